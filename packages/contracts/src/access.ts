@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** Roles a user holds at an organisation; each grants its permissions over that org's subtree. */
+export const roles = [
+  'learner',
+  'unit_admin',
+  'reviewer',
+  'host_admin',
+  'province_admin',
+  'system_admin',
+] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+/**
+ * Permissions a route can require. `public` and `authenticated` are pseudo-permissions:
+ * no sign-in, and any signed-in user. Every route declares exactly one.
+ */
+export const permissions = [
+  'org:read',
+  'org:manage',
+  'user:read',
+  'user:manage',
+  'audit_log:read',
+  'credit:read_own',
+  'credit:review',
+  'project:manage',
+  'person:read',
+  'person:reveal_id',
+] as const;
+export const permissionSchema = z.enum(permissions);
+export type Permission = z.infer<typeof permissionSchema>;
+export type RoutePermission = Permission | 'public' | 'authenticated';
+
+export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
+  learner: ['credit:read_own'],
+  unit_admin: ['org:read', 'user:read', 'person:read', 'credit:review'],
+  reviewer: ['org:read', 'person:read', 'credit:review'],
+  host_admin: ['org:read', 'project:manage'],
+  province_admin: [
+    'org:read',
+    'org:manage',
+    'user:read',
+    'user:manage',
+    'person:read',
+    'credit:review',
+    'project:manage',
+    'audit_log:read',
+  ],
+  system_admin: [
+    'org:read',
+    'org:manage',
+    'user:read',
+    'user:manage',
+    'audit_log:read',
+    'person:read',
+    'person:reveal_id',
+  ],
+};
+
+export function permissionsOf(roleList: readonly Role[]): Permission[] {
+  const granted = new Set<Permission>();
+  for (const role of roleList) for (const p of rolePermissions[role]) granted.add(p);
+  return permissions.filter((p) => granted.has(p));
+}

@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './access';
+export * from './orgs';
+export * from './session';
+export * from './system';

@@ -1,0 +1,3 @@
+export * from './identity/resident-id';
+export * from './identity/credit-code';
+export * from './access/password-policy';
