@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
+import { registerMigrate } from './migrate-database';
+import { registerSeedDemo } from './seed-demo';
+import { registerStart } from './start-server';
 
 /** Each command lives in its own file `<verb>-<noun>.ts` and registers itself here. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerStart(program);
+  registerMigrate(program);
+  registerSeedDemo(program);
 }

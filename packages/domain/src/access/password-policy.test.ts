@@ -12,6 +12,12 @@ describe('checkPasswordPolicy', () => {
     ['Zhangsan@2026', 'zhangsan', ['contains_username']],
     ['短密码', undefined, ['too_short', 'too_few_classes']],
   ] as const)('%s → %j', (password, username, problems) => {
-    expect(checkPasswordPolicy(password, username)).toEqual(problems);
+    expect(checkPasswordPolicy(password, { username })).toEqual(problems);
+  });
+
+  it('refuses the current password as the new one', () => {
+    expect(checkPasswordPolicy('Jijiao@2026', { currentPassword: 'Jijiao@2026' })).toEqual([
+      'same_as_current',
+    ]);
   });
 });

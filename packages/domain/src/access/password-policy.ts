@@ -2,12 +2,21 @@
  * Password policy for MLPS level 3: at least 8 characters, at least three of the four
  * classes (lower case, upper case, digit, symbol), not containing the username.
  */
-export type PasswordProblem = 'too_short' | 'too_long' | 'too_few_classes' | 'contains_username';
+export type PasswordProblem =
+  | 'too_short'
+  | 'too_long'
+  | 'too_few_classes'
+  | 'contains_username'
+  | 'same_as_current';
 
 export const passwordMinLength = 8;
 export const passwordMaxLength = 128;
 
-export function checkPasswordPolicy(password: string, username?: string): PasswordProblem[] {
+export function checkPasswordPolicy(
+  password: string,
+  context: { username?: string; currentPassword?: string } = {},
+): PasswordProblem[] {
+  const { username, currentPassword } = context;
   const problems: PasswordProblem[] = [];
   if ([...password].length < passwordMinLength) problems.push('too_short');
   if ([...password].length > passwordMaxLength) problems.push('too_long');
@@ -16,5 +25,6 @@ export function checkPasswordPolicy(password: string, username?: string): Passwo
   if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) {
     problems.push('contains_username');
   }
+  if (currentPassword !== undefined && password === currentPassword) problems.push('same_as_current');
   return problems;
 }

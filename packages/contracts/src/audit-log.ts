@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+export const auditLogEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string().datetime(),
+  actorUserId: z.string().uuid().nullable(),
+  actorUsername: z.string().nullable(),
+  action: z.string().describe('e.g. sign_in.succeeded, sign_in.failed, account.locked, sign_out'),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditLogEntry = z.infer<typeof auditLogEntrySchema>;
+
+export const auditLogQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().optional().describe('Keyset cursor: entries older than this id'),
+});
+
+export const auditLogListSchema = z.object({
+  items: z.array(auditLogEntrySchema),
+  nextBefore: z.number().int().nullable(),
+});
+export type AuditLogList = z.infer<typeof auditLogListSchema>;

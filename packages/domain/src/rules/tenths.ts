@@ -1,0 +1,66 @@
+/**
+ * Credits are kept as integer tenths so that sums and caps are exact: 0.1 + 0.2 in binary
+ * floating point is not 0.3, and a half-up rounding on a float like 2.25 * 3 can go either way.
+ */
+
+/** A non-negative decimal as an exact fraction `units / 10^scale`. */
+interface Decimal {
+  units: bigint;
+  scale: number;
+}
+
+/** Reads a finite non-negative number through its shortest decimal form, which is exact. */
+function toDecimal(value: number): Decimal {
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`not a credit quantity: ${value}`);
+  const [mantissa = '0', exponentText = '0'] = value.toString().toLowerCase().split('e');
+  const [whole = '0', fraction = ''] = mantissa.split('.');
+  const exponent = Number(exponentText);
+  let units = BigInt(whole + fraction);
+  let scale = fraction.length - exponent;
+  if (scale < 0) {
+    units *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return { units, scale };
+}
+
+/** `numerator / denominator` rounded half up to an integer (both positive). */
+function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
+  return (2n * numerator + denominator) / (2n * denominator);
+}
+
+/**
+ * `quantity × credits ÷ per`, in tenths of a credit, rounded half up to one decimal.
+ * With `whole`, only whole multiples of `per` count (1 credit per whole 1,000 words).
+ */
+export function rateToTenths(quantity: number, credits: number, per: number, whole = false): number {
+  const q = toDecimal(quantity);
+  const c = toDecimal(credits);
+  const p = toDecimal(per);
+  if (p.units === 0n) throw new RangeError('per must be positive');
+  if (whole) {
+    // floor(q / p) = floor(q.units·10^p.scale / (p.units·10^q.scale))
+    const units = (q.units * 10n ** BigInt(p.scale)) / (p.units * 10n ** BigInt(q.scale));
+    return Number(divideHalfUp(units * c.units * 10n, 10n ** BigInt(c.scale)));
+  }
+  const numerator = q.units * c.units * 10n * 10n ** BigInt(p.scale);
+  const denominator = p.units * 10n ** BigInt(q.scale + c.scale);
+  return Number(divideHalfUp(numerator, denominator));
+}
+
+/** A credit amount (as printed on a certificate) in tenths, rounded half up. */
+export function creditsToTenths(credits: number): number {
+  return rateToTenths(credits, 1, 1);
+}
+
+/** Tenths back to a credit number for output: 55 → 5.5. */
+export function tenthsToCredits(tenths: number): number {
+  return tenths / 10;
+}
+
+/** The part of `quantity` left over after whole multiples of `per` (0 when it divides). */
+export function hasRemainder(quantity: number, per: number): boolean {
+  const q = toDecimal(quantity);
+  const p = toDecimal(per);
+  return (q.units * 10n ** BigInt(p.scale)) % (p.units * 10n ** BigInt(q.scale)) !== 0n;
+}

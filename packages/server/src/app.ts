@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import './platform/auth/fastify-augment';
+import type { Config } from './platform/config/config';
+import type { Database } from './platform/db/database';
+import { systemClock, type Clock } from './platform/clock';
+import { argon2Hasher, type PasswordHasher } from './platform/auth/password-hasher';
+import { registerRouteGuard } from './platform/auth/route-guard';
+import { AppError } from './platform/errors/app-error';
+import { registerErrorHandler } from './platform/errors/error-handler';
+import { loggerOptions } from './platform/logging/logger';
+import { registerPublicPlugins } from './platform/http/public-plugins';
+import { AuditLogRepository } from './modules/audit-log/audit-log.repository';
+import { AuditLogService } from './modules/audit-log/audit-log.service';
+import { registerAuditLogRoutes } from './modules/audit-log/audit-log.routes';
+import { AuthRepository } from './modules/auth/auth.repository';
+import { AuthService } from './modules/auth/auth.service';
+import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { OrgsRepository } from './modules/orgs/orgs.repository';
+import { OrgsService } from './modules/orgs/orgs.service';
+import { registerOrgRoutes } from './modules/orgs/orgs.routes';
+import { UsersRepository } from './modules/users/users.repository';
+import { registerSystemRoutes } from './modules/system/system.routes';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  hasher?: PasswordHasher;
+}
+
+const version = (JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8')) as { version: string })
+  .version;
+
+export const contentSecurityPolicy = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    objectSrc: ["'none'"],
+  },
+};
+
+/** The one composition root: wires config, database, services and routes. */
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const clock = options.clock ?? systemClock;
+  const hasher = options.hasher ?? argon2Hasher;
+  const db = database.db;
+
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  const users = new UsersRepository();
+  const auditLog = new AuditLogService({ db, clock, repository: new AuditLogRepository() });
+  const auth = new AuthService({ db, config, clock, hasher, repository: new AuthRepository(), users, auditLog });
+  const orgs = new OrgsService({ db, repository: new OrgsRepository() });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) =>
+      new AppError('rate_limited', `Too many requests: try again in ${context.after}`, { retryAfter: context.after }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Jijiao API',
+        description: 'Continuing medical education credits: the API behind the web app, the CLI and platform pushes.',
+        version,
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jijiao_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerRouteGuard(app, auth, config.cookieSecure);
+
+  registerSystemRoutes(app, { demo: config.demo.enabled, version });
+  registerAuthRoutes(app, { auth, cookieSecure: config.cookieSecure, rateLimitPerMinute: config.login.rateLimitPerMinute });
+  registerOrgRoutes(app, { orgs });
+  registerAuditLogRoutes(app, { auditLog });
+  await registerPublicPlugins(app, config.webDist);
+
+  return app;
+}

@@ -1,0 +1,8 @@
+export { createApp, type AppOptions } from './app';
+export { loadConfig, ConfigError, type Config, type ConfigOverrides } from './platform/config/config';
+export { openDatabase, type Database } from './platform/db/database';
+export { AppError } from './platform/errors/app-error';
+export { systemClock, type Clock } from './platform/clock';
+export { startServer, type RunningServer } from './start-server';
+export { seedDemo, type DemoSeedResult } from './modules/demo/demo.service';
+export { argon2Hasher } from './platform/auth/password-hasher';

@@ -1,0 +1,41 @@
+import type { Db, DbOrTx } from '../../platform/db/database';
+import type { Clock } from '../../platform/clock';
+import type { Actor } from '../../platform/auth/actor';
+import { scopeOf } from '../../platform/auth/actor';
+import type { AuditLogRepository, AuditRow } from './audit-log.repository';
+
+export interface AuditEvent {
+  action: string;
+  actorUserId?: string | null;
+  actorUsername?: string | null;
+  targetType?: string;
+  targetId?: string;
+  orgPath?: string | null;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Writes to the append-only audit log, inside the caller's transaction when given one. */
+export class AuditLogService {
+  constructor(
+    private readonly deps: { db: Db; clock: Clock; repository: AuditLogRepository },
+  ) {}
+
+  async record(event: AuditEvent, tx?: DbOrTx): Promise<void> {
+    await this.deps.repository.append(tx ?? this.deps.db, {
+      at: this.deps.clock.now(),
+      action: event.action,
+      actorUserId: event.actorUserId ?? null,
+      actorUsername: event.actorUsername ?? null,
+      targetType: event.targetType ?? null,
+      targetId: event.targetId ?? null,
+      orgPath: event.orgPath ?? null,
+      ip: event.ip ?? null,
+      details: event.details ?? {},
+    });
+  }
+
+  async list(actor: Actor, limit: number, beforeId?: number): Promise<AuditRow[]> {
+    return this.deps.repository.list(this.deps.db, scopeOf(actor, 'audit_log:read'), limit, beforeId);
+  }
+}

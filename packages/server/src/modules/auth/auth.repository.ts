@@ -1,0 +1,70 @@
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/database';
+import { loginAttempts, sessions } from './auth.schema';
+
+export type SessionRow = typeof sessions.$inferSelect;
+export type LoginAttemptRow = typeof loginAttempts.$inferSelect;
+
+export class AuthRepository {
+  async findAttempt(db: DbOrTx, usernameKey: string): Promise<LoginAttemptRow | undefined> {
+    const rows = await db.select().from(loginAttempts).where(eq(loginAttempts.usernameKey, usernameKey));
+    return rows[0];
+  }
+
+  /**
+   * Counts one more failure, starting afresh when the last one is older than `windowStart`,
+   * and returns the new count. One statement, so concurrent failures all count.
+   */
+  async recordFailure(db: DbOrTx, usernameKey: string, at: Date, windowStart: Date): Promise<number> {
+    const rows = await db
+      .insert(loginAttempts)
+      .values({ usernameKey, failedCount: 1, lastFailedAt: at })
+      .onConflictDoUpdate({
+        target: loginAttempts.usernameKey,
+        set: {
+          failedCount: sql`case when ${loginAttempts.lastFailedAt} < ${windowStart.toISOString()}::timestamptz then 1 else ${loginAttempts.failedCount} + 1 end`,
+          lastFailedAt: at,
+        },
+      })
+      .returning({ failedCount: loginAttempts.failedCount });
+    return rows[0]?.failedCount ?? 1;
+  }
+
+  async lock(db: DbOrTx, usernameKey: string, until: Date): Promise<void> {
+    await db
+      .update(loginAttempts)
+      .set({ lockedUntil: until, failedCount: 0 })
+      .where(eq(loginAttempts.usernameKey, usernameKey));
+  }
+
+  async clearAttempts(db: DbOrTx, usernameKey: string): Promise<void> {
+    await db.delete(loginAttempts).where(eq(loginAttempts.usernameKey, usernameKey));
+  }
+
+  async insertSession(db: DbOrTx, row: typeof sessions.$inferInsert): Promise<void> {
+    await db.insert(sessions).values(row);
+  }
+
+  async findSession(db: DbOrTx, id: string): Promise<SessionRow | undefined> {
+    const rows = await db.select().from(sessions).where(eq(sessions.id, id));
+    return rows[0];
+  }
+
+  async touchSession(db: DbOrTx, id: string, at: Date): Promise<void> {
+    await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+  }
+
+  async revokeSession(db: DbOrTx, id: string, at: Date): Promise<void> {
+    await db
+      .update(sessions)
+      .set({ revokedAt: at })
+      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+  }
+
+  async revokeOtherSessions(db: DbOrTx, userId: string, keepId: string, at: Date): Promise<void> {
+    await db
+      .update(sessions)
+      .set({ revokedAt: at })
+      .where(and(eq(sessions.userId, userId), ne(sessions.id, keepId), isNull(sessions.revokedAt)));
+  }
+}

@@ -1,0 +1,101 @@
+import type { OrgKind, Role } from '@jijiao/contracts';
+
+/** The demo province 演示省 (code 990000): a fictitious region, never a real one. */
+export interface DemoOrg {
+  key: string;
+  kind: OrgKind;
+  name: string;
+  regionCode: string;
+  /** Relative staff size of a unit, for the skewed distribution of demo people. */
+  staffWeight?: number;
+  tcm?: boolean;
+  children?: DemoOrg[];
+}
+
+export const demoTree: DemoOrg = {
+  key: 'province',
+  kind: 'province',
+  name: '演示省卫生健康委员会',
+  regionCode: '990000',
+  children: [
+    { key: 'cme-office', kind: 'cme_office', name: '演示省继续医学教育委员会办公室', regionCode: '990000' },
+    { key: 'provincial-hospital', kind: 'unit', name: '演示省人民医院', regionCode: '990000', staffWeight: 12 },
+    { key: 'medical-association', kind: 'host', name: '演示省医学会', regionCode: '990000' },
+    {
+      key: 'donghu',
+      kind: 'city',
+      name: '东湖市卫生健康委员会',
+      regionCode: '990100',
+      children: [
+        { key: 'donghu-central', kind: 'unit', name: '东湖市中心医院', regionCode: '990100', staffWeight: 8 },
+        {
+          key: 'jiangnan',
+          kind: 'district',
+          name: '东湖市江南区卫生健康局',
+          regionCode: '990102',
+          children: [
+            { key: 'jiangnan-association', kind: 'association', name: '江南区医学会', regionCode: '990102' },
+            { key: 'jiangnan-hospital', kind: 'unit', name: '江南区人民医院', regionCode: '990102', staffWeight: 5 },
+            { key: 'jiangbin-chc', kind: 'unit', name: '江南区江滨社区卫生服务中心', regionCode: '990102', staffWeight: 1 },
+          ],
+        },
+        {
+          key: 'jiangbei',
+          kind: 'district',
+          name: '东湖市江北区卫生健康局',
+          regionCode: '990103',
+          children: [
+            { key: 'jiangbei-tcm', kind: 'unit', name: '江北区中医医院', regionCode: '990103', staffWeight: 3, tcm: true },
+            { key: 'jiangbei-cdc', kind: 'unit', name: '江北区疾病预防控制中心', regionCode: '990103', staffWeight: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      key: 'xishan',
+      kind: 'city',
+      name: '西山市卫生健康委员会',
+      regionCode: '990200',
+      children: [
+        {
+          key: 'shanyang',
+          kind: 'district',
+          name: '西山市山阳区卫生健康局',
+          regionCode: '990202',
+          children: [
+            { key: 'baishi-clinic', kind: 'unit', name: '山阳区白石镇卫生院', regionCode: '990202', staffWeight: 1 },
+          ],
+        },
+        {
+          key: 'linjiang',
+          kind: 'district',
+          name: '临江县卫生健康局',
+          regionCode: '990221',
+          children: [
+            { key: 'linjiang-hospital', kind: 'unit', name: '临江县人民医院', regionCode: '990221', staffWeight: 3 },
+            { key: 'linjiang-mch', kind: 'unit', name: '临江县妇幼保健院', regionCode: '990221', staffWeight: 1 },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  orgKey: string;
+}
+
+export const demoAccounts: readonly DemoAccount[] = [
+  { username: 'demo-learner', displayName: '王晓明', role: 'learner', orgKey: 'jiangnan-hospital' },
+  { username: 'demo-unit-admin', displayName: '李继教（江南区人民医院）', role: 'unit_admin', orgKey: 'jiangnan-hospital' },
+  { username: 'demo-reviewer', displayName: '张审核（东湖市卫健委）', role: 'reviewer', orgKey: 'donghu' },
+  { username: 'demo-host-admin', displayName: '赵举办（演示省医学会）', role: 'host_admin', orgKey: 'medical-association' },
+  { username: 'demo-province-admin', displayName: '陈省办（省继教办）', role: 'province_admin', orgKey: 'province' },
+  { username: 'demo-system-admin', displayName: '系统管理员', role: 'system_admin', orgKey: 'province' },
+];
+
+/** Printed on the console and written in the README; JIJIAO_DEMO_PASSWORD overrides it. */
+export const defaultDemoPassword = 'Jijiao@2026';

@@ -1,0 +1,119 @@
+import { creditCodeCheckChar, maskResidentId } from '@jijiao/domain';
+import type { Database } from '../../platform/db/database';
+import type { Tx } from '../../platform/db/database';
+import type { PasswordHasher } from '../../platform/auth/password-hasher';
+import { IdNumberCipher } from '../../platform/crypto/id-number-cipher';
+import type { Config } from '../../platform/config/config';
+import { OrgsRepository, type OrgRow } from '../orgs/orgs.repository';
+import { UsersRepository } from '../users/users.repository';
+import { PeopleRepository, type NewPerson } from '../people/people.repository';
+import { createRandom, generateDemoPeople } from './demo-people';
+import { defaultDemoPassword, demoAccounts, demoTree, type DemoOrg } from './demo-tree';
+
+export interface DemoSeedResult {
+  seeded: boolean;
+  orgs: number;
+  people: number;
+  accounts: { username: string; role: string; org: string }[];
+  password: string;
+}
+
+const demoSeed = 20_260_101;
+const demoPeopleCount = 300;
+
+/** A valid GB 32100 code for a fictitious public institution (登记管理部门 1, 类别 2). */
+function demoCreditCode(regionCode: string, serial: number): string {
+  const first17 = `12${regionCode}MB${String(serial).padStart(7, '0')}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+async function insertTree(tx: Tx, repo: OrgsRepository, node: DemoOrg, parent: OrgRow | null, byKey: Map<string, OrgRow>, serial: { n: number }): Promise<void> {
+  const row = await repo.insert(tx, {
+    parentId: parent?.id ?? null,
+    parentPath: parent?.path ?? null,
+    kind: node.kind,
+    name: node.name,
+    regionCode: node.regionCode,
+    creditCode: demoCreditCode(node.regionCode, ++serial.n),
+  });
+  byKey.set(node.key, row);
+  for (const child of node.children ?? []) await insertTree(tx, repo, child, row, byKey, serial);
+}
+
+function units(node: DemoOrg): DemoOrg[] {
+  return [...(node.staffWeight ? [node] : []), ...(node.children ?? []).flatMap(units)];
+}
+
+/**
+ * Seeds the demo province 演示省 into an empty database, in one transaction: the org tree,
+ * 300 people with valid (fictitious) ID numbers, and one account per role. Does nothing
+ * when any organisation exists. Deterministic: the same data every time.
+ */
+export async function seedDemo(database: Database, config: Config, hasher: PasswordHasher): Promise<DemoSeedResult> {
+  const password = config.demo.password ?? defaultDemoPassword;
+  const orgsRepo = new OrgsRepository();
+  const usersRepo = new UsersRepository();
+  const peopleRepo = new PeopleRepository();
+  const { db } = database;
+  const accounts = demoAccounts.map((a) => ({ username: a.username, role: a.role, org: a.orgKey }));
+  if ((await orgsRepo.count(db)) > 0) return { seeded: false, orgs: 0, people: 0, accounts, password };
+
+  const passwordHash = await hasher.hash(password);
+  const cipher = new IdNumberCipher(config.idKeys.encryptionKey, config.idKeys.lookupKey);
+  const random = createRandom(demoSeed);
+  const unitList = units(demoTree);
+  const totalWeight = unitList.reduce((s, u) => s + (u.staffWeight ?? 0), 0);
+  const generated = generateDemoPeople(demoPeopleCount, random);
+
+  return db.transaction(async (tx) => {
+    const byKey = new Map<string, OrgRow>();
+    await insertTree(tx, orgsRepo, demoTree, null, byKey, { n: 0 });
+    const orgOf = (key: string): OrgRow => {
+      const row = byKey.get(key);
+      if (!row) throw new Error(`demo tree has no org ${key}`);
+      return row;
+    };
+
+    const rows: NewPerson[] = [];
+    let offset = 0;
+    for (const unit of unitList) {
+      const share = Math.round((demoPeopleCount * (unit.staffWeight ?? 0)) / totalWeight);
+      for (const person of generated.slice(offset, offset + share)) {
+        rows.push({
+          name: person.name,
+          idNumberCipher: cipher.encrypt(person.idNumber),
+          idNumberHash: cipher.lookupHash(person.idNumber),
+          idNumberMasked: maskResidentId(person.idNumber),
+          sex: person.sex,
+          birthDate: person.birthDate,
+          phone: person.phone,
+          profession: person.profession,
+          titleGrade: person.titleGrade,
+          tcm: unit.tcm === true && person.profession !== 'nurse',
+          unitId: orgOf(unit.key).id,
+        });
+      }
+      offset += share;
+    }
+
+    for (const account of demoAccounts) {
+      const user = await usersRepo.insert(tx, { username: account.username, displayName: account.displayName, passwordHash });
+      await usersRepo.addRole(tx, user.id, account.role, orgOf(account.orgKey).id);
+      if (account.role === 'learner') {
+        const first = rows.find((r) => r.unitId === orgOf(account.orgKey).id);
+        if (first) {
+          first.userId = user.id;
+          first.name = account.displayName;
+        }
+      }
+    }
+    await peopleRepo.insertMany(tx, rows);
+    return {
+      seeded: true,
+      orgs: byKey.size,
+      people: rows.length,
+      accounts: demoAccounts.map((a) => ({ username: a.username, role: a.role, org: orgOf(a.orgKey).name })),
+      password,
+    };
+  });
+}

@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { orgs } from '../orgs/orgs.schema';
+import { users } from '../users/users.schema';
+
+/**
+ * Health professionals (first cut). The resident ID number is stored only encrypted
+ * (AES-256-GCM) plus a keyed HMAC for exact lookup; the plain number never reaches the table.
+ */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    name: text('name').notNull(),
+    idNumberCipher: text('id_number_cipher').notNull(),
+    idNumberHash: text('id_number_hash').notNull().unique(),
+    idNumberMasked: text('id_number_masked').notNull(),
+    sex: text('sex').notNull(),
+    birthDate: date('birth_date').notNull(),
+    phone: text('phone'),
+    profession: text('profession').notNull(),
+    titleGrade: text('title_grade').notNull(),
+    tcm: boolean('tcm').notNull().default(false),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgs.id),
+    userId: uuid('user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('people_unit_idx').on(t.unitId, t.name)],
+);

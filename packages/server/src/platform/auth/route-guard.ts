@@ -1,0 +1,89 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RoutePermission } from '@jijiao/contracts';
+import { AppError } from '../errors/app-error';
+import type { Actor } from './actor';
+import type { RouteEntry } from './fastify-augment';
+import { sessionCookieName } from './session-cookie';
+
+export interface SessionResolver {
+  authenticate(token: string, meta: { ip: string; userAgent: string | undefined }): Promise<Actor | null>;
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** A cross-site write carries a foreign Origin; reject it before anything else. */
+function checkOrigin(request: FastifyRequest): void {
+  const origin = request.headers.origin;
+  if (!origin || !unsafeMethods.has(request.method)) return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new AppError('csrf_failed', 'Malformed Origin header');
+  }
+  if (host !== request.headers.host) throw new AppError('csrf_failed', 'Cross-origin request refused');
+}
+
+/**
+ * Records every route with its declared permission (the catalogue the authorisation test
+ * reads) and enforces it on each request: sign-in, CSRF token on cookie writes, permission.
+ * A route without a declaration is refused (fail closed).
+ */
+export function registerRouteGuard(app: FastifyInstance, sessions: SessionResolver, cookieSecure: boolean): void {
+  const catalogue: RouteEntry[] = [];
+  app.decorate('routeCatalogue', catalogue);
+  app.decorateRequest('actor', null);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      // Read lazily: a plugin's own onRoute hook (see public-plugins.ts) may declare it later.
+      catalogue.push({
+        method,
+        url: route.url,
+        get permission() {
+          return route.config?.permission;
+        },
+      });
+    }
+  });
+  const cookieName = sessionCookieName(cookieSecure);
+
+  app.addHook('onRequest', async (request) => {
+    if (request.is404) return;
+    const permission: RoutePermission | undefined = request.routeOptions.config.permission;
+    if (permission === undefined) throw new AppError('forbidden', 'Route has no declared permission');
+    checkOrigin(request);
+    if (permission === 'public') return;
+    const token = request.cookies[cookieName];
+    const actor = token
+      ? await sessions.authenticate(token, { ip: request.ip, userAgent: request.headers['user-agent'] })
+      : null;
+    if (!actor) throw new AppError('unauthenticated', 'Sign in first (no session, or the session has expired)');
+    request.actor = actor;
+    if (unsafeMethods.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameToken(header, actor.csrfToken)) {
+        throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header');
+      }
+    }
+    if (actor.mustChangePassword && request.routeOptions.config.allowDuringPasswordChange !== true) {
+      throw new AppError('password_change_required', 'Change the initial password before going on');
+    }
+    if (permission !== 'authenticated' && !actor.permissions.has(permission)) {
+      throw new AppError('forbidden', `This needs the permission ${permission}`);
+    }
+  });
+}
+
+/** The acting user of a route that requires sign-in. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated', 'Sign in first');
+  return request.actor;
+}

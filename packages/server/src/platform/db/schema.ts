@@ -1,0 +1,6 @@
+// Every table, gathered for Drizzle and drizzle-kit. Tables live with their feature.
+export * from '../../modules/orgs/orgs.schema';
+export * from '../../modules/users/users.schema';
+export * from '../../modules/auth/auth.schema';
+export * from '../../modules/audit-log/audit-log.schema';
+export * from '../../modules/people/people.schema';

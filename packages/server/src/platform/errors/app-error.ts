@@ -1,0 +1,30 @@
+import type { ErrorCode, FieldIssue } from '@jijiao/contracts';
+
+/** The one error type of the server. Its code decides the HTTP status (see error-handler.ts). */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const httpStatusOf: Readonly<Record<ErrorCode, number>> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  account_locked: 423,
+  password_policy: 422,
+  password_change_required: 403,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  database_locked: 503,
+  internal: 500,
+};

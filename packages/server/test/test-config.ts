@@ -1,0 +1,17 @@
+import { loadConfig, type Config } from '../src/platform/config/config';
+
+/** The configuration every server test starts from: demo keys, silent logs, no web build. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    JIJIAO_LOG_LEVEL: 'silent',
+    JIJIAO_DEMO: 'true',
+    JIJIAO_DEMO_PASSWORD: testPassword,
+    JIJIAO_DATA_DIR: '/nonexistent-test-data',
+    JIJIAO_WEB_DIST: '/nonexistent-web-dist',
+    JIJIAO_LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    ...env,
+  });
+}
+
+export const testPassword = 'Test@Pass2026';

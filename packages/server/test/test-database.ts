@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { wrapPglite, wrapPool, type Database } from '../src/platform/db/database';
+
+/** A fresh copy of the run's migrated, demo-seeded template, on the engine under test. */
+export async function createTestDatabase(): Promise<Database> {
+  const target = inject('testDb');
+  if (target.kind === 'pglite') {
+    const dump = fs.readFileSync(target.templatePath);
+    const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
+    return wrapPglite(client);
+  }
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: target.adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${target.template}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(target.adminUrl);
+  url.pathname = `/${name}`;
+  const database = wrapPool(new pg.Pool({ connectionString: url.toString(), max: 5 }));
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: target.adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export function testDbKind(): 'pglite' | 'postgres' {
+  return inject('testDb').kind;
+}

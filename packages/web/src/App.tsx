@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router/dom';
+import type { Language } from './i18n/languages';
+import { applyServerDefaultLanguage } from './i18n/setup';
+import { useT } from './i18n/use-t';
+import { createQueryClient } from './query-client';
+import { createAppRouter } from './router';
+import { useAppInfo } from './session/queries';
+
+const antdLocales: Record<Language, typeof zhCN> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+/** Follows the server's default language until the user picks one. */
+function ServerLanguage() {
+  const appInfo = useAppInfo();
+  const defaultLocale = appInfo.data?.defaultLocale;
+  useEffect(() => {
+    if (defaultLocale) applyServerDefaultLanguage(defaultLocale);
+  }, [defaultLocale]);
+  return null;
+}
+
+export function App() {
+  const [queryClient] = useState<QueryClient>(createQueryClient);
+  const [router] = useState(createAppRouter);
+  const { language } = useT();
+  return (
+    <ConfigProvider
+      locale={antdLocales[language]}
+      // antd would space two-character Chinese labels ("登 录"); keep the words as written.
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <ServerLanguage />
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

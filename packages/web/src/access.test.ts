@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { permissionsOf, roles, type Role, type RoleGrant } from '@jijiao/contracts';
+import { accessOf, canOpen, filterTree, pickActiveGrant, type ActiveAccess } from './access';
+import { appRoutes, flattenPages, menuLabelKey, type AppRoute } from './routes';
+import { lookupMessage } from './i18n/message-key';
+import { zhCN } from './i18n/zh-CN';
+
+/** A user holding exactly one role, with the permissions the server would grant. */
+const accessFor = (role: Role): ActiveAccess =>
+  accessOf({ permissions: permissionsOf([role]) }, role);
+
+/** The menu as a user sees it: Chinese labels, groups as `group > item`. */
+function menuLabels(nodes: readonly AppRoute[], role: Role, prefix = ''): string[] {
+  return nodes.flatMap((node) => {
+    const key = menuLabelKey(node, role);
+    if (key === undefined) return [];
+    const label = prefix + (lookupMessage(zhCN, key) ?? `?${key}`);
+    return node.children ? menuLabels(node.children, role, `${label} > `) : [label];
+  });
+}
+
+describe('menu per role', () => {
+  it.each<[Role, string[]]>([
+    ['learner', ['我的学分', '我的账户 > 修改密码']],
+    ['unit_admin', ['工作台', '机构', '我的账户 > 修改密码']],
+    ['reviewer', ['工作台', '机构', '我的账户 > 修改密码']],
+    ['host_admin', ['我的项目', '机构', '我的账户 > 修改密码']],
+    ['province_admin', ['工作台', '机构', '我的账户 > 修改密码']],
+    ['system_admin', ['系统管理', '机构', '我的账户 > 修改密码']],
+  ])('%s sees %j', (role, expected) => {
+    expect(menuLabels(filterTree(appRoutes, accessFor(role)), role)).toEqual(expected);
+  });
+
+  it('covers every role', () => {
+    expect([...roles].sort()).toEqual(
+      ['learner', 'unit_admin', 'reviewer', 'host_admin', 'province_admin', 'system_admin'].sort(),
+    );
+  });
+});
+
+describe('canOpen', () => {
+  const pages = new Map(flattenPages(appRoutes).map((r) => [r.path!, r.rule!] as const));
+
+  it.each<[string, Role, boolean]>([
+    ['/', 'learner', true],
+    ['/orgs', 'learner', false],
+    ['/orgs', 'reviewer', true],
+    ['/orgs', 'host_admin', true],
+    ['/account/password', 'learner', true],
+    ['/account/password', 'system_admin', true],
+  ])('%s for %s → %s', (path, role, allowed) => {
+    expect(canOpen(pages.get(path)!, accessFor(role))).toBe(allowed);
+  });
+
+  it('lets nobody signed out open anything but public routes', () => {
+    expect(canOpen({ permission: 'authenticated' }, null)).toBe(false);
+    expect(canOpen({ permission: 'org:read' }, null)).toBe(false);
+    expect(canOpen({ permission: 'public' }, null)).toBe(true);
+  });
+
+  it('honours a role restriction on top of the permission', () => {
+    const rule = { permission: 'org:read', roles: ['province_admin'] } as const;
+    expect(canOpen(rule, accessFor('province_admin'))).toBe(true);
+    expect(canOpen(rule, accessFor('system_admin'))).toBe(false);
+  });
+});
+
+describe('accessOf', () => {
+  it('takes the active role only, not the union of all roles held', () => {
+    const me = { permissions: permissionsOf(['learner', 'province_admin']) };
+    expect(accessOf(me, 'learner').permissions).toEqual(new Set(['credit:read_own']));
+    expect(accessOf(me, 'province_admin').permissions.has('org:manage')).toBe(true);
+  });
+
+  it('never grants what the server did not', () => {
+    expect(accessOf({ permissions: [] }, 'system_admin').permissions.size).toBe(0);
+  });
+});
+
+describe('pickActiveGrant', () => {
+  const grant = (role: Role, orgId: string): RoleGrant => ({
+    role,
+    orgId,
+    orgName: orgId,
+    orgKind: 'unit',
+  });
+  const a = grant('reviewer', '00000000-0000-4000-8000-00000000000a');
+  const b = grant('learner', '00000000-0000-4000-8000-00000000000b');
+
+  it.each<[string, string | null, RoleGrant | null, readonly RoleGrant[]]>([
+    ['the remembered grant', `learner@${b.orgId}`, b, [a, b]],
+    ['the first grant when nothing is remembered', null, a, [a, b]],
+    ['the first grant when the remembered one was revoked', `learner@${a.orgId}`, a, [a, b]],
+    ['null when the user holds no role', null, null, []],
+  ])('picks %s', (_label, stored, expected, grants) => {
+    expect(pickActiveGrant(grants, stored)).toEqual(expected);
+  });
+});

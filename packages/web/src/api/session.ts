@@ -1,0 +1,43 @@
+import {
+  meSchema,
+  okSchema,
+  type ChangePasswordRequest,
+  type Me,
+  type SignInRequest,
+} from '@jijiao/contracts';
+import { request, requestNoContent, setCsrfToken } from './client';
+import { isApiError } from './errors';
+
+function remember(me: Me): Me {
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+/** The signed-in user, or null when there is no session. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return remember(await request('GET', '/api/v1/me', meSchema));
+  } catch (error) {
+    if (isApiError(error, 'unauthenticated')) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export async function signIn(body: SignInRequest): Promise<Me> {
+  return remember(await request('POST', '/api/v1/session', meSchema, { body }));
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await requestNoContent('DELETE', '/api/v1/session');
+  } finally {
+    setCsrfToken(null);
+  }
+}
+
+export async function changePassword(body: ChangePasswordRequest): Promise<void> {
+  await request('POST', '/api/v1/me/password', okSchema, { body });
+}

@@ -1,0 +1,7 @@
+import { isApiError } from '../api';
+import type { MessageKey } from './message-key';
+
+/** The message to show for a failed call: chosen by error code, never by server text. */
+export function errorMessageKey(error: unknown): MessageKey {
+  return isApiError(error) ? `errors.${error.code}` : 'errors.internal';
+}

@@ -1,0 +1,54 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { enUS } from './en-US';
+import { zhCN } from './zh-CN';
+import { detectLanguage, languageStorageKey, type Language } from './languages';
+
+function readStoredLanguage(): string | null {
+  try {
+    return window.localStorage.getItem(languageStorageKey);
+  } catch {
+    return null;
+  }
+}
+
+function rememberLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(languageStorageKey, language);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+}
+
+const initial = detectLanguage({ search: window.location.search, stored: readStoredLanguage() });
+let chosenExplicitly = initial.explicit;
+if (initial.explicit) rememberLanguage(initial.language);
+
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  lng: initial.language,
+  fallbackLng: 'zh-CN',
+  initAsync: false,
+  interpolation: { escapeValue: false }, // React escapes.
+});
+document.documentElement.lang = initial.language;
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+
+/** Switches language; a user's choice is remembered, the server default is not. */
+export function setLanguage(language: Language, options: { remember: boolean }): void {
+  if (options.remember) {
+    chosenExplicitly = true;
+    rememberLanguage(language);
+  }
+  void i18n.changeLanguage(language);
+}
+
+/** Applies the server's default language unless the user already chose one. */
+export function applyServerDefaultLanguage(serverDefault: string): void {
+  if (chosenExplicitly) return;
+  const { language } = detectLanguage({ search: '', stored: null, serverDefault });
+  if (language !== i18n.language) setLanguage(language, { remember: false });
+}

@@ -1,0 +1,32 @@
+import { Select, Typography } from 'antd';
+import { grantKey } from '../access';
+import { useT } from '../i18n/use-t';
+import { useSession } from '../session/session-context';
+
+/** The active role and its organisation; a picker when the user holds several. */
+export function RoleSwitch() {
+  const { me, grant, switchGrant } = useSession();
+  const { t } = useT();
+  const describe = (g: typeof grant) =>
+    t('layout.roleAtOrg', { role: t(`role.${g.role}`), org: g.orgName });
+  if (me.roles.length < 2)
+    return (
+      <Typography.Text type="secondary" data-testid="active-role">
+        {describe(grant)}
+      </Typography.Text>
+    );
+  return (
+    <Select
+      aria-label={t('layout.activeRole')}
+      data-testid="active-role"
+      value={grantKey(grant)}
+      popupMatchSelectWidth={false}
+      style={{ minWidth: 200 }}
+      options={me.roles.map((g) => ({ value: grantKey(g), label: describe(g) }))}
+      onChange={(key: string) => {
+        const next = me.roles.find((g) => grantKey(g) === key);
+        if (next) switchGrant(next);
+      }}
+    />
+  );
+}

@@ -1,0 +1,94 @@
+import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { SignInRequest } from '@jijiao/contracts';
+import { signIn } from '../../../api';
+import { DemoBanner } from '../../../components/DemoBanner';
+import { LanguageSwitch } from '../../../components/LanguageSwitch';
+import { errorMessageKey } from '../../../i18n/error-message';
+import { useT } from '../../../i18n/use-t';
+import { safeNextPath } from '../../../session/next-path';
+import { meQueryKey, useAppInfo, useMe } from '../../../session/queries';
+import { DemoAccounts } from './components/DemoAccounts';
+
+export function LoginPage() {
+  const { t } = useT();
+  const [searchParams] = useSearchParams();
+  const next = safeNextPath(searchParams.get('next'));
+  const me = useMe();
+  const appInfo = useAppInfo();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<SignInRequest>();
+  const mutation = useMutation({
+    mutationFn: signIn,
+    onSuccess: (signedIn) => {
+      queryClient.setQueryData(meQueryKey, signedIn);
+      void navigate(next, { replace: true });
+    },
+  });
+
+  if (me.data) return <Navigate to={next} replace />;
+
+  return (
+    <Flex vertical style={{ minHeight: '100vh' }}>
+      <DemoBanner />
+      <Flex justify="flex-end" style={{ padding: 16 }}>
+        <LanguageSwitch />
+      </Flex>
+      <Flex vertical align="center" gap={16} style={{ padding: '24px 16px' }}>
+        <Typography.Title level={1} style={{ fontSize: 26, textAlign: 'center' }}>
+          {t('app.title')}
+        </Typography.Title>
+        <Card title={t('login.heading')} style={{ width: '100%', maxWidth: 400 }}>
+          <Form<SignInRequest>
+            form={form}
+            name="sign-in"
+            layout="vertical"
+            requiredMark={false}
+            disabled={mutation.isPending}
+            onFinish={(values) => {
+              mutation.mutate({ username: values.username.trim(), password: values.password });
+            }}
+          >
+            {mutation.isError && (
+              <Alert
+                type="error"
+                showIcon
+                role="alert"
+                title={t(errorMessageKey(mutation.error))}
+                style={{ marginBottom: 16 }}
+                data-testid="sign-in-error"
+              />
+            )}
+            <Form.Item
+              label={t('login.username')}
+              name="username"
+              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+            >
+              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item
+              label={t('login.password')}
+              name="password"
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
+              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={mutation.isPending}>
+              {t('login.submit')}
+            </Button>
+          </Form>
+        </Card>
+        {appInfo.data?.demo === true && (
+          <DemoAccounts
+            onPick={(username) => {
+              form.setFieldValue('username', username);
+            }}
+          />
+        )}
+      </Flex>
+    </Flex>
+  );
+}

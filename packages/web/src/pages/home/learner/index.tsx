@@ -1,0 +1,5 @@
+import { WelcomeCard } from '../components/WelcomeCard';
+
+export function LearnerHomePage() {
+  return <WelcomeCard role="learner" />;
+}

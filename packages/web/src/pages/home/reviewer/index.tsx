@@ -1,0 +1,5 @@
+import { WelcomeCard } from '../components/WelcomeCard';
+
+export function ReviewerHomePage() {
+  return <WelcomeCard role="reviewer" />;
+}

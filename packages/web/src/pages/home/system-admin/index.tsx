@@ -1,0 +1,5 @@
+import { WelcomeCard } from '../components/WelcomeCard';
+
+export function SystemAdminHomePage() {
+  return <WelcomeCard role="system_admin" />;
+}

@@ -1,0 +1,72 @@
+import { useMemo, useState } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Button, Result } from 'antd';
+import type { RoleGrant } from '@jijiao/contracts';
+import { accessOf, grantKey, pickActiveGrant } from '../access';
+import { PageError, PageLoading } from '../components/PageState';
+import { useT } from '../i18n/use-t';
+import { readActiveGrantKey, storeActiveGrantKey } from './active-grant-storage';
+import { loginPathFor } from './next-path';
+import { useMe } from './queries';
+import { SessionContext, type Session } from './session-context';
+import { useSignOut } from './use-sign-out';
+
+const passwordPath = '/account/password';
+
+/**
+ * Wraps every signed-in page: no session → sign-in page (returning here afterwards); a
+ * password that must change → the change-password page; otherwise provides the session
+ * with the active role.
+ */
+export function SessionGuard() {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [storedKey, setStoredKey] = useState(readActiveGrantKey);
+
+  const session = useMemo((): Session | null => {
+    if (!me.data) return null;
+    const grant = pickActiveGrant(me.data.roles, storedKey);
+    if (grant === null) return null;
+    return {
+      me: me.data,
+      grant,
+      access: accessOf(me.data, grant.role),
+      switchGrant: (next: RoleGrant) => {
+        storeActiveGrantKey(grantKey(next));
+        setStoredKey(grantKey(next));
+        void navigate('/');
+      },
+    };
+  }, [me.data, storedKey, navigate]);
+
+  if (me.isPending) return <PageLoading />;
+  if (me.isError) return <PageError error={me.error} onRetry={() => void me.refetch()} />;
+  if (me.data === null)
+    return <Navigate to={loginPathFor(location.pathname, location.search)} replace />;
+  if (me.data.user.mustChangePassword && location.pathname !== passwordPath)
+    return <Navigate to={passwordPath} replace />;
+  if (session === null) return <NoRole />;
+  return (
+    <SessionContext value={session}>
+      <Outlet />
+    </SessionContext>
+  );
+}
+
+function NoRole() {
+  const { t } = useT();
+  const signOut = useSignOut();
+  return (
+    <Result
+      status="403"
+      title={t('layout.noRoleTitle')}
+      subTitle={t('layout.noRoleDetail')}
+      extra={
+        <Button onClick={signOut.run} loading={signOut.isPending}>
+          {t('common.signOut')}
+        </Button>
+      }
+    />
+  );
+}
