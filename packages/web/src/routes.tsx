@@ -3,6 +3,7 @@ import { ApartmentOutlined, HomeOutlined, KeyOutlined, UserOutlined } from '@ant
 import type { Role } from '@jijiao/contracts';
 import type { RouteRule } from './access';
 import type { MessageKey } from './i18n/message-key';
+import { homeLabel } from './pages/home/home-title';
 
 /**
  * The route tree and the menu in one place. A node with `path` is a page; a node with
@@ -20,8 +21,6 @@ export interface AppRoute {
   load?: () => Promise<ComponentType>;
   children?: readonly AppRoute[];
 }
-
-export const homeLabel = (role: Role): MessageKey => `nav.home.${role}`;
 
 export const appRoutes: readonly AppRoute[] = [
   {

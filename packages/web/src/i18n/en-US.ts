@@ -143,7 +143,8 @@ export const enUS: Messages = {
     notFoundTitle: 'Page not found',
     notFoundDetail: 'The page you asked for does not exist or was removed.',
     forbiddenTitle: 'Not allowed',
-    forbiddenDetail: 'Your active role may not open this page. You can switch roles in the header.',
+    forbiddenDetail:
+      'Your active role may not open this page. If you hold other roles, switch in the header.',
     loadFailed: 'Failed to load',
   },
 };

@@ -140,7 +140,7 @@ export const zhCN = {
     notFoundTitle: '页面不存在',
     notFoundDetail: '您访问的页面不存在或已被移除。',
     forbiddenTitle: '无权访问',
-    forbiddenDetail: '当前角色无权打开此页面。可在页眉切换角色。',
+    forbiddenDetail: '当前角色无权打开此页面。如您还有其他角色，可在页眉切换。',
     loadFailed: '加载失败',
   },
 };

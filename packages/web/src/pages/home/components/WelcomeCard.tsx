@@ -1,6 +1,6 @@
 import { Card, Descriptions, Tag, Typography } from 'antd';
 import type { Role } from '@jijiao/contracts';
-import { homeLabel } from '../../../routes';
+import { homeLabel } from '../home-title';
 import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
 

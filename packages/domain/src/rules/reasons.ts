@@ -1,0 +1,19 @@
+/** Why an activity counts for less than its face value (or not at all) this year. */
+export const reasonCodes = [
+  /** The project's credits reached its per-project cap. */
+  'capped_per_project',
+  /** A yearly cap over a kind of activity was reached. */
+  'capped_per_year',
+  /** Hosted in another province, at a level the rules here do not recognise. */
+  'not_recognised_out_of_province',
+  /** The activity belongs to another year. */
+  'outside_year',
+  /** Only whole units count (1 per whole 1,000 words): the rest is dropped. */
+  'below_unit',
+  /** An author or team rank beyond those the table credits. */
+  'rank_not_credited',
+  /** The policy in force gives no credit for this kind of activity. */
+  'not_valued_by_policy',
+] as const;
+
+export type ReasonCode = (typeof reasonCodes)[number];

@@ -1,0 +1,116 @@
+/**
+ * Face value of one activity under the rules in force, before recognition and caps:
+ * credits in tenths (rounded half up once, here), the class, and why it is below face.
+ */
+import type { Activity, ProjectActivity } from './activity-schema';
+import type { PolicyRules, ProjectRule, RateRule } from './policy-schema';
+import type { ReasonCode } from './reasons';
+import { creditsToTenths, hasRemainder, rateToTenths } from './tenths';
+import type { CreditClass } from './vocabulary';
+
+export interface Valuation {
+  tenths: number;
+  class: CreditClass | null;
+  reasons: ReasonCode[];
+  /** Activities sharing `key` share the cap: one project recorded session by session. */
+  projectCap?: { key: string; tenths: number };
+}
+
+export type ValuationResult =
+  | { ok: true; valuation: Valuation }
+  | { ok: false; field: string; message: string };
+
+const unvalued: Valuation = { tenths: 0, class: null, reasons: ['not_valued_by_policy'] };
+
+function valued(valuation: Valuation): ValuationResult {
+  return { ok: true, valuation };
+}
+
+function valueRate(rule: RateRule | undefined, quantity: number): ValuationResult {
+  if (!rule) return valued(unvalued);
+  const whole = rule.whole ?? false;
+  const tenths = rateToTenths(quantity, rule.credits, rule.per, whole);
+  const reasons: ReasonCode[] = whole && hasRemainder(quantity, rule.per) ? ['below_unit'] : [];
+  return valued({ tenths, class: rule.class, reasons });
+}
+
+function valueRank(
+  rule: { class: CreditClass | null; table: Partial<Record<string, number[]>> } | undefined,
+  category: string,
+  rank: number,
+): ValuationResult {
+  const row = rule?.table[category];
+  if (!rule || !row) return valued(unvalued);
+  const credits = row[rank - 1];
+  if (credits === undefined) return valued({ tenths: 0, class: rule.class, reasons: ['rank_not_credited'] });
+  return valued({ tenths: creditsToTenths(credits), class: rule.class, reasons: [] });
+}
+
+function pickProjectRule(
+  rules: PolicyRules,
+  activity: ProjectActivity,
+): { rule: ProjectRule; name: string } | undefined {
+  const levelRules = rules.valuation.project?.[activity.level];
+  if (!levelRules) return undefined;
+  if (activity.role === 'speaker') {
+    return levelRules.speaker && { rule: levelRules.speaker, name: 'speaker' };
+  }
+  if (activity.remote && levelRules.remote) return { rule: levelRules.remote, name: 'remote' };
+  return levelRules.attendee && { rule: levelRules.attendee, name: 'attendee' };
+}
+
+function valueProject(rules: PolicyRules, activity: ProjectActivity): ValuationResult {
+  const picked = pickProjectRule(rules, activity);
+  if (!picked) return valued(unvalued);
+  const { rule, name } = picked;
+  const described = `a ${activity.level} project ${name === 'remote' ? 'attended remotely' : `${name}`}`;
+  let tenths: number;
+  if (rule.basis !== 'hours' && activity.awardedCredits !== undefined) {
+    tenths = creditsToTenths(activity.awardedCredits);
+  } else if (rule.basis === 'awarded') {
+    return { ok: false, field: 'awardedCredits', message: `is required for ${described}` };
+  } else if (activity.hours === undefined) {
+    return { ok: false, field: 'hours', message: `is required for ${described}` };
+  } else {
+    // The schema makes credits and per present for every basis but `awarded`.
+    tenths = rateToTenths(activity.hours, rule.credits ?? 0, rule.per ?? 1);
+  }
+  const valuation: Valuation = { tenths, class: rule.class, reasons: [] };
+  if (rule.perProjectCap !== undefined) {
+    const project = activity.projectNumber ?? `#${activity.id}`;
+    valuation.projectCap = {
+      key: `${project}|${activity.level}|${name}`,
+      tenths: creditsToTenths(rule.perProjectCap),
+    };
+  }
+  return valued(valuation);
+}
+
+/** Values one activity; a field it needs but lacks under these rules is a problem. */
+export function valueActivity(rules: PolicyRules, activity: Activity): ValuationResult {
+  const v = rules.valuation;
+  switch (activity.type) {
+    case 'project':
+      return valueProject(rules, activity);
+    case 'paper':
+      return valueRank(v.paper, activity.journal, activity.authorRank);
+    case 'research':
+      return valueRank(v.research, activity.level, activity.rank);
+    case 'book':
+    case 'survey_report':
+    case 'written_review':
+      return valueRate(v[activity.type], activity.words);
+    case 'translation':
+      return valueRate(v.translation, activity.characters);
+    case 'unit_lecture':
+    case 'case_discussion':
+      return valueRate(v[activity.type]?.[activity.role], activity.times);
+    case 'further_study':
+    case 'degree_study':
+    case 'aid_post':
+      return valueRate(v[activity.type], activity.months);
+    case 'online_course':
+    case 'self_study':
+      return valueRate(v[activity.type], activity.hours);
+  }
+}
