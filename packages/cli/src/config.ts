@@ -1,4 +1,10 @@
-import { AppError, ConfigError, loadConfig, type Config, type ConfigOverrides } from '@jijiao/server';
+import {
+  AppError,
+  ConfigError,
+  loadConfig,
+  type Config,
+  type ConfigOverrides,
+} from '@jijiao/server';
 import { CliError } from './cli-error';
 
 /** Every command reads the same environment as the server (JIJIAO_DATA_DIR, DATABASE_URL, …). */

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 export const auditLogEntrySchema = z.object({
   id: z.number().int(),
-  at: z.string().datetime(),
-  actorUserId: z.string().uuid().nullable(),
+  at: z.iso.datetime(),
+  actorUserId: z.uuid().nullable(),
   actorUsername: z.string().nullable(),
   action: z.string().describe('e.g. sign_in.succeeded, sign_in.failed, account.locked, sign_out'),
   targetType: z.string().nullable(),

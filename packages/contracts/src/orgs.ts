@@ -15,8 +15,8 @@ export const orgKindSchema = z.enum(orgKinds);
 export type OrgKind = z.infer<typeof orgKindSchema>;
 
 export const orgSchema = z.object({
-  id: z.string().uuid(),
-  parentId: z.string().uuid().nullable(),
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
   kind: orgKindSchema,
   name: z.string(),
   regionCode: z.string().nullable().describe('GB/T 2260 code of the region, e.g. 430000'),
@@ -25,7 +25,7 @@ export const orgSchema = z.object({
 export type Org = z.infer<typeof orgSchema>;
 
 export const orgListQuerySchema = z.object({
-  parentId: z.string().uuid().optional(),
+  parentId: z.uuid().optional(),
   kind: orgKindSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   after: z.string().optional().describe('Keyset cursor: the `nextCursor` of the previous page'),
@@ -38,4 +38,4 @@ export const orgListSchema = z.object({
 });
 export type OrgList = z.infer<typeof orgListSchema>;
 
-export const orgIdParamsSchema = z.object({ id: z.string().uuid() });
+export const orgIdParamsSchema = z.object({ id: z.uuid() });

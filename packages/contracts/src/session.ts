@@ -10,7 +10,7 @@ export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
 export const roleGrantSchema = z.object({
   role: roleSchema,
-  orgId: z.string().uuid(),
+  orgId: z.uuid(),
   orgName: z.string(),
   orgKind: orgKindSchema,
 });
@@ -18,7 +18,7 @@ export type RoleGrant = z.infer<typeof roleGrantSchema>;
 
 export const meSchema = z.object({
   user: z.object({
-    id: z.string().uuid(),
+    id: z.uuid(),
     username: z.string(),
     displayName: z.string(),
     mustChangePassword: z.boolean(),
@@ -29,8 +29,8 @@ export const meSchema = z.object({
     .string()
     .describe('Send back as the `X-CSRF-Token` header on every cookie-authenticated write'),
   session: z.object({
-    idleExpiresAt: z.string().datetime(),
-    absoluteExpiresAt: z.string().datetime(),
+    idleExpiresAt: z.iso.datetime(),
+    absoluteExpiresAt: z.iso.datetime(),
   }),
 });
 export type Me = z.infer<typeof meSchema>;

@@ -4,9 +4,9 @@ import { sources } from './sources';
 
 const readme = sources.scenarioReadme.id;
 const seed001 = sources.seed001.id;
-const perHour = (credits: number, per: number, perProjectCap: number, classI = true) =>
+const perHour = (credits: number, per: number, perProjectCap: number) =>
   ({
-    class: classI ? 'I' : 'II',
+    class: 'I',
     basis: 'hours',
     credits,
     per,
@@ -71,7 +71,7 @@ export const national2006: NationalPackInput = {
           provincial: [8, 7, 6, 5, 4],
           city: [6, 5, 4, 3, 2],
         },
-        source: sources.domainDigest.id,
+        source: readme,
       },
       book: rate(1, 1000, seed001, true),
       survey_report: rate(1, 3000, seed001, true),

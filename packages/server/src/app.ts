@@ -5,7 +5,11 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import './platform/auth/fastify-augment';
 import type { Config } from './platform/config/config';
 import type { Database } from './platform/db/database';
@@ -35,8 +39,11 @@ export interface AppOptions {
   hasher?: PasswordHasher;
 }
 
-const version = (JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8')) as { version: string })
-  .version;
+const version = (
+  JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 export const contentSecurityPolicy = {
   directives: {
@@ -70,7 +77,15 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   const users = new UsersRepository();
   const auditLog = new AuditLogService({ db, clock, repository: new AuditLogRepository() });
-  const auth = new AuthService({ db, config, clock, hasher, repository: new AuthRepository(), users, auditLog });
+  const auth = new AuthService({
+    db,
+    config,
+    clock,
+    hasher,
+    repository: new AuthRepository(),
+    users,
+    auditLog,
+  });
   const orgs = new OrgsService({ db, repository: new OrgsRepository() });
 
   await app.register(cookie);
@@ -84,13 +99,16 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) =>
-      new AppError('rate_limited', `Too many requests: try again in ${context.after}`, { retryAfter: context.after }),
+      new AppError('rate_limited', `Too many requests: try again in ${context.after}`, {
+        retryAfter: context.after,
+      }),
   });
   await app.register(swagger, {
     openapi: {
       info: {
         title: 'Jijiao API',
-        description: 'Continuing medical education credits: the API behind the web app, the CLI and platform pushes.',
+        description:
+          'Continuing medical education credits: the API behind the web app, the CLI and platform pushes.',
         version,
       },
       components: {
@@ -102,7 +120,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerRouteGuard(app, auth, config.cookieSecure);
 
   registerSystemRoutes(app, { demo: config.demo.enabled, version });
-  registerAuthRoutes(app, { auth, cookieSecure: config.cookieSecure, rateLimitPerMinute: config.login.rateLimitPerMinute });
+  registerAuthRoutes(app, {
+    auth,
+    cookieSecure: config.cookieSecure,
+    rateLimitPerMinute: config.login.rateLimitPerMinute,
+  });
   registerOrgRoutes(app, { orgs });
   registerAuditLogRoutes(app, { auditLog });
   await registerPublicPlugins(app, config.webDist);

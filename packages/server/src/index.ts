@@ -1,5 +1,10 @@
 export { createApp, type AppOptions } from './app';
-export { loadConfig, ConfigError, type Config, type ConfigOverrides } from './platform/config/config';
+export {
+  loadConfig,
+  ConfigError,
+  type Config,
+  type ConfigOverrides,
+} from './platform/config/config';
 export { openDatabase, type Database } from './platform/db/database';
 export { AppError } from './platform/errors/app-error';
 export { systemClock, type Clock } from './platform/clock';

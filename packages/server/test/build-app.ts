@@ -38,7 +38,8 @@ export interface Session {
 
 export function sessionCookieOf(response: LightMyRequestResponse): string {
   const cookie = response.cookies.find((c) => c.name === 'jijiao_session');
-  if (!cookie) throw new Error(`no session cookie (status ${response.statusCode}: ${response.body})`);
+  if (!cookie)
+    throw new Error(`no session cookie (status ${response.statusCode}: ${response.body})`);
   return `jijiao_session=${cookie.value}`;
 }
 
@@ -59,10 +60,15 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     database,
     clock,
     async signIn(username, password = testPassword) {
-      const response = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
-      if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { username, password },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
       const cookie = sessionCookieOf(response);
-      const csrfToken = (response.json<{ csrfToken: string }>()).csrfToken;
+      const csrfToken = response.json<{ csrfToken: string }>().csrfToken;
       return { cookie, csrfToken, response, headers: { cookie, 'x-csrf-token': csrfToken } };
     },
   };

@@ -12,7 +12,9 @@ import { testConfig } from './test-config';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    testDb: { kind: 'pglite'; templatePath: string } | { kind: 'postgres'; adminUrl: string; template: string };
+    testDb:
+      | { kind: 'pglite'; templatePath: string }
+      | { kind: 'postgres'; adminUrl: string; template: string };
   }
 }
 

@@ -30,10 +30,14 @@ async function freePort(): Promise<number> {
 /** initdb and postgres refuse to run as root: run them as the `postgres` user then. */
 function runAsOwner(command: string, args: string[]): void {
   const isRoot = process.getuid?.() === 0;
-  const [file, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+  const [file, argv] = isRoot
+    ? ['runuser', ['-u', 'postgres', '--', command, ...args]]
+    : [command, args];
   const result = spawnSync(file, argv, { encoding: 'utf8' });
   if (result.status !== 0) {
-    throw new Error(`${command} failed (${String(result.status)}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `${command} failed (${String(result.status)}):\n${result.stdout}\n${result.stderr}`,
+    );
   }
 }
 
@@ -45,13 +49,25 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const initdb = path.join(binDir, 'initdb');
   const pgCtl = path.join(binDir, 'pg_ctl');
   if (!fs.existsSync(initdb)) {
-    throw new Error(`PostgreSQL 15 server binaries not found in ${binDir}: apt-get install -y postgresql-15 (or set JIJIAO_PG_BIN)`);
+    throw new Error(
+      `PostgreSQL 15 server binaries not found in ${binDir}: apt-get install -y postgresql-15 (or set JIJIAO_PG_BIN)`,
+    );
   }
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-pg-'));
   fs.chmodSync(base, 0o755);
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres:postgres', base]);
   const dataDir = path.join(base, 'data');
-  runAsOwner(initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  runAsOwner(initdb, [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
+  ]);
   const port = await freePort();
   const options = [
     `-p ${port}`,
@@ -62,7 +78,18 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     '-c full_page_writes=off',
     '-c max_connections=200',
   ].join(' ');
-  runAsOwner(pgCtl, ['-D', dataDir, '-o', options, '-l', path.join(base, 'server.log'), '-w', '-t', '60', 'start']);
+  runAsOwner(pgCtl, [
+    '-D',
+    dataDir,
+    '-o',
+    options,
+    '-l',
+    path.join(base, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ]);
   const urlFor = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
   return {
     url: urlFor('postgres'),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerMigrate } from './migrate-database';
+import { registerRulesEvaluate } from './rules-evaluate';
 import { registerSeedDemo } from './seed-demo';
 import { registerStart } from './start-server';
 
@@ -8,4 +9,5 @@ export function registerCommands(program: Command): void {
   registerStart(program);
   registerMigrate(program);
   registerSeedDemo(program);
+  registerRulesEvaluate(program);
 }

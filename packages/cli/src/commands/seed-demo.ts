@@ -10,7 +10,11 @@ export function registerSeedDemo(program: Command): void {
     .description('Seed the demo province 演示省 (990000) into an empty database')
     .action(async () => {
       const config = cliConfig();
-      if (!config.demo.enabled) throw new CliError('Demo data is refused outside demo mode (NODE_ENV=production or JIJIAO_DEMO=false).', 2);
+      if (!config.demo.enabled)
+        throw new CliError(
+          'Demo data is refused outside demo mode (NODE_ENV=production or JIJIAO_DEMO=false).',
+          2,
+        );
       const result = await withCliErrors(async () => {
         const database = await openDatabase(config.database, 'jijiao seed-demo');
         try {
@@ -22,10 +26,15 @@ export function registerSeedDemo(program: Command): void {
       });
       const out = (line: string) => process.stdout.write(`${line}\n`);
       if (!result.seeded) {
-        out(`The database already holds organisations: nothing seeded (${describeDatabase(config)}).`);
+        out(
+          `The database already holds organisations: nothing seeded (${describeDatabase(config)}).`,
+        );
         return;
       }
-      out(`Seeded the demo province: ${result.orgs} organisations, ${result.people} people, ${result.accounts.length} accounts (${describeDatabase(config)}).`);
-      for (const a of result.accounts) out(`  ${a.username.padEnd(22)} ${a.role.padEnd(15)} ${a.org}`);
+      out(
+        `Seeded the demo province: ${result.orgs} organisations, ${result.people} people, ${result.accounts.length} accounts (${describeDatabase(config)}).`,
+      );
+      for (const a of result.accounts)
+        out(`  ${a.username.padEnd(22)} ${a.role.padEnd(15)} ${a.org}`);
     });
 }

@@ -6,10 +6,15 @@ export function registerStart(program: Command): void {
   program
     .command('start')
     .description('Serve the web app and the API (embedded database unless DATABASE_URL is set)')
-    .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)', (v) => Number.parseInt(v, 10))
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)', (v) =>
+      Number.parseInt(v, 10),
+    )
     .option('--no-demo', 'start without demo data and demo accounts')
     .action(async (options: { port?: number; demo: boolean }) => {
-      const config = cliConfig({ ...(options.port === undefined ? {} : { port: options.port }), ...(options.demo ? {} : { demo: false }) });
+      const config = cliConfig({
+        ...(options.port === undefined ? {} : { port: options.port }),
+        ...(options.demo ? {} : { demo: false }),
+      });
       const server = await withCliErrors(() => startServer(config));
       const out = (line: string) => process.stdout.write(`${line}\n`);
       out('');
@@ -18,13 +23,17 @@ export function registerStart(program: Command): void {
       if (server.demo) {
         out('');
         out('Demo mode (all data is fictitious). Sign in as:');
-        for (const a of server.demo.accounts) out(`  ${a.username.padEnd(22)} ${a.role.padEnd(15)} ${a.org}`);
+        for (const a of server.demo.accounts)
+          out(`  ${a.username.padEnd(22)} ${a.role.padEnd(15)} ${a.org}`);
         out(
           config.demo.password === undefined
             ? `Password for every demo account: ${server.demo.password}`
             : 'Password for every demo account: the value of JIJIAO_DEMO_PASSWORD',
         );
-        if (!server.demo.seeded) out('(The demo data was already there; accounts keep the password they were seeded with.)');
+        if (!server.demo.seeded)
+          out(
+            '(The demo data was already there; accounts keep the password they were seeded with.)',
+          );
       }
       out('Press Ctrl+C to stop.');
       await new Promise<void>((resolve) => {

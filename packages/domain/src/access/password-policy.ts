@@ -3,11 +3,7 @@
  * classes (lower case, upper case, digit, symbol), not containing the username.
  */
 export type PasswordProblem =
-  | 'too_short'
-  | 'too_long'
-  | 'too_few_classes'
-  | 'contains_username'
-  | 'same_as_current';
+  'too_short' | 'too_long' | 'too_few_classes' | 'contains_username' | 'same_as_current';
 
 export const passwordMinLength = 8;
 export const passwordMaxLength = 128;
@@ -18,13 +14,14 @@ export function checkPasswordPolicy(
 ): PasswordProblem[] {
   const { username, currentPassword } = context;
   const problems: PasswordProblem[] = [];
-  if ([...password].length < passwordMinLength) problems.push('too_short');
-  if ([...password].length > passwordMaxLength) problems.push('too_long');
+  if (Array.from(password).length < passwordMinLength) problems.push('too_short');
+  if (Array.from(password).length > passwordMaxLength) problems.push('too_long');
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^a-zA-Z\d]/].filter((re) => re.test(password));
   if (classes.length < 3) problems.push('too_few_classes');
   if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) {
     problems.push('contains_username');
   }
-  if (currentPassword !== undefined && password === currentPassword) problems.push('same_as_current');
+  if (currentPassword !== undefined && password === currentPassword)
+    problems.push('same_as_current');
   return problems;
 }

@@ -20,7 +20,7 @@ export function creditCodeCheckChar(first17: string): string {
 export function parseCreditCode(input: string): CreditCodeResult {
   const code = input.trim().toUpperCase();
   if (code.length !== 18) return { ok: false, problem: 'length' };
-  if (![...code].every((c) => alphabet.includes(c)) || !/^..\d{6}/.test(code)) {
+  if (!Array.from(code).every((c) => alphabet.includes(c)) || !/^..\d{6}/.test(code)) {
     return { ok: false, problem: 'format' };
   }
   if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) {

@@ -7,7 +7,11 @@ describe('parseResidentId', () => {
     ['11010519491231002X', '1949-12-31', 'female'],
     ['11010519491231002x', '1949-12-31', 'female'],
     [' 11010519491231002X ', '1949-12-31', 'female'],
-    ['430102199003071234'.slice(0, 17) + residentIdCheckChar('43010219900307123'), '1990-03-07', 'male'],
+    [
+      '430102199003071234'.slice(0, 17) + residentIdCheckChar('43010219900307123'),
+      '1990-03-07',
+      'male',
+    ],
   ])('accepts %s', (input, birthDate, sex) => {
     const result = parseResidentId(input);
     expect(result).toMatchObject({ ok: true, value: { birthDate, sex } });

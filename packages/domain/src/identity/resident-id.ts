@@ -9,9 +9,41 @@ const checkChars = '10X98765432';
 
 /** First two digits of GB/T 2260 province-level codes. */
 const provincePrefixes = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64',
-  '65', '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 export type ResidentIdProblem = 'length' | 'format' | 'region' | 'birth_date' | 'check_digit';
@@ -26,8 +58,7 @@ export interface ResidentId {
 }
 
 export type ResidentIdResult =
-  | { ok: true; value: ResidentId }
-  | { ok: false; problem: ResidentIdProblem };
+  { ok: true; value: ResidentId } | { ok: false; problem: ResidentIdProblem };
 
 export function residentIdCheckChar(first17: string): string {
   let sum = 0;

@@ -126,9 +126,9 @@ export const activitySchema = z.discriminatedUnion(
   ],
   {
     error: (issue) =>
-      issue.code === 'invalid_type' && issue.path?.length === 0
-        ? 'must be an object'
-        : activityTypeError,
+      typeof issue.input === 'object' && issue.input !== null
+        ? activityTypeError
+        : 'must be an object',
   },
 );
 

@@ -14,7 +14,12 @@ export class AuditLogRepository {
    * Newest first, within the given org subtrees; keyset on id. Entries tied to no org
    * (sign-in attempts with unknown names) are seen only from a root of the tree.
    */
-  async list(db: DbOrTx, scope: readonly string[], limit: number, beforeId?: number): Promise<AuditRow[]> {
+  async list(
+    db: DbOrTx,
+    scope: readonly string[],
+    limit: number,
+    beforeId?: number,
+  ): Promise<AuditRow[]> {
     const fromRoot = scope.some((root) => root.split('/').filter(Boolean).length === 1);
     const inScope: SQL | undefined = or(
       ...scope.map((root) => like(auditLog.orgPath, `${root}%`)),
@@ -23,7 +28,9 @@ export class AuditLogRepository {
     return db
       .select()
       .from(auditLog)
-      .where(and(inScope ?? sql`false`, beforeId === undefined ? undefined : lt(auditLog.id, beforeId)))
+      .where(
+        and(inScope ?? sql`false`, beforeId === undefined ? undefined : lt(auditLog.id, beforeId)),
+      )
       .orderBy(desc(auditLog.id))
       .limit(limit);
   }

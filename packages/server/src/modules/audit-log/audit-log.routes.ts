@@ -4,7 +4,10 @@ import { auditLogListSchema, auditLogQuerySchema } from '@jijiao/contracts';
 import { actorOf } from '../../platform/auth/route-guard';
 import type { AuditLogService } from './audit-log.service';
 
-export function registerAuditLogRoutes(app: FastifyInstance, deps: { auditLog: AuditLogService }): void {
+export function registerAuditLogRoutes(
+  app: FastifyInstance,
+  deps: { auditLog: AuditLogService },
+): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/audit-log', {
     config: { permission: 'audit_log:read' },
     schema: {

@@ -17,9 +17,7 @@ export interface AuditEvent {
 
 /** Writes to the append-only audit log, inside the caller's transaction when given one. */
 export class AuditLogService {
-  constructor(
-    private readonly deps: { db: Db; clock: Clock; repository: AuditLogRepository },
-  ) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; repository: AuditLogRepository }) {}
 
   async record(event: AuditEvent, tx?: DbOrTx): Promise<void> {
     await this.deps.repository.append(tx ?? this.deps.db, {
@@ -36,6 +34,11 @@ export class AuditLogService {
   }
 
   async list(actor: Actor, limit: number, beforeId?: number): Promise<AuditRow[]> {
-    return this.deps.repository.list(this.deps.db, scopeOf(actor, 'audit_log:read'), limit, beforeId);
+    return this.deps.repository.list(
+      this.deps.db,
+      scopeOf(actor, 'audit_log:read'),
+      limit,
+      beforeId,
+    );
   }
 }

@@ -7,7 +7,10 @@ export type LoginAttemptRow = typeof loginAttempts.$inferSelect;
 
 export class AuthRepository {
   async findAttempt(db: DbOrTx, usernameKey: string): Promise<LoginAttemptRow | undefined> {
-    const rows = await db.select().from(loginAttempts).where(eq(loginAttempts.usernameKey, usernameKey));
+    const rows = await db
+      .select()
+      .from(loginAttempts)
+      .where(eq(loginAttempts.usernameKey, usernameKey));
     return rows[0];
   }
 
@@ -15,7 +18,12 @@ export class AuthRepository {
    * Counts one more failure, starting afresh when the last one is older than `windowStart`,
    * and returns the new count. One statement, so concurrent failures all count.
    */
-  async recordFailure(db: DbOrTx, usernameKey: string, at: Date, windowStart: Date): Promise<number> {
+  async recordFailure(
+    db: DbOrTx,
+    usernameKey: string,
+    at: Date,
+    windowStart: Date,
+  ): Promise<number> {
     const rows = await db
       .insert(loginAttempts)
       .values({ usernameKey, failedCount: 1, lastFailedAt: at })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, sessionCookieOf, testPassword } from '../../../test/build-app';
+import { queryRows } from '../../platform/db/database';
 
 const t = await buildTestApp();
 const { app, clock } = t;
@@ -19,10 +20,11 @@ function me(cookie: string) {
 }
 
 async function auditActions(username: string): Promise<string[]> {
-  const result = await t.database.db.execute<{ action: string }>(
+  const rows = await queryRows<{ action: string }>(
+    t.database.db,
     sql`select action from audit_log where actor_username = ${username} order by id`,
   );
-  return result.rows.map((r) => r.action);
+  return rows.map((r) => r.action);
 }
 
 describe('POST /api/v1/session', () => {
@@ -31,9 +33,15 @@ describe('POST /api/v1/session', () => {
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === 'jijiao_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-    const body = response.json<{ user: { username: string }; roles: { role: string; orgName: string }[]; csrfToken: string }>();
+    const body = response.json<{
+      user: { username: string };
+      roles: { role: string; orgName: string }[];
+      csrfToken: string;
+    }>();
     expect(body.user.username).toBe('demo-reviewer');
-    expect(body.roles).toEqual([expect.objectContaining({ role: 'reviewer', orgName: '东湖市卫生健康委员会' })]);
+    expect(body.roles).toEqual([
+      expect.objectContaining({ role: 'reviewer', orgName: '东湖市卫生健康委员会' }),
+    ]);
     expect(body.csrfToken.length).toBeGreaterThan(20);
     const again = await me(sessionCookieOf(response));
     expect(again.statusCode).toBe(200);
@@ -55,7 +63,11 @@ describe('POST /api/v1/session', () => {
   });
 
   it('rejects a malformed body naming the field', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'x' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: 'x' },
+    });
     expect(response.statusCode).toBe(400);
     const body = response.json<{ error: { code: string; issues: { path: string }[] } }>();
     expect(body.error.code).toBe('validation_failed');
@@ -101,7 +113,11 @@ describe('POST /api/v1/session', () => {
 describe('sessions', () => {
   it('logs out on the server: the cookie is dead afterwards', async () => {
     const session = await t.signIn('demo-province-admin');
-    const out = await app.inject({ method: 'DELETE', url: '/api/v1/session', headers: session.headers });
+    const out = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      headers: session.headers,
+    });
     expect(out.statusCode).toBe(204);
     const after = await me(session.cookie);
     expect(after.statusCode).toBe(401);
@@ -111,7 +127,11 @@ describe('sessions', () => {
 
   it('refuses a cookie write without the CSRF token, or from another origin', async () => {
     const session = await t.signIn('demo-system-admin');
-    const noToken = await app.inject({ method: 'DELETE', url: '/api/v1/session', headers: { cookie: session.cookie } });
+    const noToken = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      headers: { cookie: session.cookie },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json<{ error: { code: string } }>().error.code).toBe('csrf_failed');
     const foreign = await app.inject({
@@ -155,7 +175,9 @@ describe('POST /api/v1/me/password', () => {
       payload: { currentPassword: testPassword, newPassword: 'abcdefgh' },
     });
     expect(weak.statusCode).toBe(422);
-    expect(weak.json<{ error: { code: string; details: { problems: string[] } } }>().error).toMatchObject({
+    expect(
+      weak.json<{ error: { code: string; details: { problems: string[] } } }>().error,
+    ).toMatchObject({
       code: 'password_policy',
       details: { problems: ['too_few_classes'] },
     });
@@ -184,7 +206,11 @@ describe('sign-in rate limit', () => {
     const limited = await buildTestApp({ JIJIAO_LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
     const codes: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const r = await limited.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'x', password: 'y' } });
+      const r = await limited.app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { username: 'x', password: 'y' },
+      });
       codes.push(r.statusCode);
     }
     expect(codes).toEqual([401, 401, 401, 429]);

@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { changePasswordRequestSchema, errorResponseSchema, meSchema, okSchema, signInRequestSchema } from '@jijiao/contracts';
+import {
+  changePasswordRequestSchema,
+  errorResponseSchema,
+  meSchema,
+  okSchema,
+  signInRequestSchema,
+} from '@jijiao/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/route-guard';
 import { sessionCookieName, sessionCookieOptions } from '../../platform/auth/session-cookie';
@@ -13,20 +19,35 @@ export function registerAuthRoutes(
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cookieName = sessionCookieName(deps.cookieSecure);
-  const meta = (req: { ip: string; headers: { 'user-agent'?: string } }) => ({ ip: req.ip, userAgent: req.headers['user-agent'] });
+  const meta = (req: { ip: string; headers: { 'user-agent'?: string } }) => ({
+    ip: req.ip,
+    userAgent: req.headers['user-agent'],
+  });
 
   r.post('/api/v1/session', {
-    config: { permission: 'public', rateLimit: { max: deps.rateLimitPerMinute, timeWindow: '1 minute' } },
+    config: {
+      permission: 'public',
+      rateLimit: { max: deps.rateLimitPerMinute, timeWindow: '1 minute' },
+    },
     schema: {
       tags: ['session'],
       summary: 'Sign in',
       description:
         'Sets an HttpOnly session cookie (rotated at every sign-in). 5 failed attempts lock the name for 15 minutes (423 `account_locked`), whether or not it exists.',
       body: signInRequestSchema,
-      response: { 200: meSchema, 401: errorResponseSchema, 423: errorResponseSchema, 429: errorResponseSchema },
+      response: {
+        200: meSchema,
+        401: errorResponseSchema,
+        423: errorResponseSchema,
+        429: errorResponseSchema,
+      },
     },
     handler: async (request, reply) => {
-      const { token, me } = await deps.auth.signIn(request.body, meta(request), request.cookies[cookieName]);
+      const { token, me } = await deps.auth.signIn(
+        request.body,
+        meta(request),
+        request.cookies[cookieName],
+      );
       void reply.setCookie(cookieName, token, sessionCookieOptions(deps.cookieSecure));
       return me;
     },
@@ -34,7 +55,11 @@ export function registerAuthRoutes(
 
   r.delete('/api/v1/session', {
     config: { permission: 'authenticated', allowDuringPasswordChange: true },
-    schema: { tags: ['session'], summary: 'Sign out (ends the session on the server)', response: { 204: z.null() } },
+    schema: {
+      tags: ['session'],
+      summary: 'Sign out (ends the session on the server)',
+      response: { 204: z.null() },
+    },
     handler: async (request, reply) => {
       await deps.auth.signOut(actorOf(request), meta(request));
       void reply.clearCookie(cookieName, sessionCookieOptions(deps.cookieSecure));
@@ -44,7 +69,11 @@ export function registerAuthRoutes(
 
   r.get('/api/v1/me', {
     config: { permission: 'authenticated', allowDuringPasswordChange: true },
-    schema: { tags: ['session'], summary: 'The signed-in user, roles and CSRF token', response: { 200: meSchema } },
+    schema: {
+      tags: ['session'],
+      summary: 'The signed-in user, roles and CSRF token',
+      response: { 200: meSchema },
+    },
     handler: (request) => toMe(actorOf(request)),
   });
 
@@ -53,7 +82,8 @@ export function registerAuthRoutes(
     schema: {
       tags: ['session'],
       summary: 'Change the own password',
-      description: 'At least 8 characters and three of: lower case, upper case, digit, symbol. Ends every other session.',
+      description:
+        'At least 8 characters and three of: lower case, upper case, digit, symbol. Ends every other session.',
       body: changePasswordRequestSchema,
       response: { 200: okSchema, 401: errorResponseSchema, 422: errorResponseSchema },
     },

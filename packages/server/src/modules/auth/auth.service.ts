@@ -57,7 +57,10 @@ export class AuthService {
       throw lockedError(attempt.lockedUntil);
     }
     const user = await users.findByUsername(db, key);
-    const valid = await hasher.verify(user?.passwordHash ?? (await this.hashForUnknownUser()), input.password);
+    const valid = await hasher.verify(
+      user?.passwordHash ?? (await this.hashForUnknownUser()),
+      input.password,
+    );
     if (!user || !valid || user.disabledAt) {
       // The failure that locks still answers 401; every attempt after it answers 423.
       await db.transaction(async (tx) => {
@@ -65,14 +68,28 @@ export class AuthService {
         const failures = await repository.recordFailure(tx, key, now, windowStart);
         const orgPath = user ? ((await users.grantsOf(tx, user.id))[0]?.orgPath ?? null) : null;
         await auditLog.record(
-          { action: 'sign_in.failed', actorUserId: user?.id, actorUsername: key, ip: meta.ip, orgPath, details: { failures } },
+          {
+            action: 'sign_in.failed',
+            actorUserId: user?.id,
+            actorUsername: key,
+            ip: meta.ip,
+            orgPath,
+            details: { failures },
+          },
           tx,
         );
         if (failures < config.login.maxFailures) return;
         const until = new Date(now.getTime() + config.login.lockMinutes * minute);
         await repository.lock(tx, key, until);
         await auditLog.record(
-          { action: 'account.locked', actorUserId: user?.id, actorUsername: key, ip: meta.ip, orgPath, details: { until: until.toISOString() } },
+          {
+            action: 'account.locked',
+            actorUserId: user?.id,
+            actorUsername: key,
+            ip: meta.ip,
+            orgPath,
+            details: { until: until.toISOString() },
+          },
           tx,
         );
       });
@@ -95,7 +112,16 @@ export class AuthService {
         userAgent: meta.userAgent?.slice(0, 512) ?? null,
       });
       const orgPath = (await users.grantsOf(tx, user.id))[0]?.orgPath ?? null;
-      await auditLog.record({ action: 'sign_in.succeeded', actorUserId: user.id, actorUsername: key, ip: meta.ip, orgPath }, tx);
+      await auditLog.record(
+        {
+          action: 'sign_in.succeeded',
+          actorUserId: user.id,
+          actorUsername: key,
+          ip: meta.ip,
+          orgPath,
+        },
+        tx,
+      );
     });
     const actor = await this.authenticate(token, meta);
     if (!actor) throw new AppError('internal', 'Session vanished after sign-in');
@@ -108,7 +134,9 @@ export class AuthService {
     const now = clock.now();
     const session = await repository.findSession(db, sessionIdOf(token));
     if (!session || session.revokedAt) return null;
-    const idleExpiresAt = new Date(session.lastSeenAt.getTime() + config.session.idleMinutes * minute);
+    const idleExpiresAt = new Date(
+      session.lastSeenAt.getTime() + config.session.idleMinutes * minute,
+    );
     if (session.expiresAt <= now || idleExpiresAt <= now) return null;
     const user = await users.findById(db, session.userId);
     if (!user || user.disabledAt) return null;
@@ -135,13 +163,23 @@ export class AuthService {
     await db.transaction(async (tx) => {
       await repository.revokeSession(tx, actor.sessionId, clock.now());
       await auditLog.record(
-        { action: 'sign_out', actorUserId: actor.userId, actorUsername: actor.username, ip: meta.ip, orgPath: actor.grants[0]?.orgPath ?? null },
+        {
+          action: 'sign_out',
+          actorUserId: actor.userId,
+          actorUsername: actor.username,
+          ip: meta.ip,
+          orgPath: actor.grants[0]?.orgPath ?? null,
+        },
         tx,
       );
     });
   }
 
-  async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }, meta: RequestMeta): Promise<void> {
+  async changePassword(
+    actor: Actor,
+    input: { currentPassword: string; newPassword: string },
+    meta: RequestMeta,
+  ): Promise<void> {
     const { db, clock, hasher, repository, users, auditLog } = this.deps;
     const user: UserRow | undefined = await users.findById(db, actor.userId);
     if (!user || !(await hasher.verify(user.passwordHash, input.currentPassword))) {
@@ -152,9 +190,12 @@ export class AuthService {
       currentPassword: input.currentPassword,
     });
     if (problems.length > 0) {
-      throw new AppError('password_policy', `The new password does not meet the policy: ${problems.join(', ')}`, { problems }, [
-        { path: 'newPassword', message: problems.join(', ') },
-      ]);
+      throw new AppError(
+        'password_policy',
+        `The new password does not meet the policy: ${problems.join(', ')}`,
+        { problems },
+        [{ path: 'newPassword', message: problems.join(', ') }],
+      );
     }
     const passwordHash = await hasher.hash(input.newPassword);
     const now = clock.now();
@@ -162,7 +203,13 @@ export class AuthService {
       await users.setPassword(tx, user.id, passwordHash, now);
       await repository.revokeOtherSessions(tx, user.id, actor.sessionId, now);
       await auditLog.record(
-        { action: 'password.changed', actorUserId: user.id, actorUsername: user.username, ip: meta.ip, orgPath: actor.grants[0]?.orgPath ?? null },
+        {
+          action: 'password.changed',
+          actorUserId: user.id,
+          actorUsername: user.username,
+          ip: meta.ip,
+          orgPath: actor.grants[0]?.orgPath ?? null,
+        },
         tx,
       );
     });
@@ -170,9 +217,13 @@ export class AuthService {
 }
 
 function lockedError(until: Date): AppError {
-  return new AppError('account_locked', 'Too many failed sign-ins: the account is locked for a while', {
-    lockedUntil: until.toISOString(),
-  });
+  return new AppError(
+    'account_locked',
+    'Too many failed sign-ins: the account is locked for a while',
+    {
+      lockedUntil: until.toISOString(),
+    },
+  );
 }
 
 export function toMe(actor: Actor): Me {
@@ -183,7 +234,12 @@ export function toMe(actor: Actor): Me {
       displayName: actor.displayName,
       mustChangePassword: actor.mustChangePassword,
     },
-    roles: actor.grants.map((g) => ({ role: g.role, orgId: g.orgId, orgName: g.orgName, orgKind: g.orgKind })),
+    roles: actor.grants.map((g) => ({
+      role: g.role,
+      orgId: g.orgId,
+      orgName: g.orgName,
+      orgKind: g.orgKind,
+    })),
     permissions: [...actor.permissions],
     csrfToken: actor.csrfToken,
     session: {

@@ -12,10 +12,23 @@ export function createRandom(seed: number): () => number {
   };
 }
 
-const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const givenChars = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国文斌宇浩凯婷雪琳晨欣怡佳颖思源子涵梓轩雨泽晓峰志毅海燕春梅立新振宁俊嘉';
+const surnames =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const givenChars =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国文斌宇浩凯婷雪琳晨欣怡佳颖思源子涵梓轩雨泽晓峰志毅海燕春梅立新振宁俊嘉';
 /** Birthplace regions of demo ID numbers: real GB/T 2260 codes so the IDs validate. */
-const birthRegions = ['430102', '430104', '110105', '420102', '440106', '510104', '320102', '330106', '370102', '410105'];
+const birthRegions = [
+  '430102',
+  '430104',
+  '110105',
+  '420102',
+  '440106',
+  '510104',
+  '320102',
+  '330106',
+  '370102',
+  '410105',
+];
 
 export const professions = ['physician', 'nurse', 'pharmacist', 'technician', 'other'] as const;
 export const titleGrades = ['junior', 'intermediate', 'associate_senior', 'senior'] as const;
@@ -65,10 +78,12 @@ export function generateDemoPeople(count: number, random: () => number): DemoPer
     const idNumber = first17 + residentIdCheckChar(first17);
     if (seen.has(idNumber)) continue;
     seen.add(idNumber);
-    const given = pick(random, [...givenChars]) + (random() < 0.7 ? pick(random, [...givenChars]) : '');
+    const given =
+      pick(random, Array.from(givenChars)) +
+      (random() < 0.7 ? pick(random, Array.from(givenChars)) : '');
     const age = 2026 - year;
     result.push({
-      name: pick(random, [...surnames]) + given,
+      name: pick(random, Array.from(surnames)) + given,
       idNumber,
       sex: sequence % 2 === 1 ? 'male' : 'female',
       birthDate: `${year}-${pad(month, 2)}-${pad(day, 2)}`,

@@ -18,8 +18,19 @@ export const demoTree: DemoOrg = {
   name: '演示省卫生健康委员会',
   regionCode: '990000',
   children: [
-    { key: 'cme-office', kind: 'cme_office', name: '演示省继续医学教育委员会办公室', regionCode: '990000' },
-    { key: 'provincial-hospital', kind: 'unit', name: '演示省人民医院', regionCode: '990000', staffWeight: 12 },
+    {
+      key: 'cme-office',
+      kind: 'cme_office',
+      name: '演示省继续医学教育委员会办公室',
+      regionCode: '990000',
+    },
+    {
+      key: 'provincial-hospital',
+      kind: 'unit',
+      name: '演示省人民医院',
+      regionCode: '990000',
+      staffWeight: 12,
+    },
     { key: 'medical-association', kind: 'host', name: '演示省医学会', regionCode: '990000' },
     {
       key: 'donghu',
@@ -27,16 +38,39 @@ export const demoTree: DemoOrg = {
       name: '东湖市卫生健康委员会',
       regionCode: '990100',
       children: [
-        { key: 'donghu-central', kind: 'unit', name: '东湖市中心医院', regionCode: '990100', staffWeight: 8 },
+        {
+          key: 'donghu-central',
+          kind: 'unit',
+          name: '东湖市中心医院',
+          regionCode: '990100',
+          staffWeight: 8,
+        },
         {
           key: 'jiangnan',
           kind: 'district',
           name: '东湖市江南区卫生健康局',
           regionCode: '990102',
           children: [
-            { key: 'jiangnan-association', kind: 'association', name: '江南区医学会', regionCode: '990102' },
-            { key: 'jiangnan-hospital', kind: 'unit', name: '江南区人民医院', regionCode: '990102', staffWeight: 5 },
-            { key: 'jiangbin-chc', kind: 'unit', name: '江南区江滨社区卫生服务中心', regionCode: '990102', staffWeight: 1 },
+            {
+              key: 'jiangnan-association',
+              kind: 'association',
+              name: '江南区医学会',
+              regionCode: '990102',
+            },
+            {
+              key: 'jiangnan-hospital',
+              kind: 'unit',
+              name: '江南区人民医院',
+              regionCode: '990102',
+              staffWeight: 5,
+            },
+            {
+              key: 'jiangbin-chc',
+              kind: 'unit',
+              name: '江南区江滨社区卫生服务中心',
+              regionCode: '990102',
+              staffWeight: 1,
+            },
           ],
         },
         {
@@ -45,8 +79,21 @@ export const demoTree: DemoOrg = {
           name: '东湖市江北区卫生健康局',
           regionCode: '990103',
           children: [
-            { key: 'jiangbei-tcm', kind: 'unit', name: '江北区中医医院', regionCode: '990103', staffWeight: 3, tcm: true },
-            { key: 'jiangbei-cdc', kind: 'unit', name: '江北区疾病预防控制中心', regionCode: '990103', staffWeight: 1 },
+            {
+              key: 'jiangbei-tcm',
+              kind: 'unit',
+              name: '江北区中医医院',
+              regionCode: '990103',
+              staffWeight: 3,
+              tcm: true,
+            },
+            {
+              key: 'jiangbei-cdc',
+              kind: 'unit',
+              name: '江北区疾病预防控制中心',
+              regionCode: '990103',
+              staffWeight: 1,
+            },
           ],
         },
       ],
@@ -63,7 +110,13 @@ export const demoTree: DemoOrg = {
           name: '西山市山阳区卫生健康局',
           regionCode: '990202',
           children: [
-            { key: 'baishi-clinic', kind: 'unit', name: '山阳区白石镇卫生院', regionCode: '990202', staffWeight: 1 },
+            {
+              key: 'baishi-clinic',
+              kind: 'unit',
+              name: '山阳区白石镇卫生院',
+              regionCode: '990202',
+              staffWeight: 1,
+            },
           ],
         },
         {
@@ -72,8 +125,20 @@ export const demoTree: DemoOrg = {
           name: '临江县卫生健康局',
           regionCode: '990221',
           children: [
-            { key: 'linjiang-hospital', kind: 'unit', name: '临江县人民医院', regionCode: '990221', staffWeight: 3 },
-            { key: 'linjiang-mch', kind: 'unit', name: '临江县妇幼保健院', regionCode: '990221', staffWeight: 1 },
+            {
+              key: 'linjiang-hospital',
+              kind: 'unit',
+              name: '临江县人民医院',
+              regionCode: '990221',
+              staffWeight: 3,
+            },
+            {
+              key: 'linjiang-mch',
+              kind: 'unit',
+              name: '临江县妇幼保健院',
+              regionCode: '990221',
+              staffWeight: 1,
+            },
           ],
         },
       ],
@@ -90,11 +155,36 @@ export interface DemoAccount {
 
 export const demoAccounts: readonly DemoAccount[] = [
   { username: 'demo-learner', displayName: '王晓明', role: 'learner', orgKey: 'jiangnan-hospital' },
-  { username: 'demo-unit-admin', displayName: '李继教（江南区人民医院）', role: 'unit_admin', orgKey: 'jiangnan-hospital' },
-  { username: 'demo-reviewer', displayName: '张审核（东湖市卫健委）', role: 'reviewer', orgKey: 'donghu' },
-  { username: 'demo-host-admin', displayName: '赵举办（演示省医学会）', role: 'host_admin', orgKey: 'medical-association' },
-  { username: 'demo-province-admin', displayName: '陈省办（省继教办）', role: 'province_admin', orgKey: 'province' },
-  { username: 'demo-system-admin', displayName: '系统管理员', role: 'system_admin', orgKey: 'province' },
+  {
+    username: 'demo-unit-admin',
+    displayName: '李继教（江南区人民医院）',
+    role: 'unit_admin',
+    orgKey: 'jiangnan-hospital',
+  },
+  {
+    username: 'demo-reviewer',
+    displayName: '张审核（东湖市卫健委）',
+    role: 'reviewer',
+    orgKey: 'donghu',
+  },
+  {
+    username: 'demo-host-admin',
+    displayName: '赵举办（演示省医学会）',
+    role: 'host_admin',
+    orgKey: 'medical-association',
+  },
+  {
+    username: 'demo-province-admin',
+    displayName: '陈省办（省继教办）',
+    role: 'province_admin',
+    orgKey: 'province',
+  },
+  {
+    username: 'demo-system-admin',
+    displayName: '系统管理员',
+    role: 'system_admin',
+    orgKey: 'province',
+  },
 ];
 
 /** Printed on the console and written in the README; JIJIAO_DEMO_PASSWORD overrides it. */

@@ -4,6 +4,7 @@ import { parseResidentId } from '@jijiao/domain';
 import { IdNumberCipher } from '../../platform/crypto/id-number-cipher';
 import { argon2Hasher } from '../../platform/auth/password-hasher';
 import { createTestDatabase } from '../../../test/test-database';
+import { queryRows } from '../../platform/db/database';
 import { testConfig } from '../../../test/test-config';
 import { seedDemo } from './demo.service';
 import { createRandom, generateDemoPeople } from './demo-people';
@@ -23,22 +24,29 @@ interface PersonRow {
 
 describe('the demo province', () => {
   it('holds 演示省 (990000) with two cities, districts, units and a few hundred people', async () => {
-    const orgs = await db.execute<{ kind: string; n: number }>(sql`select kind, count(*)::int as n from orgs group by kind`);
-    const byKind = Object.fromEntries(orgs.rows.map((r) => [r.kind, r.n]));
+    const orgs = await queryRows<{ kind: string; n: number }>(
+      db,
+      sql`select kind, count(*)::int as n from orgs group by kind`,
+    );
+    const byKind = Object.fromEntries(orgs.map((r) => [r.kind, r.n]));
     expect(byKind).toMatchObject({ province: 1, city: 2 });
     expect(byKind.district).toBeGreaterThanOrEqual(3);
     expect(byKind.unit).toBeGreaterThanOrEqual(6);
-    const root = await db.execute<{ name: string; region_code: string }>(sql`select name, region_code from orgs where depth = 0`);
-    expect(root.rows).toEqual([{ name: '演示省卫生健康委员会', region_code: '990000' }]);
-    const people = await db.execute<{ n: number }>(sql`select count(*)::int as n from people`);
-    expect(people.rows[0]?.n).toBeGreaterThanOrEqual(200);
+    const root = await queryRows<{ name: string; region_code: string }>(
+      db,
+      sql`select name, region_code from orgs where depth = 0`,
+    );
+    expect(root).toEqual([{ name: '演示省卫生健康委员会', region_code: '990000' }]);
+    const people = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from people`);
+    expect(people[0]?.n).toBeGreaterThanOrEqual(200);
   });
 
   it('has one demo account per role', async () => {
-    const rows = await db.execute<{ username: string; role: string }>(
+    const rows = await queryRows<{ username: string; role: string }>(
+      db,
       sql`select u.username, r.role from users u join user_roles r on r.user_id = u.id order by u.username`,
     );
-    expect(rows.rows.map((r) => `${r.username}:${r.role}`)).toEqual([
+    expect(rows.map((r) => `${r.username}:${r.role}`)).toEqual([
       'demo-host-admin:host_admin',
       'demo-learner:learner',
       'demo-province-admin:province_admin',
@@ -50,8 +58,8 @@ describe('the demo province', () => {
 
   it('stores ID numbers only encrypted, with a keyed lookup hash and a mask', async () => {
     const cipher = new IdNumberCipher(config.idKeys.encryptionKey, config.idKeys.lookupKey);
-    const rows = await db.execute<PersonRow>(sql`select * from people order by id limit 50`);
-    for (const row of rows.rows) {
+    const rows = await queryRows<PersonRow>(db, sql`select * from people order by id limit 50`);
+    for (const row of rows) {
       const idNumber = cipher.decrypt(row.id_number_cipher);
       const parsed = parseResidentId(idNumber);
       expect(parsed.ok, idNumber.slice(0, 4)).toBe(true);
@@ -59,12 +67,14 @@ describe('the demo province', () => {
       expect(row.id_number_cipher).not.toContain(idNumber);
       expect(row.id_number_hash).toBe(cipher.lookupHash(idNumber));
       expect(row.id_number_masked).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
-      expect(String(row.birth_date).slice(0, 10)).toBe(parsed.value.birthDate);
+      expect(row.birth_date.slice(0, 10)).toBe(parsed.value.birthDate);
       expect(row.sex).toBe(parsed.value.sex);
     }
-    const all = (await db.execute<PersonRow>(sql`select * from people`)).rows;
+    const all = await queryRows<PersonRow>(db, sql`select * from people`);
     const dump = JSON.stringify(all);
-    const leaked = all.map((r) => cipher.decrypt(r.id_number_cipher)).filter((id) => dump.includes(id));
+    const leaked = all
+      .map((r) => cipher.decrypt(r.id_number_cipher))
+      .filter((id) => dump.includes(id));
     expect(leaked).toEqual([]);
   });
 
@@ -83,7 +93,10 @@ describe('the audit log', () => {
     await db.execute(sql`insert into audit_log (at, action) values (now(), 'test.entry')`);
     await expect(db.execute(sql`update audit_log set action = 'forged'`)).rejects.toThrow();
     await expect(db.execute(sql`delete from audit_log`)).rejects.toThrow();
-    const rows = await db.execute<{ action: string }>(sql`select action from audit_log where action = 'test.entry'`);
-    expect(rows.rows).toHaveLength(1);
+    const rows = await queryRows<{ action: string }>(
+      db,
+      sql`select action from audit_log where action = 'test.entry'`,
+    );
+    expect(rows).toHaveLength(1);
   });
 });

@@ -27,7 +27,14 @@ function demoCreditCode(regionCode: string, serial: number): string {
   return first17 + creditCodeCheckChar(first17);
 }
 
-async function insertTree(tx: Tx, repo: OrgsRepository, node: DemoOrg, parent: OrgRow | null, byKey: Map<string, OrgRow>, serial: { n: number }): Promise<void> {
+async function insertTree(
+  tx: Tx,
+  repo: OrgsRepository,
+  node: DemoOrg,
+  parent: OrgRow | null,
+  byKey: Map<string, OrgRow>,
+  serial: { n: number },
+): Promise<void> {
   const row = await repo.insert(tx, {
     parentId: parent?.id ?? null,
     parentPath: parent?.path ?? null,
@@ -49,14 +56,19 @@ function units(node: DemoOrg): DemoOrg[] {
  * 300 people with valid (fictitious) ID numbers, and one account per role. Does nothing
  * when any organisation exists. Deterministic: the same data every time.
  */
-export async function seedDemo(database: Database, config: Config, hasher: PasswordHasher): Promise<DemoSeedResult> {
+export async function seedDemo(
+  database: Database,
+  config: Config,
+  hasher: PasswordHasher,
+): Promise<DemoSeedResult> {
   const password = config.demo.password ?? defaultDemoPassword;
   const orgsRepo = new OrgsRepository();
   const usersRepo = new UsersRepository();
   const peopleRepo = new PeopleRepository();
   const { db } = database;
   const accounts = demoAccounts.map((a) => ({ username: a.username, role: a.role, org: a.orgKey }));
-  if ((await orgsRepo.count(db)) > 0) return { seeded: false, orgs: 0, people: 0, accounts, password };
+  if ((await orgsRepo.count(db)) > 0)
+    return { seeded: false, orgs: 0, people: 0, accounts, password };
 
   const passwordHash = await hasher.hash(password);
   const cipher = new IdNumberCipher(config.idKeys.encryptionKey, config.idKeys.lookupKey);
@@ -97,7 +109,11 @@ export async function seedDemo(database: Database, config: Config, hasher: Passw
     }
 
     for (const account of demoAccounts) {
-      const user = await usersRepo.insert(tx, { username: account.username, displayName: account.displayName, passwordHash });
+      const user = await usersRepo.insert(tx, {
+        username: account.username,
+        displayName: account.displayName,
+        passwordHash,
+      });
       await usersRepo.addRole(tx, user.id, account.role, orgOf(account.orgKey).id);
       if (account.role === 'learner') {
         const first = rows.find((r) => r.unitId === orgOf(account.orgKey).id);
@@ -112,7 +128,11 @@ export async function seedDemo(database: Database, config: Config, hasher: Passw
       seeded: true,
       orgs: byKey.size,
       people: rows.length,
-      accounts: demoAccounts.map((a) => ({ username: a.username, role: a.role, org: orgOf(a.orgKey).name })),
+      accounts: demoAccounts.map((a) => ({
+        username: a.username,
+        role: a.role,
+        org: orgOf(a.orgKey).name,
+      })),
       password,
     };
   });

@@ -35,7 +35,10 @@ export class OrgsRepository {
           q.ids ? inArray(orgs.id, q.ids) : undefined,
           q.kind ? eq(orgs.kind, q.kind) : undefined,
           q.after
-            ? or(gt(orgs.name, q.after.name), and(eq(orgs.name, q.after.name), gt(orgs.id, q.after.id)))
+            ? or(
+                gt(orgs.name, q.after.name),
+                and(eq(orgs.name, q.after.name), gt(orgs.id, q.after.id)),
+              )
             : undefined,
         ),
       )
@@ -43,7 +46,18 @@ export class OrgsRepository {
       .limit(q.limit);
   }
 
-  async insert(db: DbOrTx, org: { id?: string; parentPath: string | null; kind: string; name: string; regionCode?: string | null; creditCode?: string | null; parentId: string | null }): Promise<OrgRow> {
+  async insert(
+    db: DbOrTx,
+    org: {
+      id?: string;
+      parentPath: string | null;
+      kind: string;
+      name: string;
+      regionCode?: string | null;
+      creditCode?: string | null;
+      parentId: string | null;
+    },
+  ): Promise<OrgRow> {
     const id = org.id ?? crypto.randomUUID();
     const path = `${org.parentPath ?? '/'}${id}/`;
     const rows = await db

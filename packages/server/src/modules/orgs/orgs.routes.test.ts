@@ -24,23 +24,44 @@ const donghu = cities.find((o) => o.name === '东湖市卫生健康委员会')!;
 
 describe('GET /api/v1/orgs', () => {
   it('starts a province admin at the province and a reviewer at their city', async () => {
-    expect(province).toMatchObject({ name: '演示省卫生健康委员会', kind: 'province', regionCode: '990000', depth: 0 });
-    expect((await list(reviewer.headers)).items.map((o) => o.name)).toEqual(['东湖市卫生健康委员会']);
+    expect(province).toMatchObject({
+      name: '演示省卫生健康委员会',
+      kind: 'province',
+      regionCode: '990000',
+      depth: 0,
+    });
+    expect((await list(reviewer.headers)).items.map((o) => o.name)).toEqual([
+      '东湖市卫生健康委员会',
+    ]);
     expect((await list(unitAdmin.headers)).items.map((o) => o.name)).toEqual(['江南区人民医院']);
   });
 
   it('lists children within the subtree', async () => {
     const names = (await childrenOf(reviewer.headers, donghu.id)).map((o) => o.name);
-    expect(names).toEqual(expect.arrayContaining(['东湖市江南区卫生健康局', '东湖市江北区卫生健康局', '东湖市中心医院']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '东湖市江南区卫生健康局',
+        '东湖市江北区卫生健康局',
+        '东湖市中心医院',
+      ]),
+    );
   });
 
   it('answers 404, not 403, for an organisation outside the subtree', async () => {
-    for (const url of [`/api/v1/orgs/${xishan.id}`, `/api/v1/orgs?parentId=${xishan.id}`, `/api/v1/orgs/${province.id}`]) {
+    for (const url of [
+      `/api/v1/orgs/${xishan.id}`,
+      `/api/v1/orgs?parentId=${xishan.id}`,
+      `/api/v1/orgs/${province.id}`,
+    ]) {
       const response = await t.app.inject({ method: 'GET', url, headers: reviewer.headers });
       expect(response.statusCode, url).toBe(404);
       expect(response.json<{ error: { code: string } }>().error.code).toBe('not_found');
     }
-    const inside = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${donghu.id}`, headers: reviewer.headers });
+    const inside = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${donghu.id}`,
+      headers: reviewer.headers,
+    });
     expect(inside.statusCode).toBe(200);
   });
 
@@ -49,7 +70,10 @@ describe('GET /api/v1/orgs', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: OrgList = await list(provinceAdmin.headers, `?parentId=${province.id}&limit=2${cursor ? `&after=${cursor}` : ''}`);
+      const page: OrgList = await list(
+        provinceAdmin.headers,
+        `?parentId=${province.id}&limit=2${cursor ? `&after=${cursor}` : ''}`,
+      );
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((o) => o.id));
       cursor = page.nextCursor;
@@ -59,11 +83,23 @@ describe('GET /api/v1/orgs', () => {
   });
 
   it('rejects a forged cursor and a malformed id with a named field', async () => {
-    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/orgs?after=zzz', headers: provinceAdmin.headers });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/orgs?after=zzz',
+      headers: provinceAdmin.headers,
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json<{ error: { issues: { path: string }[] } }>().error.issues[0]?.path).toBe('after');
-    const malformed = await t.app.inject({ method: 'GET', url: '/api/v1/orgs/not-a-uuid', headers: provinceAdmin.headers });
+    expect(bad.json<{ error: { issues: { path: string }[] } }>().error.issues[0]?.path).toBe(
+      'after',
+    );
+    const malformed = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/orgs/not-a-uuid',
+      headers: provinceAdmin.headers,
+    });
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json<{ error: { issues: { path: string }[] } }>().error.issues[0]?.path).toBe('id');
+    expect(malformed.json<{ error: { issues: { path: string }[] } }>().error.issues[0]?.path).toBe(
+      'id',
+    );
   });
 });

@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorResponseSchema, orgIdParamsSchema, orgListQuerySchema, orgListSchema, orgSchema } from '@jijiao/contracts';
+import {
+  errorResponseSchema,
+  orgIdParamsSchema,
+  orgListQuerySchema,
+  orgListSchema,
+  orgSchema,
+} from '@jijiao/contracts';
 import { actorOf } from '../../platform/auth/route-guard';
 import type { OrgsService } from './orgs.service';
 
@@ -12,7 +18,8 @@ export function registerOrgRoutes(app: FastifyInstance, deps: { orgs: OrgsServic
     schema: {
       tags: ['orgs'],
       summary: 'Organisations in the caller’s subtree',
-      description: 'Without `parentId`: the organisations where the caller’s scope begins. Keyset-paged.',
+      description:
+        'Without `parentId`: the organisations where the caller’s scope begins. Keyset-paged.',
       querystring: orgListQuerySchema,
       response: { 200: orgListSchema, 404: errorResponseSchema },
     },

@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The organisation tree. `path` is the materialised path of ids (`/<root>/<child>/…/<self>/`),
@@ -8,7 +16,9 @@ import { index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from
 export const orgs = pgTable(
   'orgs',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     parentId: uuid('parent_id').references((): AnyPgColumn => orgs.id),
     kind: text('kind').notNull(),
     name: text('name').notNull(),

@@ -60,6 +60,9 @@ export class OrgsService {
     });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
-    return { items: page.map(toOrg), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+    return {
+      items: page.map(toOrg),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    };
   }
 }

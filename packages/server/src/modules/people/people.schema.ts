@@ -10,7 +10,9 @@ import { users } from '../users/users.schema';
 export const people = pgTable(
   'people',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     name: text('name').notNull(),
     idNumberCipher: text('id_number_cipher').notNull(),
     idNumberHash: text('id_number_hash').notNull().unique(),

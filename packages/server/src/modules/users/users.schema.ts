@@ -3,7 +3,9 @@ import { boolean, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm
 import { orgs } from '../orgs/orgs.schema';
 
 export const users = pgTable('users', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   /** Stored lower-case; sign-in matches case-insensitively. */
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),

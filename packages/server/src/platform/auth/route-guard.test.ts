@@ -27,11 +27,14 @@ describe('authorisation of every route', () => {
   );
 
   const guarded = apiRoutes.filter((r) => r.permission !== 'public');
-  it.each(guarded.map((r) => [r.method, r.url] as const))('%s %s answers 401 without a session', async (method, url) => {
-    const response = await t.app.inject({ method: method as 'GET', url: concrete(url) });
-    expect(response.statusCode).toBe(401);
-    expect(response.json<{ error: { code: string } }>().error.code).toBe('unauthenticated');
-  });
+  it.each(guarded.map((r) => [r.method, r.url] as const))(
+    '%s %s answers 401 without a session',
+    async (method, url) => {
+      const response = await t.app.inject({ method: method as 'GET', url: concrete(url) });
+      expect(response.statusCode).toBe(401);
+      expect(response.json<{ error: { code: string } }>().error.code).toBe('unauthenticated');
+    },
+  );
 
   it('answers 403 when the role lacks the permission', async () => {
     const learner = await t.signIn('demo-learner');

@@ -7,7 +7,10 @@ import type { RouteEntry } from './fastify-augment';
 import { sessionCookieName } from './session-cookie';
 
 export interface SessionResolver {
-  authenticate(token: string, meta: { ip: string; userAgent: string | undefined }): Promise<Actor | null>;
+  authenticate(
+    token: string,
+    meta: { ip: string; userAgent: string | undefined },
+  ): Promise<Actor | null>;
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -28,7 +31,8 @@ function checkOrigin(request: FastifyRequest): void {
   } catch {
     throw new AppError('csrf_failed', 'Malformed Origin header');
   }
-  if (host !== request.headers.host) throw new AppError('csrf_failed', 'Cross-origin request refused');
+  if (host !== request.headers.host)
+    throw new AppError('csrf_failed', 'Cross-origin request refused');
 }
 
 /**
@@ -36,7 +40,11 @@ function checkOrigin(request: FastifyRequest): void {
  * reads) and enforces it on each request: sign-in, CSRF token on cookie writes, permission.
  * A route without a declaration is refused (fail closed).
  */
-export function registerRouteGuard(app: FastifyInstance, sessions: SessionResolver, cookieSecure: boolean): void {
+export function registerRouteGuard(
+  app: FastifyInstance,
+  sessions: SessionResolver,
+  cookieSecure: boolean,
+): void {
   const catalogue: RouteEntry[] = [];
   app.decorate('routeCatalogue', catalogue);
   app.decorateRequest('actor', null);
@@ -58,14 +66,22 @@ export function registerRouteGuard(app: FastifyInstance, sessions: SessionResolv
   app.addHook('onRequest', async (request) => {
     if (request.is404) return;
     const permission: RoutePermission | undefined = request.routeOptions.config.permission;
-    if (permission === undefined) throw new AppError('forbidden', 'Route has no declared permission');
+    if (permission === undefined)
+      throw new AppError('forbidden', 'Route has no declared permission');
     checkOrigin(request);
     if (permission === 'public') return;
     const token = request.cookies[cookieName];
     const actor = token
-      ? await sessions.authenticate(token, { ip: request.ip, userAgent: request.headers['user-agent'] })
+      ? await sessions.authenticate(token, {
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+        })
       : null;
-    if (!actor) throw new AppError('unauthenticated', 'Sign in first (no session, or the session has expired)');
+    if (!actor)
+      throw new AppError(
+        'unauthenticated',
+        'Sign in first (no session, or the session has expired)',
+      );
     request.actor = actor;
     if (unsafeMethods.has(request.method)) {
       const header = request.headers['x-csrf-token'];
@@ -73,7 +89,10 @@ export function registerRouteGuard(app: FastifyInstance, sessions: SessionResolv
         throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header');
       }
     }
-    if (actor.mustChangePassword && request.routeOptions.config.allowDuringPasswordChange !== true) {
+    if (
+      actor.mustChangePassword &&
+      request.routeOptions.config.allowDuringPasswordChange !== true
+    ) {
       throw new AppError('password_change_required', 'Change the initial password before going on');
     }
     if (permission !== 'authenticated' && !actor.permissions.has(permission)) {

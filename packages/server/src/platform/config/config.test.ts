@@ -9,13 +9,21 @@ describe('loadConfig', () => {
     expect(config.demo.enabled).toBe(true);
     expect(config.port).toBe(3000);
     expect(config.database).toMatchObject({ kind: 'pglite' });
-    expect(config.database.kind === 'pglite' && config.database.dataDir.endsWith('/data/pglite')).toBe(true);
+    expect(
+      config.database.kind === 'pglite' && config.database.dataDir.endsWith('/data/pglite'),
+    ).toBe(true);
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, and JIJIAO_DATA_DIR for files', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@localhost:5432/jijiao', JIJIAO_DATA_DIR: '/srv/jijiao' });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@localhost:5432/jijiao' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@localhost:5432/jijiao',
+      JIJIAO_DATA_DIR: '/srv/jijiao',
+    });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@localhost:5432/jijiao',
+    });
     expect(config.dataDir).toBe('/srv/jijiao');
   });
 
@@ -33,11 +41,20 @@ describe('loadConfig', () => {
   });
 
   it('never runs demo mode in production, and needs real keys there', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', JIJIAO_DEMO: 'true', JIJIAO_ID_ENCRYPTION_KEY: key, JIJIAO_ID_LOOKUP_KEY: key })).toThrow(
-      /demo mode cannot run/,
-    );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        JIJIAO_DEMO: 'true',
+        JIJIAO_ID_ENCRYPTION_KEY: key,
+        JIJIAO_ID_LOOKUP_KEY: key,
+      }),
+    ).toThrow(/demo mode cannot run/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JIJIAO_ID_ENCRYPTION_KEY/);
-    const config = loadConfig({ NODE_ENV: 'production', JIJIAO_ID_ENCRYPTION_KEY: key, JIJIAO_ID_LOOKUP_KEY: key });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JIJIAO_ID_ENCRYPTION_KEY: key,
+      JIJIAO_ID_LOOKUP_KEY: key,
+    });
     expect(config.demo.enabled).toBe(false);
     expect(config.cookieSecure).toBe(true);
     expect(config.idKeys.isDemoKey).toBe(false);
@@ -45,6 +62,9 @@ describe('loadConfig', () => {
 
   it('honours --no-demo', () => {
     expect(() => loadConfig({}, { demo: false })).toThrow(/required outside demo mode/);
-    expect(loadConfig({ JIJIAO_ID_ENCRYPTION_KEY: key, JIJIAO_ID_LOOKUP_KEY: key }, { demo: false }).demo.enabled).toBe(false);
+    expect(
+      loadConfig({ JIJIAO_ID_ENCRYPTION_KEY: key, JIJIAO_ID_LOOKUP_KEY: key }, { demo: false }).demo
+        .enabled,
+    ).toBe(false);
   });
 });

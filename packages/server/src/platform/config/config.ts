@@ -14,13 +14,15 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.url().optional(),
   JIJIAO_DATA_DIR: z.string().default('./data'),
   JIJIAO_DEMO: booleanString.optional(),
   JIJIAO_DEMO_PASSWORD: z.string().optional(),
   JIJIAO_ID_ENCRYPTION_KEY: key32.optional(),
   JIJIAO_ID_LOOKUP_KEY: key32.optional(),
-  JIJIAO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JIJIAO_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
   JIJIAO_COOKIE_SECURE: booleanString.optional(),
   JIJIAO_TRUST_PROXY: booleanString.default(false),
   JIJIAO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(120).default(30),
@@ -35,15 +37,25 @@ export interface Config {
   readonly env: 'development' | 'production' | 'test';
   readonly port: number;
   readonly host: string;
-  readonly database: { readonly kind: 'pglite'; readonly dataDir: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly database:
+    | { readonly kind: 'pglite'; readonly dataDir: string }
+    | { readonly kind: 'postgres'; readonly url: string };
   readonly dataDir: string;
   readonly demo: { readonly enabled: boolean; readonly password: string | undefined };
-  readonly idKeys: { readonly encryptionKey: Buffer; readonly lookupKey: Buffer; readonly isDemoKey: boolean };
+  readonly idKeys: {
+    readonly encryptionKey: Buffer;
+    readonly lookupKey: Buffer;
+    readonly isDemoKey: boolean;
+  };
   readonly logLevel: string;
   readonly cookieSecure: boolean;
   readonly trustProxy: boolean;
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
-  readonly login: { readonly maxFailures: number; readonly lockMinutes: number; readonly rateLimitPerMinute: number };
+  readonly login: {
+    readonly maxFailures: number;
+    readonly lockMinutes: number;
+    readonly rateLimitPerMinute: number;
+  };
   readonly webDist: string;
 }
 
@@ -69,7 +81,10 @@ export interface ConfigOverrides {
  * Parses the environment once, reporting every problem at once, and returns a frozen
  * config. Nothing else in the server reads `process.env`.
  */
-export function loadConfig(env: Record<string, string | undefined>, overrides: ConfigOverrides = {}): Config {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  overrides: ConfigOverrides = {},
+): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -78,7 +93,8 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
   const problems: string[] = [];
   const production = e.NODE_ENV === 'production';
   const demoEnabled = overrides.demo ?? e.JIJIAO_DEMO ?? !production;
-  if (production && demoEnabled) problems.push('JIJIAO_DEMO: demo mode cannot run with NODE_ENV=production');
+  if (production && demoEnabled)
+    problems.push('JIJIAO_DEMO: demo mode cannot run with NODE_ENV=production');
   if (!demoEnabled && (!e.JIJIAO_ID_ENCRYPTION_KEY || !e.JIJIAO_ID_LOOKUP_KEY)) {
     problems.push(
       'JIJIAO_ID_ENCRYPTION_KEY and JIJIAO_ID_LOOKUP_KEY: required outside demo mode (32 random bytes each, base64: `openssl rand -base64 32`)',
@@ -103,19 +119,26 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
       encryptionKey: e.JIJIAO_ID_ENCRYPTION_KEY
         ? Buffer.from(e.JIJIAO_ID_ENCRYPTION_KEY, 'base64')
         : demoKey('id-encryption'),
-      lookupKey: e.JIJIAO_ID_LOOKUP_KEY ? Buffer.from(e.JIJIAO_ID_LOOKUP_KEY, 'base64') : demoKey('id-lookup'),
+      lookupKey: e.JIJIAO_ID_LOOKUP_KEY
+        ? Buffer.from(e.JIJIAO_ID_LOOKUP_KEY, 'base64')
+        : demoKey('id-lookup'),
       isDemoKey: !e.JIJIAO_ID_ENCRYPTION_KEY,
     },
     logLevel: e.JIJIAO_LOG_LEVEL,
     cookieSecure: e.JIJIAO_COOKIE_SECURE ?? production,
     trustProxy: e.JIJIAO_TRUST_PROXY,
-    session: { idleMinutes: e.JIJIAO_SESSION_IDLE_MINUTES, absoluteHours: e.JIJIAO_SESSION_ABSOLUTE_HOURS },
+    session: {
+      idleMinutes: e.JIJIAO_SESSION_IDLE_MINUTES,
+      absoluteHours: e.JIJIAO_SESSION_ABSOLUTE_HOURS,
+    },
     login: {
       maxFailures: e.JIJIAO_LOGIN_MAX_FAILURES,
       lockMinutes: e.JIJIAO_LOGIN_LOCK_MINUTES,
       rateLimitPerMinute: e.JIJIAO_LOGIN_RATE_LIMIT_PER_MINUTE,
     },
-    webDist: path.resolve(e.JIJIAO_WEB_DIST ?? path.join(import.meta.dirname, '../../../../web/dist')),
+    webDist: path.resolve(
+      e.JIJIAO_WEB_DIST ?? path.join(import.meta.dirname, '../../../../web/dist'),
+    ),
   };
   return Object.freeze(config);
 }

@@ -11,11 +11,14 @@ function tempDir(): string {
 }
 
 describe('acquireDataDirLock', () => {
-  it('refuses a data directory held by another live process, saying what to do', async () => {
+  it('refuses a data directory held by another live process, saying what to do', () => {
     const dir = tempDir();
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
-      fs.writeFileSync(path.join(dir, 'jijiao.lock'), JSON.stringify({ pid: holder.pid, command: 'jijiao start', startedAt: 'now' }));
+      fs.writeFileSync(
+        path.join(dir, 'jijiao.lock'),
+        JSON.stringify({ pid: holder.pid, command: 'jijiao start', startedAt: 'now' }),
+      );
       let error: unknown;
       try {
         acquireDataDirLock(dir, 'jijiao migrate');
@@ -33,9 +36,14 @@ describe('acquireDataDirLock', () => {
 
   it('takes over a lock left by a dead process, and releases it', () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'jijiao.lock'), JSON.stringify({ pid: 2 ** 22 + 17, command: 'old', startedAt: 'then' }));
+    fs.writeFileSync(
+      path.join(dir, 'jijiao.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 17, command: 'old', startedAt: 'then' }),
+    );
     const lock = acquireDataDirLock(dir, 'jijiao start');
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'jijiao.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'jijiao.lock'), 'utf8'))).toMatchObject({
+      pid: process.pid,
+    });
     lock.release();
     expect(fs.existsSync(path.join(dir, 'jijiao.lock'))).toBe(false);
   });

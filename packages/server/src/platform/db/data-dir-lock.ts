@@ -63,7 +63,10 @@ export function acquireDataDirLock(dir: string, command: string): DataDirLock {
         );
       }
       if (holder?.pid === process.pid) {
-        throw new AppError('database_locked', `The embedded database in ${dir} is already open in this process.`);
+        throw new AppError(
+          'database_locked',
+          `The embedded database in ${dir} is already open in this process.`,
+        );
       }
       fs.rmSync(lockPath, { force: true });
     }

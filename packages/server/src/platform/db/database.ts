@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -29,7 +30,7 @@ export const migrationsFolder = path.resolve(import.meta.dirname, '../../../driz
 export function wrapPglite(client: PGlite, onClose: () => void = () => undefined): Database {
   const db = drizzlePglite(client, { schema });
   return {
-    db: db as unknown as Db,
+    db,
     kind: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
     async close() {
@@ -45,14 +46,15 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => undefined
 export function wrapPool(pool: pg.Pool): Database {
   const db = drizzlePg(pool, { schema });
   return {
-    db: db as unknown as Db,
+    db,
     kind: 'postgres',
     migrate: () => migratePg(db, { migrationsFolder }),
     close: () => pool.end(),
   };
 }
 
-export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+export type DatabaseTarget =
+  { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 
 /**
  * Opens the configured database: PGlite in the data directory (locked against a second
@@ -74,4 +76,13 @@ export async function openDatabase(target: DatabaseTarget, command: string): Pro
     lock.release();
     throw error;
   }
+}
+
+/**
+ * Rows of a raw SQL query, for the bulk and reporting paths that Drizzle's builder does
+ * not express. Both drivers answer `{ rows }`.
+ */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

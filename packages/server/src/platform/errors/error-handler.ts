@@ -37,9 +37,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
           issues,
         },
       };
-    } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
+    } else if (
+      'statusCode' in error &&
+      typeof error.statusCode === 'number' &&
+      error.statusCode < 500
+    ) {
       status = error.statusCode;
-      const code = status === 429 ? 'rate_limited' : status === 404 ? 'not_found' : 'validation_failed';
+      const code =
+        status === 429 ? 'rate_limited' : status === 404 ? 'not_found' : 'validation_failed';
       body = { error: { code, message: error.message } };
     } else {
       status = 500;

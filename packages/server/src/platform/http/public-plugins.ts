@@ -15,9 +15,16 @@ export async function registerPublicPlugins(app: FastifyInstance, webDist: strin
     child.addHook('onRoute', (route) => {
       route.config = { ...route.config, permission: route.config?.permission ?? 'public' };
     });
-    await child.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+    await child.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      uiConfig: { docExpansion: 'list' },
+    });
     if (fs.existsSync(path.join(webDist, 'index.html'))) {
-      await child.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+      await child.register(fastifyStatic, {
+        root: webDist,
+        wildcard: false,
+        index: ['index.html'],
+      });
     }
   });
 
@@ -31,6 +38,9 @@ export async function registerPublicPlugins(app: FastifyInstance, webDist: strin
     if (request.method === 'GET' && !request.url.startsWith('/api')) {
       return reply.type('text/html; charset=utf-8').send(indexHtml);
     }
-    throw new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`);
+    throw new AppError(
+      'not_found',
+      `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+    );
   });
 }

@@ -31,7 +31,11 @@ describe('the server logger', () => {
     await app.inject({
       method: 'POST',
       url: '/echo?idNumber=11010519491231002X',
-      payload: { password: 'Secret@123', idNumber: '11010519491231002X', note: 'id 11010519491231002X' },
+      payload: {
+        password: 'Secret@123',
+        idNumber: '11010519491231002X',
+        note: 'id 11010519491231002X',
+      },
     });
     await app.close();
     const log = lines.join('');

@@ -5,11 +5,16 @@ import { stdSerializers } from 'pino';
  * Resident ID numbers must never reach a log line: every string in a log record is scanned
  * for the 18- and 15-digit forms and masked, whatever field it hides in (URL, message, error).
  */
-const idNumberPattern = /(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])|(?<!\d)(\d{6})(\d{9})(?!\d)/g;
+const idNumberPattern =
+  /(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])|(?<!\d)(\d{6})(\d{9})(?!\d)/g;
 
 export function maskIdNumbersInText(text: string): string {
-  return text.replace(idNumberPattern, (_m, a: string | undefined, _b, c: string | undefined, d: string | undefined) =>
-    a !== undefined && c !== undefined ? `${a.slice(0, 4)}**********${c}` : `${(d ?? '').slice(0, 4)}*******`,
+  return text.replace(
+    idNumberPattern,
+    (_m, a: string | undefined, _b, c: string | undefined, d: string | undefined) =>
+      a !== undefined && c !== undefined
+        ? `${a.slice(0, 4)}**********${c}`
+        : `${(d ?? '').slice(0, 4)}*******`,
   );
 }
 
@@ -51,7 +56,8 @@ export function loggerOptions(level: string): NonNullable<FastifyServerOptions['
       log: (record) => maskDeep(record, 0) as Record<string, unknown>,
     },
     serializers: {
-      err: (err: Error) => maskDeep({ ...stdSerializers.err(err) }, 0) as ReturnType<typeof stdSerializers.err>,
+      err: (err: Error) =>
+        maskDeep({ ...stdSerializers.err(err) }, 0) as ReturnType<typeof stdSerializers.err>,
       req: (req: { method?: string; url?: string; originalUrl?: string; ip?: string }) => ({
         method: req.method,
         url: maskIdNumbersInText(req.url ?? req.originalUrl ?? ''),
