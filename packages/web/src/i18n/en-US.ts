@@ -54,7 +54,7 @@ export const enUS: Messages = {
       reviewer: 'Workbench',
       host_admin: 'My projects',
       province_admin: 'Workbench',
-      system_admin: 'System administration',
+      system_admin: 'Administration',
     },
     orgs: 'Organisations',
     account: 'My account',
@@ -68,6 +68,7 @@ export const enUS: Messages = {
   },
   home: {
     welcome: 'Hello, {{name}}',
+    organisation: 'Organisation',
     underConstruction:
       'This page is under construction; its data will appear here once the features ship.',
     purpose: {

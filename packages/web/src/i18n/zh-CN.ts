@@ -69,6 +69,7 @@ export const zhCN = {
   },
   home: {
     welcome: '您好，{{name}}',
+    organisation: '机构',
     underConstruction: '此页面正在建设中；相关功能上线后，数据将显示在这里。',
     purpose: {
       learner:

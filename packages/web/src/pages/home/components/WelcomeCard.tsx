@@ -23,7 +23,7 @@ export function WelcomeCard({ role }: { role: Role }) {
           { key: 'role', label: t('layout.activeRole'), children: t(`role.${role}`) },
           {
             key: 'org',
-            label: t('orgs.title'),
+            label: t('home.organisation'),
             children: (
               <>
                 {grant.orgName} <Tag>{t(`orgKind.${grant.orgKind}`)}</Tag>
