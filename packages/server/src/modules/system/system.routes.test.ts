@@ -53,5 +53,7 @@ describe('system routes', () => {
     const page = await app.inject({ method: 'GET', url: '/some/client/route' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
+    const asset = await app.inject({ method: 'GET', url: '/assets/index-gone.js' });
+    expect(asset.statusCode).toBe(404);
   });
 });

@@ -35,7 +35,12 @@ export async function registerPublicPlugins(app: FastifyInstance, webDist: strin
 
   // Client-side routes of the single-page app fall back to index.html; unknown API paths are 404.
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api')) {
+    // A missing build asset is a 404 too: answering it with index.html would blank the page.
+    if (
+      request.method === 'GET' &&
+      !request.url.startsWith('/api') &&
+      !request.url.startsWith('/assets/')
+    ) {
       return reply.type('text/html; charset=utf-8').send(indexHtml);
     }
     throw new AppError(
