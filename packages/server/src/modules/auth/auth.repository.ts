@@ -1,5 +1,6 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
+import { users } from '../users/users.schema';
 import { loginAttempts, sessions } from './auth.schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -53,8 +54,22 @@ export class AuthRepository {
     await db.insert(sessions).values(row);
   }
 
-  async findSession(db: DbOrTx, id: string): Promise<SessionRow | undefined> {
-    const rows = await db.select().from(sessions).where(eq(sessions.id, id));
+  /** The session with its user, in one round trip: this runs on every signed-in request. */
+  async findSessionWithUser(db: DbOrTx, id: string) {
+    const rows = await db
+      .select({
+        session: sessions,
+        user: {
+          id: users.id,
+          username: users.username,
+          displayName: users.displayName,
+          mustChangePassword: users.mustChangePassword,
+          disabledAt: users.disabledAt,
+        },
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, id));
     return rows[0];
   }
 

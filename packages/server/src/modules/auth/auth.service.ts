@@ -132,14 +132,13 @@ export class AuthService {
   async authenticate(token: string, _meta: RequestMeta): Promise<Actor | null> {
     const { db, clock, config, repository, users } = this.deps;
     const now = clock.now();
-    const session = await repository.findSession(db, sessionIdOf(token));
-    if (!session || session.revokedAt) return null;
+    const found = await repository.findSessionWithUser(db, sessionIdOf(token));
+    if (!found || found.session.revokedAt || found.user.disabledAt) return null;
+    const { session, user } = found;
     const idleExpiresAt = new Date(
       session.lastSeenAt.getTime() + config.session.idleMinutes * minute,
     );
     if (session.expiresAt <= now || idleExpiresAt <= now) return null;
-    const user = await users.findById(db, session.userId);
-    if (!user || user.disabledAt) return null;
     if (now.getTime() - session.lastSeenAt.getTime() >= touchIntervalMs) {
       await repository.touchSession(db, session.id, now);
     }
