@@ -91,13 +91,15 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  * the demo accounts, and waits until /api/health answers. `stop()` ends it and deletes the
  * data directory.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(
+  options: { args?: string[]; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   await ensureWebBuilt();
   const dataDir = await mkdtemp(join(tmpdir(), 'jijiao-e2e-'));
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['packages/cli/bin/jijiao.mjs', 'start', '--port', String(port)],
+    ['packages/cli/bin/jijiao.mjs', 'start', '--port', String(port), ...(options.args ?? [])],
     {
       cwd: repoRoot,
       env: {
@@ -105,6 +107,7 @@ export async function startTestServer(): Promise<TestServer> {
         JIJIAO_DATA_DIR: dataDir,
         JIJIAO_DEMO_PASSWORD: demoPassword,
         HOST: '127.0.0.1', // Only this machine needs to reach a test server.
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
