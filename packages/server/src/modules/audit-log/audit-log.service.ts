@@ -15,6 +15,23 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
+/** An event done by a signed-in actor, attributed to the org of their first role. */
+export function actorEvent(
+  actor: Actor,
+  action: string,
+  ip: string,
+  extra: Partial<AuditEvent> = {},
+): AuditEvent {
+  return {
+    action,
+    actorUserId: actor.userId,
+    actorUsername: actor.username,
+    ip,
+    orgPath: actor.grants[0]?.orgPath ?? null,
+    ...extra,
+  };
+}
+
 /** Writes to the append-only audit log, inside the caller's transaction when given one. */
 export class AuditLogService {
   constructor(private readonly deps: { db: Db; clock: Clock; repository: AuditLogRepository }) {}

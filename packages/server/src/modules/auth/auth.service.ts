@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import type { PasswordHasher } from '../../platform/auth/password-hasher';
 import { AppError } from '../../platform/errors/app-error';
-import type { AuditLogService } from '../audit-log/audit-log.service';
+import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { UsersRepository, UserRow } from '../users/users.repository';
 import type { AuthRepository } from './auth.repository';
 import { newToken, sessionIdOf, usernameKeyOf } from './session-token';
@@ -161,16 +161,7 @@ export class AuthService {
     const { db, clock, repository, auditLog } = this.deps;
     await db.transaction(async (tx) => {
       await repository.revokeSession(tx, actor.sessionId, clock.now());
-      await auditLog.record(
-        {
-          action: 'sign_out',
-          actorUserId: actor.userId,
-          actorUsername: actor.username,
-          ip: meta.ip,
-          orgPath: actor.grants[0]?.orgPath ?? null,
-        },
-        tx,
-      );
+      await auditLog.record(actorEvent(actor, 'sign_out', meta.ip), tx);
     });
   }
 
@@ -201,16 +192,7 @@ export class AuthService {
     await db.transaction(async (tx) => {
       await users.setPassword(tx, user.id, passwordHash, now);
       await repository.revokeOtherSessions(tx, user.id, actor.sessionId, now);
-      await auditLog.record(
-        {
-          action: 'password.changed',
-          actorUserId: user.id,
-          actorUsername: user.username,
-          ip: meta.ip,
-          orgPath: actor.grants[0]?.orgPath ?? null,
-        },
-        tx,
-      );
+      await auditLog.record(actorEvent(actor, 'password.changed', meta.ip), tx);
     });
   }
 }
