@@ -22,6 +22,20 @@ run('lint', 'npm', ['run', '--silent', 'lint']);
 run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 run('build', 'npm', ['run', '--silent', 'build']);
 
+run('domain coverage (lines ≥ 95%)', 'npx', [
+  'vitest',
+  'run',
+  '--project',
+  'domain',
+  '--coverage',
+  '--coverage.include=packages/domain/src/**',
+  '--coverage.include=packages/domain/policies/**',
+  '--coverage.exclude=**/*.test.ts',
+  '--coverage.thresholds.lines=95',
+  '--coverage.reporter=text-summary',
+  '--coverage.reportsDirectory=coverage/domain',
+]);
+
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-test-')), 'vitest.json');
 console.log('\n▶ tests: vitest run');
 const vitest = spawnSync(

@@ -14,5 +14,6 @@ export * from './rules/evaluate-scenario';
 export * from './rules/requirements';
 export * from './rules/stage-progress';
 export * from './rules/tenths';
+export * from './rules/check-expectations';
 export * from './credits/merge-duplicates';
 export * from '../policies/index';

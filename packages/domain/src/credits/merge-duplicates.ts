@@ -87,10 +87,12 @@ export function mergeDuplicateRecords<T extends CreditRecord>(records: readonly 
     const key = root(index);
     groups.set(key, [...(groups.get(key) ?? []), record]);
   });
-  return [...groups.values()].map(mergeGroup).sort(
-    (a, b) =>
-      compareText(a.personId, b.personId) ||
-      compareText(a.startDate, b.startDate) ||
-      compareText(a.id, b.id),
-  );
+  return [...groups.values()]
+    .map(mergeGroup)
+    .sort(
+      (a, b) =>
+        compareText(a.personId, b.personId) ||
+        compareText(a.startDate, b.startDate) ||
+        compareText(a.id, b.id),
+    );
 }

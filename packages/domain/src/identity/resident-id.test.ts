@@ -49,6 +49,57 @@ describe('parseResidentId', () => {
     });
   });
 
+  const validIds = fc
+    .record({
+      region: fc.constantFrom('110105', '430102', '440106', '510104', '650102'),
+      birth: fc.date({
+        min: new Date('1900-01-01T00:00:00Z'),
+        max: new Date('2025-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      }),
+      sequence: fc.integer({ min: 0, max: 999 }),
+    })
+    .map(({ region, birth, sequence }) => {
+      const first17 = `${region}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
+      return { id: first17 + residentIdCheckChar(first17), birth, sequence };
+    });
+
+  it('accepts every generated valid ID and derives birth date and sex', () => {
+    fc.assert(
+      fc.property(validIds, ({ id, birth, sequence }) => {
+        const result = parseResidentId(id);
+        expect(result).toMatchObject({
+          ok: true,
+          value: {
+            birthDate: birth.toISOString().slice(0, 10),
+            sex: sequence % 2 === 1 ? 'male' : 'female',
+          },
+        });
+      }),
+    );
+  });
+
+  it('rejects every single-digit change and every adjacent swap of a generated valid ID', () => {
+    fc.assert(
+      fc.property(
+        validIds,
+        fc.integer({ min: 0, max: 16 }),
+        fc.integer({ min: 1, max: 9 }),
+        ({ id }, pos, delta) => {
+          const changed =
+            id.slice(0, pos) + String((Number(id[pos]) + delta) % 10) + id.slice(pos + 1);
+          expect(parseResidentId(changed).ok).toBe(false);
+          const next = pos + 1;
+          if (id[pos] !== id[next]) {
+            const swapped =
+              id.slice(0, pos) + (id[next] ?? '') + (id[pos] ?? '') + id.slice(next + 1);
+            expect(parseResidentId(swapped).ok).toBe(false);
+          }
+        },
+      ),
+    );
+  });
+
   it('detects every single-digit substitution', () => {
     const valid = '11010519491231002X';
     fc.assert(

@@ -45,8 +45,7 @@ const base = {
   id: z.string(expect('must be a non-empty string')).min(1, { error: 'must not be empty' }),
   date: dateSchema,
 };
-const oneOf = <T extends z.ZodEnum>(schema: T) =>
-  expect(`must be one of ${schema.options.join(', ')}`);
+const oneOf = (schema: z.ZodEnum) => expect(`must be one of ${schema.options.join(', ')}`);
 
 const projectSchema = z.object({
   ...base,

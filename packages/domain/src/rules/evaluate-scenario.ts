@@ -7,8 +7,7 @@ import type { PolicyRegistry } from './resolve-policy';
 import { parseScenarioInput, type InputProblem } from './scenario-input';
 
 export type EvaluateScenarioResult =
-  | { ok: true; report: YearReport }
-  | { ok: false; problem: InputProblem };
+  { ok: true; report: YearReport } | { ok: false; problem: InputProblem };
 
 export function evaluateScenario(registry: PolicyRegistry, input: unknown): EvaluateScenarioResult {
   const parsed = parseScenarioInput(input);

@@ -5,11 +5,11 @@
 import type { Activity } from './activity-schema';
 import { applyProjectCaps, applyYearCaps } from './apply-caps';
 import type { ReasonCode } from './reasons';
-import { yearRequirements, type RequirementResult } from './requirements';
+import { evaluateRequirements, type RequirementResult } from './requirements';
 import type { Place, ResolvedPolicy } from './resolve-policy';
 import type { InputProblem } from './scenario-input';
-import { stageProgress, type StageCredit, type StageProgress } from './stage-progress';
-import { tenthsToCredits } from './tenths';
+import { evaluateStage, type StageCredit, type StageProgress } from './stage-progress';
+import { sumDecimals, tenthsToCredits } from './tenths';
 import type { CreditClass, UnitLevel } from './vocabulary';
 import { buildYearEntries, type YearEntry } from './year-entries';
 
@@ -55,19 +55,25 @@ export interface EvaluateYearInput {
 }
 
 export type EvaluateYearResult =
-  | { ok: true; report: YearReport }
-  | { ok: false; problem: InputProblem };
+  { ok: true; report: YearReport } | { ok: false; problem: InputProblem };
 
 function sumTenths(entries: readonly YearEntry[]): number {
   return entries.reduce((sum, e) => sum + e.tenths, 0);
 }
 
-function fullYear(policy: ResolvedPolicy, entries: YearEntry[]): FullYearResult | undefined {
+function evaluateFullYear(
+  policy: ResolvedPolicy,
+  entries: YearEntry[],
+): FullYearResult | undefined {
   const rule = policy.rules.fullYear;
   if (!rule) return undefined;
-  const months = entries
-    .filter((e) => e.year === policy.year && e.isRecognised && rule.types.includes(e.activity.type))
-    .reduce((sum, e) => sum + ('months' in e.activity ? e.activity.months : 0), 0);
+  const months = sumDecimals(
+    entries
+      .filter(
+        (e) => e.year === policy.year && e.isRecognised && rule.types.includes(e.activity.type),
+      )
+      .map((e) => ('months' in e.activity ? e.activity.months : 0)),
+  );
   return { requiredMonths: rule.months, months, met: months >= rule.months };
 }
 
@@ -97,10 +103,10 @@ export function evaluateYear(input: EvaluateYearInput): EvaluateYearResult {
   for (const name of rules.classes) {
     classTenths[name] = sumTenths(entries.filter((e) => e.class === name));
   }
-  const fullYearResult = fullYear(policy, entries);
+  const fullYearResult = evaluateFullYear(policy, entries);
   const waivedBy = fullYearResult?.met ? 'full_year' : undefined;
-  const requirements = yearRequirements(rules, sumTenths(entries), classTenths, waivedBy);
-  const stage = stageProgress(rules, person.unitLevel, year, stageCredits(entries, year));
+  const requirements = evaluateRequirements(rules, sumTenths(entries), classTenths, waivedBy);
+  const stage = evaluateStage(rules, person.unitLevel, year, stageCredits(entries, year));
   if (stage?.requirement) requirements.push(stage.requirement);
   const compliant = requirements.every((r) => r.met);
 

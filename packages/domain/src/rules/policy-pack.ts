@@ -102,7 +102,8 @@ export function checkMergedRules(packId: string, rules: unknown): PolicyRules {
   const parsed = policyRulesSchema.safeParse(rules);
   if (!parsed.success) throwFirstIssue(packId, parsed.error, ['rules']);
   const problem = findClassProblems(parsed.data)[0];
-  if (problem) throw new PolicyPackError(packId, formatPath(['rules', ...problem.path]), problem.message);
+  if (problem)
+    throw new PolicyPackError(packId, formatPath(['rules', ...problem.path]), problem.message);
   return parsed.data;
 }
 
@@ -121,7 +122,7 @@ export function loadPolicyPack(raw: unknown): PolicyPack {
   const parsed = overlayPackSchema.safeParse(raw);
   if (!parsed.success) throwFirstIssue(packId, parsed.error);
   checkSources(parsed.data, parsed.data.rules);
-  return parsed.data as OverlayPack;
+  return parsed.data;
 }
 
 /** True when the pack's years include `year`. */

@@ -132,9 +132,7 @@ export const policyRulesSchema = z.strictObject({
     source,
   }),
   /** Activities spanning two years that belong to the year of their certificate. */
-  crossYearByCertificate: z
-    .strictObject({ types: z.array(activityTypeSchema), source })
-    .nullable(),
+  crossYearByCertificate: z.strictObject({ types: z.array(activityTypeSchema), source }).nullable(),
   /** Months of these activities in the year that satisfy the year's requirements alone. */
   fullYear: z
     .strictObject({ types: z.array(activityTypeSchema).min(1), months: positive, source })

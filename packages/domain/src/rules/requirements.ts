@@ -15,7 +15,7 @@ export interface RequirementResult {
   waivedBy?: string;
 }
 
-export function requirement(
+export function buildRequirement(
   code: string,
   requiredCredits: number,
   earnedTenths: number,
@@ -34,21 +34,21 @@ export function requirement(
 }
 
 /** The annual total and the per-class minimums; classes do not substitute for each other. */
-export function yearRequirements(
+export function evaluateRequirements(
   rules: PolicyRules,
   totalTenths: number,
   classTenths: Partial<Record<CreditClass, number>>,
   waivedBy: string | undefined,
 ): RequirementResult[] {
   const { annualTotal, classMinimums } = rules.requirements;
-  const total = requirement('annual_total', annualTotal.credits, totalTenths, waivedBy);
+  const total = buildRequirement('annual_total', annualTotal.credits, totalTenths, waivedBy);
   if (annualTotal.hours !== undefined) total.requiredHours = annualTotal.hours;
   const results = [total];
   for (const creditClass of rules.classes) {
     const minimum = classMinimums[creditClass];
     if (!minimum) continue;
     results.push(
-      requirement(
+      buildRequirement(
         `class_${creditClass}_minimum`,
         minimum.credits,
         classTenths[creditClass] ?? 0,

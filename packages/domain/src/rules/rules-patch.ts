@@ -57,7 +57,9 @@ export function findClassProblems(rules: PolicyRules): ClassProblem[] {
     for (const [key, item] of Object.entries(value)) {
       if (key !== 'class') {
         visit(item, [...path, key]);
-      } else if (item === null ? inForce.size > 0 : !inForce.has(String(item))) {
+      } else if (
+        item === null ? inForce.size > 0 : !(typeof item === 'string' && inForce.has(item))
+      ) {
         const expected = inForce.size > 0 ? `one of ${[...inForce].join(', ')}` : 'null';
         problems.push({ path: [...path, key], message: `must be ${expected}` });
       }

@@ -69,7 +69,10 @@ function checkPlace(place: ScenarioInput['place']): InputProblem | undefined {
   const parent = place.city ?? place.province;
   const prefixLength = place.city ? 4 : 2;
   if (place.district && place.district.slice(0, prefixLength) !== parent.slice(0, prefixLength)) {
-    return { field: 'place.district', message: `must lie within place.${place.city ? 'city' : 'province'}` };
+    return {
+      field: 'place.district',
+      message: `must lie within place.${place.city ? 'city' : 'province'}`,
+    };
   }
   return undefined;
 }
@@ -79,7 +82,10 @@ function checkUniqueIds(activities: Activity[]): InputProblem | undefined {
   for (const [index, activity] of activities.entries()) {
     const first = seen.get(activity.id);
     if (first !== undefined) {
-      return { field: `activities[${index}].id`, message: `must be unique (repeats activities[${first}])` };
+      return {
+        field: `activities[${index}].id`,
+        message: `must be unique (repeats activities[${first}])`,
+      };
     }
     seen.set(activity.id, index);
   }

@@ -5,7 +5,7 @@
  */
 import type { Activity } from './activity-schema';
 import type { PolicyRules } from './policy-schema';
-import { requirement, type RequirementResult } from './requirements';
+import { buildRequirement, type RequirementResult } from './requirements';
 import { tenthsToCredits } from './tenths';
 import type { UnitLevel } from './vocabulary';
 
@@ -28,7 +28,7 @@ export interface StageCredit {
   tenths: number;
 }
 
-export function stageProgress(
+export function evaluateStage(
   rules: PolicyRules,
   unitLevel: UnitLevel | undefined,
   year: number,
@@ -50,7 +50,7 @@ export function stageProgress(
     )
     .reduce((sum, credit) => sum + credit.tenths, 0);
   const code = `stage_${stage.projectLevel}_projects`;
-  const result = requirement(code, stage.credits, earnedTenths);
+  const result = buildRequirement(code, stage.credits, earnedTenths);
   const isFinalYear = year === lastYear;
   const progress: StageProgress = {
     code,

@@ -33,7 +33,12 @@ function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
  * `quantity × credits ÷ per`, in tenths of a credit, rounded half up to one decimal.
  * With `whole`, only whole multiples of `per` count (1 credit per whole 1,000 words).
  */
-export function rateToTenths(quantity: number, credits: number, per: number, whole = false): number {
+export function rateToTenths(
+  quantity: number,
+  credits: number,
+  per: number,
+  whole = false,
+): number {
   const q = toDecimal(quantity);
   const c = toDecimal(credits);
   const p = toDecimal(per);
@@ -63,4 +68,15 @@ export function hasRemainder(quantity: number, per: number): boolean {
   const q = toDecimal(quantity);
   const p = toDecimal(per);
   return (q.units * 10n ** BigInt(p.scale)) % (p.units * 10n ** BigInt(q.scale)) !== 0n;
+}
+
+/**
+ * The exact sum of non-negative decimals (months of study), so that 0.1 + 0.2 + 0.3 is the
+ * same whatever the order. The result is the double nearest the exact decimal sum.
+ */
+export function sumDecimals(values: readonly number[]): number {
+  const decimals = values.map(toDecimal);
+  const scale = Math.max(0, ...decimals.map((d) => d.scale));
+  const units = decimals.reduce((sum, d) => sum + d.units * 10n ** BigInt(scale - d.scale), 0n);
+  return Number(units) / 10 ** scale;
 }

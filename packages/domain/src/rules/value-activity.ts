@@ -17,8 +17,7 @@ export interface Valuation {
 }
 
 export type ValuationResult =
-  | { ok: true; valuation: Valuation }
-  | { ok: false; field: string; message: string };
+  { ok: true; valuation: Valuation } | { ok: false; field: string; message: string };
 
 const unvalued: Valuation = { tenths: 0, class: null, reasons: ['not_valued_by_policy'] };
 
@@ -42,7 +41,8 @@ function valueRank(
   const row = rule?.table[category];
   if (!rule || !row) return valued(unvalued);
   const credits = row[rank - 1];
-  if (credits === undefined) return valued({ tenths: 0, class: rule.class, reasons: ['rank_not_credited'] });
+  if (credits === undefined)
+    return valued({ tenths: 0, class: rule.class, reasons: ['rank_not_credited'] });
   return valued({ tenths: creditsToTenths(credits), class: rule.class, reasons: [] });
 }
 
@@ -63,17 +63,22 @@ function valueProject(rules: PolicyRules, activity: ProjectActivity): ValuationR
   const picked = pickProjectRule(rules, activity);
   if (!picked) return valued(unvalued);
   const { rule, name } = picked;
-  const described = `a ${activity.level} project ${name === 'remote' ? 'attended remotely' : `${name}`}`;
+  const described = `a ${activity.level} project ${name === 'remote' ? 'attended remotely' : name}`;
+  const { awardedCredits, hours } = activity;
+  // `hours` rules rate the hours; a record that only has the certificate's credits still
+  // counts by them (within the cap) rather than being refused.
+  const useAwarded =
+    awardedCredits !== undefined && (rule.basis !== 'hours' || hours === undefined);
   let tenths: number;
-  if (rule.basis !== 'hours' && activity.awardedCredits !== undefined) {
-    tenths = creditsToTenths(activity.awardedCredits);
+  if (useAwarded) {
+    tenths = creditsToTenths(awardedCredits);
   } else if (rule.basis === 'awarded') {
     return { ok: false, field: 'awardedCredits', message: `is required for ${described}` };
-  } else if (activity.hours === undefined) {
+  } else if (hours === undefined) {
     return { ok: false, field: 'hours', message: `is required for ${described}` };
   } else {
     // The schema makes credits and per present for every basis but `awarded`.
-    tenths = rateToTenths(activity.hours, rule.credits ?? 0, rule.per ?? 1);
+    tenths = rateToTenths(hours, rule.credits ?? 0, rule.per ?? 1);
   }
   const valuation: Valuation = { tenths, class: rule.class, reasons: [] };
   if (rule.perProjectCap !== undefined) {

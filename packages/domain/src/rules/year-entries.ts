@@ -20,8 +20,7 @@ export interface YearEntry extends CapEntry {
 }
 
 export type YearEntriesResult =
-  | { ok: true; entries: YearEntry[] }
-  | { ok: false; problem: InputProblem };
+  { ok: true; entries: YearEntry[] } | { ok: false; problem: InputProblem };
 
 export function buildYearEntries(
   rules: PolicyRules,
