@@ -24,8 +24,11 @@ export const permissions = [
   'audit_log:read',
   'credit:read_own',
   'credit:review',
+  'project:read',
   'project:manage',
+  'project:file',
   'person:read',
+  'person:manage',
   'person:reveal_id',
 ] as const;
 export const permissionSchema = z.enum(permissions);
@@ -34,17 +37,20 @@ export type RoutePermission = Permission | 'public' | 'authenticated';
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   learner: ['credit:read_own'],
-  unit_admin: ['org:read', 'user:read', 'person:read', 'credit:review'],
-  reviewer: ['org:read', 'person:read', 'credit:review'],
-  host_admin: ['org:read', 'project:manage'],
+  unit_admin: ['org:read', 'user:read', 'person:read', 'person:manage', 'credit:review'],
+  reviewer: ['org:read', 'person:read', 'credit:review', 'project:read'],
+  host_admin: ['org:read', 'project:read', 'project:manage'],
   province_admin: [
     'org:read',
     'org:manage',
     'user:read',
     'user:manage',
     'person:read',
+    'person:manage',
+    'person:reveal_id',
     'credit:review',
-    'project:manage',
+    'project:read',
+    'project:file',
     'audit_log:read',
   ],
   system_admin: [

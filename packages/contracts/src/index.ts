@@ -4,3 +4,6 @@ export * from './orgs';
 export * from './session';
 export * from './system';
 export * from './audit-log';
+export * from './people';
+export * from './projects';
+export * from './imports';

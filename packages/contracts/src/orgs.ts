@@ -20,6 +20,7 @@ export const orgSchema = z.object({
   kind: orgKindSchema,
   name: z.string(),
   regionCode: z.string().nullable().describe('GB/T 2260 code of the region, e.g. 430000'),
+  creditCode: z.string().nullable().describe('Unified social credit code (GB 32100)'),
   depth: z.number().int(),
 });
 export type Org = z.infer<typeof orgSchema>;
@@ -27,6 +28,7 @@ export type Org = z.infer<typeof orgSchema>;
 export const orgListQuerySchema = z.object({
   parentId: z.uuid().optional(),
   kind: orgKindSchema.optional(),
+  q: z.string().trim().min(1).max(50).optional().describe('Part of the name'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   after: z.string().optional().describe('Keyset cursor: the `nextCursor` of the previous page'),
 });
@@ -39,3 +41,42 @@ export const orgListSchema = z.object({
 export type OrgList = z.infer<typeof orgListSchema>;
 
 export const orgIdParamsSchema = z.object({ id: z.uuid() });
+
+const regionCodeSchema = z.string().regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 code');
+
+export const orgCreateSchema = z.object({
+  parentId: z.uuid(),
+  kind: orgKindSchema,
+  name: z.string().trim().min(2).max(100),
+  regionCode: regionCodeSchema.optional(),
+  creditCode: z.string().trim().toUpperCase().optional().describe('Checked against GB 32100'),
+});
+export type OrgCreate = z.infer<typeof orgCreateSchema>;
+
+export const orgUpdateSchema = orgCreateSchema.omit({ parentId: true, kind: true }).partial();
+export type OrgUpdate = z.infer<typeof orgUpdateSchema>;
+
+/** One reviewing body of a unit's review chain, in order (level 1 reviews first). */
+export const reviewStepSchema = z.object({
+  level: z.number().int().min(1),
+  orgId: z.uuid(),
+  orgName: z.string(),
+  orgKind: orgKindSchema,
+});
+
+export const reviewChainSchema = z.object({
+  unitId: z.uuid(),
+  version: z.number().int().min(1).describe('Claims keep the version in force when submitted'),
+  effectiveFrom: z.iso.datetime(),
+  steps: z.array(reviewStepSchema),
+});
+export type ReviewChain = z.infer<typeof reviewChainSchema>;
+
+export const reviewChainUpdateSchema = z.object({
+  steps: z
+    .array(z.uuid())
+    .min(1)
+    .max(6)
+    .describe('Reviewing organisations in order; the last one is final (usually the province)'),
+});
+export type ReviewChainUpdate = z.infer<typeof reviewChainUpdateSchema>;

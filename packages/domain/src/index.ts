@@ -17,3 +17,4 @@ export * from './rules/tenths';
 export * from './rules/check-expectations';
 export * from './credits/merge-duplicates';
 export * from '../policies/index';
+export * from './projects/project-number';

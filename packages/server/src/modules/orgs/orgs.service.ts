@@ -12,6 +12,7 @@ function toOrg(row: OrgRow): Org {
     kind: row.kind as OrgKind,
     name: row.name,
     regionCode: row.regionCode,
+    creditCode: row.creditCode,
     depth: row.depth,
   };
 }
