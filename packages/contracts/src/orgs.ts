@@ -80,3 +80,18 @@ export const reviewChainUpdateSchema = z.object({
     .describe('Reviewing organisations in order; the last one is final (usually the province)'),
 });
 export type ReviewChainUpdate = z.infer<typeof reviewChainUpdateSchema>;
+
+export const unitDirectoryQuerySchema = z.object({
+  q: z.string().trim().min(1).max(50).optional().describe('Part of the unit’s name'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const unitDirectorySchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      regionCode: z.string().nullable(),
+      parentName: z.string().nullable(),
+    }),
+  ),
+});

@@ -18,3 +18,4 @@ export * from './rules/check-expectations';
 export * from './credits/merge-duplicates';
 export * from '../policies/index';
 export * from './projects/project-number';
+export * from './orgs/org-tree';

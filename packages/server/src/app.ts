@@ -20,17 +20,13 @@ import { AppError } from './platform/errors/app-error';
 import { registerErrorHandler } from './platform/errors/error-handler';
 import { loggerOptions } from './platform/logging/logger';
 import { registerPublicPlugins } from './platform/http/public-plugins';
-import { AuditLogRepository } from './modules/audit-log/audit-log.repository';
-import { AuditLogService } from './modules/audit-log/audit-log.service';
 import { registerAuditLogRoutes } from './modules/audit-log/audit-log.routes';
-import { AuthRepository } from './modules/auth/auth.repository';
-import { AuthService } from './modules/auth/auth.service';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
-import { OrgsRepository } from './modules/orgs/orgs.repository';
-import { OrgsService } from './modules/orgs/orgs.service';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes';
-import { UsersRepository } from './modules/users/users.repository';
+import { registerPeopleRoutes } from './modules/people/people.routes';
+import { registerTransferRoutes } from './modules/transfers/transfers.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
+import { buildServices } from './services';
 
 export interface AppOptions {
   config: Config;
@@ -65,7 +61,6 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const clock = options.clock ?? systemClock;
   const hasher = options.hasher ?? argon2Hasher;
-  const db = database.db;
 
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -75,18 +70,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  const users = new UsersRepository();
-  const auditLog = new AuditLogService({ db, clock, repository: new AuditLogRepository() });
-  const auth = new AuthService({
-    db,
-    config,
-    clock,
-    hasher,
-    repository: new AuthRepository(),
-    users,
-    auditLog,
-  });
-  const orgs = new OrgsService({ db, repository: new OrgsRepository() });
+  const services = buildServices({ config, database, clock, hasher });
+  const { auth, orgs, people, transfers, auditLog } = services;
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -127,6 +112,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerOrgRoutes(app, { orgs });
   registerAuditLogRoutes(app, { auditLog });
+  registerPeopleRoutes(app, { people });
+  registerTransferRoutes(app, { transfers });
   await registerPublicPlugins(app, config.webDist);
 
   return app;

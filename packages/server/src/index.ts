@@ -11,3 +11,5 @@ export { systemClock, type Clock } from './platform/clock';
 export { startServer, type RunningServer } from './start-server';
 export { seedDemo, type DemoSeedResult } from './modules/demo/demo.service';
 export { argon2Hasher } from './platform/auth/password-hasher';
+export { buildServices, type Services } from './services';
+export { systemActor } from './modules/orgs/system-actor';

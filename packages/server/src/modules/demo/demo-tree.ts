@@ -189,3 +189,14 @@ export const demoAccounts: readonly DemoAccount[] = [
 
 /** Printed on the console and written in the README; JIJIAO_DEMO_PASSWORD overrides it. */
 export const defaultDemoPassword = 'Jijiao@2026';
+
+/**
+ * Review chains set explicitly in the demo (the other units use the default derived from
+ * the tree): Jiangnan's units go through the district medical association first, as in
+ * the Jinjiang notice; the provincial hospital reports straight to the provincial office.
+ */
+export const demoReviewChains: readonly (readonly [string, readonly string[]])[] = [
+  ['jiangnan-hospital', ['jiangnan-association', 'donghu', 'cme-office']],
+  ['jiangbin-chc', ['jiangnan-association', 'donghu', 'cme-office']],
+  ['provincial-hospital', ['cme-office']],
+];

@@ -8,7 +8,13 @@ import { OrgsRepository, type OrgRow } from '../orgs/orgs.repository';
 import { UsersRepository } from '../users/users.repository';
 import { PeopleRepository, type NewPerson } from '../people/people.repository';
 import { createRandom, generateDemoPeople } from './demo-people';
-import { defaultDemoPassword, demoAccounts, demoTree, type DemoOrg } from './demo-tree';
+import {
+  defaultDemoPassword,
+  demoAccounts,
+  demoReviewChains,
+  demoTree,
+  type DemoOrg,
+} from './demo-tree';
 
 export interface DemoSeedResult {
   seeded: boolean;
@@ -123,7 +129,20 @@ export async function seedDemo(
         }
       }
     }
-    await peopleRepo.insertMany(tx, rows);
+    const inserted = await peopleRepo.insertMany(tx, rows);
+    const seededAt = new Date();
+    await peopleRepo.openHistory(
+      tx,
+      inserted.map((p) => ({ personId: p.id, unitId: p.unitId, fromAt: seededAt })),
+    );
+    for (const [unitKey, chainKeys] of demoReviewChains) {
+      await orgsRepo.insertChain(tx, {
+        unitId: orgOf(unitKey).id,
+        version: 1,
+        effectiveFrom: seededAt,
+        steps: chainKeys.map((k) => orgOf(k).id),
+      });
+    }
     return {
       seeded: true,
       orgs: byKey.size,

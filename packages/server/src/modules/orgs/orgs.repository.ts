@@ -1,26 +1,33 @@
-import { and, asc, eq, gt, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
+import { likeContains, pathWithin } from '../../platform/db/scope-sql';
 import { orgs } from './orgs.schema';
+import { reviewChains } from './review-chains.schema';
 
 export type OrgRow = typeof orgs.$inferSelect;
+export type ReviewChainRow = typeof reviewChains.$inferSelect;
 
 export interface OrgPage {
   parentId?: string;
-  parentIds?: string[];
   ids?: string[];
   kind?: string;
+  nameContains?: string;
   after?: { name: string; id: string };
   limit: number;
-}
-
-function withinScope(scope: readonly string[]): SQL {
-  return or(...scope.map((root) => like(orgs.path, `${root}%`))) ?? sql`false`;
 }
 
 export class OrgsRepository {
   async findById(db: DbOrTx, id: string): Promise<OrgRow | undefined> {
     const rows = await db.select().from(orgs).where(eq(orgs.id, id));
     return rows[0];
+  }
+
+  async findByIds(db: DbOrTx, ids: readonly string[]): Promise<OrgRow[]> {
+    if (ids.length === 0) return [];
+    return db
+      .select()
+      .from(orgs)
+      .where(inArray(orgs.id, [...ids]));
   }
 
   /** One page ordered by (name, id), only inside the scope's subtrees. */
@@ -30,10 +37,11 @@ export class OrgsRepository {
       .from(orgs)
       .where(
         and(
-          withinScope(scope),
+          pathWithin(orgs.path, scope),
           q.parentId ? eq(orgs.parentId, q.parentId) : undefined,
           q.ids ? inArray(orgs.id, q.ids) : undefined,
           q.kind ? eq(orgs.kind, q.kind) : undefined,
+          q.nameContains ? ilike(orgs.name, likeContains(q.nameContains)) : undefined,
           q.after
             ? or(
                 gt(orgs.name, q.after.name),
@@ -44,6 +52,25 @@ export class OrgsRepository {
       )
       .orderBy(asc(orgs.name), asc(orgs.id))
       .limit(q.limit);
+  }
+
+  /** A unit by exact name or credit code, inside the scope. */
+  async findUnitByNameOrCreditCode(
+    db: DbOrTx,
+    scope: readonly string[],
+    text: string,
+  ): Promise<OrgRow[]> {
+    return db
+      .select()
+      .from(orgs)
+      .where(
+        and(
+          pathWithin(orgs.path, scope),
+          eq(orgs.kind, 'unit'),
+          or(eq(orgs.name, text), eq(orgs.creditCode, text.toUpperCase())),
+        ),
+      )
+      .limit(2);
   }
 
   async insert(
@@ -78,8 +105,36 @@ export class OrgsRepository {
     return row;
   }
 
+  async update(
+    db: DbOrTx,
+    id: string,
+    patch: { name?: string; regionCode?: string | null; creditCode?: string | null },
+  ): Promise<OrgRow> {
+    const rows = await db.update(orgs).set(patch).where(eq(orgs.id, id)).returning();
+    const row = rows[0];
+    if (!row) throw new Error('update returned no row');
+    return row;
+  }
+
   async count(db: DbOrTx): Promise<number> {
     const rows = await db.select({ n: sql<number>`count(*)::int` }).from(orgs);
     return rows[0]?.n ?? 0;
+  }
+
+  async latestChain(db: DbOrTx, unitId: string): Promise<ReviewChainRow | undefined> {
+    const rows = await db
+      .select()
+      .from(reviewChains)
+      .where(eq(reviewChains.unitId, unitId))
+      .orderBy(desc(reviewChains.version))
+      .limit(1);
+    return rows[0];
+  }
+
+  async insertChain(db: DbOrTx, row: typeof reviewChains.$inferInsert): Promise<ReviewChainRow> {
+    const rows = await db.insert(reviewChains).values(row).returning();
+    const inserted = rows[0];
+    if (!inserted) throw new Error('insert returned no row');
+    return inserted;
   }
 }

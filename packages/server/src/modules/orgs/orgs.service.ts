@@ -1,11 +1,29 @@
-import type { Org, OrgKind, OrgList, OrgListQuery } from '@jijiao/contracts';
-import type { Db } from '../../platform/db/database';
+import type {
+  Org,
+  OrgCreate,
+  OrgKind,
+  OrgList,
+  OrgListQuery,
+  OrgUpdate,
+  ReviewChain,
+} from '@jijiao/contracts';
+import {
+  canNest,
+  checkReviewChain,
+  defaultReviewChain,
+  parseCreditCode,
+  type ChainOrg,
+} from '@jijiao/domain';
+import type { Clock } from '../../platform/clock';
+import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { isWithinScope, scopeOf } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
+import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgRow, OrgsRepository } from './orgs.repository';
 
-function toOrg(row: OrgRow): Org {
+export function toOrg(row: OrgRow): Org {
   return {
     id: row.id,
     parentId: row.parentId,
@@ -17,53 +35,271 @@ function toOrg(row: OrgRow): Org {
   };
 }
 
-function encodeCursor(row: OrgRow): string {
-  return Buffer.from(JSON.stringify([row.name, row.id])).toString('base64url');
+function toChainOrg(row: OrgRow): ChainOrg {
+  return { id: row.id, kind: row.kind as OrgKind, path: row.path };
 }
 
-function decodeCursor(cursor: string): { name: string; id: string } {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
-      return { name: parsed[0], id: parsed[1] };
-    }
-  } catch {
-    // fall through
+const creditCodeMessages = {
+  length: '位数错误',
+  format: '格式错误',
+  check_digit: '校验位错误',
+} as const;
+
+function checkCreditCode(code: string | undefined): void {
+  if (code === undefined) return;
+  const parsed = parseCreditCode(code);
+  if (!parsed.ok) {
+    throw new AppError(
+      'validation_failed',
+      `creditCode: ${creditCodeMessages[parsed.problem]}`,
+      undefined,
+      [{ path: 'creditCode', message: creditCodeMessages[parsed.problem] }],
+    );
   }
-  throw new AppError('validation_failed', 'after: not a cursor from this list', undefined, [
-    { path: 'after', message: 'not a cursor from this list' },
-  ]);
 }
 
-/** The organisation tree, always seen through the actor's subtree. */
-export class OrgsService {
-  constructor(private readonly deps: { db: Db; repository: OrgsRepository }) {}
+interface Deps {
+  db: Db;
+  clock: Clock;
+  repository: OrgsRepository;
+  auditLog: AuditLogService;
+}
 
-  /** Outside the actor's subtree an org does not exist for them: 404, never 403. */
-  async get(actor: Actor, id: string): Promise<Org> {
-    const row = await this.deps.repository.findById(this.deps.db, id);
-    if (!row || !isWithinScope(scopeOf(actor, 'org:read'), row.path)) {
+/** The organisation tree and the units' review chains, always seen through the actor's subtree. */
+export class OrgsService {
+  constructor(private readonly deps: Deps) {}
+
+  /** An org inside the actor's scope for `permission`, else 404 (never 403). */
+  async findInScope(
+    actor: Actor,
+    id: string,
+    permission: 'org:read' | 'org:manage' = 'org:read',
+    db: DbOrTx = this.deps.db,
+  ): Promise<OrgRow> {
+    const row = await this.deps.repository.findById(db, id);
+    if (!row || !isWithinScope(scopeOf(actor, permission), row.path)) {
       throw new AppError('not_found', 'No such organisation', { id });
     }
-    return toOrg(row);
+    return row;
   }
 
-  /** Children of `parentId`, or without it the orgs at which the actor's scope begins. */
+  async get(actor: Actor, id: string): Promise<Org> {
+    return toOrg(await this.findInScope(actor, id));
+  }
+
+  /** Children of `parentId`, or without it the orgs at which the actor's scope begins (or, with `q`, any match in scope). */
   async list(actor: Actor, query: OrgListQuery): Promise<OrgList> {
     const scope = scopeOf(actor, 'org:read');
-    if (query.parentId) await this.get(actor, query.parentId);
+    if (query.parentId) await this.findInScope(actor, query.parentId);
     const rootIds = scope.map((p) => p.split('/').filter(Boolean).at(-1) ?? '');
+    const after = query.after ? decodeCursor(query.after, 2) : undefined;
     const rows = await this.deps.repository.page(this.deps.db, scope, {
-      ...(query.parentId ? { parentId: query.parentId } : { ids: rootIds }),
+      ...(query.parentId ? { parentId: query.parentId } : query.q ? {} : { ids: rootIds }),
       ...(query.kind ? { kind: query.kind } : {}),
-      ...(query.after ? { after: decodeCursor(query.after) } : {}),
+      ...(query.q ? { nameContains: query.q } : {}),
+      ...(after ? { after: { name: String(after[0]), id: String(after[1]) } } : {}),
       limit: query.limit + 1,
     });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
       items: page.map(toOrg),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
+    };
+  }
+
+  async create(actor: Actor, input: OrgCreate, ip: string): Promise<Org> {
+    const parent = await this.findInScope(actor, input.parentId, 'org:manage');
+    if (!canNest(parent.kind as OrgKind, input.kind)) {
+      throw new AppError(
+        'validation_failed',
+        `kind: a ${input.kind} cannot be placed under a ${parent.kind}`,
+        undefined,
+        [{ path: 'kind', message: `不能设在${parent.kind}之下` }],
+      );
+    }
+    checkCreditCode(input.creditCode);
+    return this.deps.db.transaction(async (tx) => {
+      const row = await this.deps.repository.insert(tx, {
+        parentId: parent.id,
+        parentPath: parent.path,
+        kind: input.kind,
+        name: input.name,
+        regionCode: input.regionCode ?? parent.regionCode,
+        creditCode: input.creditCode ?? null,
+      });
+      await this.deps.auditLog.record(
+        actorEvent(actor, 'org.created', ip, {
+          targetType: 'org',
+          targetId: row.id,
+          orgPath: row.path,
+        }),
+        tx,
+      );
+      return toOrg(row);
+    });
+  }
+
+  async update(actor: Actor, id: string, patch: OrgUpdate, ip: string): Promise<Org> {
+    const org = await this.findInScope(actor, id, 'org:manage');
+    checkCreditCode(patch.creditCode);
+    return this.deps.db.transaction(async (tx) => {
+      const row = await this.deps.repository.update(tx, org.id, patch);
+      await this.deps.auditLog.record(
+        actorEvent(actor, 'org.updated', ip, {
+          targetType: 'org',
+          targetId: id,
+          orgPath: row.path,
+          details: { fields: Object.keys(patch) },
+        }),
+        tx,
+      );
+      return toOrg(row);
+    });
+  }
+
+  /** The chain in force for a unit: the latest version, or the derived default (version 0). */
+  async reviewChainOf(actor: Actor, unitId: string): Promise<ReviewChain> {
+    const unit = await this.findInScope(actor, unitId);
+    return this.chainInForce(this.deps.db, unit);
+  }
+
+  /** Without scope checks: for services that route a claim through the chain. */
+  async chainInForce(db: DbOrTx, unit: OrgRow): Promise<ReviewChain> {
+    const { repository } = this.deps;
+    const latest = await repository.latestChain(db, unit.id);
+    let stepRows: OrgRow[];
+    if (latest) {
+      const byId = new Map((await repository.findByIds(db, latest.steps)).map((r) => [r.id, r]));
+      stepRows = latest.steps.flatMap((id) => byId.get(id) ?? []);
+    } else {
+      const ancestorIds = unit.path.split('/').filter(Boolean).slice(0, -1).reverse();
+      const byId = new Map((await repository.findByIds(db, ancestorIds)).map((r) => [r.id, r]));
+      const ancestors = ancestorIds.flatMap((id) => byId.get(id) ?? []);
+      const rootId = ancestorIds.at(-1);
+      const office = rootId
+        ? (await repository.page(db, [`/${rootId}/`], { kind: 'cme_office', limit: 1 }))[0]
+        : undefined;
+      const chosen = defaultReviewChain(
+        ancestors.map(toChainOrg),
+        office ? toChainOrg(office) : undefined,
+      );
+      const rows = new Map([...ancestors, ...(office ? [office] : [])].map((r) => [r.id, r]));
+      stepRows = chosen.flatMap((c) => rows.get(c.id) ?? []);
+    }
+    return {
+      unitId: unit.id,
+      version: latest?.version ?? 0,
+      effectiveFrom: (latest?.effectiveFrom ?? unit.createdAt).toISOString(),
+      steps: stepRows.map((r, i) => ({
+        level: i + 1,
+        orgId: r.id,
+        orgName: r.name,
+        orgKind: r.kind as OrgKind,
+      })),
+    };
+  }
+
+  /** A new version of the unit's chain; claims submitted before keep theirs. */
+  async setReviewChain(
+    actor: Actor,
+    unitId: string,
+    stepIds: readonly string[],
+    ip: string,
+  ): Promise<ReviewChain> {
+    const unit = await this.findInScope(actor, unitId, 'org:manage');
+    const found = new Map(
+      (await this.deps.repository.findByIds(this.deps.db, stepIds)).map((r) => [r.id, r]),
+    );
+    const missing = stepIds.findIndex((id) => !found.has(id));
+    if (missing >= 0) {
+      throw new AppError('validation_failed', `steps.${missing}: no such organisation`, undefined, [
+        { path: `steps.${missing}`, message: 'no such organisation' },
+      ]);
+    }
+    const steps = stepIds.map((id) => found.get(id)).filter((r): r is OrgRow => r !== undefined);
+    const problems = checkReviewChain(toChainOrg(unit), steps.map(toChainOrg));
+    if (problems.length > 0) {
+      const issues = problems.map((p) => ({
+        path: p.step > 0 ? `steps.${p.step - 1}` : 'steps',
+        message: p.problem,
+      }));
+      throw new AppError(
+        'validation_failed',
+        issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+        undefined,
+        issues,
+      );
+    }
+    await this.deps.db.transaction(async (tx) => {
+      const latest = await this.deps.repository.latestChain(tx, unit.id);
+      const version = (latest?.version ?? 0) + 1;
+      await this.deps.repository.insertChain(tx, {
+        unitId: unit.id,
+        version,
+        effectiveFrom: this.deps.clock.now(),
+        steps: [...stepIds],
+        createdBy: actor.userId,
+      });
+      await this.deps.auditLog.record(
+        actorEvent(actor, 'review_chain.changed', ip, {
+          targetType: 'org',
+          targetId: unit.id,
+          orgPath: unit.path,
+          details: { version, steps: stepIds },
+        }),
+        tx,
+      );
+    });
+    return this.chainInForce(this.deps.db, unit);
+  }
+
+  /** For imports: a unit named by its exact name or credit code, inside the actor's scope. */
+  async findUnitByNameOrCreditCode(
+    actor: Actor,
+    text: string,
+    permission: 'org:read' | 'person:manage' = 'org:read',
+  ): Promise<Org | undefined> {
+    const rows = await this.deps.repository.findUnitByNameOrCreditCode(
+      this.deps.db,
+      scopeOf(actor, permission),
+      text.trim(),
+    );
+    return rows.length === 1 && rows[0] ? toOrg(rows[0]) : undefined;
+  }
+
+  /** A unit anywhere in the province of `path` (transfer targets lie outside the requester's scope). */
+  async findAnyUnitInProvinceOf(path: string, unitId: string): Promise<OrgRow | undefined> {
+    const row = await this.deps.repository.findById(this.deps.db, unitId);
+    const province = `/${path.split('/').filter(Boolean)[0] ?? ''}/`;
+    return row && row.kind === 'unit' && row.path.startsWith(province) ? row : undefined;
+  }
+
+  /** A province-wide directory of units (names are not sensitive), for choosing a transfer target. */
+  async unitDirectory(actor: Actor, q: string | undefined, limit: number) {
+    const provinces = [
+      ...new Set(actor.grants.map((g) => `/${g.orgPath.split('/').filter(Boolean)[0] ?? ''}/`)),
+    ];
+    const rows = await this.deps.repository.page(this.deps.db, provinces, {
+      kind: 'unit',
+      ...(q ? { nameContains: q } : {}),
+      limit,
+    });
+    const parents = new Map(
+      (
+        await this.deps.repository.findByIds(
+          this.deps.db,
+          rows.flatMap((r) => (r.parentId ? [r.parentId] : [])),
+        )
+      ).map((p) => [p.id, p.name]),
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        regionCode: r.regionCode,
+        parentName: r.parentId ? (parents.get(r.parentId) ?? null) : null,
+      })),
     };
   }
 }

@@ -28,6 +28,26 @@ export const people = pgTable(
       .references(() => orgs.id),
     userId: uuid('user_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('people_unit_idx').on(t.unitId, t.name)],
+  (t) => [index('people_unit_idx').on(t.unitId, t.name), index('people_name_idx').on(t.name, t.id)],
+);
+
+/** Where a person worked and when: one open row (to = null) per person. */
+export const personUnitHistory = pgTable(
+  'person_unit_history',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgs.id),
+    fromAt: timestamp('from_at', { withTimezone: true }).notNull(),
+    toAt: timestamp('to_at', { withTimezone: true }),
+  },
+  (t) => [index('person_unit_history_person_idx').on(t.personId, t.fromAt)],
 );

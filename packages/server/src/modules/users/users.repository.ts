@@ -1,4 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { sessions } from '../auth/auth.schema';
 import type { OrgKind, Role } from '@jijiao/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import type { Grant } from '../../platform/auth/actor';
@@ -51,6 +52,38 @@ export class UsersRepository {
       .update(users)
       .set({ passwordHash, mustChangePassword: false, passwordChangedAt: at })
       .where(eq(users.id, userId));
+  }
+
+  /** A password someone else chose: usable once, then it must be changed. Ends every session. */
+  async setInitialPassword(
+    db: DbOrTx,
+    userId: string,
+    passwordHash: string,
+    at: Date,
+  ): Promise<void> {
+    await db
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, passwordChangedAt: at })
+      .where(eq(users.id, userId));
+    await db
+      .update(sessions)
+      .set({ revokedAt: at })
+      .where(and(eq(sessions.userId, userId), sql`${sessions.revokedAt} is null`));
+  }
+
+  async moveRole(
+    db: DbOrTx,
+    userId: string,
+    role: string,
+    fromOrgId: string,
+    toOrgId: string,
+  ): Promise<void> {
+    await db
+      .update(userRoles)
+      .set({ orgId: toOrgId })
+      .where(
+        and(eq(userRoles.userId, userId), eq(userRoles.role, role), eq(userRoles.orgId, fromOrgId)),
+      );
   }
 
   async count(db: DbOrTx): Promise<number> {

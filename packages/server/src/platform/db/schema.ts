@@ -4,3 +4,6 @@ export * from '../../modules/users/users.schema';
 export * from '../../modules/auth/auth.schema';
 export * from '../../modules/audit-log/audit-log.schema';
 export * from '../../modules/people/people.schema';
+export * from '../../modules/orgs/review-chains.schema';
+export * from '../../modules/projects/projects.schema';
+export * from '../../modules/transfers/transfers.schema';

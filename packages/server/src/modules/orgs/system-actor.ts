@@ -1,0 +1,35 @@
+import { permissions } from '@jijiao/contracts';
+import { isNull } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor';
+import type { DbOrTx } from '../../platform/db/database';
+import { orgs } from './orgs.schema';
+import type { OrgKind } from '@jijiao/contracts';
+
+/**
+ * The actor of an operator's CLI command: whoever can run `jijiao` on the server already
+ * holds the database. It acts as province and system admin at every root of the tree.
+ */
+export async function systemActor(db: DbOrTx): Promise<Actor> {
+  const roots = await db.select().from(orgs).where(isNull(orgs.parentId));
+  const never = new Date(8.64e15);
+  return {
+    userId: '00000000-0000-0000-0000-000000000000',
+    username: 'cli',
+    displayName: 'jijiao CLI',
+    sessionId: 'cli',
+    csrfToken: '',
+    mustChangePassword: false,
+    grants: roots.flatMap((r) =>
+      (['province_admin', 'system_admin', 'host_admin', 'unit_admin'] as const).map((role) => ({
+        role,
+        orgId: r.id,
+        orgPath: r.path,
+        orgName: r.name,
+        orgKind: r.kind as OrgKind,
+      })),
+    ),
+    permissions: new Set(permissions),
+    idleExpiresAt: never,
+    absoluteExpiresAt: never,
+  };
+}

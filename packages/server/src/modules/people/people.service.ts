@@ -1,0 +1,311 @@
+import type {
+  Person,
+  PersonCreate,
+  PersonList,
+  PersonListQuery,
+  PersonUpdate,
+  Profession,
+  TitleGrade,
+} from '@jijiao/contracts';
+import type { DbOrTx } from '../../platform/db/database';
+import type { Actor } from '../../platform/auth/actor';
+import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { AppError } from '../../platform/errors/app-error';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
+import { actorEvent } from '../audit-log/audit-log.service';
+import { generateInitialPassword } from '../users/users.service';
+import type { PeopleDeps } from './people.deps';
+import type { PeopleRepository, PersonView } from './people.repository';
+import { sealIdNumber } from './person-identity';
+import { importPeople, type ImportCounts } from './people-import.service';
+
+export function toPerson(row: PersonView): Person {
+  return {
+    id: row.id,
+    name: row.name,
+    idNumberMasked: row.idNumberMasked,
+    sex: row.sex as Person['sex'],
+    birthDate: row.birthDate,
+    phone: row.phone,
+    profession: row.profession as Profession,
+    tcm: row.tcm,
+    titleGrade: row.titleGrade as TitleGrade,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    username: row.username,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Health professionals: registration, records, ID reveal, accounts. Imports: people-import.service.ts. */
+export class PeopleService {
+  constructor(readonly deps: PeopleDeps) {}
+
+  today(): string {
+    return this.deps.clock.now().toISOString().slice(0, 10);
+  }
+
+  /** A person inside the actor's scope for `permission`, else 404. */
+  async findInScope(
+    actor: Actor,
+    id: string,
+    permission: 'person:read' | 'person:manage' | 'person:reveal_id',
+    db: DbOrTx = this.deps.db,
+  ): Promise<PersonView> {
+    const row = await this.deps.repository.findView(db, id);
+    if (!row || !isWithinScope(scopeOf(actor, permission), row.unitPath)) {
+      throw new AppError('not_found', 'No such person', { id });
+    }
+    return row;
+  }
+
+  /** A unit the actor may register people at (person:manage over it), else 404. */
+  async unitForRegistration(actor: Actor, unitId: string): Promise<{ id: string; path: string }> {
+    const unit = await this.deps.orgs.findInScope(actor, unitId, 'org:read').catch(() => undefined);
+    if (!unit || !isWithinScope(scopeOf(actor, 'person:manage'), unit.path)) {
+      throw new AppError('not_found', 'No such unit', { unitId }, [
+        { path: 'unitId', message: 'no such unit in your scope' },
+      ]);
+    }
+    if (unit.kind !== 'unit') {
+      throw new AppError('validation_failed', 'unitId: people belong to a unit', undefined, [
+        { path: 'unitId', message: 'not a unit' },
+      ]);
+    }
+    return unit;
+  }
+
+  /** Without a scope check: for services that decide scope themselves (transfers). */
+  async findAny(id: string, db: DbOrTx = this.deps.db): Promise<PersonView | undefined> {
+    return this.deps.repository.findView(db, id);
+  }
+
+  /** Moves a person to another unit inside the caller's transaction: record, history, learner role. */
+  async moveToUnit(
+    tx: DbOrTx,
+    personId: string,
+    fromUnitId: string,
+    toUnitId: string,
+    at: Date,
+  ): Promise<void> {
+    const { repository, users } = this.deps;
+    await repository.update(tx, personId, { unitId: toUnitId, updatedAt: at });
+    await repository.closeHistory(tx, personId, at);
+    await repository.openHistory(tx, [{ personId, unitId: toUnitId, fromAt: at }]);
+    const person = await repository.findView(tx, personId);
+    if (person?.userId) await users.moveLearnerRole(tx, person.userId, fromUnitId, toUnitId);
+  }
+
+  async get(actor: Actor, id: string): Promise<Person> {
+    return toPerson(await this.findInScope(actor, id, 'person:read'));
+  }
+
+  async list(actor: Actor, query: PersonListQuery): Promise<PersonList> {
+    const scope = scopeOf(actor, 'person:read');
+    let unitPath: string | undefined;
+    if (query.unitId) {
+      const org = await this.deps.orgs
+        .findInScope(actor, query.unitId, 'org:read')
+        .catch(() => undefined);
+      if (!org || !scope.some((root) => org.path.startsWith(root) || root.startsWith(org.path))) {
+        throw new AppError('not_found', 'No such organisation', { unitId: query.unitId });
+      }
+      unitPath = org.path;
+    }
+    const after = query.after ? decodeCursor(query.after, 2) : undefined;
+    const rows = await this.deps.repository.page(
+      this.deps.db,
+      {
+        scope,
+        ...(unitPath ? { unitPath } : {}),
+        ...(query.q ? { nameContains: query.q } : {}),
+        ...(query.profession ? { profession: query.profession } : {}),
+        ...(query.titleGrade ? { titleGrade: query.titleGrade } : {}),
+      },
+      {
+        sort: query.sort,
+        order: query.order,
+        ...(after ? { after: { key: String(after[0]), id: String(after[1]) } } : {}),
+        limit: query.limit + 1,
+      },
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const key = (r: PersonView) => (query.sort === 'name' ? r.name : r.createdAt.toISOString());
+    return {
+      items: page.map(toPerson),
+      nextCursor: rows.length > query.limit && last ? encodeCursor([key(last), last.id]) : null,
+    };
+  }
+
+  /** Every person matching the query, page by page (exports). */
+  async *iteratePeople(
+    actor: Actor,
+    query: Omit<PersonListQuery, 'after' | 'limit'>,
+  ): AsyncGenerator<Person> {
+    let after: string | undefined;
+    do {
+      const page = await this.list(actor, { ...query, limit: 500, ...(after ? { after } : {}) });
+      yield* page.items;
+      after = page.nextCursor ?? undefined;
+    } while (after);
+  }
+
+  /** Registers a person with a learner account; answers the one-time initial password. */
+  async create(
+    actor: Actor,
+    input: PersonCreate,
+    ip: string,
+  ): Promise<{ person: Person; account: { username: string; initialPassword: string } }> {
+    const unit = await this.unitForRegistration(actor, input.unitId);
+    const identity = sealIdNumber(this.deps.cipher, input.idNumber, this.today());
+    const [existing] = await this.deps.repository.findByHashes(this.deps.db, [
+      identity.idNumberHash,
+    ]);
+    if (existing) {
+      const where = isWithinScope(scopeOf(actor, 'person:read'), existing.unitPath)
+        ? `at ${existing.unitName}`
+        : 'at another unit: ask for a transfer';
+      throw new AppError(
+        'conflict',
+        `idNumber: this person is already registered ${where}`,
+        undefined,
+        [{ path: 'idNumber', message: '该身份证号已登记' }],
+      );
+    }
+    const initialPassword = generateInitialPassword();
+    const passwordHash = await this.deps.users.hashPassword(initialPassword);
+    const now = this.deps.clock.now();
+    return this.deps.db.transaction(async (tx) => {
+      const [account] = await this.deps.users.createLearners(tx, [
+        {
+          preferredUsername: input.phone ?? null,
+          displayName: input.name,
+          unitId: unit.id,
+          passwordHash,
+        },
+      ]);
+      if (!account) throw new Error('no account created');
+      const [row] = await this.deps.repository.insertMany(tx, [
+        {
+          ...identity,
+          name: input.name,
+          phone: input.phone ?? null,
+          profession: input.profession,
+          tcm: input.tcm,
+          titleGrade: input.titleGrade,
+          unitId: unit.id,
+          userId: account.id,
+          createdAt: now,
+          updatedAt: now,
+        },
+      ]);
+      if (!row) throw new Error('no person created');
+      await this.deps.repository.openHistory(tx, [
+        { personId: row.id, unitId: unit.id, fromAt: now },
+      ]);
+      await this.deps.auditLog.record(
+        actorEvent(actor, 'person.created', ip, {
+          targetType: 'person',
+          targetId: row.id,
+          orgPath: unit.path,
+        }),
+        tx,
+      );
+      const view = await this.deps.repository.findView(tx, row.id);
+      if (!view) throw new Error('person vanished');
+      return { person: toPerson(view), account: { username: account.username, initialPassword } };
+    });
+  }
+
+  async update(actor: Actor, id: string, patch: PersonUpdate, ip: string): Promise<Person> {
+    const person = await this.findInScope(actor, id, 'person:manage');
+    return this.deps.db.transaction(async (tx) => {
+      await this.deps.repository.update(tx, id, { ...patch, updatedAt: this.deps.clock.now() });
+      await this.deps.auditLog.record(
+        actorEvent(actor, 'person.updated', ip, {
+          targetType: 'person',
+          targetId: id,
+          orgPath: person.unitPath,
+          details: { fields: Object.keys(patch) },
+        }),
+        tx,
+      );
+      const view = await this.deps.repository.findView(tx, id);
+      if (!view) throw new Error('person vanished');
+      return toPerson(view);
+    });
+  }
+
+  /** The full ID number, for those allowed to see it; every reveal is in the audit log. */
+  async revealId(actor: Actor, id: string, ip: string): Promise<{ idNumber: string }> {
+    const person = await this.findInScope(actor, id, 'person:reveal_id');
+    await this.deps.auditLog.record(
+      actorEvent(actor, 'person.id_revealed', ip, {
+        targetType: 'person',
+        targetId: id,
+        orgPath: person.unitPath,
+      }),
+    );
+    return { idNumber: this.deps.cipher.decrypt(person.idNumberCipher) };
+  }
+
+  async resetPassword(
+    actor: Actor,
+    id: string,
+    ip: string,
+  ): Promise<{ username: string; initialPassword: string }> {
+    const person = await this.findInScope(actor, id, 'person:manage');
+    const now = this.deps.clock.now();
+    return this.deps.db.transaction(async (tx) => {
+      let userId = person.userId;
+      let username = person.username;
+      if (!userId || !username) {
+        const [account] = await this.deps.users.createLearners(tx, [
+          {
+            preferredUsername: person.phone,
+            displayName: person.name,
+            unitId: person.unitId,
+            passwordHash: '!',
+          },
+        ]);
+        if (!account) throw new Error('no account created');
+        await this.deps.repository.update(tx, id, { userId: account.id });
+        userId = account.id;
+        username = account.username;
+      }
+      const initialPassword = await this.deps.users.resetPassword(tx, userId, now);
+      await this.deps.auditLog.record(
+        actorEvent(actor, 'person.password_reset', ip, {
+          targetType: 'person',
+          targetId: id,
+          orgPath: person.unitPath,
+        }),
+        tx,
+      );
+      return { username, initialPassword };
+    });
+  }
+
+  /** All-or-nothing import; see people-import.service.ts. */
+  importPeople(
+    actor: Actor,
+    rows: readonly PersonCreate[],
+    options: { dryRun: boolean; rowNumbers?: readonly number[]; ip?: string },
+  ): Promise<ImportCounts> {
+    return importPeople(this, actor, rows, options);
+  }
+
+  async history(actor: Actor, id: string) {
+    await this.findInScope(actor, id, 'person:read');
+    const rows = await this.deps.repository.history(this.deps.db, id);
+    return {
+      items: rows.map((r) => ({
+        unitId: r.unitId,
+        unitName: r.unitName,
+        from: r.from.toISOString(),
+        to: r.to?.toISOString() ?? null,
+      })),
+    };
+  }
+}

@@ -1,0 +1,149 @@
+import type { Transfer } from '@jijiao/contracts';
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
+import type { Actor } from '../../platform/auth/actor';
+import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { AppError } from '../../platform/errors/app-error';
+import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import type { OrgsService } from '../orgs/orgs.service';
+import type { PeopleService } from '../people/people.service';
+import type { TransfersRepository } from './transfers.repository';
+
+type View = NonNullable<Awaited<ReturnType<TransfersRepository['findView']>>>;
+
+function toTransfer(v: View): Transfer {
+  const t = v.transfer;
+  return {
+    id: t.id,
+    personId: t.personId,
+    personName: v.personName,
+    idNumberMasked: v.idNumberMasked,
+    fromUnitId: t.fromUnitId,
+    fromUnitName: v.fromUnitName,
+    toUnitId: t.toUnitId,
+    toUnitName: v.toUnitName,
+    status: t.status as Transfer['status'],
+    note: t.note,
+    requestedAt: t.requestedAt.toISOString(),
+    decidedAt: t.decidedAt?.toISOString() ?? null,
+    decisionReason: t.decisionReason,
+  };
+}
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  repository: TransfersRepository;
+  people: PeopleService;
+  orgs: OrgsService;
+  auditLog: AuditLogService;
+}
+
+/** 调入审核: a person moves to another unit when the receiving unit's admin accepts. */
+export class TransfersService {
+  constructor(private readonly deps: Deps) {}
+
+  /** Requested by the person's unit admin, or by the learner for themselves. */
+  async request(
+    actor: Actor,
+    input: { personId: string; toUnitId: string; note?: string | undefined },
+    ip: string,
+  ): Promise<Transfer> {
+    const { db, clock, repository, people, auditLog } = this.deps;
+    const person = await people.findAny(input.personId);
+    const isSelf = person?.userId === actor.userId;
+    if (!person || (!isSelf && !isWithinScope(scopeOf(actor, 'person:manage'), person.unitPath))) {
+      throw new AppError('not_found', 'No such person', { personId: input.personId });
+    }
+    const target = await this.deps.orgs.findAnyUnitInProvinceOf(person.unitPath, input.toUnitId);
+    if (!target)
+      throw new AppError('not_found', 'No such unit', { toUnitId: input.toUnitId }, [
+        { path: 'toUnitId', message: 'no such unit' },
+      ]);
+    if (target.id === person.unitId) {
+      throw new AppError(
+        'validation_failed',
+        'toUnitId: the person already belongs to this unit',
+        undefined,
+        [{ path: 'toUnitId', message: 'same unit' }],
+      );
+    }
+    if (await repository.pendingFor(db, person.id))
+      throw new AppError('conflict', 'A transfer of this person is already pending');
+    return db.transaction(async (tx) => {
+      const row = await repository.insert(tx, {
+        personId: person.id,
+        fromUnitId: person.unitId,
+        toUnitId: target.id,
+        note: input.note ?? null,
+        requestedBy: actor.userId,
+        requestedAt: clock.now(),
+      });
+      await auditLog.record(
+        actorEvent(actor, 'transfer.requested', ip, {
+          targetType: 'transfer',
+          targetId: row.id,
+          orgPath: person.unitPath,
+        }),
+        tx,
+      );
+      const view = await repository.findView(tx, row.id);
+      if (!view) throw new Error('transfer vanished');
+      return toTransfer(view);
+    });
+  }
+
+  async list(
+    actor: Actor,
+    direction: 'incoming' | 'outgoing',
+    status?: string,
+  ): Promise<{ items: Transfer[] }> {
+    const rows = await this.deps.repository.list(
+      this.deps.db,
+      scopeOf(actor, 'person:read'),
+      direction,
+      status,
+    );
+    return { items: rows.map(toTransfer) };
+  }
+
+  /** Accepting moves the person (and their learner role) and closes their unit history row. */
+  async decide(
+    actor: Actor,
+    id: string,
+    input: { decision: 'accept' | 'reject'; reason?: string | undefined },
+    ip: string,
+  ): Promise<Transfer> {
+    const { db, clock, repository, people, auditLog } = this.deps;
+    const view = await repository.findView(db, id);
+    if (!view || !isWithinScope(scopeOf(actor, 'person:manage'), view.toUnitPath)) {
+      throw new AppError('not_found', 'No such transfer', { id });
+    }
+    const now = clock.now();
+    return db.transaction(async (tx) => {
+      const status = input.decision === 'accept' ? 'accepted' : 'rejected';
+      const decided = await repository.decide(tx, id, {
+        status,
+        decidedBy: actor.userId,
+        decidedAt: now,
+        decisionReason: input.reason ?? null,
+      });
+      if (!decided) throw new AppError('invalid_state', 'This transfer has already been decided');
+      if (status === 'accepted') {
+        const t = view.transfer;
+        await people.moveToUnit(tx, t.personId, t.fromUnitId, t.toUnitId, now);
+      }
+      await auditLog.record(
+        actorEvent(actor, `transfer.${status}`, ip, {
+          targetType: 'transfer',
+          targetId: id,
+          orgPath: view.toUnitPath,
+        }),
+        tx,
+      );
+      const after = await repository.findView(tx, id);
+      if (!after) throw new Error('transfer vanished');
+      return toTransfer(after);
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import type { Config } from './platform/config/config';
+import type { Database } from './platform/db/database';
+import type { Clock } from './platform/clock';
+import type { PasswordHasher } from './platform/auth/password-hasher';
+import { AuditLogRepository } from './modules/audit-log/audit-log.repository';
+import { AuditLogService } from './modules/audit-log/audit-log.service';
+import { AuthRepository } from './modules/auth/auth.repository';
+import { AuthService } from './modules/auth/auth.service';
+import { OrgsRepository } from './modules/orgs/orgs.repository';
+import { OrgsService } from './modules/orgs/orgs.service';
+import { UsersRepository } from './modules/users/users.repository';
+import { UsersService } from './modules/users/users.service';
+import { PeopleRepository } from './modules/people/people.repository';
+import { PeopleService } from './modules/people/people.service';
+import { TransfersRepository } from './modules/transfers/transfers.repository';
+import { TransfersService } from './modules/transfers/transfers.service';
+import { IdNumberCipher } from './platform/crypto/id-number-cipher';
+
+export interface ServiceOptions {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  hasher: PasswordHasher;
+}
+
+/** Every service, wired once: used by the HTTP app and by CLI commands alike. */
+export function buildServices(options: ServiceOptions) {
+  const { config, database, clock, hasher } = options;
+  const db = database.db;
+  const users = new UsersRepository();
+  const auditLog = new AuditLogService({ db, clock, repository: new AuditLogRepository() });
+  const auth = new AuthService({
+    db,
+    config,
+    clock,
+    hasher,
+    repository: new AuthRepository(),
+    users,
+    auditLog,
+  });
+  const orgs = new OrgsService({ db, clock, repository: new OrgsRepository(), auditLog });
+  const cipher = new IdNumberCipher(config.idKeys.encryptionKey, config.idKeys.lookupKey);
+  const accounts = new UsersService({ repository: users, hasher });
+  const people = new PeopleService({
+    db,
+    clock,
+    cipher,
+    repository: new PeopleRepository(),
+    orgs,
+    users: accounts,
+    auditLog,
+  });
+  const transfers = new TransfersService({
+    db,
+    clock,
+    repository: new TransfersRepository(),
+    people,
+    orgs,
+    auditLog,
+  });
+
+  return { db, clock, config, auditLog, auth, orgs, accounts, people, transfers };
+}
+
+export type Services = ReturnType<typeof buildServices>;
