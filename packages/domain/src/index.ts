@@ -19,3 +19,4 @@ export * from './credits/merge-duplicates';
 export * from '../policies/index';
 export * from './projects/project-number';
 export * from './orgs/org-tree';
+export * from './projects/project-lifecycle';

@@ -27,6 +27,7 @@ import { registerPeopleRoutes } from './modules/people/people.routes';
 import { registerTransferRoutes } from './modules/transfers/transfers.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { buildServices } from './services';
+import { registerProjectRoutes } from './modules/projects/projects.routes';
 
 export interface AppOptions {
   config: Config;
@@ -71,7 +72,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
 
   const services = buildServices({ config, database, clock, hasher });
-  const { auth, orgs, people, transfers, auditLog } = services;
+  const { auth, orgs, people, transfers, projects, auditLog } = services;
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -114,6 +115,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuditLogRoutes(app, { auditLog });
   registerPeopleRoutes(app, { people });
   registerTransferRoutes(app, { transfers });
+  registerProjectRoutes(app, { projects });
   await registerPublicPlugins(app, config.webDist);
 
   return app;

@@ -14,6 +14,8 @@ import { PeopleRepository } from './modules/people/people.repository';
 import { PeopleService } from './modules/people/people.service';
 import { TransfersRepository } from './modules/transfers/transfers.repository';
 import { TransfersService } from './modules/transfers/transfers.service';
+import { ProjectsRepository } from './modules/projects/projects.repository';
+import { ProjectsService } from './modules/projects/projects.service';
 import { IdNumberCipher } from './platform/crypto/id-number-cipher';
 
 export interface ServiceOptions {
@@ -59,7 +61,14 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
   });
 
-  return { db, clock, config, auditLog, auth, orgs, accounts, people, transfers };
+  const projects = new ProjectsService({
+    db,
+    clock,
+    repository: new ProjectsRepository(),
+    orgs,
+    auditLog,
+  });
+  return { db, clock, config, auditLog, auth, orgs, accounts, people, transfers, projects };
 }
 
 export type Services = ReturnType<typeof buildServices>;

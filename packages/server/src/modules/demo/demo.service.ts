@@ -8,6 +8,9 @@ import { OrgsRepository, type OrgRow } from '../orgs/orgs.repository';
 import { UsersRepository } from '../users/users.repository';
 import { PeopleRepository, type NewPerson } from '../people/people.repository';
 import { createRandom, generateDemoPeople } from './demo-people';
+import { demoProjects } from './demo-projects';
+import { ProjectsRepository } from '../projects/projects.repository';
+import { parseProjectNumber } from '@jijiao/domain';
 import {
   defaultDemoPassword,
   demoAccounts,
@@ -134,6 +137,23 @@ export async function seedDemo(
     await peopleRepo.openHistory(
       tx,
       inserted.map((p) => ({ personId: p.id, unitId: p.unitId, fromAt: seededAt })),
+    );
+    await new ProjectsRepository().insert(
+      tx,
+      demoProjects.map(({ hostKey, status, attendeeCount, ...p }) => {
+        const parsed = parseProjectNumber(p.number);
+        if (!parsed.ok) throw new Error(`bad demo project number ${p.number}`);
+        return {
+          ...p,
+          year: parsed.value.year,
+          discipline: `${parsed.value.discipline}-${parsed.value.subdiscipline}`,
+          hostId: orgOf(hostKey).id,
+          status,
+          attendeeCount,
+          filedAt: status === 'draft' ? null : seededAt,
+          finishedAt: status === 'finished' ? seededAt : null,
+        };
+      }),
     );
     for (const [unitKey, chainKeys] of demoReviewChains) {
       await orgsRepo.insertChain(tx, {

@@ -89,7 +89,7 @@ export class PeopleRepository {
       .from(personUnitHistory)
       .innerJoin(orgs, eq(orgs.id, personUnitHistory.unitId))
       .where(eq(personUnitHistory.personId, personId))
-      .orderBy(asc(personUnitHistory.fromAt));
+      .orderBy(asc(personUnitHistory.fromAt), sql`${personUnitHistory.toAt} asc nulls last`);
   }
 
   async findView(db: DbOrTx, id: string): Promise<PersonView | undefined> {

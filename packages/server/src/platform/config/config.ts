@@ -31,6 +31,11 @@ const envSchema = z.object({
   JIJIAO_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   JIJIAO_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   JIJIAO_WEB_DIST: z.string().optional(),
+  JIJIAO_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
 });
 
 export interface Config {
@@ -57,6 +62,8 @@ export interface Config {
     readonly rateLimitPerMinute: number;
   };
   readonly webDist: string;
+  /** Excel imports: the largest upload accepted, in bytes. */
+  readonly imports: { readonly maxBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -139,6 +146,7 @@ export function loadConfig(
     webDist: path.resolve(
       e.JIJIAO_WEB_DIST ?? path.join(import.meta.dirname, '../../../../web/dist'),
     ),
+    imports: { maxBytes: e.JIJIAO_IMPORT_MAX_BYTES },
   };
   return Object.freeze(config);
 }

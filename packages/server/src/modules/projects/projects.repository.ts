@@ -1,0 +1,106 @@
+import { and, desc, eq, ilike, inArray, lt, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/database';
+import { likeContains, pathWithin } from '../../platform/db/scope-sql';
+import { orgs } from '../orgs/orgs.schema';
+import { projects } from './projects.schema';
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type NewProject = typeof projects.$inferInsert;
+export type ProjectView = ProjectRow & { hostName: string; hostPath: string };
+
+export interface ProjectFilter {
+  scope?: readonly string[];
+  number?: string;
+  name?: string;
+  host?: string;
+  year?: number;
+  level?: string;
+  statuses?: readonly string[];
+  after?: { startDate: string; id: string };
+  limit: number;
+}
+
+const viewColumns = { project: projects, hostName: orgs.name, hostPath: orgs.path };
+
+function toView(row: { project: ProjectRow; hostName: string; hostPath: string }): ProjectView {
+  return { ...row.project, hostName: row.hostName, hostPath: row.hostPath };
+}
+
+export class ProjectsRepository {
+  async findView(db: DbOrTx, id: string): Promise<ProjectView | undefined> {
+    const rows = await db
+      .select(viewColumns)
+      .from(projects)
+      .innerJoin(orgs, eq(orgs.id, projects.hostId))
+      .where(eq(projects.id, id));
+    return rows[0] ? toView(rows[0]) : undefined;
+  }
+
+  async findByNumbers(db: DbOrTx, numbers: readonly string[]): Promise<ProjectView[]> {
+    if (numbers.length === 0) return [];
+    const rows = await db
+      .select(viewColumns)
+      .from(projects)
+      .innerJoin(orgs, eq(orgs.id, projects.hostId))
+      .where(inArray(projects.number, [...numbers]));
+    return rows.map(toView);
+  }
+
+  /** Newest first: keyset on (start_date desc, id desc). */
+  async page(db: DbOrTx, f: ProjectFilter): Promise<ProjectView[]> {
+    const rows = await db
+      .select(viewColumns)
+      .from(projects)
+      .innerJoin(orgs, eq(orgs.id, projects.hostId))
+      .where(
+        and(
+          f.scope ? pathWithin(orgs.path, f.scope) : undefined,
+          f.number ? ilike(projects.number, likeContains(f.number)) : undefined,
+          f.name ? ilike(projects.name, likeContains(f.name)) : undefined,
+          f.host ? ilike(orgs.name, likeContains(f.host)) : undefined,
+          f.year ? eq(projects.year, f.year) : undefined,
+          f.level ? eq(projects.level, f.level) : undefined,
+          f.statuses ? inArray(projects.status, [...f.statuses]) : undefined,
+          f.after
+            ? or(
+                sql`${projects.startDate} < ${f.after.startDate}::date`,
+                and(
+                  sql`${projects.startDate} = ${f.after.startDate}::date`,
+                  lt(projects.id, f.after.id),
+                ),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(projects.startDate), desc(projects.id))
+      .limit(f.limit);
+    return rows.map(toView);
+  }
+
+  async insert(db: DbOrTx, rows: readonly NewProject[]): Promise<ProjectRow[]> {
+    const inserted: ProjectRow[] = [];
+    for (let i = 0; i < rows.length; i += 500)
+      inserted.push(
+        ...(await db
+          .insert(projects)
+          .values(rows.slice(i, i + 500))
+          .returning()),
+      );
+    return inserted;
+  }
+
+  /** Updates only while the project is in `status`; answers false when it no longer is (a race). */
+  async updateIfStatus(
+    db: DbOrTx,
+    id: string,
+    status: string,
+    patch: Partial<NewProject>,
+  ): Promise<boolean> {
+    const rows = await db
+      .update(projects)
+      .set(patch)
+      .where(and(eq(projects.id, id), eq(projects.status, status)))
+      .returning({ id: projects.id });
+    return rows.length === 1;
+  }
+}

@@ -1,0 +1,175 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { normaliseCell } from './cell-value';
+import type { CellInput, ColumnSpec, RowValues, SheetSpec } from './column-spec';
+import { ImportIssues } from './import-issues';
+import { checkXlsx, defaultXlsxLimits, type XlsxLimits } from './xlsx-guard';
+
+export interface ReadLimits extends XlsxLimits {
+  /** Data rows (not counting the header row). */
+  maxRows: number;
+  /** Problems listed before the rest are only counted. */
+  maxIssues: number;
+}
+
+export const defaultReadLimits: ReadLimits = {
+  ...defaultXlsxLimits,
+  maxRows: 200_000,
+  maxIssues: 1000,
+};
+
+export interface SheetRow<V> {
+  /** 1-based, as the spreadsheet shows it. */
+  row: number;
+  values: V;
+}
+
+export interface SheetRead<V> {
+  /** The rows without problems; a row with any problem is only in `issues`. */
+  rows: SheetRow<V>[];
+  /** Non-empty data rows read, valid or not. */
+  rowCount: number;
+  issues: ImportIssues;
+}
+
+/** What exceljs's streaming reader knows but does not type: the workbook's sheet order. */
+interface ReaderInternals {
+  model?: { sheets?: { rId?: string; state?: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+}
+
+/** The part number (`sheetN.xml`) of the first visible sheet, once workbook.xml is read. */
+function firstSheetPart(reader: unknown): string | undefined {
+  const { model, workbookRels } = reader as ReaderInternals;
+  const sheet = model?.sheets?.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
+  const target = workbookRels?.find((r) => r.Id === sheet?.rId)?.Target;
+  return target ? /sheet(\d+)\.xml$/.exec(target)?.[1] : undefined;
+}
+
+/** `*姓名` and ` 姓名 ` both name 姓名: templates elsewhere star their required columns. */
+function headerText(value: unknown): string {
+  const cell = normaliseCell(value);
+  return cell === undefined
+    ? ''
+    : String(cell)
+        .replace(/^[*＊]+|[*＊]+$/g, '')
+        .trim();
+}
+
+type Placed = [key: string, spec: ColumnSpec, index: number | undefined];
+
+/**
+ * Reads the first worksheet of an xlsx upload against `spec`, streaming: row 1 holds the
+ * headers (any order; unknown columns ignored), every later non-empty row is parsed, and
+ * every problem is collected with its row and header. Refuses unsafe files first (see
+ * xlsx-guard.ts).
+ */
+export async function readSheet<S extends SheetSpec>(
+  file: Buffer,
+  spec: S,
+  limits: Partial<ReadLimits> = {},
+): Promise<SheetRead<RowValues<S>>> {
+  const l = { ...defaultReadLimits, ...limits };
+  await checkXlsx(file, l);
+  const result: SheetRead<RowValues<S>> = {
+    rows: [],
+    rowCount: 0,
+    issues: new ImportIssues(l.maxIssues),
+  };
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell a date cell from a number cell; hyperlinks then read as their text.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let done = false;
+  for await (const worksheet of reader) {
+    const part = String((worksheet as unknown as { id: unknown }).id);
+    const first = firstSheetPart(reader);
+    // Later sheets are left unread: the reader drains them.
+    if (done || (first !== undefined && part !== first)) continue;
+    done = true;
+    let placed: Placed[] | undefined;
+    // Once the outcome is known the rest is drained, not abandoned: exceljs may hold the
+    // sheet in a temporary file that it removes only at the end of the workbook.
+    let stopped = false;
+    for await (const row of worksheet) {
+      if (stopped) continue;
+      if (!placed) {
+        placed = placeColumns(spec, row.number === 1 ? row : undefined, result.issues);
+        stopped = !placed;
+        if (!placed || row.number === 1) continue;
+      }
+      const cells = placed.map(([, , index]) =>
+        index === undefined ? undefined : normaliseCell(row.getCell(index).value),
+      );
+      if (cells.every((c) => c === undefined)) continue;
+      if (++result.rowCount > l.maxRows) {
+        result.issues.add(
+          row.number,
+          '',
+          `数据超过 ${l.maxRows} 行的上限；请拆分为多个文件分批导入`,
+        );
+        stopped = true;
+        continue;
+      }
+      const values = parseRow(row.number, placed, cells, result.issues);
+      if (values) result.rows.push({ row: row.number, values: values as RowValues<S> });
+    }
+    if (!placed && !stopped) placeColumns(spec, undefined, result.issues);
+  }
+  // A workbook without a single worksheet lacks every column.
+  if (!done) placeColumns(spec, undefined, result.issues);
+  return result;
+}
+
+/** Where each column sits; undefined (and issues) when a required column is missing. */
+function placeColumns(
+  spec: SheetSpec,
+  headerRow: ExcelJS.Row | undefined,
+  issues: ImportIssues,
+): Placed[] | undefined {
+  const byHeader = new Map<string, number>();
+  headerRow?.eachCell((cell, index) => {
+    const header = headerText(cell.value);
+    if (header && !byHeader.has(header)) byHeader.set(header, index);
+  });
+  const placed = Object.entries(spec).map(([key, col]): Placed => [
+    key,
+    col,
+    byHeader.get(col.header),
+  ]);
+  const missing = placed.filter(([, col, index]) => col.required && index === undefined);
+  for (const [, col] of missing) issues.add(1, col.header, '缺少必填列');
+  return missing.length > 0 ? undefined : placed;
+}
+
+function parseRow(
+  rowNumber: number,
+  placed: readonly Placed[],
+  cells: readonly (CellInput | undefined)[],
+  issues: ImportIssues,
+): Record<string, unknown> | undefined {
+  const values: Record<string, unknown> = {};
+  let valid = true;
+  placed.forEach(([key, col], i) => {
+    const cell = cells[i];
+    if (cell === undefined) {
+      if (col.required) {
+        issues.add(rowNumber, col.header, '必填');
+        valid = false;
+      }
+      values[key] = undefined;
+      return;
+    }
+    const parsed = col.parse(cell);
+    if (parsed.ok) values[key] = parsed.value;
+    else {
+      issues.add(rowNumber, col.header, parsed.message);
+      valid = false;
+    }
+  });
+  return valid ? values : undefined;
+}
