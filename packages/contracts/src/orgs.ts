@@ -66,7 +66,11 @@ export const reviewStepSchema = z.object({
 
 export const reviewChainSchema = z.object({
   unitId: z.uuid(),
-  version: z.number().int().min(1).describe('Claims keep the version in force when submitted'),
+  version: z
+    .number()
+    .int()
+    .min(0)
+    .describe('Claims keep the version in force when submitted; 0 is the default derived from the tree'),
   effectiveFrom: z.iso.datetime(),
   steps: z.array(reviewStepSchema),
 });

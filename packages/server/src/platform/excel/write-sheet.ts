@@ -7,6 +7,11 @@ export type ExportRow<S extends SheetSpec> = Partial<RowValues<S>>;
 /** Rows a drop-down covers in a template: the import limit and a little more. */
 const lastTemplateRow = 200_001;
 
+/** The streaming writer supports drop-downs; its typings only declare them on Worksheet's model. */
+interface SheetValidations {
+  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+}
+
 function columnLetter(index: number): string {
   let n = index;
   let letters = '';
@@ -94,14 +99,17 @@ export async function writeTemplate(
   Object.values(spec).forEach((col, i) => {
     if (!col.allowedValues) return;
     const letter = columnLetter(i + 1);
-    sheet.dataValidations.add(`${letter}2:${letter}${lastTemplateRow}`, {
-      type: 'list',
-      allowBlank: !col.required,
-      formulae: [`"${col.allowedValues.join(',')}"`],
-      showErrorMessage: true,
-      errorTitle: col.header,
-      error: `请从下拉列表中选择：${col.allowedValues.join('、')}`,
-    });
+    (sheet as unknown as SheetValidations).dataValidations.add(
+      `${letter}2:${letter}${lastTemplateRow}`,
+      {
+        type: 'list',
+        allowBlank: !col.required,
+        formulae: [`"${col.allowedValues.join(',')}"`],
+        showErrorMessage: true,
+        errorTitle: col.header,
+        error: `请从下拉列表中选择：${col.allowedValues.join('、')}`,
+      },
+    );
   });
   sheet.commit();
 

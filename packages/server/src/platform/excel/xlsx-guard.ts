@@ -69,7 +69,8 @@ function sniff(file: Buffer): DetectedFormat {
     .trimStart();
   if (head.startsWith('%PDF')) return 'pdf';
   if (head.startsWith('<')) return 'html';
-  if (!head.includes('\u0000') && !head.includes('\uFFFD')) return 'csv';
+  // Text without NUL bytes, in UTF-8 or GBK alike: what "save as CSV" produces.
+  if (!file.subarray(0, 4096).includes(0)) return 'csv';
   return 'unknown';
 }
 

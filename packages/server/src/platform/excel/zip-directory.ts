@@ -12,6 +12,9 @@ export interface ZipEntry {
   uncompressedSize: number;
   /** Offset of the compressed data inside the file. */
   dataStart: number;
+  /** Where the entry's local header starts, and where the entry (with any descriptor) ends. */
+  localOffset: number;
+  entryEnd: number;
 }
 
 export class ZipStructureError extends Error {
@@ -48,7 +51,7 @@ export function readZipDirectory(file: Buffer): ZipEntry[] {
   if (directoryOffset + directorySize > end)
     throw new ZipStructureError('central directory out of bounds');
 
-  const entries: (ZipEntry & { localOffset: number; dataEnd: number })[] = [];
+  const entries: ZipEntry[] = [];
   let at = directoryOffset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > end || file.readUInt32LE(at) !== directoryEntrySignature)
@@ -71,14 +74,17 @@ export function readZipDirectory(file: Buffer): ZipEntry[] {
       throw new ZipStructureError(`damaged local header of ${name}`);
     const dataStart =
       localOffset + 30 + file.readUInt16LE(localOffset + 26) + file.readUInt16LE(localOffset + 28);
-    let dataEnd = dataStart + compressedSize;
+    // A streaming unzipper trusts the local header's size: it must agree with the directory.
+    if (!(flags & 0x08) && file.readUInt32LE(localOffset + 18) !== compressedSize)
+      throw new ZipStructureError(`local and central sizes of ${name} differ`);
+    let entryEnd = dataStart + compressedSize;
     if (flags & 0x08) {
       // A data descriptor follows the data: 12 bytes, or 16 with its optional signature.
       const signed =
-        dataEnd + 4 <= file.length && file.readUInt32LE(dataEnd) === dataDescriptorSignature;
-      dataEnd += signed ? 16 : 12;
+        entryEnd + 4 <= file.length && file.readUInt32LE(entryEnd) === dataDescriptorSignature;
+      entryEnd += signed ? 16 : 12;
     }
-    if (dataEnd > directoryOffset) throw new ZipStructureError(`entry ${name} out of bounds`);
+    if (entryEnd > directoryOffset) throw new ZipStructureError(`entry ${name} out of bounds`);
     entries.push({
       name,
       method,
@@ -86,7 +92,7 @@ export function readZipDirectory(file: Buffer): ZipEntry[] {
       uncompressedSize,
       dataStart,
       localOffset,
-      dataEnd,
+      entryEnd,
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -96,15 +102,9 @@ export function readZipDirectory(file: Buffer): ZipEntry[] {
   for (const entry of byOffset) {
     if (entry.localOffset !== expected)
       throw new ZipStructureError('data between entries that the directory does not list');
-    expected = entry.dataEnd;
+    expected = entry.entryEnd;
   }
   if (expected !== directoryOffset)
     throw new ZipStructureError('data between entries that the directory does not list');
-  return entries.map(({ name, method, compressedSize, uncompressedSize, dataStart }) => ({
-    name,
-    method,
-    compressedSize,
-    uncompressedSize,
-    dataStart,
-  }));
+  return entries;
 }

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { Project, ProjectList } from '@jijiao/contracts';
+import { buildTestApp } from '../../../test/build-app';
+import { orgIdByName } from '../../../test/fixtures';
+
+// The fake clock starts on 2026-03-01.
+const t = await buildTestApp();
+const host = await t.signIn('demo-host-admin');
+const province = await t.signIn('demo-province-admin');
+const reviewer = await t.signIn('demo-reviewer');
+const association = await orgIdByName(t.database.db, '演示省医学会');
+const donghuCentral = await orgIdByName(t.database.db, '东湖市中心医院');
+
+const body = (overrides: Record<string, unknown> = {}) => ({
+  number: '2026-04-08-186（国）',
+  name: '呼吸系统疾病诊疗进展',
+  level: 'national',
+  hostId: association,
+  startDate: '2026-04-10',
+  endDate: '2026-04-12',
+  place: '东湖市',
+  hours: 18,
+  attendeeCredits: 6,
+  speakerCredits: 2,
+  ...overrides,
+});
+
+function call(
+  method: 'GET' | 'POST' | 'PATCH',
+  url: string,
+  headers: Record<string, string>,
+  payload?: unknown,
+) {
+  return t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
+}
+
+describe('a project’s life', () => {
+  it('refuses filing on or after the start date', async () => {
+    const created = await call(
+      'POST',
+      '/api/v1/projects',
+      (await t.signIn('demo-host-admin')).headers,
+      body({
+        number: '2026-01-01-001（省）',
+        level: 'provincial',
+        startDate: '2026-03-01',
+        endDate: '2026-03-01',
+      }),
+    );
+    const provinceNow = await t.signIn('demo-province-admin');
+    const late = await call(
+      'POST',
+      `/api/v1/projects/${created.json<Project>().id}/file`,
+      provinceNow.headers,
+    );
+    expect(late.statusCode).toBe(409);
+    expect(late.json<{ error: { details: { problem: string } } }>().error.details.problem).toBe(
+      'starts_too_soon',
+    );
+  });
+
+  it.each([
+    [{ number: '2026-04-08' }, 'number'],
+    [{ number: '2026-04-08-187（省）' }, 'number'],
+    [{ endDate: '2026-04-01' }, 'endDate'],
+    [{ hours: -1 }, 'hours'],
+  ])('rejects %j naming %s', async (overrides, field) => {
+    const response = await call(
+      'POST',
+      '/api/v1/projects',
+      host.headers,
+      body({ number: '2026-09-09-999（国）', ...overrides }),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ error: { issues: { path: string }[] } }>().error.issues[0]?.path).toBe(
+      field,
+    );
+  });
+
+  it('answers 404 for a host outside the caller’s scope, and scopes lists', async () => {
+    const outside = await call(
+      'POST',
+      '/api/v1/projects',
+      host.headers,
+      body({ number: '2026-09-09-998（国）', hostId: donghuCentral }),
+    );
+    expect(outside.statusCode).toBe(404);
+    const seenByReviewer = (
+      await call('GET', '/api/v1/projects?limit=100', reviewer.headers)
+    ).json<ProjectList>().items;
+    expect(seenByReviewer.every((p) => p.hostName === '东湖市中心医院')).toBe(true);
+    expect(seenByReviewer.length).toBeGreaterThan(0);
+  });
+  it('is registered as a draft, filed by the province before it starts, and finished by the host after it ends', async () => {
+    const created = await call(
+      'POST',
+      '/api/v1/projects',
+      host.headers,
+      body({ number: '2026-04-08-186(国)' }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const project = created.json<Project>();
+    expect(project).toMatchObject({
+      number: '2026-04-08-186（国）',
+      status: 'draft',
+      year: 2026,
+      discipline: '04-08',
+      hostName: '演示省医学会',
+    });
+
+    const publicBefore = await call('GET', '/api/v1/public/projects?number=2026-04-08-186', {});
+    expect(publicBefore.json<ProjectList>().items).toHaveLength(0);
+    expect(
+      (await call('POST', `/api/v1/projects/${project.id}/file`, host.headers)).statusCode,
+    ).toBe(403);
+    const edited = await call('PATCH', `/api/v1/projects/${project.id}`, host.headers, {
+      hours: 21,
+    });
+    expect(edited.json<Project>().hours).toBe(21);
+
+    const filed = await call('POST', `/api/v1/projects/${project.id}/file`, province.headers);
+    expect(filed.statusCode, filed.body).toBe(200);
+    expect(filed.json<Project>().status).toBe('filed');
+    expect(
+      (await call('PATCH', `/api/v1/projects/${project.id}`, host.headers, { hours: 3 }))
+        .statusCode,
+    ).toBe(409);
+
+    const publicAfter = await call('GET', '/api/v1/public/projects?number=2026-04-08-186', {});
+    expect(publicAfter.json<ProjectList>().items.map((p) => p.name)).toEqual([
+      '呼吸系统疾病诊疗进展',
+    ]);
+
+    const early = await call('POST', `/api/v1/projects/${project.id}/finish`, host.headers, {
+      attendeeCount: 120,
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json<{ error: { code: string } }>().error.code).toBe('invalid_state');
+    t.clock.advanceMinutes(60 * 24 * 43);
+    const hostLater = await t.signIn('demo-host-admin');
+    const finished = await call(
+      'POST',
+      `/api/v1/projects/${project.id}/finish`,
+      hostLater.headers,
+      { attendeeCount: 120 },
+    );
+    expect(finished.statusCode, finished.body).toBe(200);
+    expect(finished.json<Project>()).toMatchObject({ status: 'finished', attendeeCount: 120 });
+  });
+
+});
