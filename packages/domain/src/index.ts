@@ -20,3 +20,4 @@ export * from '../policies/index';
 export * from './projects/project-number';
 export * from './orgs/org-tree';
 export * from './projects/project-lifecycle';
+export * from './orgs/region-code';

@@ -11,6 +11,7 @@ import {
   canNest,
   checkReviewChain,
   defaultReviewChain,
+  isRegionWithin,
   parseCreditCode,
   type ChainOrg,
 } from '@jijiao/domain';
@@ -119,6 +120,18 @@ export class OrgsService {
       );
     }
     checkCreditCode(input.creditCode);
+    if (
+      input.regionCode &&
+      parent.regionCode &&
+      !isRegionWithin(parent.regionCode, input.regionCode)
+    ) {
+      throw new AppError(
+        'validation_failed',
+        `regionCode: ${input.regionCode} is not inside ${parent.regionCode}`,
+        undefined,
+        [{ path: 'regionCode', message: `不在上级行政区划 ${parent.regionCode} 之内` }],
+      );
+    }
     return this.deps.db.transaction(async (tx) => {
       const row = await this.deps.repository.insert(tx, {
         parentId: parent.id,

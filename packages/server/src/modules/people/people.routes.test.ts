@@ -12,7 +12,7 @@ const systemAdmin = await t.signIn('demo-system-admin');
 const jiangnanHospital = await orgIdByName(t.database.db, '江南区人民医院');
 const linjiangHospital = await orgIdByName(t.database.db, '临江县人民医院');
 
-function post(url: string, headers: Record<string, string>, payload?: unknown) {
+function post(url: string, headers: Record<string, string>, payload?: object) {
   return t.app.inject({
     method: 'POST',
     url,

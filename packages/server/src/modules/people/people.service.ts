@@ -15,7 +15,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent } from '../audit-log/audit-log.service';
 import { generateInitialPassword } from '../users/users.service';
 import type { PeopleDeps } from './people.deps';
-import type { PeopleRepository, PersonView } from './people.repository';
+import type { PersonView } from './people.repository';
 import { sealIdNumber } from './person-identity';
 import { importPeople, type ImportCounts } from './people-import.service';
 

@@ -29,7 +29,7 @@ function call(
   method: 'GET' | 'POST' | 'PATCH',
   url: string,
   headers: Record<string, string>,
-  payload?: unknown,
+  payload?: object,
 ) {
   return t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
 }

@@ -10,7 +10,6 @@ import type {
 import {
   checkProjectAction,
   nextStatus,
-  parseProjectNumber,
   type ProjectAction,
   type ProjectStatusCode,
 } from '@jijiao/domain';

@@ -13,7 +13,7 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
       parsed.length === arity &&
       parsed.every((v) => typeof v === 'string' || typeof v === 'number')
     ) {
-      return parsed as (string | number)[];
+      return parsed;
     }
   } catch {
     // fall through to the error below
