@@ -14,10 +14,25 @@ export const orgKinds = [
 export const orgKindSchema = z.enum(orgKinds);
 export type OrgKind = z.infer<typeof orgKindSchema>;
 
+/** What kind of health unit a `unit` is. */
+export const unitTypes = [
+  'hospital',
+  'tcm_hospital',
+  'community_health_centre',
+  'township_health_centre',
+  'maternal_child_health',
+  'cdc',
+  'clinic',
+  'other',
+] as const;
+export const unitTypeSchema = z.enum(unitTypes);
+export type UnitType = z.infer<typeof unitTypeSchema>;
+
 export const orgSchema = z.object({
   id: z.uuid(),
   parentId: z.uuid().nullable(),
   kind: orgKindSchema,
+  unitType: unitTypeSchema.nullable(),
   name: z.string(),
   regionCode: z.string().nullable().describe('GB/T 2260 code of the region, e.g. 430000'),
   creditCode: z.string().nullable().describe('Unified social credit code (GB 32100)'),
@@ -47,6 +62,7 @@ const regionCodeSchema = z.string().regex(/^\d{6}$/, 'must be a 6-digit GB/T 226
 export const orgCreateSchema = z.object({
   parentId: z.uuid(),
   kind: orgKindSchema,
+  unitType: unitTypeSchema.optional().describe('Required for a unit'),
   name: z.string().trim().min(2).max(100),
   regionCode: regionCodeSchema.optional(),
   creditCode: z.string().trim().toUpperCase().optional().describe('Checked against GB 32100'),
@@ -70,7 +86,9 @@ export const reviewChainSchema = z.object({
     .number()
     .int()
     .min(0)
-    .describe('Claims keep the version in force when submitted; 0 is the default derived from the tree'),
+    .describe(
+      'Claims keep the version in force when submitted; 0 is the default derived from the tree',
+    ),
   effectiveFrom: z.iso.datetime(),
   steps: z.array(reviewStepSchema),
 });

@@ -1,9 +1,10 @@
-import type { OrgKind, Role } from '@jijiao/contracts';
+import type { OrgKind, Role, UnitType } from '@jijiao/contracts';
 
 /** The demo province 演示省 (code 990000): a fictitious region, never a real one. */
 export interface DemoOrg {
   key: string;
   kind: OrgKind;
+  unitType?: UnitType;
   name: string;
   regionCode: string;
   /** Relative staff size of a unit, for the skewed distribution of demo people. */
@@ -27,6 +28,7 @@ export const demoTree: DemoOrg = {
     {
       key: 'provincial-hospital',
       kind: 'unit',
+      unitType: 'hospital',
       name: '演示省人民医院',
       regionCode: '990000',
       staffWeight: 12,
@@ -41,6 +43,7 @@ export const demoTree: DemoOrg = {
         {
           key: 'donghu-central',
           kind: 'unit',
+          unitType: 'hospital',
           name: '东湖市中心医院',
           regionCode: '990100',
           staffWeight: 8,
@@ -60,6 +63,7 @@ export const demoTree: DemoOrg = {
             {
               key: 'jiangnan-hospital',
               kind: 'unit',
+              unitType: 'hospital',
               name: '江南区人民医院',
               regionCode: '990102',
               staffWeight: 5,
@@ -67,6 +71,7 @@ export const demoTree: DemoOrg = {
             {
               key: 'jiangbin-chc',
               kind: 'unit',
+              unitType: 'community_health_centre',
               name: '江南区江滨社区卫生服务中心',
               regionCode: '990102',
               staffWeight: 1,
@@ -82,6 +87,7 @@ export const demoTree: DemoOrg = {
             {
               key: 'jiangbei-tcm',
               kind: 'unit',
+              unitType: 'tcm_hospital',
               name: '江北区中医医院',
               regionCode: '990103',
               staffWeight: 3,
@@ -90,6 +96,7 @@ export const demoTree: DemoOrg = {
             {
               key: 'jiangbei-cdc',
               kind: 'unit',
+              unitType: 'cdc',
               name: '江北区疾病预防控制中心',
               regionCode: '990103',
               staffWeight: 1,
@@ -113,6 +120,7 @@ export const demoTree: DemoOrg = {
             {
               key: 'baishi-clinic',
               kind: 'unit',
+              unitType: 'township_health_centre',
               name: '山阳区白石镇卫生院',
               regionCode: '990202',
               staffWeight: 1,
@@ -128,6 +136,7 @@ export const demoTree: DemoOrg = {
             {
               key: 'linjiang-hospital',
               kind: 'unit',
+              unitType: 'hospital',
               name: '临江县人民医院',
               regionCode: '990221',
               staffWeight: 3,
@@ -135,6 +144,7 @@ export const demoTree: DemoOrg = {
             {
               key: 'linjiang-mch',
               kind: 'unit',
+              unitType: 'maternal_child_health',
               name: '临江县妇幼保健院',
               regionCode: '990221',
               staffWeight: 1,

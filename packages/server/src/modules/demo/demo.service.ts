@@ -48,6 +48,7 @@ async function insertTree(
     parentId: parent?.id ?? null,
     parentPath: parent?.path ?? null,
     kind: node.kind,
+    unitType: node.unitType ?? null,
     name: node.name,
     regionCode: node.regionCode,
     creditCode: demoCreditCode(node.regionCode, ++serial.n),

@@ -79,6 +79,7 @@ export class OrgsRepository {
       id?: string;
       parentPath: string | null;
       kind: string;
+      unitType?: string | null;
       name: string;
       regionCode?: string | null;
       creditCode?: string | null;
@@ -93,6 +94,7 @@ export class OrgsRepository {
         id,
         parentId: org.parentId,
         kind: org.kind,
+        unitType: org.unitType ?? null,
         name: org.name,
         regionCode: org.regionCode ?? null,
         creditCode: org.creditCode ?? null,
@@ -108,7 +110,12 @@ export class OrgsRepository {
   async update(
     db: DbOrTx,
     id: string,
-    patch: { name?: string; regionCode?: string | null; creditCode?: string | null },
+    patch: {
+      name?: string;
+      unitType?: string | null;
+      regionCode?: string | null;
+      creditCode?: string | null;
+    },
   ): Promise<OrgRow> {
     const rows = await db.update(orgs).set(patch).where(eq(orgs.id, id)).returning();
     const row = rows[0];

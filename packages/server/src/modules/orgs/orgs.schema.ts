@@ -21,6 +21,8 @@ export const orgs = pgTable(
       .default(sql`gen_random_uuid()`),
     parentId: uuid('parent_id').references((): AnyPgColumn => orgs.id),
     kind: text('kind').notNull(),
+    /** For units: hospital, community health centre, CDC, clinic… */
+    unitType: text('unit_type'),
     name: text('name').notNull(),
     regionCode: text('region_code'),
     creditCode: text('credit_code'),

@@ -6,6 +6,7 @@ import type {
   OrgListQuery,
   OrgUpdate,
   ReviewChain,
+  UnitType,
 } from '@jijiao/contracts';
 import {
   canNest,
@@ -29,6 +30,7 @@ export function toOrg(row: OrgRow): Org {
     id: row.id,
     parentId: row.parentId,
     kind: row.kind as OrgKind,
+    unitType: row.unitType as UnitType | null,
     name: row.name,
     regionCode: row.regionCode,
     creditCode: row.creditCode,
@@ -137,6 +139,7 @@ export class OrgsService {
         parentId: parent.id,
         parentPath: parent.path,
         kind: input.kind,
+        unitType: input.kind === 'unit' ? (input.unitType ?? 'other') : null,
         name: input.name,
         regionCode: input.regionCode ?? parent.regionCode,
         creditCode: input.creditCode ?? null,
