@@ -27,6 +27,10 @@ import { registerPeopleRoutes } from './modules/people/people.routes';
 import { registerTransferRoutes } from './modules/transfers/transfers.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { buildServices } from './services';
+import { PeopleExcel } from './modules/people/people-excel';
+import { registerPeopleExcelRoutes } from './modules/people/people-import.routes';
+import { ProjectsExcel } from './modules/projects/projects-excel';
+import { registerProjectsExcelRoutes } from './modules/projects/projects-import.routes';
 import { registerProjectRoutes } from './modules/projects/projects.routes';
 
 export interface AppOptions {
@@ -114,6 +118,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerOrgRoutes(app, { orgs });
   registerAuditLogRoutes(app, { auditLog });
   registerPeopleRoutes(app, { people });
+  const maxBytes = config.imports.maxBytes;
+  registerPeopleExcelRoutes(app, { excel: new PeopleExcel(services), maxBytes });
+  registerProjectsExcelRoutes(app, { excel: new ProjectsExcel(services), maxBytes });
   registerTransferRoutes(app, { transfers });
   registerProjectRoutes(app, { projects });
   await registerPublicPlugins(app, config.webDist);

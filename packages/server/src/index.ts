@@ -13,3 +13,6 @@ export { seedDemo, type DemoSeedResult } from './modules/demo/demo.service';
 export { argon2Hasher } from './platform/auth/password-hasher';
 export { buildServices, type Services } from './services';
 export { systemActor } from './modules/orgs/system-actor';
+export { PeopleExcel, peopleTemplate } from './modules/people/people-excel';
+export { ProjectsExcel, projectsTemplate } from './modules/projects/projects-excel';
+export { describeIssue } from './platform/excel';

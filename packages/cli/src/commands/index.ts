@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { registerMigrate } from './migrate-database';
+import { registerPeopleExcel } from './people-excel';
+import { registerProjectsExcel } from './projects-excel';
 import { registerRulesEvaluate } from './rules-evaluate';
 import { registerSeedDemo } from './seed-demo';
 import { registerStart } from './start-server';
@@ -10,4 +12,6 @@ export function registerCommands(program: Command): void {
   registerMigrate(program);
   registerSeedDemo(program);
   registerRulesEvaluate(program);
+  registerPeopleExcel(program);
+  registerProjectsExcel(program);
 }

@@ -147,5 +147,4 @@ describe('a project’s life', () => {
     expect(finished.statusCode, finished.body).toBe(200);
     expect(finished.json<Project>()).toMatchObject({ status: 'finished', attendeeCount: 120 });
   });
-
 });

@@ -21,7 +21,9 @@ export function normaliseCell(value: unknown): CellInput | undefined {
   if (!isRecord(value)) return undefined;
   if (Array.isArray(value.richText)) {
     const parts = value.richText as unknown[];
-    return normaliseCell(parts.map((p) => (isRecord(p) ? String(p.text ?? '') : '')).join(''));
+    return normaliseCell(
+      parts.map((p) => (isRecord(p) && typeof p.text === 'string' ? p.text : '')).join(''),
+    );
   }
   if ('result' in value) return normaliseCell(value.result);
   if ('formula' in value || 'sharedFormula' in value) return undefined;

@@ -9,5 +9,7 @@ export {
   type SheetRead,
   type SheetRow,
 } from './read-sheet';
-export { writeSheet, writeTemplate, type ExportRow } from './write-sheet';
+export { writeSheet, writeTemplate, workbookStream, type ExportRow } from './write-sheet';
+export { finishImport, type ImportCounts } from './import-flow';
+export { importQuerySchema, readUploadedFile, sendWorkbook, xlsxContentType } from './excel-http';
 export { checkXlsx, defaultXlsxLimits, type XlsxLimits } from './xlsx-guard';

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildExcelJsXlsx, buildRawXlsx, rawCell, rawSheetXml } from '../../../test/xlsx-files';
+import {
+  buildExcelJsXlsx,
+  buildRawXlsx,
+  collect,
+  rawCell,
+  rawSheetXml,
+} from '../../../test/xlsx-files';
 import { date, decimal, idNumberText, lostDigitsMessage, text, yesNo } from './cell-parsers';
 import { column } from './column-spec';
 import { readSheet } from './read-sheet';
+import { writeSheet } from './write-sheet';
 
 const spec = {
   name: column({ header: '姓名', required: true, parse: text({ maxLength: 50 }) }),
@@ -191,6 +198,24 @@ describe('readSheet on hand-built files', () => {
     expect((await read(file)).rows.map((r) => r.values.idNumber)).toEqual(['11010519491231002X']);
   });
 
+  it('keeps Chinese text intact across a large shared-string table', async () => {
+    const names = Array.from(
+      { length: 6000 },
+      (_, i) => `欧阳${'张王李赵'.repeat(1 + (i % 3))}${i}`,
+    );
+    const file = buildRawXlsx({
+      sharedStrings: ['姓名', '身份证号', '11010519491231002X', ...names],
+      sheets: [
+        rawSheetXml([
+          [rawCell.shared(0), rawCell.shared(1)],
+          ...names.map((_, i) => [rawCell.shared(3 + i), rawCell.shared(2)]),
+        ]),
+      ],
+    });
+    const read = await readSheet(file, spec);
+    expect(read.rows.map((r) => r.values.name)).toEqual(names);
+  });
+
   it('reads the first sheet of the workbook, whichever part holds it', async () => {
     const first = rawSheetXml([
       header.slice(0, 2),
@@ -202,5 +227,32 @@ describe('readSheet on hand-built files', () => {
     ]);
     const file = buildRawXlsx({ sheets: [first, second], partNumbers: [2, 1] });
     expect((await read(file)).rows.map((r) => r.values.name)).toEqual(['第一张']);
+  });
+});
+
+describe('readSheet at scale', () => {
+  // Speed and memory are measured in bench/excel-import.mjs; this checks that a file of the
+  // size the issue names streams through completely.
+  it('reads a 100 000-row workbook written by the streaming writer', async () => {
+    const rows = function* () {
+      for (let i = 0; i < 100_000; i++)
+        yield { name: `人${i}`, idNumber: '11010519491231002X', hours: i % 50, tcm: i % 2 === 0 };
+    };
+    const file = await collect((stream) => writeSheet(spec, rows(), stream, { sheetName: '人员' }));
+    const result = await readSheet(file, spec);
+    expect(result.issues.toArray()).toEqual([]);
+    expect(result.rowCount).toBe(100_000);
+    // Every Chinese character intact, wherever the inflated chunks happened to split.
+    expect(result.rows.filter((r, i) => r.values.name !== `人${i}`)).toEqual([]);
+    expect(result.rows.at(-1)).toEqual({
+      row: 100_001,
+      values: {
+        name: '人99999',
+        idNumber: '11010519491231002X',
+        startDate: undefined,
+        hours: 49,
+        tcm: false,
+      },
+    });
   });
 });

@@ -1,8 +1,8 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { normaliseCell } from './cell-value';
 import type { CellInput, ColumnSpec, RowValues, SheetSpec } from './column-spec';
 import { ImportIssues } from './import-issues';
+import { readerInput } from './reader-input';
 import { checkXlsx, defaultXlsxLimits, type XlsxLimits } from './xlsx-guard';
 
 export interface ReadLimits extends XlsxLimits {
@@ -34,16 +34,18 @@ export interface SheetRead<V> {
 
 /** What exceljs's streaming reader knows but does not type: the workbook's sheet order. */
 interface ReaderInternals {
-  model?: { sheets?: { rId?: string; state?: string }[] };
-  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { id?: number; state?: string }[] };
 }
 
-/** The part number (`sheetN.xml`) of the first visible sheet, once workbook.xml is read. */
-function firstSheetPart(reader: unknown): string | undefined {
-  const { model, workbookRels } = reader as ReaderInternals;
-  const sheet = model?.sheets?.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
-  const target = workbookRels?.find((r) => r.Id === sheet?.rId)?.Target;
-  return target ? /sheet(\d+)\.xml$/.exec(target)?.[1] : undefined;
+/**
+ * The sheetId of the first visible sheet. exceljs gives each worksheet it yields that id
+ * once workbook.xml is read, which reader-input.ts guarantees happens first.
+ */
+function firstSheetId(reader: unknown): string | undefined {
+  const sheet = (reader as ReaderInternals).model?.sheets?.find(
+    (s) => s.state !== 'hidden' && s.state !== 'veryHidden',
+  );
+  return sheet?.id === undefined ? undefined : String(sheet.id);
 }
 
 /** `*姓名` and ` 姓名 ` both name 姓名: templates elsewhere star their required columns. */
@@ -70,13 +72,13 @@ export async function readSheet<S extends SheetSpec>(
   limits: Partial<ReadLimits> = {},
 ): Promise<SheetRead<RowValues<S>>> {
   const l = { ...defaultReadLimits, ...limits };
-  await checkXlsx(file, l);
+  const entries = await checkXlsx(file, l);
   const result: SheetRead<RowValues<S>> = {
     rows: [],
     rowCount: 0,
     issues: new ImportIssues(l.maxIssues),
   };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(readerInput(file, entries), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Styles tell a date cell from a number cell; hyperlinks then read as their text.
@@ -86,14 +88,13 @@ export async function readSheet<S extends SheetSpec>(
   });
   let done = false;
   for await (const worksheet of reader) {
-    const part = String((worksheet as unknown as { id: unknown }).id);
-    const first = firstSheetPart(reader);
-    // Later sheets are left unread: the reader drains them.
-    if (done || (first !== undefined && part !== first)) continue;
+    const id = String((worksheet as unknown as { id: unknown }).id);
+    const first = firstSheetId(reader);
+    // Other sheets are left unread: the reader drains them.
+    if (done || (first !== undefined && id !== first)) continue;
     done = true;
     let placed: Placed[] | undefined;
-    // Once the outcome is known the rest is drained, not abandoned: exceljs may hold the
-    // sheet in a temporary file that it removes only at the end of the workbook.
+    // Once the outcome is known the rest is drained, not abandoned, so the reader ends cleanly.
     let stopped = false;
     for await (const row of worksheet) {
       if (stopped) continue;
@@ -154,7 +155,7 @@ function parseRow(
 ): Record<string, unknown> | undefined {
   const values: Record<string, unknown> = {};
   let valid = true;
-  placed.forEach(([key, col], i) => {
+  for (const [i, [key, col]] of placed.entries()) {
     const cell = cells[i];
     if (cell === undefined) {
       if (col.required) {
@@ -162,7 +163,7 @@ function parseRow(
         valid = false;
       }
       values[key] = undefined;
-      return;
+      continue;
     }
     const parsed = col.parse(cell);
     if (parsed.ok) values[key] = parsed.value;
@@ -170,6 +171,6 @@ function parseRow(
       issues.add(rowNumber, col.header, parsed.message);
       valid = false;
     }
-  });
+  }
   return valid ? values : undefined;
 }

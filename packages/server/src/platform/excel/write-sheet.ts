@@ -1,4 +1,4 @@
-import type { Writable } from 'node:stream';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ColumnSpec, ExportCell, RowValues, SheetSpec } from './column-spec';
 
@@ -139,4 +139,16 @@ export async function writeTemplate(
   for (const note of notes) guide.addRow({ header: note }).commit();
   guide.commit();
   await workbook.commit();
+}
+
+/**
+ * A workbook as a readable stream, for an HTTP answer or a file. A failure half-way (the
+ * database gone, say) destroys the stream, so the download breaks instead of ending short.
+ */
+export function workbookStream(write: (stream: Writable) => Promise<void>): Readable {
+  const stream = new PassThrough();
+  write(stream).catch((error: unknown) => {
+    stream.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return stream;
 }

@@ -113,7 +113,7 @@ function inflatedSize(entry: ZipEntry, file: Buffer, limit: number): Promise<num
 export async function checkXlsx(
   file: Buffer,
   limits: XlsxLimits = defaultXlsxLimits,
-): Promise<void> {
+): Promise<ZipEntry[]> {
   if (file.length > limits.maxBytes) {
     throw new AppError(
       'file_too_large',
@@ -152,4 +152,5 @@ export async function checkXlsx(
         `entry ${entry.name} unzips to more than the ${entry.uncompressedSize} bytes it declares`,
       );
   }
+  return entries;
 }
