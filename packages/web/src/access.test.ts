@@ -21,12 +21,12 @@ function menuLabels(nodes: readonly AppRoute[], role: Role, prefix = ''): string
 
 describe('menu per role', () => {
   it.each<[Role, string[]]>([
-    ['learner', ['我的学分', '我的账户 > 修改密码']],
-    ['unit_admin', ['工作台', '机构', '我的账户 > 修改密码']],
-    ['reviewer', ['工作台', '机构', '我的账户 > 修改密码']],
-    ['host_admin', ['我的项目', '机构', '我的账户 > 修改密码']],
-    ['province_admin', ['工作台', '机构', '我的账户 > 修改密码']],
-    ['system_admin', ['系统管理', '机构', '我的账户 > 修改密码']],
+    ['learner', ['我的学分', '项目查询', '我的账户 > 修改密码']],
+    ['unit_admin', ['工作台', '人员管理', '机构', '我的账户 > 修改密码']],
+    ['reviewer', ['工作台', '人员管理', '项目管理', '机构', '我的账户 > 修改密码']],
+    ['host_admin', ['工作台', '我的项目', '机构', '我的账户 > 修改密码']],
+    ['province_admin', ['工作台', '人员管理', '项目备案', '机构与审核链', '我的账户 > 修改密码']],
+    ['system_admin', ['系统管理', '人员管理', '机构与审核链', '我的账户 > 修改密码']],
   ])('%s sees %j', (role, expected) => {
     expect(menuLabels(filterTree(appRoutes, accessFor(role)), role)).toEqual(expected);
   });
@@ -48,8 +48,40 @@ describe('canOpen', () => {
     ['/orgs', 'host_admin', true],
     ['/account/password', 'learner', true],
     ['/account/password', 'system_admin', true],
+    // 人员管理: unit admins and the province manage, reviewers and system admins read.
+    ['/people', 'learner', false],
+    ['/people', 'unit_admin', true],
+    ['/people', 'reviewer', true],
+    ['/people', 'host_admin', false],
+    ['/people', 'province_admin', true],
+    ['/people', 'system_admin', true],
+    ['/people/import', 'unit_admin', true],
+    ['/people/import', 'province_admin', true],
+    ['/people/import', 'reviewer', false],
+    ['/people/import', 'system_admin', false],
+    // Projects: hosts manage, the province files, reviewers read.
+    ['/projects', 'learner', false],
+    ['/projects', 'unit_admin', false],
+    ['/projects', 'reviewer', true],
+    ['/projects', 'host_admin', true],
+    ['/projects', 'province_admin', true],
+    ['/projects', 'system_admin', false],
+    ['/projects/import', 'host_admin', true],
+    ['/projects/import', 'province_admin', false],
+    ['/projects/import', 'reviewer', false],
+    // The filed-project search is public; signed in, every role may open it.
+    ['/projects/search', 'learner', true],
+    ['/projects/search', 'unit_admin', true],
+    ['/projects/search', 'system_admin', true],
   ])('%s for %s → %s', (path, role, allowed) => {
     expect(canOpen(pages.get(path)!, accessFor(role))).toBe(allowed);
+  });
+
+  it('puts the project search in the learner menu only, but opens it for everyone', () => {
+    const search = flattenPages(appRoutes).find((r) => r.path === '/projects/search')!;
+    expect(menuLabelKey(search, 'learner')).toBe('nav.projectSearch');
+    for (const role of roles.filter((r) => r !== 'learner'))
+      expect(menuLabelKey(search, role), role).toBeUndefined();
   });
 
   it('lets nobody signed out open anything but public routes', () => {

@@ -36,6 +36,13 @@ export function createAppRouter() {
       children: [
         // Eager: it is the first page everyone signed out sees.
         { path: '/login', Component: LoginPage },
+        // Public: the filed-project search needs no session.
+        {
+          path: '/public/projects',
+          lazy: async () => ({
+            Component: (await import('./pages/public/projects')).PublicProjectSearchPage,
+          }),
+        },
         {
           Component: SessionGuard,
           children: [

@@ -1,8 +1,17 @@
 import type { ComponentType } from 'react';
-import { ApartmentOutlined, HomeOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  ProjectOutlined,
+  SearchOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Role } from '@jijiao/contracts';
 import type { RouteRule } from './access';
 import type { MessageKey } from './i18n/message-key';
+import { orgsLabel, projectsLabel } from './nav-labels';
 import { homeLabel } from './pages/home/home-title';
 
 /**
@@ -17,6 +26,8 @@ export interface AppRoute {
   menu?: {
     label: MessageKey | ((role: Role) => MessageKey);
     icon?: ComponentType;
+    /** Only these roles see the entry; others may still open the page by URL. */
+    roles?: readonly Role[];
   };
   load?: () => Promise<ComponentType>;
   children?: readonly AppRoute[];
@@ -31,10 +42,45 @@ export const appRoutes: readonly AppRoute[] = [
     load: () => import('./pages/home/RoleHome').then((m) => m.RoleHome),
   },
   {
+    key: 'people',
+    path: '/people',
+    rule: { permission: 'person:read' },
+    menu: { label: 'nav.people', icon: TeamOutlined },
+    load: () => import('./pages/people/list').then((m) => m.PeopleListPage),
+  },
+  {
+    key: 'people-import',
+    path: '/people/import',
+    rule: { permission: 'person:manage' },
+    load: () => import('./pages/people/import').then((m) => m.PeopleImportPage),
+  },
+  {
+    key: 'projects',
+    path: '/projects',
+    rule: { permission: 'project:read' },
+    menu: { label: projectsLabel, icon: ProjectOutlined },
+    load: () => import('./pages/projects/list').then((m) => m.ProjectListPage),
+  },
+  {
+    key: 'projects-import',
+    path: '/projects/import',
+    rule: { permission: 'project:manage' },
+    load: () => import('./pages/projects/import').then((m) => m.ProjectImportPage),
+  },
+  {
+    // Filed projects are public (also at /public/projects without signing in); in the menu
+    // of learners, who check there whether a project they attended was filed.
+    key: 'project-search',
+    path: '/projects/search',
+    rule: { permission: 'authenticated' },
+    menu: { label: 'nav.projectSearch', icon: SearchOutlined, roles: ['learner'] },
+    load: () => import('./pages/projects/search').then((m) => m.ProjectSearchPage),
+  },
+  {
     key: 'orgs',
     path: '/orgs',
     rule: { permission: 'org:read' },
-    menu: { label: 'nav.orgs', icon: ApartmentOutlined },
+    menu: { label: orgsLabel, icon: ApartmentOutlined },
     load: () => import('./pages/orgs/list').then((m) => m.OrgListPage),
   },
   {
@@ -60,7 +106,9 @@ export function flattenPages(nodes: readonly AppRoute[]): AppRoute[] {
   ]);
 }
 
+/** The menu label of a route for a role; undefined when the role has no menu entry for it. */
 export function menuLabelKey(route: AppRoute, role: Role): MessageKey | undefined {
+  if (route.menu?.roles !== undefined && !route.menu.roles.includes(role)) return undefined;
   const label = route.menu?.label;
   return typeof label === 'function' ? label(role) : label;
 }

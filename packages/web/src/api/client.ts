@@ -5,8 +5,11 @@ export interface Parser<T> {
   parse(input: unknown): T;
 }
 
+/** For writes whose answer the caller does not use: the lists are refetched instead. */
+export const ignoreBody: Parser<void> = { parse: () => undefined };
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type Query = Record<string, string | number | undefined>;
+export type Query = Record<string, string | number | boolean | undefined>;
 
 // The CSRF token of the current session, from the latest /me or sign-in response. Kept in
 // memory only: the session cookie is HttpOnly and the token must not outlive the page.
@@ -25,22 +28,32 @@ export function withQuery(path: string, query: Query | undefined): string {
   return text === '' ? path : `${path}?${text}`;
 }
 
-async function send(
-  method: Method,
-  path: string,
-  options: { query?: Query; body?: unknown },
-): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+interface SendOptions {
+  query?: Query;
+  /** A JSON body. */
+  body?: unknown;
+  /** A multipart body (file uploads); the browser sets its Content-Type. */
+  form?: FormData;
+  accept?: string;
+}
+
+async function send(method: Method, path: string, options: SendOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
   if (method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
-  const hasBody = options.body !== undefined;
-  if (hasBody) headers['Content-Type'] = 'application/json';
+  let body: BodyInit | undefined;
+  if (options.form !== undefined) {
+    body = options.form;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
   let response: Response;
   try {
     response = await fetch(withQuery(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
-      ...(hasBody ? { body: JSON.stringify(options.body) } : {}),
+      ...(body !== undefined ? { body } : {}),
     });
   } catch (cause) {
     throw new ApiError({
@@ -66,7 +79,7 @@ export async function request<T>(
   method: Method,
   path: string,
   schema: Parser<T>,
-  options: { query?: Query; body?: unknown } = {},
+  options: { query?: Query; body?: unknown; form?: FormData } = {},
 ): Promise<T> {
   const response = await send(method, path, options);
   const body = await readJson(response);
@@ -88,4 +101,47 @@ export async function requestNoContent(
   options: { body?: unknown } = {},
 ): Promise<void> {
   await send(method, path, options);
+}
+
+/** Fetches a file (an Excel template or export) as a Blob with its suggested file name. */
+export async function requestFile(
+  path: string,
+  query: Query | undefined,
+  fallbackName: string,
+): Promise<{ blob: Blob; fileName: string }> {
+  const response = await send('GET', path, { query, accept: '*/*' });
+  const fileName = fileNameFromDisposition(
+    response.headers.get('Content-Disposition'),
+    fallbackName,
+  );
+  return { blob: await response.blob(), fileName };
+}
+
+/**
+ * The file name of a `Content-Disposition` header: the RFC 5987 `filename*` (UTF-8, so
+ * Chinese names survive) before the plain `filename`; the fallback when there is neither.
+ */
+export function fileNameFromDisposition(header: string | null, fallback: string): string {
+  if (header === null) return fallback;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended?.[1]) {
+    try {
+      return safeFileName(decodeURIComponent(extended[1].trim()), fallback);
+    } catch {
+      // Malformed percent-encoding: try the plain parameter.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/.exec(header);
+  const name = plain?.[1] ?? plain?.[2]?.trim();
+  return name ? safeFileName(name, fallback) : fallback;
+}
+
+/** No directories, no control characters: the browser gets a bare file name. */
+function safeFileName(name: string, fallback: string): string {
+  const last = name.split(/[\\/]/).pop() ?? '';
+  const base = Array.from(last)
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c !== '\u007f')
+    .join('')
+    .trim();
+  return base === '' || base === '.' || base === '..' ? fallback : base;
 }

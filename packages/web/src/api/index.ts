@@ -1,5 +1,17 @@
 export { ApiError, isApiError, passwordProblemsOf, type ApiErrorCode } from './errors';
 export type { PasswordProblem } from './errors';
 export { fetchAppInfo } from './app-info';
-export { fetchOrg, listOrgs } from './orgs';
+export {
+  createOrg,
+  fetchOrg,
+  fetchReviewChain,
+  listOrgs,
+  searchUnits,
+  updateOrg,
+  updateReviewChain,
+  type UnitDirectoryEntry,
+} from './orgs';
 export { changePassword, fetchMe, signIn, signOut } from './session';
+export { importReportOf } from './imports';
+export * from './people';
+export * from './projects';

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { SignInRequest } from '@jijiao/contracts';
 import { signIn } from '../../../api';
 import { DemoBanner } from '../../../components/DemoBanner';
@@ -81,6 +81,9 @@ export function LoginPage() {
             </Button>
           </Form>
         </Card>
+        <Link to="/public/projects" data-testid="public-search-link">
+          <SearchOutlined /> {t('login.publicSearch')}
+        </Link>
         {appInfo.data?.demo === true && (
           <DemoAccounts
             onPick={(username) => {

@@ -1,0 +1,47 @@
+import { useState, type ReactNode } from 'react';
+import { App, Button } from 'antd';
+import { errorMessageKey } from '../i18n/error-message';
+import { useT } from '../i18n/use-t';
+import { saveFile } from '../utils/save-file';
+
+/** Fetches a file (template, export of the current filter) and hands it to the browser. */
+export function DownloadButton({
+  fetchFile,
+  icon,
+  children,
+  type,
+  'data-testid': testId,
+}: {
+  fetchFile: () => Promise<{ blob: Blob; fileName: string }>;
+  icon?: ReactNode;
+  children: ReactNode;
+  type?: 'default' | 'primary' | 'link';
+  'data-testid'?: string;
+}) {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      icon={icon}
+      type={type}
+      loading={busy}
+      data-testid={testId}
+      onClick={() => {
+        setBusy(true);
+        fetchFile()
+          .then(({ blob, fileName }) => {
+            saveFile(blob, fileName);
+          })
+          .catch((error: unknown) => {
+            void message.error(t(errorMessageKey(error)));
+          })
+          .finally(() => {
+            setBusy(false);
+          });
+      }}
+    >
+      {children}
+    </Button>
+  );
+}
