@@ -1,21 +1,48 @@
-import { Button, Card, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import {
+  Button,
+  Card,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { orgKinds, type Org, type OrgKind } from '@jijiao/contracts';
+import { ListFooter } from '../../../components/ListFooter';
 import { PageError } from '../../../components/PageState';
 import { useT } from '../../../i18n/use-t';
+import { orgsLabel } from '../../../nav-labels';
+import { useSession } from '../../../session/session-context';
+import { textParam } from '../../../utils/url-state';
 import { OrgBreadcrumb } from './components/OrgBreadcrumb';
+import { OrgFormDrawer, type OrgFormState } from './components/OrgFormDrawer';
+import { ReviewChainDrawer } from './components/ReviewChainDrawer';
 import { orgsPath, parseKind } from './org-path';
 import { useOrgPages, useOrgTrail } from './use-orgs';
 
-/** 机构: the organisations in the caller's scope, one level at a time. */
+/**
+ * 机构 / 机构与审核链: the organisations in the caller's scope, one level at a time; with
+ * org:manage, adding and editing organisations and each unit's review chain.
+ */
 export function OrgListPage() {
   const { t } = useT();
+  const { access } = useSession();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const parentId = searchParams.get('parentId') ?? undefined;
   const kind = parseKind(searchParams.get('kind'));
-  const pages = useOrgPages(parentId, kind);
+  const q = textParam(searchParams.get('q'), 50);
+  const pages = useOrgPages(parentId, kind, q);
   const trail = useOrgTrail(parentId);
+  const canManage = access.permissions.has('org:manage');
+  const [form, setForm] = useState<OrgFormState>({ mode: 'closed' });
+  const [chainOf, setChainOf] = useState<Org | null>(null);
+  const parent = parentId === undefined ? undefined : trail.data?.at(-1);
 
   const columns: TableColumnsType<Org> = [
     {
@@ -26,14 +53,54 @@ export function OrgListPage() {
     {
       title: t('orgs.kind'),
       dataIndex: 'kind',
-      width: 200,
-      render: (value: OrgKind) => t(`orgKind.${value}`),
+      width: 180,
+      render: (value: OrgKind, org) =>
+        org.unitType
+          ? `${t(`orgKind.${value}`)} · ${t(`unitType.${org.unitType}`)}`
+          : t(`orgKind.${value}`),
     },
     {
       title: t('orgs.regionCode'),
       dataIndex: 'regionCode',
-      width: 160,
+      width: 140,
       render: (code: string | null) => code ?? '—',
+    },
+    {
+      title: t('orgs.creditCode'),
+      dataIndex: 'creditCode',
+      width: 200,
+      render: (code: string | null) => code ?? '—',
+    },
+    {
+      title: t('orgs.actions'),
+      key: 'actions',
+      width: 160,
+      render: (_v: unknown, org) => (
+        <Space size={0}>
+          {org.kind === 'unit' && (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => {
+                setChainOf(org);
+              }}
+            >
+              {t('orgs.reviewChain')}
+            </Button>
+          )}
+          {canManage && (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => {
+                setForm({ mode: 'edit', org });
+              }}
+            >
+              {t('common.edit')}
+            </Button>
+          )}
+        </Space>
+      ),
     },
   ];
 
@@ -43,22 +110,47 @@ export function OrgListPage() {
   return (
     <Card>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
-        {t('orgs.title')}
+        {t(orgsLabel(access.role))}
       </Typography.Title>
       <OrgBreadcrumb trail={trail.data ?? []} />
-      <Flex justify="flex-end" style={{ marginBottom: 16 }}>
-        <Select<OrgKind | ''>
-          aria-label={t('orgs.kindFilter')}
-          style={{ width: 220 }}
-          value={kind ?? ''}
-          options={[
-            { value: '', label: t('orgs.allKinds') },
-            ...orgKinds.map((k) => ({ value: k, label: t(`orgKind.${k}`) })),
-          ]}
-          onChange={(value) => {
-            void navigate(orgsPath({ parentId, kind: value === '' ? undefined : value }));
-          }}
-        />
+      <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 16 }}>
+        <Flex gap={8} wrap>
+          <Input.Search
+            key={q ?? ''}
+            defaultValue={q}
+            placeholder={t('orgs.name')}
+            aria-label={t('orgs.name')}
+            allowClear
+            maxLength={50}
+            style={{ width: 220 }}
+            onSearch={(value) => {
+              void navigate(orgsPath({ parentId, kind, q: value.trim() || undefined }));
+            }}
+          />
+          <Select<OrgKind | ''>
+            aria-label={t('orgs.kindFilter')}
+            style={{ width: 220 }}
+            value={kind ?? ''}
+            options={[
+              { value: '', label: t('orgs.allKinds') },
+              ...orgKinds.map((k) => ({ value: k, label: t(`orgKind.${k}`) })),
+            ]}
+            onChange={(value) => {
+              void navigate(orgsPath({ parentId, q, kind: value === '' ? undefined : value }));
+            }}
+          />
+        </Flex>
+        {canManage && parent !== undefined && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setForm({ mode: 'create', parent });
+            }}
+          >
+            {t('orgs.create')}
+          </Button>
+        )}
       </Flex>
       <Table<Org>
         rowKey="id"
@@ -66,19 +158,29 @@ export function OrgListPage() {
         dataSource={rows}
         loading={pages.isPending}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('orgs.empty') }}
         data-testid="org-table"
       />
-      <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
-        <Typography.Text type="secondary">
-          {t('orgs.loadedCount', { count: rows.length })}
-        </Typography.Text>
-        {pages.hasNextPage && (
-          <Button onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        )}
-      </Flex>
+      <ListFooter
+        countText={t('orgs.loadedCount', { count: rows.length })}
+        hasMore={pages.hasNextPage}
+        loading={pages.isFetchingNextPage}
+        onMore={() => void pages.fetchNextPage()}
+      />
+      <OrgFormDrawer
+        state={form}
+        onClose={() => {
+          setForm({ mode: 'closed' });
+        }}
+      />
+      <ReviewChainDrawer
+        unit={chainOf}
+        canEdit={canManage}
+        onClose={() => {
+          setChainOf(null);
+        }}
+      />
     </Card>
   );
 }

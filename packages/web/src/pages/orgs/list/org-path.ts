@@ -4,10 +4,12 @@ import { orgKinds, type OrgKind } from '@jijiao/contracts';
 export function orgsPath(state: {
   parentId?: string | undefined;
   kind?: OrgKind | undefined;
+  q?: string | undefined;
 }): string {
   const params = new URLSearchParams();
   if (state.parentId) params.set('parentId', state.parentId);
   if (state.kind) params.set('kind', state.kind);
+  if (state.q) params.set('q', state.q);
   const query = params.toString();
   return query ? `/orgs?${query}` : '/orgs';
 }

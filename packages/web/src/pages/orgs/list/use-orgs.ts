@@ -5,10 +5,10 @@ import { fetchOrg, isApiError, listOrgs } from '../../../api';
 const pageSize = 50;
 
 /** One level of the tree (the caller's scope roots when parentId is absent), page by page. */
-export function useOrgPages(parentId: string | undefined, kind: OrgKind | undefined) {
+export function useOrgPages(parentId: string | undefined, kind: OrgKind | undefined, q?: string) {
   return useInfiniteQuery({
-    queryKey: ['orgs', 'list', parentId ?? null, kind ?? null],
-    queryFn: ({ pageParam }) => listOrgs({ parentId, kind, limit: pageSize, after: pageParam }),
+    queryKey: ['orgs', 'list', parentId ?? null, kind ?? null, q ?? null],
+    queryFn: ({ pageParam }) => listOrgs({ parentId, kind, q, limit: pageSize, after: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -1,0 +1,21 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { downloadProjectTemplate, importProjects } from '../../../api';
+import { ImportWorkflow } from '../../../components/import/ImportWorkflow';
+import { useT } from '../../../i18n/use-t';
+
+/** 导入项目: the host's projects from the template, as drafts. */
+export function ProjectImportPage() {
+  const { t } = useT();
+  const queryClient = useQueryClient();
+  return (
+    <ImportWorkflow
+      title={t('imports.projectsTitle')}
+      backTo="/projects"
+      fetchTemplate={downloadProjectTemplate}
+      runImport={(file, dryRun) => importProjects(file, file.name, { dryRun })}
+      onWritten={() => {
+        void queryClient.invalidateQueries({ queryKey: ['projects'] });
+      }}
+    />
+  );
+}

@@ -1,0 +1,270 @@
+import { useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Popconfirm,
+  Space,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { FileExcelOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { Project, ProjectLevel } from '@jijiao/contracts';
+import { exportProjects, fileProject, listProjects } from '../../../api';
+import { DownloadButton } from '../../../components/DownloadButton';
+import { ListFooter } from '../../../components/ListFooter';
+import { PageError } from '../../../components/PageState';
+import { errorMessageKey } from '../../../i18n/error-message';
+import { useT } from '../../../i18n/use-t';
+import { useSession } from '../../../session/session-context';
+import { projectsLabel } from '../../../nav-labels';
+import { formatDateRange, localToday } from '../../../utils/format';
+import { ProjectFilterBar } from '../components/ProjectFilterBar';
+import { ProjectStatusTag } from '../components/ProjectStatusTag';
+import {
+  parseProjectFilters,
+  projectActions,
+  projectQuery,
+  projectsPath,
+  type ProjectFilters,
+} from '../project-filters';
+import { ProjectActionModal, type ProjectAction } from './components/ProjectActionModal';
+import { ProjectDetail } from './components/ProjectDetail';
+import { ProjectDrawer, type ProjectDrawerState } from './components/ProjectDrawer';
+
+const pageSize = 50;
+
+function useProjectPages(filters: ProjectFilters) {
+  const query = projectQuery(filters);
+  return useInfiniteQuery({
+    queryKey: ['projects', 'list', query],
+    queryFn: ({ pageParam }) => listProjects({ ...query, limit: pageSize, after: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/**
+ * 我的项目 (host: create, edit drafts, finish, cancel), 项目备案 (province: file, cancel),
+ * 项目管理 (reviewers: read only). One page; the actions follow the permissions.
+ */
+export function ProjectListPage() {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const { access, grant } = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [searchParams] = useSearchParams();
+  const filters = parseProjectFilters(searchParams);
+  const pages = useProjectPages(filters);
+  const can = {
+    manage: access.permissions.has('project:manage'),
+    file: access.permissions.has('project:file'),
+  };
+  const today = localToday();
+  const [drawer, setDrawer] = useState<ProjectDrawerState>({ mode: 'closed' });
+  const [action, setAction] = useState<ProjectAction>(null);
+  const [detail, setDetail] = useState<Project | null>(null);
+
+  const file = useMutation({
+    mutationFn: (project: Project) => fileProject(project.id),
+    onSuccess: () => {
+      void message.success(t('projects.filed'));
+      void queryClient.invalidateQueries({ queryKey: ['projects'] });
+    },
+    onError: (error) => {
+      void message.error(t(errorMessageKey(error)));
+    },
+  });
+
+  const title = t(projectsLabel(access.role));
+
+  const columns: TableColumnsType<Project> = [
+    {
+      title: t('projects.number'),
+      dataIndex: 'number',
+      fixed: 'left',
+      render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{value}</span>,
+    },
+    {
+      title: t('projects.name'),
+      dataIndex: 'name',
+      render: (value: string, project) => (
+        <Typography.Link
+          onClick={() => {
+            setDetail(project);
+          }}
+        >
+          {value}
+        </Typography.Link>
+      ),
+    },
+    {
+      title: t('projects.level'),
+      dataIndex: 'level',
+      render: (value: ProjectLevel) => t(`projectLevel.${value}`),
+    },
+    { title: t('projects.host'), dataIndex: 'hostName' },
+    {
+      title: t('projects.dates'),
+      key: 'dates',
+      render: (_v: unknown, p) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{formatDateRange(p.startDate, p.endDate)}</span>
+      ),
+    },
+    { title: t('projects.hours'), dataIndex: 'hours' },
+    { title: t('projects.attendeeCredits'), dataIndex: 'attendeeCredits' },
+    {
+      title: t('projects.status'),
+      dataIndex: 'status',
+      render: (_v: unknown, p) => <ProjectStatusTag status={p.status} />,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_v: unknown, project) => {
+        const allowed = projectActions(project, can, today);
+        return (
+          <Space size={0} wrap>
+            {allowed.edit && (
+              <Button
+                type="link"
+                size="small"
+                onClick={() => {
+                  setDrawer({ mode: 'edit', project });
+                }}
+              >
+                {t('common.edit')}
+              </Button>
+            )}
+            {allowed.file && (
+              <Popconfirm
+                title={t('projects.fileTitle', { number: project.number })}
+                description={t('projects.fileHint')}
+                okText={t('projects.file')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => {
+                  file.mutate(project);
+                }}
+              >
+                <Button type="link" size="small">
+                  {t('projects.file')}
+                </Button>
+              </Popconfirm>
+            )}
+            {allowed.finish && (
+              <Button
+                type="link"
+                size="small"
+                onClick={() => {
+                  setAction({ kind: 'finish', project });
+                }}
+              >
+                {t('projects.finish')}
+              </Button>
+            )}
+            {allowed.cancel && (
+              <Button
+                type="link"
+                size="small"
+                danger
+                onClick={() => {
+                  setAction({ kind: 'cancel', project });
+                }}
+              >
+                {t('projects.cancel')}
+              </Button>
+            )}
+          </Space>
+        );
+      },
+    },
+  ];
+
+  if (pages.isError) return <PageError error={pages.error} onRetry={() => void pages.refetch()} />;
+  const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Card>
+      <Flex justify="space-between" align="flex-start" gap={8} wrap>
+        <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
+          {title}
+        </Typography.Title>
+        <Flex gap={8} wrap>
+          <DownloadButton
+            icon={<FileExcelOutlined />}
+            fetchFile={() => exportProjects(projectQuery(filters))}
+            data-testid="projects-export"
+          >
+            {t('common.exportExcel')}
+          </DownloadButton>
+          {can.manage && (
+            <Link to="/projects/import">
+              <Button icon={<ImportOutlined />}>{t('projects.import')}</Button>
+            </Link>
+          )}
+          {can.manage && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setDrawer({ mode: 'create' });
+              }}
+            >
+              {t('projects.create')}
+            </Button>
+          )}
+        </Flex>
+      </Flex>
+      <div style={{ marginBottom: 16 }}>
+        <ProjectFilterBar
+          filters={filters}
+          withStatus
+          onApply={(next) => {
+            void navigate(projectsPath('/projects', next));
+          }}
+        />
+      </div>
+      <Table<Project>
+        rowKey="id"
+        columns={columns}
+        dataSource={rows}
+        loading={pages.isPending}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('projects.empty') }}
+        data-testid="project-table"
+      />
+      <ListFooter
+        countText={t('projects.loadedCount', { count: rows.length })}
+        hasMore={pages.hasNextPage}
+        loading={pages.isFetchingNextPage}
+        onMore={() => void pages.fetchNextPage()}
+      />
+      <ProjectDrawer
+        state={drawer}
+        hostId={grant.orgId}
+        onClose={() => {
+          setDrawer({ mode: 'closed' });
+        }}
+      />
+      <ProjectActionModal
+        action={action}
+        onClose={() => {
+          setAction(null);
+        }}
+      />
+      <ProjectDetail
+        project={detail}
+        onClose={() => {
+          setDetail(null);
+        }}
+      />
+    </Card>
+  );
+}
