@@ -16,6 +16,8 @@ export * from './rules/stage-progress';
 export * from './rules/tenths';
 export * from './rules/check-expectations';
 export * from './credits/merge-duplicates';
+export * from './credits/claim-lifecycle';
+export * from './credits/value-claim';
 export * from '../policies/index';
 export * from './projects/project-number';
 export * from './orgs/org-tree';
