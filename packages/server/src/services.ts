@@ -17,6 +17,9 @@ import { TransfersService } from './modules/transfers/transfers.service';
 import { ProjectsRepository } from './modules/projects/projects.repository';
 import { ProjectsService } from './modules/projects/projects.service';
 import { IdNumberCipher } from './platform/crypto/id-number-cipher';
+import { defaultPolicyRegistry } from '@jijiao/domain';
+import { CreditsRepository } from './modules/credits/credits.repository';
+import { CreditIntake } from './modules/credits/credit-intake.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -68,7 +71,28 @@ export function buildServices(options: ServiceOptions) {
     orgs,
     auditLog,
   });
-  return { db, clock, config, auditLog, auth, orgs, accounts, people, transfers, projects };
+  const intake = new CreditIntake({
+    db,
+    clock,
+    repository: new CreditsRepository(),
+    people,
+    orgs,
+    auditLog,
+    policies: defaultPolicyRegistry,
+  });
+  return {
+    db,
+    clock,
+    config,
+    auditLog,
+    auth,
+    orgs,
+    accounts,
+    people,
+    transfers,
+    projects,
+    intake,
+  };
 }
 
 export type Services = ReturnType<typeof buildServices>;
