@@ -88,6 +88,11 @@ export const creditPreviewRequestSchema = z.object({
 });
 export type CreditPreviewRequest = z.infer<typeof creditPreviewRequestSchema>;
 
+const versionSeen = z
+  .number()
+  .int()
+  .describe('The version the caller saw; another one answers 409 stale_state');
+
 export const evidenceRefSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256'),
   fileName: z.string().trim().min(1).max(200),
@@ -184,33 +189,28 @@ export type ClaimCreate = z.infer<typeof claimCreateSchema>;
 
 export const claimUpdateSchema = z.object({
   activity: activityInputSchema,
-  version: z.number().int(),
+  version: versionSeen,
 });
 export type ClaimUpdate = z.infer<typeof claimUpdateSchema>;
 
-export const claimVersionSchema = z.object({
-  version: z
-    .number()
-    .int()
-    .optional()
-    .describe('The version the caller saw; a newer one answers 409 stale_state'),
-});
+export const claimVersionSchema = z.object({ version: versionSeen });
+export type ClaimVersion = z.infer<typeof claimVersionSchema>;
 
 export const reviewDecisionSchema = z.object({
-  version: z.number().int().optional(),
+  version: versionSeen,
   reason: z.string().trim().max(500).optional(),
 });
 export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 
 export const reviewReasonSchema = z.object({
-  version: z.number().int().optional(),
+  version: versionSeen,
   reason: z.string().trim().min(1).max(500),
 });
 export type ReviewReason = z.infer<typeof reviewReasonSchema>;
 
 export const bulkReviewSchema = z.object({
   items: z
-    .array(z.object({ id: z.uuid(), version: z.number().int().optional() }))
+    .array(z.object({ id: z.uuid(), version: versionSeen }))
     .min(1)
     .max(200),
   reason: z.string().trim().max(500).optional().describe('Required to return'),

@@ -32,6 +32,8 @@ import { registerPeopleExcelRoutes } from './modules/people/people-import.routes
 import { ProjectsExcel } from './modules/projects/projects-excel';
 import { registerProjectsExcelRoutes } from './modules/projects/projects-import.routes';
 import { registerProjectRoutes } from './modules/projects/projects.routes';
+import { registerCreditRoutes } from './modules/credits/credits.routes';
+import { registerEvidenceRoutes } from './modules/evidence/evidence.routes';
 
 export interface AppOptions {
   config: Config;
@@ -123,6 +125,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerProjectsExcelRoutes(app, { excel: new ProjectsExcel(services), maxBytes });
   registerTransferRoutes(app, { transfers });
   registerProjectRoutes(app, { projects });
+  registerCreditRoutes(app, { claims: services.claims, review: services.claimReview });
+  registerEvidenceRoutes(app, {
+    claims: services.claims,
+    evidence: services.evidence,
+    maxBytes: config.evidence.maxBytes,
+  });
   await registerPublicPlugins(app, config.webDist);
 
   return app;

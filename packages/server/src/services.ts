@@ -20,6 +20,10 @@ import { IdNumberCipher } from './platform/crypto/id-number-cipher';
 import { defaultPolicyRegistry } from '@jijiao/domain';
 import { CreditsRepository } from './modules/credits/credits.repository';
 import { CreditIntake } from './modules/credits/credit-intake.service';
+import { ClaimsService } from './modules/credits/claims.service';
+import { ClaimReview } from './modules/credits/claim-review.service';
+import { EvidenceRepository } from './modules/evidence/evidence.repository';
+import { EvidenceService } from './modules/evidence/evidence.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -71,14 +75,34 @@ export function buildServices(options: ServiceOptions) {
     orgs,
     auditLog,
   });
+  const creditsRepository = new CreditsRepository();
   const intake = new CreditIntake({
     db,
     clock,
-    repository: new CreditsRepository(),
+    repository: creditsRepository,
     people,
     orgs,
     auditLog,
     policies: defaultPolicyRegistry,
+  });
+  const evidence = new EvidenceService({ db, clock, repository: new EvidenceRepository() });
+  const claims = new ClaimsService({
+    db,
+    clock,
+    repository: creditsRepository,
+    intake,
+    evidence,
+    people,
+    orgs,
+    auditLog,
+  });
+  const claimReview = new ClaimReview({
+    db,
+    clock,
+    repository: creditsRepository,
+    auditLog,
+    intake,
+    claims,
   });
   return {
     db,
@@ -92,6 +116,9 @@ export function buildServices(options: ServiceOptions) {
     transfers,
     projects,
     intake,
+    evidence,
+    claims,
+    claimReview,
   };
 }
 

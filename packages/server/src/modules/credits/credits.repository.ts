@@ -1,16 +1,4 @@
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  gt,
-  inArray,
-  lt,
-  ne,
-  or,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { pathWithin } from '../../platform/db/scope-sql';
 import { orgs } from '../orgs/orgs.schema';
@@ -32,6 +20,7 @@ export type ClaimView = ClaimRow & {
   unitPath: string;
   reviewerOrgName: string | null;
   reviewerOrgPath: string | null;
+  reviewerOrgKind: string | null;
   /** Its evidence is also attached to a claim of another person. */
   flagged: boolean;
 };
@@ -40,6 +29,9 @@ export type ClaimView = ClaimRow & {
 const reviewerOrgName = sql<
   string | null
 >`(select r.name from orgs r where r.id = ${creditClaims.currentReviewerOrgId})`;
+const reviewerOrgKind = sql<
+  string | null
+>`(select r.kind from orgs r where r.id = ${creditClaims.currentReviewerOrgId})`;
 const reviewerOrgPath = sql<
   string | null
 >`(select r.path from orgs r where r.id = ${creditClaims.currentReviewerOrgId})`;
@@ -58,6 +50,7 @@ const viewColumns = {
   unitPath: orgs.path,
   reviewerOrgName,
   reviewerOrgPath,
+  reviewerOrgKind,
   flagged: flaggedSql,
 };
 
@@ -69,6 +62,7 @@ type ViewRow = {
   unitPath: string;
   reviewerOrgName: string | null;
   reviewerOrgPath: string | null;
+  reviewerOrgKind: string | null;
   flagged: boolean;
 };
 
@@ -79,6 +73,10 @@ function toView(row: ViewRow): ClaimView {
 
 export interface QueueFilter {
   reviewerScope: readonly string[];
+  /** Orgs where the caller holds credit:review: a unit's own step is only theirs. */
+  reviewerOrgIds: readonly string[];
+  /** Never one's own claims (as the person, the submitter or the one who entered it). */
+  excludeUserId: string;
   type?: string;
   channel?: string;
   unitId?: string;
@@ -175,6 +173,11 @@ export class CreditsRepository {
       .orderBy(asc(creditClaims.createdAt), asc(creditClaims.id));
   }
 
+  async personIdOfUser(db: DbOrTx, userId: string): Promise<string | undefined> {
+    const rows = await db.select({ id: people.id }).from(people).where(eq(people.userId, userId));
+    return rows[0]?.id;
+  }
+
   async insertProvenance(db: DbOrTx, row: NewProvenance): Promise<void> {
     await db.insert(creditProvenances).values(row);
   }
@@ -233,9 +236,25 @@ export class CreditsRepository {
       .where(
         and(
           eq(creditClaims.status, 'submitted'),
+          sql`${people.userId} is distinct from ${f.excludeUserId}`,
+          sql`${creditClaims.submittedBy} is distinct from ${f.excludeUserId}`,
+          sql`${creditClaims.createdBy} is distinct from ${f.excludeUserId}`,
           inArray(
             creditClaims.currentReviewerOrgId,
-            db.select({ id: orgs.id }).from(orgs).where(pathWithin(orgs.path, f.reviewerScope)),
+            db
+              .select({ id: orgs.id })
+              .from(orgs)
+              .where(
+                and(
+                  pathWithin(orgs.path, f.reviewerScope),
+                  or(
+                    ne(orgs.kind, 'unit'),
+                    f.reviewerOrgIds.length > 0
+                      ? inArray(orgs.id, [...f.reviewerOrgIds])
+                      : sql`false`,
+                  ),
+                ),
+              ),
           ),
           f.type ? eq(creditClaims.activityType, f.type) : undefined,
           f.channel ? eq(creditClaims.channel, f.channel) : undefined,

@@ -36,6 +36,11 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  JIJIAO_EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
 });
 
 export interface Config {
@@ -64,6 +69,8 @@ export interface Config {
   readonly webDist: string;
   /** Excel imports: the largest upload accepted, in bytes. */
   readonly imports: { readonly maxBytes: number };
+  /** Evidence uploads (JPEG, PNG, PDF): the largest file accepted, in bytes. */
+  readonly evidence: { readonly maxBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -147,6 +154,7 @@ export function loadConfig(
       e.JIJIAO_WEB_DIST ?? path.join(import.meta.dirname, '../../../../web/dist'),
     ),
     imports: { maxBytes: e.JIJIAO_IMPORT_MAX_BYTES },
+    evidence: { maxBytes: e.JIJIAO_EVIDENCE_MAX_BYTES },
   };
   return Object.freeze(config);
 }
