@@ -3,7 +3,6 @@ import type {
   BulkReview,
   Claim,
   ClaimList,
-  ClaimStatus,
   ReviewDecision,
   ReviewQueueQuery,
 } from '@jijiao/contracts';
