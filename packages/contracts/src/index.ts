@@ -7,3 +7,5 @@ export * from './audit-log';
 export * from './people';
 export * from './projects';
 export * from './imports';
+export * from './certificates';
+export * from './hr-push';

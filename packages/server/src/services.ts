@@ -17,6 +17,12 @@ import { TransfersService } from './modules/transfers/transfers.service';
 import { ProjectsRepository } from './modules/projects/projects.repository';
 import { ProjectsService } from './modules/projects/projects.service';
 import { IdNumberCipher } from './platform/crypto/id-number-cipher';
+import { HrPushRepository } from './modules/hr-push/hr-push.repository';
+import { HrPushService } from './modules/hr-push/hr-push.service';
+import { HrPushWorker } from './modules/hr-push/hr-push-worker';
+import { CertificateKeyRing } from './modules/certificates/certificate-keys';
+import { CertificatesRepository } from './modules/certificates/certificates.repository';
+import { CertificatesService } from './modules/certificates/certificates.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -68,7 +74,54 @@ export function buildServices(options: ServiceOptions) {
     orgs,
     auditLog,
   });
-  return { db, clock, config, auditLog, auth, orgs, accounts, people, transfers, projects };
+  const hrPushRepository = new HrPushRepository();
+  const hrPush = new HrPushService({
+    db,
+    clock,
+    repository: hrPushRepository,
+    cipher,
+    orgs,
+    auditLog,
+  });
+  /** The outbox's delivery worker; started by `startServer`, driven directly by tests. */
+  const createHrPushWorker = (log?: ConstructorParameters<typeof HrPushWorker>[0]['log']) =>
+    new HrPushWorker({
+      db,
+      clock,
+      repository: hrPushRepository,
+      cipher,
+      auditLog,
+      config,
+      ...(log ? { log } : {}),
+    });
+  const certificateKeys = new CertificateKeyRing(config);
+  const certificates = new CertificatesService({
+    db,
+    clock,
+    repository: new CertificatesRepository(),
+    keys: certificateKeys,
+    cipher,
+    orgs,
+    hrPush,
+    auditLog,
+    publicBaseUrl: config.publicBaseUrl,
+  });
+  return {
+    db,
+    clock,
+    config,
+    auditLog,
+    auth,
+    orgs,
+    accounts,
+    people,
+    transfers,
+    projects,
+    hrPush,
+    createHrPushWorker,
+    certificateKeys,
+    certificates,
+  };
 }
 
 export type Services = ReturnType<typeof buildServices>;

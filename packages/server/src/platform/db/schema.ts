@@ -7,3 +7,5 @@ export * from '../../modules/people/people.schema';
 export * from '../../modules/orgs/review-chains.schema';
 export * from '../../modules/projects/projects.schema';
 export * from '../../modules/transfers/transfers.schema';
+export * from '../../modules/certificates/certificates.schema';
+export * from '../../modules/hr-push/hr-push.schema';
