@@ -35,13 +35,17 @@ export const permissions = [
   'person:read',
   'person:manage',
   'person:reveal_id',
+  'certificate:read_own',
+  'certificate:read',
+  'certificate:manage',
+  'hr_push:manage',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
 export type RoutePermission = Permission | 'public' | 'authenticated';
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  learner: ['credit:read_own', 'credit:submit_own'],
+  learner: ['credit:read_own', 'credit:submit_own', 'certificate:read_own'],
   unit_admin: [
     'org:read',
     'user:read',
@@ -49,6 +53,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'person:manage',
     'credit:enter',
     'credit:review',
+    'certificate:read',
   ],
   reviewer: ['org:read', 'person:read', 'credit:review', 'project:read'],
   host_admin: ['org:read', 'project:read', 'project:manage', 'award:manage'],
@@ -66,6 +71,9 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'project:read',
     'project:file',
     'audit_log:read',
+    'certificate:read',
+    'certificate:manage',
+    'hr_push:manage',
   ],
   system_admin: [
     'org:read',

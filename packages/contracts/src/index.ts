@@ -10,3 +10,5 @@ export * from './imports';
 export * from './credits';
 export * from './evidence';
 export * from './learner-year';
+export * from './certificates';
+export * from './hr-push';

@@ -34,12 +34,16 @@ import { registerProjectsExcelRoutes } from './modules/projects/projects-import.
 import { registerProjectRoutes } from './modules/projects/projects.routes';
 import { registerCreditRoutes } from './modules/credits/credits.routes';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes';
+import { registerCertificateRoutes } from './modules/certificates/certificates.routes';
+import { registerHrPushRoutes } from './modules/hr-push/hr-push.routes';
 
 export interface AppOptions {
   config: Config;
   database: Database;
   clock?: Clock;
   hasher?: PasswordHasher;
+  /** Run background workers (the HR push outbox): `jijiao start` does, tests drive them. */
+  startWorkers?: boolean;
 }
 
 const version = (
@@ -131,7 +135,22 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     evidence: services.evidence,
     maxBytes: config.evidence.maxBytes,
   });
+  registerCertificateRoutes(app, { certificates: services.certificates, auditLog });
+  registerHrPushRoutes(app, { hrPush: services.hrPush });
+  if (config.certificates.signingKeys.size === 0 && config.certificates.demoKeys) {
+    app.log.warn(
+      'Certificates are signed with deterministic DEMO keys (no JIJIAO_CERT_SIGNING_KEY_<province code> set): never use them for real certificates',
+    );
+  }
   await registerPublicPlugins(app, config.webDist);
+  if (options.startWorkers === true) {
+    const worker = services.createHrPushWorker(app.log);
+    app.addHook('onReady', () => {
+      worker.start();
+      return Promise.resolve();
+    });
+    app.addHook('onClose', () => worker.stop());
+  }
 
   return app;
 }

@@ -24,6 +24,12 @@ import { ClaimsService } from './modules/credits/claims.service';
 import { ClaimReview } from './modules/credits/claim-review.service';
 import { EvidenceRepository } from './modules/evidence/evidence.repository';
 import { EvidenceService } from './modules/evidence/evidence.service';
+import { HrPushRepository } from './modules/hr-push/hr-push.repository';
+import { HrPushService } from './modules/hr-push/hr-push.service';
+import { HrPushWorker } from './modules/hr-push/hr-push-worker';
+import { CertificateKeyRing } from './modules/certificates/certificate-keys';
+import { CertificatesRepository } from './modules/certificates/certificates.repository';
+import { CertificatesService } from './modules/certificates/certificates.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -104,6 +110,38 @@ export function buildServices(options: ServiceOptions) {
     intake,
     claims,
   });
+  const hrPushRepository = new HrPushRepository();
+  const hrPush = new HrPushService({
+    db,
+    clock,
+    repository: hrPushRepository,
+    cipher,
+    orgs,
+    auditLog,
+  });
+  /** The outbox's delivery worker; started by `startServer`, driven directly by tests. */
+  const createHrPushWorker = (log?: ConstructorParameters<typeof HrPushWorker>[0]['log']) =>
+    new HrPushWorker({
+      db,
+      clock,
+      repository: hrPushRepository,
+      cipher,
+      auditLog,
+      config,
+      ...(log ? { log } : {}),
+    });
+  const certificateKeys = new CertificateKeyRing(config);
+  const certificates = new CertificatesService({
+    db,
+    clock,
+    repository: new CertificatesRepository(),
+    keys: certificateKeys,
+    cipher,
+    orgs,
+    hrPush,
+    auditLog,
+    publicBaseUrl: config.publicBaseUrl,
+  });
   return {
     db,
     clock,
@@ -119,6 +157,10 @@ export function buildServices(options: ServiceOptions) {
     evidence,
     claims,
     claimReview,
+    hrPush,
+    createHrPushWorker,
+    certificateKeys,
+    certificates,
   };
 }
 

@@ -10,3 +10,5 @@ export * from '../../modules/transfers/transfers.schema';
 export * from '../../modules/awards/awards.schema';
 export * from '../../modules/credits/credits.schema';
 export * from '../../modules/evidence/evidence.schema';
+export * from '../../modules/certificates/certificates.schema';
+export * from '../../modules/hr-push/hr-push.schema';
