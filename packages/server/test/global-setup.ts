@@ -26,7 +26,10 @@ let templateDir: string | undefined;
  * of it (a PGlite data-dir dump, or a PostgreSQL `CREATE DATABASE … TEMPLATE`).
  */
 export async function setup(project: TestProject): Promise<void> {
-  const kind = process.env.JIJIAO_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+  // The project's `env` reaches the test workers, not this process: read it from the
+  // project's config (else every "server-postgres" run silently used PGlite).
+  const wanted = project.config.env.JIJIAO_TEST_DB ?? process.env.JIJIAO_TEST_DB;
+  const kind = wanted === 'postgres' ? 'postgres' : 'pglite';
   const config = testConfig();
   if (kind === 'pglite') {
     const client = await PGlite.create();
