@@ -29,6 +29,11 @@ export class EvidenceService {
   constructor(private readonly deps: Deps) {}
 
   async store(db: DbOrTx, upload: EvidenceUpload): Promise<EvidenceUploaded> {
+    if (upload.bytes.length === 0) {
+      throw new AppError('validation_failed', `file: ${upload.fileName} is empty`, undefined, [
+        { path: 'file', message: '文件为空' },
+      ]);
+    }
     const contentType = sniffEvidenceType(upload.bytes);
     if (!contentType) {
       throw new AppError(
