@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Claim, EvidenceUploaded } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
@@ -27,8 +28,10 @@ function upload(file: Buffer, fileName: string, contentType: string) {
   });
 }
 
-const errorOf = (res: { json: <T>() => T }) =>
-  res.json<{ error: { code: string; message: string; issues?: { path: string }[] } }>().error;
+interface ErrorBody {
+  error: { code: string; message: string; issues?: { path: string }[] };
+}
+const errorOf = (res: LightMyRequestResponse) => res.json<ErrorBody>().error;
 
 async function storedFiles(): Promise<number> {
   const rows = await queryRows<{ n: number }>(
