@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import {
   ApartmentOutlined,
+  AuditOutlined,
   HomeOutlined,
   KeyOutlined,
   ProjectOutlined,
@@ -75,6 +76,13 @@ export const appRoutes: readonly AppRoute[] = [
     rule: { permission: 'authenticated' },
     menu: { label: 'nav.projectSearch', icon: SearchOutlined, roles: ['learner'] },
     load: () => import('./pages/projects/search').then((m) => m.ProjectSearchPage),
+  },
+  {
+    key: 'reviews',
+    path: '/reviews',
+    rule: { permission: 'credit:review' },
+    menu: { label: 'nav.reviews', icon: AuditOutlined },
+    load: () => import('./pages/reviews/queue').then((m) => m.ReviewQueuePage),
   },
   {
     key: 'orgs',

@@ -1,0 +1,221 @@
+import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Empty,
+  Flex,
+  Popconfirm,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Claim } from '@jijiao/contracts';
+import { decideClaim, isApiError, type ReviewDecisionAction } from '../../../../api';
+import { PageError, PageLoading } from '../../../../components/PageState';
+import { errorMessageKey } from '../../../../i18n/error-message';
+import { useT } from '../../../../i18n/use-t';
+import { formatDateTime } from '../../../../utils/format';
+import { useClaim } from '../use-review-queue';
+import { EvidenceViewer } from './EvidenceViewer';
+import { ReasonModal } from './ReasonModal';
+
+/** The activity's own fields (type and date are shown apart). */
+function activityFields(claim: Claim): [string, string][] {
+  return Object.entries(claim.activity)
+    .filter(([key]) => key !== 'type' && key !== 'date' && key !== 'id')
+    .map(([key, value]) => [
+      key,
+      typeof value === 'object' ? JSON.stringify(value) : String(value as string | number),
+    ]);
+}
+
+/** One claim for the reviewer: activity, credits and reasons, provenance, history, evidence. */
+export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onClose: () => void }) {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const claim = useClaim(claimId);
+  const [asking, setAsking] = useState<'return' | 'reject' | null>(null);
+
+  const decide = useMutation({
+    mutationFn: (input: { action: ReviewDecisionAction; claim: Claim; reason?: string }) =>
+      decideClaim(input.claim.id, input.action, {
+        version: input.claim.version,
+        reason: input.reason,
+      }),
+    onSuccess: (_done, input) => {
+      setAsking(null);
+      void message.success(t(`reviews.done.${input.action}`));
+      void queryClient.invalidateQueries({ queryKey: ['reviews'] });
+      onClose();
+    },
+    onError: (error) => {
+      setAsking(null);
+      if (isApiError(error) && error.code === 'stale_state') {
+        // Someone else acted first: show what the claim is now.
+        void message.warning(t('errors.stale_state'));
+        void queryClient.invalidateQueries({ queryKey: ['reviews'] });
+        return;
+      }
+      void message.error(t(errorMessageKey(error)));
+    },
+  });
+
+  const c = claim.data;
+  return (
+    <Drawer
+      open={claimId !== null}
+      onClose={onClose}
+      size="large"
+      title={c ? `${c.personName} · ${t(`reviews.type.${c.activityType}`)}` : t('reviews.detail')}
+      data-testid="claim-drawer"
+      destroyOnHidden
+      extra={
+        c?.canAct ? (
+          <Space>
+            <Button
+              danger
+              onClick={() => {
+                setAsking('reject');
+              }}
+              data-testid="claim-reject"
+            >
+              {t('reviews.reject')}
+            </Button>
+            <Button
+              onClick={() => {
+                setAsking('return');
+              }}
+              data-testid="claim-return"
+            >
+              {t('reviews.return')}
+            </Button>
+            <Popconfirm
+              title={t('reviews.approveConfirm')}
+              okText={t('reviews.approve')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => {
+                decide.mutate({ action: 'approve', claim: c });
+              }}
+            >
+              <Button type="primary" loading={decide.isPending} data-testid="claim-approve">
+                {t('reviews.approve')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ) : null
+      }
+    >
+      {claim.isPending && claimId !== null && <PageLoading />}
+      {claim.isError && <PageError error={claim.error} onRetry={() => void claim.refetch()} />}
+      {c && (
+        <Flex vertical gap={24}>
+          {!c.canAct && c.status === 'submitted' && (
+            <Alert type="info" showIcon title={t('reviews.notAtYourLevel')} />
+          )}
+          {c.flagged && <Alert type="error" showIcon title={t('reviews.flaggedClaim')} />}
+          <Descriptions column={2} size="small" bordered>
+            <Descriptions.Item label={t('reviews.person')}>{c.personName}</Descriptions.Item>
+            <Descriptions.Item label={t('reviews.unit')}>{c.unitName}</Descriptions.Item>
+            <Descriptions.Item label={t('reviews.activityType')}>
+              {t(`reviews.type.${c.activityType}`)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('reviews.activityDate')}>
+              {c.endDate ? `${c.activityDate} – ${c.endDate}` : c.activityDate}
+            </Descriptions.Item>
+            {activityFields(c).map(([key, value]) => (
+              <Descriptions.Item key={key} label={key}>
+                {value}
+              </Descriptions.Item>
+            ))}
+            <Descriptions.Item label={t('reviews.credits')}>
+              <span data-testid="claim-credits">{c.credits}</span>
+              {c.class && (
+                <Tag style={{ marginInlineStart: 8 }}>{t(`reviews.class.${c.class}`)}</Tag>
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('reviews.year')}>{c.year}</Descriptions.Item>
+            <Descriptions.Item label={t('reviews.status')}>
+              <Tag data-testid="claim-status">{t(`reviews.claimStatus.${c.status}`)}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('reviews.packs')}>
+              {c.packVersions.map((p) => `${p.id}@${p.version}`).join(', ')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('reviews.reasons')} span={2}>
+              {c.reasons.length === 0 ? '—' : c.reasons.map((r) => <Tag key={r}>{r}</Tag>)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('reviews.provenance')} span={2}>
+              <Flex vertical>
+                {c.provenances.map((p, i) => (
+                  <span key={i}>
+                    {t(`reviews.channel.${p.channel}`)} · {formatDateTime(p.receivedAt)}
+                    {p.sourceRef ? ` · ${p.sourceRef}` : ''}
+                  </span>
+                ))}
+              </Flex>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('reviews.chain')} span={2}>
+              {c.chain.map((s, i) => (
+                <Tag
+                  key={s.orgId}
+                  color={c.status === 'submitted' && i === c.currentStep ? 'blue' : undefined}
+                >
+                  {s.level}. {s.orgName}
+                </Tag>
+              ))}
+            </Descriptions.Item>
+          </Descriptions>
+
+          <section>
+            <Typography.Title level={5}>{t('reviews.evidence')}</Typography.Title>
+            {c.evidence.length === 0 ? (
+              <Empty description={t('reviews.noEvidence')} />
+            ) : (
+              <Flex vertical gap={16}>
+                {c.evidence.map((file) => (
+                  <EvidenceViewer key={file.sha256} file={file} />
+                ))}
+              </Flex>
+            )}
+          </section>
+
+          <section>
+            <Typography.Title level={5}>{t('reviews.history')}</Typography.Title>
+            <Timeline
+              items={c.history.map((h) => ({
+                children: (
+                  <>
+                    <Typography.Text strong>{t(`reviews.action.${h.action}`)}</Typography.Text>{' '}
+                    {h.reviewerOrgName ?? ''} {h.actorName ?? ''}
+                    <Typography.Text type="secondary"> · {formatDateTime(h.at)}</Typography.Text>
+                    {h.reason && (
+                      <div>
+                        {t('reviews.reason')}：{h.reason}
+                      </div>
+                    )}
+                  </>
+                ),
+              }))}
+            />
+          </section>
+        </Flex>
+      )}
+      <ReasonModal
+        open={asking !== null}
+        title={asking === 'reject' ? t('reviews.reject') : t('reviews.return')}
+        confirming={decide.isPending}
+        onCancel={() => {
+          setAsking(null);
+        }}
+        onOk={(reason) => {
+          if (c && asking) decide.mutate({ action: asking, claim: c, reason });
+        }}
+      />
+    </Drawer>
+  );
+}
