@@ -88,6 +88,33 @@ describe('the demo province', () => {
   });
 });
 
+describe('the demo review queue', () => {
+  it('has self-reported claims with real PNG scans waiting at the learner’s unit, two sharing a file', async () => {
+    const rows = await queryRows<{
+      status: string;
+      reviewer: string;
+      flagged: boolean;
+      content_type: string;
+      head: string;
+    }>(
+      db,
+      sql`select c.status, o.name reviewer, f.content_type, encode(substring(f.bytes from 1 for 8), 'hex') head,
+            exists (select 1 from claim_evidence other where other.sha256 = e.sha256 and other.person_id <> c.person_id) flagged
+          from credit_claims c join orgs o on o.id = c.current_reviewer_org_id
+          join claim_evidence e on e.claim_id = c.id join evidence_files f on f.sha256 = e.sha256
+          where c.channel = 'self_report'`,
+    );
+    expect(rows).toHaveLength(5);
+    expect(new Set(rows.map((r) => `${r.status}@${r.reviewer}`))).toEqual(
+      new Set(['submitted@江南区人民医院']),
+    );
+    expect(rows.every((r) => r.content_type === 'image/png' && r.head === '89504e470d0a1a0a')).toBe(
+      true,
+    );
+    expect(rows.filter((r) => r.flagged)).toHaveLength(2);
+  });
+});
+
 describe('the audit log', () => {
   it('is append-only: UPDATE and DELETE are refused by the database', async () => {
     await db.execute(sql`insert into audit_log (at, action) values (now(), 'test.entry')`);

@@ -7,6 +7,7 @@ import type { Config } from '../../platform/config/config';
 import { systemClock, type Clock } from '../../platform/clock';
 import { buildServices } from '../../services';
 import { seedDemoCertificates } from './demo-certificates';
+import { seedDemoClaims } from './demo-claims';
 import { OrgsRepository, type OrgRow } from '../orgs/orgs.repository';
 import { UsersRepository } from '../users/users.repository';
 import { PeopleRepository, type NewPerson } from '../people/people.repository';
@@ -170,17 +171,20 @@ export async function seedDemo(
       });
     }
     const learner = demoAccounts.find((a) => a.role === 'learner');
+    const services = buildServices({ config, database, clock, hasher });
+    if (learner)
+      await seedDemoClaims(tx, services, {
+        unitId: orgOf(learner.orgKey).id,
+        people: inserted,
+        now: seededAt,
+      });
     const certificates = learner
-      ? await seedDemoCertificates(
-          tx,
-          buildServices({ config, database, clock, hasher }).certificates,
-          {
-            province: orgOf('province'),
-            unitId: orgOf(learner.orgKey).id,
-            people: inserted,
-            now: seededAt,
-          },
-        )
+      ? await seedDemoCertificates(tx, services.certificates, {
+          province: orgOf('province'),
+          unitId: orgOf(learner.orgKey).id,
+          people: inserted,
+          now: seededAt,
+        })
       : 0;
     return {
       seeded: true,
