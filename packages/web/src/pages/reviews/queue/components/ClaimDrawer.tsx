@@ -24,6 +24,24 @@ import { useClaim } from '../use-review-queue';
 import { EvidenceViewer } from './EvidenceViewer';
 import { ReasonModal } from './ReasonModal';
 
+const labelledFields = [
+  'hours',
+  'journal',
+  'authorRank',
+  'role',
+  'times',
+  'projectNumber',
+  'level',
+  'endDate',
+  'credits',
+  'title',
+  'platform',
+  'days',
+] as const;
+type LabelledField = (typeof labelledFields)[number];
+const isLabelled = (key: string): key is LabelledField =>
+  (labelledFields as readonly string[]).includes(key);
+
 /** The activity's own fields (type and date are shown apart). */
 function activityFields(claim: Claim): [string, string][] {
   return Object.entries(claim.activity)
@@ -129,7 +147,10 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
               {c.endDate ? `${c.activityDate} – ${c.endDate}` : c.activityDate}
             </Descriptions.Item>
             {activityFields(c).map(([key, value]) => (
-              <Descriptions.Item key={key} label={key}>
+              <Descriptions.Item
+                key={key}
+                label={isLabelled(key) ? t(`reviews.field.${key}`) : key}
+              >
                 {value}
               </Descriptions.Item>
             ))}
