@@ -36,7 +36,7 @@ export async function apiSignIn(baseUrl: string, username: string): Promise<ApiS
     },
     async upload<T>(path: string, bytes: Uint8Array, fileName: string, contentType: string) {
       const form = new FormData();
-      form.append('file', new Blob([bytes], { type: contentType }), fileName);
+      form.append('file', new Blob([Uint8Array.from(bytes)], { type: contentType }), fileName);
       const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: form });
       return answer<T>(response, `POST ${path}`);
     },
