@@ -46,7 +46,7 @@ function RequirementRing({ requirement }: { requirement: Requirement }) {
         type="circle"
         percent={percent}
         status={requirement.met ? 'success' : 'normal'}
-        format={() => String(requirement.earned)}
+        format={() => <span data-testid="earned">{requirement.earned}</span>}
         size={112}
       />
       <Typography.Text strong>{requirementLabel(t, requirement.code)}</Typography.Text>

@@ -79,12 +79,14 @@ function optionKey(field: ActivityField['name'], value: string): MessageKey {
   return `credits.option.${field as 'level' | 'role' | 'journal'}.${value}` as MessageKey;
 }
 
-function FieldInput({ field }: { field: ActivityField }) {
+/** The control of one field; Form.Item's id, value and onChange pass through. */
+function FieldInput({ field, ...control }: { field: ActivityField } & Record<string, unknown>) {
   const { t } = useT();
   switch (field.kind) {
     case 'select':
       return (
         <Select
+          {...control}
           options={(field.options ?? []).map((v) => ({
             value: v,
             label: t(optionKey(field.name, v)),
@@ -92,15 +94,15 @@ function FieldInput({ field }: { field: ActivityField }) {
         />
       );
     case 'integer':
-      return <InputNumber min={1} precision={0} style={{ width: '100%' }} />;
+      return <InputNumber {...control} min={1} precision={0} style={{ width: '100%' }} />;
     case 'number':
-      return <InputNumber min={0} step={0.5} style={{ width: '100%' }} />;
+      return <InputNumber {...control} min={0} step={0.5} style={{ width: '100%' }} />;
     case 'date':
-      return <Input type="date" />;
+      return <Input {...control} type="date" />;
     case 'boolean':
-      return <Checkbox />;
+      return <Checkbox {...control} />;
     case 'text':
-      return <Input maxLength={100} />;
+      return <Input {...control} maxLength={100} />;
   }
 }
 
@@ -141,7 +143,7 @@ function PreviewCard({ activity }: { activity: ActivityInput | null }) {
               {t('credits.classTag', { class: preview.data.class })}
             </Typography.Text>
           )}
-          <ReasonList reasons={preview.data.reasons} />
+          {preview.data.reasons.length > 0 && <ReasonList reasons={preview.data.reasons} />}
           <Typography.Text type="secondary">
             {t('selfReport.previewPacks', {
               packs: preview.data.packs.map((p) => `${p.id} ${p.version}`).join('、'),
