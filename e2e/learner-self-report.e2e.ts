@@ -13,6 +13,8 @@ const htmlAsJpeg = Buffer.from('<!doctype html><html><body>not a photo</body></h
 
 interface ClaimSeen {
   id: string;
+  personName: string;
+  activityType: string;
   status: string;
   version: number;
   currentReviewerOrgName: string | null;
@@ -136,7 +138,9 @@ describe('a learner self-reports a paper and sees it count once approved', () =>
     const city = await apiSession(url, 'demo-reviewer');
     const province = await apiSession(url, 'demo-province-admin');
     contexts.push(unitAdmin.context, city.context, province.context);
-    let claim = (await unitAdmin.queue()).find((c) => c.status === 'submitted');
+    let claim = (await unitAdmin.queue()).find(
+      (c) => c.personName === '王晓明' && c.activityType === 'paper',
+    );
     expect(claim, 'the claim waits for the unit').toBeDefined();
     claim = await unitAdmin.approve(claim!);
     expect(claim.currentReviewerOrgName).toBe('江南区医学会');
@@ -156,5 +160,27 @@ describe('a learner self-reports a paper and sees it count once approved', () =>
     expect(credits).toContain('自主申报');
     expect(credits).toContain('已生效');
     await saveScreenshot(page, 'learner-home-after-approval');
+
+    // The unit admin sees the learner among the staff and opens the same year view.
+    const admin = await browser!.newPage({
+      locale: 'zh-CN',
+      viewport: { width: 1400, height: 900 },
+    });
+    admin.setDefaultTimeout(20_000);
+    await admin.goto(`${url}/login`);
+    await admin.getByLabel('用户名', { exact: true }).fill('demo-unit-admin');
+    await admin.getByLabel('密码', { exact: true }).fill(demoPassword);
+    await admin.getByRole('button', { name: '登录', exact: true }).click();
+    await admin.waitForURL(`${url}/`);
+    await admin.getByTestId('main-menu').getByText('人员学分进度', { exact: true }).click();
+    await admin.waitForURL(`${url}/progress`);
+    await admin.getByTestId('progress-summary').waitFor();
+    await admin.getByTestId('progress-table').getByRole('link', { name: '王晓明' }).click();
+    await admin.waitForURL(/\/progress\/people\//);
+    await admin.getByTestId('year-credits').getByText('论文').waitFor();
+    expect(
+      Number(await admin.getByTestId('requirement-annual_total').getByTestId('earned').innerText()),
+    ).toBe(before + 6);
+    await saveScreenshot(admin, 'unit-admin-person-year');
   });
 });
