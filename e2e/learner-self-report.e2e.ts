@@ -13,6 +13,7 @@ const htmlAsJpeg = Buffer.from('<!doctype html><html><body>not a photo</body></h
 
 interface ClaimSeen {
   id: string;
+  credits: number;
   personName: string;
   activityType: string;
   status: string;
@@ -36,6 +37,14 @@ async function apiSession(url: string, username: string) {
         data: { version: claim.version },
       });
       expect(res.status(), `${username} approves: ${await res.text()}`).toBe(200);
+      return (await res.json()) as ClaimSeen;
+    },
+    async returnClaim(claim: ClaimSeen, reason: string): Promise<ClaimSeen> {
+      const res = await context.post(`/api/v1/credits/${claim.id}/return`, {
+        headers: { 'x-csrf-token': csrfToken },
+        data: { version: claim.version, reason },
+      });
+      expect(res.status(), `${username} returns: ${await res.text()}`).toBe(200);
       return (await res.json()) as ClaimSeen;
     },
     async queue(): Promise<ClaimSeen[]> {
@@ -182,5 +191,62 @@ describe('a learner self-reports a paper and sees it count once approved', () =>
       Number(await admin.getByTestId('requirement-annual_total').getByTestId('earned').innerText()),
     ).toBe(before + 6);
     await saveScreenshot(admin, 'unit-admin-person-year');
+  });
+
+  it('corrects a returned claim and resubmits it', async ({ onTestFailed }) => {
+    onTestFailed(async () => {
+      await saveScreenshot(page, 'learner-correction-failure');
+    });
+    const url = server!.url;
+    await page.goto(`${url}/credits/new`);
+    await page.getByLabel('活动类型').click();
+    await page.locator('.ant-select-item-option[title="论文"]').click();
+    await page.getByLabel('期刊类别').click();
+    await page.locator('.ant-select-item-option[title="省级期刊"]').click();
+    await page.getByLabel('作者排名').fill('3');
+    await page
+      .getByLabel('日期', { exact: true })
+      .fill(`${String(new Date().getFullYear())}-02-01`);
+    await page.getByTestId('submit-claim').click();
+    await page.waitForURL(`${url}/`);
+
+    const unitAdmin = await apiSession(url, 'demo-unit-admin');
+    contexts.push(unitAdmin.context);
+    const claim = (await unitAdmin.queue()).find(
+      (c) => c.personName === '王晓明' && c.activityType === 'paper',
+    );
+    expect(claim, 'the second paper waits for the unit').toBeDefined();
+    await unitAdmin.returnClaim(claim!, '作者排名与期刊不符，请核对');
+
+    await page.goto(`${url}/credits`);
+    const reason = page.getByTestId('return-reason');
+    await reason.waitFor();
+    expect(await reason.innerText()).toContain('作者排名与期刊不符，请核对');
+    await page.getByRole('link', { name: '修改后重新提交' }).click();
+    await page.waitForURL(/\/credits\/.+\/edit$/);
+    expect(await page.getByTestId('returned-reason').innerText()).toContain('作者排名与期刊不符');
+    await page.getByLabel('作者排名').fill('1');
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('preview-credits')
+            .innerText()
+            .catch(() => ''),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toContain('5');
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '期刊封面.png', mimeType: 'image/png', buffer: pngScan });
+    await page.getByTestId('upload-ok').waitFor();
+    await page.getByTestId('submit-claim').click();
+    await page.waitForURL(`${url}/`);
+    const pending = page.getByTestId('year-pending');
+    await expect.poll(() => pending.innerText(), { timeout: 20_000 }).toMatch(/论文[\s\S]*审核中/);
+    const queued = (await unitAdmin.queue()).find((c) => c.id === claim!.id);
+    expect(queued?.credits).toBe(5);
   });
 });
