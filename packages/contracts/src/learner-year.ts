@@ -20,7 +20,8 @@ export type YearSummary = z.infer<typeof yearSummarySchema>;
 export const yearListSchema = z.object({
   personId: z.uuid(),
   personName: z.string(),
-  items: z.array(yearSummarySchema),
+  currentYear: z.number().int(),
+  items: z.array(yearSummarySchema).describe('Newest first: every year with claims, and this year'),
 });
 export type YearList = z.infer<typeof yearListSchema>;
 
@@ -49,6 +50,29 @@ export const yearCreditSchema = z.object({
 });
 export type YearCredit = z.infer<typeof yearCreditSchema>;
 
+/**
+ * A claim of the year still in review, to correct or a draft: shown beside the report,
+ * never counted. `returnReason` is the reviewer's reason when it was returned.
+ */
+export const pendingCreditSchema = claimSummarySchema.extend({
+  channels: z.array(creditChannelSchema).describe('Every channel it arrived by'),
+  reasons: z.array(z.string()).describe('The rules engine’s reasons for its face value'),
+  returnReason: z.string().nullable(),
+});
+export type PendingCredit = z.infer<typeof pendingCreditSchema>;
+
+/** The 2006 measures' 5-year stage: progress towards its national-project credits. */
+export const stageProgressSchema = z.object({
+  code: z.string(),
+  firstYear: z.number().int(),
+  lastYear: z.number().int(),
+  required: z.number(),
+  earned: z.number(),
+  shortfall: z.number(),
+  met: z.boolean(),
+  isFinalYear: z.boolean().describe('In the last year the shortfall is a requirement'),
+});
+
 /** The rules engine's YearReport over a person's effective claims, pending ones beside it. */
 export const yearReportSchema = z.object({
   personId: z.uuid(),
@@ -60,8 +84,13 @@ export const yearReportSchema = z.object({
   classCredits: z.record(z.string(), z.number()),
   requirements: z.array(requirementSchema),
   credits: z.array(yearCreditSchema),
-  pending: z.array(claimSummarySchema),
+  pending: z.array(pendingCreditSchema),
   certificateHours: z.number().optional(),
+  stage: stageProgressSchema.optional(),
+  fullYear: z
+    .object({ requiredMonths: z.number(), months: z.number(), met: z.boolean() })
+    .optional()
+    .describe('Months of further study that satisfy the whole year, where the rules have it'),
 });
 export type YearReportView = z.infer<typeof yearReportSchema>;
 
@@ -69,8 +98,14 @@ export const yearParamsSchema = z.object({ year: z.coerce.number().int().min(199
 export const personYearParamsSchema = yearParamsSchema.extend({ id: z.uuid() });
 
 export const unitProgressQuerySchema = z.object({
-  year: z.coerce.number().int().min(1990).max(2100),
-  behindOnly: z
+  year: z.coerce
+    .number()
+    .int()
+    .min(1990)
+    .max(2100)
+    .optional()
+    .describe('The current year by default'),
+  behind: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .default(false),
@@ -78,6 +113,12 @@ export const unitProgressQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type UnitProgressQuery = z.infer<typeof unitProgressQuerySchema>;
+
+export const unitProgressExportQuerySchema = unitProgressQuerySchema.pick({
+  year: true,
+  behind: true,
+});
+export type UnitProgressExportQuery = z.infer<typeof unitProgressExportQuerySchema>;
 
 export const staffProgressSchema = z.object({
   personId: z.uuid(),
@@ -88,6 +129,9 @@ export const staffProgressSchema = z.object({
   required: z.number(),
   shortfall: z.number().describe('Of the annual total'),
   unmet: z.array(z.string()).describe('Codes of the requirements not met'),
+  requirements: z.array(requirementSchema),
+  unitId: z.uuid(),
+  unitName: z.string(),
   compliant: z.boolean(),
   pendingCount: z.number().int(),
 });

@@ -30,6 +30,8 @@ import { HrPushWorker } from './modules/hr-push/hr-push-worker';
 import { CertificateKeyRing } from './modules/certificates/certificate-keys';
 import { CertificatesRepository } from './modules/certificates/certificates.repository';
 import { CertificatesService } from './modules/certificates/certificates.service';
+import { LearnerYearRepository } from './modules/learner-year/learner-year.repository';
+import { LearnerYearService } from './modules/learner-year/learner-year.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -142,6 +144,16 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
     publicBaseUrl: config.publicBaseUrl,
   });
+  const learnerYear = new LearnerYearService({
+    db,
+    clock,
+    repository: new LearnerYearRepository(),
+    credits: creditsRepository,
+    intake,
+    people,
+    orgs,
+    policies: defaultPolicyRegistry,
+  });
   return {
     db,
     clock,
@@ -161,6 +173,7 @@ export function buildServices(options: ServiceOptions) {
     createHrPushWorker,
     certificateKeys,
     certificates,
+    learnerYear,
   };
 }
 

@@ -4,6 +4,9 @@ import type { Config } from './platform/config/config';
 import { openDatabase, type Database } from './platform/db/database';
 import { argon2Hasher } from './platform/auth/password-hasher';
 import { seedDemo, type DemoSeedResult } from './modules/demo/demo.service';
+import { seedDemoCreditsAtStart } from './modules/demo/demo-credits';
+import { buildServices } from './services';
+import { systemClock } from './platform/clock';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -22,6 +25,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await database.migrate();
     const demo = config.demo.enabled ? await seedDemo(database, config, argon2Hasher) : undefined;
+    if (demo?.seeded === true) {
+      const services = buildServices({
+        config,
+        database,
+        clock: systemClock,
+        hasher: argon2Hasher,
+      });
+      await seedDemoCreditsAtStart(services);
+    }
     const app = await createApp({ config, database, startWorkers: true });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

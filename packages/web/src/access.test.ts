@@ -27,13 +27,27 @@ function menuLabels(nodes: readonly AppRoute[], role: Role, prefix = ''): string
 
 describe('menu per role', () => {
   it.each<[Role, string[]]>([
-    ['learner', ['我的学分', '项目查询', '我的账户 > 修改密码']],
-    ['unit_admin', ['工作台', '人员管理', '审核队列', '机构', '我的账户 > 修改密码']],
-    ['reviewer', ['工作台', '人员管理', '项目管理', '审核队列', '机构', '我的账户 > 修改密码']],
+    ['learner', ['我的学分', '学分申报', '申报记录', '项目查询', '我的账户 > 修改密码']],
+    [
+      'unit_admin',
+      ['工作台', '人员管理', '人员学分进度', '审核队列', '机构', '我的账户 > 修改密码'],
+    ],
+    [
+      'reviewer',
+      ['工作台', '人员管理', '人员学分进度', '项目管理', '审核队列', '机构', '我的账户 > 修改密码'],
+    ],
     ['host_admin', ['工作台', '我的项目', '机构', '我的账户 > 修改密码']],
     [
       'province_admin',
-      ['工作台', '人员管理', '项目备案', '审核队列', '机构与审核链', '我的账户 > 修改密码'],
+      [
+        '工作台',
+        '人员管理',
+        '人员学分进度',
+        '项目备案',
+        '审核队列',
+        '机构与审核链',
+        '我的账户 > 修改密码',
+      ],
     ],
     ['system_admin', ['系统管理', '人员管理', '机构与审核链', '我的账户 > 修改密码']],
   ])('%s sees %j', (role, expected) => {
@@ -82,6 +96,16 @@ describe('canOpen', () => {
     ['/projects/search', 'learner', true],
     ['/projects/search', 'unit_admin', true],
     ['/projects/search', 'system_admin', true],
+    // Credits: learners report and correct their own; staff progress for those who read people.
+    ['/credits/new', 'learner', true],
+    ['/credits/new', 'unit_admin', false],
+    ['/credits', 'learner', true],
+    ['/credits/:id/edit', 'learner', true],
+    ['/progress', 'learner', false],
+    ['/progress', 'unit_admin', true],
+    ['/progress', 'reviewer', true],
+    ['/progress/people/:id', 'unit_admin', true],
+    ['/progress/people/:id', 'host_admin', false],
   ])('%s for %s → %s', (path, role, allowed) => {
     expect(canOpen(pages.get(path)!, accessFor(role))).toBe(allowed);
   });
@@ -111,6 +135,9 @@ describe('accessOf', () => {
     const me = { permissions: permissionsOf(['learner', 'province_admin']) };
     expect(accessOf(me, 'learner').permissions).toEqual(new Set(rolePermissions.learner));
     expect(accessOf(me, 'learner').permissions.has('org:manage')).toBe(false);
+    expect(accessOf(me, 'learner').permissions).toEqual(
+      new Set(['credit:read_own', 'credit:submit_own', 'certificate:read_own']),
+    );
     expect(accessOf(me, 'province_admin').permissions.has('org:manage')).toBe(true);
   });
 

@@ -2,7 +2,10 @@ import type { ComponentType } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  FormOutlined,
   HomeOutlined,
+  LineChartOutlined,
+  UnorderedListOutlined,
   KeyOutlined,
   ProjectOutlined,
   SearchOutlined,
@@ -43,6 +46,26 @@ export const appRoutes: readonly AppRoute[] = [
     load: () => import('./pages/home/RoleHome').then((m) => m.RoleHome),
   },
   {
+    key: 'credit-report',
+    path: '/credits/new',
+    rule: { permission: 'credit:submit_own' },
+    menu: { label: 'nav.selfReport', icon: FormOutlined, roles: ['learner'] },
+    load: () => import('./pages/credits/report').then((m) => m.SelfReportPage),
+  },
+  {
+    key: 'my-claims',
+    path: '/credits',
+    rule: { permission: 'credit:read_own' },
+    menu: { label: 'nav.myClaims', icon: UnorderedListOutlined, roles: ['learner'] },
+    load: () => import('./pages/credits/mine').then((m) => m.MyClaimsPage),
+  },
+  {
+    key: 'credit-edit',
+    path: '/credits/:id/edit',
+    rule: { permission: 'credit:submit_own' },
+    load: () => import('./pages/credits/report').then((m) => m.CorrectClaimPage),
+  },
+  {
     key: 'people',
     path: '/people',
     rule: { permission: 'person:read' },
@@ -54,6 +77,23 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/people/import',
     rule: { permission: 'person:manage' },
     load: () => import('./pages/people/import').then((m) => m.PeopleImportPage),
+  },
+  {
+    key: 'unit-progress',
+    path: '/progress',
+    rule: { permission: 'person:read' },
+    menu: {
+      label: 'nav.unitProgress',
+      icon: LineChartOutlined,
+      roles: ['unit_admin', 'reviewer', 'province_admin'],
+    },
+    load: () => import('./pages/progress/list').then((m) => m.UnitProgressPage),
+  },
+  {
+    key: 'person-year',
+    path: '/progress/people/:id',
+    rule: { permission: 'person:read' },
+    load: () => import('./pages/progress/person').then((m) => m.PersonYearPage),
   },
   {
     key: 'projects',

@@ -16,3 +16,4 @@ export { importReportOf } from './imports';
 export * from './people';
 export * from './projects';
 export * from './reviews';
+export * from './credits';

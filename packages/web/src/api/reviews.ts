@@ -32,10 +32,6 @@ export function listReviewQueue(
   });
 }
 
-export function fetchClaim(id: string): Promise<Claim> {
-  return request('GET', claimPath(id), claimSchema);
-}
-
 export type ReviewDecisionAction = 'approve' | 'return' | 'reject';
 
 /** Approve, return or reject at the caller's level; `version` is the one the reviewer saw. */
@@ -52,9 +48,4 @@ export function bulkReview(
   body: { items: { id: string; version: number }[]; reason?: string | undefined },
 ): Promise<BulkResult> {
   return request('POST', `/api/v1/reviews/${action}`, bulkResultSchema, { body });
-}
-
-/** Where the browser views an evidence file inline (same-origin, with the session cookie). */
-export function evidenceUrl(sha256: string): string {
-  return `/api/v1/evidence/${encodeURIComponent(sha256)}`;
 }

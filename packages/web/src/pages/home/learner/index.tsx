@@ -1,5 +1,64 @@
-import { WelcomeCard } from '../components/WelcomeCard';
+import { Button, Select, Space } from 'antd';
+import { FormOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { fetchMyYear, fetchMyYears } from '../../../api';
+import { PageError, PageLoading } from '../../../components/PageState';
+import { YearReport } from '../../../components/year/YearReport';
+import { useT } from '../../../i18n/use-t';
 
+/** 我的学分: this year's progress per requirement, what is missing, credits, earlier years. */
 export function LearnerHomePage() {
-  return <WelcomeCard role="learner" />;
+  const { t } = useT();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const years = useQuery({ queryKey: ['me', 'years'], queryFn: fetchMyYears });
+  const chosen = Number(searchParams.get('year')) || undefined;
+  const year = chosen ?? years.data?.currentYear;
+  const report = useQuery({
+    queryKey: ['me', 'years', year],
+    queryFn: () => fetchMyYear(year ?? 0),
+    enabled: year !== undefined,
+  });
+  if (years.isError) return <PageError error={years.error} onRetry={() => void years.refetch()} />;
+  if (report.isError)
+    return <PageError error={report.error} onRetry={() => void report.refetch()} />;
+  if (!report.data || !years.data) return <PageLoading />;
+  const options = years.data.items.map((i) => i.year);
+  if (year !== undefined && !options.includes(year)) options.push(year);
+  return (
+    <YearReport
+      report={report.data}
+      pendingAction={(claim) =>
+        claim.status === 'draft' || claim.status === 'returned' ? (
+          <Link to={`/credits/${claim.id}/edit`}>
+            {claim.status === 'returned' ? t('claims.resubmit') : t('claims.edit')}
+          </Link>
+        ) : null
+      }
+      extra={
+        <Space wrap>
+          <Select
+            aria-label={t('year.switchYear')}
+            data-testid="year-switch"
+            value={year}
+            style={{ width: 120 }}
+            options={options
+              .sort((a, b) => b - a)
+              .map((y) => ({ value: y, label: t('year.yearOption', { year: y }) }))}
+            onChange={(value: number) => {
+              setSearchParams(value === years.data.currentYear ? {} : { year: String(value) });
+            }}
+          />
+          <Link to="/credits">
+            <Button icon={<UnorderedListOutlined />}>{t('year.claimsButton')}</Button>
+          </Link>
+          <Link to="/credits/new">
+            <Button type="primary" icon={<FormOutlined />} data-testid="report-credit">
+              {t('year.reportButton')}
+            </Button>
+          </Link>
+        </Space>
+      }
+    />
+  );
 }

@@ -1,0 +1,140 @@
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/database';
+import { pathWithin } from '../../platform/db/scope-sql';
+import { orgs } from '../orgs/orgs.schema';
+import { people } from '../people/people.schema';
+import { claimReviews, creditClaims, creditProvenances } from '../credits/credits.schema';
+
+/** What the year views need of a claim: the activity for the rules engine and the list columns. */
+export interface YearClaimRow {
+  id: string;
+  personId: string;
+  status: string;
+  year: number;
+  activity: Record<string, unknown>;
+  activityType: string;
+  activityDate: string;
+  projectNumber: string | null;
+  credits: number;
+  creditClass: string | null;
+  valuationReasons: string[];
+}
+
+export interface StaffRow {
+  id: string;
+  name: string;
+  idNumberMasked: string;
+  profession: string;
+  unitId: string;
+  unitName: string;
+  unitPath: string;
+}
+
+/** Claims the year views count (effective) or show beside the count (still pending). */
+export const countedStatuses = ['effective'] as const;
+export const pendingStatuses = ['draft', 'submitted', 'returned'] as const;
+
+const yearClaimColumns = {
+  id: creditClaims.id,
+  personId: creditClaims.personId,
+  status: creditClaims.status,
+  year: creditClaims.year,
+  activity: creditClaims.activity,
+  activityType: creditClaims.activityType,
+  activityDate: creditClaims.activityDate,
+  projectNumber: creditClaims.projectNumber,
+  credits: creditClaims.credits,
+  creditClass: creditClaims.creditClass,
+  valuationReasons: creditClaims.valuationReasons,
+};
+
+/** The reads of the learner's year and the unit's staff progress. Writes live in credits. */
+export class LearnerYearRepository {
+  /**
+   * One query for the claims of many people within years `fromYear`…`toYear`: effective
+   * ones of every year in range (earlier years feed the stage rule), pending ones of `toYear`.
+   */
+  async claimsOf(
+    db: DbOrTx,
+    personIds: readonly string[],
+    fromYear: number,
+    toYear: number,
+  ): Promise<YearClaimRow[]> {
+    if (personIds.length === 0) return [];
+    return db
+      .select(yearClaimColumns)
+      .from(creditClaims)
+      .where(
+        and(
+          inArray(creditClaims.personId, [...personIds]),
+          gte(creditClaims.year, fromYear),
+          lte(creditClaims.year, toYear),
+          sql`(${creditClaims.status} = 'effective' or (${creditClaims.year} = ${toYear} and ${inArray(creditClaims.status, [...pendingStatuses])}))`,
+        ),
+      )
+      .orderBy(asc(creditClaims.activityDate), asc(creditClaims.id));
+  }
+
+  /** Every effective or pending claim of one person, all years (the list of years). */
+  async allClaimsOf(db: DbOrTx, personId: string): Promise<YearClaimRow[]> {
+    return db
+      .select(yearClaimColumns)
+      .from(creditClaims)
+      .where(
+        and(
+          eq(creditClaims.personId, personId),
+          inArray(creditClaims.status, [...countedStatuses, ...pendingStatuses]),
+        ),
+      )
+      .orderBy(asc(creditClaims.activityDate), asc(creditClaims.id));
+  }
+
+  /** Channels each claim arrived by (its provenances), in order of first arrival. */
+  async channelsOf(db: DbOrTx, claimIds: readonly string[]): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    if (claimIds.length === 0) return result;
+    const rows = await db
+      .select({ claimId: creditProvenances.claimId, channel: creditProvenances.channel })
+      .from(creditProvenances)
+      .where(inArray(creditProvenances.claimId, [...claimIds]))
+      .orderBy(asc(creditProvenances.receivedAt), asc(creditProvenances.id));
+    for (const row of rows) {
+      const list = result.get(row.claimId) ?? [];
+      if (!list.includes(row.channel)) list.push(row.channel);
+      result.set(row.claimId, list);
+    }
+    return result;
+  }
+
+  /** The latest return reason of each claim (for returned claims). */
+  async returnReasonsOf(db: DbOrTx, claimIds: readonly string[]): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    if (claimIds.length === 0) return result;
+    const rows = await db
+      .select({ claimId: claimReviews.claimId, reason: claimReviews.reason })
+      .from(claimReviews)
+      .where(and(inArray(claimReviews.claimId, [...claimIds]), eq(claimReviews.action, 'return')))
+      .orderBy(desc(claimReviews.at), desc(claimReviews.id));
+    for (const row of rows)
+      if (!result.has(row.claimId) && row.reason) result.set(row.claimId, row.reason);
+    return result;
+  }
+
+  /** The people of a subtree (a unit and the units below it), by name. */
+  async staffWithin(db: DbOrTx, path: string): Promise<StaffRow[]> {
+    return db
+      .select({
+        id: people.id,
+        name: people.name,
+        idNumberMasked: people.idNumberMasked,
+        profession: people.profession,
+        unitId: people.unitId,
+        unitName: orgs.name,
+        unitPath: orgs.path,
+      })
+      .from(people)
+      .innerJoin(orgs, eq(orgs.id, people.unitId))
+      .where(pathWithin(orgs.path, [path]))
+      .orderBy(asc(people.name), asc(people.id));
+  }
+}

@@ -1,0 +1,260 @@
+import type { ReactNode } from 'react';
+import { Alert, Card, Col, Empty, Flex, Progress, Row, Space, Table, Tag, Typography } from 'antd';
+import type { PendingCredit, Requirement, YearCredit, YearReportView } from '@jijiao/contracts';
+import type { Translate } from '../../i18n/use-t';
+import { useT } from '../../i18n/use-t';
+import { ChannelTags, ReasonList, StatusTag, activityLabel, requirementLabel } from './credit-tags';
+
+/** Missing requirements in words, one sentence each. */
+export function missingSentences(t: Translate, report: YearReportView): string[] {
+  const lines = report.requirements
+    .filter((r) => !r.met || r.waivedBy)
+    .map((r) =>
+      r.waivedBy
+        ? t('year.waived', { requirement: requirementLabel(t, r.code) })
+        : t('year.missing', {
+            requirement: requirementLabel(t, r.code),
+            shortfall: r.shortfall,
+            required: r.required,
+            earned: r.earned,
+          }),
+    );
+  const stage = report.stage;
+  if (stage && !stage.met && !report.requirements.some((r) => r.code === stage.code)) {
+    lines.push(
+      t('year.stageProgress', {
+        first: stage.firstYear,
+        last: stage.lastYear,
+        earned: stage.earned,
+        required: stage.required,
+        shortfall: stage.shortfall,
+      }),
+    );
+  }
+  return lines;
+}
+
+function RequirementRing({ requirement }: { requirement: Requirement }) {
+  const { t } = useT();
+  const percent =
+    requirement.required > 0
+      ? Math.min(100, Math.round((requirement.earned / requirement.required) * 100))
+      : 100;
+  return (
+    <Flex vertical align="center" gap={8} data-testid={`requirement-${requirement.code}`}>
+      <Progress
+        type="circle"
+        percent={percent}
+        status={requirement.met ? 'success' : 'normal'}
+        format={() => <span data-testid="earned">{requirement.earned}</span>}
+        size={112}
+      />
+      <Typography.Text strong>{requirementLabel(t, requirement.code)}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('year.earnedOf', { earned: requirement.earned, required: requirement.required })}
+        {requirement.requiredHours !== undefined
+          ? t('year.requiredHours', { hours: requirement.requiredHours })
+          : ''}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+function CreditsTable({ credits }: { credits: readonly YearCredit[] }) {
+  const { t } = useT();
+  return (
+    <Table<YearCredit>
+      rowKey="claimId"
+      size="small"
+      pagination={false}
+      dataSource={[...credits]}
+      data-testid="year-credits"
+      locale={{ emptyText: <Empty description={t('year.noCredits')} /> }}
+      columns={[
+        {
+          title: t('credits.columns.activity'),
+          key: 'activity',
+          render: (_, c) => activityLabel(t, c.activityType, c.projectNumber),
+        },
+        { title: t('credits.columns.date'), dataIndex: 'activityDate' },
+        {
+          title: t('credits.columns.channels'),
+          key: 'channels',
+          render: (_, c) => <ChannelTags channels={c.channels} />,
+        },
+        {
+          title: t('credits.columns.status'),
+          key: 'status',
+          render: (_, c) => <StatusTag status={c.status} />,
+        },
+        {
+          title: t('credits.columns.credits'),
+          key: 'credits',
+          render: (_, c) => (
+            <Space size={4}>
+              <Typography.Text strong>{c.credits}</Typography.Text>
+              {c.faceCredits !== c.credits && (
+                <Typography.Text type="secondary">
+                  {t('credits.faceValue', { credits: c.faceCredits })}
+                </Typography.Text>
+              )}
+              {c.class && <Tag>{t('credits.classTag', { class: c.class })}</Tag>}
+            </Space>
+          ),
+        },
+        {
+          title: t('credits.columns.reasons'),
+          key: 'reasons',
+          render: (_, c) => <ReasonList reasons={c.reasons} />,
+        },
+      ]}
+    />
+  );
+}
+
+function PendingTable({
+  pending,
+  action,
+}: {
+  pending: readonly PendingCredit[];
+  action?: ((claim: PendingCredit) => ReactNode) | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <Table<PendingCredit>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={[...pending]}
+      data-testid="year-pending"
+      locale={{ emptyText: <Empty description={t('year.noPending')} /> }}
+      columns={[
+        {
+          title: t('credits.columns.activity'),
+          key: 'activity',
+          render: (_, c) => activityLabel(t, c.activityType, c.projectNumber),
+        },
+        { title: t('credits.columns.date'), dataIndex: 'activityDate' },
+        {
+          title: t('credits.columns.channels'),
+          key: 'channels',
+          render: (_, c) => <ChannelTags channels={c.channels} />,
+        },
+        {
+          title: t('credits.columns.status'),
+          key: 'status',
+          render: (_, c) => (
+            <Space orientation="vertical" size={2}>
+              <StatusTag status={c.status} />
+              {c.status === 'submitted' && c.currentReviewerOrgName && (
+                <Typography.Text type="secondary">{c.currentReviewerOrgName}</Typography.Text>
+              )}
+              {c.returnReason && (
+                <Typography.Text type="danger">
+                  {t('claims.returnedBecause', { reason: c.returnReason })}
+                </Typography.Text>
+              )}
+            </Space>
+          ),
+        },
+        { title: t('credits.columns.credits'), dataIndex: 'credits' },
+        {
+          title: t('credits.columns.reasons'),
+          key: 'reasons',
+          render: (_, c) => <ReasonList reasons={c.reasons} />,
+        },
+        ...(action
+          ? [
+              {
+                title: t('common.actions'),
+                key: 'action',
+                render: (_: unknown, c: PendingCredit) => action(c),
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+}
+
+/**
+ * One person's year (the learner's home and the unit admin's view of a staff member):
+ * a ring per requirement, what is missing in words, the credits counted and those pending.
+ */
+export function YearReport({
+  report,
+  extra,
+  pendingAction,
+}: {
+  report: YearReportView;
+  extra?: ReactNode;
+  pendingAction?: (claim: PendingCredit) => ReactNode;
+}) {
+  const { t } = useT();
+  const missing = missingSentences(t, report);
+  const inReview = report.pending.filter((p) => p.status === 'submitted');
+  const inReviewCredits = inReview.reduce((sum, p) => sum + p.credits, 0);
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space>
+            {t('year.title', { year: report.year })}
+            <Tag color={report.compliant ? 'success' : 'warning'} data-testid="year-compliant">
+              {report.compliant ? t('year.compliant') : t('year.notCompliant')}
+            </Tag>
+          </Space>
+        }
+        extra={extra}
+      >
+        <Row gutter={[24, 24]} justify="start">
+          {report.requirements.map((r) => (
+            <Col key={r.code}>
+              <RequirementRing requirement={r} />
+            </Col>
+          ))}
+        </Row>
+        <Typography.Title level={5} style={{ marginTop: 24 }}>
+          {t('year.missingTitle')}
+        </Typography.Title>
+        <div data-testid="year-missing">
+          {missing.length === 0 ? (
+            <Alert type="success" showIcon title={t('year.nothingMissing')} />
+          ) : (
+            <Alert
+              type="warning"
+              showIcon
+              title={
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {missing.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                  {report.stage?.isFinalYear && !report.stage.met && (
+                    <li>{t('year.stageFinal')}</li>
+                  )}
+                </ul>
+              }
+            />
+          )}
+        </div>
+        {inReview.length > 0 && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+            {t('year.pendingHint', { count: inReview.length, credits: inReviewCredits })}
+          </Typography.Paragraph>
+        )}
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {t('year.packs', { packs: report.packs.map((p) => `${p.id} ${p.version}`).join('、') })}
+          {report.certificateHours
+            ? ` · ${t('year.certificateHours', { hours: report.certificateHours })}`
+            : ''}
+        </Typography.Paragraph>
+      </Card>
+      <Card title={t('year.creditsTitle')}>
+        <CreditsTable credits={report.credits} />
+      </Card>
+      <Card title={t('year.pendingTitle')}>
+        <PendingTable pending={report.pending} action={pendingAction} />
+      </Card>
+    </Space>
+  );
+}
