@@ -30,6 +30,8 @@ import { HrPushWorker } from './modules/hr-push/hr-push-worker';
 import { CertificateKeyRing } from './modules/certificates/certificate-keys';
 import { CertificatesRepository } from './modules/certificates/certificates.repository';
 import { CertificatesService } from './modules/certificates/certificates.service';
+import { AwardsRepository } from './modules/awards/awards.repository';
+import { AwardsService } from './modules/awards/awards.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -142,6 +144,19 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
     publicBaseUrl: config.publicBaseUrl,
   });
+  const awards = new AwardsService({
+    db,
+    clock,
+    repository: new AwardsRepository(),
+    credits: creditsRepository,
+    projects,
+    people,
+    orgs,
+    orgsRepository: new OrgsRepository(),
+    intake,
+    claimReview,
+    auditLog,
+  });
   return {
     db,
     clock,
@@ -161,6 +176,7 @@ export function buildServices(options: ServiceOptions) {
     createHrPushWorker,
     certificateKeys,
     certificates,
+    awards,
   };
 }
 
