@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { claimStatusSchema, creditChannelSchema, creditClassSchema, packVersionSchema } from './credits';
+import {
+  claimStatusSchema,
+  creditChannelSchema,
+  creditClassSchema,
+  packVersionSchema,
+} from './credits';
 
 /**
  * Host award batches (学分授予): a host admin of a filed or finished project awards credits

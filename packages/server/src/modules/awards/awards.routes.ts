@@ -189,7 +189,8 @@ export function registerAwardRoutes(
       schema: {
         tags: ['awards'],
         summary: 'Approve every waiting line: each credit becomes effective',
-        description: 'Send the batch `version` you saw; another reviewer first → 409 `stale_state`.',
+        description:
+          'Send the batch `version` you saw; another reviewer first → 409 `stale_state`.',
         params: idParamsSchema,
         body: awardBatchVersionSchema,
         response: { 200: awardBatchSchema, ...errors },

@@ -535,15 +535,9 @@ export class AwardsService {
         });
       }
       for (const line of returned) {
-        await this.deps.claimReview.transitionInTx(
-          tx,
-          line.claimId ?? '',
-          'resubmit',
-          claimActor,
-          {
-            ...(line.claimVersion !== null ? { expectedVersion: line.claimVersion } : {}),
-          },
-        );
+        await this.deps.claimReview.transitionInTx(tx, line.claimId ?? '', 'resubmit', claimActor, {
+          ...(line.claimVersion !== null ? { expectedVersion: line.claimVersion } : {}),
+        });
         await repository.updateLine(tx, line.id, { returnReason: null });
       }
       await this.deps.auditLog.record(
