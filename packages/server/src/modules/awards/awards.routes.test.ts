@@ -52,12 +52,7 @@ const [learnerPerson] = await queryRows<{ id: string }>(
 );
 const learnerId = learnerPerson?.id ?? '';
 
-function send(
-  method: 'POST' | 'GET' | 'DELETE',
-  url: string,
-  who: Session,
-  payload?: object,
-): ReturnType<typeof t.app.inject> {
+function send(method: 'POST' | 'GET' | 'DELETE', url: string, who: Session, payload?: object) {
   t.clock.advanceMinutes(1);
   return t.app.inject({
     method,
@@ -261,8 +256,14 @@ describe('an award batch by hand and by roster, reviewed by the province', () =>
   it('shows the province the submitted batch, not the host’s drafts', async () => {
     const draft = await newBatch();
     const res = await send('GET', '/api/v1/award-batches?status=submitted', province);
-    const ids = res.json<AwardBatchList>().items.map((b) => b.id);
-    expect(ids).toContain(batch.id);
+    const items = res.json<AwardBatchList>().items;
+    expect(items.map((b) => b.id)).toContain(batch.id);
+    // The demo seed's batch, from the attendance of the finished national project.
+    expect(items.find((b) => b.projectNumber === '2026-04-08-001（国）')).toMatchObject({
+      source: 'attendance',
+      lineCount: 12,
+      pendingCount: 12,
+    });
     const all = await send('GET', '/api/v1/award-batches', province);
     expect(all.json<AwardBatchList>().items.map((b) => b.id)).not.toContain(draft.id);
     const hidden = await send('GET', `/api/v1/award-batches/${draft.id}`, province);

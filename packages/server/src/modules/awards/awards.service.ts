@@ -489,81 +489,105 @@ export class AwardsService {
     body: AwardBatchVersion,
     ip: string,
   ): Promise<AwardBatch> {
-    const { db, repository, clock, intake } = this.deps;
-    const batch = await this.editableBatch(actor, batchId, db);
+    const batch = await this.editableBatch(actor, batchId, this.deps.db);
     if (body.version !== batch.version) throw stale(batchId);
-    const project = await this.projectOf(db, batch.projectId);
+    await this.deps.db.transaction((tx) =>
+      this.submitInTx(tx, batchId, claimActorOf(actor, ip), body.version),
+    );
+    return this.get(actor, batchId);
+  }
+
+  /**
+   * The submission itself, in the caller's transaction and without scope checks (the
+   * service above checks them; the demo seed submits as the host). New lines go through
+   * the intake, returned ones are resubmitted; the batch version guards it all.
+   */
+  async submitInTx(
+    tx: DbOrTx,
+    batchId: string,
+    actor: ClaimActor,
+    version?: number,
+  ): Promise<void> {
+    const { repository, clock, intake } = this.deps;
+    const batch = await repository.findBatch(tx, batchId);
+    if (!batch) throw new AppError('not_found', 'No such award batch', { id: batchId });
+    if (batch.status !== 'draft' && batch.status !== 'returned') {
+      throw new AppError('invalid_state', `The batch is ${batch.status}: it cannot be submitted`, {
+        id: batchId,
+        status: batch.status,
+      });
+    }
+    const project = await this.projectOf(tx, batch.projectId);
     if (!project) throw new Error(`batch ${batchId} lost its project`);
     this.requireAwardable(project);
-    const lines = await repository.lines(db, batchId);
+    const lines = await repository.lines(tx, batchId);
     const fresh = lines.filter((l) => l.claimId === null);
     const returned = lines.filter((l) => !l.matched && l.claimStatus === 'returned');
     if (fresh.length + returned.length === 0) {
       throw new AppError('invalid_state', 'Nothing to submit: add lines first', { id: batchId });
     }
-    const office = await this.cmeOfficeOf(project);
-    const claimActor = claimActorOf(actor, ip);
-    await db.transaction(async (tx) => {
-      const at = clock.now();
-      const guarded = await repository.bumpIfVersion(tx, batchId, body.version, {
-        status: 'submitted',
-        submittedAt: at,
-        submittedBy: actor.userId,
-        decidedAt: null,
-        updatedAt: at,
-      });
-      if (!guarded) throw stale(batchId);
-      for (const line of fresh) {
-        const recorded = await intake.record(tx, {
-          personId: line.personId,
-          channel: 'host_award',
-          activity: await this.valuer.activityFor(tx, project, line),
-          initialStatus: 'submitted',
-          chainSteps: [office],
-          actor: { ...claimActor, orgId: batch.hostOrgId },
-          sourceRef: `batch:${batchId}:line ${line.lineNo}`,
-          projectId: project.id,
-          batchId,
-        });
-        await repository.updateLine(tx, line.id, {
-          claimId: recorded.claimId,
-          matched: recorded.matched,
-          credits: recorded.credits,
-          creditClass: recorded.class,
-          packVersions: recorded.packVersions,
-          valuationReasons: recorded.reasons,
-        });
-      }
-      for (const line of returned) {
-        await this.deps.claimReview.transitionInTx(tx, line.claimId ?? '', 'resubmit', claimActor, {
-          ...(line.claimVersion !== null ? { expectedVersion: line.claimVersion } : {}),
-        });
-        await repository.updateLine(tx, line.id, { returnReason: null });
-      }
-      await this.deps.auditLog.record(
-        actorEvent(actor, 'award.batch_submitted', ip, {
-          targetType: 'award_batch',
-          targetId: batchId,
-          orgPath: batch.hostPath,
-          details: {
-            from: batch.status,
-            to: 'submitted',
-            newLines: fresh.length,
-            resubmitted: returned.length,
-          },
-        }),
-        tx,
-      );
+    const office = await this.cmeOfficeOf(tx, project);
+    const at = clock.now();
+    const guarded = await repository.bumpIfVersion(tx, batchId, version ?? batch.version, {
+      status: 'submitted',
+      submittedAt: at,
+      submittedBy: actor.userId,
+      decidedAt: null,
+      updatedAt: at,
     });
-    return this.get(actor, batchId);
+    if (!guarded) throw stale(batchId);
+    for (const line of fresh) {
+      const recorded = await intake.record(tx, {
+        personId: line.personId,
+        channel: 'host_award',
+        activity: await this.valuer.activityFor(tx, project, line),
+        initialStatus: 'submitted',
+        chainSteps: [office],
+        actor: { ...actor, orgId: batch.hostOrgId },
+        sourceRef: `batch:${batchId}:line ${line.lineNo}`,
+        projectId: project.id,
+        batchId,
+      });
+      await repository.updateLine(tx, line.id, {
+        claimId: recorded.claimId,
+        matched: recorded.matched,
+        credits: recorded.credits,
+        creditClass: recorded.class,
+        packVersions: recorded.packVersions,
+        valuationReasons: recorded.reasons,
+      });
+    }
+    for (const line of returned) {
+      await this.deps.claimReview.transitionInTx(tx, line.claimId ?? '', 'resubmit', actor, {
+        ...(line.claimVersion !== null ? { expectedVersion: line.claimVersion } : {}),
+      });
+      await repository.updateLine(tx, line.id, { returnReason: null });
+    }
+    await this.deps.auditLog.record(
+      {
+        action: 'award.batch_submitted',
+        actorUserId: actor.userId,
+        actorUsername: actor.username,
+        ip: actor.ip,
+        targetType: 'award_batch',
+        targetId: batchId,
+        orgPath: batch.hostPath,
+        details: {
+          from: batch.status,
+          to: 'submitted',
+          newLines: fresh.length,
+          resubmitted: returned.length,
+        },
+      },
+      tx,
+    );
   }
 
-  private async cmeOfficeOf(project: ProjectView): Promise<string> {
-    const [office] = await this.deps.orgsRepository.page(
-      this.deps.db,
-      [provincePathOf(project.hostPath)],
-      { kind: 'cme_office', limit: 1 },
-    );
+  private async cmeOfficeOf(db: DbOrTx, project: ProjectView): Promise<string> {
+    const [office] = await this.deps.orgsRepository.page(db, [provincePathOf(project.hostPath)], {
+      kind: 'cme_office',
+      limit: 1,
+    });
     if (!office) {
       throw new AppError('invalid_state', 'The province has no CME office to review awards', {
         projectId: project.id,
