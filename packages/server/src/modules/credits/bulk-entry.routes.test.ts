@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { BulkEntryResult, Claim, ErrorResponse, EvidenceUploaded } from '@jijiao/contracts';
+import type {
+  BulkEntryResult,
+  Claim,
+  ErrorResponse,
+  EvidenceUploaded,
+  StaffLookupResult,
+} from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
-import { orgIdByName } from '../../../test/fixtures';
+import { newIdNumber, orgIdByName, personBody } from '../../../test/fixtures';
 import { multipartFile } from '../../../test/excel-routes';
 import { pdfBytes } from '../../../test/credit-files';
 import { queryRows } from '../../platform/db/database';
@@ -123,5 +129,38 @@ describe('unit bulk entry', () => {
                  (select count(*)::int from claim_evidence where sha256 = ${sha256}) links`,
     );
     expect(stored[0]).toEqual({ files: 1, links: 3 });
+  });
+});
+
+describe('finding staff by a list of ID numbers', () => {
+  it('answers each number in order: the unit’s person (masked), invalid, or not in the unit', async () => {
+    const idNumber = newIdNumber();
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/people',
+      headers: unitAdmin.headers,
+      payload: personBody(jiangnanHospital, { name: '批量查找', idNumber }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/units/${jiangnanHospital}/staff:lookup`,
+      headers: unitAdmin.headers,
+      payload: { idNumbers: [idNumber, '123', newIdNumber()] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.body).not.toContain(idNumber);
+    expect(res.json<StaffLookupResult>().items).toEqual([
+      expect.objectContaining({ index: 0, name: '批量查找', problem: null }),
+      expect.objectContaining({ index: 1, personId: null, problem: 'invalid' }),
+      expect.objectContaining({ index: 2, personId: null, problem: 'not_in_unit' }),
+    ]);
+    const outside = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/units/${linjiangHospital}/staff:lookup`,
+      headers: unitAdmin.headers,
+      payload: { idNumbers: [idNumber] },
+    });
+    expect(outside.statusCode).toBe(404);
   });
 });

@@ -1,0 +1,35 @@
+import {
+  bulkEntryResultSchema,
+  creditPreviewSchema,
+  evidenceUploadedSchema,
+  type ActivityInput,
+  type BulkEntry,
+  type BulkEntryResult,
+  type CreditPreview,
+  type EvidenceUploaded,
+} from '@jijiao/contracts';
+import { request } from './client';
+
+/** 单位批量录入: one activity for many staff of a unit, all or nothing. */
+export function bulkEnterCredits(unitId: string, body: BulkEntry): Promise<BulkEntryResult> {
+  return request(
+    'POST',
+    `/api/v1/units/${encodeURIComponent(unitId)}/credits:bulk`,
+    bulkEntryResultSchema,
+    { body },
+  );
+}
+
+/** What the rules give one activity of a person; stores nothing. */
+export function previewCredits(activity: ActivityInput, personId: string): Promise<CreditPreview> {
+  return request('POST', '/api/v1/credits/preview', creditPreviewSchema, {
+    body: { activity, personId },
+  });
+}
+
+/** Stores an evidence file (JPEG, PNG or PDF) to reference by sha256. */
+export function uploadEvidence(file: Blob, fileName: string): Promise<EvidenceUploaded> {
+  const form = new FormData();
+  form.append('file', file, fileName);
+  return request('POST', '/api/v1/evidence', evidenceUploadedSchema, { form });
+}
