@@ -22,10 +22,13 @@ function menuLabels(nodes: readonly AppRoute[], role: Role, prefix = ''): string
 describe('menu per role', () => {
   it.each<[Role, string[]]>([
     ['learner', ['我的学分', '项目查询', '我的账户 > 修改密码']],
-    ['unit_admin', ['工作台', '人员管理', '机构', '我的账户 > 修改密码']],
+    ['unit_admin', ['工作台', '人员管理', '机构', '批量录入', '我的账户 > 修改密码']],
     ['reviewer', ['工作台', '人员管理', '项目管理', '机构', '我的账户 > 修改密码']],
     ['host_admin', ['工作台', '我的项目', '机构', '我的账户 > 修改密码']],
-    ['province_admin', ['工作台', '人员管理', '项目备案', '机构与审核链', '我的账户 > 修改密码']],
+    [
+      'province_admin',
+      ['工作台', '人员管理', '项目备案', '机构与审核链', '授予审核', '我的账户 > 修改密码'],
+    ],
     ['system_admin', ['系统管理', '人员管理', '机构与审核链', '我的账户 > 修改密码']],
   ])('%s sees %j', (role, expected) => {
     expect(menuLabels(filterTree(appRoutes, accessFor(role)), role)).toEqual(expected);
@@ -100,7 +103,9 @@ describe('canOpen', () => {
 describe('accessOf', () => {
   it('takes the active role only, not the union of all roles held', () => {
     const me = { permissions: permissionsOf(['learner', 'province_admin']) };
-    expect(accessOf(me, 'learner').permissions).toEqual(new Set(['credit:read_own']));
+    expect(accessOf(me, 'learner').permissions).toEqual(
+      new Set(['credit:read_own', 'credit:submit_own', 'certificate:read_own']),
+    );
     expect(accessOf(me, 'province_admin').permissions.has('org:manage')).toBe(true);
   });
 

@@ -2,11 +2,13 @@ import {
   bulkEntryResultSchema,
   creditPreviewSchema,
   evidenceUploadedSchema,
+  staffLookupResultSchema,
   type ActivityInput,
   type BulkEntry,
   type BulkEntryResult,
   type CreditPreview,
   type EvidenceUploaded,
+  type StaffLookupResult,
 } from '@jijiao/contracts';
 import { request } from './client';
 
@@ -32,4 +34,14 @@ export function uploadEvidence(file: Blob, fileName: string): Promise<EvidenceUp
   const form = new FormData();
   form.append('file', file, fileName);
   return request('POST', '/api/v1/evidence', evidenceUploadedSchema, { form });
+}
+
+/** Which staff of the unit the ID numbers name (sent in the body; answered masked). */
+export function lookupStaff(unitId: string, idNumbers: string[]): Promise<StaffLookupResult> {
+  return request(
+    'POST',
+    `/api/v1/units/${encodeURIComponent(unitId)}/staff:lookup`,
+    staffLookupResultSchema,
+    { body: { idNumbers } },
+  );
 }
