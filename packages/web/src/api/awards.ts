@@ -35,11 +35,12 @@ export function createAwardBatch(projectId: string): Promise<AwardBatch> {
 }
 
 export async function searchAwardPeople(projectId: string, q: string): Promise<AwardPerson[]> {
+  // A POST: the text may be a full ID number, which never goes into a URL.
   const answer = await request(
-    'GET',
+    'POST',
     `/api/v1/projects/${encodeURIComponent(projectId)}/award-people`,
     awardPeopleSchema,
-    { query: { q } },
+    { body: { q } },
   );
   return answer.items;
 }

@@ -105,20 +105,16 @@ describe('an award batch by hand and by roster, reviewed by the province', () =>
     wu = await register('吴授予');
     batch = await newBatch();
     expect(batch).toMatchObject({ status: 'draft', lines: [], canEdit: true, canReview: false });
-    const byName = await send(
-      'GET',
-      `/api/v1/projects/${filed}/award-people?q=${encodeURIComponent('授予')}`,
-      host,
-    );
+    const byName = await send('POST', `/api/v1/projects/${filed}/award-people`, host, {
+      q: '授予',
+    });
     expect(byName.statusCode, byName.body).toBe(200);
     const names = byName.json<{ items: { name: string; idNumberMasked: string }[] }>().items;
     expect(names.map((p) => p.name).sort()).toEqual(['吴授予', '张授予', '李授予']);
     expect(JSON.stringify(names)).not.toContain(zhang.idNumber);
-    const byId = await send(
-      'GET',
-      `/api/v1/projects/${filed}/award-people?q=${zhang.idNumber}`,
-      host,
-    );
+    const byId = await send('POST', `/api/v1/projects/${filed}/award-people`, host, {
+      q: zhang.idNumber,
+    });
     expect(byId.json<{ items: { id: string }[] }>().items.map((p) => p.id)).toEqual([zhang.id]);
   });
 
@@ -364,7 +360,9 @@ describe('who may award, and when', () => {
     const batch = await newBatch();
     const unit = await send('GET', `/api/v1/award-batches/${batch.id}`, unitAdmin);
     expect(unit.statusCode).toBe(404);
-    const people = await send('GET', `/api/v1/projects/${otherHosts}/award-people?q=王`, host);
+    const people = await send('POST', `/api/v1/projects/${otherHosts}/award-people`, host, {
+      q: '王',
+    });
     expect(people.statusCode).toBe(404);
   });
 

@@ -60,17 +60,19 @@ export function registerAwardRoutes(
       },
     });
 
-    r.get('/api/v1/projects/:id/award-people', {
+    r.post('/api/v1/projects/:id/award-people', {
       config: { permission: 'award:manage' },
       schema: {
         tags: ['awards'],
         summary: 'Find people of the project’s province to award (part of the name or a full ID)',
+        description:
+          'A POST so that an ID number travels in the body, never in a URL or an access log.',
         params: idParamsSchema,
-        querystring: awardPeopleQuerySchema,
+        body: awardPeopleQuerySchema,
         response: { 200: awardPeopleSchema, ...errors },
       },
       handler: async (request) => ({
-        items: await awards.searchPeople(actorOf(request), request.params.id, request.query.q),
+        items: await awards.searchPeople(actorOf(request), request.params.id, request.body.q),
       }),
     });
 
