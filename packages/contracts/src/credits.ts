@@ -282,3 +282,20 @@ export const bulkEntryResultSchema = z.object({
   ),
 });
 export type BulkEntryResult = z.infer<typeof bulkEntryResultSchema>;
+
+/** ID numbers (in the body, never a URL) to find staff of a unit for bulk entry. */
+export const staffLookupSchema = z.object({
+  idNumbers: z.array(z.string().trim().min(1).max(30)).min(1).max(500),
+});
+export const staffLookupResultSchema = z.object({
+  items: z.array(
+    z.object({
+      index: z.number().int().describe('Position in the list sent'),
+      personId: z.uuid().nullable(),
+      name: z.string().nullable(),
+      idNumberMasked: z.string().nullable(),
+      problem: z.enum(['invalid', 'not_in_unit']).nullable(),
+    }),
+  ),
+});
+export type StaffLookupResult = z.infer<typeof staffLookupResultSchema>;

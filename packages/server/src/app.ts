@@ -37,6 +37,8 @@ import { registerEvidenceRoutes } from './modules/evidence/evidence.routes';
 import { registerCertificateRoutes } from './modules/certificates/certificates.routes';
 import { registerHrPushRoutes } from './modules/hr-push/hr-push.routes';
 import { registerLearnerYearRoutes } from './modules/learner-year/learner-year.routes';
+import { registerAwardRoutes } from './modules/awards/awards.routes';
+import { registerStaffLookupRoute } from './modules/credits/staff-lookup';
 
 export interface AppOptions {
   config: Config;
@@ -139,6 +141,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerCertificateRoutes(app, { certificates: services.certificates, auditLog });
   registerHrPushRoutes(app, { hrPush: services.hrPush });
   registerLearnerYearRoutes(app, { years: services.learnerYear, auditLog });
+  registerAwardRoutes(app, { awards: services.awards, maxBytes });
+  registerStaffLookupRoute(app, { people, orgs });
   if (config.certificates.signingKeys.size === 0 && config.certificates.demoKeys) {
     app.log.warn(
       'Certificates are signed with deterministic DEMO keys (no JIJIAO_CERT_SIGNING_KEY_<province code> set): never use them for real certificates',

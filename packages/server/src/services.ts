@@ -32,6 +32,8 @@ import { CertificatesRepository } from './modules/certificates/certificates.repo
 import { CertificatesService } from './modules/certificates/certificates.service';
 import { LearnerYearRepository } from './modules/learner-year/learner-year.repository';
 import { LearnerYearService } from './modules/learner-year/learner-year.service';
+import { AwardsRepository } from './modules/awards/awards.repository';
+import { AwardsService } from './modules/awards/awards.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -154,6 +156,19 @@ export function buildServices(options: ServiceOptions) {
     orgs,
     policies: defaultPolicyRegistry,
   });
+  const awards = new AwardsService({
+    db,
+    clock,
+    repository: new AwardsRepository(),
+    credits: creditsRepository,
+    projects,
+    people,
+    orgs,
+    orgsRepository: new OrgsRepository(),
+    intake,
+    claimReview,
+    auditLog,
+  });
   return {
     db,
     clock,
@@ -174,6 +189,7 @@ export function buildServices(options: ServiceOptions) {
     certificateKeys,
     certificates,
     learnerYear,
+    awards,
   };
 }
 

@@ -132,6 +132,38 @@ export const appRoutes: readonly AppRoute[] = [
     load: () => import('./pages/orgs/list').then((m) => m.OrgListPage),
   },
   {
+    key: 'project-awards',
+    path: '/projects/:id/awards',
+    rule: { permission: 'award:manage' },
+    load: () => import('./pages/awards/project').then((m) => m.ProjectAwardsPage),
+  },
+  {
+    key: 'award-batch',
+    path: '/awards/:id',
+    rule: { permission: 'authenticated' },
+    load: () => import('./pages/awards/batch').then((m) => m.AwardBatchPage),
+  },
+  {
+    key: 'award-roster',
+    path: '/awards/:id/roster',
+    rule: { permission: 'award:manage' },
+    load: () => import('./pages/awards/roster').then((m) => m.AwardRosterImportPage),
+  },
+  {
+    key: 'award-reviews',
+    path: '/award-reviews',
+    rule: { permission: 'award:review' },
+    menu: { label: 'awards.navReviews', icon: AuditOutlined },
+    load: () => import('./pages/awards/reviews').then((m) => m.AwardReviewListPage),
+  },
+  {
+    key: 'credits-bulk',
+    path: '/credits/bulk',
+    rule: { permission: 'credit:enter', roles: ['unit_admin'] },
+    menu: { label: 'bulkEntry.nav', icon: FormOutlined, roles: ['unit_admin'] },
+    load: () => import('./pages/credits/bulk').then((m) => m.BulkEntryPage),
+  },
+  {
     key: 'account',
     menu: { label: 'nav.account', icon: UserOutlined },
     children: [

@@ -17,3 +17,5 @@ export * from './people';
 export * from './projects';
 export * from './reviews';
 export * from './credits';
+export * from './awards';
+export * from './credit-entry';

@@ -20,11 +20,19 @@ export const awardBatches = pgTable(
       .notNull()
       .references(() => orgs.id),
     status: text('status').notNull().default('draft'),
+    /** `manual` (by hand or roster) or `attendance` (made from the project's check-ins). */
+    source: text('source').notNull().default('manual'),
     createdBy: uuid('created_by'),
+    submittedBy: uuid('submitted_by'),
+    decidedBy: uuid('decided_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('award_batches_project_idx').on(t.projectId, t.status)],
+  (t) => [
+    index('award_batches_project_idx').on(t.projectId, t.status),
+    index('award_batches_status_idx').on(t.status, t.submittedAt),
+  ],
 );

@@ -26,7 +26,7 @@ describe('demo credits at start', () => {
     expect(written).toBeGreaterThan(10);
     const rows = await queryRows<{ status: string; year: number; n: number }>(
       database.db,
-      sql`select status, year, count(*)::int n from credit_claims group by status, year`,
+      sql`select c.status, c.year, count(*)::int n from credit_claims c join credit_provenances p on p.claim_id = c.id where p.source_ref = 'demo data' group by c.status, c.year`,
     );
     expect(rows).toEqual([{ status: 'effective', year: 2026, n: written }]);
     expect(await seedDemoCreditsAtStart(services)).toBe(0);

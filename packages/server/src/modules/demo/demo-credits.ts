@@ -9,13 +9,16 @@ import { demoAccounts } from './demo-tree';
 /** Staff of the demo learner's unit who get this year's credits (the rest have none yet). */
 const colleaguesWithCredits = 24;
 
+const demoSourceRef = 'demo data';
+
 type DemoActivity = { channel: CreditChannel; activity: Record<string, unknown> };
 
 /**
  * This year's effective credits for the demo learner and some colleagues at the learner's
  * unit, through the intake (valued by the rules engine, one provenance each), so that the
  * learner's home and the unit's staff progress show something right after `npm start`.
- * Effective only: nothing waits in a review queue. Does nothing when claims exist.
+ * Effective only: nothing waits in a review queue. Does nothing when it ran before (its
+ * provenances say `demo data`); other demo claims (queues, award batches) do not count.
  */
 export async function seedDemoCredits(
   deps: { db: Db; clock: Clock; intake: CreditIntake },
@@ -24,7 +27,7 @@ export async function seedDemoCredits(
   const { db, clock, intake } = deps;
   const existing = await queryRows<{ n: number }>(
     db,
-    sql`select count(*)::int n from credit_claims`,
+    sql`select count(*)::int n from credit_provenances where source_ref = ${demoSourceRef}`,
   );
   if ((existing[0]?.n ?? 0) > 0) return 0;
   const [learner] = await queryRows<{ id: string; unit_id: string }>(
@@ -111,7 +114,7 @@ export async function seedDemoCredits(
         activity,
         initialStatus: 'effective',
         actor: { userId: null, username: 'demo', ip: null },
-        sourceRef: 'demo data',
+        sourceRef: demoSourceRef,
       });
     }
   });

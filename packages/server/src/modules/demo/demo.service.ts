@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '../../platform/clock';
 import { buildServices } from '../../services';
 import { seedDemoCertificates } from './demo-certificates';
 import { seedDemoClaims } from './demo-claims';
+import { seedDemoAwards } from './demo-awards';
 import { OrgsRepository, type OrgRow } from '../orgs/orgs.repository';
 import { UsersRepository } from '../users/users.repository';
 import { PeopleRepository, type NewPerson } from '../people/people.repository';
@@ -124,6 +125,7 @@ export async function seedDemo(
       offset += share;
     }
 
+    const userIds = new Map<string, string>();
     for (const account of demoAccounts) {
       const user = await usersRepo.insert(tx, {
         username: account.username,
@@ -131,6 +133,7 @@ export async function seedDemo(
         passwordHash,
       });
       await usersRepo.addRole(tx, user.id, account.role, orgOf(account.orgKey).id);
+      userIds.set(account.username, user.id);
       if (account.role === 'learner') {
         const first = rows.find((r) => r.unitId === orgOf(account.orgKey).id);
         if (first) {
@@ -145,7 +148,7 @@ export async function seedDemo(
       tx,
       inserted.map((p) => ({ personId: p.id, unitId: p.unitId, fromAt: seededAt })),
     );
-    await new ProjectsRepository().insert(
+    const projectRows = await new ProjectsRepository().insert(
       tx,
       demoProjects.map(({ hostKey, status, attendeeCount, ...p }) => {
         const parsed = parseProjectNumber(p.number);
@@ -170,8 +173,17 @@ export async function seedDemo(
         steps: chainKeys.map((k) => orgOf(k).id),
       });
     }
-    const learner = demoAccounts.find((a) => a.role === 'learner');
     const services = buildServices({ config, database, clock, hasher });
+    const awarded = projectRows.find((p) => p.status === 'finished');
+    const hostUserId = userIds.get('demo-host-admin');
+    if (awarded && hostUserId) {
+      await seedDemoAwards(tx, services.awards, {
+        projectId: awarded.id,
+        people: inserted,
+        host: { userId: hostUserId, username: 'demo-host-admin' },
+      });
+    }
+    const learner = demoAccounts.find((a) => a.role === 'learner');
     if (learner)
       await seedDemoClaims(tx, services, {
         unitId: orgOf(learner.orgKey).id,

@@ -64,6 +64,7 @@ export function ProjectListPage() {
   const can = {
     manage: access.permissions.has('project:manage'),
     file: access.permissions.has('project:file'),
+    award: access.permissions.has('award:manage'),
   };
   const today = localToday();
   const [drawer, setDrawer] = useState<ProjectDrawerState>({ mode: 'closed' });
@@ -167,6 +168,13 @@ export function ProjectListPage() {
               >
                 {t('projects.finish')}
               </Button>
+            )}
+            {can.award && (project.status === 'filed' || project.status === 'finished') && (
+              <Link to={`/projects/${project.id}/awards`}>
+                <Button type="link" size="small" data-testid="project-awards">
+                  {t('awards.projectAwards')}
+                </Button>
+              </Link>
             )}
             {allowed.cancel && (
               <Button

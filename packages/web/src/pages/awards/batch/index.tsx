@@ -1,0 +1,309 @@
+import { useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { ArrowLeftOutlined, CheckOutlined, ImportOutlined, SendOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import type { AwardBatch, AwardLine } from '@jijiao/contracts';
+import {
+  approveAwardBatch,
+  fetchAwardBatch,
+  removeAwardLine,
+  returnAwardLines,
+  submitAwardBatch,
+} from '../../../api';
+import { PageError, PageLoading } from '../../../components/PageState';
+import { errorMessageKey } from '../../../i18n/error-message';
+import { useT } from '../../../i18n/use-t';
+import { formatDateTime } from '../../../utils/format';
+import { AwardBatchStatusTag, AwardLineStatusTag } from '../components/AwardStatusTag';
+import { AddLineForm } from './components/AddLineForm';
+import { ReturnLinesModal } from './components/ReturnLinesModal';
+
+/**
+ * One award batch: the host adds lines (by hand or roster), removes them and submits; the
+ * province approves every waiting line or returns the selected ones with a reason.
+ */
+export function AwardBatchPage() {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const { id = '' } = useParams();
+  const batch = useQuery({ queryKey: ['award-batch', id], queryFn: () => fetchAwardBatch(id) });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [returning, setReturning] = useState(false);
+
+  const done = (key: Parameters<typeof t>[0]) => (next: AwardBatch) => {
+    queryClient.setQueryData(['award-batch', id], next);
+    void queryClient.invalidateQueries({ queryKey: ['award-batches'] });
+    void message.success(t(key));
+  };
+  const failed = (error: unknown) => {
+    void message.error(t(errorMessageKey(error)));
+    void batch.refetch();
+  };
+  const version = batch.data?.version ?? 0;
+  const remove = useMutation({
+    mutationFn: (lineId: string) => removeAwardLine(id, lineId),
+    onSuccess: done('awards.removed'),
+    onError: failed,
+  });
+  const submit = useMutation({
+    mutationFn: () => submitAwardBatch(id, version),
+    onSuccess: done('awards.submitted'),
+    onError: failed,
+  });
+  const approve = useMutation({
+    mutationFn: () => approveAwardBatch(id, version),
+    onSuccess: done('awards.approved'),
+    onError: failed,
+  });
+  const giveBack = useMutation({
+    mutationFn: (reason: string) =>
+      returnAwardLines(
+        id,
+        version,
+        selected.map((lineId) => ({ id: lineId, reason })),
+      ),
+    onSuccess: (next) => {
+      setReturning(false);
+      setSelected([]);
+      done('awards.returnedDone')(next);
+    },
+    onError: (error) => {
+      setReturning(false);
+      failed(error);
+    },
+  });
+
+  if (batch.isError) return <PageError error={batch.error} onRetry={() => void batch.refetch()} />;
+  if (!batch.data) return <PageLoading />;
+  const b = batch.data;
+  const waiting = b.lines.filter((l) => l.status === 'submitted' && !l.matched);
+  const removable = (l: AwardLine) => l.status === 'draft' || l.status === 'returned' || l.matched;
+
+  const columns: TableColumnsType<AwardLine> = [
+    { title: t('awards.col.lineNo'), dataIndex: 'lineNo', width: 64 },
+    { title: t('awards.col.person'), dataIndex: 'personName' },
+    { title: t('awards.col.idNumber'), dataIndex: 'idNumberMasked' },
+    { title: t('awards.col.unit'), dataIndex: 'unitName' },
+    {
+      title: t('awards.col.role'),
+      dataIndex: 'role',
+      render: (v: AwardLine['role']) => t(`awards.role.${v}`),
+    },
+    { title: t('awards.col.hours'), dataIndex: 'hours', render: (v: number | null) => v ?? '—' },
+    {
+      title: t('awards.col.awardedCredits'),
+      dataIndex: 'awardedCredits',
+      render: (v: number | null) => v ?? '—',
+    },
+    {
+      title: t('awards.col.credits'),
+      dataIndex: 'credits',
+      render: (v: number, l) => (
+        <Tooltip
+          title={t('awards.packs', {
+            packs: l.packVersions.map((p) => `${p.id}@${p.version}`).join(', '),
+          })}
+        >
+          <Typography.Text strong>{v}</Typography.Text>
+          {l.class && <Tag style={{ marginLeft: 4 }}>{l.class}</Tag>}
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('awards.col.status'),
+      dataIndex: 'status',
+      render: (v: AwardLine['status']) => <AwardLineStatusTag status={v} />,
+    },
+    {
+      title: t('awards.col.note'),
+      key: 'note',
+      render: (_v: unknown, l) => (
+        <Flex vertical gap={2}>
+          {l.matched && l.matchedChannel && (
+            <Tag color="blue">
+              {t('awards.matched', { channel: t(`awards.channel.${l.matchedChannel}`) })}
+            </Tag>
+          )}
+          {l.returnReason && (
+            <Typography.Text type="warning">
+              {t('awards.returnReason', { reason: l.returnReason })}
+            </Typography.Text>
+          )}
+          <Typography.Text type="secondary">{t(`awards.lineSource.${l.source}`)}</Typography.Text>
+        </Flex>
+      ),
+    },
+    ...(b.canEdit
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_v: unknown, l: AwardLine) =>
+              removable(l) && (
+                <Popconfirm
+                  title={t('awards.removeConfirm')}
+                  okText={t('awards.remove')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => {
+                    remove.mutate(l.id);
+                  }}
+                >
+                  <Button type="link" size="small" danger>
+                    {t('awards.remove')}
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Card>
+      <Flex justify="space-between" align="flex-start" gap={8} wrap>
+        <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
+          {t('awards.batchTitle', { project: b.projectName })}
+        </Typography.Title>
+        <Link to={b.canReview || !b.canEdit ? '/award-reviews' : `/projects/${b.projectId}/awards`}>
+          <ArrowLeftOutlined /> {t('awards.back')}
+        </Link>
+      </Flex>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 3 }}
+        style={{ marginBottom: 16 }}
+        items={[
+          { key: 'project', label: t('awards.col.project'), children: b.projectNumber },
+          { key: 'host', label: t('awards.col.host'), children: b.hostName },
+          {
+            key: 'status',
+            label: t('awards.statusLabel'),
+            children: <AwardBatchStatusTag status={b.status} />,
+          },
+          {
+            key: 'source',
+            label: t('awards.col.source'),
+            children: t(`awards.source.${b.source}`),
+          },
+          {
+            key: 'submittedAt',
+            label: t('awards.col.submittedAt'),
+            children: formatDateTime(b.submittedAt),
+          },
+          {
+            key: 'summary',
+            label: t('awards.col.totalCredits'),
+            children: t('awards.summary', { lines: b.lineCount, credits: b.totalCredits }),
+          },
+        ]}
+      />
+      {b.canEdit && (
+        <Flex vertical gap={12} style={{ marginBottom: 16 }}>
+          <AddLineForm batchId={b.id} projectId={b.projectId} />
+          <Space wrap>
+            <Link to={`/awards/${b.id}/roster`}>
+              <Button icon={<ImportOutlined />}>{t('awards.roster')}</Button>
+            </Link>
+            <Popconfirm
+              title={t('awards.submitConfirm')}
+              okText={t('awards.submit')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => {
+                submit.mutate();
+              }}
+            >
+              <Button
+                type="primary"
+                icon={<SendOutlined />}
+                loading={submit.isPending}
+                disabled={b.lines.length === 0}
+                data-testid="submit-batch"
+              >
+                {t('awards.submit')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        </Flex>
+      )}
+      {b.canReview && (
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Popconfirm
+            title={t('awards.approveConfirm', { count: waiting.length })}
+            okText={t('awards.approveAll')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => {
+              approve.mutate();
+            }}
+          >
+            <Button
+              type="primary"
+              icon={<CheckOutlined />}
+              loading={approve.isPending}
+              data-testid="approve-all"
+            >
+              {t('awards.approveAll')}
+            </Button>
+          </Popconfirm>
+          <Button
+            danger
+            disabled={selected.length === 0}
+            onClick={() => {
+              setReturning(true);
+            }}
+            data-testid="return-selected"
+          >
+            {t('awards.returnSelected')}
+          </Button>
+        </Space>
+      )}
+      <Table
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={b.lines}
+        pagination={{ pageSize: 100, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+        data-testid="award-lines"
+        {...(b.canReview
+          ? {
+              rowSelection: {
+                selectedRowKeys: selected,
+                onChange: (keys) => {
+                  setSelected(keys.map(String));
+                },
+                getCheckboxProps: (l: AwardLine) => ({
+                  disabled: l.status !== 'submitted' || l.matched,
+                }),
+              },
+            }
+          : {})}
+      />
+      <ReturnLinesModal
+        count={selected.length}
+        open={returning}
+        pending={giveBack.isPending}
+        onCancel={() => {
+          setReturning(false);
+        }}
+        onConfirm={(reason) => {
+          giveBack.mutate(reason);
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,60 @@
+import { App, Button, Card, Flex, Typography } from 'antd';
+import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import { createAwardBatch, fetchProject, listAwardBatches } from '../../../api';
+import { PageError } from '../../../components/PageState';
+import { errorMessageKey } from '../../../i18n/error-message';
+import { useT } from '../../../i18n/use-t';
+import { AwardBatchTable } from '../components/AwardBatchTable';
+
+/** 学分授予 of one project (host): its batches, and a new one. */
+export function ProjectAwardsPage() {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { id = '' } = useParams();
+  const project = useQuery({ queryKey: ['projects', 'one', id], queryFn: () => fetchProject(id) });
+  const batches = useQuery({
+    queryKey: ['award-batches', { projectId: id }],
+    queryFn: () => listAwardBatches({ projectId: id }),
+  });
+  const create = useMutation({
+    mutationFn: () => createAwardBatch(id),
+    onSuccess: (batch) => {
+      void navigate(`/awards/${batch.id}`);
+    },
+    onError: (error) => {
+      void message.error(t(errorMessageKey(error)));
+    },
+  });
+  if (project.isError) return <PageError error={project.error} />;
+  if (batches.isError)
+    return <PageError error={batches.error} onRetry={() => void batches.refetch()} />;
+  return (
+    <Card>
+      <Flex justify="space-between" align="flex-start" gap={8} wrap>
+        <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
+          {t('awards.projectTitle', { project: project.data?.name ?? '' })}
+        </Typography.Title>
+        <Flex gap={12} align="center">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            loading={create.isPending}
+            onClick={() => {
+              create.mutate();
+            }}
+            data-testid="new-batch"
+          >
+            {t('awards.newBatch')}
+          </Button>
+          <Link to="/projects">
+            <ArrowLeftOutlined /> {t('awards.back')}
+          </Link>
+        </Flex>
+      </Flex>
+      <AwardBatchTable batches={batches.data?.items ?? []} loading={batches.isPending} />
+    </Card>
+  );
+}

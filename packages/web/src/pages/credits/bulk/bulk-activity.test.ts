@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { splitIdNumbers, toActivity } from './bulk-activity';
+
+describe('bulk entry form helpers', () => {
+  it('splits pasted ID numbers on any separator, once each', () => {
+    expect(splitIdNumbers('43010219850615001X\n430102198506150028, 43010219850615001X；x')).toEqual(
+      ['43010219850615001X', '430102198506150028', 'x'],
+    );
+  });
+
+  it('builds the activity of each type, leaving missing fields for the server to name', () => {
+    expect(toActivity({ type: 'unit_lecture', date: '2026-02-20', times: 2 })).toEqual({
+      type: 'unit_lecture',
+      date: '2026-02-20',
+      role: 'participant',
+      times: 2,
+    });
+    expect(
+      toActivity({ type: 'project', date: '2026-02-20', level: 'provincial', hours: 6 }),
+    ).toEqual({
+      type: 'project',
+      date: '2026-02-20',
+      level: 'provincial',
+      role: 'attendee',
+      hours: 6,
+    });
+    expect(toActivity({ type: 'online_course' })).toBeNull();
+  });
+});

@@ -1,0 +1,252 @@
+import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Divider,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Typography,
+  Upload,
+} from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { projectLevels, type CreditPreview, type EvidenceRef } from '@jijiao/contracts';
+import { bulkEnterCredits, previewCredits, uploadEvidence } from '../../../api';
+import { errorMessageKey } from '../../../i18n/error-message';
+import { useT } from '../../../i18n/use-t';
+import { useSession } from '../../../session/session-context';
+import { bulkActivityTypes, toActivity, type BulkActivityValues } from './bulk-activity';
+import { StaffPicker, type PickedPerson } from './components/StaffPicker';
+
+/**
+ * 批量录入: a unit admin enters one activity for many staff of the unit, with shared
+ * evidence, previews the credits the rules give, and submits (all or nothing).
+ */
+export function BulkEntryPage() {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const { grant } = useSession();
+  const unitId = grant.orgId;
+  const [form] = Form.useForm<
+    BulkActivityValues & { dateValue?: { format: (f: string) => string } }
+  >();
+  const type = Form.useWatch('type', form);
+  const [people, setPeople] = useState<PickedPerson[]>([]);
+  const [evidence, setEvidence] = useState<EvidenceRef[]>([]);
+  const [submitNow, setSubmitNow] = useState(true);
+  const [preview, setPreview] = useState<CreditPreview | null>(null);
+
+  const activity = () => {
+    const values = form.getFieldsValue();
+    return toActivity({
+      ...values,
+      ...(values.dateValue ? { date: values.dateValue.format('YYYY-MM-DD') } : {}),
+    });
+  };
+  const upload = useMutation({
+    mutationFn: (file: File) => uploadEvidence(file, file.name),
+    onSuccess: (stored) => {
+      setEvidence((list) => [...list, { sha256: stored.sha256, fileName: stored.fileName }]);
+    },
+    onError: (error) => {
+      void message.error(t(errorMessageKey(error)));
+    },
+  });
+  const valuation = useMutation({
+    mutationFn: () => {
+      const a = activity();
+      const first = people[0];
+      if (!a || !first) throw new Error('incomplete');
+      return previewCredits(a, first.id);
+    },
+    onMutate: () => {
+      setPreview(null);
+    },
+    onSuccess: setPreview,
+  });
+  const enter = useMutation({
+    mutationFn: () => {
+      const a = activity();
+      if (!a) throw new Error('incomplete');
+      return bulkEnterCredits(unitId, {
+        activity: a,
+        personIds: people.map((p) => p.id),
+        evidence,
+        submit: submitNow,
+      });
+    },
+    onSuccess: (result) => {
+      const matched = result.items.filter((i) => i.matched).length;
+      void message.success(
+        [
+          t('bulkEntry.done', { count: result.items.length }),
+          ...(matched > 0 ? [t('bulkEntry.matchedCount', { count: matched })] : []),
+        ].join('；'),
+      );
+      setPeople([]);
+      setEvidence([]);
+      setPreview(null);
+    },
+  });
+
+  const failure = enter.error ?? valuation.error;
+  return (
+    <Card>
+      <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
+        {t('bulkEntry.title')}
+      </Typography.Title>
+      <Typography.Text type="secondary">{grant.orgName}</Typography.Text>
+      <Divider titlePlacement="start">{t('bulkEntry.staff')}</Divider>
+      <StaffPicker unitId={unitId} value={people} onChange={setPeople} />
+      <Divider titlePlacement="start">{t('bulkEntry.activity')}</Divider>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          type: 'unit_lecture',
+          sessionRole: 'participant',
+          projectRole: 'attendee',
+          level: 'unit',
+        }}
+        onValuesChange={() => {
+          setPreview(null);
+        }}
+        style={{ maxWidth: 560 }}
+      >
+        <Form.Item name="type" label={t('bulkEntry.type')}>
+          <Select
+            options={bulkActivityTypes.map((v) => ({ value: v, label: t(`bulkEntry.types.${v}`) }))}
+            data-testid="bulk-type"
+          />
+        </Form.Item>
+        <Form.Item name="dateValue" label={t('bulkEntry.date')} rules={[{ required: true }]}>
+          <DatePicker data-testid="bulk-date" />
+        </Form.Item>
+        {(type === 'unit_lecture' || type === 'case_discussion') && (
+          <>
+            <Form.Item name="sessionRole" label={t('bulkEntry.role')}>
+              <Select
+                options={(['participant', 'speaker'] as const).map((v) => ({
+                  value: v,
+                  label: t(`bulkEntry.sessionRole.${v}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="times" label={t('bulkEntry.times')}>
+              <InputNumber min={1} precision={0} data-testid="bulk-times" />
+            </Form.Item>
+          </>
+        )}
+        {(type === 'online_course' || type === 'project') && (
+          <Form.Item name="hours" label={t('bulkEntry.hours')}>
+            <InputNumber min={0.5} step={0.5} />
+          </Form.Item>
+        )}
+        {type === 'project' && (
+          <>
+            <Form.Item name="level" label={t('bulkEntry.level')}>
+              <Select
+                options={projectLevels.map((v) => ({ value: v, label: t(`projectLevel.${v}`) }))}
+              />
+            </Form.Item>
+            <Form.Item name="projectRole" label={t('bulkEntry.role')}>
+              <Select
+                options={(['attendee', 'speaker'] as const).map((v) => ({
+                  value: v,
+                  label: t(`awards.role.${v}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="projectNumber" label={t('bulkEntry.projectNumber')}>
+              <Input maxLength={60} />
+            </Form.Item>
+            <Form.Item name="awardedCredits" label={t('bulkEntry.awardedCredits')}>
+              <InputNumber min={0} step={0.5} />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+      <Divider titlePlacement="start">{t('bulkEntry.evidence')}</Divider>
+      <Flex vertical gap={8} align="flex-start">
+        <Typography.Text type="secondary">{t('bulkEntry.evidenceHint')}</Typography.Text>
+        <Upload
+          accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
+          fileList={evidence.map((e) => ({
+            uid: e.sha256,
+            name: e.fileName,
+            status: 'done' as const,
+          }))}
+          onRemove={(file) => {
+            setEvidence((list) => list.filter((e) => e.sha256 !== file.uid));
+          }}
+          beforeUpload={(file) => {
+            upload.mutate(file);
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={upload.isPending}>
+            {t('bulkEntry.upload')}
+          </Button>
+        </Upload>
+      </Flex>
+      <Divider />
+      <Flex vertical gap={12} align="flex-start">
+        <Button
+          disabled={people.length === 0}
+          loading={valuation.isPending}
+          onClick={() => {
+            void form.validateFields().then(() => {
+              valuation.mutate();
+            });
+          }}
+          data-testid="bulk-preview"
+        >
+          {t('bulkEntry.preview')}
+        </Button>
+        {preview && (
+          <Alert
+            type="info"
+            data-testid="bulk-preview-result"
+            title={t('bulkEntry.previewResult', {
+              credits: preview.credits,
+              creditClass: preview.class ?? t('bulkEntry.noClass'),
+              packs: preview.packs.map((p) => `${p.id}@${p.version}`).join(', '),
+            })}
+          />
+        )}
+        <Checkbox
+          checked={submitNow}
+          onChange={(e) => {
+            setSubmitNow(e.target.checked);
+          }}
+        >
+          {t('bulkEntry.submitNow')}
+        </Checkbox>
+        {people.length === 0 && (
+          <Typography.Text type="secondary">{t('bulkEntry.needPeople')}</Typography.Text>
+        )}
+        {failure && <Alert type="error" title={t(errorMessageKey(failure))} />}
+        <Button
+          type="primary"
+          disabled={people.length === 0}
+          loading={enter.isPending}
+          onClick={() => {
+            void form.validateFields().then(() => {
+              enter.mutate();
+            });
+          }}
+          data-testid="bulk-submit"
+        >
+          {t('bulkEntry.submit')}
+        </Button>
+      </Flex>
+    </Card>
+  );
+}
