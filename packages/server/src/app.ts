@@ -36,6 +36,7 @@ import { registerCreditRoutes } from './modules/credits/credits.routes';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes';
 import { registerCertificateRoutes } from './modules/certificates/certificates.routes';
 import { registerHrPushRoutes } from './modules/hr-push/hr-push.routes';
+import { registerProviderRoutes } from './modules/provider/provider.routes';
 
 export interface AppOptions {
   config: Config;
@@ -108,12 +109,19 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         version,
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jijiao_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'jijiao_session' },
+          platformKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An online platform’s API key, issued by the province (平台接入)',
+          },
+        },
       },
     },
     transform: jsonSchemaTransform,
   });
-  registerRouteGuard(app, auth, config.cookieSecure);
+  registerRouteGuard(app, auth, config.cookieSecure, services.platformKeys);
 
   registerSystemRoutes(app, { demo: config.demo.enabled, version });
   registerAuthRoutes(app, {
@@ -137,6 +145,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerCertificateRoutes(app, { certificates: services.certificates, auditLog });
   registerHrPushRoutes(app, { hrPush: services.hrPush });
+  registerProviderRoutes(app, { keys: services.platformKeys, push: services.providerPush });
   if (config.certificates.signingKeys.size === 0 && config.certificates.demoKeys) {
     app.log.warn(
       'Certificates are signed with deterministic DEMO keys (no JIJIAO_CERT_SIGNING_KEY_<province code> set): never use them for real certificates',

@@ -30,6 +30,9 @@ import { HrPushWorker } from './modules/hr-push/hr-push-worker';
 import { CertificateKeyRing } from './modules/certificates/certificate-keys';
 import { CertificatesRepository } from './modules/certificates/certificates.repository';
 import { CertificatesService } from './modules/certificates/certificates.service';
+import { ProviderRepository } from './modules/provider/provider.repository';
+import { PlatformKeysService } from './modules/provider/platform-keys.service';
+import { ProviderPushService } from './modules/provider/provider-push.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -142,6 +145,21 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
     publicBaseUrl: config.publicBaseUrl,
   });
+  const providerRepository = new ProviderRepository();
+  const platformKeys = new PlatformKeysService({
+    db,
+    clock,
+    repository: providerRepository,
+    orgs,
+    auditLog,
+  });
+  const providerPush = new ProviderPushService({
+    db,
+    clock,
+    repository: providerRepository,
+    people,
+    intake,
+  });
   return {
     db,
     clock,
@@ -161,6 +179,8 @@ export function buildServices(options: ServiceOptions) {
     createHrPushWorker,
     certificateKeys,
     certificates,
+    platformKeys,
+    providerPush,
   };
 }
 

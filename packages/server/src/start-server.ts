@@ -4,6 +4,7 @@ import type { Config } from './platform/config/config';
 import { openDatabase, type Database } from './platform/db/database';
 import { argon2Hasher } from './platform/auth/password-hasher';
 import { seedDemo, type DemoSeedResult } from './modules/demo/demo.service';
+import { ensureDemoPlatformKey } from './modules/demo/demo-platform';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -22,6 +23,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await database.migrate();
     const demo = config.demo.enabled ? await seedDemo(database, config, argon2Hasher) : undefined;
+    await ensureDemoPlatformKey(database, config);
     const app = await createApp({ config, database, startWorkers: true });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
