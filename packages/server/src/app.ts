@@ -37,6 +37,7 @@ import { registerEvidenceRoutes } from './modules/evidence/evidence.routes';
 import { registerCertificateRoutes } from './modules/certificates/certificates.routes';
 import { registerHrPushRoutes } from './modules/hr-push/hr-push.routes';
 import { registerProviderRoutes } from './modules/provider/provider.routes';
+import { registerCreditsImportRoutes } from './modules/credits/credits-import.routes';
 
 export interface AppOptions {
   config: Config;
@@ -146,6 +147,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerCertificateRoutes(app, { certificates: services.certificates, auditLog });
   registerHrPushRoutes(app, { hrPush: services.hrPush });
   registerProviderRoutes(app, { keys: services.platformKeys, push: services.providerPush });
+  registerCreditsImportRoutes(app, { creditsImport: services.creditsImport, maxBytes });
   if (config.certificates.signingKeys.size === 0 && config.certificates.demoKeys) {
     app.log.warn(
       'Certificates are signed with deterministic DEMO keys (no JIJIAO_CERT_SIGNING_KEY_<province code> set): never use them for real certificates',

@@ -33,6 +33,7 @@ import { CertificatesService } from './modules/certificates/certificates.service
 import { ProviderRepository } from './modules/provider/provider.repository';
 import { PlatformKeysService } from './modules/provider/platform-keys.service';
 import { ProviderPushService } from './modules/provider/provider-push.service';
+import { CreditsImport } from './modules/credits/credits-import.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -160,6 +161,7 @@ export function buildServices(options: ServiceOptions) {
     people,
     intake,
   });
+  const creditsImport = new CreditsImport({ db, clock, config, intake, people, orgs, auditLog });
   return {
     db,
     clock,
@@ -181,6 +183,7 @@ export function buildServices(options: ServiceOptions) {
     certificates,
     platformKeys,
     providerPush,
+    creditsImport,
   };
 }
 
