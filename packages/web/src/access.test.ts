@@ -22,10 +22,13 @@ function menuLabels(nodes: readonly AppRoute[], role: Role, prefix = ''): string
 describe('menu per role', () => {
   it.each<[Role, string[]]>([
     ['learner', ['我的学分', '项目查询', '我的账户 > 修改密码']],
-    ['unit_admin', ['工作台', '人员管理', '机构', '我的账户 > 修改密码']],
+    ['unit_admin', ['工作台', '人员管理', '机构', '导入学分', '我的账户 > 修改密码']],
     ['reviewer', ['工作台', '人员管理', '项目管理', '机构', '我的账户 > 修改密码']],
     ['host_admin', ['工作台', '我的项目', '机构', '我的账户 > 修改密码']],
-    ['province_admin', ['工作台', '人员管理', '项目备案', '机构与审核链', '我的账户 > 修改密码']],
+    [
+      'province_admin',
+      ['工作台', '人员管理', '项目备案', '机构与审核链', '平台接入', '我的账户 > 修改密码'],
+    ],
     ['system_admin', ['系统管理', '人员管理', '机构与审核链', '我的账户 > 修改密码']],
   ])('%s sees %j', (role, expected) => {
     expect(menuLabels(filterTree(appRoutes, accessFor(role)), role)).toEqual(expected);
@@ -73,6 +76,13 @@ describe('canOpen', () => {
     ['/projects/search', 'learner', true],
     ['/projects/search', 'unit_admin', true],
     ['/projects/search', 'system_admin', true],
+    // Platform keys: the province only; credit imports: whoever enters credits for staff.
+    ['/platforms', 'province_admin', true],
+    ['/platforms', 'unit_admin', false],
+    ['/platforms', 'system_admin', false],
+    ['/credits/import', 'unit_admin', true],
+    ['/credits/import', 'reviewer', false],
+    ['/credits/import', 'learner', false],
   ])('%s for %s → %s', (path, role, allowed) => {
     expect(canOpen(pages.get(path)!, accessFor(role))).toBe(allowed);
   });

@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import {
+  ApiOutlined,
   ApartmentOutlined,
+  CloudUploadOutlined,
   HomeOutlined,
   KeyOutlined,
   ProjectOutlined,
@@ -82,6 +84,20 @@ export const appRoutes: readonly AppRoute[] = [
     rule: { permission: 'org:read' },
     menu: { label: orgsLabel, icon: ApartmentOutlined },
     load: () => import('./pages/orgs/list').then((m) => m.OrgListPage),
+  },
+  {
+    key: 'platforms',
+    path: '/platforms',
+    rule: { permission: 'platform:manage' },
+    menu: { label: 'nav.platforms', icon: ApiOutlined },
+    load: () => import('./pages/platforms').then((m) => m.PlatformsPage),
+  },
+  {
+    key: 'credits-import',
+    path: '/credits/import',
+    rule: { permission: 'credit:enter' },
+    menu: { label: 'nav.creditsImport', icon: CloudUploadOutlined, roles: ['unit_admin'] },
+    load: () => import('./pages/credits/import').then((m) => m.CreditsImportPage),
   },
   {
     key: 'account',
