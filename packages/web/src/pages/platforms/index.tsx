@@ -192,6 +192,7 @@ export function PlatformsPage() {
         title={t('platforms.secretTitle')}
         closable={false}
         mask={{ closable: false }}
+        destroyOnHidden
         footer={
           <Button
             type="primary"
