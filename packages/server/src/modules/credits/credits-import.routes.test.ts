@@ -107,6 +107,14 @@ async function rejected(file: Buffer, query = '') {
   return (error.details?.report as ImportReport).issues;
 }
 
+// Built once: exceljs stamps the time into a file, so two builds may differ in bytes.
+const threeRows = buildExcelJsXlsx([
+  header,
+  project(staff[0]!, 1),
+  paper(staff[1]!),
+  [staff[2]!.idNumber, staff[2]!.name, '远程/网络课程', '2026-02-10', null, null, null, 6],
+]);
+
 describe('credit import for a unit', () => {
   it('offers a template whose headers the import reads', async () => {
     const res = await t.app.inject({
@@ -129,12 +137,7 @@ describe('credit import for a unit', () => {
   });
 
   it('writes one submitted claim per row, valued by the rules, with file#row provenance', async () => {
-    const file = await buildExcelJsXlsx([
-      header,
-      project(staff[0]!, 1),
-      paper(staff[1]!),
-      [staff[2]!.idNumber, staff[2]!.name, '远程/网络课程', '2026-02-10', null, null, null, 6],
-    ]);
+    const file = await threeRows;
     const res = await upload(unitAdmin, jiangnanHospital, file);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<ImportReport>()).toMatchObject({ written: true, rows: 3, created: 3 });
@@ -171,13 +174,8 @@ describe('credit import for a unit', () => {
     ]);
   });
 
-  it('refuses the same file for the same unit again', async () => {
-    const file = await buildExcelJsXlsx([
-      header,
-      project(staff[0]!, 1),
-      paper(staff[1]!),
-      [staff[2]!.idNumber, staff[2]!.name, '远程/网络课程', '2026-02-10', null, null, null, 6],
-    ]);
+  it('refuses the same file (the same bytes) for the same unit again', async () => {
+    const file = await threeRows;
     const res = await upload(unitAdmin, jiangnanHospital, file);
     expect(res.statusCode, res.body).toBe(409);
   });

@@ -32,7 +32,7 @@ export interface CreditsImportDeps {
   db: Db;
   clock: Clock;
   config: Pick<Config, 'imports'>;
-  intake: Pick<CreditIntake, 'record' | 'value'>;
+  intake: Pick<CreditIntake, 'record' | 'personAndPlace' | 'valueAt'>;
   people: Pick<PeopleService, 'findByIdNumbers' | 'idNumberHash'>;
   orgs: Pick<OrgsService, 'findAny' | 'findUnitByNameOrCreditCode'>;
   auditLog: Pick<AuditLogService, 'record'>;
@@ -112,6 +112,8 @@ export class CreditsImport {
     });
     const found = await this.deps.people.findByIdNumbers(read.rows.map((r) => r.values.idNumber));
     const records: { row: number; personId: string; activity: Record<string, unknown> }[] = [];
+    // The rules' place depends on the person's unit only: looked up once per unit.
+    const places = new Map<string, Awaited<ReturnType<CreditIntake['personAndPlace']>>['where']>();
     for (const { row, values } of read.rows) {
       const person = found.get(this.deps.people.idNumberHash(values.idNumber));
       if (!person || !person.unitPath.startsWith(unit.path)) {
@@ -135,7 +137,12 @@ export class CreditsImport {
       }
       const activity = activityOfRow(values);
       try {
-        await this.deps.intake.value(this.deps.db, person.id, randomUUID(), activity);
+        let where = places.get(person.unitId);
+        if (!where) {
+          where = (await this.deps.intake.personAndPlace(this.deps.db, person.id)).where;
+          places.set(person.unitId, where);
+        }
+        this.deps.intake.valueAt(where, randomUUID(), activity);
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
         const field = error.issues?.[0]?.path.replace(/^activity\./, '') ?? '';
