@@ -43,6 +43,8 @@ export const permissions = [
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
 export type RoutePermission = Permission | 'public' | 'authenticated';
+/** What a server route may declare: also `platform_key`, an online platform's API key (`Authorization: Bearer`, no session, no CSRF token). */
+export type ApiRoutePermission = RoutePermission | 'platform_key';
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   learner: ['credit:read_own', 'credit:submit_own', 'certificate:read_own'],

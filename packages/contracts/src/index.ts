@@ -13,3 +13,4 @@ export * from './learner-year';
 export * from './certificates';
 export * from './hr-push';
 export * from './awards';
+export * from './provider';

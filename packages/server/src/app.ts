@@ -39,6 +39,8 @@ import { registerHrPushRoutes } from './modules/hr-push/hr-push.routes';
 import { registerLearnerYearRoutes } from './modules/learner-year/learner-year.routes';
 import { registerAwardRoutes } from './modules/awards/awards.routes';
 import { registerStaffLookupRoute } from './modules/credits/staff-lookup';
+import { registerProviderRoutes } from './modules/provider/provider.routes';
+import { registerCreditsImportRoutes } from './modules/credits/credits-import.routes';
 
 export interface AppOptions {
   config: Config;
@@ -111,12 +113,19 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         version,
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jijiao_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'jijiao_session' },
+          platformKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An online platform’s API key, issued by the province (平台接入)',
+          },
+        },
       },
     },
     transform: jsonSchemaTransform,
   });
-  registerRouteGuard(app, auth, config.cookieSecure);
+  registerRouteGuard(app, auth, config.cookieSecure, services.platformKeys);
 
   registerSystemRoutes(app, { demo: config.demo.enabled, version });
   registerAuthRoutes(app, {
@@ -143,6 +152,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerLearnerYearRoutes(app, { years: services.learnerYear, auditLog });
   registerAwardRoutes(app, { awards: services.awards, maxBytes });
   registerStaffLookupRoute(app, { people, orgs });
+  registerProviderRoutes(app, { keys: services.platformKeys, push: services.providerPush });
+  registerCreditsImportRoutes(app, { creditsImport: services.creditsImport, maxBytes });
   if (config.certificates.signingKeys.size === 0 && config.certificates.demoKeys) {
     app.log.warn(
       'Certificates are signed with deterministic DEMO keys (no JIJIAO_CERT_SIGNING_KEY_<province code> set): never use them for real certificates',

@@ -16,3 +16,4 @@ export { systemActor } from './modules/orgs/system-actor';
 export { PeopleExcel, peopleTemplate } from './modules/people/people-excel';
 export { ProjectsExcel, projectsTemplate } from './modules/projects/projects-excel';
 export { describeIssue } from './platform/excel';
+export { CreditsImport, creditsTemplate } from './modules/credits/credits-import.service';

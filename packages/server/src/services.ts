@@ -34,6 +34,10 @@ import { LearnerYearRepository } from './modules/learner-year/learner-year.repos
 import { LearnerYearService } from './modules/learner-year/learner-year.service';
 import { AwardsRepository } from './modules/awards/awards.repository';
 import { AwardsService } from './modules/awards/awards.service';
+import { ProviderRepository } from './modules/provider/provider.repository';
+import { PlatformKeysService } from './modules/provider/platform-keys.service';
+import { ProviderPushService } from './modules/provider/provider-push.service';
+import { CreditsImport } from './modules/credits/credits-import.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -169,6 +173,22 @@ export function buildServices(options: ServiceOptions) {
     claimReview,
     auditLog,
   });
+  const providerRepository = new ProviderRepository();
+  const platformKeys = new PlatformKeysService({
+    db,
+    clock,
+    repository: providerRepository,
+    orgs,
+    auditLog,
+  });
+  const providerPush = new ProviderPushService({
+    db,
+    clock,
+    repository: providerRepository,
+    people,
+    intake,
+  });
+  const creditsImport = new CreditsImport({ db, clock, config, intake, people, orgs, auditLog });
   return {
     db,
     clock,
@@ -190,6 +210,9 @@ export function buildServices(options: ServiceOptions) {
     certificates,
     learnerYear,
     awards,
+    platformKeys,
+    providerPush,
+    creditsImport,
   };
 }
 

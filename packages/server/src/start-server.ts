@@ -7,6 +7,7 @@ import { seedDemo, type DemoSeedResult } from './modules/demo/demo.service';
 import { seedDemoCreditsAtStart } from './modules/demo/demo-credits';
 import { buildServices } from './services';
 import { systemClock } from './platform/clock';
+import { ensureDemoPlatformKey } from './modules/demo/demo-platform';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -34,6 +35,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       });
       await seedDemoCreditsAtStart(services);
     }
+    await ensureDemoPlatformKey(database, config);
     const app = await createApp({ config, database, startWorkers: true });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

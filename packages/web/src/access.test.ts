@@ -30,7 +30,16 @@ describe('menu per role', () => {
     ['learner', ['我的学分', '学分申报', '申报记录', '项目查询', '我的账户 > 修改密码']],
     [
       'unit_admin',
-      ['工作台', '人员管理', '人员学分进度', '审核队列', '机构', '批量录入', '我的账户 > 修改密码'],
+      [
+        '工作台',
+        '人员管理',
+        '人员学分进度',
+        '审核队列',
+        '机构',
+        '批量录入',
+        '导入学分',
+        '我的账户 > 修改密码',
+      ],
     ],
     [
       'reviewer',
@@ -47,6 +56,7 @@ describe('menu per role', () => {
         '审核队列',
         '机构与审核链',
         '授予审核',
+        '平台接入',
         '我的账户 > 修改密码',
       ],
     ],
@@ -107,6 +117,13 @@ describe('canOpen', () => {
     ['/progress', 'reviewer', true],
     ['/progress/people/:id', 'unit_admin', true],
     ['/progress/people/:id', 'host_admin', false],
+    // Platform keys: the province only; credit imports: whoever enters credits for staff.
+    ['/platforms', 'province_admin', true],
+    ['/platforms', 'unit_admin', false],
+    ['/platforms', 'system_admin', false],
+    ['/credits/import', 'unit_admin', true],
+    ['/credits/import', 'reviewer', false],
+    ['/credits/import', 'learner', false],
   ])('%s for %s → %s', (path, role, allowed) => {
     expect(canOpen(pages.get(path)!, accessFor(role))).toBe(allowed);
   });

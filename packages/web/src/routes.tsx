@@ -1,8 +1,10 @@
 import type { ComponentType } from 'react';
 import {
+  ApiOutlined,
   ApartmentOutlined,
   AuditOutlined,
   FormOutlined,
+  CloudUploadOutlined,
   HomeOutlined,
   LineChartOutlined,
   UnorderedListOutlined,
@@ -162,6 +164,20 @@ export const appRoutes: readonly AppRoute[] = [
     rule: { permission: 'credit:enter', roles: ['unit_admin'] },
     menu: { label: 'bulkEntry.nav', icon: FormOutlined, roles: ['unit_admin'] },
     load: () => import('./pages/credits/bulk').then((m) => m.BulkEntryPage),
+  },
+  {
+    key: 'platforms',
+    path: '/platforms',
+    rule: { permission: 'platform:manage' },
+    menu: { label: 'nav.platforms', icon: ApiOutlined },
+    load: () => import('./pages/platforms').then((m) => m.PlatformsPage),
+  },
+  {
+    key: 'credits-import',
+    path: '/credits/import',
+    rule: { permission: 'credit:enter' },
+    menu: { label: 'nav.creditsImport', icon: CloudUploadOutlined, roles: ['unit_admin'] },
+    load: () => import('./pages/credits/import').then((m) => m.CreditsImportPage),
   },
   {
     key: 'account',

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerCertificates } from './certificates-commands';
 import { registerMigrate } from './migrate-database';
 import { registerPeopleExcel } from './people-excel';
+import { registerCreditsExcel } from './credits-excel';
 import { registerProjectsExcel } from './projects-excel';
 import { registerRulesEvaluate } from './rules-evaluate';
 import { registerSeedDemo } from './seed-demo';
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerPeopleExcel(program);
   registerProjectsExcel(program);
   registerCertificates(program);
+  registerCreditsExcel(program);
 }

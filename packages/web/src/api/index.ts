@@ -19,3 +19,4 @@ export * from './reviews';
 export * from './credits';
 export * from './awards';
 export * from './credit-entry';
+export * from './provider';

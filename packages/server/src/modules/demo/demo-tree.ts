@@ -13,6 +13,9 @@ export interface DemoOrg {
   children?: DemoOrg[];
 }
 
+/** The demo online platform; its API key is JIJIAO_DEMO_PLATFORM_KEY when that is set. */
+export const demoPlatformName = '好医生在线教育平台';
+
 export const demoTree: DemoOrg = {
   key: 'province',
   kind: 'province',
@@ -34,6 +37,7 @@ export const demoTree: DemoOrg = {
       staffWeight: 12,
     },
     { key: 'medical-association', kind: 'host', name: '演示省医学会', regionCode: '990000' },
+    { key: 'demo-platform', kind: 'platform', name: demoPlatformName, regionCode: '990000' },
     {
       key: 'donghu',
       kind: 'city',

@@ -284,7 +284,7 @@ export class OrgsService {
   async findUnitByNameOrCreditCode(
     actor: Actor,
     text: string,
-    permission: 'org:read' | 'person:manage' = 'org:read',
+    permission: 'org:read' | 'person:manage' | 'credit:enter' = 'org:read',
   ): Promise<Org | undefined> {
     const rows = await this.deps.repository.findUnitByNameOrCreditCode(
       this.deps.db,

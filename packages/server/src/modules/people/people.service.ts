@@ -80,6 +80,25 @@ export class PeopleService {
     return this.deps.repository.findView(db, id);
   }
 
+  /**
+   * Without a scope check: the people registered under these (already validated, 18-char)
+   * ID numbers, by keyed lookup hash; the plain numbers go no further. Keyed by hash.
+   */
+  async findByIdNumbers(
+    idNumbers: readonly string[],
+    db: DbOrTx = this.deps.db,
+  ): Promise<Map<string, PersonView>> {
+    const { cipher, repository } = this.deps;
+    const hashes = idNumbers.map((n) => cipher.lookupHash(n));
+    const found = await repository.findByHashes(db, hashes);
+    return new Map(found.map((p) => [p.idNumberHash, p]));
+  }
+
+  /** The keyed lookup hash of a validated ID number (see IdNumberCipher). */
+  idNumberHash(idNumber: string): string {
+    return this.deps.cipher.lookupHash(idNumber);
+  }
+
   /** Moves a person to another unit inside the caller's transaction: record, history, learner role. */
   async moveToUnit(
     tx: DbOrTx,

@@ -40,3 +40,11 @@ export function scopeOf(actor: Actor, permission: Permission): string[] {
 export function isWithinScope(scope: readonly string[], orgPath: string): boolean {
   return scope.some((root) => orgPath.startsWith(root));
 }
+
+/** An online platform calling the open API with its API key (`platform_key` routes). */
+export interface PlatformCaller {
+  orgId: string;
+  orgPath: string;
+  name: string;
+  keyId: string;
+}

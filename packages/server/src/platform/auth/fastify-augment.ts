@@ -1,15 +1,17 @@
-import type { RoutePermission } from '@jijiao/contracts';
-import type { Actor } from './actor';
+import type { ApiRoutePermission } from '@jijiao/contracts';
+import type { Actor, PlatformCaller } from './actor';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route declares one: a permission, 'authenticated' or 'public'. */
-    permission?: RoutePermission;
+    permission?: ApiRoutePermission;
     /** Reachable while the user must still change an initial password. */
     allowDuringPasswordChange?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The platform whose API key authenticated a `platform_key` route. */
+    platform: PlatformCaller | null;
   }
   interface FastifyInstance {
     routeCatalogue: RouteEntry[];
@@ -19,5 +21,5 @@ declare module 'fastify' {
 export interface RouteEntry {
   method: string;
   url: string;
-  permission: RoutePermission | undefined;
+  permission: ApiRoutePermission | undefined;
 }

@@ -4,7 +4,7 @@ import { buildTestApp } from '../../../test/build-app';
 
 const t = await buildTestApp();
 await t.app.ready();
-const declared = new Set<string>(['public', 'authenticated', ...permissions]);
+const declared = new Set<string>(['public', 'authenticated', 'platform_key', ...permissions]);
 const apiRoutes = t.app.routeCatalogue.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
 
 /**

@@ -1,10 +1,15 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RoutePermission } from '@jijiao/contracts';
+import type { ApiRoutePermission } from '@jijiao/contracts';
 import { AppError } from '../errors/app-error';
-import type { Actor } from './actor';
+import type { Actor, PlatformCaller } from './actor';
 import type { RouteEntry } from './fastify-augment';
 import { sessionCookieName } from './session-cookie';
+
+/** Resolves a platform API key (the bearer secret) to its platform, or null. */
+export interface PlatformKeyResolver {
+  authenticate(secret: string): Promise<PlatformCaller | null>;
+}
 
 export interface SessionResolver {
   authenticate(
@@ -44,10 +49,12 @@ export function registerRouteGuard(
   app: FastifyInstance,
   sessions: SessionResolver,
   cookieSecure: boolean,
+  platformKeys?: PlatformKeyResolver,
 ): void {
   const catalogue: RouteEntry[] = [];
   app.decorate('routeCatalogue', catalogue);
   app.decorateRequest('actor', null);
+  app.decorateRequest('platform', null);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
@@ -65,11 +72,15 @@ export function registerRouteGuard(
 
   app.addHook('onRequest', async (request) => {
     if (request.is404) return;
-    const permission: RoutePermission | undefined = request.routeOptions.config.permission;
+    const permission: ApiRoutePermission | undefined = request.routeOptions.config.permission;
     if (permission === undefined)
       throw new AppError('forbidden', 'Route has no declared permission');
     checkOrigin(request);
     if (permission === 'public') return;
+    if (permission === 'platform_key') {
+      request.platform = await authenticatePlatform(request, platformKeys);
+      return;
+    }
     const token = request.cookies[cookieName];
     const actor = token
       ? await sessions.authenticate(token, {
@@ -99,6 +110,28 @@ export function registerRouteGuard(
       throw new AppError('forbidden', `This needs the permission ${permission}`);
     }
   });
+}
+
+const bearer = /^Bearer\s+(\S+)\s*$/i;
+
+/** A `platform_key` route: the API key in `Authorization: Bearer`, never a cookie. */
+async function authenticatePlatform(
+  request: FastifyRequest,
+  platformKeys: PlatformKeyResolver | undefined,
+): Promise<PlatformCaller> {
+  const match = bearer.exec(request.headers.authorization ?? '');
+  const secret = match?.[1];
+  if (!secret)
+    throw new AppError('unauthenticated', 'Send the platform API key: Authorization: Bearer <key>');
+  const platform = platformKeys ? await platformKeys.authenticate(secret) : null;
+  if (!platform) throw new AppError('unauthenticated', 'Unknown or revoked API key');
+  return platform;
+}
+
+/** The platform of a `platform_key` route. */
+export function platformOf(request: FastifyRequest): PlatformCaller {
+  if (!request.platform) throw new AppError('unauthenticated', 'Send the platform API key');
+  return request.platform;
 }
 
 /** The acting user of a route that requires sign-in. */

@@ -18,6 +18,7 @@ const envSchema = z.object({
   JIJIAO_DATA_DIR: z.string().default('./data'),
   JIJIAO_DEMO: booleanString.optional(),
   JIJIAO_DEMO_PASSWORD: z.string().optional(),
+  JIJIAO_DEMO_PLATFORM_KEY: z.string().optional(),
   JIJIAO_ID_ENCRYPTION_KEY: key32.optional(),
   JIJIAO_ID_LOOKUP_KEY: key32.optional(),
   JIJIAO_LOG_LEVEL: z
@@ -55,7 +56,12 @@ export interface Config {
     | { readonly kind: 'pglite'; readonly dataDir: string }
     | { readonly kind: 'postgres'; readonly url: string };
   readonly dataDir: string;
-  readonly demo: { readonly enabled: boolean; readonly password: string | undefined };
+  readonly demo: {
+    readonly enabled: boolean;
+    readonly password: string | undefined;
+    /** The demo platform's API key (demo mode only), registered at start. */
+    readonly platformKey: string | undefined;
+  };
   readonly idKeys: {
     readonly encryptionKey: Buffer;
     readonly lookupKey: Buffer;
@@ -184,6 +190,10 @@ export function loadConfig(
   if (e.JIJIAO_DEMO_PASSWORD !== undefined && e.JIJIAO_DEMO_PASSWORD.length < 8) {
     problems.push('JIJIAO_DEMO_PASSWORD: must be at least 8 characters');
   }
+  const platformKey = e.JIJIAO_DEMO_PLATFORM_KEY === '' ? undefined : e.JIJIAO_DEMO_PLATFORM_KEY;
+  if (platformKey !== undefined && !/^[\x21-\x7e]{16,200}$/.test(platformKey)) {
+    problems.push('JIJIAO_DEMO_PLATFORM_KEY: 16 to 200 printable ASCII characters without spaces');
+  }
   const signingKeys = readSigningKeys(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -196,7 +206,7 @@ export function loadConfig(
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     dataDir,
-    demo: { enabled: demoEnabled, password: e.JIJIAO_DEMO_PASSWORD },
+    demo: { enabled: demoEnabled, password: e.JIJIAO_DEMO_PASSWORD, platformKey },
     idKeys: {
       encryptionKey: e.JIJIAO_ID_ENCRYPTION_KEY
         ? Buffer.from(e.JIJIAO_ID_ENCRYPTION_KEY, 'base64')

@@ -13,3 +13,4 @@ export * from '../../modules/evidence/evidence.schema';
 export * from '../../modules/certificates/certificates.schema';
 export * from '../../modules/hr-push/hr-push.schema';
 export * from '../../modules/awards/award-lines.schema';
+export * from '../../modules/provider/provider.schema';

@@ -9,47 +9,53 @@ function issuePath(instancePath: string, context: string | undefined): string {
   return dotted || (context ?? '');
 }
 
-/** Maps every error to `{ error: { code, message } }`; 5xx internals are logged, never sent. */
-export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
-    let body: ErrorResponse;
-    let status: number;
-    if (error instanceof AppError) {
-      status = httpStatusOf[error.code];
-      body = {
+/** The status and body an error answers with: `{ error: { code, message } }`. */
+export function errorAnswer(error: FastifyError | AppError | Error): {
+  status: number;
+  body: ErrorResponse;
+} {
+  if (error instanceof AppError) {
+    return {
+      status: httpStatusOf[error.code],
+      body: {
         error: {
           code: error.code,
           message: error.message,
           ...(error.details ? { details: error.details } : {}),
           ...(error.issues ? { issues: error.issues } : {}),
         },
-      };
-    } else if (hasZodFastifySchemaValidationErrors(error)) {
-      status = 400;
-      const issues: FieldIssue[] = error.validation.map((v) => ({
-        path: issuePath(v.instancePath, error.validationContext),
-        message: v.message ?? 'invalid',
-      }));
-      body = {
+      },
+    };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues: FieldIssue[] = error.validation.map((v) => ({
+      path: issuePath(v.instancePath, error.validationContext),
+      message: v.message ?? 'invalid',
+    }));
+    return {
+      status: 400,
+      body: {
         error: {
           code: 'validation_failed',
           message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
           issues,
         },
-      };
-    } else if (
-      'statusCode' in error &&
-      typeof error.statusCode === 'number' &&
-      error.statusCode < 500
-    ) {
-      status = error.statusCode;
-      const code =
-        status === 429 ? 'rate_limited' : status === 404 ? 'not_found' : 'validation_failed';
-      body = { error: { code, message: error.message } };
-    } else {
-      status = 500;
-      body = { error: { code: 'internal', message: 'Internal error' } };
-    }
+      },
+    };
+  }
+  if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
+    const status = error.statusCode;
+    const code =
+      status === 429 ? 'rate_limited' : status === 404 ? 'not_found' : 'validation_failed';
+    return { status, body: { error: { code, message: error.message } } };
+  }
+  return { status: 500, body: { error: { code: 'internal', message: 'Internal error' } } };
+}
+
+/** Maps every error to `{ error: { code, message } }`; 5xx internals are logged, never sent. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    const { status, body } = errorAnswer(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.error.code, status }, 'request rejected');
     return reply.status(status).send(body);

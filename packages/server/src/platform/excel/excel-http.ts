@@ -25,6 +25,14 @@ function isFastifyError(error: unknown, code: string): boolean {
  * the xlsx checks need whole anyway (the zip directory sits at its end).
  */
 export async function readUploadedFile(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
+  return (await readUploadedFileNamed(request, maxBytes)).bytes;
+}
+
+/** As `readUploadedFile`, with the file name the client gave (for provenance). */
+export async function readUploadedFileNamed(
+  request: FastifyRequest,
+  maxBytes: number,
+): Promise<{ bytes: Buffer; fileName: string }> {
   const noFile = () =>
     new AppError(
       'validation_failed',
@@ -36,7 +44,7 @@ export async function readUploadedFile(request: FastifyRequest, maxBytes: number
   try {
     const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
     if (!part || part.fieldname !== 'file') throw noFile();
-    return await part.toBuffer();
+    return { bytes: await part.toBuffer(), fileName: part.filename || 'upload.xlsx' };
   } catch (error) {
     if (isFastifyError(error, 'FST_REQ_FILE_TOO_LARGE')) {
       throw new AppError(

@@ -11,5 +11,11 @@ export {
 } from './read-sheet';
 export { writeSheet, writeTemplate, workbookStream, type ExportRow } from './write-sheet';
 export { finishImport, type ImportCounts } from './import-flow';
-export { importQuerySchema, readUploadedFile, sendWorkbook, xlsxContentType } from './excel-http';
+export {
+  importQuerySchema,
+  readUploadedFile,
+  readUploadedFileNamed,
+  sendWorkbook,
+  xlsxContentType,
+} from './excel-http';
 export { checkXlsx, defaultXlsxLimits, type XlsxLimits } from './xlsx-guard';

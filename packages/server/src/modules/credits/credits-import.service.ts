@@ -1,0 +1,215 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import type { ActivityType, ImportReport } from '@jijiao/contracts';
+import type { Actor } from '../../platform/auth/actor';
+import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import type { Clock } from '../../platform/clock';
+import type { Config } from '../../platform/config/config';
+import { queryRows, type Db } from '../../platform/db/database';
+import { AppError } from '../../platform/errors/app-error';
+import {
+  finishImport,
+  readSheet,
+  workbookStream,
+  writeTemplate,
+  type ImportCounts,
+} from '../../platform/excel';
+import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import type { OrgRow } from '../orgs/orgs.repository';
+import type { OrgsService } from '../orgs/orgs.service';
+import type { PeopleService } from '../people/people.service';
+import type { CreditIntake } from './credit-intake.service';
+import {
+  activityFields,
+  activityOfRow,
+  columnOfField,
+  creditColumns,
+  type CreditColumns,
+} from './credits-columns';
+
+export interface CreditsImportDeps {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, 'imports'>;
+  intake: Pick<CreditIntake, 'record' | 'personAndPlace' | 'valueAt'>;
+  people: Pick<PeopleService, 'findByIdNumbers' | 'idNumberHash'>;
+  orgs: Pick<OrgsService, 'findAny' | 'findUnitByNameOrCreditCode'>;
+  auditLog: Pick<AuditLogService, 'record'>;
+}
+
+export interface CreditsImportOptions {
+  dryRun: boolean;
+  /** The uploaded file's name, for the provenance of each claim (`file#row N`). */
+  fileName: string;
+}
+
+/** Rows per file: each becomes a claim valued by the rules engine in one transaction. */
+export const creditImportMaxRows = 5000;
+const sheetName = '学分';
+const fixedColumns = new Set<keyof CreditColumns>(['idNumber', 'name', 'type', 'date', 'remark']);
+
+/** The empty credits template; it needs no database (the CLI writes it without one). */
+export function creditsTemplate(): Readable {
+  return workbookStream((stream) =>
+    writeTemplate(creditColumns('2100-01-01'), stream, {
+      sheetName,
+      notes: [
+        '每行一项学分活动；按活动类型填写相应的列，其余列留空。学分由规则引擎按人员所在地区和年度的政策计算。',
+        '整个文件逐行校验，任何一行有问题则全部不导入；导入的学分提交到本单位的审核流程。',
+        '同一人员、同一项目编号、同一角色、日期重叠的项目视为同一学分，只保留一条并记录来源。',
+      ],
+    }),
+  );
+}
+
+/**
+ * Credits of one unit's staff from a spreadsheet: every row checked first (ID, the person
+ * registered in the unit's subtree under that name, the activity valued by the rules
+ * engine); any problem → `import_invalid` naming row and column, nothing written.
+ * Otherwise one transaction records every row through CreditIntake (channel
+ * `spreadsheet_import`, submitted into the unit's review chain).
+ */
+export class CreditsImport {
+  constructor(private readonly deps: CreditsImportDeps) {}
+
+  today(): string {
+    return this.deps.clock.now().toISOString().slice(0, 10);
+  }
+
+  template(): Readable {
+    return creditsTemplate();
+  }
+
+  /** A unit the actor enters credits for, by id, name or credit code; else 404. */
+  async unitInScope(actor: Actor, idOrName: string): Promise<OrgRow> {
+    const notFound = () => new AppError('not_found', 'No such unit', { unit: idOrName });
+    const byId = /^[0-9a-f-]{36}$/i.test(idOrName)
+      ? await this.deps.orgs.findAny(idOrName)
+      : undefined;
+    const byName = byId
+      ? undefined
+      : await this.deps.orgs.findUnitByNameOrCreditCode(actor, idOrName, 'credit:enter');
+    const unit = byId ?? (byName ? await this.deps.orgs.findAny(byName.id) : undefined);
+    if (!unit || unit.kind !== 'unit' || !isWithinScope(scopeOf(actor, 'credit:enter'), unit.path))
+      throw notFound();
+    return unit;
+  }
+
+  async import(
+    actor: Actor,
+    unitIdOrName: string,
+    file: Buffer,
+    options: CreditsImportOptions,
+    ip: string,
+  ): Promise<ImportReport> {
+    const unit = await this.unitInScope(actor, unitIdOrName);
+    const sha256 = createHash('sha256').update(file).digest('hex');
+    await this.refuseRepeat(unit, sha256);
+    const read = await readSheet(file, creditColumns(this.today()), {
+      maxBytes: this.deps.config.imports.maxBytes,
+      maxRows: creditImportMaxRows,
+    });
+    const found = await this.deps.people.findByIdNumbers(read.rows.map((r) => r.values.idNumber));
+    const records: { row: number; personId: string; activity: Record<string, unknown> }[] = [];
+    // The rules' place depends on the person's unit only: looked up once per unit.
+    const places = new Map<string, Awaited<ReturnType<CreditIntake['personAndPlace']>>['where']>();
+    for (const { row, values } of read.rows) {
+      const person = found.get(this.deps.people.idNumberHash(values.idNumber));
+      if (!person || !person.unitPath.startsWith(unit.path)) {
+        read.issues.add(row, '身份证号', `未找到该人员，或其不在${unit.name}登记`);
+        continue;
+      }
+      if (person.name !== values.name) {
+        read.issues.add(row, '姓名', `与身份证号登记的姓名（${person.name}）不一致`);
+        continue;
+      }
+      const type: ActivityType = values.type;
+      const allowed = new Set(activityFields[type]);
+      const stray = (Object.keys(values) as (keyof CreditColumns)[]).filter(
+        (k) => values[k] !== undefined && !fixedColumns.has(k) && !allowed.has(k),
+      );
+      if (stray.length > 0) {
+        const columns = creditColumns(this.today());
+        for (const k of stray)
+          read.issues.add(row, columns[k].header, `活动类型为“${values.type}”时此列应为空`);
+        continue;
+      }
+      const activity = activityOfRow(values);
+      try {
+        let where = places.get(person.unitId);
+        if (!where) {
+          where = (await this.deps.intake.personAndPlace(this.deps.db, person.id)).where;
+          places.set(person.unitId, where);
+        }
+        this.deps.intake.valueAt(where, randomUUID(), activity);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+        const field = error.issues?.[0]?.path.replace(/^activity\./, '') ?? '';
+        const key = columnOfField[field.split('.')[0] ?? ''];
+        const header = key ? creditColumns(this.today())[key].header : undefined;
+        const message = error.issues?.[0]?.message ?? error.message;
+        read.issues.add(row, header ?? '活动类型', header ? message : `${field}: ${message}`);
+        continue;
+      }
+      records.push({ row, personId: person.id, activity });
+    }
+    return finishImport({
+      rowCount: read.rowCount,
+      issues: read.issues,
+      hasRecords: records.length > 0,
+      dryRun: options.dryRun,
+      write: (dryRun) =>
+        dryRun
+          ? Promise.resolve({ created: records.length, updated: 0, unchanged: 0 })
+          : this.write(actor, unit, records, { ...options, sha256 }, ip),
+    });
+  }
+
+  /** The same bytes imported into the same unit before: refused, they would count twice. */
+  private async refuseRepeat(unit: OrgRow, sha256: string): Promise<void> {
+    const rows = await queryRows<{ at: Date }>(
+      this.deps.db,
+      sql`select at from audit_log where action = 'credits.imported' and org_path = ${unit.path} and details->>'sha256' = ${sha256} limit 1`,
+    );
+    if (rows[0]) {
+      throw new AppError('conflict', 'This file was already imported into this unit', {
+        importedAt: new Date(rows[0].at).toISOString(),
+      });
+    }
+  }
+
+  private async write(
+    actor: Actor,
+    unit: OrgRow,
+    records: readonly { row: number; personId: string; activity: Record<string, unknown> }[],
+    options: CreditsImportOptions & { sha256: string },
+    ip: string,
+  ): Promise<ImportCounts> {
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    await this.deps.db.transaction(async (tx) => {
+      for (const record of records) {
+        const result = await this.deps.intake.record(tx, {
+          personId: record.personId,
+          channel: 'spreadsheet_import',
+          activity: record.activity,
+          initialStatus: 'submitted',
+          actor: { userId: actor.userId, username: actor.username, ip, orgId: unit.id },
+          sourceRef: `${options.fileName}#row ${record.row}`,
+        });
+        // A matched row adds its provenance to the claim already there.
+        counts[result.matched ? 'updated' : 'created'] += 1;
+      }
+      await this.deps.auditLog.record(
+        actorEvent(actor, 'credits.imported', ip, {
+          targetType: 'import',
+          targetId: unit.id,
+          orgPath: unit.path,
+          details: { fileName: options.fileName, sha256: options.sha256, ...counts },
+        }),
+        tx,
+      );
+    });
+    return counts;
+  }
+}
