@@ -12,3 +12,4 @@ export * from './evidence';
 export * from './learner-year';
 export * from './certificates';
 export * from './hr-push';
+export * from './audit';

@@ -36,6 +36,7 @@ import { registerCreditRoutes } from './modules/credits/credits.routes';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes';
 import { registerCertificateRoutes } from './modules/certificates/certificates.routes';
 import { registerHrPushRoutes } from './modules/hr-push/hr-push.routes';
+import { registerAuditRoutes } from './modules/audit/audit.routes';
 
 export interface AppOptions {
   config: Config;
@@ -137,6 +138,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerCertificateRoutes(app, { certificates: services.certificates, auditLog });
   registerHrPushRoutes(app, { hrPush: services.hrPush });
+  registerAuditRoutes(app, {
+    audits: services.audits,
+    chain: services.auditChain,
+    early: services.auditEarly,
+    voids: services.auditVoids,
+  });
   if (config.certificates.signingKeys.size === 0 && config.certificates.demoKeys) {
     app.log.warn(
       'Certificates are signed with deterministic DEMO keys (no JIJIAO_CERT_SIGNING_KEY_<province code> set): never use them for real certificates',

@@ -30,6 +30,11 @@ import { HrPushWorker } from './modules/hr-push/hr-push-worker';
 import { CertificateKeyRing } from './modules/certificates/certificate-keys';
 import { CertificatesRepository } from './modules/certificates/certificates.repository';
 import { CertificatesService } from './modules/certificates/certificates.service';
+import { AuditRepository } from './modules/audit/audit.repository';
+import { AuditService } from './modules/audit/audit.service';
+import { AuditChainService } from './modules/audit/audit-chain.service';
+import { AuditEarlyService } from './modules/audit/audit-early.service';
+import { AuditVoidService } from './modules/audit/audit-void.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -142,6 +147,19 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
     publicBaseUrl: config.publicBaseUrl,
   });
+  const audits = new AuditService({
+    db,
+    clock,
+    repository: new AuditRepository(),
+    orgs,
+    certificates,
+    hrPush,
+    auditLog,
+    policies: defaultPolicyRegistry,
+  });
+  const auditChain = new AuditChainService(audits);
+  const auditEarly = new AuditEarlyService(audits, auditChain);
+  const auditVoids = new AuditVoidService(audits, people);
   return {
     db,
     clock,
@@ -161,6 +179,10 @@ export function buildServices(options: ServiceOptions) {
     createHrPushWorker,
     certificateKeys,
     certificates,
+    audits,
+    auditChain,
+    auditEarly,
+    auditVoids,
   };
 }
 

@@ -12,3 +12,4 @@ export * from '../../modules/credits/credits.schema';
 export * from '../../modules/evidence/evidence.schema';
 export * from '../../modules/certificates/certificates.schema';
 export * from '../../modules/hr-push/hr-push.schema';
+export * from '../../modules/audit/audit.schema';
