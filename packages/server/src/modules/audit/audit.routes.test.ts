@@ -64,7 +64,7 @@ async function credit(personId: string, date: string, projectNumber: string) {
   await db.transaction((tx) =>
     services.intake.record(tx, {
       personId,
-      channel: 'platform',
+      channel: 'platform_push',
       activity: {
         type: 'project',
         level: 'national',

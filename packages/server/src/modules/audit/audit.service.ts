@@ -167,6 +167,32 @@ export class AuditService {
     return this.view(row, province);
   }
 
+  /**
+   * The audit of `year` for the province with `regionCode` (or the actor's only province),
+   * opened when there is none yet: what `jijiao audit run` works on.
+   */
+  async findOrOpen(actor: Actor, year: number, regionCode?: string): Promise<Audit> {
+    const roots = [...new Set(actor.grants.map((g) => g.orgPath.split('/').filter(Boolean)[0]))];
+    const provinces = (
+      await this.deps.orgs.findAnyOf(roots.filter((id) => !!id) as string[])
+    ).filter(
+      (o) =>
+        o.kind === 'province' &&
+        isWithinScope(scopeOf(actor, 'audit:manage'), o.path) &&
+        (regionCode === undefined || o.regionCode === regionCode),
+    );
+    const [province] = provinces;
+    if (!province || provinces.length > 1) {
+      const message = province ? 'several provinces: name one' : 'no such province';
+      throw new AppError('validation_failed', `province: ${message}`, undefined, [
+        { path: 'province', message },
+      ]);
+    }
+    const existing = await this.deps.repository.findByProvinceYear(this.deps.db, province.id, year);
+    if (existing) return this.view(existing, province);
+    return this.open(actor, { provinceId: province.id, year }, '');
+  }
+
   async setDeadlines(actor: Actor, id: string, body: AuditDeadlines, ip: string) {
     const { audit, province } = await this.auditFor(actor, id, 'audit:manage');
     if (audit.status !== 'open') throw new AppError('invalid_state', 'The audit is filed');
