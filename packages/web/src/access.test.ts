@@ -22,10 +22,21 @@ function menuLabels(nodes: readonly AppRoute[], role: Role, prefix = ''): string
 describe('menu per role', () => {
   it.each<[Role, string[]]>([
     ['learner', ['我的学分', '项目查询', '我的账户 > 修改密码']],
-    ['unit_admin', ['工作台', '人员管理', '机构', '我的账户 > 修改密码']],
-    ['reviewer', ['工作台', '人员管理', '项目管理', '机构', '我的账户 > 修改密码']],
+    ['unit_admin', ['工作台', '人员管理', '机构', '本单位审验', '我的账户 > 修改密码']],
+    ['reviewer', ['工作台', '人员管理', '项目管理', '机构', '审验审核', '我的账户 > 修改密码']],
     ['host_admin', ['工作台', '我的项目', '机构', '我的账户 > 修改密码']],
-    ['province_admin', ['工作台', '人员管理', '项目备案', '机构与审核链', '我的账户 > 修改密码']],
+    [
+      'province_admin',
+      [
+        '工作台',
+        '人员管理',
+        '项目备案',
+        '机构与审核链',
+        '审验管理',
+        '审验审核',
+        '我的账户 > 修改密码',
+      ],
+    ],
     ['system_admin', ['系统管理', '人员管理', '机构与审核链', '我的账户 > 修改密码']],
   ])('%s sees %j', (role, expected) => {
     expect(menuLabels(filterTree(appRoutes, accessFor(role)), role)).toEqual(expected);
