@@ -259,22 +259,23 @@ export class AuditChainService {
     const { audit, province } = await this.audits.auditFor(actor, id, 'audit:manage');
     if (audit.status !== 'open') throw new AppError('invalid_state', 'The audit is filed already');
     const { db, repository, clock, hrPush } = this.deps;
-    const reports = await repository.reportsOf(db, audit.id);
-    const notApproved = reports.filter((r) => r.status !== 'approved');
-    if (reports.length === 0 || notApproved.length > 0) {
-      throw new AppError('invalid_state', 'Every unit report must be approved before filing', {
-        units: reports.length,
-        notApproved: notApproved.length,
-      });
-    }
     const result = await db.transaction(async (tx) => {
       const now = clock.now();
+      // The audit's row first: a concurrent filing waits here, then finds it stale.
       const filed = await repository.updateAuditIfVersion(tx, audit.id, version, {
         status: 'filed',
         filedAt: now,
         filedBy: actor.userId,
       });
       if (!filed) throw staleAudit(audit);
+      const reports = await repository.reportsOf(tx, audit.id);
+      const notApproved = reports.filter((r) => r.status !== 'approved');
+      if (reports.length === 0 || notApproved.length > 0) {
+        throw new AppError('invalid_state', 'Every unit report must be approved before filing', {
+          units: reports.length,
+          notApproved: notApproved.length,
+        });
+      }
       await repository.fileReports(tx, audit.id, now);
       const issued = await this.issueFor(tx, audit, province.id);
       for (let i = 0; i < issued.all.length; i += pushChunk) {

@@ -124,6 +124,14 @@ export class AuditRepository {
     await db.update(auditRuns).set(patch).where(eq(auditRuns.id, id));
   }
 
+  /** Runs left `running` by a process that died: marked failed before a new run starts. */
+  async failInterruptedRuns(db: DbOrTx, auditId: string, at: Date) {
+    await db
+      .update(auditRuns)
+      .set({ status: 'failed', error: 'interrupted', finishedAt: at })
+      .where(and(eq(auditRuns.auditId, auditId), eq(auditRuns.status, 'running')));
+  }
+
   async findRun(db: DbOrTx, id: string): Promise<AuditRunRow | undefined> {
     return (await db.select().from(auditRuns).where(eq(auditRuns.id, id)))[0];
   }
@@ -165,20 +173,25 @@ export class AuditRepository {
     db: DbOrTx,
     q: { path: string; fromYear: number; year: number; afterId: string; limit: number },
   ): Promise<PersonClaimsRow[]> {
+    // The batch's people first (keyset on the primary key), then each one's claims through
+    // the (person, year) index: the cost of a batch does not grow with the province.
     return queryRows<PersonClaimsRow>(
       db,
-      sql`select p.id as "personId", p.unit_id as "unitId",
-            coalesce(json_agg(json_build_object('id', c.id, 'year', c.year, 'activity', c.activity)
-                       order by c.activity_date, c.id) filter (where c.id is not null),
-                     '[]'::json) as claims
-          from people p
-          join orgs o on o.id = p.unit_id
-          left join credit_claims c on c.person_id = p.id and c.status = 'effective'
-            and c.year >= ${q.fromYear} and c.year <= ${q.year}
-          where o.path like ${`${q.path}%`} and p.id > ${q.afterId}::uuid
-          group by p.id, p.unit_id
-          order by p.id
-          limit ${q.limit}`,
+      sql`with batch as (
+            select p.id, p.unit_id from people p
+            join orgs o on o.id = p.unit_id
+            where o.path like ${`${q.path}%`} and p.id > ${q.afterId}::uuid
+            order by p.id
+            limit ${q.limit}
+          )
+          select b.id as "personId", b.unit_id as "unitId",
+            coalesce((select json_agg(json_build_object('id', c.id, 'year', c.year, 'activity', c.activity)
+                                      order by c.activity_date, c.id)
+                      from credit_claims c
+                      where c.person_id = b.id and c.year >= ${q.fromYear} and c.year <= ${q.year}
+                        and c.status = 'effective'), '[]'::json) as claims
+          from batch b
+          order by b.id`,
     );
   }
 
@@ -208,7 +221,10 @@ export class AuditRepository {
     );
   }
 
-  /** Batched upsert (one INSERT per call); the note and the voided mark are kept. */
+  /**
+   * Batched upsert: one INSERT per call, the rows sent as one JSON document (one bound
+   * parameter, unpacked by `jsonb_to_recordset`). The note and the voided mark are kept.
+   */
   async upsertResults(
     db: DbOrTx,
     auditId: string,
@@ -217,39 +233,36 @@ export class AuditRepository {
     results: readonly AuditEvaluation[],
   ): Promise<void> {
     if (results.length === 0) return;
-    await db
-      .insert(auditResults)
-      .values(
-        results.map((r) => ({
-          auditId,
-          personId: r.personId,
-          unitId: r.unitId,
-          runId,
-          compliant: r.compliant,
-          totalCredits: r.totalCredits,
-          classCredits: r.classCredits,
-          requirements: r.requirements,
-          reasons: r.reasons,
-          packVersions: r.packVersions,
-          certificateHours: r.certificateHours,
-          computedAt: at,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [auditResults.auditId, auditResults.personId],
-        set: {
-          unitId: sql`excluded.unit_id`,
-          runId: sql`excluded.run_id`,
-          compliant: sql`excluded.compliant`,
-          totalCredits: sql`excluded.total_credits`,
-          classCredits: sql`excluded.class_credits`,
-          requirements: sql`excluded.requirements`,
-          reasons: sql`excluded.reasons`,
-          packVersions: sql`excluded.pack_versions`,
-          certificateHours: sql`excluded.certificate_hours`,
-          computedAt: sql`excluded.computed_at`,
-        },
-      });
+    const rows = JSON.stringify(
+      results.map((r) => ({
+        person_id: r.personId,
+        unit_id: r.unitId,
+        compliant: r.compliant,
+        total_credits: r.totalCredits,
+        class_credits: r.classCredits,
+        requirements: r.requirements,
+        reasons: r.reasons,
+        pack_versions: r.packVersions,
+        certificate_hours: r.certificateHours,
+      })),
+    );
+    await db.execute(
+      sql`insert into audit_results as r (audit_id, person_id, unit_id, run_id, compliant,
+            total_credits, class_credits, requirements, reasons, pack_versions,
+            certificate_hours, computed_at)
+          select ${auditId}::uuid, x.person_id, x.unit_id, ${runId}::uuid, x.compliant,
+            x.total_credits, x.class_credits, x.requirements, x.reasons, x.pack_versions,
+            x.certificate_hours, ${at}
+          from jsonb_to_recordset(${rows}::jsonb) as x(person_id uuid, unit_id uuid,
+            compliant boolean, total_credits numeric, class_credits jsonb, requirements jsonb,
+            reasons jsonb, pack_versions jsonb, certificate_hours integer)
+          on conflict (audit_id, person_id) do update set
+            unit_id = excluded.unit_id, run_id = excluded.run_id, compliant = excluded.compliant,
+            total_credits = excluded.total_credits, class_credits = excluded.class_credits,
+            requirements = excluded.requirements, reasons = excluded.reasons,
+            pack_versions = excluded.pack_versions, certificate_hours = excluded.certificate_hours,
+            computed_at = excluded.computed_at`,
+    );
   }
 
   /** People no longer in the province (moved, removed) since an earlier run. */

@@ -285,6 +285,12 @@ describe('the unit report up a two-level chain', () => {
     expect(
       (await send('GET', `/api/v1/audits/${audit.id}/units/${tcm}`, unitAdmin)).statusCode,
     ).toBe(404);
+    // A re-run replaces the results and keeps the note.
+    expect((await send('POST', `/api/v1/audits/${audit.id}/runs`, province)).statusCode).toBe(202);
+    expect((await waitForRun(audit.id)).status).toBe('succeeded');
+    const again = (await send('GET', url(''), unitAdmin)).json<UnitAudit>();
+    expect(again.results.find((r) => r.personId === personB)?.note).toBe('病假半年');
+    report = again.report;
   });
 
   it('confirms, reports, is returned by the city, reports again, goes to the province', async () => {
@@ -297,6 +303,8 @@ describe('the unit report up a two-level chain', () => {
     expect(reported.statusCode, reported.body).toBe(200);
     report = reported.json<UnitReport>();
     expect(report).toMatchObject({ status: 'reported', currentReviewerOrgId: donghu });
+    const rerun = await send('POST', `/api/v1/audits/${audit.id}/runs`, province);
+    expect(rerun.statusCode).toBe(409);
     const queue = (
       await send('GET', `/api/v1/audits/${audit.id}/reports`, reviewer)
     ).json<ReportList>();

@@ -260,6 +260,7 @@ export class AuditService {
       );
     }
     return db.transaction(async (tx) => {
+      await repository.failInterruptedRuns(tx, audit.id, clock.now());
       const run = await repository.insertRun(tx, {
         auditId: audit.id,
         status: 'running',
