@@ -156,33 +156,35 @@ export class AuditRepository {
       .where(like(orgs.path, `${path}%`));
   }
 
-  async countPeopleWithin(db: DbOrTx, path: string): Promise<number> {
-    const rows = await queryRows<{ n: number }>(
+  /** How many people each unit of a subtree has (the job's batches are cut from it). */
+  async staffCounts(db: DbOrTx, path: string): Promise<{ unitId: string; people: number }[]> {
+    return queryRows<{ unitId: string; people: number }>(
       db,
-      sql`select count(*)::int as n from people p join orgs o on o.id = p.unit_id
-          where o.path like ${`${path}%`}`,
+      sql`select p.unit_id as "unitId", count(*)::int as people
+          from people p join orgs o on o.id = p.unit_id
+          where o.path like ${`${path}%`}
+          group by p.unit_id order by p.unit_id`,
     );
-    return rows[0]?.n ?? 0;
   }
 
   /**
-   * One set-based pass over a batch of people of a subtree (keyset on person id): each
-   * person with their effective claims of `fromYear`…`year`, aggregated in SQL.
+   * One set-based pass over the people of a few units (a batch of the job): each person
+   * with their effective claims of `fromYear`…`year`, aggregated per person in SQL through
+   * the (unit) and (person, year) indexes, so a batch costs what its people cost.
    */
   async peopleWithClaims(
     db: DbOrTx,
-    q: { path: string; fromYear: number; year: number; afterId: string; limit: number },
+    q: { unitIds: readonly string[]; fromYear: number; year: number },
   ): Promise<PersonClaimsRow[]> {
-    // The batch's people first (keyset on the primary key), then each one's claims through
-    // the (person, year) index: the cost of a batch does not grow with the province.
+    if (q.unitIds.length === 0) return [];
     return queryRows<PersonClaimsRow>(
       db,
       sql`with batch as (
             select p.id, p.unit_id from people p
-            join orgs o on o.id = p.unit_id
-            where o.path like ${`${q.path}%`} and p.id > ${q.afterId}::uuid
-            order by p.id
-            limit ${q.limit}
+            where p.unit_id in (${sql.join(
+              q.unitIds.map((id) => sql`${id}::uuid`),
+              sql`, `,
+            )})
           )
           select b.id as "personId", b.unit_id as "unitId",
             coalesce((select json_agg(json_build_object('id', c.id, 'year', c.year, 'activity', c.activity)
@@ -191,7 +193,7 @@ export class AuditRepository {
                       where c.person_id = b.id and c.year >= ${q.fromYear} and c.year <= ${q.year}
                         and c.status = 'effective'), '[]'::json) as claims
           from batch b
-          order by b.id`,
+          order by b.unit_id, b.id`,
     );
   }
 

@@ -459,3 +459,48 @@ describe('filing and voiding', () => {
     expect(other.statusCode).toBe(403);
   });
 });
+
+describe('scope', () => {
+  it('another province’s audit, province and people do not exist for the caller (404)', async () => {
+    const other = crypto.randomUUID();
+    const otherUnit = crypto.randomUUID();
+    await db.execute(sql`insert into orgs (id, kind, name, region_code, path, depth) values
+      (${other}, 'province', '外省卫生健康委员会', '980000', ${`/${other}/`}, 0)`);
+    await db.execute(sql`insert into orgs (id, parent_id, kind, name, region_code, path, depth) values
+      (${otherUnit}, ${other}, 'unit', '外省人民医院', '980000', ${`/${other}/${otherUnit}/`}, 1)`);
+    const [person] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into people (name, id_number_cipher, id_number_hash, id_number_masked, sex, birth_date, profession, title_grade, unit_id)
+          values ('外省人员', 'x', 'audit-other-hash', '4301**********0000', 'male', '1980-01-01', 'nurse', 'junior', ${otherUnit}) returning id`,
+    );
+    const [foreign] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into audits (province_id, year, status, opened_at)
+          values (${other}, 2025, 'open', now()) returning id`,
+    );
+    const opened = await send('POST', '/api/v1/audits', province, {
+      provinceId: other,
+      year: 2024,
+    });
+    expect(opened.statusCode).toBe(404);
+    for (const path of ['', '/progress', '/run', `/units/${otherUnit}`]) {
+      const res = await send('GET', `/api/v1/audits/${foreign?.id ?? ''}${path}`, province);
+      expect(res.statusCode, path).toBe(404);
+    }
+    const listed = (await send('GET', '/api/v1/audits', province)).json<{ items: Audit[] }>();
+    expect(listed.items.map((a) => a.id)).not.toContain(foreign?.id);
+    const voided = await send(
+      'POST',
+      `/api/v1/people/${person?.id ?? ''}/years/2025/void`,
+      province,
+      {
+        reason: '弄虚作假',
+      },
+    );
+    expect(voided.statusCode).toBe(404);
+    const file = await send('POST', `/api/v1/audits/${foreign?.id ?? ''}/file`, province, {
+      version: 1,
+    });
+    expect(file.statusCode).toBe(404);
+  });
+});

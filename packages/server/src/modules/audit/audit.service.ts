@@ -39,7 +39,26 @@ export const jobBatch = { read: 2000, write: 1000 } as const;
 
 export type RunProgress = (run: AuditRun) => void;
 
-const firstId = '00000000-0000-0000-0000-000000000000';
+/** Units grouped so that each group has about `size` people (a big unit is a group alone). */
+export function cutBatches(
+  counts: readonly { unitId: string; people: number }[],
+  size: number,
+): string[][] {
+  const batches: string[][] = [];
+  let current: string[] = [];
+  let people = 0;
+  for (const c of counts) {
+    if (current.length > 0 && people + c.people > size) {
+      batches.push(current);
+      current = [];
+      people = 0;
+    }
+    current.push(c.unitId);
+    people += c.people;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
 
 /**
  * The annual audit: opening, the evaluation job (set-based reads, the pure rules engine
@@ -299,21 +318,17 @@ export class AuditService {
       const policies = new AuditPolicies(this.deps.policies, orgRows, audit.year);
       const units = orgRows.filter((o) => o.kind === 'unit').map((o) => o.id);
       const fromYear = policies.fromYearOf(units);
-      const total = await repository.countPeopleWithin(db, province.path);
+      const counts = await repository.staffCounts(db, province.path);
+      const total = counts.reduce((sum, c) => sum + c.people, 0);
       await repository.updateRun(db, runId, { total });
       let done = 0;
       let compliant = 0;
-      let afterId = firstId;
-      for (;;) {
+      for (const unitIds of cutBatches(counts, jobBatch.read)) {
         const batch = await repository.peopleWithClaims(db, {
-          path: province.path,
+          unitIds,
           fromYear,
           year: audit.year,
-          afterId,
-          limit: jobBatch.read,
         });
-        if (batch.length === 0) break;
-        afterId = batch[batch.length - 1]?.personId ?? afterId;
         const results: AuditEvaluation[] = batch.map((p) =>
           evaluatePerson(policies, audit.year, p),
         );
