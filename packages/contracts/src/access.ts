@@ -39,6 +39,10 @@ export const permissions = [
   'certificate:read',
   'certificate:manage',
   'hr_push:manage',
+  'audit:read',
+  'audit:manage',
+  'audit:report',
+  'audit:review',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -56,8 +60,17 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'credit:enter',
     'credit:review',
     'certificate:read',
+    'audit:read',
+    'audit:report',
   ],
-  reviewer: ['org:read', 'person:read', 'credit:review', 'project:read'],
+  reviewer: [
+    'org:read',
+    'person:read',
+    'credit:review',
+    'project:read',
+    'audit:read',
+    'audit:review',
+  ],
   host_admin: ['org:read', 'project:read', 'project:manage', 'award:manage'],
   province_admin: [
     'org:read',
@@ -76,6 +89,9 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'certificate:read',
     'certificate:manage',
     'hr_push:manage',
+    'audit:read',
+    'audit:manage',
+    'audit:review',
   ],
   system_admin: [
     'org:read',

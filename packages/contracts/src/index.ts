@@ -14,3 +14,4 @@ export * from './certificates';
 export * from './hr-push';
 export * from './awards';
 export * from './provider';
+export * from './audit';

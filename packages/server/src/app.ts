@@ -41,6 +41,7 @@ import { registerAwardRoutes } from './modules/awards/awards.routes';
 import { registerStaffLookupRoute } from './modules/credits/staff-lookup';
 import { registerProviderRoutes } from './modules/provider/provider.routes';
 import { registerCreditsImportRoutes } from './modules/credits/credits-import.routes';
+import { registerAuditRoutes } from './modules/audit/audit.routes';
 
 export interface AppOptions {
   config: Config;
@@ -154,6 +155,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerStaffLookupRoute(app, { people, orgs });
   registerProviderRoutes(app, { keys: services.platformKeys, push: services.providerPush });
   registerCreditsImportRoutes(app, { creditsImport: services.creditsImport, maxBytes });
+  registerAuditRoutes(app, {
+    audits: services.audits,
+    chain: services.auditChain,
+    early: services.auditEarly,
+    voids: services.auditVoids,
+  });
   if (config.certificates.signingKeys.size === 0 && config.certificates.demoKeys) {
     app.log.warn(
       'Certificates are signed with deterministic DEMO keys (no JIJIAO_CERT_SIGNING_KEY_<province code> set): never use them for real certificates',

@@ -38,6 +38,11 @@ import { ProviderRepository } from './modules/provider/provider.repository';
 import { PlatformKeysService } from './modules/provider/platform-keys.service';
 import { ProviderPushService } from './modules/provider/provider-push.service';
 import { CreditsImport } from './modules/credits/credits-import.service';
+import { AuditRepository } from './modules/audit/audit.repository';
+import { AuditService } from './modules/audit/audit.service';
+import { AuditChainService } from './modules/audit/audit-chain.service';
+import { AuditEarlyService } from './modules/audit/audit-early.service';
+import { AuditVoidService } from './modules/audit/audit-void.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -189,6 +194,19 @@ export function buildServices(options: ServiceOptions) {
     intake,
   });
   const creditsImport = new CreditsImport({ db, clock, config, intake, people, orgs, auditLog });
+  const audits = new AuditService({
+    db,
+    clock,
+    repository: new AuditRepository(),
+    orgs,
+    certificates,
+    hrPush,
+    auditLog,
+    policies: defaultPolicyRegistry,
+  });
+  const auditChain = new AuditChainService(audits);
+  const auditEarly = new AuditEarlyService(audits, auditChain);
+  const auditVoids = new AuditVoidService(audits, people);
   return {
     db,
     clock,
@@ -213,6 +231,10 @@ export function buildServices(options: ServiceOptions) {
     platformKeys,
     providerPush,
     creditsImport,
+    audits,
+    auditChain,
+    auditEarly,
+    auditVoids,
   };
 }
 

@@ -180,6 +180,27 @@ export const appRoutes: readonly AppRoute[] = [
     load: () => import('./pages/credits/import').then((m) => m.CreditsImportPage),
   },
   {
+    key: 'audit-manage',
+    path: '/audit/manage',
+    rule: { permission: 'audit:manage' },
+    menu: { label: 'audit.nav.manage', icon: AuditOutlined, roles: ['province_admin'] },
+    load: () => import('./pages/audit/manage').then((m) => m.AuditManagePage),
+  },
+  {
+    key: 'audit-unit',
+    path: '/audit/unit',
+    rule: { permission: 'audit:report' },
+    menu: { label: 'audit.nav.unit', icon: AuditOutlined, roles: ['unit_admin'] },
+    load: () => import('./pages/audit/unit').then((m) => m.AuditUnitPage),
+  },
+  {
+    key: 'audit-review',
+    path: '/audit/review',
+    rule: { permission: 'audit:review' },
+    menu: { label: 'audit.nav.review', icon: AuditOutlined, roles: ['reviewer', 'province_admin'] },
+    load: () => import('./pages/audit/review').then((m) => m.AuditReviewPage),
+  },
+  {
     key: 'account',
     menu: { label: 'nav.account', icon: UserOutlined },
     children: [

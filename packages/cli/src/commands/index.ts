@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerCertificates } from './certificates-commands';
+import { registerAuditRun } from './audit-run';
 import { registerMigrate } from './migrate-database';
 import { registerPeopleExcel } from './people-excel';
 import { registerCreditsExcel } from './credits-excel';
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerProjectsExcel(program);
   registerCertificates(program);
   registerCreditsExcel(program);
+  registerAuditRun(program);
 }

@@ -20,3 +20,4 @@ export * from './credits';
 export * from './awards';
 export * from './credit-entry';
 export * from './provider';
+export * from './audit';

@@ -14,3 +14,4 @@ export * from '../../modules/certificates/certificates.schema';
 export * from '../../modules/hr-push/hr-push.schema';
 export * from '../../modules/awards/award-lines.schema';
 export * from '../../modules/provider/provider.schema';
+export * from '../../modules/audit/audit.schema';

@@ -1,0 +1,103 @@
+import type { VoidYearResult } from '@jijiao/contracts';
+import type { Actor } from '../../platform/auth/actor';
+import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { AppError } from '../../platform/errors/app-error';
+import { actorEvent } from '../audit-log/audit-log.service';
+import type { PeopleService } from '../people/people.service';
+import { voidClaimsOfYear } from '../credits/claim-void';
+import type { AuditService } from './audit.service';
+import { AuditPolicies, evaluatePerson } from './audit-evaluate';
+
+/**
+ * Fraud (弄虚作假): a province admin voids a person's year. Every claim of the year becomes
+ * voided (history rows, audit log), the audit result is recomputed and marked, the
+ * certificate is revoked, and the HR platform is told — all in one transaction.
+ */
+export class AuditVoidService {
+  constructor(
+    private readonly audits: AuditService,
+    private readonly people: PeopleService,
+  ) {}
+
+  async voidYear(
+    actor: Actor,
+    personId: string,
+    year: number,
+    reason: string,
+    ip: string,
+  ): Promise<VoidYearResult> {
+    const person = await this.people.findInScope(actor, personId, 'person:read');
+    if (!isWithinScope(scopeOf(actor, 'audit:manage'), person.unitPath)) {
+      throw new AppError('not_found', 'No such person', { id: personId });
+    }
+    const provinceId = person.unitPath.split('/').filter(Boolean)[0];
+    if (!provinceId) throw new Error('person without a province');
+    const { db, repository, clock, certificates, hrPush, orgs } = this.audits.deps;
+    return db.transaction(async (tx) => {
+      const at = clock.now();
+      const voided = await voidClaimsOfYear(tx, {
+        personId,
+        year,
+        reason,
+        actorUserId: actor.userId,
+        at,
+      });
+      const audit = await repository.findByProvinceYear(tx, provinceId, year);
+      const result = audit ? await repository.resultOf(tx, audit.id, personId) : undefined;
+      if (audit && result) {
+        const province = await orgs.findAny(provinceId, tx);
+        if (!province) throw new Error('province vanished');
+        const policies = new AuditPolicies(
+          this.audits.deps.policies,
+          await repository.orgsWithin(tx, province.path),
+          year,
+        );
+        const [row] = await repository.namedPeopleWithClaims(tx, [personId], year, year);
+        if (row) {
+          const evaluation = evaluatePerson(policies, year, { ...row, unitId: result.unitId });
+          const runs = await repository.lastRuns(tx, [audit.id]);
+          await repository.upsertResults(tx, audit.id, runs.get(audit.id)?.id ?? audit.id, at, [
+            evaluation,
+          ]);
+        }
+        await repository.markVoided(tx, audit.id, personId);
+        await repository.refreshUnitReports(tx, audit.id, at, [result.unitId]);
+      }
+      const certificate = await certificates.revokeCertificate(tx, {
+        personId,
+        year,
+        reason,
+        at,
+        actor,
+        ip,
+      });
+      await hrPush.enqueueHrPush(tx, {
+        provinceId,
+        kind: 'credits_voided',
+        payload: {
+          personId,
+          year,
+          reason,
+          voidedClaims: voided.length,
+          ...(certificate ? { serial: certificate.serial } : {}),
+          voidedAt: at.toISOString(),
+        },
+      });
+      await this.audits.deps.auditLog.record(
+        actorEvent(actor, 'audit.year_voided', ip, {
+          targetType: 'person',
+          targetId: personId,
+          orgPath: person.unitPath,
+          details: { year, reason, claims: voided, certificate: certificate?.serial ?? null },
+        }),
+        tx,
+      );
+      return {
+        personId,
+        year,
+        voidedClaims: voided.length,
+        certificateRevoked: certificate !== null,
+      };
+    });
+  }
+}

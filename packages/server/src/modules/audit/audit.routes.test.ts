@@ -1,0 +1,506 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { defaultPolicyRegistry, evaluateYear, activitySchema } from '@jijiao/domain';
+import type {
+  Audit,
+  AuditProgress,
+  AuditRun,
+  EarlyAudit,
+  FileAuditResult,
+  ReportList,
+  UnitAudit,
+  UnitReport,
+  VoidYearResult,
+} from '@jijiao/contracts';
+import { buildTestApp, type Session } from '../../../test/build-app';
+import { orgIdByName } from '../../../test/fixtures';
+import { testConfig } from '../../../test/test-config';
+import { queryRows } from '../../platform/db/database';
+import { argon2Hasher } from '../../platform/auth/password-hasher';
+import { buildServices } from '../../services';
+import { systemActor } from '../orgs/system-actor';
+import { placeOfUnit } from '../credits/claim-place';
+
+/**
+ * The annual audit of the demo province for 2025 (the fake clock is in March 2026):
+ * opening rules, the job against the rules engine per person, early audit, a unit report
+ * walking a two-level chain with a return, filing with certificates, fraud voiding.
+ */
+const t = await buildTestApp();
+const db = t.database.db;
+const services = buildServices({
+  config: testConfig(),
+  database: t.database,
+  clock: t.clock,
+  hasher: argon2Hasher,
+});
+const provinceId = await orgIdByName(db, '演示省卫生健康委员会');
+const hospital = await orgIdByName(db, '江南区人民医院');
+const tcm = await orgIdByName(db, '江北区中医医院');
+const xishanUnit = (
+  await queryRows<{ id: string }>(
+    db,
+    sql`select u.id from orgs u join orgs c on u.path like c.path || '%'
+        where c.name = '西山市卫生健康委员会' and u.kind = 'unit' limit 1`,
+  )
+)[0]?.id as string;
+const donghu = await orgIdByName(db, '东湖市卫生健康委员会');
+const office = await orgIdByName(db, '演示省继续医学教育委员会办公室');
+const province = await t.signIn('demo-province-admin');
+const unitAdmin = await t.signIn('demo-unit-admin');
+const reviewer = await t.signIn('demo-reviewer');
+
+// Two staff of the hospital without a demo certificate of 2025: A passes, B does not.
+const [personA, personB] = (
+  await queryRows<{ id: string }>(
+    db,
+    sql`select p.id from people p where p.unit_id = ${hospital}
+        and not exists (select 1 from certificates c where c.person_id = p.id and c.year = 2025)
+        order by p.id limit 2`,
+  )
+).map((r) => r.id) as [string, string];
+
+async function credit(personId: string, date: string, projectNumber: string) {
+  await db.transaction((tx) =>
+    services.intake.record(tx, {
+      personId,
+      channel: 'platform_push',
+      activity: {
+        type: 'project',
+        level: 'national',
+        role: 'attendee',
+        hours: 30,
+        date,
+        projectNumber,
+      },
+      initialStatus: 'effective',
+      actor: { userId: '00000000-0000-0000-0000-000000000000', username: 'test', ip: '' },
+    }),
+  );
+}
+await credit(personA, '2025-03-01', '2025-01-01-001（国）');
+await credit(personA, '2025-05-01', '2025-01-01-002（国）');
+await credit(personA, '2025-07-01', '2025-01-01-003（国）');
+await credit(personB, '2025-03-01', '2025-01-01-001（国）');
+await credit(personB, '2024-03-01', '2024-01-01-001（国）'); // another year never counts
+
+const chain = await t.app.inject({
+  method: 'PUT',
+  url: `/api/v1/orgs/${hospital}/review-chain`,
+  headers: province.headers,
+  payload: { steps: [donghu, office] },
+});
+if (chain.statusCode !== 200) throw new Error(chain.body);
+
+function send(
+  method: 'POST' | 'GET' | 'PUT' | 'PATCH',
+  url: string,
+  who: Session,
+  payload?: object,
+) {
+  t.clock.advanceMinutes(1);
+  return t.app.inject({ method, url, headers: who.headers, ...(payload ? { payload } : {}) });
+}
+
+async function waitForRun(auditId: string): Promise<AuditRun> {
+  for (let i = 0; i < 2000; i++) {
+    const run = (await send('GET', `/api/v1/audits/${auditId}/run`, province)).json<AuditRun>();
+    if (run.status !== 'running') return run;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the run did not finish');
+}
+
+let audit: Audit;
+
+describe('opening an audit', () => {
+  it('refuses a year that has not ended', async () => {
+    const res = await send('POST', '/api/v1/audits', province, { provinceId, year: 2026 });
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('invalid_state');
+  });
+
+  it('opens 2025, then refuses a second open audit and the same year', async () => {
+    const res = await send('POST', '/api/v1/audits', province, {
+      provinceId,
+      year: 2025,
+      reportDeadline: '2026-03-31',
+      earlyDeadline: '2026-03-15',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    audit = res.json<Audit>();
+    expect(audit).toMatchObject({ year: 2025, status: 'open', lastRun: null });
+    const second = await send('POST', '/api/v1/audits', province, { provinceId, year: 2024 });
+    expect(second.statusCode).toBe(409);
+    expect(second.json<{ error: { code: string } }>().error.code).toBe('conflict');
+    const same = await send('POST', '/api/v1/audits', province, { provinceId, year: 2025 });
+    expect(same.statusCode).toBe(409);
+  });
+
+  it('is the province admin’s alone', async () => {
+    const res = await send('POST', '/api/v1/audits', unitAdmin, { provinceId, year: 2023 });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('the evaluation job', () => {
+  it('computes for every person what the rules engine says, one by one', async () => {
+    const started = await send('POST', `/api/v1/audits/${audit.id}/runs`, province);
+    expect(started.statusCode, started.body).toBe(202);
+    const run = await waitForRun(audit.id);
+    const people = await queryRows<{ id: string; unit_id: string }>(
+      db,
+      sql`select p.id, p.unit_id from people p join orgs o on o.id = p.unit_id
+          where o.path like ${`/${provinceId}/%`}`,
+    );
+    expect(run).toMatchObject({ status: 'succeeded', total: people.length, done: people.length });
+    const stored = new Map(
+      (
+        await queryRows<{ person_id: string; compliant: boolean; total_credits: string }>(
+          db,
+          sql`select person_id, compliant, total_credits from audit_results where audit_id = ${audit.id}`,
+        )
+      ).map((r) => [r.person_id, r]),
+    );
+    expect(stored.size).toBe(people.length);
+    // The oracle: per person, their claims read one by one and the engine called directly.
+    let compliant = 0;
+    for (const p of people.filter((_, i) => i % 7 === 0 || [personA, personB].includes(_.id))) {
+      const unit = await services.orgs.findAny(p.unit_id);
+      if (!unit) throw new Error('no unit');
+      const ancestors = await services.orgs.findAnyOf(unit.path.split('/').filter(Boolean));
+      const byId = new Map(ancestors.map((o) => [o.id, o]));
+      const chainUp = unit.path
+        .split('/')
+        .filter(Boolean)
+        .slice(0, -1)
+        .reverse()
+        .flatMap((id) => byId.get(id) ?? []);
+      const where = placeOfUnit(unit, chainUp);
+      const resolved = defaultPolicyRegistry.resolve(where.place, 2025);
+      if (!resolved.ok) throw new Error(resolved.message);
+      const claims = await queryRows<{ id: string; activity: Record<string, unknown> }>(
+        db,
+        sql`select id, activity from credit_claims where person_id = ${p.id} and year = 2025 and status = 'effective'`,
+      );
+      const result = evaluateYear({
+        policy: resolved.policy,
+        place: where.place,
+        person: { unitLevel: where.unitLevel },
+        activities: claims.map((c) => activitySchema.parse({ ...c.activity, id: c.id })),
+      });
+      if (!result.ok) throw new Error(result.problem.message);
+      expect(stored.get(p.id)?.compliant, p.id).toBe(result.report.compliant);
+      expect(Number(stored.get(p.id)?.total_credits)).toBe(result.report.totalCredits);
+      if (result.report.compliant) compliant += 1;
+    }
+    expect(stored.get(personA)?.compliant).toBe(true);
+    expect(stored.get(personB)?.compliant).toBe(false);
+    expect(compliant).toBeGreaterThan(0);
+  });
+});
+
+describe('early audit', () => {
+  let request: EarlyAudit;
+  it('a unit requests it for named staff; it walks the chain; the province’s approval issues', async () => {
+    const res = await send('POST', `/api/v1/audits/${audit.id}/early`, unitAdmin, {
+      unitId: hospital,
+      personIds: [personA, personB],
+      reason: '申报高级职称',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    request = res.json<EarlyAudit>();
+    expect(request).toMatchObject({ status: 'reported', currentReviewerOrgId: donghu });
+    const outsider = await send('POST', `/api/v1/audits/${audit.id}/early`, unitAdmin, {
+      unitId: tcm,
+      personIds: [personA],
+    });
+    expect(outsider.statusCode).toBe(404);
+    const city = await send(
+      'POST',
+      `/api/v1/audits/${audit.id}/early/${request.id}/approve`,
+      reviewer,
+      {
+        version: request.version,
+      },
+    );
+    expect(city.statusCode, city.body).toBe(200);
+    request = city.json<EarlyAudit>();
+    expect(request.currentReviewerOrgId).toBe(office);
+    const done = await send(
+      'POST',
+      `/api/v1/audits/${audit.id}/early/${request.id}/approve`,
+      province,
+      {
+        version: request.version,
+      },
+    );
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json<EarlyAudit>().status).toBe('approved');
+    const certs = await queryRows<{ person_id: string }>(
+      db,
+      sql`select person_id from certificates where year = 2025 and person_id in (${personA}, ${personB})`,
+    );
+    expect(certs.map((c) => c.person_id)).toEqual([personA]);
+  });
+
+  it('is closed after the province’s deadline', async () => {
+    const current = (await send('GET', `/api/v1/audits/${audit.id}`, province)).json<Audit>();
+    const patch = await send('PATCH', `/api/v1/audits/${audit.id}/deadlines`, province, {
+      earlyDeadline: '2026-02-01',
+      version: current.version,
+    });
+    expect(patch.statusCode, patch.body).toBe(200);
+    const stale = await send('PATCH', `/api/v1/audits/${audit.id}/deadlines`, province, {
+      earlyDeadline: '2026-02-01',
+      version: current.version,
+    });
+    expect(stale.json<{ error: { code: string } }>().error.code).toBe('stale_state');
+    const res = await send('POST', `/api/v1/audits/${audit.id}/early`, unitAdmin, {
+      unitId: hospital,
+      personIds: [personB],
+    });
+    expect(res.statusCode).toBe(409);
+  });
+});
+
+describe('the unit report up a two-level chain', () => {
+  let report: UnitReport;
+  const url = (tail: string) => `/api/v1/audits/${audit.id}/units/${hospital}${tail}`;
+
+  it('shows the unit its staff with reasons, takes a note, hides other units', async () => {
+    const res = await send('GET', url(''), unitAdmin);
+    expect(res.statusCode, res.body).toBe(200);
+    const unit = res.json<UnitAudit>();
+    report = unit.report;
+    const b = unit.results.find((r) => r.personId === personB);
+    expect(b).toMatchObject({ compliant: false, totalCredits: 10 });
+    expect(b?.requirements.find((r) => r.code === 'annual_total')).toMatchObject({
+      met: false,
+      shortfall: 15,
+    });
+    expect(b?.idNumberMasked).toContain('*');
+    const note = await send('PUT', url(`/people/${personB}/note`), unitAdmin, { note: '病假半年' });
+    expect(note.statusCode, note.body).toBe(200);
+    expect(
+      (await send('GET', `/api/v1/audits/${audit.id}/units/${tcm}`, unitAdmin)).statusCode,
+    ).toBe(404);
+    // A re-run replaces the results and keeps the note.
+    expect((await send('POST', `/api/v1/audits/${audit.id}/runs`, province)).statusCode).toBe(202);
+    expect((await waitForRun(audit.id)).status).toBe('succeeded');
+    const again = (await send('GET', url(''), unitAdmin)).json<UnitAudit>();
+    expect(again.results.find((r) => r.personId === personB)?.note).toBe('病假半年');
+    report = again.report;
+  });
+
+  it('confirms, reports, is returned by the city, reports again, goes to the province', async () => {
+    const stale = await send('POST', url('/confirm'), unitAdmin, { version: report.version - 1 });
+    expect(stale.json<{ error: { code: string } }>().error.code).toBe('stale_state');
+    report = (
+      await send('POST', url('/confirm'), unitAdmin, { version: report.version })
+    ).json<UnitReport>();
+    const reported = await send('POST', url('/report'), unitAdmin, { version: report.version });
+    expect(reported.statusCode, reported.body).toBe(200);
+    report = reported.json<UnitReport>();
+    expect(report).toMatchObject({ status: 'reported', currentReviewerOrgId: donghu });
+    const rerun = await send('POST', `/api/v1/audits/${audit.id}/runs`, province);
+    expect(rerun.statusCode).toBe(409);
+    const queue = (
+      await send('GET', `/api/v1/audits/${audit.id}/reports`, reviewer)
+    ).json<ReportList>();
+    expect(queue.items.map((i) => i.unitId)).toContain(hospital);
+    const noReason = await send('POST', url('/return'), reviewer, { version: report.version });
+    expect(noReason.statusCode).toBe(400);
+    const returned = await send('POST', url('/return'), reviewer, {
+      version: report.version,
+      reason: '请核对备注',
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    report = returned.json<UnitReport>();
+    expect(report).toMatchObject({ status: 'returned', returnReason: '请核对备注' });
+    report = (
+      await send('POST', url('/confirm'), unitAdmin, { version: report.version })
+    ).json<UnitReport>();
+    report = (
+      await send('POST', url('/report'), unitAdmin, { version: report.version })
+    ).json<UnitReport>();
+    report = (
+      await send('POST', url('/approve'), reviewer, { version: report.version })
+    ).json<UnitReport>();
+    expect(report).toMatchObject({
+      status: 'reported',
+      currentStep: 1,
+      currentReviewerOrgId: office,
+    });
+    const notTheirs = await send('POST', url('/approve'), reviewer, { version: report.version });
+    expect(notTheirs.statusCode).toBe(403);
+    const outside = await send(
+      'POST',
+      `/api/v1/audits/${audit.id}/units/${xishanUnit}/approve`,
+      reviewer,
+      {
+        version: 1,
+      },
+    );
+    expect(outside.statusCode).toBe(404);
+  });
+
+  it('refuses filing until every unit report is approved', async () => {
+    const current = (await send('GET', `/api/v1/audits/${audit.id}`, province)).json<Audit>();
+    const res = await send('POST', `/api/v1/audits/${audit.id}/file`, province, {
+      version: current.version,
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('invalid_state');
+  });
+
+  it('the province approves; the progress shows cities and units', async () => {
+    const res = await send('POST', url('/approve'), province, { version: report.version });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<UnitReport>().status).toBe('approved');
+    const progress = (
+      await send('GET', `/api/v1/audits/${audit.id}/progress`, reviewer)
+    ).json<AuditProgress>();
+    const donghuCity = progress.cities.find((c) => c.cityId === donghu);
+    expect(donghuCity).toMatchObject({ approved: 1 });
+    expect(progress.units.every((u) => u.cityName === '东湖市卫生健康委员会')).toBe(true);
+  });
+});
+
+describe('filing and voiding', () => {
+  it('files once all units are approved: certificates for the compliant only, HR push queued', async () => {
+    const actor = await systemActor(db);
+    const progress = await services.audits.progress(actor, audit.id);
+    for (const unit of progress.units.filter((u) => u.status !== 'approved')) {
+      let r = await services.auditChain.confirm(actor, audit.id, unit.unitId, unit.version, '');
+      r = await services.auditChain.report(actor, audit.id, unit.unitId, r.version, '');
+      while (r.status === 'reported') {
+        r = await services.auditChain.approve(
+          actor,
+          audit.id,
+          unit.unitId,
+          { version: r.version },
+          '',
+        );
+      }
+    }
+    const before = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from certificates where year = 2025`,
+    );
+    const current = (await send('GET', `/api/v1/audits/${audit.id}`, province)).json<Audit>();
+    const res = await send('POST', `/api/v1/audits/${audit.id}/file`, province, {
+      version: current.version,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const filed = res.json<FileAuditResult>();
+    expect(filed.audit.status).toBe('filed');
+    const compliant = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from audit_results where audit_id = ${audit.id} and compliant`,
+    );
+    expect(filed.certificatesIssued + filed.certificatesExisting).toBe(compliant[0]?.n);
+    const after = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from certificates where year = 2025`,
+    );
+    expect(after[0]?.n).toBe((before[0]?.n ?? 0) + filed.certificatesIssued);
+    const b = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from certificates where year = 2025 and person_id = ${personB}`,
+    );
+    expect(b[0]?.n).toBe(0);
+    const pushes = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from hr_push_outbox where kind = 'audit_filed'`,
+    );
+    expect(pushes[0]?.n).toBeGreaterThan(0);
+  });
+
+  it('voids a person’s year: claims voided with history, certificate revoked, HR told', async () => {
+    const res = await send('POST', `/api/v1/people/${personA}/years/2025/void`, province, {
+      reason: '弄虚作假：伪造学分证明',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<VoidYearResult>()).toMatchObject({ voidedClaims: 3, certificateRevoked: true });
+    const serial = (
+      await queryRows<{ serial: string }>(
+        db,
+        sql`select serial from certificates where person_id = ${personA} and year = 2025`,
+      )
+    )[0]?.serial as string;
+    const verify = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/certificates/${serial}/verify`,
+    });
+    expect(verify.json<{ valid: boolean; revoked: boolean }>()).toMatchObject({
+      valid: false,
+      revoked: true,
+    });
+    const history = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from claim_reviews r join credit_claims c on c.id = r.claim_id
+          where c.person_id = ${personA} and r.action = 'void' and c.status = 'voided'`,
+    );
+    expect(history[0]?.n).toBe(3);
+    const result = await queryRows<{ compliant: boolean; voided: boolean }>(
+      db,
+      sql`select compliant, voided from audit_results where audit_id = ${audit.id} and person_id = ${personA}`,
+    );
+    expect(result[0]).toEqual({ compliant: false, voided: true });
+    const pushes = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from hr_push_outbox where kind = 'credits_voided'`,
+    );
+    expect(pushes[0]?.n).toBe(1);
+    const other = await send('POST', `/api/v1/people/${personA}/years/2025/void`, unitAdmin, {
+      reason: 'x',
+    });
+    expect(other.statusCode).toBe(403);
+  });
+});
+
+describe('scope', () => {
+  it('another province’s audit, province and people do not exist for the caller (404)', async () => {
+    const other = crypto.randomUUID();
+    const otherUnit = crypto.randomUUID();
+    await db.execute(sql`insert into orgs (id, kind, name, region_code, path, depth) values
+      (${other}, 'province', '外省卫生健康委员会', '980000', ${`/${other}/`}, 0)`);
+    await db.execute(sql`insert into orgs (id, parent_id, kind, name, region_code, path, depth) values
+      (${otherUnit}, ${other}, 'unit', '外省人民医院', '980000', ${`/${other}/${otherUnit}/`}, 1)`);
+    const [person] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into people (name, id_number_cipher, id_number_hash, id_number_masked, sex, birth_date, profession, title_grade, unit_id)
+          values ('外省人员', 'x', 'audit-other-hash', '4301**********0000', 'male', '1980-01-01', 'nurse', 'junior', ${otherUnit}) returning id`,
+    );
+    const [foreign] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into audits (province_id, year, status, opened_at)
+          values (${other}, 2025, 'open', now()) returning id`,
+    );
+    const opened = await send('POST', '/api/v1/audits', province, {
+      provinceId: other,
+      year: 2024,
+    });
+    expect(opened.statusCode).toBe(404);
+    for (const path of ['', '/progress', '/run', `/units/${otherUnit}`]) {
+      const res = await send('GET', `/api/v1/audits/${foreign?.id ?? ''}${path}`, province);
+      expect(res.statusCode, path).toBe(404);
+    }
+    const listed = (await send('GET', '/api/v1/audits', province)).json<{ items: Audit[] }>();
+    expect(listed.items.map((a) => a.id)).not.toContain(foreign?.id);
+    const voided = await send(
+      'POST',
+      `/api/v1/people/${person?.id ?? ''}/years/2025/void`,
+      province,
+      {
+        reason: '弄虚作假',
+      },
+    );
+    expect(voided.statusCode).toBe(404);
+    const file = await send('POST', `/api/v1/audits/${foreign?.id ?? ''}/file`, province, {
+      version: 1,
+    });
+    expect(file.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../../platform/db/database';
+
+export interface VoidYearInput {
+  personId: string;
+  year: number;
+  reason: string;
+  actorUserId: string;
+  at: Date;
+}
+
+/**
+ * Fraud (弄虚作假): every claim of the person's year that is not already voided or rejected
+ * becomes `voided`, set-based, with one review-history row per claim. Answers the ids.
+ */
+export async function voidClaimsOfYear(tx: DbOrTx, input: VoidYearInput): Promise<string[]> {
+  const rows = await queryRows<{ id: string; fromStatus: string; step: number }>(
+    tx,
+    sql`with voided as (
+          select id, status, current_step from credit_claims
+          where person_id = ${input.personId} and year = ${input.year}
+            and status not in ('voided', 'rejected')
+          for update
+        ), updated as (
+          update credit_claims c set status = 'voided', version = c.version + 1,
+            current_reviewer_org_id = null, decided_at = ${input.at}, updated_at = ${input.at}
+          from voided v where c.id = v.id
+          returning c.id
+        )
+        select v.id, v.status as "fromStatus", v.current_step as step
+        from voided v join updated u on u.id = v.id`,
+  );
+  if (rows.length > 0) {
+    await tx.execute(
+      sql`insert into claim_reviews (claim_id, step, actor_user_id, action, from_status, to_status, reason, at)
+          values ${sql.join(
+            rows.map(
+              (r) =>
+                sql`(${r.id}::uuid, ${r.step}, ${input.actorUserId}::uuid, 'void', ${r.fromStatus}, 'voided', ${input.reason}, ${input.at})`,
+            ),
+            sql`, `,
+          )}`,
+    );
+  }
+  return rows.map((r) => r.id);
+}

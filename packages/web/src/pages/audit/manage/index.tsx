@@ -1,0 +1,275 @@
+import { useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Progress,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AuditProgress, UnitReport } from '@jijiao/contracts';
+import {
+  fetchAuditProgress,
+  fetchAuditRun,
+  fileAudit,
+  openAudit,
+  startAuditRun,
+} from '../../../api';
+import { FormError } from '../../../components/FormError';
+import { PageError } from '../../../components/PageState';
+import { useT } from '../../../i18n/use-t';
+import { useSession } from '../../../session/session-context';
+import { AuditPicker } from '../components/AuditPicker';
+import { ReportStatusTag } from '../components/ReportStatusTag';
+import { useAudits } from '../components/use-audits';
+
+type CityRow = AuditProgress['cities'][number];
+const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+
+/** 审验管理: open the year's audit, run the evaluation, follow cities and units, file. */
+export function AuditManagePage() {
+  const { t } = useT();
+  const { message, modal } = App.useApp();
+  const { grant } = useSession();
+  const queryClient = useQueryClient();
+  const [selected, setSelected] = useState<string>();
+  const [opening, setOpening] = useState(false);
+  const { query, items, current } = useAudits(selected);
+  const run = useQuery({
+    queryKey: ['audit-run', current?.id],
+    queryFn: () => fetchAuditRun(current?.id ?? ''),
+    enabled: current !== undefined,
+    refetchInterval: (q) => (q.state.data?.status === 'running' ? 1000 : false),
+  });
+  const progress = useQuery({
+    queryKey: ['audit-progress', current?.id, run.data?.status],
+    queryFn: () => fetchAuditProgress(current?.id ?? ''),
+    enabled: current !== undefined,
+  });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['audits'] });
+    void queryClient.invalidateQueries({ queryKey: ['audit-run'] });
+    void queryClient.invalidateQueries({ queryKey: ['audit-progress'] });
+  };
+  const start = useMutation({
+    mutationFn: (id: string) => startAuditRun(id),
+    onSuccess: refresh,
+  });
+  const file = useMutation({
+    mutationFn: (a: { id: string; version: number }) => fileAudit(a.id, a.version),
+    onSuccess: (result) => {
+      void message.success(t('audit.filed', { issued: result.certificatesIssued }));
+      refresh();
+    },
+  });
+
+  if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
+  const r = run.data;
+  const cityColumns: TableColumnsType<CityRow> = [
+    {
+      title: t('audit.city'),
+      dataIndex: 'cityName',
+      render: (n: string | null) => n ?? t('audit.direct'),
+    },
+    { title: t('audit.units'), dataIndex: 'units', width: 90 },
+    { title: t('audit.reported'), dataIndex: 'reported', width: 90 },
+    { title: t('audit.approved'), dataIndex: 'approved', width: 90 },
+    { title: t('audit.pendingUnits'), dataIndex: 'pending', width: 90 },
+    { title: t('audit.late'), dataIndex: 'late', width: 80 },
+    { title: t('audit.people'), dataIndex: 'people', width: 90 },
+    {
+      title: t('audit.rate'),
+      key: 'rate',
+      width: 110,
+      render: (_v: unknown, c) => (c.people === 0 ? '—' : percent(c.compliant / c.people)),
+    },
+  ];
+  const unitColumns: TableColumnsType<UnitReport> = [
+    { title: t('audit.unit'), dataIndex: 'unitName' },
+    {
+      title: t('audit.city'),
+      dataIndex: 'cityName',
+      render: (n: string | null) => n ?? t('audit.direct'),
+    },
+    {
+      title: t('audit.reportStatusLabel'),
+      key: 'status',
+      width: 180,
+      render: (_v: unknown, u) => <ReportStatusTag status={u.status} late={u.late} />,
+    },
+    { title: t('audit.people'), dataIndex: 'people', width: 90 },
+    { title: t('audit.compliant'), dataIndex: 'compliant', width: 100 },
+    { title: t('audit.rate'), dataIndex: 'rate', width: 100, render: (v: number) => percent(v) },
+  ];
+  const allApproved =
+    (progress.data?.units.length ?? 0) > 0 &&
+    progress.data?.units.every((u) => u.status === 'approved') === true;
+
+  return (
+    <Card>
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {t('audit.nav.manage')}
+      </Typography.Title>
+      <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 16 }}>
+        <AuditPicker items={items} current={current} onChange={setSelected} />
+        <Flex gap={8}>
+          <Button
+            onClick={() => {
+              setOpening(true);
+            }}
+          >
+            {t('audit.open')}
+          </Button>
+          {current?.status === 'open' && (
+            <Button
+              type="primary"
+              loading={start.isPending || r?.status === 'running'}
+              onClick={() => {
+                start.mutate(current.id);
+              }}
+            >
+              {r ? t('audit.rerun') : t('audit.run')}
+            </Button>
+          )}
+          {current?.status === 'open' && (
+            <Button
+              disabled={!allApproved}
+              loading={file.isPending}
+              onClick={() => {
+                modal.confirm({
+                  title: t('audit.file'),
+                  content: t('audit.fileConfirm'),
+                  onOk: () => file.mutateAsync({ id: current.id, version: current.version }),
+                });
+              }}
+            >
+              {t('audit.file')}
+            </Button>
+          )}
+        </Flex>
+      </Flex>
+      <FormError error={start.error ?? file.error} placed={false} />
+      {current === undefined && <Typography.Paragraph>{t('audit.noAudit')}</Typography.Paragraph>}
+      {r && (
+        <div style={{ marginBottom: 16 }} data-testid="audit-run">
+          <Progress
+            percent={r.total === 0 ? 100 : Math.floor((r.done / r.total) * 100)}
+            status={
+              r.status === 'failed' ? 'exception' : r.status === 'running' ? 'active' : 'success'
+            }
+          />
+          <Typography.Text type="secondary">
+            {r.status === 'failed'
+              ? t('audit.runFailed', { error: r.error ?? '' })
+              : r.status === 'running'
+                ? t('audit.runProgress', { done: r.done, total: r.total })
+                : t('audit.runDone', { people: r.done, compliant: r.compliant })}
+          </Typography.Text>
+        </div>
+      )}
+      {progress.data && (
+        <>
+          <Table<CityRow>
+            rowKey={(c) => c.cityId ?? 'direct'}
+            columns={cityColumns}
+            dataSource={progress.data.cities}
+            pagination={false}
+            size="small"
+            style={{ marginBottom: 16 }}
+          />
+          <Table<UnitReport>
+            rowKey="unitId"
+            columns={unitColumns}
+            dataSource={progress.data.units}
+            size="small"
+          />
+        </>
+      )}
+      <OpenAuditModal
+        open={opening}
+        provinceId={grant.orgId}
+        onClose={() => {
+          setOpening(false);
+        }}
+        onOpened={(id, year) => {
+          setOpening(false);
+          setSelected(id);
+          void message.success(t('audit.opened', { year }));
+          refresh();
+        }}
+      />
+    </Card>
+  );
+}
+
+function OpenAuditModal({
+  open,
+  provinceId,
+  onClose,
+  onOpened,
+}: {
+  open: boolean;
+  provinceId: string;
+  onClose: () => void;
+  onOpened: (id: string, year: number) => void;
+}) {
+  const { t } = useT();
+  const [form] = Form.useForm<{ year: number; reportDeadline?: string; earlyDeadline?: string }>();
+  const mutation = useMutation({
+    mutationFn: (v: { year: number; reportDeadline?: string; earlyDeadline?: string }) =>
+      openAudit({
+        provinceId,
+        year: v.year,
+        reportDeadline: v.reportDeadline || undefined,
+        earlyDeadline: v.earlyDeadline || undefined,
+      }),
+    onSuccess: (audit) => {
+      onOpened(audit.id, audit.year);
+    },
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('audit.openTitle')}
+      okText={t('audit.open')}
+      cancelText={t('common.cancel')}
+      confirmLoading={mutation.isPending}
+      onOk={() => {
+        form.submit();
+      }}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <FormError error={mutation.error} placed={false} />
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ year: new Date().getFullYear() - 1 }}
+        onFinish={(v) => {
+          mutation.mutate(v);
+        }}
+      >
+        <Form.Item
+          name="year"
+          label={t('audit.year')}
+          rules={[{ required: true, message: t('form.required', { field: t('audit.year') }) }]}
+        >
+          <InputNumber min={1990} max={2100} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="reportDeadline" label={t('audit.reportDeadline')}>
+          <Input type="date" style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="earlyDeadline" label={t('audit.earlyDeadline')}>
+          <Input type="date" style={{ width: 200 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
