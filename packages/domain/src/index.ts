@@ -21,3 +21,7 @@ export * from './projects/project-number';
 export * from './orgs/org-tree';
 export * from './projects/project-lifecycle';
 export * from './orgs/region-code';
+export * from './cards/card-lifecycle';
+export * from './checkin/swipe-outcome';
+export * from './checkin/session-schedule';
+export * from './checkin/attendance';
