@@ -1,6 +1,6 @@
 // System packages the tests need and npm cannot install: Debian's Chromium (browser
-// journeys), a CJK font (Chinese text in screenshots) and PostgreSQL 15 (the data layer's
-// second engine). Installed with apt when running as root; otherwise the exact command is printed.
+// journeys), a CJK font (Chinese text in screenshots), poppler-utils (reading certificate
+// PDFs back) and PostgreSQL 15 (the data layer's second engine). Installed with apt when running as root; otherwise the exact command is printed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -16,6 +16,12 @@ const requirements = [
       }
     },
     packages: ['fonts-noto-cjk'],
+  },
+  {
+    // The certificate PDF tests read PDFs back with a real reader (pdftotext, pdftoppm).
+    what: 'poppler-utils',
+    present: () => fs.existsSync('/usr/bin/pdftotext') && fs.existsSync('/usr/bin/pdftoppm'),
+    packages: ['poppler-utils'],
   },
   {
     what: 'PostgreSQL 15 server',

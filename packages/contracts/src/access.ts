@@ -23,23 +23,40 @@ export const permissions = [
   'user:manage',
   'audit_log:read',
   'credit:read_own',
+  'credit:submit_own',
+  'credit:enter',
   'credit:review',
+  'award:manage',
+  'award:review',
+  'platform:manage',
   'project:read',
   'project:manage',
   'project:file',
   'person:read',
   'person:manage',
   'person:reveal_id',
+  'certificate:read_own',
+  'certificate:read',
+  'certificate:manage',
+  'hr_push:manage',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
 export type RoutePermission = Permission | 'public' | 'authenticated';
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  learner: ['credit:read_own'],
-  unit_admin: ['org:read', 'user:read', 'person:read', 'person:manage', 'credit:review'],
+  learner: ['credit:read_own', 'credit:submit_own', 'certificate:read_own'],
+  unit_admin: [
+    'org:read',
+    'user:read',
+    'person:read',
+    'person:manage',
+    'credit:enter',
+    'credit:review',
+    'certificate:read',
+  ],
   reviewer: ['org:read', 'person:read', 'credit:review', 'project:read'],
-  host_admin: ['org:read', 'project:read', 'project:manage'],
+  host_admin: ['org:read', 'project:read', 'project:manage', 'award:manage'],
   province_admin: [
     'org:read',
     'org:manage',
@@ -49,9 +66,14 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'person:manage',
     'person:reveal_id',
     'credit:review',
+    'award:review',
+    'platform:manage',
     'project:read',
     'project:file',
     'audit_log:read',
+    'certificate:read',
+    'certificate:manage',
+    'hr_push:manage',
   ],
   system_admin: [
     'org:read',

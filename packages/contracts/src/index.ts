@@ -7,3 +7,8 @@ export * from './audit-log';
 export * from './people';
 export * from './projects';
 export * from './imports';
+export * from './credits';
+export * from './evidence';
+export * from './learner-year';
+export * from './certificates';
+export * from './hr-push';

@@ -32,12 +32,18 @@ import { registerPeopleExcelRoutes } from './modules/people/people-import.routes
 import { ProjectsExcel } from './modules/projects/projects-excel';
 import { registerProjectsExcelRoutes } from './modules/projects/projects-import.routes';
 import { registerProjectRoutes } from './modules/projects/projects.routes';
+import { registerCreditRoutes } from './modules/credits/credits.routes';
+import { registerEvidenceRoutes } from './modules/evidence/evidence.routes';
+import { registerCertificateRoutes } from './modules/certificates/certificates.routes';
+import { registerHrPushRoutes } from './modules/hr-push/hr-push.routes';
 
 export interface AppOptions {
   config: Config;
   database: Database;
   clock?: Clock;
   hasher?: PasswordHasher;
+  /** Run background workers (the HR push outbox): `jijiao start` does, tests drive them. */
+  startWorkers?: boolean;
 }
 
 const version = (
@@ -123,7 +129,28 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerProjectsExcelRoutes(app, { excel: new ProjectsExcel(services), maxBytes });
   registerTransferRoutes(app, { transfers });
   registerProjectRoutes(app, { projects });
+  registerCreditRoutes(app, { claims: services.claims, review: services.claimReview });
+  registerEvidenceRoutes(app, {
+    claims: services.claims,
+    evidence: services.evidence,
+    maxBytes: config.evidence.maxBytes,
+  });
+  registerCertificateRoutes(app, { certificates: services.certificates, auditLog });
+  registerHrPushRoutes(app, { hrPush: services.hrPush });
+  if (config.certificates.signingKeys.size === 0 && config.certificates.demoKeys) {
+    app.log.warn(
+      'Certificates are signed with deterministic DEMO keys (no JIJIAO_CERT_SIGNING_KEY_<province code> set): never use them for real certificates',
+    );
+  }
   await registerPublicPlugins(app, config.webDist);
+  if (options.startWorkers === true) {
+    const worker = services.createHrPushWorker(app.log);
+    app.addHook('onReady', () => {
+      worker.start();
+      return Promise.resolve();
+    });
+    app.addHook('onClose', () => worker.stop());
+  }
 
   return app;
 }

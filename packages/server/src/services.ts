@@ -17,6 +17,19 @@ import { TransfersService } from './modules/transfers/transfers.service';
 import { ProjectsRepository } from './modules/projects/projects.repository';
 import { ProjectsService } from './modules/projects/projects.service';
 import { IdNumberCipher } from './platform/crypto/id-number-cipher';
+import { defaultPolicyRegistry } from '@jijiao/domain';
+import { CreditsRepository } from './modules/credits/credits.repository';
+import { CreditIntake } from './modules/credits/credit-intake.service';
+import { ClaimsService } from './modules/credits/claims.service';
+import { ClaimReview } from './modules/credits/claim-review.service';
+import { EvidenceRepository } from './modules/evidence/evidence.repository';
+import { EvidenceService } from './modules/evidence/evidence.service';
+import { HrPushRepository } from './modules/hr-push/hr-push.repository';
+import { HrPushService } from './modules/hr-push/hr-push.service';
+import { HrPushWorker } from './modules/hr-push/hr-push-worker';
+import { CertificateKeyRing } from './modules/certificates/certificate-keys';
+import { CertificatesRepository } from './modules/certificates/certificates.repository';
+import { CertificatesService } from './modules/certificates/certificates.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -68,7 +81,87 @@ export function buildServices(options: ServiceOptions) {
     orgs,
     auditLog,
   });
-  return { db, clock, config, auditLog, auth, orgs, accounts, people, transfers, projects };
+  const creditsRepository = new CreditsRepository();
+  const intake = new CreditIntake({
+    db,
+    clock,
+    repository: creditsRepository,
+    people,
+    orgs,
+    auditLog,
+    policies: defaultPolicyRegistry,
+  });
+  const evidence = new EvidenceService({ db, clock, repository: new EvidenceRepository() });
+  const claims = new ClaimsService({
+    db,
+    clock,
+    repository: creditsRepository,
+    intake,
+    evidence,
+    people,
+    orgs,
+    auditLog,
+  });
+  const claimReview = new ClaimReview({
+    db,
+    clock,
+    repository: creditsRepository,
+    auditLog,
+    intake,
+    claims,
+  });
+  const hrPushRepository = new HrPushRepository();
+  const hrPush = new HrPushService({
+    db,
+    clock,
+    repository: hrPushRepository,
+    cipher,
+    orgs,
+    auditLog,
+  });
+  /** The outbox's delivery worker; started by `startServer`, driven directly by tests. */
+  const createHrPushWorker = (log?: ConstructorParameters<typeof HrPushWorker>[0]['log']) =>
+    new HrPushWorker({
+      db,
+      clock,
+      repository: hrPushRepository,
+      cipher,
+      auditLog,
+      config,
+      ...(log ? { log } : {}),
+    });
+  const certificateKeys = new CertificateKeyRing(config);
+  const certificates = new CertificatesService({
+    db,
+    clock,
+    repository: new CertificatesRepository(),
+    keys: certificateKeys,
+    cipher,
+    orgs,
+    hrPush,
+    auditLog,
+    publicBaseUrl: config.publicBaseUrl,
+  });
+  return {
+    db,
+    clock,
+    config,
+    auditLog,
+    auth,
+    orgs,
+    accounts,
+    people,
+    transfers,
+    projects,
+    intake,
+    evidence,
+    claims,
+    claimReview,
+    hrPush,
+    createHrPushWorker,
+    certificateKeys,
+    certificates,
+  };
 }
 
 export type Services = ReturnType<typeof buildServices>;

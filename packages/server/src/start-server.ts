@@ -22,7 +22,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await database.migrate();
     const demo = config.demo.enabled ? await seedDemo(database, config, argon2Hasher) : undefined;
-    const app = await createApp({ config, database });
+    const app = await createApp({ config, database, startWorkers: true });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -24,7 +24,7 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Opens the configured database (refused while a server holds it), migrates, runs, closes. */
-async function withSystemActor<T>(command: string, work: Work<T>): Promise<T> {
+export async function withSystemActor<T>(command: string, work: Work<T>): Promise<T> {
   const config = cliConfig();
   const database = await openDatabase(config.database, command);
   try {

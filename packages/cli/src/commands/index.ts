@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCertificates } from './certificates-commands';
 import { registerMigrate } from './migrate-database';
 import { registerPeopleExcel } from './people-excel';
 import { registerProjectsExcel } from './projects-excel';
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerRulesEvaluate(program);
   registerPeopleExcel(program);
   registerProjectsExcel(program);
+  registerCertificates(program);
 }

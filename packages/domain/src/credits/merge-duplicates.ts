@@ -45,7 +45,8 @@ function compareAuthority(a: CreditRecord, b: CreditRecord): number {
   return compareText(a.id, b.id);
 }
 
-function matches(a: CreditRecord, b: CreditRecord): boolean {
+/** One activity arriving twice: same person, project number and role, overlapping dates. */
+export function isSameActivity(a: CreditRecord, b: CreditRecord): boolean {
   return (
     a.projectNumber !== undefined &&
     a.personId === b.personId &&
@@ -79,7 +80,7 @@ export function mergeDuplicateRecords<T extends CreditRecord>(records: readonly 
   };
   records.forEach((a, i) => {
     records.forEach((b, j) => {
-      if (j > i && matches(a, b)) parent[root(j)] = root(i);
+      if (j > i && isSameActivity(a, b)) parent[root(j)] = root(i);
     });
   });
   const groups = new Map<number, T[]>();

@@ -4,6 +4,9 @@ import type { Tx } from '../../platform/db/database';
 import type { PasswordHasher } from '../../platform/auth/password-hasher';
 import { IdNumberCipher } from '../../platform/crypto/id-number-cipher';
 import type { Config } from '../../platform/config/config';
+import { systemClock, type Clock } from '../../platform/clock';
+import { buildServices } from '../../services';
+import { seedDemoCertificates } from './demo-certificates';
 import { OrgsRepository, type OrgRow } from '../orgs/orgs.repository';
 import { UsersRepository } from '../users/users.repository';
 import { PeopleRepository, type NewPerson } from '../people/people.repository';
@@ -23,6 +26,7 @@ export interface DemoSeedResult {
   seeded: boolean;
   orgs: number;
   people: number;
+  certificates: number;
   accounts: { username: string; role: string; org: string }[];
   password: string;
 }
@@ -70,6 +74,7 @@ export async function seedDemo(
   database: Database,
   config: Config,
   hasher: PasswordHasher,
+  clock: Clock = systemClock,
 ): Promise<DemoSeedResult> {
   const password = config.demo.password ?? defaultDemoPassword;
   const orgsRepo = new OrgsRepository();
@@ -78,7 +83,7 @@ export async function seedDemo(
   const { db } = database;
   const accounts = demoAccounts.map((a) => ({ username: a.username, role: a.role, org: a.orgKey }));
   if ((await orgsRepo.count(db)) > 0)
-    return { seeded: false, orgs: 0, people: 0, accounts, password };
+    return { seeded: false, orgs: 0, people: 0, certificates: 0, accounts, password };
 
   const passwordHash = await hasher.hash(password);
   const cipher = new IdNumberCipher(config.idKeys.encryptionKey, config.idKeys.lookupKey);
@@ -134,7 +139,7 @@ export async function seedDemo(
       }
     }
     const inserted = await peopleRepo.insertMany(tx, rows);
-    const seededAt = new Date();
+    const seededAt = clock.now();
     await peopleRepo.openHistory(
       tx,
       inserted.map((p) => ({ personId: p.id, unitId: p.unitId, fromAt: seededAt })),
@@ -164,10 +169,24 @@ export async function seedDemo(
         steps: chainKeys.map((k) => orgOf(k).id),
       });
     }
+    const learner = demoAccounts.find((a) => a.role === 'learner');
+    const certificates = learner
+      ? await seedDemoCertificates(
+          tx,
+          buildServices({ config, database, clock, hasher }).certificates,
+          {
+            province: orgOf('province'),
+            unitId: orgOf(learner.orgKey).id,
+            people: inserted,
+            now: seededAt,
+          },
+        )
+      : 0;
     return {
       seeded: true,
       orgs: byKey.size,
       people: rows.length,
+      certificates,
       accounts: demoAccounts.map((a) => ({
         username: a.username,
         role: a.role,

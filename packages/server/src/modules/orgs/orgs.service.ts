@@ -86,6 +86,16 @@ export class OrgsService {
     return row;
   }
 
+  /** Without a scope check: for services that decide scope themselves (credits). */
+  async findAny(id: string, db: DbOrTx = this.deps.db): Promise<OrgRow | undefined> {
+    return this.deps.repository.findById(db, id);
+  }
+
+  /** Without a scope check: several orgs by id, in no particular order. */
+  async findAnyOf(ids: readonly string[], db: DbOrTx = this.deps.db): Promise<OrgRow[]> {
+    return this.deps.repository.findByIds(db, ids);
+  }
+
   async get(actor: Actor, id: string): Promise<Org> {
     return toOrg(await this.findInScope(actor, id));
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -31,11 +31,20 @@ const envSchema = z.object({
   JIJIAO_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   JIJIAO_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   JIJIAO_WEB_DIST: z.string().optional(),
+  JIJIAO_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  JIJIAO_HR_PUSH_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+  JIJIAO_HR_PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  JIJIAO_HR_PUSH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(10),
   JIJIAO_IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  JIJIAO_EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
 });
 
 export interface Config {
@@ -64,6 +73,21 @@ export interface Config {
   readonly webDist: string;
   /** Excel imports: the largest upload accepted, in bytes. */
   readonly imports: { readonly maxBytes: number };
+  /** Evidence uploads (JPEG, PNG, PDF): the largest file accepted, in bytes. */
+  readonly evidence: { readonly maxBytes: number };
+  /** Where the public reaches this server (QR codes, badge ids), without a trailing slash. */
+  readonly publicBaseUrl: string;
+  readonly certificates: {
+    /** Ed25519 signing keys by province code (GB/T 2260), from JIJIAO_CERT_SIGNING_KEY_<code>. */
+    readonly signingKeys: ReadonlyMap<string, KeyObject>;
+    /** Demo mode without a configured key: a deterministic demo key per province (warned). */
+    readonly demoKeys: boolean;
+  };
+  readonly hrPush: {
+    readonly pollSeconds: number;
+    readonly maxAttempts: number;
+    readonly timeoutSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -76,6 +100,56 @@ export class ConfigError extends Error {
 /** Keys for demo mode only: fictitious data, never real ID numbers. */
 function demoKey(label: string): Buffer {
   return createHash('sha256').update(`jijiao-demo-key:${label}`).digest();
+}
+
+const signingKeyPrefix = 'JIJIAO_CERT_SIGNING_KEY_';
+/** PKCS#8 DER prefix of an Ed25519 private key; the 32-byte seed follows. */
+const ed25519Pkcs8Prefix = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/** An Ed25519 private key from a PKCS#8 PEM, or from its 32-byte seed in base64. */
+export function parseEd25519PrivateKey(text: string): KeyObject {
+  const trimmed = text.trim();
+  const key = trimmed.startsWith('-----BEGIN')
+    ? createPrivateKey(trimmed.replace(/\\n/g, '\n'))
+    : (() => {
+        const seed = Buffer.from(trimmed, 'base64');
+        if (seed.length !== 32) throw new Error('must be a PEM or 32 bytes in base64');
+        return createPrivateKey({
+          key: Buffer.concat([ed25519Pkcs8Prefix, seed]),
+          format: 'der',
+          type: 'pkcs8',
+        });
+      })();
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error('must be an Ed25519 key');
+  return key;
+}
+
+/** The deterministic demo signing key of a province: public knowledge, demo mode only. */
+export function demoSigningKey(provinceCode: string): KeyObject {
+  return parseEd25519PrivateKey(demoKey(`certificate-signing:${provinceCode}`).toString('base64'));
+}
+
+function readSigningKeys(
+  env: Record<string, string | undefined>,
+  problems: string[],
+): Map<string, KeyObject> {
+  const keys = new Map<string, KeyObject>();
+  for (const [name, value] of Object.entries(env)) {
+    if (!name.startsWith(signingKeyPrefix) || value === undefined || value === '') continue;
+    const code = name.slice(signingKeyPrefix.length);
+    if (!/^\d{6}$/.test(code)) {
+      problems.push(
+        `${name}: the suffix must be a 6-digit province code, e.g. ${signingKeyPrefix}430000`,
+      );
+      continue;
+    }
+    try {
+      keys.set(code, parseEd25519PrivateKey(value));
+    } catch (error) {
+      problems.push(`${name}: ${error instanceof Error ? error.message : 'not a key'}`);
+    }
+  }
+  return keys;
 }
 
 export interface ConfigOverrides {
@@ -110,6 +184,7 @@ export function loadConfig(
   if (e.JIJIAO_DEMO_PASSWORD !== undefined && e.JIJIAO_DEMO_PASSWORD.length < 8) {
     problems.push('JIJIAO_DEMO_PASSWORD: must be at least 8 characters');
   }
+  const signingKeys = readSigningKeys(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(e.JIJIAO_DATA_DIR);
@@ -147,6 +222,16 @@ export function loadConfig(
       e.JIJIAO_WEB_DIST ?? path.join(import.meta.dirname, '../../../../web/dist'),
     ),
     imports: { maxBytes: e.JIJIAO_IMPORT_MAX_BYTES },
+    evidence: { maxBytes: e.JIJIAO_EVIDENCE_MAX_BYTES },
+    publicBaseUrl: (
+      e.JIJIAO_PUBLIC_BASE_URL ?? `http://localhost:${String(overrides.port ?? e.PORT)}`
+    ).replace(/\/+$/, ''),
+    certificates: { signingKeys, demoKeys: demoEnabled },
+    hrPush: {
+      pollSeconds: e.JIJIAO_HR_PUSH_POLL_SECONDS,
+      maxAttempts: e.JIJIAO_HR_PUSH_MAX_ATTEMPTS,
+      timeoutSeconds: e.JIJIAO_HR_PUSH_TIMEOUT_SECONDS,
+    },
   };
   return Object.freeze(config);
 }

@@ -7,3 +7,8 @@ export * from '../../modules/people/people.schema';
 export * from '../../modules/orgs/review-chains.schema';
 export * from '../../modules/projects/projects.schema';
 export * from '../../modules/transfers/transfers.schema';
+export * from '../../modules/awards/awards.schema';
+export * from '../../modules/credits/credits.schema';
+export * from '../../modules/evidence/evidence.schema';
+export * from '../../modules/certificates/certificates.schema';
+export * from '../../modules/hr-push/hr-push.schema';

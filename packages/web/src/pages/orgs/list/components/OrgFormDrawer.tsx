@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { App, Button, Drawer, Flex, Form, Input, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { orgKinds, unitTypes, type Org, type OrgKind, type UnitType } from '@jijiao/contracts';
 import { createOrg, updateOrg } from '../../../../api';
-import { FormError } from '../../../../components/FormError';
+import { FormDrawer } from '../../../../components/FormDrawer';
 import { applyServerErrors } from '../../../../forms/apply-server-errors';
 import { useT } from '../../../../i18n/use-t';
 import { creditCodeProblem, regionCodePattern } from '../org-validation';
@@ -83,31 +83,21 @@ function OpenOrgFormDrawer({
   });
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       title={
         state.mode === 'edit'
           ? t('orgs.editTitle', { name: state.org.name })
           : t('orgs.createTitle', { parent: state.parent.name })
       }
-      onClose={onClose}
       size={480}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={mutation.isPending}
-            onClick={() => {
-              form.submit();
-            }}
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      onClose={onClose}
+      onSave={() => {
+        form.submit();
+      }}
+      saving={mutation.isPending}
+      error={mutation.error}
+      placed={placed}
     >
-      <FormError error={mutation.error} placed={placed} />
       <Form<OrgForm>
         form={form}
         name="org"
@@ -188,6 +178,6 @@ function OpenOrgFormDrawer({
           <Input maxLength={18} autoComplete="off" spellCheck={false} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

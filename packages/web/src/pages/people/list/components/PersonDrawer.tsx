@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Drawer, Flex, Form, Input, Select, Switch, Typography } from 'antd';
+import { Form, Input, Select, Switch, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   professions,
@@ -9,7 +9,7 @@ import {
   type TitleGrade,
 } from '@jijiao/contracts';
 import { createPerson, updatePerson, type PersonCreated } from '../../../../api';
-import { FormError } from '../../../../components/FormError';
+import { FormDrawer } from '../../../../components/FormDrawer';
 import { OrgTreeSelect } from '../../../../components/OrgTreeSelect';
 import { applyServerErrors } from '../../../../forms/apply-server-errors';
 import { useT } from '../../../../i18n/use-t';
@@ -111,29 +111,18 @@ function OpenPersonDrawer({
   });
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       title={editing ? t('people.editTitle', { name: editing.name }) : t('people.createTitle')}
-      onClose={onClose}
       size={480}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={mutation.isPending}
-            onClick={() => {
-              form.submit();
-            }}
-            data-testid="person-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      onClose={onClose}
+      onSave={() => {
+        form.submit();
+      }}
+      saving={mutation.isPending}
+      error={mutation.error}
+      placed={placed}
+      saveTestId="person-submit"
     >
-      <FormError error={mutation.error} placed={placed} />
       <Form<PersonForm>
         form={form}
         name="person"
@@ -231,6 +220,6 @@ function OpenPersonDrawer({
             </Form.Item>
           ))}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

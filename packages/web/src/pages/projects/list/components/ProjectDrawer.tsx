@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { App, Flex, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { projectLevels, type Project, type ProjectLevel } from '@jijiao/contracts';
 import { createProject, updateProject } from '../../../../api';
-import { FormError } from '../../../../components/FormError';
+import { FormDrawer } from '../../../../components/FormDrawer';
 import { applyServerErrors } from '../../../../forms/apply-server-errors';
 import { useT } from '../../../../i18n/use-t';
 import { isTenths, projectNumberProblem } from '../../project-validation';
@@ -121,27 +121,17 @@ function OpenProjectDrawer({
   });
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       title={editing ? t('projects.editTitle', { name: editing.name }) : t('projects.createTitle')}
-      onClose={onClose}
       size={560}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={mutation.isPending}
-            onClick={() => {
-              form.submit();
-            }}
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      onClose={onClose}
+      onSave={() => {
+        form.submit();
+      }}
+      saving={mutation.isPending}
+      error={mutation.error}
+      placed={placed}
     >
-      <FormError error={mutation.error} placed={placed} />
       <Form<ProjectForm>
         form={form}
         name="project"
@@ -269,6 +259,6 @@ function OpenProjectDrawer({
           </Form.Item>
         </Flex>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+const credits = z.number().nonnegative().describe('学分, one decimal place');
+
+export const certificateSerialParamsSchema = z.object({
+  serial: z
+    .string()
+    .min(1)
+    .max(40)
+    .describe('e.g. 990000-2025-7K3M9-QXPW2 (case, spaces, O/0 and I/L/1 are forgiven)'),
+});
+
+export const certificateCreditsSchema = z.object({
+  total: credits,
+  byClass: z
+    .object({ I: credits.optional(), II: credits.optional() })
+    .describe('Per class where the rules have classes (years up to 2024); {} otherwise'),
+});
+export type CertificateCredits = z.infer<typeof certificateCreditsSchema>;
+
+export const policyPackRefSchema = z.object({ id: z.string(), version: z.string() });
+
+/** An annual certificate (专业科目培训合格证明) as its holder and admins see it. */
+export const certificateSchema = z.object({
+  serial: z.string(),
+  year: z.number().int(),
+  personId: z.uuid(),
+  holderName: z.string(),
+  holderIdNumberMasked: z.string(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  issuerName: z.string(),
+  issuedOn: z.iso.date(),
+  credits: certificateCreditsSchema,
+  hoursEquivalent: z
+    .number()
+    .nullable()
+    .describe('Training hours the certificate counts for (Hunan: 60)'),
+  packs: z.array(policyPackRefSchema),
+  revoked: z.boolean(),
+  revokedAt: z.iso.datetime().nullable(),
+  verifyUrl: z.string(),
+});
+export type Certificate = z.infer<typeof certificateSchema>;
+
+export const certificateListQuerySchema = z.object({
+  year: z.coerce.number().int().min(1990).max(2200).optional(),
+  unitId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  after: z.string().optional().describe('Keyset cursor: the `nextCursor` of the previous page'),
+});
+export type CertificateListQuery = z.infer<typeof certificateListQuerySchema>;
+
+export const certificateListSchema = z.object({
+  items: z.array(certificateSchema),
+  nextCursor: z.string().nullable(),
+});
+export type CertificateList = z.infer<typeof certificateListSchema>;
+
+export const certificateExportQuerySchema = z.object({
+  year: z.coerce.number().int().min(1990).max(2200),
+  unitId: z.uuid(),
+});
+
+/** The public answer of `GET /api/v1/certificates/{serial}/verify`: never the full ID. */
+export const certificateVerificationSchema = z.object({
+  valid: z.boolean().describe('Issued here, signature matches the stored data, and not revoked'),
+  revoked: z.boolean(),
+  revokedAt: z.iso.datetime().optional(),
+  serial: z.string(),
+  year: z.number().int().optional(),
+  holder: z
+    .object({ name: z.string(), idNumberMasked: z.string() })
+    .optional()
+    .describe('Masked: 张*丰, 4301**********1234'),
+  credits: certificateCreditsSchema.optional(),
+  hoursEquivalent: z.number().nullable().optional(),
+  issuer: z.string().optional(),
+  issuedOn: z.iso.date().optional(),
+  keyId: z.string().optional(),
+});
+export type CertificateVerification = z.infer<typeof certificateVerificationSchema>;
+
+export const certificateKeySchema = z.object({
+  kid: z.string(),
+  provinceCode: z.string(),
+  alg: z.literal('EdDSA'),
+  jwk: z.object({
+    kty: z.literal('OKP'),
+    crv: z.literal('Ed25519'),
+    x: z.string(),
+    kid: z.string(),
+    use: z.literal('sig'),
+    alg: z.literal('EdDSA'),
+  }),
+  pem: z.string(),
+  demo: z.boolean().describe('A deterministic demo key: never trust it outside a demo'),
+});
+export const certificateKeysSchema = z.object({ keys: z.array(certificateKeySchema) });
+export type CertificateKeys = z.infer<typeof certificateKeysSchema>;
+
+export const certificateRevokeSchema = z.object({
+  reason: z.string().trim().min(2).max(500),
+});

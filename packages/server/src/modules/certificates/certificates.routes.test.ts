@@ -1,0 +1,346 @@
+import { createPublicKey, verify } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { canonicaliseCertificate } from '@jijiao/domain';
+import type {
+  Certificate,
+  CertificateKeys,
+  CertificateList,
+  CertificateVerification,
+} from '@jijiao/contracts';
+import { buildTestApp } from '../../../test/build-app';
+import { testConfig } from '../../../test/test-config';
+import { orgIdByName } from '../../../test/fixtures';
+import { queryRows } from '../../platform/db/database';
+import { argon2Hasher } from '../../platform/auth/password-hasher';
+import { buildServices } from '../../services';
+
+// The template holds the demo certificates of 2025 (the year before the seed's clock).
+const t = await buildTestApp();
+const { db } = t.database;
+const services = buildServices({
+  config: testConfig(),
+  database: t.database,
+  clock: t.clock,
+  hasher: argon2Hasher,
+});
+const learner = await t.signIn('demo-learner');
+const unitAdmin = await t.signIn('demo-unit-admin');
+const provinceAdmin = await t.signIn('demo-province-admin');
+const reviewer = await t.signIn('demo-reviewer');
+const provinceId = await orgIdByName(db, '演示省卫生健康委员会');
+const jiangnan = await orgIdByName(db, '江南区人民医院');
+const donghuCentral = await orgIdByName(db, '东湖市中心医院');
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url, headers });
+
+async function learnerCertificate(): Promise<Certificate> {
+  const mine = await get('/api/v1/certificates/mine', learner.headers);
+  expect(mine.statusCode).toBe(200);
+  const [first] = mine.json<CertificateList>().items;
+  if (!first) throw new Error('the demo learner has no certificate');
+  return first;
+}
+
+async function issueFor(unitId: string, count: number, year: number) {
+  const people = await queryRows<{ id: string }>(
+    db,
+    sql`select id from people where unit_id = ${unitId} order by id limit ${count}`,
+  );
+  return db.transaction((tx) =>
+    services.certificates.issueCertificates(tx, {
+      provinceId,
+      year,
+      people: people.map((p, i) => ({
+        personId: p.id,
+        unitId,
+        totalCredits: 20 + i,
+        classCredits: { I: 5 + i, II: 15 },
+        packs: [{ id: 'national-2006', version: '1.0.0' }],
+        hoursEquivalent: 60,
+      })),
+    }),
+  );
+}
+
+describe('issuing', () => {
+  it('gave the demo learner last year’s certificate, signed, with the masked ID', async () => {
+    const certificate = await learnerCertificate();
+    expect(certificate.year).toBe(2025);
+    expect(certificate.holderIdNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(certificate.issuerName).toBe('演示省继续医学教育委员会办公室');
+    expect(certificate.unitName).toBe('江南区人民医院');
+    expect(certificate.serial).toMatch(/^990000-2025-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    expect(certificate.packs.map((p) => p.id)).toEqual(['national-2024']);
+  });
+
+  it('issues one per person and year: issuing again changes nothing', async () => {
+    const first = await issueFor(donghuCentral, 5, 2024);
+    expect(first.issued).toHaveLength(5);
+    expect(first.existing).toEqual([]);
+    const again = await issueFor(donghuCentral, 6, 2024);
+    expect(again.issued).toHaveLength(1);
+    expect(again.existing.map((e) => e.serial).sort()).toEqual(
+      first.issued.map((e) => e.serial).sort(),
+    );
+    const [count] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from certificates where year = 2024 and unit_id = ${donghuCentral}`,
+    );
+    expect(count?.n).toBe(6);
+  });
+
+  it('names the row and field of bad input, and writes nothing', async () => {
+    const [person] = await queryRows<{ id: string }>(db, sql`select id from people limit 1`);
+    const attempt = db.transaction((tx) =>
+      services.certificates.issueCertificates(tx, {
+        provinceId,
+        year: 2023,
+        people: [
+          {
+            personId: person!.id,
+            unitId: jiangnan,
+            totalCredits: 25.55,
+            packs: [{ id: 'x', version: '1' }],
+            hoursEquivalent: null,
+          },
+        ],
+      }),
+    );
+    await expect(attempt).rejects.toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: 'people.0.totalCredits', message: 'must be ≥ 0 with one decimal' }],
+    });
+    const [count] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from certificates where year = 2023`,
+    );
+    expect(count?.n).toBe(0);
+  });
+});
+
+describe('verification', () => {
+  it('answers valid for an issued certificate, holder masked, without signing in', async () => {
+    const certificate = await learnerCertificate();
+    const response = await get(`/api/v1/certificates/${certificate.serial}/verify`);
+    expect(response.statusCode).toBe(200);
+    const answer = response.json<CertificateVerification>();
+    expect(answer).toMatchObject({
+      valid: true,
+      revoked: false,
+      year: 2025,
+      credits: certificate.credits,
+      issuer: '演示省继续医学教育委员会办公室',
+      holder: { idNumberMasked: certificate.holderIdNumberMasked },
+    });
+    expect(answer.holder?.name).not.toBe(certificate.holderName);
+    expect(answer.holder?.name.startsWith(certificate.holderName.charAt(0))).toBe(true);
+    // Typed by hand: lower case, spaces instead of hyphens.
+    const typed = await get(
+      `/api/v1/certificates/${encodeURIComponent(certificate.serial.toLowerCase().replace(/-/g, ' '))}/verify`,
+    );
+    expect(typed.json<CertificateVerification>().valid).toBe(true);
+  });
+
+  it('answers not valid for an unknown serial and for garbage', async () => {
+    for (const serial of ['990000-2025-00000-00000', 'nonsense']) {
+      const response = await get(`/api/v1/certificates/${serial}/verify`);
+      expect(response.statusCode).toBe(200);
+      expect(response.json<CertificateVerification>()).toMatchObject({
+        valid: false,
+        revoked: false,
+      });
+      expect(response.json<CertificateVerification>().holder).toBeUndefined();
+    }
+  });
+
+  it('answers not valid once a stored field was altered in the database', async () => {
+    const { issued } = await issueFor(jiangnan, 30, 2022);
+    const serial = issued.at(-1)!.serial;
+    expect(
+      (await get(`/api/v1/certificates/${serial}/verify`)).json<CertificateVerification>().valid,
+    ).toBe(true);
+    await db.execute(
+      sql`update certificates set total_credits = total_credits + 10 where serial = ${serial}`,
+    );
+    const answer = (
+      await get(`/api/v1/certificates/${serial}/verify`)
+    ).json<CertificateVerification>();
+    expect(answer.valid).toBe(false);
+    expect(answer.credits).toBeUndefined();
+    const other = issued.at(-2)!.serial;
+    await db.execute(sql`update certificates set holder_name = '冒名顶替' where serial = ${other}`);
+    expect(
+      (await get(`/api/v1/certificates/${other}/verify`)).json<CertificateVerification>().valid,
+    ).toBe(false);
+  });
+
+  it('answers revoked, with the date, after the certificate was revoked', async () => {
+    const { issued } = await issueFor(jiangnan, 3, 2021);
+    const target = issued[0]!;
+    t.clock.advanceMinutes(1);
+    const at = t.clock.now();
+    const revoked = await db.transaction((tx) =>
+      services.certificates.revokeCertificate(tx, {
+        personId: target.personId,
+        year: 2021,
+        reason: '弄虚作假',
+        at,
+      }),
+    );
+    expect(revoked?.revoked).toBe(true);
+    const answer = (
+      await get(`/api/v1/certificates/${target.serial}/verify`)
+    ).json<CertificateVerification>();
+    expect(answer).toMatchObject({
+      valid: false,
+      revoked: true,
+      revokedAt: at.toISOString(),
+      year: 2021,
+    });
+    // Revoking again keeps the first date; a year without a certificate answers null.
+    t.clock.advanceMinutes(1);
+    const again = await db.transaction((tx) =>
+      services.certificates.revokeCertificate(tx, {
+        personId: target.personId,
+        year: 2021,
+        reason: 'again',
+        at: t.clock.now(),
+      }),
+    );
+    expect(again?.revokedAt).toBe(at.toISOString());
+    const none = await db.transaction((tx) =>
+      services.certificates.revokeCertificate(tx, {
+        personId: target.personId,
+        year: 1999,
+        reason: 'x',
+        at,
+      }),
+    );
+    expect(none).toBeNull();
+    const logged = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from audit_log where action = 'certificate.revoked' and target_id = ${target.serial}`,
+    );
+    expect(logged[0]?.n).toBe(1);
+  });
+
+  it('a province admin revokes by serial, and the HR platform is queued', async () => {
+    const { issued } = await issueFor(jiangnan, 4, 2020);
+    const serial = issued[3]!.serial;
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/certificates/${serial}/revoke`,
+      headers: provinceAdmin.headers,
+      payload: { reason: '伪造学分证明' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json<Certificate>().revoked).toBe(true);
+    const queued = await queryRows<{ kind: string; payload: { serial: string } }>(
+      db,
+      sql`select kind, payload from hr_push_outbox where payload->>'serial' = ${serial}`,
+    );
+    expect(queued).toEqual([
+      { kind: 'certificate_revoked', payload: expect.objectContaining({ serial }) as unknown },
+    ]);
+    const byUnitAdmin = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/certificates/${serial}/revoke`,
+      headers: unitAdmin.headers,
+      payload: { reason: '伪造学分证明' },
+    });
+    expect(byUnitAdmin.statusCode).toBe(403);
+  });
+});
+
+describe('signatures', () => {
+  it('verify with the published key over the canonical data', async () => {
+    const certificate = await learnerCertificate();
+    const keys = (await get('/api/v1/certificates/keys')).json<CertificateKeys>();
+    const [row] = await queryRows<{ key_id: string; signature: string; issued_on: string }>(
+      db,
+      sql`select key_id, signature, to_char(issued_on, 'YYYY-MM-DD') as issued_on from certificates where serial = ${certificate.serial}`,
+    );
+    const published = keys.keys.find((k) => k.kid === row!.key_id);
+    expect(published).toMatchObject({ provinceCode: '990000', alg: 'EdDSA', demo: true });
+    const data = canonicaliseCertificate({
+      serial: certificate.serial,
+      year: certificate.year,
+      holderName: certificate.holderName,
+      holderIdNumberMasked: certificate.holderIdNumberMasked,
+      unitName: certificate.unitName,
+      provinceCode: '990000',
+      issuerName: certificate.issuerName,
+      issuedOn: row!.issued_on,
+      totalCredits: certificate.credits.total,
+      classCredits: certificate.credits.byClass,
+      hoursEquivalent: certificate.hoursEquivalent,
+      packs: certificate.packs,
+    });
+    const signature = Buffer.from(row!.signature, 'base64url');
+    for (const key of [
+      createPublicKey({ key: published!.jwk, format: 'jwk' }),
+      createPublicKey(published!.pem),
+    ]) {
+      expect(verify(null, Buffer.from(data), key, signature)).toBe(true);
+      expect(verify(null, Buffer.from(data.replace('江南区', '江北区')), key, signature)).toBe(
+        false,
+      );
+    }
+  });
+
+  it('come from a configured key when one is set, and the demo key is not trusted then', async () => {
+    const seed = Buffer.alloc(32, 7).toString('base64');
+    const other = buildServices({
+      config: testConfig({
+        JIJIAO_DEMO: 'false',
+        JIJIAO_ID_ENCRYPTION_KEY: seed,
+        JIJIAO_ID_LOOKUP_KEY: seed,
+        JIJIAO_CERT_SIGNING_KEY_990000: seed,
+      }),
+      database: t.database,
+      clock: t.clock,
+      hasher: argon2Hasher,
+    });
+    const keys = await other.certificates.publicKeys();
+    expect(keys.keys).toHaveLength(1);
+    expect(keys.keys[0]).toMatchObject({ provinceCode: '990000', demo: false });
+    const certificate = await learnerCertificate();
+    expect((await other.certificates.verify(certificate.serial)).valid).toBe(false);
+  });
+});
+
+describe('access', () => {
+  it('lets the holder and the admins over the unit read it; others get 404', async () => {
+    const { serial } = await learnerCertificate();
+    for (const session of [learner, unitAdmin, provinceAdmin]) {
+      expect((await get(`/api/v1/certificates/${serial}`, session.headers)).statusCode).toBe(200);
+    }
+    expect((await get(`/api/v1/certificates/${serial}/pdf`, reviewer.headers)).statusCode).toBe(
+      404,
+    );
+    expect((await get(`/api/v1/certificates/${serial}/pdf`)).statusCode).toBe(401);
+    const list = (
+      await get('/api/v1/certificates?year=2025', unitAdmin.headers)
+    ).json<CertificateList>();
+    expect(list.items.length).toBeGreaterThanOrEqual(20);
+    expect(JSON.stringify(list)).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('exports a unit’s certificates as xlsx', async () => {
+    const response = await get(
+      `/api/v1/certificates/export.xlsx?year=2025&unitId=${jiangnan}`,
+      unitAdmin.headers,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('证书编号');
+    expect(sheet.rowCount).toBeGreaterThanOrEqual(21);
+    expect(sheet.getRow(2).getCell(3).text).toMatch(/\*{10}/);
+  });
+});

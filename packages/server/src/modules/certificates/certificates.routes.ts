@@ -1,0 +1,162 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  certificateExportQuerySchema,
+  certificateKeysSchema,
+  certificateListQuerySchema,
+  certificateListSchema,
+  certificateRevokeSchema,
+  certificateSchema,
+  certificateSerialParamsSchema,
+  certificateVerificationSchema,
+  errorResponseSchema,
+} from '@jijiao/contracts';
+import { actorOf } from '../../platform/auth/route-guard';
+import { sendWorkbook } from '../../platform/excel';
+import type { AuditLogService } from '../audit-log/audit-log.service';
+import type { CertificatesService } from './certificates.service';
+import { exportCertificates } from './certificates-excel';
+
+export function registerCertificateRoutes(
+  app: FastifyInstance,
+  deps: { certificates: CertificatesService; auditLog: AuditLogService },
+): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
+  const { certificates } = deps;
+
+  r.get('/api/v1/certificates/keys', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['certificates'],
+      summary: 'The provinces’ Ed25519 public keys that sign certificates (JWK and PEM)',
+      response: { 200: certificateKeysSchema },
+    },
+    handler: async (_request, reply) => {
+      void reply.header('cache-control', 'public, max-age=300');
+      return certificates.publicKeys();
+    },
+  });
+
+  r.get('/api/v1/certificates/:serial/verify', {
+    config: { permission: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['certificates'],
+      summary: 'Check a certificate without signing in (holder masked)',
+      description:
+        'valid = issued here, its stored data still matches its signature, and not revoked. An unknown or altered serial answers valid=false.',
+      params: certificateSerialParamsSchema,
+      response: { 200: certificateVerificationSchema },
+    },
+    handler: async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return certificates.verify(request.params.serial);
+    },
+  });
+
+  r.get('/api/v1/certificates/mine', {
+    config: { permission: 'certificate:read_own' },
+    schema: {
+      tags: ['certificates'],
+      summary: 'The signed-in learner’s certificates, newest year first',
+      response: { 200: certificateListSchema },
+    },
+    handler: (request) => certificates.mine(actorOf(request)),
+  });
+
+  r.get('/api/v1/certificates', {
+    config: { permission: 'certificate:read' },
+    schema: {
+      tags: ['certificates'],
+      summary: 'Certificates of the units in the caller’s subtree, by serial',
+      querystring: certificateListQuerySchema,
+      response: { 200: certificateListSchema, ...errors },
+    },
+    handler: (request) => certificates.list(actorOf(request), request.query),
+  });
+
+  r.get('/api/v1/certificates/export.xlsx', {
+    config: { permission: 'certificate:read' },
+    schema: {
+      tags: ['certificates'],
+      summary: 'A unit’s certificates of a year as xlsx (ID numbers masked)',
+      querystring: certificateExportQuerySchema,
+      response: { 400: errorResponseSchema, 404: errorResponseSchema },
+    },
+    handler: async (request, reply) => {
+      const { year, unitId } = request.query;
+      const stream = await exportCertificates(deps, actorOf(request), { year, unitId }, request.ip);
+      return sendWorkbook(reply, stream, {
+        fileName: `合格证明-${String(year)}.xlsx`,
+        asciiFileName: `certificates-${String(year)}.xlsx`,
+      });
+    },
+  });
+
+  r.get('/api/v1/certificates/:serial', {
+    config: { permission: 'authenticated' },
+    schema: {
+      tags: ['certificates'],
+      summary: 'One certificate: its holder, or an admin over its unit (else 404)',
+      params: certificateSerialParamsSchema,
+      response: { 200: certificateSchema, ...errors },
+    },
+    handler: (request) => certificates.get(actorOf(request), request.params.serial),
+  });
+
+  r.get('/api/v1/certificates/:serial/pdf', {
+    config: { permission: 'authenticated' },
+    schema: {
+      tags: ['certificates'],
+      summary: 'The certificate as an A4 PDF: its holder, or an admin over its unit (else 404)',
+      params: certificateSerialParamsSchema,
+    },
+    handler: async (request, reply) => {
+      const { serial, pdf } = await certificates.pdf(actorOf(request), request.params.serial);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="certificate-${serial}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  });
+
+  r.get('/api/v1/certificates/:serial/badge', {
+    config: { permission: 'authenticated' },
+    schema: {
+      tags: ['certificates'],
+      summary: 'The certificate as a signed Open Badges 3.0 credential (JSON-LD)',
+      description:
+        'Data Integrity proof, cryptosuite eddsa-jcs-2022, key from /api/v1/certificates/keys.',
+      params: certificateSerialParamsSchema,
+      response: { 200: z.record(z.string(), z.unknown()), 404: errorResponseSchema },
+    },
+    handler: async (request, reply) => {
+      const { serial, badge } = await certificates.badge(actorOf(request), request.params.serial);
+      return reply
+        .header('content-type', 'application/ld+json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="certificate-${serial}.badge.json"`)
+        .header('cache-control', 'no-store')
+        .send(badge);
+    },
+  });
+
+  r.post('/api/v1/certificates/:serial/revoke', {
+    config: { permission: 'certificate:manage' },
+    schema: {
+      tags: ['certificates'],
+      summary: 'Revoke a certificate (fraud); the HR platform is told',
+      params: certificateSerialParamsSchema,
+      body: certificateRevokeSchema,
+      response: { 200: certificateSchema, ...errors },
+    },
+    handler: (request) =>
+      certificates.revokeBySerial(
+        actorOf(request),
+        request.params.serial,
+        request.body.reason,
+        request.ip,
+      ),
+  });
+}

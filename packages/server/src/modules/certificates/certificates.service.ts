@@ -1,0 +1,271 @@
+import { maskPersonName, parseCertificateSerial } from '@jijiao/domain';
+import type {
+  Certificate,
+  CertificateKeys,
+  CertificateList,
+  CertificateListQuery,
+  CertificateVerification,
+} from '@jijiao/contracts';
+import type { Clock } from '../../platform/clock';
+import type { Db, DbOrTx } from '../../platform/db/database';
+import type { Actor } from '../../platform/auth/actor';
+import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import type { IdNumberCipher } from '../../platform/crypto/id-number-cipher';
+import { AppError } from '../../platform/errors/app-error';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
+import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import type { OrgsService } from '../orgs/orgs.service';
+import type { HrPushService } from '../hr-push/hr-push.service';
+import type { CertificateKeyRing } from './certificate-keys';
+import type { CertificateRow, CertificatesRepository } from './certificates.repository';
+import { factsOf, signedBytesOf, toCertificate, verifyUrlOf } from './certificate-facts';
+import {
+  issueCertificateBatch,
+  type CertificateIssueInput,
+  type CertificateIssueResult,
+} from './certificate-issue';
+import { renderCertificatePdf } from './certificate-pdf';
+import { signedOpenBadge } from './certificate-badge';
+
+export interface CertificatesDeps {
+  db: Db;
+  clock: Clock;
+  repository: CertificatesRepository;
+  keys: CertificateKeyRing;
+  cipher: IdNumberCipher;
+  orgs: OrgsService;
+  hrPush: HrPushService;
+  auditLog: AuditLogService;
+  publicBaseUrl: string;
+}
+
+export interface CertificateRevokeInput {
+  personId: string;
+  year: number;
+  reason: string;
+  at: Date;
+  /** Who revoked, for the audit log (the fraud workflow's actor). */
+  actor?: Actor;
+  ip?: string;
+}
+
+/** Annual certificates: issue (for the audit), revoke (for fraud), verify, download. */
+export class CertificatesService {
+  constructor(readonly deps: CertificatesDeps) {}
+
+  /**
+   * Issues a certificate to every listed person of one province and year, inside the
+   * caller's transaction (the audit filing's). Idempotent per person and year.
+   */
+  async issueCertificates(
+    tx: DbOrTx,
+    input: CertificateIssueInput,
+  ): Promise<CertificateIssueResult> {
+    const issuedAt = input.issuedAt ?? this.deps.clock.now();
+    const result = await issueCertificateBatch(this.deps, tx, input, issuedAt);
+    if (result.issued.length > 0) {
+      await this.deps.auditLog.record(
+        {
+          action: 'certificates.issued',
+          targetType: 'org',
+          targetId: input.provinceId,
+          orgPath: result.provincePath,
+          details: {
+            year: input.year,
+            issued: result.issued.length,
+            existing: result.existing.length,
+          },
+        },
+        tx,
+      );
+    }
+    return { issued: result.issued, existing: result.existing };
+  }
+
+  /**
+   * Revokes a person's certificate of a year (fraud), inside the caller's transaction.
+   * Answers the certificate, or null when there is none; revoking twice keeps the first date.
+   */
+  async revokeCertificate(tx: DbOrTx, input: CertificateRevokeInput): Promise<Certificate | null> {
+    const revoked = await this.deps.repository.revoke(
+      tx,
+      input.personId,
+      input.year,
+      input.at,
+      input.reason,
+    );
+    if (!revoked) {
+      const existing = await this.deps.repository.findByPersonYear(tx, input.personId, input.year);
+      return existing ? toCertificate(existing, this.deps.publicBaseUrl) : null;
+    }
+    const event = {
+      targetType: 'certificate',
+      targetId: revoked.serial,
+      orgPath: revoked.unitPath,
+      details: { year: input.year, personId: input.personId, reason: input.reason },
+    };
+    await this.deps.auditLog.record(
+      input.actor
+        ? actorEvent(input.actor, 'certificate.revoked', input.ip ?? '', event)
+        : { action: 'certificate.revoked', ...event },
+      tx,
+    );
+    return toCertificate(revoked, this.deps.publicBaseUrl);
+  }
+
+  /** A province admin voids a certificate by serial, and the HR platform is told. */
+  async revokeBySerial(
+    actor: Actor,
+    serialInput: string,
+    reason: string,
+    ip: string,
+  ): Promise<Certificate> {
+    const row = await this.findForActor(actor, serialInput, 'certificate:manage');
+    return this.deps.db.transaction(async (tx) => {
+      const at = this.deps.clock.now();
+      const certificate = await this.revokeCertificate(tx, {
+        personId: row.personId,
+        year: row.year,
+        reason,
+        at,
+        actor,
+        ip,
+      });
+      if (!certificate) throw new Error('certificate vanished');
+      if (row.revokedAt === null) {
+        await this.deps.hrPush.enqueueHrPush(tx, {
+          provinceId: row.provinceId,
+          kind: 'certificate_revoked',
+          payload: {
+            serial: row.serial,
+            year: row.year,
+            personId: row.personId,
+            revokedAt: at.toISOString(),
+            reason,
+          },
+        });
+      }
+      return certificate;
+    });
+  }
+
+  /** Public: is this a certificate we issued, unaltered, and not revoked? */
+  async verify(serialInput: string): Promise<CertificateVerification> {
+    const parsed = parseCertificateSerial(serialInput);
+    const row = parsed
+      ? await this.deps.repository.findBySerial(this.deps.db, parsed.serial)
+      : undefined;
+    if (!row)
+      return { valid: false, revoked: false, serial: parsed?.serial ?? serialInput.slice(0, 40) };
+    const signatureOk = this.deps.keys.verify(row.keyId, signedBytesOf(row), row.signature);
+    const revoked = row.revokedAt !== null;
+    if (!signatureOk) return { valid: false, revoked, serial: row.serial };
+    return {
+      valid: !revoked,
+      revoked,
+      ...(row.revokedAt ? { revokedAt: row.revokedAt.toISOString() } : {}),
+      serial: row.serial,
+      year: row.year,
+      holder: { name: maskPersonName(row.holderName), idNumberMasked: row.holderIdMasked },
+      credits: { total: row.totalCredits, byClass: row.classCredits },
+      hoursEquivalent: row.hoursEquivalent,
+      issuer: row.issuerName,
+      issuedOn: row.issuedOn,
+      keyId: row.keyId,
+    };
+  }
+
+  async publicKeys(): Promise<CertificateKeys> {
+    return this.deps.keys.publish(await this.deps.repository.provinceCodes(this.deps.db));
+  }
+
+  /** The holder, or an admin with `permission` over the certificate's unit; else 404. */
+  async findForActor(
+    actor: Actor,
+    serialInput: string,
+    permission: 'certificate:read' | 'certificate:manage' = 'certificate:read',
+  ): Promise<CertificateRow> {
+    const parsed = parseCertificateSerial(serialInput);
+    const row = parsed
+      ? await this.deps.repository.findBySerial(this.deps.db, parsed.serial)
+      : undefined;
+    const isHolder =
+      permission === 'certificate:read' &&
+      row?.ownerUserId === actor.userId &&
+      actor.permissions.has('certificate:read_own');
+    if (!row || !(isHolder || isWithinScope(scopeOf(actor, permission), row.unitPath))) {
+      throw new AppError('not_found', 'No such certificate', { serial: serialInput.slice(0, 40) });
+    }
+    return row;
+  }
+
+  async get(actor: Actor, serial: string): Promise<Certificate> {
+    return toCertificate(await this.findForActor(actor, serial), this.deps.publicBaseUrl);
+  }
+
+  async pdf(actor: Actor, serial: string): Promise<{ serial: string; pdf: Buffer }> {
+    const row = await this.findForActor(actor, serial);
+    return { serial: row.serial, pdf: await this.pdfOf(row) };
+  }
+
+  pdfOf(row: CertificateRow): Promise<Buffer> {
+    return renderCertificatePdf(factsOf(row), verifyUrlOf(this.deps.publicBaseUrl, row.serial));
+  }
+
+  async badge(actor: Actor, serial: string) {
+    const row = await this.findForActor(actor, serial);
+    return {
+      serial: row.serial,
+      badge: signedOpenBadge(row, this.deps.keys, this.deps.publicBaseUrl),
+    };
+  }
+
+  /** The learner's own certificates, newest year first. */
+  async mine(actor: Actor): Promise<CertificateList> {
+    const rows = await this.deps.repository.page(this.deps.db, {
+      ownerUserId: actor.userId,
+      limit: 200,
+    });
+    rows.sort((a, b) => b.year - a.year || a.serial.localeCompare(b.serial));
+    return { items: rows.map((r) => toCertificate(r, this.deps.publicBaseUrl)), nextCursor: null };
+  }
+
+  /** Certificates of units in the actor's scope, by serial. */
+  async list(actor: Actor, query: CertificateListQuery): Promise<CertificateList> {
+    const scope = scopeOf(actor, 'certificate:read');
+    let unitPath: string | undefined;
+    if (query.unitId) {
+      const unit = await this.deps.orgs.findInScope(actor, query.unitId).catch(() => undefined);
+      if (!unit || !isWithinScope(scope, unit.path)) {
+        throw new AppError('not_found', 'No such unit', { unitId: query.unitId });
+      }
+      unitPath = unit.path;
+    }
+    const after = query.after ? String(decodeCursor(query.after, 1)[0]) : undefined;
+    const rows = await this.deps.repository.page(this.deps.db, {
+      scope,
+      ...(unitPath ? { unitPath } : {}),
+      ...(query.year === undefined ? {} : { year: query.year }),
+      ...(after ? { after } : {}),
+      limit: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => toCertificate(r, this.deps.publicBaseUrl)),
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.serial]) : null,
+    };
+  }
+
+  async *iterate(
+    actor: Actor,
+    query: Omit<CertificateListQuery, 'after' | 'limit'>,
+  ): AsyncGenerator<Certificate> {
+    let after: string | undefined;
+    do {
+      const page = await this.list(actor, { ...query, limit: 500, ...(after ? { after } : {}) });
+      yield* page.items;
+      after = page.nextCursor ?? undefined;
+    } while (after);
+  }
+}

@@ -1,0 +1,247 @@
+import type {
+  BulkResult,
+  BulkReview,
+  Claim,
+  ClaimList,
+  ReviewDecision,
+  ReviewQueueQuery,
+} from '@jijiao/contracts';
+import type { ClaimAction } from '@jijiao/domain';
+import type { Clock } from '../../platform/clock';
+import type { Db, DbOrTx } from '../../platform/db/database';
+import type { Actor } from '../../platform/auth/actor';
+import { scopeOf } from '../../platform/auth/actor';
+import { AppError } from '../../platform/errors/app-error';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
+import type { AuditLogService } from '../audit-log/audit-log.service';
+import { claimActorOf, reviewerOrgIdsOf, type ClaimsService } from './claims.service';
+import { transitionClaim, type ClaimActor, type TransitionResult } from './claim-transitions';
+import { toClaimSummary } from './claim-view';
+import type { CreditIntake } from './credit-intake.service';
+import type { ClaimView, CreditsRepository } from './credits.repository';
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  repository: CreditsRepository;
+  auditLog: AuditLogService;
+  intake: CreditIntake;
+  claims: ClaimsService;
+}
+
+type ReviewerAction = 'approve' | 'return' | 'reject';
+
+function sortKeyOf(v: ClaimView, sort: ReviewQueueQuery['sort']): string | number {
+  if (sort === 'credits') return v.credits;
+  if (sort === 'activityDate') return v.activityDate;
+  return v.submittedAt?.toISOString() ?? '';
+}
+
+/**
+ * The review chain (ADR 0007): submit snapshots the chain, each level approves in turn,
+ * any level may return (with a reason) or reject; nobody reviews their own claim; every
+ * transition is guarded by the claim's version.
+ */
+export class ClaimReview {
+  constructor(private readonly deps: Deps) {}
+
+  private transitionDeps() {
+    return {
+      repository: this.deps.repository,
+      auditLog: this.deps.auditLog,
+      clock: this.deps.clock,
+    };
+  }
+
+  /** draft → submitted (the chain in force snapshotted), or returned → resubmitted at level 1. */
+  async submit(actor: Actor, id: string, body: { version: number }, ip: string): Promise<Claim> {
+    const { claims, intake, db } = this.deps;
+    const v = await claims.findVisible(actor, id);
+    if (!claims.canEdit(actor, v)) {
+      throw new AppError('forbidden', 'Only the claim’s owner or their unit can submit it');
+    }
+    const action: ClaimAction = v.status === 'returned' ? 'resubmit' : 'submit';
+    await db.transaction(async (tx) => {
+      const chain =
+        action === 'submit'
+          ? {
+              steps: await intake.chainFor(
+                tx,
+                await this.unitOf(tx, v.unitId),
+                v.channel === 'self_report',
+              ),
+              reviewChainId: null,
+            }
+          : undefined;
+      await transitionClaim(this.transitionDeps(), tx, v, action, claimActorOf(actor, ip), {
+        expectedVersion: body.version,
+        ...(chain ? { chain } : {}),
+      });
+    });
+    return claims.get(actor, id);
+  }
+
+  private async unitOf(db: DbOrTx, unitId: string) {
+    const unit = await this.deps.claims.deps.orgs.findAny(unitId, db);
+    if (!unit) throw new Error(`claim unit ${unitId} vanished`);
+    return unit;
+  }
+
+  approve(actor: Actor, id: string, body: ReviewDecision, ip: string): Promise<Claim> {
+    return this.decide(actor, id, 'approve', body, ip);
+  }
+
+  returnClaim(actor: Actor, id: string, body: ReviewDecision, ip: string): Promise<Claim> {
+    return this.decide(actor, id, 'return', body, ip);
+  }
+
+  reject(actor: Actor, id: string, body: ReviewDecision, ip: string): Promise<Claim> {
+    return this.decide(actor, id, 'reject', body, ip);
+  }
+
+  private async decide(
+    actor: Actor,
+    id: string,
+    action: ReviewerAction,
+    body: ReviewDecision,
+    ip: string,
+  ): Promise<Claim> {
+    await this.decideOne(actor, id, action, body, ip);
+    return this.deps.claims.get(actor, id);
+  }
+
+  private async decideOne(
+    actor: Actor,
+    id: string,
+    action: ReviewerAction,
+    body: ReviewDecision,
+    ip: string,
+  ): Promise<TransitionResult> {
+    const { claims, db } = this.deps;
+    if (action !== 'approve' && !body.reason) {
+      throw new AppError('validation_failed', `reason: required to ${action} a claim`, undefined, [
+        { path: 'reason', message: 'required' },
+      ]);
+    }
+    const v = await claims.findVisible(actor, id);
+    if (body.version !== v.version) {
+      throw new AppError(
+        'stale_state',
+        'The claim was changed meanwhile; reload it and try again',
+        {
+          id,
+          version: v.version,
+        },
+      );
+    }
+    if (claims.isOwn(actor, v)) {
+      throw new AppError('forbidden', 'You cannot review your own claim', { id, action });
+    }
+    if (v.status === 'submitted' && !claims.isAtCallersLevel(actor, v)) {
+      throw new AppError('forbidden', 'The claim is not waiting at your level', {
+        id,
+        waitingAt: v.reviewerOrgName,
+      });
+    }
+    return db.transaction((tx) =>
+      transitionClaim(this.transitionDeps(), tx, v, action, claimActorOf(actor, ip), {
+        reason: body.reason,
+        expectedVersion: body.version,
+      }),
+    );
+  }
+
+  /** Approve or return many claims: each answers for itself, each in its own transaction. */
+  async bulk(
+    actor: Actor,
+    action: 'approve' | 'return',
+    body: BulkReview,
+    ip: string,
+  ): Promise<BulkResult> {
+    if (action === 'return' && !body.reason) {
+      throw new AppError('validation_failed', 'reason: required to return claims', undefined, [
+        { path: 'reason', message: 'required' },
+      ]);
+    }
+    const items: BulkResult['items'] = [];
+    for (const item of body.items) {
+      try {
+        const done = await this.decideOne(
+          actor,
+          item.id,
+          action,
+          { version: item.version, ...(body.reason ? { reason: body.reason } : {}) },
+          ip,
+        );
+        items.push({
+          id: item.id,
+          ok: true,
+          status: done.status,
+          version: done.version,
+        });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        items.push({ id: item.id, ok: false, error: { code: error.code, message: error.message } });
+      }
+    }
+    return { items };
+  }
+
+  /**
+   * For channels that decide for themselves (approving a whole award batch): no scope
+   * checks, in the caller's transaction, still version-guarded and recorded.
+   */
+  async transitionInTx(
+    tx: DbOrTx,
+    claimId: string,
+    action: ClaimAction,
+    actor: ClaimActor,
+    options: { reason?: string; expectedVersion?: number } = {},
+  ): Promise<TransitionResult> {
+    const v = await this.deps.repository.findView(tx, claimId);
+    if (!v) throw new AppError('not_found', 'No such claim', { id: claimId });
+    const chain =
+      action === 'submit'
+        ? {
+            steps: await this.deps.intake.chainFor(
+              tx,
+              await this.unitOf(tx, v.unitId),
+              v.channel === 'self_report',
+            ),
+            reviewChainId: null,
+          }
+        : undefined;
+    return transitionClaim(this.transitionDeps(), tx, v, action, actor, {
+      ...options,
+      ...(chain ? { chain } : {}),
+    });
+  }
+
+  /** What waits at the caller's level: claims whose current reviewing org is in their subtree. */
+  async queue(actor: Actor, query: ReviewQueueQuery): Promise<ClaimList> {
+    const after = query.after ? decodeCursor(query.after, 2) : undefined;
+    const rows = await this.deps.repository.queue(this.deps.db, {
+      reviewerScope: scopeOf(actor, 'credit:review'),
+      reviewerOrgIds: reviewerOrgIdsOf(actor),
+      excludeUserId: actor.userId,
+      ...(query.type ? { type: query.type } : {}),
+      ...(query.channel ? { channel: query.channel } : {}),
+      ...(query.unitId ? { unitId: query.unitId } : {}),
+      ...(query.year ? { year: query.year } : {}),
+      ...(query.flagged !== undefined ? { flagged: query.flagged } : {}),
+      sort: query.sort,
+      order: query.order,
+      ...(after ? { after: { key: after[0] ?? '', id: String(after[1]) } } : {}),
+      limit: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(toClaimSummary),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor([sortKeyOf(last, query.sort), last.id])
+          : null,
+    };
+  }
+}

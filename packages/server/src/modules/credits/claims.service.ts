@@ -1,0 +1,396 @@
+import type {
+  BulkEntry,
+  BulkEntryResult,
+  Claim,
+  ClaimCreate,
+  ClaimList,
+  ClaimListQuery,
+  ClaimUpdate,
+  CreditPreview,
+  CreditPreviewRequest,
+  EvidenceUploaded,
+} from '@jijiao/contracts';
+import { rolePermissions } from '@jijiao/contracts';
+import { isClaimEditable, type ClaimStatusCode } from '@jijiao/domain';
+import type { Clock } from '../../platform/clock';
+import type { Db, DbOrTx } from '../../platform/db/database';
+import type { Actor } from '../../platform/auth/actor';
+import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { AppError } from '../../platform/errors/app-error';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
+import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import type { EvidenceService, EvidenceUpload } from '../evidence/evidence.service';
+import type { OrgsService } from '../orgs/orgs.service';
+import type { PeopleService } from '../people/people.service';
+import type { ClaimActor } from './claim-transitions';
+import { toClaim, toClaimSummary } from './claim-view';
+import type { CreditIntake } from './credit-intake.service';
+import type { ClaimView, CreditsRepository } from './credits.repository';
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  repository: CreditsRepository;
+  intake: CreditIntake;
+  evidence: EvidenceService;
+  people: PeopleService;
+  orgs: OrgsService;
+  auditLog: AuditLogService;
+}
+
+/** The orgs at which the actor holds credit:review. */
+export function reviewerOrgIdsOf(actor: Actor): string[] {
+  return actor.grants
+    .filter((g) => rolePermissions[g.role].includes('credit:review'))
+    .map((g) => g.orgId);
+}
+
+export function claimActorOf(actor: Actor, ip: string): ClaimActor {
+  return { userId: actor.userId, username: actor.username, ip };
+}
+
+/**
+ * Claims as people and units see them: self-report (draft, preview, correct), unit bulk
+ * entry, evidence, and who may see or change a claim. Reviews: claim-review.service.ts.
+ */
+export class ClaimsService {
+  constructor(readonly deps: Deps) {}
+
+  /** The claim is the caller's own (their person record, or they submitted or entered it). */
+  isOwn(actor: Actor, v: ClaimView): boolean {
+    return (
+      v.personUserId === actor.userId ||
+      v.submittedBy === actor.userId ||
+      v.createdBy === actor.userId
+    );
+  }
+
+  /** May see: their own; staff in their person:read subtree; reviewers of a step of its chain. */
+  async isVisible(actor: Actor, v: ClaimView, db: DbOrTx = this.deps.db): Promise<boolean> {
+    if (v.personUserId === actor.userId && actor.permissions.has('credit:read_own')) return true;
+    if (isWithinScope(scopeOf(actor, 'person:read'), v.unitPath)) return true;
+    const reviewScope = scopeOf(actor, 'credit:review');
+    if (reviewScope.length === 0 || v.chainSteps.length === 0) return false;
+    const steps = await this.deps.orgs.findAnyOf(v.chainSteps, db);
+    return steps.some((s) => isWithinScope(reviewScope, s.path));
+  }
+
+  /**
+   * Waiting at the caller's level: a reviewing body inside their credit:review subtree (a
+   * supervising body may act for the bodies below it), or their own unit's first review.
+   * A unit's step is never taken by the bodies above it. Own claims are refused elsewhere.
+   */
+  isAtCallersLevel(actor: Actor, v: ClaimView): boolean {
+    if (v.status !== 'submitted' || v.reviewerOrgPath === null) return false;
+    if (v.reviewerOrgKind === 'unit')
+      return reviewerOrgIdsOf(actor).includes(v.currentReviewerOrgId ?? '');
+    return isWithinScope(scopeOf(actor, 'credit:review'), v.reviewerOrgPath);
+  }
+
+  canEdit(actor: Actor, v: ClaimView): boolean {
+    if (!isClaimEditable(v.status as ClaimStatusCode)) return false;
+    if (v.personUserId === actor.userId) return actor.permissions.has('credit:submit_own');
+    return isWithinScope(scopeOf(actor, 'credit:enter'), v.unitPath);
+  }
+
+  async findVisible(actor: Actor, id: string, db: DbOrTx = this.deps.db): Promise<ClaimView> {
+    const v = await this.deps.repository.findView(db, id);
+    if (!v || !(await this.isVisible(actor, v, db))) {
+      throw new AppError('not_found', 'No such claim', { id });
+    }
+    return v;
+  }
+
+  async canSeeAny(actor: Actor, claimIds: readonly string[]): Promise<boolean> {
+    for (const v of await this.deps.repository.findViews(this.deps.db, claimIds)) {
+      if (await this.isVisible(actor, v)) return true;
+    }
+    return false;
+  }
+
+  async get(actor: Actor, id: string, db: DbOrTx = this.deps.db): Promise<Claim> {
+    return this.detail(actor, await this.findVisible(actor, id, db), db);
+  }
+
+  async detail(actor: Actor, v: ClaimView, db: DbOrTx = this.deps.db): Promise<Claim> {
+    const { repository, evidence, orgs } = this.deps;
+    const stepOrgs = new Map((await orgs.findAnyOf(v.chainSteps, db)).map((o) => [o.id, o.name]));
+    return toClaim(v, {
+      chain: v.chainSteps.map((id) => ({ orgId: id, orgName: stepOrgs.get(id) ?? '' })),
+      evidence: await evidence.ofClaim(db, v.id),
+      provenances: await repository.provenances(db, v.id),
+      history: await repository.history(db, v.id),
+      canAct: this.isAtCallersLevel(actor, v) && !this.isOwn(actor, v),
+      canEdit: this.canEdit(actor, v),
+    });
+  }
+
+  /** The caller's own person record (learners), else 404. */
+  async ownPersonId(actor: Actor): Promise<string> {
+    const id = await this.deps.repository.personIdOfUser(this.deps.db, actor.userId);
+    if (!id) throw new AppError('not_found', 'Your account has no person record');
+    return id;
+  }
+
+  /** A person the caller may enter credits for (credit:enter over their unit), else 404. */
+  async enterablePerson(actor: Actor, personId: string, path = 'personId') {
+    const person = await this.deps.people.findAny(personId);
+    if (!person || !isWithinScope(scopeOf(actor, 'credit:enter'), person.unitPath)) {
+      throw new AppError('not_found', 'No such person', { personId }, [
+        { path, message: 'no such person in your scope' },
+      ]);
+    }
+    return person;
+  }
+
+  private async subjectOf(
+    actor: Actor,
+    personId: string | undefined,
+  ): Promise<{ personId: string; own: boolean }> {
+    if (personId === undefined) {
+      if (!actor.permissions.has('credit:submit_own')) {
+        throw new AppError('validation_failed', 'personId: whose credit is it?', undefined, [
+          { path: 'personId', message: 'required' },
+        ]);
+      }
+      return { personId: await this.ownPersonId(actor), own: true };
+    }
+    const mine = await this.deps.repository.personIdOfUser(this.deps.db, actor.userId);
+    if (mine === personId && actor.permissions.has('credit:submit_own'))
+      return { personId, own: true };
+    await this.enterablePerson(actor, personId);
+    return { personId, own: false };
+  }
+
+  async preview(actor: Actor, body: CreditPreviewRequest): Promise<CreditPreview> {
+    const subject = body.personId
+      ? (await this.deps.people.findInScope(actor, body.personId, 'person:read')).id
+      : await this.ownPersonId(actor);
+    const valued = await this.deps.intake.value(
+      this.deps.db,
+      subject,
+      '00000000-0000-4000-8000-000000000000',
+      body.activity,
+    );
+    return {
+      year: valued.year,
+      credits: valued.credits,
+      class: valued.class,
+      reasons: valued.reasons,
+      packs: valued.packs,
+    };
+  }
+
+  /** A learner's self-report (or one credit a unit admin enters for a staff member). */
+  async create(actor: Actor, body: ClaimCreate, ip: string): Promise<Claim> {
+    const subject = await this.subjectOf(actor, body.personId);
+    const id = await this.deps.db.transaction(async (tx) => {
+      const recorded = await this.deps.intake.record(tx, {
+        personId: subject.personId,
+        channel: subject.own ? 'self_report' : 'unit_bulk_entry',
+        activity: body.activity,
+        initialStatus: body.submit ? 'submitted' : 'draft',
+        actor: { ...claimActorOf(actor, ip), orgId: actor.grants[0]?.orgId ?? null },
+        sourceRef: subject.own ? 'self-report' : 'unit entry',
+      });
+      await this.deps.evidence.attach(
+        tx,
+        { id: recorded.claimId, personId: subject.personId },
+        body.evidence,
+        actor.userId,
+      );
+      return recorded.claimId;
+    });
+    return this.get(actor, id);
+  }
+
+  /** Corrects a draft or returned claim: the activity is valued again. */
+  async update(actor: Actor, id: string, body: ClaimUpdate, ip: string): Promise<Claim> {
+    const v = await this.findVisible(actor, id);
+    if (!this.canEdit(actor, v)) {
+      throw new AppError(
+        'forbidden',
+        'Only a draft or returned claim can be corrected, by its owner',
+      );
+    }
+    if (body.version !== v.version) {
+      throw new AppError('stale_state', 'The claim was changed meanwhile; reload it and try again');
+    }
+    const { where } = await this.deps.intake.personAndPlace(this.deps.db, v.personId);
+    const valued = this.deps.intake.valueAt(where, v.id, body.activity);
+    const { activity } = valued;
+    await this.deps.db.transaction(async (tx) => {
+      const changed = await this.deps.repository.updateIfVersion(tx, v.id, v.version, {
+        activity,
+        activityType: activity.type,
+        activityDate: activity.date,
+        endDate: 'endDate' in activity ? (activity.endDate ?? null) : null,
+        year: valued.year,
+        projectNumber: activity.type === 'project' ? (activity.projectNumber ?? null) : null,
+        role: 'role' in activity ? activity.role : null,
+        credits: valued.credits,
+        creditClass: valued.class,
+        packVersions: valued.packs,
+        valuationReasons: valued.reasons,
+        updatedAt: this.deps.clock.now(),
+      });
+      if (!changed) throw new AppError('stale_state', 'The claim was changed meanwhile; reload it');
+      await this.deps.auditLog.record(
+        actorEvent(actor, 'credit.edited', ip, {
+          targetType: 'credit_claim',
+          targetId: v.id,
+          orgPath: v.unitPath,
+          details: { credits: { from: v.credits, to: valued.credits } },
+        }),
+        tx,
+      );
+    });
+    return this.get(actor, id);
+  }
+
+  /** Uploads one evidence file and attaches it to a claim the caller may still change. */
+  async attachUpload(
+    actor: Actor,
+    id: string,
+    upload: EvidenceUpload,
+    ip: string,
+  ): Promise<EvidenceUploaded> {
+    const v = await this.findVisible(actor, id);
+    if (!this.canEdit(actor, v)) {
+      throw new AppError(
+        'forbidden',
+        'Evidence can be added to a draft or returned claim, by its owner',
+      );
+    }
+    return this.deps.db.transaction(async (tx) => {
+      const stored = await this.deps.evidence.store(tx, upload);
+      await this.deps.evidence.attach(
+        tx,
+        { id: v.id, personId: v.personId },
+        [{ sha256: stored.sha256, fileName: stored.fileName }],
+        actor.userId,
+      );
+      await this.deps.auditLog.record(
+        actorEvent(actor, 'credit.evidence_added', ip, {
+          targetType: 'credit_claim',
+          targetId: v.id,
+          orgPath: v.unitPath,
+          details: { sha256: stored.sha256, contentType: stored.contentType },
+        }),
+        tx,
+      );
+      return stored;
+    });
+  }
+
+  /** Stores a file for later reference (shared evidence of a bulk entry). */
+  async upload(actor: Actor, upload: EvidenceUpload): Promise<EvidenceUploaded> {
+    return this.deps.evidence.store(this.deps.db, upload);
+  }
+
+  async listOwn(actor: Actor, query: ClaimListQuery): Promise<ClaimList> {
+    const personId = await this.ownPersonId(actor);
+    const after = query.after ? decodeCursor(query.after, 2) : undefined;
+    const rows = await this.deps.repository.ofPerson(this.deps.db, {
+      personId,
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.year ? { year: query.year } : {}),
+      ...(after ? { after: { createdAt: String(after[0]), id: String(after[1]) } } : {}),
+      limit: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(toClaimSummary),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor([last.createdAt.toISOString(), last.id])
+          : null,
+    };
+  }
+
+  /**
+   * 单位批量录入: one activity for many staff of one unit, shared evidence, one transaction
+   * (all or nothing). Each person answers with their claim (or the existing one it matched).
+   */
+  async bulkEntry(
+    actor: Actor,
+    unitId: string,
+    body: BulkEntry,
+    ip: string,
+  ): Promise<BulkEntryResult> {
+    const unit = await this.deps.orgs.findInScope(actor, unitId).catch(() => undefined);
+    if (
+      !unit ||
+      unit.kind !== 'unit' ||
+      !isWithinScope(scopeOf(actor, 'credit:enter'), unit.path)
+    ) {
+      throw new AppError('not_found', 'No such unit', { unitId });
+    }
+    const issues: { path: string; message: string }[] = [];
+    const seen = new Set<string>();
+    for (const [index, personId] of body.personIds.entries()) {
+      const path = `personIds.${index}`;
+      if (seen.has(personId)) issues.push({ path, message: 'listed twice' });
+      seen.add(personId);
+      const person = await this.deps.people.findAny(personId);
+      if (!person || person.unitId !== unit.id)
+        issues.push({ path, message: 'no such person in this unit' });
+    }
+    if (issues.length > 0) {
+      throw new AppError(
+        'validation_failed',
+        issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+        undefined,
+        issues,
+      );
+    }
+    const batchRef = `unit-bulk:${this.deps.clock.now().toISOString()}`;
+    const items = await this.deps.db.transaction(async (tx) => {
+      const answers: BulkEntryResult['items'] = [];
+      for (const [index, personId] of body.personIds.entries()) {
+        const recorded = await this.deps.intake.record(tx, {
+          personId,
+          channel: 'unit_bulk_entry',
+          activity: body.activity,
+          initialStatus: body.submit ? 'submitted' : 'draft',
+          actor: { ...claimActorOf(actor, ip), orgId: unit.id },
+          sourceRef: `${batchRef}#${index + 1}`,
+        });
+        await this.deps.evidence.attach(
+          tx,
+          { id: recorded.claimId, personId },
+          body.evidence,
+          actor.userId,
+        );
+        answers.push({
+          personId,
+          claimId: recorded.claimId,
+          status: recorded.status as BulkEntryResult['items'][number]['status'],
+          matched: recorded.matched,
+          credits: recorded.credits,
+        });
+      }
+      await this.deps.auditLog.record(
+        actorEvent(actor, 'credit.bulk_entered', ip, {
+          targetType: 'org',
+          targetId: unit.id,
+          orgPath: unit.path,
+          details: { people: body.personIds.length, submitted: body.submit },
+        }),
+        tx,
+      );
+      return answers;
+    });
+    return { items };
+  }
+
+  /** Claims of some people in a year (for the year views); no scope check. */
+  claimsOfPeople(personIds: readonly string[], year?: number): Promise<ClaimView[]> {
+    return this.deps.repository.ofPeopleInYear(this.deps.db, personIds, year);
+  }
+
+  channelsOf(claimIds: readonly string[]): Promise<Map<string, string[]>> {
+    return this.deps.repository.channelsOf(this.deps.db, claimIds);
+  }
+}

@@ -1,0 +1,181 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase } from '../../../test/test-database';
+import { testConfig } from '../../../test/test-config';
+import { FakeClock } from '../../../test/build-app';
+import { orgIdByName } from '../../../test/fixtures';
+import { argon2Hasher } from '../../platform/auth/password-hasher';
+import { queryRows } from '../../platform/db/database';
+import { AppError } from '../../platform/errors/app-error';
+import { buildServices } from '../../services';
+
+const database = await createTestDatabase();
+afterAll(() => database.close());
+const services = buildServices({
+  config: testConfig(),
+  database,
+  clock: new FakeClock('2026-06-01T08:00:00Z'),
+  hasher: argon2Hasher,
+});
+const { db, intake } = services;
+const jiangnanHospital = await orgIdByName(db, '江南区人民医院');
+const [person] = await queryRows<{ id: string }>(
+  db,
+  sql`select id from people where unit_id = ${jiangnanHospital} and user_id is null order by name, id limit 1`,
+);
+const personId = person!.id;
+const system = { userId: null, username: 'test', ip: null };
+
+const project = (overrides: Record<string, unknown> = {}) => ({
+  type: 'project',
+  date: '2026-05-10',
+  level: 'national',
+  role: 'attendee',
+  hours: 9,
+  projectNumber: '2026-01-01-901（国）',
+  ...overrides,
+});
+
+describe('CreditIntake.record', () => {
+  it('values the activity with the packs in force for the person’s place and year', async () => {
+    const result = await db.transaction((tx) =>
+      intake.record(tx, {
+        personId,
+        channel: 'self_report',
+        activity: { type: 'paper', date: '2026-03-02', journal: 'core', authorRank: 1 },
+        initialStatus: 'draft',
+        actor: system,
+      }),
+    );
+    expect(result).toMatchObject({
+      status: 'draft',
+      matched: false,
+      credits: 6,
+      class: null,
+      year: 2026,
+      packVersions: [{ id: 'national-2024', version: '1.0.0' }],
+    });
+    const [row] = await queryRows<{ activity: { id: string }; credits: string }>(
+      db,
+      sql`select activity, credits from credit_claims where id = ${result.claimId}`,
+    );
+    expect(row?.activity.id).toBe(result.claimId);
+    expect(Number(row?.credits)).toBe(6);
+  });
+
+  it('keeps one claim for the same project arriving twice, with both provenances', async () => {
+    const first = await db.transaction((tx) =>
+      intake.record(tx, {
+        personId,
+        channel: 'self_report',
+        activity: project(),
+        initialStatus: 'draft',
+        actor: system,
+      }),
+    );
+    const second = await db.transaction((tx) =>
+      intake.record(tx, {
+        personId,
+        channel: 'platform_push',
+        activity: project({ date: '2026-05-10', hours: 6 }),
+        initialStatus: 'effective',
+        actor: system,
+        sourceRef: 'platform:key-1',
+      }),
+    );
+    expect(second).toMatchObject({ claimId: first.claimId, matched: true, status: 'effective' });
+    expect(second.credits).toBe(3);
+    const provenances = await queryRows<{ channel: string; source_ref: string | null }>(
+      db,
+      sql`select channel, source_ref from credit_provenances where claim_id = ${first.claimId} order by received_at, channel`,
+    );
+    expect(provenances.map((p) => p.channel).sort()).toEqual(['platform_push', 'self_report']);
+    const [count] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from credit_claims where person_id = ${personId} and project_number = '2026-01-01-901（国）'`,
+    );
+    expect(count?.n).toBe(1);
+  });
+
+  it('does not match another role or a date that does not overlap', async () => {
+    const speaker = await db.transaction((tx) =>
+      intake.record(tx, {
+        personId,
+        channel: 'host_award',
+        activity: project({ role: 'speaker', hours: 1 }),
+        initialStatus: 'effective',
+        actor: system,
+      }),
+    );
+    const later = await db.transaction((tx) =>
+      intake.record(tx, {
+        personId,
+        channel: 'host_award',
+        activity: project({ date: '2026-08-10' }),
+        initialStatus: 'effective',
+        actor: system,
+      }),
+    );
+    expect([speaker.matched, later.matched]).toEqual([false, false]);
+  });
+
+  it('submits into the unit’s chain with the unit first for a self-report', async () => {
+    const result = await db.transaction((tx) =>
+      intake.record(tx, {
+        personId,
+        channel: 'self_report',
+        activity: { type: 'self_study', date: '2026-04-01', hours: 6 },
+        initialStatus: 'submitted',
+        actor: system,
+      }),
+    );
+    expect(result).toMatchObject({ status: 'submitted', credits: 2, version: 2 });
+    const [row] = await queryRows<{ chain_steps: string[]; current_reviewer_org_id: string }>(
+      db,
+      sql`select chain_steps, current_reviewer_org_id from credit_claims where id = ${result.claimId}`,
+    );
+    expect(row?.chain_steps[0]).toBe(jiangnanHospital);
+    expect(row?.current_reviewer_org_id).toBe(jiangnanHospital);
+    expect(row?.chain_steps.length).toBeGreaterThan(1);
+  });
+
+  it('names the field the rules need, and stores nothing', async () => {
+    const before = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from credit_claims`,
+    );
+    const attempt = db.transaction((tx) =>
+      intake.record(tx, {
+        personId,
+        channel: 'self_report',
+        activity: { type: 'paper', date: '2026-03-02', journal: 'core' },
+        initialStatus: 'draft',
+        actor: system,
+      }),
+    );
+    await expect(attempt).rejects.toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: 'activity.authorRank' }],
+    });
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    const after = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from credit_claims`,
+    );
+    expect(after[0]?.n).toBe(before[0]?.n);
+  });
+
+  it('answers 404 for an unknown person', async () => {
+    await expect(
+      db.transaction((tx) =>
+        intake.record(tx, {
+          personId: crypto.randomUUID(),
+          channel: 'self_report',
+          activity: { type: 'self_study', date: '2026-04-01', hours: 3 },
+          initialStatus: 'draft',
+          actor: system,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+});

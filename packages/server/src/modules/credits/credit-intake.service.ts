@@ -1,0 +1,319 @@
+import { randomUUID } from 'node:crypto';
+import type { CreditChannel } from '@jijiao/contracts';
+import {
+  isSameActivity,
+  valueClaim,
+  type ClaimValuation,
+  type PolicyRegistry,
+} from '@jijiao/domain';
+import type { Clock } from '../../platform/clock';
+import type { Db, DbOrTx } from '../../platform/db/database';
+import { AppError } from '../../platform/errors/app-error';
+import type { AuditLogService } from '../audit-log/audit-log.service';
+import type { OrgRow } from '../orgs/orgs.repository';
+import type { OrgsService } from '../orgs/orgs.service';
+import type { PeopleService } from '../people/people.service';
+import type { PersonView } from '../people/people.repository';
+import { placeOfUnit, type UnitPlace } from './claim-place';
+import { transitionClaim, type ClaimActor } from './claim-transitions';
+import type { ClaimRow, CreditsRepository } from './credits.repository';
+
+export interface IntakeInput {
+  personId: string;
+  channel: CreditChannel;
+  /** One activity in the scenario format; its `id`, if any, is replaced by the claim id. */
+  activity: unknown;
+  /**
+   * What the channel makes of a new claim: a draft (self-report, entry before submitting),
+   * submitted into the chain, or effective at once (trusted platform, approved batch).
+   */
+  initialStatus: 'draft' | 'submitted' | 'effective';
+  actor: ClaimActor & { orgId?: string | null };
+  /** Where it came from: platform + idempotency key, batch line, file name + row… */
+  sourceRef?: string | null;
+  projectId?: string | null;
+  batchId?: string | null;
+  /** Reviewing org ids for a submitted claim; the unit's chain in force by default. */
+  chainSteps?: string[];
+}
+
+export interface IntakeResult {
+  claimId: string;
+  status: ClaimRow['status'];
+  /** An existing claim was the same activity: a provenance was added to it instead. */
+  matched: boolean;
+  credits: number;
+  class: 'I' | 'II' | null;
+  year: number;
+  reasons: string[];
+  packVersions: { id: string; version: string }[];
+  version: number;
+}
+
+export interface IntakeDeps {
+  db: Db;
+  clock: Clock;
+  repository: CreditsRepository;
+  people: PeopleService;
+  orgs: OrgsService;
+  auditLog: AuditLogService;
+  policies: PolicyRegistry;
+}
+
+const roleOf = (activity: ClaimValuation['activity']): string | null =>
+  'role' in activity ? activity.role : null;
+const projectNumberOf = (activity: ClaimValuation['activity']): string | null =>
+  activity.type === 'project' ? (activity.projectNumber ?? null) : null;
+const endDateOf = (activity: ClaimValuation['activity']): string | null =>
+  'endDate' in activity && activity.endDate !== undefined ? activity.endDate : null;
+
+/**
+ * The single entry of credits, whatever the channel (CreditIntake.record): validates and
+ * values the activity with the rules engine under the packs in force for the person's
+ * place and year, and either stores a new claim or, when the same activity is already
+ * there (domain `isSameActivity`), adds a provenance to it. Runs in the caller's transaction.
+ */
+export class CreditIntake {
+  constructor(readonly deps: IntakeDeps) {}
+
+  async personAndPlace(
+    db: DbOrTx,
+    personId: string,
+  ): Promise<{ person: PersonView; unit: OrgRow; where: UnitPlace }> {
+    const person = await this.deps.people.findAny(personId, db);
+    if (!person) {
+      throw new AppError('not_found', 'No such person', { personId }, [
+        { path: 'personId', message: 'no such person' },
+      ]);
+    }
+    const unit = await this.deps.orgs.findAny(person.unitId, db);
+    if (!unit) throw new Error(`person ${person.id} has no unit`);
+    const ancestorIds = unit.path.split('/').filter(Boolean).slice(0, -1);
+    const byId = new Map((await this.deps.orgs.findAnyOf(ancestorIds, db)).map((o) => [o.id, o]));
+    const ancestors = ancestorIds.reverse().flatMap((id) => byId.get(id) ?? []);
+    return { person, unit, where: placeOfUnit(unit, ancestors) };
+  }
+
+  /** The rules' answer for one activity of a person, or a validation error naming the field. */
+  async value(
+    db: DbOrTx,
+    personId: string,
+    claimId: string,
+    activity: unknown,
+  ): Promise<ClaimValuation> {
+    const { where } = await this.personAndPlace(db, personId);
+    return this.valueAt(where, claimId, activity);
+  }
+
+  valueAt(where: UnitPlace, claimId: string, activity: unknown): ClaimValuation {
+    const valued = valueClaim(this.deps.policies, where.place, claimId, activity);
+    if (!valued.ok) {
+      const path = `activity.${valued.field}`;
+      throw new AppError('validation_failed', `${path}: ${valued.message}`, undefined, [
+        { path, message: valued.message },
+      ]);
+    }
+    return valued.value;
+  }
+
+  /**
+   * The reviewing orgs a claim of this unit walks: the unit itself first for what a
+   * person reports (their unit reviews first), then the unit's chain in force (ADR 0006).
+   */
+  async chainFor(db: DbOrTx, unit: OrgRow, includeUnit: boolean): Promise<string[]> {
+    const chain = await this.deps.orgs.chainInForce(db, unit);
+    const steps = chain.steps.map((s) => s.orgId);
+    return includeUnit ? [unit.id, ...steps.filter((id) => id !== unit.id)] : steps;
+  }
+
+  async record(tx: DbOrTx, input: IntakeInput): Promise<IntakeResult> {
+    const { repository, clock } = this.deps;
+    const { person, unit, where } = await this.personAndPlace(tx, input.personId);
+    const claimId = randomUUID();
+    const valued = this.valueAt(where, claimId, input.activity);
+    const { activity } = valued;
+    const now = clock.now();
+    const provenance = {
+      channel: input.channel,
+      sourceRef: input.sourceRef ?? null,
+      receivedAt: now,
+      actorUserId: input.actor.userId,
+      actorOrgId: input.actor.orgId ?? null,
+    };
+    await repository.lockPerson(tx, person.id);
+
+    const projectNumber = projectNumberOf(activity);
+    const role = roleOf(activity);
+    if (projectNumber) {
+      const record = {
+        id: claimId,
+        personId: person.id,
+        channel: input.channel,
+        projectNumber,
+        role: role ?? '',
+        startDate: activity.date,
+        endDate: endDateOf(activity) ?? undefined,
+      };
+      const candidates = await repository.findMatchCandidates(tx, person.id, projectNumber, role);
+      const existing = candidates.find((c) =>
+        isSameActivity(
+          {
+            id: c.id,
+            personId: c.personId,
+            channel: c.channel as CreditChannel,
+            projectNumber: c.projectNumber ?? undefined,
+            role: c.role ?? '',
+            startDate: c.activityDate,
+            endDate: c.endDate ?? undefined,
+          },
+          record,
+        ),
+      );
+      if (existing) return this.matchOnto(tx, existing, unit.path, input, provenance);
+    }
+
+    const created = await repository.insert(tx, {
+      id: claimId,
+      personId: person.id,
+      unitId: unit.id,
+      channel: input.channel,
+      activity,
+      activityType: activity.type,
+      activityDate: activity.date,
+      endDate: endDateOf(activity),
+      year: valued.year,
+      projectId: input.projectId ?? null,
+      projectNumber,
+      role,
+      credits: valued.credits,
+      creditClass: valued.class,
+      packVersions: valued.packs,
+      valuationReasons: valued.reasons,
+      status: input.initialStatus === 'effective' ? 'effective' : 'draft',
+      decidedAt: input.initialStatus === 'effective' ? now : null,
+      batchId: input.batchId ?? null,
+      createdBy: input.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await repository.insertProvenance(tx, { claimId, ...provenance });
+    await this.deps.auditLog.record(
+      {
+        action: 'credit.recorded',
+        actorUserId: input.actor.userId,
+        actorUsername: input.actor.username,
+        ip: input.actor.ip,
+        targetType: 'credit_claim',
+        targetId: claimId,
+        orgPath: unit.path,
+        details: { channel: input.channel, status: created.status, credits: valued.credits },
+      },
+      tx,
+    );
+    let status = created.status;
+    let version = created.version;
+    if (input.initialStatus === 'effective') {
+      await repository.insertReview(tx, {
+        claimId,
+        step: 0,
+        reviewerOrgId: null,
+        actorUserId: input.actor.userId,
+        action: 'approve',
+        fromStatus: null,
+        toStatus: 'effective',
+        reason: `effective on arrival (${input.channel})`,
+        at: now,
+      });
+    } else if (input.initialStatus === 'submitted') {
+      const steps =
+        input.chainSteps ?? (await this.chainFor(tx, unit, input.channel === 'self_report'));
+      const moved = await transitionClaim(
+        this.deps,
+        tx,
+        { ...created, unitPath: unit.path },
+        'submit',
+        input.actor,
+        { chain: { steps, reviewChainId: null } },
+      );
+      status = moved.status;
+      version = moved.version;
+    }
+    return {
+      claimId,
+      status,
+      matched: false,
+      credits: valued.credits,
+      class: valued.class,
+      year: valued.year,
+      reasons: valued.reasons,
+      packVersions: valued.packs,
+      version,
+    };
+  }
+
+  /**
+   * A duplicate arrival: the existing claim keeps its value and gains a provenance. An
+   * arrival that is effective by itself (trusted platform, approved batch) confirms a
+   * claim still in review.
+   */
+  private async matchOnto(
+    tx: DbOrTx,
+    existing: ClaimRow,
+    unitPath: string,
+    input: IntakeInput,
+    provenance: Omit<Parameters<CreditsRepository['insertProvenance']>[1], 'claimId'>,
+  ): Promise<IntakeResult> {
+    const { repository, clock } = this.deps;
+    await repository.insertProvenance(tx, { claimId: existing.id, ...provenance });
+    let status = existing.status;
+    let version = existing.version;
+    const pending = ['draft', 'submitted', 'returned'].includes(existing.status);
+    if (input.initialStatus === 'effective' && pending) {
+      const now = clock.now();
+      const changed = await repository.updateIfVersion(tx, existing.id, existing.version, {
+        status: 'effective',
+        currentReviewerOrgId: null,
+        decidedAt: now,
+        updatedAt: now,
+      });
+      if (!changed) throw new AppError('stale_state', 'The claim was changed meanwhile; retry');
+      await repository.insertReview(tx, {
+        claimId: existing.id,
+        step: existing.currentStep,
+        reviewerOrgId: null,
+        actorUserId: input.actor.userId,
+        action: 'approve',
+        fromStatus: existing.status,
+        toStatus: 'effective',
+        reason: `confirmed by ${input.channel}`,
+        at: now,
+      });
+      status = 'effective';
+      version += 1;
+    }
+    await this.deps.auditLog.record(
+      {
+        action: 'credit.matched',
+        actorUserId: input.actor.userId,
+        actorUsername: input.actor.username,
+        ip: input.actor.ip,
+        targetType: 'credit_claim',
+        targetId: existing.id,
+        orgPath: unitPath,
+        details: { channel: input.channel, from: existing.status, to: status },
+      },
+      tx,
+    );
+    return {
+      claimId: existing.id,
+      status,
+      matched: true,
+      credits: existing.credits,
+      class: existing.creditClass as 'I' | 'II' | null,
+      year: existing.year,
+      reasons: existing.valuationReasons,
+      packVersions: existing.packVersions,
+      version,
+    };
+  }
+}

@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { orgs } from '../orgs/orgs.schema';
+import { people } from '../people/people.schema';
+import { projects } from '../projects/projects.schema';
+import { awardBatches } from '../awards/awards.schema';
+
+/**
+ * A credit claim: one activity of one person, from any channel, valued by the rules engine
+ * and walking the review chain snapshotted at submission. `version` guards every
+ * transition (`UPDATE … WHERE id = $1 AND version = $2`, see ADR 0007).
+ */
+export const creditClaims = pgTable(
+  'credit_claims',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** The person's unit when the claim was created; scoping joins it to `orgs.path`. */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgs.id),
+    channel: text('channel').notNull(),
+    /** The activity in the scenario format; its `id` is the claim id. */
+    activity: jsonb('activity').$type<Record<string, unknown>>().notNull(),
+    activityType: text('activity_type').notNull(),
+    activityDate: date('activity_date').notNull(),
+    endDate: date('end_date'),
+    year: integer('year').notNull(),
+    projectId: uuid('project_id').references(() => projects.id),
+    projectNumber: text('project_number'),
+    role: text('role'),
+    credits: numeric('credits', { precision: 6, scale: 1, mode: 'number' }).notNull(),
+    creditClass: text('credit_class'),
+    packVersions: jsonb('pack_versions').$type<{ id: string; version: string }[]>().notNull(),
+    valuationReasons: jsonb('valuation_reasons').$type<string[]>().notNull().default([]),
+    status: text('status').notNull(),
+    /** Reviewing org ids, level 1 first, snapshotted at (re)submission. */
+    chainSteps: jsonb('chain_steps').$type<string[]>().notNull().default([]),
+    reviewChainId: uuid('review_chain_id'),
+    currentStep: integer('current_step').notNull().default(0),
+    currentReviewerOrgId: uuid('current_reviewer_org_id'),
+    submittedBy: uuid('submitted_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    batchId: uuid('batch_id').references(() => awardBatches.id),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('credit_claims_person_year_idx').on(t.personId, t.year),
+    index('credit_claims_queue_idx').on(t.status, t.currentReviewerOrgId, t.submittedAt, t.id),
+    index('credit_claims_match_idx').on(t.personId, t.projectNumber, t.role),
+    index('credit_claims_unit_idx').on(t.unitId, t.year),
+    index('credit_claims_batch_idx').on(t.batchId),
+  ],
+);
+
+/** Every arrival of a claim's activity: the first, and each duplicate matched onto it. */
+export const creditProvenances = pgTable(
+  'credit_provenances',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => creditClaims.id),
+    channel: text('channel').notNull(),
+    /** e.g. platform + idempotency key, batch line, import file name + row. */
+    sourceRef: text('source_ref'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorOrgId: uuid('actor_org_id'),
+  },
+  (t) => [index('credit_provenances_claim_idx').on(t.claimId, t.receivedAt)],
+);
+
+/** The review history of a claim: every transition, who, when, from, to, why. */
+export const claimReviews = pgTable(
+  'claim_reviews',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => creditClaims.id),
+    step: integer('step').notNull(),
+    reviewerOrgId: uuid('reviewer_org_id'),
+    actorUserId: uuid('actor_user_id'),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('claim_reviews_claim_idx').on(t.claimId, t.at)],
+);
