@@ -39,13 +39,17 @@ export const permissions = [
   'certificate:read',
   'certificate:manage',
   'hr_push:manage',
+  'card:own',
+  'card:manage',
+  'card:issue',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
-export type RoutePermission = Permission | 'public' | 'authenticated';
+/** `device`: a check-in kiosk's bearer token (Authorization: Bearer …), no user session. */
+export type RoutePermission = Permission | 'public' | 'authenticated' | 'device';
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  learner: ['credit:read_own', 'credit:submit_own', 'certificate:read_own'],
+  learner: ['credit:read_own', 'credit:submit_own', 'certificate:read_own', 'card:own'],
   unit_admin: [
     'org:read',
     'user:read',
@@ -54,8 +58,9 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'credit:enter',
     'credit:review',
     'certificate:read',
+    'card:manage',
   ],
-  reviewer: ['org:read', 'person:read', 'credit:review', 'project:read'],
+  reviewer: ['org:read', 'person:read', 'credit:review', 'project:read', 'card:issue'],
   host_admin: ['org:read', 'project:read', 'project:manage', 'award:manage'],
   province_admin: [
     'org:read',
@@ -74,6 +79,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'certificate:read',
     'certificate:manage',
     'hr_push:manage',
+    'card:manage',
+    'card:issue',
   ],
   system_admin: [
     'org:read',

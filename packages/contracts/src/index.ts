@@ -12,3 +12,5 @@ export * from './evidence';
 export * from './learner-year';
 export * from './certificates';
 export * from './hr-push';
+export * from './cards';
+export * from './checkins';

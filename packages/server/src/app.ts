@@ -36,6 +36,10 @@ import { registerCreditRoutes } from './modules/credits/credits.routes';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes';
 import { registerCertificateRoutes } from './modules/certificates/certificates.routes';
 import { registerHrPushRoutes } from './modules/hr-push/hr-push.routes';
+import { registerCardRoutes } from './modules/cards/cards.routes';
+import { CardsExcel } from './modules/cards/cards-excel';
+import { registerCardsExcelRoutes } from './modules/cards/cards-import.routes';
+import { registerCheckinRoutes } from './modules/checkins/checkins.routes';
 
 export interface AppOptions {
   config: Config;
@@ -83,6 +87,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   const services = buildServices({ config, database, clock, hasher });
   const { auth, orgs, people, transfers, projects, auditLog } = services;
+  const { cards, cardOrders, sessions, checkins, attendance } = services;
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -108,12 +113,15 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         version,
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jijiao_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'jijiao_session' },
+          device: { type: 'http', scheme: 'bearer', description: 'A check-in kiosk’s token' },
+        },
       },
     },
     transform: jsonSchemaTransform,
   });
-  registerRouteGuard(app, auth, config.cookieSecure);
+  registerRouteGuard(app, auth, config.cookieSecure, checkins);
 
   registerSystemRoutes(app, { demo: config.demo.enabled, version });
   registerAuthRoutes(app, {
@@ -142,6 +150,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       'Certificates are signed with deterministic DEMO keys (no JIJIAO_CERT_SIGNING_KEY_<province code> set): never use them for real certificates',
     );
   }
+  registerCardRoutes(app, { cards, cardOrders });
+  registerCardsExcelRoutes(app, { excel: new CardsExcel({ cards, config }), maxBytes });
+  registerCheckinRoutes(app, { sessions, checkins, attendance });
   await registerPublicPlugins(app, config.webDist);
   if (options.startWorkers === true) {
     const worker = services.createHrPushWorker(app.log);

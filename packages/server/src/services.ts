@@ -30,6 +30,13 @@ import { HrPushWorker } from './modules/hr-push/hr-push-worker';
 import { CertificateKeyRing } from './modules/certificates/certificate-keys';
 import { CertificatesRepository } from './modules/certificates/certificates.repository';
 import { CertificatesService } from './modules/certificates/certificates.service';
+import { CardsRepository } from './modules/cards/cards.repository';
+import { CardsService } from './modules/cards/cards.service';
+import { CardOrdersService } from './modules/cards/card-orders.service';
+import { CheckinsRepository } from './modules/checkins/checkins.repository';
+import { SessionsService } from './modules/checkins/sessions.service';
+import { CheckinsService } from './modules/checkins/checkins.service';
+import { AttendanceService } from './modules/checkins/attendance.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -102,6 +109,15 @@ export function buildServices(options: ServiceOptions) {
     orgs,
     auditLog,
   });
+  const cards = new CardsService({
+    db,
+    clock,
+    config,
+    repository: new CardsRepository(),
+    people,
+    orgs,
+    auditLog,
+  });
   const claimReview = new ClaimReview({
     db,
     clock,
@@ -142,6 +158,23 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
     publicBaseUrl: config.publicBaseUrl,
   });
+  const cardOrders = new CardOrdersService(cards);
+  const checkinsRepository = new CheckinsRepository();
+  const sessions = new SessionsService({
+    db,
+    clock,
+    repository: checkinsRepository,
+    projects,
+    auditLog,
+  });
+  const checkins = new CheckinsService({
+    db,
+    clock,
+    qrKey: config.checkin.qrKey,
+    repository: checkinsRepository,
+    projects,
+  });
+  const attendance = new AttendanceService({ db, repository: checkinsRepository, projects });
   return {
     db,
     clock,
@@ -161,6 +194,11 @@ export function buildServices(options: ServiceOptions) {
     createHrPushWorker,
     certificateKeys,
     certificates,
+    cards,
+    cardOrders,
+    sessions,
+    checkins,
+    attendance,
   };
 }
 

@@ -33,6 +33,7 @@ export function canOpen(rule: RouteRule, access: ActiveAccess | null): boolean {
   if (access === null) return false;
   if (rule.roles !== undefined && !rule.roles.includes(access.role)) return false;
   if (rule.permission === 'authenticated') return true;
+  if (rule.permission === 'device') return false;
   return access.permissions.has(rule.permission);
 }
 

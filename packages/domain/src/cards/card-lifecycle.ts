@@ -43,14 +43,6 @@ export function isCardNumber(input: string): boolean {
   return cardNumberPattern.test(input);
 }
 
-/** A name for a screen anyone can see: 张三 → 张*, 李小明 → 李*明, 欧阳小明 → 欧**明. */
-export function maskPersonName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return chars.join('');
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
-
 /** A fee in yuan as integer fen, exact (25 → 2500, 12.5 → 1250). */
 export function yuanToFen(yuan: number): number {
   if (!Number.isFinite(yuan) || yuan < 0) throw new RangeError(`not a fee: ${yuan}`);

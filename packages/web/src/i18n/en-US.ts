@@ -447,6 +447,8 @@ export const enUS: Messages = {
   errors: {
     validation_failed: 'Some fields are invalid. Check them and try again.',
     unauthenticated: 'Your session has ended. Sign in again.',
+    device_unauthorised:
+      'This check-in device is not authorised or has been revoked. Ask the host.',
     invalid_credentials: 'Wrong username or password.',
     account_locked: 'This account is locked. Try again later or contact an administrator.',
     password_policy: 'The new password breaks the password rules.',

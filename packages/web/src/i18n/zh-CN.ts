@@ -438,6 +438,7 @@ export const zhCN = {
   errors: {
     validation_failed: '提交的内容有误，请检查后重试。',
     unauthenticated: '登录已失效，请重新登录。',
+    device_unauthorised: '签到设备未授权或已被停用，请联系主办单位。',
     invalid_credentials: '用户名或密码错误。',
     account_locked: '账户已被锁定，请稍后再试或联系管理员。',
     password_policy: '新密码不符合密码规则。',

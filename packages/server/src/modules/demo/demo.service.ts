@@ -12,6 +12,7 @@ import { UsersRepository } from '../users/users.repository';
 import { PeopleRepository, type NewPerson } from '../people/people.repository';
 import { createRandom, generateDemoPeople } from './demo-people';
 import { demoProjects } from './demo-projects';
+import { seedDemoCheckin } from './demo-checkin';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { parseProjectNumber } from '@jijiao/domain';
 import {
@@ -29,6 +30,8 @@ export interface DemoSeedResult {
   certificates: number;
   accounts: { username: string; role: string; org: string }[];
   password: string;
+  /** The demo kiosk's device token when it was generated (not from JIJIAO_DEMO_DEVICE_TOKEN). */
+  deviceToken?: string;
 }
 
 const demoSeed = 20_260_101;
@@ -182,7 +185,18 @@ export async function seedDemo(
           },
         )
       : 0;
+    const orgRows = [...byKey.values()];
+    const kiosk = await seedDemoCheckin(tx, {
+      orgOf,
+      units: orgRows.filter((o) => o.kind === 'unit'),
+      bureaus: orgRows.filter((o) => o.kind === 'district' || o.kind === 'city'),
+      people: inserted,
+      seededAt,
+      deviceToken: config.demo.deviceToken,
+      reissueFeeFen: config.cards.reissueFeeFen,
+    });
     return {
+      ...(kiosk.generated ? { deviceToken: kiosk.deviceToken } : {}),
       seeded: true,
       orgs: byKey.size,
       people: rows.length,

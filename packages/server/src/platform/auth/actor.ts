@@ -40,3 +40,10 @@ export function scopeOf(actor: Actor, permission: Permission): string[] {
 export function isWithinScope(scope: readonly string[], orgPath: string): boolean {
   return scope.some((root) => orgPath.startsWith(root));
 }
+
+/** A check-in kiosk authenticated by its device token: bound to one project. */
+export interface DeviceActor {
+  deviceId: string;
+  deviceName: string;
+  projectId: string;
+}

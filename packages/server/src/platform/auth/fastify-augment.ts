@@ -1,5 +1,5 @@
 import type { RoutePermission } from '@jijiao/contracts';
-import type { Actor } from './actor';
+import type { Actor, DeviceActor } from './actor';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -10,6 +10,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The check-in kiosk of a `device` route. */
+    device: DeviceActor | null;
   }
   interface FastifyInstance {
     routeCatalogue: RouteEntry[];

@@ -4,12 +4,18 @@ import { buildTestApp } from '../../../test/build-app';
 
 const t = await buildTestApp();
 await t.app.ready();
-const declared = new Set<string>(['public', 'authenticated', ...permissions]);
+const declared = new Set<string>(['public', 'authenticated', 'device', ...permissions]);
 const apiRoutes = t.app.routeCatalogue.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
 
-/** A concrete URL for a route pattern: parameters become a well-formed but unknown id. */
+/**
+ * A concrete URL for a route pattern: parameters become a well-formed but unknown id; `::` is
+ * Fastify's escaped literal colon (`credits::bulk` is `credits:bulk`).
+ */
 function concrete(url: string): string {
-  return url.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000').replace('*', 'x');
+  return url
+    .replace(/(?<!:):[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000')
+    .replace(/::/g, ':')
+    .replace('*', 'x');
 }
 
 describe('authorisation of every route', () => {
@@ -27,12 +33,14 @@ describe('authorisation of every route', () => {
   );
 
   const guarded = apiRoutes.filter((r) => r.permission !== 'public');
-  it.each(guarded.map((r) => [r.method, r.url] as const))(
-    '%s %s answers 401 without a session',
-    async (method, url) => {
+  it.each(guarded.map((r) => [r.method, r.url, r.permission] as const))(
+    '%s %s answers 401 without a session (or a device token)',
+    async (method, url, permission) => {
       const response = await t.app.inject({ method: method as 'GET', url: concrete(url) });
       expect(response.statusCode).toBe(401);
-      expect(response.json<{ error: { code: string } }>().error.code).toBe('unauthenticated');
+      expect(response.json<{ error: { code: string } }>().error.code).toBe(
+        permission === 'device' ? 'device_unauthorised' : 'unauthenticated',
+      );
     },
   );
 

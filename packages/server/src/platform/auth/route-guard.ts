@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RoutePermission } from '@jijiao/contracts';
 import { AppError } from '../errors/app-error';
-import type { Actor } from './actor';
+import type { Actor, DeviceActor } from './actor';
 import type { RouteEntry } from './fastify-augment';
 import { sessionCookieName } from './session-cookie';
 
@@ -11,6 +11,18 @@ export interface SessionResolver {
     token: string,
     meta: { ip: string; userAgent: string | undefined },
   ): Promise<Actor | null>;
+}
+
+/** Resolves a kiosk's bearer token to its device; null when unknown or revoked. */
+export interface DeviceResolver {
+  authenticateDevice(token: string): Promise<DeviceActor | null>;
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -44,10 +56,12 @@ export function registerRouteGuard(
   app: FastifyInstance,
   sessions: SessionResolver,
   cookieSecure: boolean,
+  devices?: DeviceResolver,
 ): void {
   const catalogue: RouteEntry[] = [];
   app.decorate('routeCatalogue', catalogue);
   app.decorateRequest('actor', null);
+  app.decorateRequest('device', null);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
@@ -70,6 +84,18 @@ export function registerRouteGuard(
       throw new AppError('forbidden', 'Route has no declared permission');
     checkOrigin(request);
     if (permission === 'public') return;
+    if (permission === 'device') {
+      // No cookie is read, so there is nothing to forge across sites: no CSRF token needed.
+      const token = bearerToken(request);
+      const device = token && devices ? await devices.authenticateDevice(token) : null;
+      if (!device)
+        throw new AppError(
+          'device_unauthorised',
+          'A valid check-in device token is required (Authorization: Bearer …); it may have been revoked',
+        );
+      request.device = device;
+      return;
+    }
     const token = request.cookies[cookieName];
     const actor = token
       ? await sessions.authenticate(token, {
@@ -105,4 +131,10 @@ export function registerRouteGuard(
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthenticated', 'Sign in first');
   return request.actor;
+}
+
+/** The kiosk of a `device` route. */
+export function deviceOf(request: FastifyRequest): DeviceActor {
+  if (!request.device) throw new AppError('device_unauthorised', 'No device token');
+  return request.device;
 }

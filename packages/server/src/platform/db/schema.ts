@@ -12,3 +12,5 @@ export * from '../../modules/credits/credits.schema';
 export * from '../../modules/evidence/evidence.schema';
 export * from '../../modules/certificates/certificates.schema';
 export * from '../../modules/hr-push/hr-push.schema';
+export * from '../../modules/cards/cards.schema';
+export * from '../../modules/checkins/checkins.schema';
