@@ -144,6 +144,23 @@ describe('the card lifecycle', () => {
     ).toEqual([{ row: 2, column: '卡号', message: '卡号已存在（卡号不可重复使用）' }]);
   });
 
+  it('refuses a whole import with a bad row, naming the row, and writes nothing', async () => {
+    const bad = await importStock(['B0000001', 'B-01', 'B0000002', 'B0000001']);
+    expect(bad.statusCode).toBe(422);
+    const report = bad.json<{ error: { details: { report: ImportReport } } }>().error.details
+      .report;
+    expect(report.written).toBe(false);
+    expect(report.issues).toEqual([
+      { row: 3, column: '卡号', message: '卡号应为 6 到 20 位数字或大写字母' },
+      { row: 5, column: '卡号', message: '与第 2 行重复' },
+    ]);
+    const [stored] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from cards where number like 'B000000%'`,
+    );
+    expect(stored?.n).toBe(0);
+  });
+
   it('sells a card directly at the city bureau, from its stock, once per person', async () => {
     await importStock(['C0000001', 'C0000002'], city);
     const personId = await newStaff('赵直购');

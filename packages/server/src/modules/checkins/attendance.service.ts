@@ -6,12 +6,16 @@ import type { ProjectsService } from '../projects/projects.service';
 import type { CheckinsRepository } from './checkins.repository';
 import { toSession } from './sessions.service';
 
-/** One person who met the project's attendance rule, for a host award batch. */
-export interface QualifyingAttendee {
+/**
+ * One line of a host award batch made from attendance: the shape of the awards feature's
+ * `createBatchFromAttendance(tx, { projectId, lines, actor })`. Check-ins only ever make
+ * attendees; speakers and organisers are added to the batch by hand.
+ */
+export interface AttendanceAwardLine {
   personId: string;
-  name: string;
+  role: 'attendee';
+  hours: number;
   sessionsAttended: number;
-  hoursAttended: number;
 }
 
 /** Attendance per project and person, judged by the project's rule (domain: evaluateAttendance). */
@@ -68,18 +72,19 @@ export class AttendanceService {
   }
 
   /**
-   * Who qualifies for the project's credits under its attendance rule, with their hours:
-   * the input of a host award batch (credits module). No scope check: the caller has one.
+   * Who qualifies for the project's credits under its attendance rule, with the hours and
+   * sessions they attended: the lines of a host award batch (awards feature), in name order.
+   * No scope check: the caller (the project's end, the host's "make batch" action) has one.
    */
-  async listQualifyingAttendees(projectId: string): Promise<QualifyingAttendee[]> {
+  async attendanceForAward(projectId: string): Promise<AttendanceAwardLine[]> {
     const { attendees } = await this.attendanceOf(projectId);
     return attendees
       .filter((a) => a.qualifies)
       .map((a) => ({
         personId: a.personId,
-        name: a.name,
+        role: 'attendee' as const,
+        hours: a.hoursAttended,
         sessionsAttended: a.sessionsAttended,
-        hoursAttended: a.hoursAttended,
       }));
   }
 }

@@ -12,6 +12,9 @@ import { buildTestApp } from '../../../test/build-app';
 import { orgIdByName } from '../../../test/fixtures';
 import { testDeviceToken } from '../../../test/test-config';
 import { queryRows } from '../../platform/db/database';
+import { argon2Hasher } from '../../platform/auth/password-hasher';
+import { buildServices } from '../../services';
+import { testConfig } from '../../../test/test-config';
 import { signCheckinToken } from './checkin-token';
 
 // The fake clock starts on 2026-03-01; the demo project 2026-02-01-015（省） is filed for 12-05..06.
@@ -32,6 +35,12 @@ const holders = await queryRows<{ id: string; number: string; person_id: string;
       order by c.number limit 6`,
 );
 const card = (i: number) => holders[i]!;
+const services = buildServices({
+  config: testConfig(),
+  database: t.database,
+  clock: t.clock,
+  hasher: argon2Hasher,
+});
 
 function send(
   method: 'GET' | 'POST' | 'PUT',
@@ -272,6 +281,37 @@ describe('swipes', () => {
     expect(await storedCount(afternoon.id)).toBe(3);
   });
 
+  it('keeps a device to its own project: another project’s sessions are unknown to it', async () => {
+    const [other] = await queryRows<{ id: string }>(
+      db,
+      sql`select id from projects where number = '2026-04-08-001（国）'`,
+    );
+    const foreign = await queryRows<{ id: string }>(
+      db,
+      sql`insert into project_sessions (project_id, date, start_time, end_time, hours, place)
+          values (${other!.id}, '2026-12-05', '08:00', '09:00', 1, '别处') returning id`,
+    );
+    const sessions = (
+      await send('GET', '/api/v1/checkins/sessions', kiosk, undefined)
+    ).json<KioskSessions>();
+    expect(sessions.project.id).toBe(projectId);
+    expect(sessions.sessions.map((s) => s.id)).not.toContain(foreign[0]!.id);
+    const [result] = await checkIn(swipe(foreign[0]!.id, { cardNumber: card(5).number }));
+    expect(result?.result).toBe('unknown_session');
+    expect(await storedCount(foreign[0]!.id)).toBe(0);
+  });
+
+  it('answers unknown_card for a number never imported, storing nothing', async () => {
+    const before = await storedCount(morning.id);
+    const [result] = await checkIn(swipe(morning.id, { cardNumber: '990199999999' }));
+    expect(result).toMatchObject({
+      result: 'unknown_card',
+      personNameMasked: null,
+      checkedInAt: null,
+    });
+    expect(await storedCount(morning.id)).toBe(before);
+  });
+
   it('refuses a swipe with neither a card number nor a QR token', async () => {
     const bad = await send('POST', '/api/v1/checkins', kiosk, {
       swipes: [{ clientId: randomUUID(), sessionId: morning.id, swipedAt: '2026-12-05T00:00:00Z' }],
@@ -312,6 +352,20 @@ describe('attendance', () => {
     const qualifying = judged.attendees.filter((a) => a.qualifies).map((a) => a.personId);
     expect(qualifying).toContain(card(1).person_id);
     expect(qualifying).not.toContain(card(0).person_id);
+
+    // The lines of a host award batch: exactly the qualifying people, as attendees.
+    const lines = await services.attendance.attendanceForAward(projectId);
+    expect(lines.map((l) => l.personId).sort()).toEqual([...qualifying].sort());
+    expect(lines.find((l) => l.personId === card(1).person_id)).toEqual({
+      personId: card(1).person_id,
+      role: 'attendee',
+      hours: 6,
+      sessionsAttended: 2,
+    });
+    await send('PUT', `/api/v1/projects/${projectId}/attendance-rule`, host.headers, {
+      kind: 'all_sessions',
+    });
+    expect(await services.attendance.attendanceForAward(projectId)).toEqual([]);
     expect(
       await t.app
         .inject({
