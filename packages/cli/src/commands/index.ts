@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerCertificates } from './certificates-commands';
+import { registerCards } from './cards-commands';
 import { registerMigrate } from './migrate-database';
 import { registerPeopleExcel } from './people-excel';
 import { registerProjectsExcel } from './projects-excel';
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerPeopleExcel(program);
   registerProjectsExcel(program);
   registerCertificates(program);
+  registerCards(program);
 }
