@@ -4,6 +4,7 @@ import {
   HomeOutlined,
   KeyOutlined,
   ProjectOutlined,
+  QrcodeOutlined,
   SearchOutlined,
   TeamOutlined,
   UserOutlined,
@@ -75,6 +76,14 @@ export const appRoutes: readonly AppRoute[] = [
     rule: { permission: 'authenticated' },
     menu: { label: 'nav.projectSearch', icon: SearchOutlined, roles: ['learner'] },
     load: () => import('./pages/projects/search').then((m) => m.ProjectSearchPage),
+  },
+  {
+    // A learner's rotating check-in QR code, shown on their phone at a kiosk.
+    key: 'checkin-qr',
+    path: '/me/checkin-qr',
+    rule: { permission: 'card:own' },
+    menu: { label: 'nav.checkinQr', icon: QrcodeOutlined, roles: ['learner'] },
+    load: () => import('./pages/checkin-qr').then((m) => m.CheckinQrPage),
   },
   {
     key: 'orgs',
