@@ -142,19 +142,44 @@ export class CheckinsRepository {
     return rows[0];
   }
 
-  /** The given sessions that belong to a filed project. */
-  async openSessions(
+  /**
+   * The hot path's one lookup: which of the given sessions belong to the device's filed
+   * project (and whether they need registration), and the cards of the given numbers with
+   * their holders. One round trip; every lookup by a unique index (the holder's name by a
+   * correlated subquery, so a large people table is never hashed).
+   */
+  async lookupSwipes(
     db: DbOrTx,
     projectId: string,
     sessionIds: readonly string[],
-  ): Promise<Map<string, boolean>> {
-    const rows = await queryRows<{ id: string; registration_required: boolean }>(
+    numbers: readonly string[],
+  ): Promise<{ sessions: Map<string, boolean>; cards: IdentifiedCard[] }> {
+    const [row] = await queryRows<{
+      sessions: Record<string, boolean> | string | null;
+      cards: IdentifiedCard[] | string | null;
+    }>(
       db,
-      sql`select s.id, s.registration_required from project_sessions s
-          join projects p on p.id = s.project_id
-          where s.project_id = ${projectId} and p.status = 'filed' and s.id in ${uuids(sessionIds)}`,
+      sql`select
+            (select jsonb_object_agg(s.id, s.registration_required)
+               from project_sessions s join projects p on p.id = s.project_id
+              where s.project_id = ${projectId} and p.status = 'filed'
+                and s.id in ${uuids(sessionIds)}) as sessions,
+            (select jsonb_agg(jsonb_build_object('id', c.id, 'number', c.number,
+                      'status', c.status, 'person_id', c.person_id,
+                      'person_name', (select p.name from people p where p.id = c.person_id)))
+               from cards c
+              where c.number in (select jsonb_array_elements_text(${jsonArray(numbers)}))) as cards`,
     );
-    return new Map(rows.map((r) => [r.id, r.registration_required]));
+    const parse = <T>(value: T | string | null | undefined, empty: T): T =>
+      value === null || value === undefined
+        ? empty
+        : typeof value === 'string'
+          ? (JSON.parse(value) as T)
+          : value;
+    return {
+      sessions: new Map(Object.entries(parse(row?.sessions, {}))),
+      cards: parse(row?.cards, []),
+    };
   }
 
   async cardsByNumber(db: DbOrTx, numbers: readonly string[]): Promise<IdentifiedCard[]> {

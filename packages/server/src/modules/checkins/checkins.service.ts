@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import type { ProjectsService } from '../projects/projects.service';
 import { looksLikeCheckinToken, verifyCheckinToken } from './checkin-token';
-import type { CheckInInsert, CheckinsRepository } from './checkins.repository';
+import type { CheckInInsert, CheckinsRepository, IdentifiedCard } from './checkins.repository';
 import { hashDeviceToken, toSession } from './sessions.service';
 import { isoOf } from '../cards/card-view';
 
@@ -29,8 +29,9 @@ interface Identified {
 
 /**
  * The kiosk side of check-in, the hot path. Per request, whatever its size: one lookup of
- * the device (route guard), one of its sessions, one of the cards, one of registrations
- * when a session needs them, and one INSERT … ON CONFLICT DO NOTHING. Only when that
+ * the device (route guard), one of its sessions and the cards together, one of
+ * registrations only when a session needs them (one of names only for QR swipes), and one
+ * INSERT … ON CONFLICT DO NOTHING. Only when that
  * INSERT skips rows (a resend or a duplicate) does one more lookup tell which.
  */
 export class CheckinsService {
@@ -59,10 +60,19 @@ export class CheckinsService {
 
   async record(device: DeviceActor, swipes: readonly Swipe[]): Promise<SwipeOutcome[]> {
     const { db, repository } = this.deps;
-    const sessions = await repository.openSessions(db, device.projectId, [
-      ...new Set(swipes.map((s) => s.sessionId)),
-    ]);
-    const identified = await this.identify(swipes);
+    const numbers = swipes.flatMap((s) =>
+      s.cardNumber !== undefined && !looksLikeCheckinToken(s.cardNumber)
+        ? [normaliseCardNumber(s.cardNumber)]
+        : [],
+    );
+    const lookup = await repository.lookupSwipes(
+      db,
+      device.projectId,
+      [...new Set(swipes.map((s) => s.sessionId))],
+      [...new Set(numbers)],
+    );
+    const sessions = lookup.sessions;
+    const identified = await this.identify(swipes, lookup.cards);
     const needRegistration = identified.filter(
       (i) => sessions.get(i.swipe.sessionId) === true && i.personId !== null,
     );
@@ -129,19 +139,12 @@ export class CheckinsService {
     });
   }
 
-  /** Cards by number in one query; QR tokens verified at the swipe's time, names in one query. */
-  private async identify(swipes: readonly Swipe[]): Promise<Identified[]> {
-    const numbers = swipes.flatMap((s) =>
-      s.cardNumber !== undefined && !looksLikeCheckinToken(s.cardNumber)
-        ? [normaliseCardNumber(s.cardNumber)]
-        : [],
-    );
-    const cards = new Map(
-      (await this.deps.repository.cardsByNumber(this.deps.db, [...new Set(numbers)])).map((c) => [
-        c.number,
-        c,
-      ]),
-    );
+  /** Cards as looked up; QR tokens verified at the swipe's time, their names in one query. */
+  private async identify(
+    swipes: readonly Swipe[],
+    found: readonly IdentifiedCard[],
+  ): Promise<Identified[]> {
+    const cards = new Map(found.map((c) => [c.number, c]));
     const qrPeople = new Map<string, string | null>();
     for (const s of swipes) {
       const token =
