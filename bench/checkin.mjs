@@ -8,7 +8,8 @@
 // Baselines in the same run on the same machine:
 //   health      GET /api/health on the same server (HTTP floor: routing, hooks, JSON)
 //   bare insert one-row `INSERT … ON CONFLICT DO NOTHING` into a two-unique-index table,
-//               50 concurrent, on the same kind of database with no HTTP (the DB floor)
+//               50 concurrent, on the same kind of database (PGlite on a data directory,
+//               or the same PostgreSQL cluster) with no HTTP (the DB floor)
 // Numbers, not assertions: tests never check wall-clock times.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -210,10 +211,15 @@ try {
     baselineQuery = (text, params) => pool.query(text, params);
     closeBaseline = () => pool.end();
   } else {
+    // On a data directory, as the server opens it (an in-memory PGlite skips the file syncs).
     const { PGlite } = await import('@electric-sql/pglite');
-    const lite = new PGlite();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-bench-baseline-'));
+    const lite = await PGlite.create(dir);
     baselineQuery = (text, params) => lite.query(text, params);
-    closeBaseline = () => lite.close();
+    closeBaseline = async () => {
+      await lite.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
   }
   const database = onPostgres ? 'PostgreSQL 15' : 'PGlite';
   log(`Bare insert baseline on ${database}, ${duration}s, ${connections} concurrent…`);

@@ -1,5 +1,5 @@
 import type { KioskSessions, Swipe, SwipeOutcome } from '@jijiao/contracts';
-import { decideSwipe, maskPersonName, normaliseCardNumber } from '@jijiao/domain';
+import { decideSwipe, isCardNumber, maskPersonName, normaliseCardNumber } from '@jijiao/domain';
 import type { DeviceActor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
@@ -60,9 +60,10 @@ export class CheckinsService {
 
   async record(device: DeviceActor, swipes: readonly Swipe[]): Promise<SwipeOutcome[]> {
     const { db, repository } = this.deps;
+    // Only well-formed numbers are looked up: anything else is an unknown card anyway.
     const numbers = swipes.flatMap((s) =>
       s.cardNumber !== undefined && !looksLikeCheckinToken(s.cardNumber)
-        ? [normaliseCardNumber(s.cardNumber)]
+        ? [normaliseCardNumber(s.cardNumber)].filter(isCardNumber)
         : [],
     );
     const lookup = await repository.lookupSwipes(
