@@ -102,4 +102,35 @@ describe('the check-in kiosk', () => {
     expect(await storedCheckIns()).toBe(4);
     await context.close();
   });
+
+  it('shows the host the sessions, kiosks and attendance of the project', async ({
+    onTestFailed,
+  }) => {
+    const context = await browser!.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 1280, height: 900 },
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    onTestFailed(async () => {
+      await saveScreenshot(page, 'project-checkin-failure');
+    });
+    const kiosk = (await (
+      await api!.get('/api/v1/checkins/sessions', {
+        headers: { authorization: `Bearer ${deviceToken}` },
+      })
+    ).json()) as KioskSessions;
+
+    await page.goto(`${server!.url}/login`);
+    await page.getByLabel('用户名', { exact: true }).fill('demo-host-admin');
+    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL(`${server!.url}/`);
+    await page.goto(`${server!.url}/projects/${kiosk.project.id}/checkin`);
+    await page.getByTestId('page-title').getByText('签到管理').waitFor();
+    await page.getByText('A 厅入口签到机').waitFor();
+    await page.getByText('4 人签到', { exact: false }).waitFor();
+    await saveScreenshot(page, 'project-checkin');
+    await context.close();
+  });
 });

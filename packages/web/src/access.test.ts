@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { permissionsOf, roles, type Role, type RoleGrant } from '@jijiao/contracts';
+import {
+  permissionsOf,
+  rolePermissions,
+  roles,
+  type Role,
+  type RoleGrant,
+} from '@jijiao/contracts';
 import { accessOf, canOpen, filterTree, pickActiveGrant, type ActiveAccess } from './access';
 import { appRoutes, flattenPages, menuLabelKey, type AppRoute } from './routes';
 import { lookupMessage } from './i18n/message-key';
@@ -21,7 +27,7 @@ function menuLabels(nodes: readonly AppRoute[], role: Role, prefix = ''): string
 
 describe('menu per role', () => {
   it.each<[Role, string[]]>([
-    ['learner', ['我的学分', '项目查询', '我的账户 > 修改密码']],
+    ['learner', ['我的学分', '项目查询', '签到码', '我的账户 > 修改密码']],
     ['unit_admin', ['工作台', '人员管理', '机构', '我的账户 > 修改密码']],
     ['reviewer', ['工作台', '人员管理', '项目管理', '机构', '我的账户 > 修改密码']],
     ['host_admin', ['工作台', '我的项目', '机构', '我的账户 > 修改密码']],
@@ -100,7 +106,8 @@ describe('canOpen', () => {
 describe('accessOf', () => {
   it('takes the active role only, not the union of all roles held', () => {
     const me = { permissions: permissionsOf(['learner', 'province_admin']) };
-    expect(accessOf(me, 'learner').permissions).toEqual(new Set(['credit:read_own']));
+    expect(accessOf(me, 'learner').permissions).toEqual(new Set(rolePermissions.learner));
+    expect(accessOf(me, 'learner').permissions.has('org:manage')).toBe(false);
     expect(accessOf(me, 'province_admin').permissions.has('org:manage')).toBe(true);
   });
 

@@ -69,6 +69,12 @@ export const appRoutes: readonly AppRoute[] = [
     load: () => import('./pages/projects/import').then((m) => m.ProjectImportPage),
   },
   {
+    key: 'project-checkin',
+    path: '/projects/:id/checkin',
+    rule: { permission: 'project:manage' },
+    load: () => import('./pages/projects/checkin').then((m) => m.ProjectCheckinPage),
+  },
+  {
     // Filed projects are public (also at /public/projects without signing in); in the menu
     // of learners, who check there whether a project they attended was filed.
     key: 'project-search',

@@ -15,3 +15,4 @@ export { changePassword, fetchMe, signIn, signOut } from './session';
 export { importReportOf } from './imports';
 export * from './people';
 export * from './projects';
+export * from './checkins';
