@@ -43,15 +43,22 @@ export const permissions = [
   'audit:manage',
   'audit:report',
   'audit:review',
+  'card:own',
+  'card:manage',
+  'card:issue',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
 export type RoutePermission = Permission | 'public' | 'authenticated';
-/** What a server route may declare: also `platform_key`, an online platform's API key (`Authorization: Bearer`, no session, no CSRF token). */
-export type ApiRoutePermission = RoutePermission | 'platform_key';
+/**
+ * What a server route may declare: also `platform_key`, an online platform's API key, and
+ * `device`, a check-in kiosk's device token (both `Authorization: Bearer`, no session, no
+ * CSRF token).
+ */
+export type ApiRoutePermission = RoutePermission | 'platform_key' | 'device';
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  learner: ['credit:read_own', 'credit:submit_own', 'certificate:read_own'],
+  learner: ['credit:read_own', 'credit:submit_own', 'certificate:read_own', 'card:own'],
   unit_admin: [
     'org:read',
     'user:read',
@@ -62,6 +69,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'certificate:read',
     'audit:read',
     'audit:report',
+    'card:manage',
   ],
   reviewer: [
     'org:read',
@@ -70,6 +78,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'project:read',
     'audit:read',
     'audit:review',
+    'card:issue',
   ],
   host_admin: ['org:read', 'project:read', 'project:manage', 'award:manage'],
   province_admin: [
@@ -92,6 +101,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'audit:read',
     'audit:manage',
     'audit:review',
+    'card:manage',
+    'card:issue',
   ],
   system_admin: [
     'org:read',

@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const errorCodes = [
   'validation_failed',
   'unauthenticated',
+  'device_unauthorised',
   'invalid_credentials',
   'account_locked',
   'password_policy',

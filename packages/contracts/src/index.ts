@@ -15,3 +15,5 @@ export * from './hr-push';
 export * from './awards';
 export * from './provider';
 export * from './audit';
+export * from './cards';
+export * from './checkins';

@@ -42,6 +42,10 @@ import { registerStaffLookupRoute } from './modules/credits/staff-lookup';
 import { registerProviderRoutes } from './modules/provider/provider.routes';
 import { registerCreditsImportRoutes } from './modules/credits/credits-import.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
+import { registerCardRoutes } from './modules/cards/cards.routes';
+import { CardsExcel } from './modules/cards/cards-excel';
+import { registerCardsExcelRoutes } from './modules/cards/cards-import.routes';
+import { registerCheckinRoutes } from './modules/checkins/checkins.routes';
 
 export interface AppOptions {
   config: Config;
@@ -89,6 +93,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   const services = buildServices({ config, database, clock, hasher });
   const { auth, orgs, people, transfers, projects, auditLog } = services;
+  const { cards, cardOrders, sessions, checkins, attendance } = services;
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -121,12 +126,13 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
             scheme: 'bearer',
             description: 'An online platform’s API key, issued by the province (平台接入)',
           },
+          device: { type: 'http', scheme: 'bearer', description: 'A check-in kiosk’s token' },
         },
       },
     },
     transform: jsonSchemaTransform,
   });
-  registerRouteGuard(app, auth, config.cookieSecure, services.platformKeys);
+  registerRouteGuard(app, auth, config.cookieSecure, services.platformKeys, checkins);
 
   registerSystemRoutes(app, { demo: config.demo.enabled, version });
   registerAuthRoutes(app, {
@@ -166,6 +172,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       'Certificates are signed with deterministic DEMO keys (no JIJIAO_CERT_SIGNING_KEY_<province code> set): never use them for real certificates',
     );
   }
+  registerCardRoutes(app, { cards, cardOrders });
+  registerCardsExcelRoutes(app, { excel: new CardsExcel({ cards, config }), maxBytes });
+  registerCheckinRoutes(app, { sessions, checkins, attendance });
   await registerPublicPlugins(app, config.webDist);
   if (options.startWorkers === true) {
     const worker = services.createHrPushWorker(app.log);

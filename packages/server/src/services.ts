@@ -43,6 +43,13 @@ import { AuditService } from './modules/audit/audit.service';
 import { AuditChainService } from './modules/audit/audit-chain.service';
 import { AuditEarlyService } from './modules/audit/audit-early.service';
 import { AuditVoidService } from './modules/audit/audit-void.service';
+import { CardsRepository } from './modules/cards/cards.repository';
+import { CardsService } from './modules/cards/cards.service';
+import { CardOrdersService } from './modules/cards/card-orders.service';
+import { CheckinsRepository } from './modules/checkins/checkins.repository';
+import { SessionsService } from './modules/checkins/sessions.service';
+import { CheckinsService } from './modules/checkins/checkins.service';
+import { AttendanceService } from './modules/checkins/attendance.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -111,6 +118,15 @@ export function buildServices(options: ServiceOptions) {
     repository: creditsRepository,
     intake,
     evidence,
+    people,
+    orgs,
+    auditLog,
+  });
+  const cards = new CardsService({
+    db,
+    clock,
+    config,
+    repository: new CardsRepository(),
     people,
     orgs,
     auditLog,
@@ -207,6 +223,23 @@ export function buildServices(options: ServiceOptions) {
   const auditChain = new AuditChainService(audits);
   const auditEarly = new AuditEarlyService(audits, auditChain);
   const auditVoids = new AuditVoidService(audits, people);
+  const cardOrders = new CardOrdersService(cards);
+  const checkinsRepository = new CheckinsRepository();
+  const sessions = new SessionsService({
+    db,
+    clock,
+    repository: checkinsRepository,
+    projects,
+    auditLog,
+  });
+  const checkins = new CheckinsService({
+    db,
+    clock,
+    qrKey: config.checkin.qrKey,
+    repository: checkinsRepository,
+    projects,
+  });
+  const attendance = new AttendanceService({ db, repository: checkinsRepository, projects });
   return {
     db,
     clock,
@@ -235,6 +268,11 @@ export function buildServices(options: ServiceOptions) {
     auditChain,
     auditEarly,
     auditVoids,
+    cards,
+    cardOrders,
+    sessions,
+    checkins,
+    attendance,
   };
 }
 

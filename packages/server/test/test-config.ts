@@ -10,8 +10,12 @@ export function testConfig(env: Record<string, string> = {}): Config {
     JIJIAO_DATA_DIR: '/nonexistent-test-data',
     JIJIAO_WEB_DIST: '/nonexistent-web-dist',
     JIJIAO_LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    JIJIAO_DEMO_DEVICE_TOKEN: testDeviceToken,
     ...env,
   });
 }
 
 export const testPassword = 'Test@Pass2026';
+
+/** The demo kiosk's device token in every test database. */
+export const testDeviceToken = 'test-demo-kiosk-token-2026';

@@ -43,6 +43,11 @@ export function createAppRouter() {
             Component: (await import('./pages/public/projects')).PublicProjectSearchPage,
           }),
         },
+        // The check-in kiosk: signed in by its device token, not by a user session.
+        {
+          path: '/kiosk',
+          lazy: async () => ({ Component: (await import('./pages/kiosk')).KioskPage }),
+        },
         {
           Component: SessionGuard,
           children: [

@@ -10,6 +10,7 @@ import {
   UnorderedListOutlined,
   KeyOutlined,
   ProjectOutlined,
+  QrcodeOutlined,
   SearchOutlined,
   TeamOutlined,
   UserOutlined,
@@ -111,6 +112,12 @@ export const appRoutes: readonly AppRoute[] = [
     load: () => import('./pages/projects/import').then((m) => m.ProjectImportPage),
   },
   {
+    key: 'project-checkin',
+    path: '/projects/:id/checkin',
+    rule: { permission: 'project:manage' },
+    load: () => import('./pages/projects/checkin').then((m) => m.ProjectCheckinPage),
+  },
+  {
     // Filed projects are public (also at /public/projects without signing in); in the menu
     // of learners, who check there whether a project they attended was filed.
     key: 'project-search',
@@ -125,6 +132,14 @@ export const appRoutes: readonly AppRoute[] = [
     rule: { permission: 'credit:review' },
     menu: { label: 'nav.reviews', icon: AuditOutlined },
     load: () => import('./pages/reviews/queue').then((m) => m.ReviewQueuePage),
+  },
+  {
+    // A learner's rotating check-in QR code, shown on their phone at a kiosk.
+    key: 'checkin-qr',
+    path: '/me/checkin-qr',
+    rule: { permission: 'card:own' },
+    menu: { label: 'nav.checkinQr', icon: QrcodeOutlined, roles: ['learner'] },
+    load: () => import('./pages/checkin-qr').then((m) => m.CheckinQrPage),
   },
   {
     key: 'orgs',

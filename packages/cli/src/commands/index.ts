@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCertificates } from './certificates-commands';
 import { registerAuditRun } from './audit-run';
+import { registerCards } from './cards-commands';
 import { registerMigrate } from './migrate-database';
 import { registerPeopleExcel } from './people-excel';
 import { registerCreditsExcel } from './credits-excel';
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerCertificates(program);
   registerCreditsExcel(program);
   registerAuditRun(program);
+  registerCards(program);
 }

@@ -30,6 +30,12 @@ export function registerStart(program: Command): void {
             ? `Password for every demo account: ${server.demo.password}`
             : 'Password for every demo account: the value of JIJIAO_DEMO_PASSWORD',
         );
+        if (server.demo.seeded)
+          out(
+            server.demo.deviceToken === undefined
+              ? `Check-in kiosk: ${server.url}/kiosk (device token: the value of JIJIAO_DEMO_DEVICE_TOKEN)`
+              : `Check-in kiosk: ${server.url}/kiosk#token=${server.demo.deviceToken}`,
+          );
         if (!server.demo.seeded)
           out(
             '(The demo data was already there; accounts keep the password they were seeded with.)',

@@ -21,3 +21,4 @@ export * from './awards';
 export * from './credit-entry';
 export * from './provider';
 export * from './audit';
+export * from './checkins';

@@ -14,6 +14,7 @@ import { UsersRepository } from '../users/users.repository';
 import { PeopleRepository, type NewPerson } from '../people/people.repository';
 import { createRandom, generateDemoPeople } from './demo-people';
 import { demoProjects } from './demo-projects';
+import { seedDemoCheckin } from './demo-checkin';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { parseProjectNumber } from '@jijiao/domain';
 import {
@@ -31,6 +32,8 @@ export interface DemoSeedResult {
   certificates: number;
   accounts: { username: string; role: string; org: string }[];
   password: string;
+  /** The demo kiosk's device token when it was generated (not from JIJIAO_DEMO_DEVICE_TOKEN). */
+  deviceToken?: string;
 }
 
 const demoSeed = 20_260_101;
@@ -198,7 +201,18 @@ export async function seedDemo(
           now: seededAt,
         })
       : 0;
+    const orgRows = [...byKey.values()];
+    const kiosk = await seedDemoCheckin(tx, {
+      orgOf,
+      units: orgRows.filter((o) => o.kind === 'unit'),
+      bureaus: orgRows.filter((o) => o.kind === 'district' || o.kind === 'city'),
+      people: inserted,
+      seededAt,
+      deviceToken: config.demo.deviceToken,
+      reissueFeeFen: config.cards.reissueFeeFen,
+    });
     return {
+      ...(kiosk.generated ? { deviceToken: kiosk.deviceToken } : {}),
       seeded: true,
       orgs: byKey.size,
       people: rows.length,

@@ -102,6 +102,16 @@ export class PeopleRepository {
     return rows[0] ? toView(rows[0]) : undefined;
   }
 
+  async findByUserId(db: DbOrTx, userId: string): Promise<PersonView | undefined> {
+    const rows = await db
+      .select(viewColumns)
+      .from(people)
+      .innerJoin(orgs, eq(orgs.id, people.unitId))
+      .leftJoin(users, eq(users.id, people.userId))
+      .where(eq(people.userId, userId));
+    return rows[0] ? toView(rows[0]) : undefined;
+  }
+
   async findByHashes(db: DbOrTx, hashes: readonly string[]): Promise<PersonView[]> {
     const found: PersonView[] = [];
     for (let i = 0; i < hashes.length; i += batchSize) {

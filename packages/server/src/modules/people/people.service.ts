@@ -99,6 +99,11 @@ export class PeopleService {
     return this.deps.cipher.lookupHash(idNumber);
   }
 
+  /** The person record of a learner's account, if any. */
+  async findByUserId(userId: string): Promise<PersonView | undefined> {
+    return this.deps.repository.findByUserId(this.deps.db, userId);
+  }
+
   /** Moves a person to another unit inside the caller's transaction: record, history, learner role. */
   async moveToUnit(
     tx: DbOrTx,

@@ -85,6 +85,11 @@ export class ProjectsService {
     return row;
   }
 
+  /** Without a scope check: for callers that decide access themselves (check-in kiosks). */
+  async findAny(id: string): Promise<ProjectView | undefined> {
+    return this.deps.repository.findView(this.deps.db, id);
+  }
+
   async get(actor: Actor, id: string): Promise<Project> {
     return toProject(await this.findInScope(actor, id, ['project:read', 'project:file']));
   }

@@ -48,3 +48,10 @@ export interface PlatformCaller {
   name: string;
   keyId: string;
 }
+
+/** A check-in kiosk authenticated by its device token: bound to one project. */
+export interface DeviceActor {
+  deviceId: string;
+  deviceName: string;
+  projectId: string;
+}

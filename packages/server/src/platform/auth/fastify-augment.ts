@@ -1,5 +1,5 @@
 import type { ApiRoutePermission } from '@jijiao/contracts';
-import type { Actor, PlatformCaller } from './actor';
+import type { Actor, DeviceActor, PlatformCaller } from './actor';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -12,6 +12,8 @@ declare module 'fastify' {
     actor: Actor | null;
     /** The platform whose API key authenticated a `platform_key` route. */
     platform: PlatformCaller | null;
+    /** The check-in kiosk of a `device` route. */
+    device: DeviceActor | null;
   }
   interface FastifyInstance {
     routeCatalogue: RouteEntry[];

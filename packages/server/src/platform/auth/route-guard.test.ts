@@ -4,7 +4,13 @@ import { buildTestApp } from '../../../test/build-app';
 
 const t = await buildTestApp();
 await t.app.ready();
-const declared = new Set<string>(['public', 'authenticated', 'platform_key', ...permissions]);
+const declared = new Set<string>([
+  'public',
+  'authenticated',
+  'platform_key',
+  'device',
+  ...permissions,
+]);
 const apiRoutes = t.app.routeCatalogue.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
 
 /**
@@ -34,12 +40,14 @@ describe('authorisation of every route', () => {
   );
 
   const guarded = apiRoutes.filter((r) => r.permission !== 'public');
-  it.each(guarded.map((r) => [r.method, r.url] as const))(
-    '%s %s answers 401 without a session',
-    async (method, url) => {
+  it.each(guarded.map((r) => [r.method, r.url, r.permission] as const))(
+    '%s %s answers 401 without a session (or a device token)',
+    async (method, url, permission) => {
       const response = await t.app.inject({ method: method as 'GET', url: concrete(url) });
       expect(response.statusCode).toBe(401);
-      expect(response.json<{ error: { code: string } }>().error.code).toBe('unauthenticated');
+      expect(response.json<{ error: { code: string } }>().error.code).toBe(
+        permission === 'device' ? 'device_unauthorised' : 'unauthenticated',
+      );
     },
   );
 

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiRoutePermission } from '@jijiao/contracts';
 import { AppError } from '../errors/app-error';
-import type { Actor, PlatformCaller } from './actor';
+import type { Actor, DeviceActor, PlatformCaller } from './actor';
 import type { RouteEntry } from './fastify-augment';
 import { sessionCookieName } from './session-cookie';
 
@@ -16,6 +16,18 @@ export interface SessionResolver {
     token: string,
     meta: { ip: string; userAgent: string | undefined },
   ): Promise<Actor | null>;
+}
+
+/** Resolves a kiosk's bearer token to its device; null when unknown or revoked. */
+export interface DeviceResolver {
+  authenticateDevice(token: string): Promise<DeviceActor | null>;
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -50,11 +62,13 @@ export function registerRouteGuard(
   sessions: SessionResolver,
   cookieSecure: boolean,
   platformKeys?: PlatformKeyResolver,
+  devices?: DeviceResolver,
 ): void {
   const catalogue: RouteEntry[] = [];
   app.decorate('routeCatalogue', catalogue);
   app.decorateRequest('actor', null);
   app.decorateRequest('platform', null);
+  app.decorateRequest('device', null);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
@@ -79,6 +93,18 @@ export function registerRouteGuard(
     if (permission === 'public') return;
     if (permission === 'platform_key') {
       request.platform = await authenticatePlatform(request, platformKeys);
+      return;
+    }
+    if (permission === 'device') {
+      // No cookie is read, so there is nothing to forge across sites: no CSRF token needed.
+      const token = bearerToken(request);
+      const device = token && devices ? await devices.authenticateDevice(token) : null;
+      if (!device)
+        throw new AppError(
+          'device_unauthorised',
+          'A valid check-in device token is required (Authorization: Bearer …); it may have been revoked',
+        );
+      request.device = device;
       return;
     }
     const token = request.cookies[cookieName];
@@ -138,4 +164,10 @@ export function platformOf(request: FastifyRequest): PlatformCaller {
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthenticated', 'Sign in first');
   return request.actor;
+}
+
+/** The kiosk of a `device` route. */
+export function deviceOf(request: FastifyRequest): DeviceActor {
+  if (!request.device) throw new AppError('device_unauthorised', 'No device token');
+  return request.device;
 }

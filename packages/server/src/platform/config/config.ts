@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
+import { createHash, createHmac, createPrivateKey, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -36,6 +36,11 @@ const envSchema = z.object({
   JIJIAO_HR_PUSH_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   JIJIAO_HR_PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   JIJIAO_HR_PUSH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(10),
+  JIJIAO_CARD_REISSUE_FEE_YUAN: z.coerce.number().min(0).max(10_000).default(25),
+  JIJIAO_DEMO_DEVICE_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,128}$/, '16 to 128 letters, digits, _ or -')
+    .optional(),
   JIJIAO_IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -61,6 +66,8 @@ export interface Config {
     readonly password: string | undefined;
     /** The demo platform's API key (demo mode only), registered at start. */
     readonly platformKey: string | undefined;
+    /** The demo kiosk's device token, when set (else a random one is made at seeding). */
+    readonly deviceToken: string | undefined;
   };
   readonly idKeys: {
     readonly encryptionKey: Buffer;
@@ -77,6 +84,10 @@ export interface Config {
     readonly rateLimitPerMinute: number;
   };
   readonly webDist: string;
+  /** IC cards: the fee recorded for a reissue, in fen (¥25 → 2500). */
+  readonly cards: { readonly reissueFeeFen: number };
+  /** Check-in: the key signing learners' QR tokens (derived from the ID lookup key). */
+  readonly checkin: { readonly qrKey: Buffer; readonly qrTokenSeconds: number };
   /** Excel imports: the largest upload accepted, in bytes. */
   readonly imports: { readonly maxBytes: number };
   /** Evidence uploads (JPEG, PNG, PDF): the largest file accepted, in bytes. */
@@ -198,6 +209,9 @@ export function loadConfig(
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(e.JIJIAO_DATA_DIR);
+  const lookupKey = e.JIJIAO_ID_LOOKUP_KEY
+    ? Buffer.from(e.JIJIAO_ID_LOOKUP_KEY, 'base64')
+    : demoKey('id-lookup');
   const config: Config = {
     env: e.NODE_ENV,
     port: overrides.port ?? e.PORT,
@@ -206,14 +220,17 @@ export function loadConfig(
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     dataDir,
-    demo: { enabled: demoEnabled, password: e.JIJIAO_DEMO_PASSWORD, platformKey },
+    demo: {
+      enabled: demoEnabled,
+      password: e.JIJIAO_DEMO_PASSWORD,
+      platformKey,
+      deviceToken: e.JIJIAO_DEMO_DEVICE_TOKEN,
+    },
     idKeys: {
       encryptionKey: e.JIJIAO_ID_ENCRYPTION_KEY
         ? Buffer.from(e.JIJIAO_ID_ENCRYPTION_KEY, 'base64')
         : demoKey('id-encryption'),
-      lookupKey: e.JIJIAO_ID_LOOKUP_KEY
-        ? Buffer.from(e.JIJIAO_ID_LOOKUP_KEY, 'base64')
-        : demoKey('id-lookup'),
+      lookupKey,
       isDemoKey: !e.JIJIAO_ID_ENCRYPTION_KEY,
     },
     logLevel: e.JIJIAO_LOG_LEVEL,
@@ -241,6 +258,11 @@ export function loadConfig(
       pollSeconds: e.JIJIAO_HR_PUSH_POLL_SECONDS,
       maxAttempts: e.JIJIAO_HR_PUSH_MAX_ATTEMPTS,
       timeoutSeconds: e.JIJIAO_HR_PUSH_TIMEOUT_SECONDS,
+    },
+    cards: { reissueFeeFen: Math.round(e.JIJIAO_CARD_REISSUE_FEE_YUAN * 100) },
+    checkin: {
+      qrKey: createHmac('sha256', lookupKey).update('jijiao:checkin-qr').digest(),
+      qrTokenSeconds: 60,
     },
   };
   return Object.freeze(config);

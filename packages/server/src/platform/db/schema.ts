@@ -15,3 +15,5 @@ export * from '../../modules/hr-push/hr-push.schema';
 export * from '../../modules/awards/award-lines.schema';
 export * from '../../modules/provider/provider.schema';
 export * from '../../modules/audit/audit.schema';
+export * from '../../modules/cards/cards.schema';
+export * from '../../modules/checkins/checkins.schema';

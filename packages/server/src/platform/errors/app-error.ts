@@ -16,6 +16,7 @@ export class AppError extends Error {
 export const httpStatusOf: Readonly<Record<ErrorCode, number>> = {
   validation_failed: 400,
   unauthenticated: 401,
+  device_unauthorised: 401,
   invalid_credentials: 401,
   account_locked: 423,
   password_policy: 422,

@@ -158,6 +158,13 @@ export function ProjectListPage() {
                 </Button>
               </Popconfirm>
             )}
+            {can.manage && (project.status === 'filed' || project.status === 'finished') && (
+              <Link to={`/projects/${project.id}/checkin`}>
+                <Button type="link" size="small">
+                  {t('checkin.link')}
+                </Button>
+              </Link>
+            )}
             {allowed.finish && (
               <Button
                 type="link"
