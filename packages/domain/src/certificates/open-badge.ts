@@ -1,7 +1,7 @@
 /**
  * The annual certificate as an Open Badges 3.0 credential (a W3C Verifiable Credential of
  * type OpenBadgeCredential). The proof is added by the server: a Data Integrity proof with
- * the `eddsa-jcs-2022` cryptosuite over this document (see docs/adr/0007).
+ * the `eddsa-jcs-2022` cryptosuite over this document (see docs/adr/0014).
  */
 import type { CertificateFacts } from './certificate-payload';
 import type { JsonValue } from './canonical-json';

@@ -8,7 +8,7 @@ import { htmlBytes, jpegBytes, pdfBytes, pngBytes } from '../../../test/credit-f
 import { queryRows } from '../../platform/db/database';
 
 /**
- * Evidence uploads checked from the bytes (ADR 0007 and the evidence service): the type is
+ * Evidence uploads checked from the bytes (ADR 0008 and the evidence service): the type is
  * what the content is, whatever the name says. A PNG named .pdf is accepted and stored as
  * a PNG (the answer flags the mismatch); anything that is not JPEG, PNG or PDF is refused
  * with 415 `evidence_rejected`; over the limit 413 `file_too_large`; empty 400.
