@@ -181,6 +181,22 @@ export function buildServices(options: ServiceOptions) {
     orgs,
     policies: defaultPolicyRegistry,
   });
+  const checkinsRepository = new CheckinsRepository();
+  const sessions = new SessionsService({
+    db,
+    clock,
+    repository: checkinsRepository,
+    projects,
+    auditLog,
+  });
+  const checkins = new CheckinsService({
+    db,
+    clock,
+    qrKey: config.checkin.qrKey,
+    repository: checkinsRepository,
+    projects,
+  });
+  const attendance = new AttendanceService({ db, repository: checkinsRepository, projects });
   const awards = new AwardsService({
     db,
     clock,
@@ -193,6 +209,7 @@ export function buildServices(options: ServiceOptions) {
     intake,
     claimReview,
     auditLog,
+    attendance,
   });
   const providerRepository = new ProviderRepository();
   const platformKeys = new PlatformKeysService({
@@ -224,22 +241,6 @@ export function buildServices(options: ServiceOptions) {
   const auditEarly = new AuditEarlyService(audits, auditChain);
   const auditVoids = new AuditVoidService(audits, people);
   const cardOrders = new CardOrdersService(cards);
-  const checkinsRepository = new CheckinsRepository();
-  const sessions = new SessionsService({
-    db,
-    clock,
-    repository: checkinsRepository,
-    projects,
-    auditLog,
-  });
-  const checkins = new CheckinsService({
-    db,
-    clock,
-    qrKey: config.checkin.qrKey,
-    repository: checkinsRepository,
-    projects,
-  });
-  const attendance = new AttendanceService({ db, repository: checkinsRepository, projects });
   return {
     db,
     clock,

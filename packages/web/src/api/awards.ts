@@ -22,6 +22,15 @@ export function listAwardBatches(query: {
   return request('GET', '/api/v1/award-batches', awardBatchListSchema, { query });
 }
 
+/** A draft batch of everyone who qualifies under the project's attendance rule (check-ins). */
+export function createAwardBatchFromAttendance(projectId: string): Promise<AwardBatch> {
+  return request(
+    'POST',
+    `/api/v1/projects/${encodeURIComponent(projectId)}/award-batches:from-attendance`,
+    awardBatchSchema,
+  );
+}
+
 export function fetchAwardBatch(id: string): Promise<AwardBatch> {
   return request('GET', batchPath(id), awardBatchSchema);
 }

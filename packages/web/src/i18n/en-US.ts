@@ -790,6 +790,12 @@ export const enUS: Messages = {
     reviewTitle: 'Award reviews',
     batchTitle: 'Award batch · {{project}}',
     newBatch: 'New award batch',
+    fromAttendance: 'Batch from check-ins',
+    fromAttendanceDone: 'Draft batch made from check-ins ({{count}} people): check it, then submit',
+    fromAttendanceNone:
+      'Nobody qualifies yet under the project’s attendance rule (no check-ins, or too few hours).',
+    fromAttendanceOpen:
+      'The project already has a draft batch made from check-ins: open it below, check it and submit it.',
     back: 'Back',
     open: 'Open',
     none: 'No award batches yet',
@@ -1082,6 +1088,7 @@ export const enUS: Messages = {
     attendance: 'Attendance and credits',
     attendanceSummary:
       '{{sessions}} sessions · {{hours}} h · {{attendees}} checked in · {{qualifying}} qualify',
+    toAwards: 'Award credits from these check-ins →',
     rule: 'Rule',
     ruleAll: 'All sessions',
     ruleShare: 'Share of the hours',

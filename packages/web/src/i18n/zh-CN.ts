@@ -776,6 +776,10 @@ export const zhCN = {
     reviewTitle: '授予审核',
     batchTitle: '授予批次 · {{project}}',
     newBatch: '新建授予批次',
+    fromAttendance: '按签到生成批次',
+    fromAttendanceDone: '已按签到生成草稿批次（{{count}} 人），请核对后提交',
+    fromAttendanceNone: '按本项目的签到规则，目前还没有人符合授予条件（无签到或学时不足）。',
+    fromAttendanceOpen: '本项目已有一个按签到生成的草稿批次，请在下方打开它核对并提交。',
     back: '返回',
     open: '查看',
     none: '暂无授予批次',
@@ -1067,6 +1071,7 @@ export const zhCN = {
     attendance: '出勤与学分',
     attendanceSummary:
       '{{sessions}} 场 · {{hours}} 学时 · {{attendees}} 人签到 · {{qualifying}} 人达标',
+    toAwards: '按签到生成授予批次 →',
     rule: '授分规则',
     ruleAll: '须参加全部场次',
     ruleShare: '须达到学时比例',

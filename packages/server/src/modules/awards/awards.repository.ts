@@ -78,6 +78,14 @@ export class AwardsRepository {
   }
 
   /** Batches of hosts inside the scope, newest first (at most 500). */
+  /**
+   * Serialises batch creation per project inside the caller's transaction (a row lock on
+   * the project), so that two clicks cannot both find "no open batch" and both create one.
+   */
+  async lockProject(tx: DbOrTx, projectId: string): Promise<void> {
+    await tx.execute(sql`select id from projects where id = ${projectId} for update`);
+  }
+
   async listBatches(db: DbOrTx, f: BatchFilter): Promise<BatchView[]> {
     const rows = await db
       .select(batchColumns)

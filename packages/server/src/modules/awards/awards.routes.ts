@@ -60,6 +60,26 @@ export function registerAwardRoutes(
       },
     });
 
+    r.post('/api/v1/projects/:id/award-batches::from-attendance', {
+      config: { permission: 'award:manage' },
+      schema: {
+        tags: ['awards'],
+        summary: 'Turn the project’s check-ins into a draft award batch (attendance rule applied)',
+        description:
+          'Everyone who qualifies under the project’s attendance rule (all sessions, or a share of the hours) becomes an attendee line with the hours attended, valued by the rules engine. The host reviews the draft, adds speakers by hand and submits it. 409 while a draft batch made from check-ins exists; 409 `invalid_state` when nobody qualifies yet.',
+        params: idParamsSchema,
+        response: { 201: awardBatchSchema, ...errors },
+      },
+      handler: async (request, reply) => {
+        const batch = await awards.createFromProjectAttendance(
+          actorOf(request),
+          request.params.id,
+          request.ip,
+        );
+        return reply.status(201).send(batch);
+      },
+    });
+
     r.post('/api/v1/projects/:id/award-people', {
       config: { permission: 'award:manage' },
       schema: {

@@ -42,6 +42,13 @@ export interface AwardsDeps {
   intake: CreditIntake;
   claimReview: ClaimReview;
   auditLog: AuditLogService;
+  /** The check-in feature's attendance, judged by the project's rule (absent: no check-in). */
+  attendance?: AttendanceSource;
+}
+
+/** Who qualifies for a project's credits by attendance (the check-in feature). */
+export interface AttendanceSource {
+  attendanceForAward(projectId: string): Promise<readonly AttendanceLine[]>;
 }
 
 /** One line the check-in feature hands over when a project ends. */
@@ -246,6 +253,54 @@ export class AwardsService {
       return batch.id;
     });
     return this.get(actor, id);
+  }
+
+  /**
+   * `POST /projects/:id/award-batches:from-attendance`: the host turns the project's
+   * check-ins into a draft batch (source `attendance`) of everyone who qualifies under the
+   * project's attendance rule, with the hours attended, to review and submit like any batch.
+   * One open attendance batch per project: while a draft one exists, the answer is 409.
+   */
+  async createFromProjectAttendance(
+    actor: Actor,
+    projectId: string,
+    ip: string,
+  ): Promise<AwardBatch> {
+    const project = await this.hostProject(actor, projectId);
+    this.requireAwardable(project);
+    const source = this.deps.attendance;
+    if (!source) throw new AppError('invalid_state', 'Check-in is not available', { projectId });
+    const lines = await source.attendanceForAward(projectId);
+    if (lines.length === 0) {
+      throw new AppError(
+        'invalid_state',
+        'Nobody qualifies yet under the project’s attendance rule (no check-ins, or too few hours attended)',
+        { projectId },
+      );
+    }
+    const { batchId } = await this.deps.db.transaction(async (tx) => {
+      await this.deps.repository.lockProject(tx, projectId);
+      const open = (
+        await this.deps.repository.listBatches(tx, {
+          scope: [project.hostPath],
+          projectId,
+          statuses: ['draft'],
+        })
+      ).find((b) => b.source === 'attendance');
+      if (open) {
+        throw new AppError(
+          'conflict',
+          'The project already has a draft batch made from its check-ins: review and submit that one',
+          { projectId, batchId: open.id },
+        );
+      }
+      return this.createBatchFromAttendance(tx, {
+        projectId,
+        lines,
+        actor: claimActorOf(actor, ip),
+      });
+    });
+    return this.get(actor, batchId);
   }
 
   /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type {
+  AwardBatch,
   CheckinDeviceCreated,
   CheckinResponse,
   KioskSessions,
@@ -375,5 +376,51 @@ describe('attendance', () => {
         })
         .then((r) => r.statusCode),
     ).toBe(404);
+  });
+});
+
+describe('attendance to credits', () => {
+  const fromAttendance = (headers: Record<string, string>) =>
+    send('POST', `/api/v1/projects/${projectId}/award-batches:from-attendance`, headers);
+
+  it('makes a draft award batch of the qualifying attendees, once while it is open', async () => {
+    // Under "all sessions" nobody has attended all three yet: nothing to award.
+    const none = await fromAttendance(host.headers);
+    expect(none.statusCode, none.body).toBe(409);
+    expect(none.json<{ error: { code: string } }>().error.code).toBe('invalid_state');
+
+    const rule = await send('PUT', `/api/v1/projects/${projectId}/attendance-rule`, host.headers, {
+      kind: 'share_of_hours',
+      minShare: 0.75,
+    });
+    const qualifying = rule
+      .json<ProjectAttendance>()
+      .attendees.filter((a) => a.qualifies)
+      .map((a) => a.personId);
+    expect(qualifying.length).toBeGreaterThan(0);
+
+    const made = await fromAttendance(host.headers);
+    expect(made.statusCode, made.body).toBe(201);
+    const batch = made.json<AwardBatch>();
+    expect(batch.status).toBe('draft');
+    expect(batch.lines.map((l) => l.personId).sort()).toEqual([...qualifying].sort());
+    expect(new Set(batch.lines.map((l) => l.source))).toEqual(new Set(['attendance']));
+    const line = batch.lines.find((l) => l.personId === card(1).person_id);
+    expect(line).toMatchObject({ role: 'attendee', hours: 6, sessionsAttended: 2 });
+    expect(line?.awardedCredits).toBeGreaterThan(0);
+
+    const again = await fromAttendance(host.headers);
+    expect(again.statusCode).toBe(409);
+    expect(again.json<{ error: { code: string } }>().error.code).toBe('conflict');
+    const [count] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from award_batches where project_id = ${projectId} and source = 'attendance'`,
+    );
+    expect(count?.n).toBe(1);
+  });
+
+  it('is the host’s action only', async () => {
+    const response = await fromAttendance(unitAdmin.headers);
+    expect([403, 404]).toContain(response.statusCode);
   });
 });

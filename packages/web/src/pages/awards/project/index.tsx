@@ -1,8 +1,14 @@
 import { App, Button, Card, Flex, Typography } from 'antd';
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { createAwardBatch, fetchProject, listAwardBatches } from '../../../api';
+import {
+  createAwardBatch,
+  createAwardBatchFromAttendance,
+  fetchProject,
+  isApiError,
+  listAwardBatches,
+} from '../../../api';
 import { PageError } from '../../../components/PageState';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
@@ -28,6 +34,25 @@ export function ProjectAwardsPage() {
       void message.error(t(errorMessageKey(error)));
     },
   });
+  const fromAttendance = useMutation({
+    mutationFn: () => createAwardBatchFromAttendance(id),
+    onSuccess: (batch) => {
+      void message.success(t('awards.fromAttendanceDone', { count: batch.lines.length }));
+      void navigate(`/awards/${batch.id}`);
+    },
+    onError: (error) => {
+      const code = isApiError(error) ? error.code : undefined;
+      void message.error(
+        t(
+          code === 'invalid_state'
+            ? 'awards.fromAttendanceNone'
+            : code === 'conflict'
+              ? 'awards.fromAttendanceOpen'
+              : errorMessageKey(error),
+        ),
+      );
+    },
+  });
   if (project.isError) return <PageError error={project.error} />;
   if (batches.isError)
     return <PageError error={batches.error} onRetry={() => void batches.refetch()} />;
@@ -38,6 +63,16 @@ export function ProjectAwardsPage() {
           {t('awards.projectTitle', { project: project.data?.name ?? '' })}
         </Typography.Title>
         <Flex gap={12} align="center">
+          <Button
+            icon={<ScheduleOutlined />}
+            loading={fromAttendance.isPending}
+            onClick={() => {
+              fromAttendance.mutate();
+            }}
+            data-testid="batch-from-attendance"
+          >
+            {t('awards.fromAttendance')}
+          </Button>
           <Button
             type="primary"
             icon={<PlusOutlined />}

@@ -1,5 +1,6 @@
 import { App, Card, Flex, InputNumber, Select, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import type { Attendee, AttendanceRuleInput } from '@jijiao/contracts';
 import { fetchAttendance, setAttendanceRule } from '../../../api';
 import { errorMessageKey } from '../../../i18n/error-message';
@@ -66,6 +67,15 @@ export function AttendanceCard({ projectId, canEdit }: { projectId: string; canE
                 if (value !== null) rule.mutate({ kind: 'share_of_hours', minShare: value / 100 });
               }}
             />
+          )}
+          {canEdit && (
+            <Link
+              to={`/projects/${encodeURIComponent(projectId)}/awards`}
+              style={{ marginLeft: 'auto' }}
+              data-testid="to-awards"
+            >
+              {t('checkin.toAwards')}
+            </Link>
           )}
         </Flex>
       )}
