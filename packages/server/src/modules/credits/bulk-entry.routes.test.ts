@@ -129,6 +129,44 @@ describe('unit bulk entry', () => {
                  (select count(*)::int from claim_evidence where sha256 = ${sha256}) links`,
     );
     expect(stored[0]).toEqual({ files: 1, links: 3 });
+
+    // One file for everyone of the same entry is the point of bulk entry: not flagged.
+    const claimOf = async (id: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/credits/${id}`,
+          headers: unitAdmin.headers,
+        })
+      ).json<Claim>();
+    for (const item of items) {
+      expect(await claimOf(item.claimId)).toMatchObject({
+        flagged: false,
+        evidence: [{ sha256, sharedWithOtherPerson: false }],
+      });
+    }
+    // The same file behind a claim of someone outside the entry is reuse: flagged.
+    const [outsider] = await queryRows<{ id: string }>(
+      db,
+      sql`select id from people where unit_id = ${jiangnanHospital} and not (id = any(${`{${people.join(',')}}`}::uuid[])) order by name, id limit 1`,
+    );
+    const reused = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/credits',
+      headers: unitAdmin.headers,
+      payload: {
+        personId: outsider!.id,
+        activity: { ...lecture, date: '2026-02-21' },
+        evidence: [{ sha256, fileName: '签到表.pdf' }],
+        submit: true,
+      },
+    });
+    expect(reused.statusCode, reused.body).toBe(201);
+    expect(await claimOf(reused.json<Claim>().id)).toMatchObject({
+      flagged: true,
+      evidence: [{ sha256, sharedWithOtherPerson: true }],
+    });
+    expect(await claimOf(items[0]!.claimId)).toMatchObject({ flagged: true });
   });
 });
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { bulkEntryRefPrefix } from '../evidence/evidence-sharing';
 import type {
   BulkEntry,
   BulkEntryResult,
@@ -345,7 +347,7 @@ export class ClaimsService {
         issues,
       );
     }
-    const batchRef = `unit-bulk:${this.deps.clock.now().toISOString()}`;
+    const batchRef = `${bulkEntryRefPrefix}${this.deps.clock.now().toISOString()}:${randomUUID()}`;
     const items = await this.deps.db.transaction(async (tx) => {
       const answers: BulkEntryResult['items'] = [];
       for (const [index, personId] of body.personIds.entries()) {

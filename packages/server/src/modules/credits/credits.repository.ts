@@ -5,6 +5,7 @@ import { orgs } from '../orgs/orgs.schema';
 import { people } from '../people/people.schema';
 import { users } from '../users/users.schema';
 import { claimEvidence } from '../evidence/evidence.schema';
+import { sameBulkEntrySql } from '../evidence/evidence-sharing';
 import { claimReviews, creditClaims, creditProvenances } from './credits.schema';
 
 export type ClaimRow = typeof creditClaims.$inferSelect;
@@ -36,11 +37,15 @@ const reviewerOrgPath = sql<
   string | null
 >`(select r.path from orgs r where r.id = ${creditClaims.currentReviewerOrgId})`;
 
-/** Evidence of this claim that also backs a claim of someone else. */
+/**
+ * Evidence of this claim that also backs a claim of someone else (not counting the other
+ * claims of the same unit bulk entry, whose shared evidence is meant to be shared).
+ */
 const flaggedSql = sql<boolean>`exists (
   select 1 from ${claimEvidence} ce
   join ${claimEvidence} other on other.sha256 = ce.sha256 and other.person_id <> ce.person_id
-  where ce.claim_id = ${creditClaims.id})`;
+  where ce.claim_id = ${creditClaims.id}
+    and not ${sameBulkEntrySql(sql`ce.claim_id`, sql`other.claim_id`)})`;
 
 const viewColumns = {
   claim: creditClaims,

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { claimEvidence, evidenceFiles } from './evidence.schema';
+import { sameBulkEntrySql } from './evidence-sharing';
 
 export type NewClaimEvidence = typeof claimEvidence.$inferInsert;
 
@@ -30,7 +31,10 @@ export class EvidenceRepository {
     await db.insert(claimEvidence).values(row).onConflictDoNothing();
   }
 
-  /** A claim's files, each with whether another person's claim uses the same bytes. */
+  /**
+   * A claim's files, each with whether another person's claim uses the same bytes (other
+   * claims of the same unit bulk entry excepted).
+   */
   async ofClaim(db: DbOrTx, claimId: string) {
     return db
       .select({
@@ -39,7 +43,7 @@ export class EvidenceRepository {
         at: claimEvidence.at,
         contentType: evidenceFiles.contentType,
         sizeBytes: evidenceFiles.sizeBytes,
-        shared: sql<boolean>`exists (select 1 from claim_evidence o where o.sha256 = ${claimEvidence.sha256} and o.person_id <> ${claimEvidence.personId})`,
+        shared: sql<boolean>`exists (select 1 from claim_evidence o where o.sha256 = ${claimEvidence.sha256} and o.person_id <> ${claimEvidence.personId} and not ${sameBulkEntrySql(sql`${claimEvidence.claimId}`, sql`o.claim_id`)})`,
       })
       .from(claimEvidence)
       .innerJoin(evidenceFiles, eq(evidenceFiles.sha256, claimEvidence.sha256))
