@@ -10,6 +10,7 @@ export { AppError } from './platform/errors/app-error';
 export { systemClock, type Clock } from './platform/clock';
 export { startServer, type RunningServer } from './start-server';
 export { seedDemo, type DemoSeedResult } from './modules/demo/demo.service';
+export { completeDemo, type DemoCompletion } from './modules/demo/demo-at-start';
 export { argon2Hasher } from './platform/auth/password-hasher';
 export { buildServices, type Services } from './services';
 export { systemActor } from './modules/orgs/system-actor';

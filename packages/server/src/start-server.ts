@@ -4,9 +4,7 @@ import type { Config } from './platform/config/config';
 import { openDatabase, type Database } from './platform/db/database';
 import { argon2Hasher } from './platform/auth/password-hasher';
 import { seedDemo, type DemoSeedResult } from './modules/demo/demo.service';
-import { seedDemoCreditsAtStart } from './modules/demo/demo-credits';
-import { buildServices } from './services';
-import { systemClock } from './platform/clock';
+import { completeDemo } from './modules/demo/demo-at-start';
 import { ensureDemoPlatformKey } from './modules/demo/demo-platform';
 
 export interface RunningServer {
@@ -26,15 +24,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await database.migrate();
     const demo = config.demo.enabled ? await seedDemo(database, config, argon2Hasher) : undefined;
-    if (demo?.seeded === true) {
-      const services = buildServices({
-        config,
-        database,
-        clock: systemClock,
-        hasher: argon2Hasher,
-      });
-      await seedDemoCreditsAtStart(services);
-    }
+    if (demo?.seeded === true) await completeDemo(database, config);
     await ensureDemoPlatformKey(database, config);
     const app = await createApp({ config, database, startWorkers: true });
     await app.listen({ port: config.port, host: config.host });

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { wrapPglite, wrapPool } from '../src/platform/db/database';
 import { seedDemo } from '../src/modules/demo/demo.service';
+import { seedTestCertificates } from './certificate-fixtures';
 import { argon2Hasher } from '../src/platform/auth/password-hasher';
 import { startPostgresCluster, type PostgresCluster } from './postgres-cluster';
 import { testConfig } from './test-config';
@@ -36,6 +37,7 @@ export async function setup(project: TestProject): Promise<void> {
     const database = wrapPglite(client);
     await database.migrate();
     await seedDemo(database, config, argon2Hasher);
+    await seedTestCertificates(database, config);
     const dump = await client.dumpDataDir('none');
     templateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-pglite-'));
     const templatePath = path.join(templateDir, 'template.tar');
@@ -52,6 +54,7 @@ export async function setup(project: TestProject): Promise<void> {
   const database = wrapPool(new pg.Pool({ connectionString: cluster.urlFor('jijiao_template') }));
   await database.migrate();
   await seedDemo(database, config, argon2Hasher);
+  await seedTestCertificates(database, config);
   await database.close();
   project.provide('testDb', { kind, adminUrl: cluster.url, template: 'jijiao_template' });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { argon2Hasher, openDatabase, seedDemo } from '@jijiao/server';
+import { argon2Hasher, completeDemo, openDatabase, seedDemo } from '@jijiao/server';
 
 import { CliError } from '../cli-error';
 import { cliConfig, describeDatabase, withCliErrors } from '../config';
@@ -19,7 +19,9 @@ export function registerSeedDemo(program: Command): void {
         const database = await openDatabase(config.database, 'jijiao seed-demo');
         try {
           await database.migrate();
-          return await seedDemo(database, config, argon2Hasher);
+          const seeded = await seedDemo(database, config, argon2Hasher);
+          const completed = seeded.seeded ? await completeDemo(database, config) : undefined;
+          return { ...seeded, completed };
         } finally {
           await database.close();
         }
@@ -34,6 +36,11 @@ export function registerSeedDemo(program: Command): void {
       out(
         `Seeded the demo province: ${result.orgs} organisations, ${result.people} people, ${result.accounts.length} accounts (${describeDatabase(config)}).`,
       );
+      const audit = result.completed?.audit;
+      if (audit)
+        out(
+          `Filed the demo audit of ${audit.year}: ${audit.compliant} of ${audit.people} people compliant, ${audit.certificates} certificates.`,
+        );
       for (const a of result.accounts)
         out(`  ${a.username.padEnd(22)} ${a.role.padEnd(15)} ${a.org}`);
     });

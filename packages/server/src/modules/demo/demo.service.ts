@@ -6,7 +6,6 @@ import { IdNumberCipher } from '../../platform/crypto/id-number-cipher';
 import type { Config } from '../../platform/config/config';
 import { systemClock, type Clock } from '../../platform/clock';
 import { buildServices } from '../../services';
-import { seedDemoCertificates } from './demo-certificates';
 import { seedDemoClaims } from './demo-claims';
 import { seedDemoAwards } from './demo-awards';
 import { OrgsRepository, type OrgRow } from '../orgs/orgs.repository';
@@ -29,7 +28,6 @@ export interface DemoSeedResult {
   seeded: boolean;
   orgs: number;
   people: number;
-  certificates: number;
   accounts: { username: string; role: string; org: string }[];
   password: string;
   /** The demo kiosk's device token when it was generated (not from JIJIAO_DEMO_DEVICE_TOKEN). */
@@ -88,7 +86,7 @@ export async function seedDemo(
   const { db } = database;
   const accounts = demoAccounts.map((a) => ({ username: a.username, role: a.role, org: a.orgKey }));
   if ((await orgsRepo.count(db)) > 0)
-    return { seeded: false, orgs: 0, people: 0, certificates: 0, accounts, password };
+    return { seeded: false, orgs: 0, people: 0, accounts, password };
 
   const passwordHash = await hasher.hash(password);
   const cipher = new IdNumberCipher(config.idKeys.encryptionKey, config.idKeys.lookupKey);
@@ -193,14 +191,6 @@ export async function seedDemo(
         people: inserted,
         now: seededAt,
       });
-    const certificates = learner
-      ? await seedDemoCertificates(tx, services.certificates, {
-          province: orgOf('province'),
-          unitId: orgOf(learner.orgKey).id,
-          people: inserted,
-          now: seededAt,
-        })
-      : 0;
     const orgRows = [...byKey.values()];
     const kiosk = await seedDemoCheckin(tx, {
       orgOf,
@@ -216,7 +206,6 @@ export async function seedDemo(
       seeded: true,
       orgs: byKey.size,
       people: rows.length,
-      certificates,
       accounts: demoAccounts.map((a) => ({
         username: a.username,
         role: a.role,
