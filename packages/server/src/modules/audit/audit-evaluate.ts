@@ -1,12 +1,10 @@
 import {
-  activitySchema,
   evaluateYear,
-  type Activity,
   type PolicyRegistry,
   type ResolvedPolicy,
   type YearReport,
 } from '@jijiao/domain';
-import { AppError } from '../../platform/errors/app-error';
+import { activityOf, policyFor } from '../learner-year/year-report';
 import { placeOfUnit, type UnitPlace } from '../credits/claim-place';
 import type { OrgRow } from '../orgs/orgs.repository';
 
@@ -78,25 +76,11 @@ export class AuditPolicies {
       .reverse()
       .flatMap((id) => this.orgsById.get(id) ?? []);
     const where = placeOfUnit(unit, ancestors);
-    const resolved = this.registry.resolve(where.place, this.year);
-    if (!resolved.ok) {
-      throw new AppError('validation_failed', `year: ${resolved.message}`, undefined, [
-        { path: 'year', message: resolved.message },
-      ]);
-    }
-    const stage = resolved.policy.rules.stage;
-    const fromYear = stage && where.unitLevel ? this.year - stage.years + 1 : this.year;
-    const entry = { where, policy: resolved.policy, fromYear };
+    // The same resolution as the learner's year (packs by place and year, stage years).
+    const entry = { where, ...policyFor(this.registry, where, this.year) };
     this.byUnit.set(unitId, entry);
     return entry;
   }
-}
-
-function activityOf(claim: AuditClaim): Activity {
-  const parsed = activitySchema.safeParse({ ...claim.activity, id: claim.id });
-  // Intake stored it after parsing it with the same schema: failing here is a bug.
-  if (!parsed.success) throw new Error(`claim ${claim.id}: stored activity no longer parses`);
-  return parsed.data;
 }
 
 /** The pure rules engine over one person's effective claims; nothing else is read. */

@@ -31,7 +31,7 @@ export function policyFor(registry: PolicyRegistry, where: UnitPlace, year: numb
 }
 
 /** A stored claim's activity, as the rules engine reads it (its id is the claim id). */
-function activityOf(claim: YearClaimRow): Activity {
+export function activityOf(claim: Pick<YearClaimRow, 'id' | 'activity'>): Activity {
   const parsed = activitySchema.safeParse({ ...claim.activity, id: claim.id });
   // Intake stored it after parsing it with the same schema: failing here is a bug.
   if (!parsed.success) throw new Error(`claim ${claim.id}: stored activity no longer parses`);
