@@ -44,6 +44,10 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => undefined
 }
 
 export function wrapPool(pool: pg.Pool): Database {
+  // An idle client whose connection the server ended (restart, failover, a forced DROP
+  // DATABASE in the tests' teardown) is dropped by the pool and the next query opens a new
+  // one; without a listener, node-postgres' 'error' event would crash the process.
+  pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema });
   return {
     db,
