@@ -162,15 +162,11 @@ export async function generateProvince(client, options) {
     );
     cities.push(city);
     const districtCount = 4 + Math.floor(random() * 8);
-    for (let d = 1; d <= districtCount; d++)
-      districts.push(
-        addOrg(
-          city,
-          'district',
-          `${cityNames[c]}州市第${d}区卫生健康局`,
-          `${code.slice(0, 4)}${pad(d, 2)}`,
-        ),
-      );
+    for (let d = 1; d <= districtCount; d++) {
+      const name = `${cityNames[c]}州市第${d}区卫生健康局`;
+      const district = addOrg(city, 'district', name, `${code.slice(0, 4)}${pad(d, 2)}`);
+      districts.push(Object.assign(district, { cityId: city.id }));
+    }
   }
   // Staff sizes: Pareto-distributed (a few big hospitals, many small centres).
   for (let u = 0; u < unitCount; u++) {
@@ -199,8 +195,13 @@ export async function generateProvince(client, options) {
     unit.place = m.placeOfUnit({ regionCode: parent.regionCode, unitType }, [
       { kind: parent.kind, regionCode: parent.regionCode },
     ]);
+    // Self-reports go to the unit first, then to the city's (or the province's) reviewers.
+    unit.reviewerId = level === 'province' ? province.id : (parent.cityId ?? parent.id);
     units.push(unit);
   }
+  const biggestUnit = units.reduce((a, b) => (b.weight > a.weight ? b : a));
+  const importSample = [];
+  let learnerId = null;
   const cumulative = [];
   let totalWeight = 0;
   for (const u of units) cumulative.push((totalWeight += u.weight));
@@ -416,6 +417,7 @@ export async function generateProvince(client, options) {
     // The cached parse is the same activity but for its id, day and project number.
     const stored = { ...v.activity, id, date: activity.date };
     if (project) stored.projectNumber = project.number;
+    // Pending: the unit approved, waiting at the next step (the city's reviewers).
     const pending = status === 'submitted';
     claimLines.push(
       copyLine([
@@ -435,10 +437,12 @@ export async function generateProvince(client, options) {
         v.packs,
         v.reasons,
         status,
-        pending ? `["${unit.id}"]` : '[]',
-        0,
-        pending ? unit.id : null,
-        pending ? `${activity.date}T09:00:00Z` : null,
+        pending ? `["${unit.id}","${unit.reviewerId}"]` : '[]',
+        pending ? 1 : 0,
+        pending ? unit.reviewerId : null,
+        pending
+          ? `${activity.date}T${pad(claimN % 24, 2)}:${pad((claimN >> 5) % 60, 2)}:${pad((claimN >> 11) % 60, 2)}Z`
+          : null,
         pending ? null : `${activity.date}T18:00:00Z`,
         now,
         now,
@@ -509,10 +513,13 @@ export async function generateProvince(client, options) {
     );
     historyLines.push(copyLine([newId('0f000000', personN), personId, unit.id, now]));
 
+    if (unit === biggestUnit && importSample.length < (options.importRows ?? 0))
+      importSample.push({ idNumber, name });
     for (let year = firstYear; year <= endYear; year++) {
       // About one in eight falls short: a handful of small records only.
       const short = random() < 0.12;
       if (short && year === endYear) shortCount++;
+      if (!short && year === endYear && learnerId === null) learnerId = personId;
       const records = short ? 2 + Math.floor(random() * 4) : 9 + Math.floor(random() * 9);
       const projects = projectsByYear.get(year);
       let lastProject = -1;
@@ -637,7 +644,6 @@ export async function generateProvince(client, options) {
   await inFlight;
   await client.query('analyze');
   const seconds = (performance.now() - started) / 1000;
-  const biggest = units.reduce((a, b) => (b.weight > a.weight ? b : a));
   return {
     orgs: orgs.length,
     units: units.length,
@@ -648,6 +654,10 @@ export async function generateProvince(client, options) {
     pendingClaims: pendingCount,
     seconds,
     claimsPerSecond: Math.round(claimCount / seconds),
-    biggestUnitId: biggest.id,
+    biggestUnitId: biggestUnit.id,
+    /** A person with a full last year (the learner's year workload signs in as them). */
+    learnerId,
+    /** ID numbers and names of people of the biggest unit (the import workload's rows). */
+    importSample,
   };
 }
