@@ -15,14 +15,13 @@
 //   pdf        certificate PDFs per second on one core vs the same page without CJK fonts
 //   pglite     the embedded default: learner's year and the audit on PGlite vs PostgreSQL
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { addBenchAccounts } from './lib/accounts.mjs';
 import { checkinLoad, json, prepareSwipes, signIn } from './lib/checkin.mjs';
 import { provinceOnPostgres } from './lib/database.mjs';
 import { closedLoop, load, root, runJijiao, startHello, startJijiao } from './lib/processes.mjs';
-import { benchPassword } from './lib/server-modules.mjs';
 import { pgliteWorkloads } from './lib/pglite.mjs';
 import { importWorkload } from './lib/import.mjs';
 
@@ -69,7 +68,7 @@ function row(workload, { ours, baseline, unit, target, better = 'higher', ...res
     ours: round(ours, ours < 10 ? 2 : 0),
     baseline: baseline === null ? null : round(baseline, baseline < 10 ? 2 : 0),
     unit,
-    ratio: ratio === null ? null : round(ratio, 2),
+    ratio: ratio === null ? null : round(ratio, ratio < 0.1 ? 4 : 2),
     target: target?.text ?? 'report',
     met,
     ...rest,
@@ -124,31 +123,6 @@ async function auditWorkload(url) {
       note: `${summary.compliant} compliant; job ${summary.seconds} s of ${round(run.seconds, 1)} s`,
     }),
   );
-}
-
-/** A sign-in account for a generated person (the demo learner's password hash). */
-async function addAccount(url, { username, role, orgId, personId }) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const {
-      rows: [user],
-    } = await client.query(
-      `insert into users (username, display_name, password_hash)
-       select $1, $1, password_hash from users where username = 'demo-learner' returning id`,
-      [username],
-    );
-    await client.query(`insert into user_roles (user_id, role, org_id) values ($1, $2, $3)`, [
-      user.id,
-      role,
-      orgId,
-    ]);
-    if (personId)
-      await client.query(`update people set user_id = $1 where id = $2`, [user.id, personId]);
-    return user.id;
-  } finally {
-    await client.end();
-  }
 }
 
 async function learnerWorkload(server, hello, generated, engine = 'PostgreSQL') {
@@ -311,15 +285,7 @@ const started = performance.now();
 log(
   `Jijiao benchmarks: ${size.people} people × ${size.years} year(s), ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}${quick ? ' (quick)' : ''}`,
 );
-const needsPostgres = [
-  'generator',
-  'audit',
-  'learner',
-  'checkin',
-  'queue',
-  'import',
-  'pglite',
-].some(wanted);
+const needsPostgres = ['generator', 'audit', 'learner', 'checkin', 'queue', 'import'].some(wanted);
 let province;
 let server;
 let hello;
@@ -350,44 +316,21 @@ try {
     log('Audit…');
     await auditWorkload(url);
   }
-  if (url && ['learner', 'checkin', 'queue', 'pglite'].some(wanted)) {
-    const { rows: orgRows } = await (async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        return await client.query(
-          `select id, path from orgs where kind = 'province' and region_code = '990000'`,
-        );
-      } finally {
-        await client.end();
-      }
-    })();
-    const provinceOrg = orgRows[0];
-    const { rows: learnerUnit } = await (async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        return await client.query(`select unit_id from people where id = $1`, [
-          province.generated.learnerId,
-        ]);
-      } finally {
-        await client.end();
-      }
-    })();
-    await addAccount(url, {
-      username: 'bench-learner',
-      role: 'learner',
-      orgId: learnerUnit[0].unit_id,
-      personId: province.generated.learnerId,
-    });
-    const reviewerId = await addAccount(url, {
-      username: 'bench-reviewer',
-      role: 'reviewer',
-      orgId: provinceOrg.id,
-    });
+  if (url && ['learner', 'checkin', 'queue'].some(wanted)) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    let accounts;
+    try {
+      accounts = await addBenchAccounts(
+        (text, params) => client.query(text, params),
+        province.generated,
+      );
+    } finally {
+      await client.end();
+    }
     server = await startJijiao({ databaseUrl: url });
     hello = await startHello(url);
-    if (wanted('learner') || wanted('pglite')) {
+    if (wanted('learner')) {
       log('Learner’s year API…');
       const result = await learnerWorkload(server, hello, province.generated);
       add({
@@ -403,9 +346,9 @@ try {
     if (wanted('queue')) {
       log('Review queue…');
       await queueWorkload(server, url, {
-        provincePath: provinceOrg.path,
-        provinceId: provinceOrg.id,
-        userId: reviewerId,
+        provincePath: accounts.provincePath,
+        provinceId: accounts.provinceId,
+        userId: accounts.reviewerId,
         pending: province.generated.pendingClaims,
       });
     }
@@ -419,21 +362,16 @@ try {
   }
   if (url && wanted('import')) {
     log('Credit import…');
-    const imported = await importWorkload(url, province.generated, row);
+    const imported = await importWorkload(url, province.generated, row, size.importRows);
     if (imported) add(imported);
   }
   if (wanted('pdf')) {
     log('Certificate PDFs…');
     pdfWorkload();
   }
-  if (url && wanted('pglite')) {
-    log('PGlite (embedded default)…');
-    for (const r of await pgliteWorkloads(size, row, {
-      postgresUrl: url,
-      auditYear,
-      benchPassword,
-    }))
-      add(r);
+  if (wanted('pglite')) {
+    log(`PGlite (embedded default), ${size.pglitePeople} people, against PostgreSQL…`);
+    for (const r of await pgliteWorkloads(size, row, { auditYear })) add(r);
   }
 } finally {
   await server?.stop();
@@ -472,4 +410,3 @@ if (asJson) {
   }
   console.log(`\n${round(totalSeconds)} s in all; ${notes.join(' ')}`);
 }
-void fs;

@@ -57,11 +57,21 @@ class CopyIn {
   handlePortalSuspended() {}
 }
 
-/** Sends `data` (COPY text lines) into `table (columns)` on a pg client; resolves to the row count. */
-export function copyInto(client, table, columns, data) {
+/**
+ * Sends `data` (COPY text lines, or CSV with `format: 'csv'`) into `table (columns)` on a
+ * pg client, or on a PGlite instance (through its `/dev/blob`); resolves to the row count.
+ */
+export async function copyInto(client, table, columns, data, { format = 'text' } = {}) {
+  const target = `${table} (${columns.join(', ')})`;
+  if (typeof client.exec === 'function') {
+    const result = await client.query(`copy ${target} from '/dev/blob' (format ${format})`, [], {
+      blob: new Blob([data]),
+    });
+    return result.affectedRows ?? 0;
+  }
   return new Promise((resolve, reject) => {
     client.query(
-      new CopyIn(`copy ${table} (${columns.join(', ')}) from stdin`, data, (error, rows) =>
+      new CopyIn(`copy ${target} from stdin (format ${format})`, data, (error, rows) =>
         error ? reject(error) : resolve(rows),
       ),
     );
