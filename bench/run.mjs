@@ -76,7 +76,6 @@ function row(workload, { ours, baseline, unit, target, better = 'higher', ...res
 }
 
 const rows = [];
-const notes = [];
 function add(r) {
   rows.push(r);
   log(
@@ -408,5 +407,5 @@ if (asJson) {
       `| ${[r.workload, cell(r.ours), cell(r.baseline), r.unit, cell(r.ratio), r.target, met, p99, rss, cell(r.note)].join(' | ')} |`,
     );
   }
-  console.log(`\n${round(totalSeconds)} s in all; ${notes.join(' ')}`);
+  console.log(`\n${round(totalSeconds)} s in all.`);
 }

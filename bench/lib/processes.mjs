@@ -49,16 +49,19 @@ async function waitFor(url, child, what) {
   throw new Error(`${what} did not come up in 120 s`);
 }
 
-function running(child, url) {
+/** `scratch`: a directory made for this process, deleted when it stops. */
+function running(child, url, scratch) {
   return {
     url,
     child,
     peakRssMb: () => peakRssMb(child.pid),
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGINT');
-      await exited;
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGINT');
+        await exited;
+      }
+      if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
     },
   };
 }
@@ -79,8 +82,13 @@ export async function startJijiao({ databaseUrl, dataDir }) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/api/health`, child, 'jijiao start');
-  return running(child, url);
+  try {
+    await waitFor(`${url}/api/health`, child, 'jijiao start');
+  } catch (error) {
+    if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return running(child, url, dataDir ? undefined : dir);
 }
 
 /** The baseline server (bare Fastify + pg) in its own process. */
