@@ -1,4 +1,4 @@
-// `node bench/certificate-pdf.mjs [--count 500] [--workers 1]`: renders certificate PDFs
+// `node bench/certificate-pdf.mjs [--count 500] [--workers 1] [--json]`: renders certificate PDFs
 // the way the download does (A4, subset CJK font, vector QR code) and prints PDFs per
 // second per core. A baseline in the same run renders the same page without Chinese text
 // (standard Helvetica, no font subsetting), so the table compares against this machine.
@@ -76,6 +76,17 @@ if (isMainThread) {
   const baseline = results.map((r) => r.count / r.baselineSeconds);
   const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
   const averageBytes = results.reduce((a, r) => a + r.bytes, 0) / (count * workers);
+  if (args.includes('--json')) {
+    console.log(
+      JSON.stringify({
+        perCore: mean(perCore),
+        baselinePerCore: mean(baseline),
+        averageKiB: Number((averageBytes / 1024).toFixed(1)),
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      }),
+    );
+    process.exit(0);
+  }
   console.log(`certificate PDFs on ${os.cpus().length} cores, ${workers} worker(s) × ${count}`);
   console.log('| workload | PDFs/s per core | total PDFs/s | avg size |');
   console.log('| --- | ---: | ---: | ---: |');

@@ -1,105 +1,411 @@
-// `npm run bench [-- --quick] [-- --json]`: measures the server's hot paths against a
-// baseline taken in the same run on the same machine, and prints one table. Numbers, not
-// assertions: tests never check wall-clock times.
+// `npm run bench [-- --quick] [-- --json] [-- --people N] [-- --only audit,learner,…]`:
+// generates a province on a throwaway PostgreSQL 15 cluster (as the tests start one), runs
+// each workload against it next to a baseline measured in the same run on the same machine,
+// and prints one table (or, with --json, the rows as a JSON array). Numbers, not
+// assertions: tests never check wall-clock times. The load generator (autocannon) runs in
+// this process; the server under test and the baseline server each run in their own.
 //
-// Workloads so far (issue 8 adds the province-scale ones):
-//   session read   GET /api/v1/me with a signed-in cookie (session lookup + roles), PGlite
-//   baseline       GET /api/health on the same server (routing, hooks, serialisation only)
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
+// Workloads (ratio = ours / baseline):
+//   generator  claims written per second by the province generator (COPY FROM STDIN)
+//   audit      `jijiao audit run` end to end vs one GROUP BY … HAVING over the same rows
+//   learner    GET /api/v1/me/years/:year (session) vs bare Fastify + one indexed row via pg
+//   checkin    POST /api/v1/checkins (device token) vs bare Fastify + one idempotent INSERT
+//   queue      review queue, first and 100th page (keyset) vs the same SELECT in-process
+//   import     `jijiao credits import` of an xlsx end to end vs COPY of the same rows (CSV)
+//   pdf        certificate PDFs per second on one core vs the same page without CJK fonts
+//   pglite     the embedded default: learner's year and the audit on PGlite vs PostgreSQL
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import pg from 'pg';
+import { addBenchAccounts } from './lib/accounts.mjs';
+import { checkinLoad, json, prepareSwipes, signIn } from './lib/checkin.mjs';
+import { provinceOnPostgres } from './lib/database.mjs';
+import { closedLoop, load, root, runJijiao, startHello, startJijiao } from './lib/processes.mjs';
+import { pgliteWorkloads } from './lib/pglite.mjs';
+import { importWorkload } from './lib/import.mjs';
 
-const args = new Set(process.argv.slice(2));
-const quick = args.has('--quick');
-const asJson = args.has('--json');
-const duration = quick ? 3 : 10;
-const connections = 50;
-const root = path.resolve(import.meta.dirname, '..');
-const password = 'Bench@Pass2026';
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const quick = flag('quick');
+const asJson = flag('json');
+const size = {
+  people: Number(option('people', quick ? 5000 : 500_000)),
+  years: Number(option('years', 1)),
+  seed: Number(option('seed', 1)),
+  // Pending self-reports per person: 1 million at 500 000 people.
+  pending: quick ? 1 : 2,
+  duration: quick ? 3 : 10,
+  connections: 50,
+  importRows: quick ? 1000 : 5000,
+  pdfs: quick ? 200 : 1000,
+  pglitePeople: quick ? 2000 : 50_000,
+};
+const only = option('only', '').split(',').filter(Boolean);
+const wanted = (name) => only.length === 0 || only.includes(name);
+const auditYear = 2025;
 
 function log(line) {
-  if (!asJson) console.log(line);
+  if (!asJson) process.stderr.write(`${line}\n`);
 }
 
-async function startServer() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-bench-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'packages/cli/bin/jijiao.mjs'), 'start', '--port', String(port)],
-    {
-      env: {
-        ...process.env,
-        JIJIAO_DATA_DIR: dataDir,
-        JIJIAO_DEMO_PASSWORD: password,
-        JIJIAO_LOG_LEVEL: 'warn',
-        HOST: '127.0.0.1',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child, dataDir };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill();
-  throw new Error('the server did not come up in 120 s');
+const round = (n, digits = 0) => (n === null ? null : Number(n.toFixed(digits)));
+
+/** One result row; `better` says whether a bigger or a smaller figure is better. */
+function row(workload, { ours, baseline, unit, target, better = 'higher', ...rest }) {
+  const ratio = baseline ? ours / baseline : null;
+  let met = null;
+  if (target?.ratio !== undefined && ratio !== null)
+    met = better === 'higher' ? ratio >= target.ratio : ratio <= target.ratio;
+  if (target?.absolute !== undefined)
+    met = better === 'higher' ? ours >= target.absolute : ours <= target.absolute;
+  return {
+    workload,
+    ours: round(ours, ours < 10 ? 2 : 0),
+    baseline: baseline === null ? null : round(baseline, baseline < 10 ? 2 : 0),
+    unit,
+    ratio: ratio === null ? null : round(ratio, ratio < 0.1 ? 4 : 2),
+    target: target?.text ?? 'report',
+    met,
+    ...rest,
+  };
 }
 
-function measure(url, headers) {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration, headers }, (error, result) =>
-      error ? reject(error) : resolve(result),
-    );
-  });
-}
-
-const server = await startServer();
-try {
-  const signIn = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'demo-learner', password }),
-  });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
-  if (!signIn.ok || !cookie) throw new Error(`sign-in failed: ${signIn.status}`);
+const rows = [];
+function add(r) {
+  rows.push(r);
   log(
-    `Measuring ${duration}s per workload, ${connections} connections, on ${os.cpus().length} cores…`,
+    `  ${r.workload}: ${r.ours} ${r.unit} (baseline ${r.baseline ?? '—'}, ratio ${r.ratio ?? '—'})`,
   );
-  const baseline = await measure(`${server.url}/api/health`, {});
-  const ours = await measure(`${server.url}/api/v1/me`, { cookie });
-  // Peak resident memory of the server process (Linux: VmHWM).
-  const status = fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
-  const peakRssMb = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-  const rows = [
-    {
-      workload: 'session read GET /api/v1/me (PGlite)',
-      ours: Math.round(ours.requests.average),
-      baseline: Math.round(baseline.requests.average),
-      unit: 'req/s',
-      ratio: Number((ours.requests.average / baseline.requests.average).toFixed(2)),
-      target: 'report',
-      met: ours.non2xx === 0 && ours.errors === 0,
-      p99Ms: ours.latency.p99,
-      baselineP99Ms: baseline.latency.p99,
-      errors: ours.errors + ours.non2xx,
-      serverPeakRssMb: peakRssMb,
-    },
-  ];
-  if (asJson) {
-    console.log(JSON.stringify(rows, null, 2));
-  } else {
-    console.table(rows);
+}
+
+async function auditWorkload(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let baselineSeconds;
+  try {
+    // The baseline: each person's effective credits of the year, those short of 25 kept.
+    const started = performance.now();
+    await client.query(
+      `create table bench_audit_baseline as
+       select p.id person_id, p.unit_id, coalesce(sum(c.credits), 0) total
+       from people p
+       join orgs u on u.id = p.unit_id
+       join orgs prov on prov.kind = 'province' and prov.region_code = '990000'
+                     and u.path like prov.path || '%'
+       left join credit_claims c on c.person_id = p.id and c.status = 'effective' and c.year = $1
+       group by p.id, p.unit_id
+       having coalesce(sum(c.credits), 0) < 25`,
+      [auditYear],
+    );
+    baselineSeconds = (performance.now() - started) / 1000;
+  } finally {
+    await client.end();
+  }
+  const run = await runJijiao(
+    ['audit', 'run', '--year', String(auditYear), '--province', '990000', '--json'],
+    { databaseUrl: url },
+  );
+  const summary = JSON.parse(run.stdout.trim().split('\n').at(-1));
+  add(
+    row(`annual audit, ${summary.people} people (jijiao audit run, PostgreSQL)`, {
+      ours: run.seconds,
+      baseline: baselineSeconds,
+      unit: 's',
+      better: 'lower',
+      target: { ratio: 2, text: '≤ 2× baseline' },
+      peakRssMb: run.peakRssMb,
+      note: `${summary.compliant} compliant; job ${summary.seconds} s of ${round(run.seconds, 1)} s`,
+    }),
+  );
+}
+
+async function learnerWorkload(server, hello, generated, engine = 'PostgreSQL') {
+  const headers = await signIn(server.url, 'bench-learner');
+  const year = await json(await fetch(`${server.url}/api/v1/me/years/${auditYear}`, { headers }));
+  const base = await load(`${hello.url}/row/${generated.learnerId}`, {
+    connections: size.connections,
+    duration: size.duration,
+  });
+  const ours = await load(`${server.url}/api/v1/me/years/${auditYear}`, {
+    connections: size.connections,
+    duration: size.duration,
+    headers: { cookie: headers.cookie },
+  });
+  return {
+    ours,
+    base,
+    activities: year.activities?.length ?? year.claims?.length ?? null,
+    engine,
+  };
+}
+
+function learnerRow(result, label) {
+  return row(label, {
+    ours: result.ours.requests.average,
+    baseline: result.base.requests.average,
+    unit: 'req/s',
+    target: { ratio: 0.5, text: '≥ 0.5× baseline' },
+    p99Ms: result.ours.latency.p99,
+    baselineP99Ms: result.base.latency.p99,
+    errors: result.ours.errors + result.ours.non2xx,
+  });
+}
+
+async function checkinWorkload(server, hello) {
+  const prepared = await prepareSwipes(server.url, size.duration * 20_000);
+  const opts = { connections: size.connections, duration: size.duration };
+  const base = await load(`${hello.url}/insert`, { ...opts, method: 'POST' });
+  const single = await checkinLoad(server.url, prepared, 1, opts);
+  const batch = await checkinLoad(server.url, prepared, 50, opts);
+  add(
+    row('check-in POST /api/v1/checkins, 1 swipe/request', {
+      ours: single.result.requests.average,
+      baseline: base.requests.average,
+      unit: 'swipes/s',
+      target: { ratio: 0.6, text: '≥ 0.6× baseline' },
+      p99Ms: single.result.latency.p99,
+      baselineP99Ms: base.latency.p99,
+      errors: single.result.errors + single.result.non2xx,
+      note: `${single.accepted} accepted, ${single.other} not; ${prepared.people} cards × ${prepared.sessions} sessions`,
+    }),
+  );
+  add(
+    row('check-in, 50 swipes/request (offline queue)', {
+      ours: batch.result.requests.average * 50,
+      baseline: base.requests.average,
+      unit: 'swipes/s',
+      target: null,
+      p99Ms: batch.result.latency.p99,
+      errors: batch.result.errors + batch.result.non2xx,
+      note: `${batch.accepted} accepted, ${batch.other} not; p99 per request of 50`,
+    }),
+  );
+}
+
+async function queueWorkload(server, url, reviewer) {
+  const { serverModules } = await import('./lib/server-modules.mjs');
+  const m = await serverModules();
+  const { CreditsRepository } =
+    await import('../packages/server/src/modules/credits/credits.repository.ts');
+  const headers = await signIn(server.url, 'bench-reviewer');
+  const pageUrl = (after) =>
+    `${server.url}/api/v1/reviews/queue?limit=50${after ? `&after=${after}` : ''}`;
+  // The 100th page's cursor, walked through the API.
+  let after = '';
+  for (let page = 1; page < 100; page++) {
+    const body = await json(await fetch(pageUrl(after), { headers }));
+    if (!body.nextCursor) throw new Error(`the queue has only ${page} pages`);
+    after = body.nextCursor;
+  }
+  const concurrency = 10;
+  const first = await load(pageUrl(''), {
+    connections: concurrency,
+    duration: size.duration,
+    headers: { cookie: headers.cookie },
+  });
+  const hundredth = await load(pageUrl(after), {
+    connections: concurrency,
+    duration: size.duration,
+    headers: { cookie: headers.cookie },
+  });
+  // The baseline: the repository's own query (same SQL, same pool size), no HTTP.
+  const database = m.wrapPool(new pg.Pool({ connectionString: url, max: 10 }));
+  try {
+    const repository = new CreditsRepository();
+    const filter = {
+      reviewerScope: [reviewer.provincePath],
+      reviewerOrgIds: [reviewer.provinceId],
+      excludeUserId: reviewer.userId,
+      sort: 'submittedAt',
+      order: 'asc',
+      limit: 51,
+    };
+    let key;
+    for (let page = 1; page < 100; page++) {
+      const rowsOfPage = (
+        await repository.queue(database.db, { ...filter, ...(key ? { after: key } : {}) })
+      ).slice(0, 50);
+      const last = rowsOfPage.at(-1);
+      key = { key: last.submittedAt.toISOString(), id: last.id };
+    }
+    const direct = (after) => () =>
+      repository.queue(database.db, { ...filter, ...(after ? { after } : {}) });
+    const opts = { concurrency, seconds: size.duration };
+    const baseFirst = await closedLoop(direct(undefined), opts);
+    const baseHundredth = await closedLoop(direct(key), opts);
+    for (const [label, ours, base] of [
+      ['first', first, baseFirst],
+      ['100th', hundredth, baseHundredth],
+    ])
+      add(
+        row(`review queue, ${label} page of 50 (keyset), p99`, {
+          ours: ours.latency.p99,
+          baseline: base.p99,
+          unit: 'ms p99',
+          better: 'lower',
+          target: { ratio: 1.5, text: '≤ 1.5× baseline' },
+          reqPerSecond: round(ours.requests.average),
+          baselinePerSecond: round(base.perSecond),
+          errors: ours.errors + ours.non2xx,
+          note: `${concurrency} concurrent; ${reviewer.pending} pending claims`,
+        }),
+      );
+  } finally {
+    await database.close();
+  }
+}
+
+function pdfWorkload() {
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, 'bench/certificate-pdf.mjs'), '--count', String(size.pdfs), '--json'],
+    { encoding: 'utf8' },
+  );
+  if (run.status !== 0) throw new Error(run.stderr);
+  const r = JSON.parse(run.stdout);
+  add(
+    row('certificate PDFs (CJK subset font, QR), 1 worker', {
+      ours: r.perCore,
+      baseline: r.baselinePerCore,
+      unit: 'PDFs/s/core',
+      target: { absolute: 50, text: '≥ 50/s/core' },
+      peakRssMb: r.peakRssMb,
+      note: `baseline: the same page in Helvetica, no font subsetting; ${r.averageKiB} KiB each`,
+    }),
+  );
+}
+
+const started = performance.now();
+log(
+  `Jijiao benchmarks: ${size.people} people × ${size.years} year(s), ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}${quick ? ' (quick)' : ''}`,
+);
+const needsPostgres = ['generator', 'audit', 'learner', 'checkin', 'queue', 'import'].some(wanted);
+let province;
+let server;
+let hello;
+try {
+  if (needsPostgres) {
+    log('Generating the province on a throwaway PostgreSQL 15 cluster…');
+    province = await provinceOnPostgres({
+      people: size.people,
+      years: size.years,
+      seed: size.seed,
+      pendingPerPerson: size.pending,
+      importRows: size.importRows,
+      log,
+    });
+    const g = province.generated;
+    add(
+      row('generator: credit rows written (COPY FROM STDIN)', {
+        ours: g.claims / g.seconds,
+        baseline: null,
+        unit: 'claims/s',
+        target: { absolute: 1_000_000 / 60, text: '1M rows < 60 s' },
+        note: `${g.people} people, ${g.claims} claims (${g.pendingClaims} pending), ${g.units} units, ${g.projects} projects in ${round(g.seconds, 1)} s`,
+      }),
+    );
+  }
+  const url = province?.url;
+  if (url && wanted('audit')) {
+    log('Audit…');
+    await auditWorkload(url);
+  }
+  if (url && ['learner', 'checkin', 'queue'].some(wanted)) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    let accounts;
+    try {
+      accounts = await addBenchAccounts(
+        (text, params) => client.query(text, params),
+        province.generated,
+      );
+    } finally {
+      await client.end();
+    }
+    server = await startJijiao({ databaseUrl: url });
+    hello = await startHello(url);
+    if (wanted('learner')) {
+      log('Learner’s year API…');
+      const result = await learnerWorkload(server, hello, province.generated);
+      add({
+        ...learnerRow(result, `learner's year GET /api/v1/me/years/${auditYear} (PostgreSQL)`),
+        peakRssMb: server.peakRssMb(),
+        baselinePeakRssMb: hello.peakRssMb(),
+      });
+    }
+    if (wanted('checkin')) {
+      log('Check-in API…');
+      await checkinWorkload(server, hello);
+    }
+    if (wanted('queue')) {
+      log('Review queue…');
+      await queueWorkload(server, url, {
+        provincePath: accounts.provincePath,
+        provinceId: accounts.provinceId,
+        userId: accounts.reviewerId,
+        pending: province.generated.pendingClaims,
+      });
+    }
+    for (const r of rows)
+      if (r.peakRssMb === undefined && r.unit !== 'claims/s' && r.unit !== 's')
+        r.peakRssMb = server.peakRssMb();
+    await server.stop();
+    await hello.stop();
+    server = undefined;
+    hello = undefined;
+  }
+  if (url && wanted('import')) {
+    log('Credit import…');
+    const imported = await importWorkload(url, province.generated, row, size.importRows);
+    if (imported) add(imported);
+  }
+  if (wanted('pdf')) {
+    log('Certificate PDFs…');
+    pdfWorkload();
+  }
+  if (wanted('pglite')) {
+    log(`PGlite (embedded default), ${size.pglitePeople} people, against PostgreSQL…`);
+    for (const r of await pgliteWorkloads(size, row, { auditYear })) add(r);
   }
 } finally {
-  server.child.kill('SIGINT');
-  await new Promise((r) => server.child.once('exit', r));
-  fs.rmSync(server.dataDir, { recursive: true, force: true });
+  await server?.stop();
+  await hello?.stop();
+  province?.cluster.stop();
+}
+
+const totalSeconds = (performance.now() - started) / 1000;
+if (asJson) {
+  console.log(JSON.stringify(rows, null, 2));
+} else {
+  const cell = (v) => (v === null || v === undefined ? '—' : String(v));
+  const header = [
+    'workload',
+    'ours',
+    'baseline',
+    'unit',
+    'ratio',
+    'target',
+    'met',
+    'p99 ms (ours / baseline)',
+    'peak RSS MB',
+    'note',
+  ];
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`| ${header.map(() => '---').join(' | ')} |`);
+  for (const r of rows) {
+    const p99 = r.p99Ms === undefined ? '—' : `${cell(r.p99Ms)} / ${cell(r.baselineP99Ms)}`;
+    const rss = r.baselinePeakRssMb
+      ? `${cell(r.peakRssMb)} / ${r.baselinePeakRssMb}`
+      : cell(r.peakRssMb);
+    const met = r.met === null ? 'report' : r.met ? 'yes' : '**no**';
+    console.log(
+      `| ${[r.workload, cell(r.ours), cell(r.baseline), r.unit, cell(r.ratio), r.target, met, p99, rss, cell(r.note)].join(' | ')} |`,
+    );
+  }
+  console.log(`\n${round(totalSeconds)} s in all.`);
 }

@@ -1,0 +1,73 @@
+// The databases of the benchmarks: a throwaway PostgreSQL 15 cluster (as the tests start
+// one) or PGlite in a data directory (the embedded default), each holding the migrated
+// schema, the seeded demo province and a generated province of N people.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { generateProvince } from './province.mjs';
+import { benchEnv, serverModules } from './server-modules.mjs';
+
+/** Migrates and seeds the demo province through the server's own code. */
+async function migrateAndSeed(database) {
+  const m = await serverModules();
+  const { seedDemo } = await import('../../packages/server/src/modules/demo/demo.service.ts');
+  const { argon2Hasher } =
+    await import('../../packages/server/src/platform/auth/password-hasher.ts');
+  await database.migrate();
+  await seedDemo(database, m.loadConfig(benchEnv()), argon2Hasher, {
+    now: () => new Date('2026-06-01T00:00:00Z'),
+  });
+}
+
+/**
+ * Starts a cluster, migrates, seeds the demo province and generates `options.people`
+ * people into it. Returns the cluster (call `stop()`), its URL and the generator's counts.
+ */
+export async function provinceOnPostgres(options) {
+  const m = await serverModules();
+  const cluster = await m.startPostgresCluster();
+  try {
+    const database = m.wrapPool(new pg.Pool({ connectionString: cluster.url, max: 2 }));
+    try {
+      await migrateAndSeed(database);
+    } finally {
+      await database.close();
+    }
+    const client = new pg.Client({ connectionString: cluster.url });
+    await client.connect();
+    try {
+      const generated = await generateProvince(client, { ...options, env: benchEnv() });
+      return { cluster, url: cluster.url, generated };
+    } finally {
+      await client.end();
+    }
+  } catch (error) {
+    cluster.stop();
+    throw error;
+  }
+}
+
+/**
+ * The same on PGlite in a fresh data directory (`<dataDir>/pglite`, where `jijiao start`
+ * opens it). `prepare(query, generated)` runs before the database is closed.
+ */
+export async function provinceOnPglite(options, prepare) {
+  const m = await serverModules();
+  const { PGlite } = await import('@electric-sql/pglite');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-bench-pglite-'));
+  const lite = await PGlite.create(path.join(dataDir, 'pglite'));
+  const database = m.wrapPglite(lite);
+  try {
+    await migrateAndSeed(database);
+    const generated = await generateProvince(lite, { ...options, env: benchEnv() });
+    await prepare?.((text, params) => lite.query(text, params), generated);
+    return {
+      dataDir,
+      generated,
+      remove: () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
+  } finally {
+    await database.close();
+  }
+}

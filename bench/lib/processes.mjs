@@ -1,0 +1,158 @@
+// Child processes of the benchmarks (the server under test, the baseline server, the CLI)
+// and the HTTP load generator, which always runs in the runner's own process.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { benchEnv } from './server-modules.mjs';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'packages/cli/bin/jijiao.mjs');
+// Prints the child's peak RSS (kB) on exit: works for any Node child.
+const maxRssHook =
+  "data:text/javascript,process.on('exit',()=>process.stderr.write('\\nBENCH_MAX_RSS_KB '+process.resourceUsage().maxRSS+'\\n'))";
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Peak resident memory of a live process in MiB (Linux VmHWM). */
+export function peakRssMb(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  } catch {
+    return null;
+  }
+}
+
+async function waitFor(url, child, what) {
+  for (let i = 0; i < 480; i++) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error(`${what} did not come up in 120 s`);
+}
+
+/** `scratch`: a directory made for this process, deleted when it stops. */
+function running(child, url, scratch) {
+  return {
+    url,
+    child,
+    peakRssMb: () => peakRssMb(child.pid),
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGINT');
+        await exited;
+      }
+      if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * `jijiao start` in its own process, on PostgreSQL (`databaseUrl`) or on PGlite in
+ * `dataDir`, with the bench's demo environment (same ID keys as the generator).
+ */
+export async function startJijiao({ databaseUrl, dataDir }) {
+  const port = await freePort();
+  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-bench-'));
+  const child = spawn(process.execPath, [cli, 'start', '--port', String(port)], {
+    env: {
+      ...process.env,
+      ...benchEnv({ JIJIAO_DATA_DIR: dir, HOST: '127.0.0.1' }),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${url}/api/health`, child, 'jijiao start');
+  } catch (error) {
+    if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return running(child, url, dataDir ? undefined : dir);
+}
+
+/** The baseline server (bare Fastify + pg) in its own process. */
+export async function startHello(databaseUrl) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'hello-server.mjs')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/health`, child, 'the baseline server');
+  return running(child, url);
+}
+
+/** Runs the CLI to the end; wall-clock seconds, stdout and the child's peak RSS. */
+export function runJijiao(args, { databaseUrl, dataDir } = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', maxRssHook, cli, ...args], {
+      env: {
+        ...process.env,
+        ...benchEnv(dataDir ? { JIJIAO_DATA_DIR: dataDir } : {}),
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      const kb = Number(/BENCH_MAX_RSS_KB (\d+)/.exec(stderr)?.[1] ?? 0);
+      if (code !== 0) reject(new Error(`jijiao ${args.join(' ')}: exit ${code}\n${stderr}`));
+      else resolve({ stdout, seconds, peakRssMb: Math.round(kb / 1024) });
+    });
+  });
+}
+
+/** autocannon against one URL; `connections` concurrent, `duration` seconds. */
+export function load(url, options) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+export function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** `concurrency` loops calling `fn` for `seconds`: calls per second and latency p99 (ms). */
+export async function closedLoop(fn, { concurrency, seconds }) {
+  const latencies = [];
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < end) {
+        const started = performance.now();
+        await fn();
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  latencies.sort((x, y) => x - y);
+  return { perSecond: latencies.length / seconds, p99: percentile(latencies, 99) };
+}
