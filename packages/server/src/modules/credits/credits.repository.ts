@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { pathWithin } from '../../platform/db/scope-sql';
 import { orgs } from '../orgs/orgs.schema';
@@ -229,7 +229,6 @@ export class CreditsRepository {
   /** One keyset page of claims waiting at an org inside the reviewer scope. */
   async queue(db: DbOrTx, f: QueueFilter): Promise<ClaimView[]> {
     const column = sortColumns[f.sort];
-    const beyond = f.order === 'asc' ? gt : lt;
     const key = f.after
       ? f.sort === 'submittedAt'
         ? sql`${f.after.key}::timestamptz`
@@ -266,11 +265,11 @@ export class CreditsRepository {
           f.unitId ? eq(creditClaims.unitId, f.unitId) : undefined,
           f.year ? eq(creditClaims.year, f.year) : undefined,
           f.flagged === undefined ? undefined : f.flagged ? flaggedSql : sql`not ${flaggedSql}`,
+          // A row comparison, so an index in queue order can start at the cursor.
           f.after && key
-            ? or(
-                f.order === 'asc' ? sql`${column} > ${key}` : sql`${column} < ${key}`,
-                and(sql`${column} = ${key}`, beyond(creditClaims.id, f.after.id)),
-              )
+            ? f.order === 'asc'
+              ? sql`(${column}, ${creditClaims.id}) > (${key}, ${f.after.id}::uuid)`
+              : sql`(${column}, ${creditClaims.id}) < (${key}, ${f.after.id}::uuid)`
             : undefined,
         ),
       )

@@ -65,6 +65,11 @@ export const creditClaims = pgTable(
   (t) => [
     index('credit_claims_person_year_idx').on(t.personId, t.year),
     index('credit_claims_queue_idx').on(t.status, t.currentReviewerOrgId, t.submittedAt, t.id),
+    // A reviewer high in the chain has most pending claims in scope: walking this index in
+    // queue order stops after one page instead of sorting every pending claim.
+    index('credit_claims_pending_order_idx')
+      .on(t.submittedAt, t.id)
+      .where(sql`status = 'submitted'`),
     index('credit_claims_match_idx').on(t.personId, t.projectNumber, t.role),
     index('credit_claims_unit_idx').on(t.unitId, t.year),
     index('credit_claims_batch_idx').on(t.batchId),

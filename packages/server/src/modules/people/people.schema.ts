@@ -30,7 +30,12 @@ export const people = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('people_unit_idx').on(t.unitId, t.name), index('people_name_idx').on(t.name, t.id)],
+  (t) => [
+    index('people_unit_idx').on(t.unitId, t.name),
+    index('people_name_idx').on(t.name, t.id),
+    // The learner's own pages resolve their person by the signed-in user on every request.
+    index('people_user_idx').on(t.userId),
+  ],
 );
 
 /** Where a person worked and when: one open row (to = null) per person. */

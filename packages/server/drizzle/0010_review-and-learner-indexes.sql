@@ -1,0 +1,2 @@
+CREATE INDEX "people_user_idx" ON "people" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "credit_claims_pending_order_idx" ON "credit_claims" USING btree ("submitted_at","id") WHERE status = 'submitted';
