@@ -236,6 +236,26 @@ export class CreditsRepository {
           ? sql`${f.after.key}::date`
           : sql`${f.after.key}::numeric`
       : undefined;
+    // The reviewing orgs are read first and passed as values, not as a subquery: with the
+    // values the planner sees from the column's statistics how many pending claims they
+    // hold, and walks the queue-order index (one page read) for a reviewer high in the
+    // chain, or the per-org index for a unit with a handful. With a subquery it guessed a
+    // few hundred rows, and sorted every pending claim of a province for each page.
+    const reviewingOrgs = (
+      await db
+        .select({ id: orgs.id })
+        .from(orgs)
+        .where(
+          and(
+            pathWithin(orgs.path, f.reviewerScope),
+            or(
+              ne(orgs.kind, 'unit'),
+              f.reviewerOrgIds.length > 0 ? inArray(orgs.id, [...f.reviewerOrgIds]) : sql`false`,
+            ),
+          ),
+        )
+    ).map((o) => o.id);
+    if (reviewingOrgs.length === 0) return [];
     const rows = await this.select(db)
       .where(
         and(
@@ -243,23 +263,7 @@ export class CreditsRepository {
           sql`${people.userId} is distinct from ${f.excludeUserId}`,
           sql`${creditClaims.submittedBy} is distinct from ${f.excludeUserId}`,
           sql`${creditClaims.createdBy} is distinct from ${f.excludeUserId}`,
-          inArray(
-            creditClaims.currentReviewerOrgId,
-            db
-              .select({ id: orgs.id })
-              .from(orgs)
-              .where(
-                and(
-                  pathWithin(orgs.path, f.reviewerScope),
-                  or(
-                    ne(orgs.kind, 'unit'),
-                    f.reviewerOrgIds.length > 0
-                      ? inArray(orgs.id, [...f.reviewerOrgIds])
-                      : sql`false`,
-                  ),
-                ),
-              ),
-          ),
+          inArray(creditClaims.currentReviewerOrgId, reviewingOrgs),
           f.type ? eq(creditClaims.activityType, f.type) : undefined,
           f.channel ? eq(creditClaims.channel, f.channel) : undefined,
           f.unitId ? eq(creditClaims.unitId, f.unitId) : undefined,
