@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --json] [-- --people N] [-- --only audit,learner,…]`:
+// `npm run bench [-- --quick] [-- --json] [-- --people N] [-- --pending N] [-- --only audit,learner,…]`:
 // generates a province on a throwaway PostgreSQL 15 cluster (as the tests start one), runs
 // each workload against it next to a baseline measured in the same run on the same machine,
 // and prints one table (or, with --json, the rows as a JSON array). Numbers, not
@@ -37,8 +37,8 @@ const size = {
   people: Number(option('people', quick ? 5000 : 500_000)),
   years: Number(option('years', 1)),
   seed: Number(option('seed', 1)),
-  // Pending self-reports per person: 1 million at 500 000 people.
-  pending: quick ? 1 : 2,
+  // Pending self-reports per person: 1 million at 500 000 people (or --pending N).
+  pending: Number(option('pending', quick ? 1 : 2)),
   duration: quick ? 3 : 10,
   connections: 50,
   importRows: quick ? 1000 : 5000,
