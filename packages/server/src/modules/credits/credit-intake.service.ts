@@ -79,19 +79,18 @@ export class CreditIntake {
   async personAndPlace(
     db: DbOrTx,
     personId: string,
+    /** The person, when the caller has just read them: one query less. */
+    known?: PersonView,
   ): Promise<{ person: PersonView; unit: OrgRow; where: UnitPlace }> {
-    const person = await this.deps.people.findAny(personId, db);
+    const person = known?.id === personId ? known : await this.deps.people.findAny(personId, db);
     if (!person) {
       throw new AppError('not_found', 'No such person', { personId }, [
         { path: 'personId', message: 'no such person' },
       ]);
     }
-    const unit = await this.deps.orgs.findAny(person.unitId, db);
-    if (!unit) throw new Error(`person ${person.id} has no unit`);
-    const ancestorIds = unit.path.split('/').filter(Boolean).slice(0, -1);
-    const byId = new Map((await this.deps.orgs.findAnyOf(ancestorIds, db)).map((o) => [o.id, o]));
-    const ancestors = ancestorIds.reverse().flatMap((id) => byId.get(id) ?? []);
-    return { person, unit, where: placeOfUnit(unit, ancestors) };
+    const found = await this.deps.orgs.findWithAncestors(person.unitId, db);
+    if (!found) throw new Error(`person ${person.id} has no unit`);
+    return { person, unit: found.org, where: placeOfUnit(found.org, found.ancestors) };
   }
 
   /** The rules' answer for one activity of a person, or a validation error naming the field. */

@@ -139,7 +139,7 @@ export class CreditsImport {
       try {
         let where = places.get(person.unitId);
         if (!where) {
-          where = (await this.deps.intake.personAndPlace(this.deps.db, person.id)).where;
+          where = (await this.deps.intake.personAndPlace(this.deps.db, person.id, person)).where;
           places.set(person.unitId, where);
         }
         this.deps.intake.valueAt(where, randomUUID(), activity);

@@ -17,6 +17,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { OrgRow } from '../orgs/orgs.repository';
 import type { PeopleService } from '../people/people.service';
+import type { PersonView } from '../people/people.repository';
 import { placeOfUnit, type UnitPlace } from '../credits/claim-place';
 import { toClaimSummary } from '../credits/claim-view';
 import type { CreditIntake } from '../credits/credit-intake.service';
@@ -69,9 +70,7 @@ export class LearnerYearService {
   }
 
   private async ownPerson(actor: Actor) {
-    const id = await this.deps.credits.personIdOfUser(this.deps.db, actor.userId);
-    if (!id) throw new AppError('not_found', 'Your account has no person record');
-    const person = await this.deps.people.findAny(id);
+    const person = await this.deps.people.findByUserId(actor.userId);
     if (!person) throw new AppError('not_found', 'Your account has no person record');
     return person;
   }
@@ -79,7 +78,7 @@ export class LearnerYearService {
   async myYears(actor: Actor): Promise<YearList> {
     const person = await this.ownPerson(actor);
     const { db, repository, intake, policies } = this.deps;
-    const { where } = await intake.personAndPlace(db, person.id);
+    const { where } = await intake.personAndPlace(db, person.id, person);
     const claims = await repository.allClaimsOf(db, person.id);
     const currentYear = this.currentYear();
     const years = [...new Set([currentYear, ...claims.map((c) => c.year)])].sort((a, b) => b - a);
@@ -108,12 +107,9 @@ export class LearnerYearService {
     );
   }
 
-  private async personYear(
-    person: { id: string; name: string },
-    year: number,
-  ): Promise<YearReportView> {
+  private async personYear(person: PersonView, year: number): Promise<YearReportView> {
     const { db, repository, intake, policies, credits } = this.deps;
-    const { where } = await intake.personAndPlace(db, person.id);
+    const { where } = await intake.personAndPlace(db, person.id, person);
     const yp = policyFor(policies, where, year);
     const claims = await repository.claimsOf(db, [person.id], yp.fromYear, year);
     const report = evaluateClaims(yp, where, year, claims);

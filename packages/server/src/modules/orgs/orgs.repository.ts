@@ -22,6 +22,18 @@ export class OrgsRepository {
     return rows[0];
   }
 
+  /** The org and every org above it (its materialised path), in one query; in no order. */
+  async findWithAncestors(db: DbOrTx, id: string): Promise<OrgRow[]> {
+    return db
+      .select()
+      .from(orgs)
+      .where(
+        sql`${orgs.id} = any(
+          select unnest(string_to_array(trim(both '/' from o.path), '/'))::uuid
+          from ${orgs} o where o.id = ${id})`,
+      );
+  }
+
   async findByIds(db: DbOrTx, ids: readonly string[]): Promise<OrgRow[]> {
     if (ids.length === 0) return [];
     return db

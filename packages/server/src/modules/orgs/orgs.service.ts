@@ -91,6 +91,19 @@ export class OrgsService {
     return this.deps.repository.findById(db, id);
   }
 
+  /** Without a scope check: an org and its ancestors, nearest first; undefined if none. */
+  async findWithAncestors(
+    id: string,
+    db: DbOrTx = this.deps.db,
+  ): Promise<{ org: OrgRow; ancestors: OrgRow[] } | undefined> {
+    const rows = await this.deps.repository.findWithAncestors(db, id);
+    const org = rows.find((o) => o.id === id);
+    if (!org) return undefined;
+    const byId = new Map(rows.map((o) => [o.id, o]));
+    const ancestorIds = org.path.split('/').filter(Boolean).slice(0, -1).reverse();
+    return { org, ancestors: ancestorIds.flatMap((a) => byId.get(a) ?? []) };
+  }
+
   /** Without a scope check: several orgs by id, in no particular order. */
   async findAnyOf(ids: readonly string[], db: DbOrTx = this.deps.db): Promise<OrgRow[]> {
     return this.deps.repository.findByIds(db, ids);
