@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { users } from '../users/users.schema';
+import { grantsJsonSql } from '../users/users.repository';
 import { loginAttempts, sessions } from './auth.schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -66,6 +67,7 @@ export class AuthRepository {
           mustChangePassword: users.mustChangePassword,
           disabledAt: users.disabledAt,
         },
+        grants: grantsJsonSql(),
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))

@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/auth/actor';
 import type { PasswordHasher } from '../../platform/auth/password-hasher';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
-import type { UsersRepository, UserRow } from '../users/users.repository';
+import { grantsFromJson, type UsersRepository, type UserRow } from '../users/users.repository';
 import type { AuthRepository } from './auth.repository';
 import { newToken, sessionIdOf, usernameKeyOf } from './session-token';
 
@@ -130,11 +130,13 @@ export class AuthService {
 
   /** Resolves a session cookie to its actor, or null when absent, revoked or expired. */
   async authenticate(token: string, _meta: RequestMeta): Promise<Actor | null> {
-    const { db, clock, config, repository, users } = this.deps;
+    const { db, clock, config, repository } = this.deps;
     const now = clock.now();
     const found = await repository.findSessionWithUser(db, sessionIdOf(token));
     if (!found || found.session.revokedAt || found.user.disabledAt) return null;
     const { session, user } = found;
+    // The grants came with the session (one round trip per request, not two).
+    const grants = grantsFromJson(found.grants);
     const idleExpiresAt = new Date(
       session.lastSeenAt.getTime() + config.session.idleMinutes * minute,
     );
@@ -142,7 +144,6 @@ export class AuthService {
     if (now.getTime() - session.lastSeenAt.getTime() >= touchIntervalMs) {
       await repository.touchSession(db, session.id, now);
     }
-    const grants = await users.grantsOf(db, user.id);
     return {
       userId: user.id,
       username: user.username,
