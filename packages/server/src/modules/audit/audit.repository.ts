@@ -124,12 +124,21 @@ export class AuditRepository {
     await db.update(auditRuns).set(patch).where(eq(auditRuns.id, id));
   }
 
-  /** Runs left `running` by a process that died: marked failed before a new run starts. */
-  async failInterruptedRuns(db: DbOrTx, auditId: string, at: Date) {
+  /**
+   * Runs left `running` by a process that died (no heartbeat since `staleBefore`): marked
+   * failed before a new run starts. A run that is still beating is left alone.
+   */
+  async failInterruptedRuns(db: DbOrTx, auditId: string, at: Date, staleBefore: Date) {
     await db
       .update(auditRuns)
       .set({ status: 'failed', error: 'interrupted', finishedAt: at })
-      .where(and(eq(auditRuns.auditId, auditId), eq(auditRuns.status, 'running')));
+      .where(
+        and(
+          eq(auditRuns.auditId, auditId),
+          eq(auditRuns.status, 'running'),
+          sql`coalesce(${auditRuns.heartbeatAt}, ${auditRuns.startedAt}) < ${staleBefore.toISOString()}::timestamptz`,
+        ),
+      );
   }
 
   async findRun(db: DbOrTx, id: string): Promise<AuditRunRow | undefined> {

@@ -198,6 +198,38 @@ describe('the evaluation job', () => {
     expect(stored.get(personB)?.compliant).toBe(false);
     expect(compliant).toBeGreaterThan(0);
   });
+
+  it('runs once at a time across processes: a beating run elsewhere is refused, a silent one replaced', async () => {
+    // A run another process (the CLI beside this server) is working on, beating now.
+    const [other] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into audit_runs (audit_id, status, started_at, heartbeat_at)
+          values (${audit.id}, 'running', ${t.clock.now().toISOString()}::timestamptz,
+                  ${t.clock.now().toISOString()}::timestamptz)
+          returning id`,
+    );
+    const refused = await send('POST', `/api/v1/audits/${audit.id}/runs`, province);
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'conflict',
+      message: 'The evaluation of this audit is already running (started by another process)',
+    });
+    // The CLI beside the server is refused the same way (the job's own entry point).
+    await expect(services.audits.run(await systemActor(db), audit.id)).rejects.toMatchObject({
+      code: 'conflict',
+    });
+
+    // That process stopped: no beat for longer than the lease, so a new run replaces it.
+    t.clock.advanceMinutes(6);
+    const started = await send('POST', `/api/v1/audits/${audit.id}/runs`, province);
+    expect(started.statusCode, started.body).toBe(202);
+    expect((await waitForRun(audit.id)).status).toBe('succeeded');
+    const [old] = await queryRows<{ status: string; error: string | null }>(
+      db,
+      sql`select status, error from audit_runs where id = ${other?.id ?? ''}`,
+    );
+    expect(old).toEqual({ status: 'failed', error: 'interrupted' });
+  });
 });
 
 describe('early audit', () => {

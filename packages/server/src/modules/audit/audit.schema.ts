@@ -67,8 +67,16 @@ export const auditRuns = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     error: text('error'),
+    /** Written by the job after every batch: a running run without a recent beat is dead. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
   },
-  (t) => [index('audit_runs_audit_idx').on(t.auditId, t.startedAt)],
+  (t) => [
+    index('audit_runs_audit_idx').on(t.auditId, t.startedAt),
+    // One running evaluation per audit, whichever process (server or CLI) started it.
+    uniqueIndex('audit_runs_one_running_idx')
+      .on(t.auditId)
+      .where(sql`status = 'running'`),
+  ],
 );
 
 /** The rules engine's result for one person of an audit. A re-run replaces all but the note. */

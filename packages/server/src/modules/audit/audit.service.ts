@@ -14,6 +14,7 @@ import type { Db } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { isWithinScope, scopeOf } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
+import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { OrgRow } from '../orgs/orgs.repository';
@@ -36,6 +37,12 @@ export interface AuditDeps {
 
 /** People read per SQL pass, and result rows per INSERT. */
 export const jobBatch = { read: 2000, write: 1000 } as const;
+
+/**
+ * A running run whose job has not beaten for this long is taken as dead (its process
+ * stopped) and may be replaced. A batch of 2000 people takes well under a second.
+ */
+export const runLeaseMs = 5 * 60_000;
 
 export type RunProgress = (run: AuditRun) => void;
 
@@ -278,14 +285,27 @@ export class AuditService {
         'Units have reported already: their reports must be returned before a re-run',
       );
     }
+    const now = clock.now();
+    const staleBefore = new Date(now.getTime() - runLeaseMs);
     return db.transaction(async (tx) => {
-      await repository.failInterruptedRuns(tx, audit.id, clock.now());
-      const run = await repository.insertRun(tx, {
-        auditId: audit.id,
-        status: 'running',
-        startedBy: actor.userId,
-        startedAt: clock.now(),
-      });
+      await repository.failInterruptedRuns(tx, audit.id, now, staleBefore);
+      // The partial unique index admits one running run per audit: a run started by
+      // another process (the CLI beside the server, a second server) answers 409 here.
+      const run = await repository
+        .insertRun(tx, {
+          auditId: audit.id,
+          status: 'running',
+          startedBy: actor.userId,
+          startedAt: now,
+          heartbeatAt: now,
+        })
+        .catch((error: unknown) => {
+          if (!isUniqueViolation(error)) throw error;
+          throw new AppError(
+            'conflict',
+            'The evaluation of this audit is already running (started by another process)',
+          );
+        });
       await this.deps.auditLog.record(
         actorEvent(actor, 'audit.run_started', ip, {
           targetType: 'audit',
@@ -344,7 +364,12 @@ export class AuditService {
         }
         done += results.length;
         compliant += results.filter((r) => r.compliant).length;
-        await repository.updateRun(db, runId, { done, compliant, total: Math.max(total, done) });
+        await repository.updateRun(db, runId, {
+          done,
+          compliant,
+          total: Math.max(total, done),
+          heartbeatAt: clock.now(),
+        });
         onProgress?.({
           ...toRun({
             id: runId,
@@ -355,6 +380,7 @@ export class AuditService {
             compliant,
             startedBy: null,
             startedAt: at,
+            heartbeatAt: at,
             finishedAt: null,
             error: null,
           }),

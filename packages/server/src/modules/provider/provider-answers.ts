@@ -46,12 +46,3 @@ export function validationError(error: ZodError, prefix = ''): AppError {
 export function fieldError(path: string, message: string): AppError {
   return new AppError('validation_failed', `${path}: ${message}`, undefined, [{ path, message }]);
 }
-
-/** PostgreSQL's unique_violation (23505), as raised by pg, PGlite or wrapped by Drizzle. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth += 1) {
-    if (typeof e === 'object' && (e as { code?: unknown }).code === '23505') return true;
-    e = typeof e === 'object' ? (e as { cause?: unknown }).cause : undefined;
-  }
-  return false;
-}

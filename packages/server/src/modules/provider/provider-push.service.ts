@@ -15,7 +15,8 @@ import { AppError } from '../../platform/errors/app-error';
 import type { CreditIntake } from '../credits/credit-intake.service';
 import type { PeopleService } from '../people/people.service';
 import { residentIdMessages } from '../people/person-identity';
-import { fieldError, isUniqueViolation, providerAnswer, validationError } from './provider-answers';
+import { isUniqueViolation } from '../../platform/db/pg-errors';
+import { fieldError, providerAnswer, validationError } from './provider-answers';
 import type { IdempotencyRow, ProviderRepository } from './provider.repository';
 
 export interface ProviderPushDeps {
