@@ -35,6 +35,7 @@ describe('menu per role', () => {
         '人员管理',
         '人员学分进度',
         '审核队列',
+        '继教卡',
         '机构',
         '批量录入',
         '导入学分',
@@ -50,6 +51,7 @@ describe('menu per role', () => {
         '人员学分进度',
         '项目管理',
         '审核队列',
+        '继教卡',
         '机构',
         '审验审核',
         '我的账户 > 修改密码',
@@ -64,6 +66,7 @@ describe('menu per role', () => {
         '人员学分进度',
         '项目备案',
         '审核队列',
+        '继教卡',
         '机构与审核链',
         '授予审核',
         '平台接入',
@@ -136,6 +139,15 @@ describe('canOpen', () => {
     ['/credits/import', 'unit_admin', true],
     ['/credits/import', 'reviewer', false],
     ['/credits/import', 'learner', false],
+    // Cards: units' card officers and the bureaus; blank-card intake for bureaus only.
+    ['/cards', 'unit_admin', true],
+    ['/cards', 'reviewer', true],
+    ['/cards', 'province_admin', true],
+    ['/cards', 'learner', false],
+    ['/cards', 'host_admin', false],
+    ['/cards/import', 'reviewer', true],
+    ['/cards/import', 'province_admin', true],
+    ['/cards/import', 'unit_admin', false],
   ])('%s for %s → %s', (path, role, allowed) => {
     expect(canOpen(pages.get(path)!, accessFor(role))).toBe(allowed);
   });

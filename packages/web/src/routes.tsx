@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   FormOutlined,
   CloudUploadOutlined,
+  CreditCardOutlined,
   HomeOutlined,
   LineChartOutlined,
   UnorderedListOutlined,
@@ -140,6 +141,24 @@ export const appRoutes: readonly AppRoute[] = [
     rule: { permission: 'card:own' },
     menu: { label: 'nav.checkinQr', icon: QrcodeOutlined, roles: ['learner'] },
     load: () => import('./pages/checkin-qr').then((m) => m.CheckinQrPage),
+  },
+  {
+    key: 'cards',
+    path: '/cards',
+    // Card officers of units (card:manage) and bureaus (card:issue).
+    rule: { permission: 'authenticated', roles: ['unit_admin', 'reviewer', 'province_admin'] },
+    menu: {
+      label: 'nav.cards',
+      icon: CreditCardOutlined,
+      roles: ['unit_admin', 'reviewer', 'province_admin'],
+    },
+    load: () => import('./pages/cards').then((m) => m.CardsPage),
+  },
+  {
+    key: 'cards-import',
+    path: '/cards/import',
+    rule: { permission: 'card:issue' },
+    load: () => import('./pages/cards/import').then((m) => m.CardsImportPage),
   },
   {
     key: 'orgs',

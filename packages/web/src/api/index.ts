@@ -22,3 +22,4 @@ export * from './credit-entry';
 export * from './provider';
 export * from './audit';
 export * from './checkins';
+export * from './cards';

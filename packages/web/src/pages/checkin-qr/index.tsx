@@ -1,9 +1,13 @@
 import { useEffect, useMemo } from 'react';
-import { Card, Flex, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Flex, List, Popconfirm, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { encode } from 'uqr';
 import { checkinTokenSchema } from '@jijiao/contracts';
+import { myCards, reportCardLoss } from '../../api';
 import { request } from '../../api/client';
+import { errorMessageKey } from '../../i18n/error-message';
+import { formatDateTime } from '../../utils/format';
+import { statusColour } from '../cards/card-format';
 import { PageError, PageLoading } from '../../components/PageState';
 import { useT } from '../../i18n/use-t';
 
@@ -51,24 +55,98 @@ export function CheckinQrPage() {
   }, [refreshAfter, refetch, query.data]);
 
   return (
-    <Card>
-      <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }} data-testid="page-title">
-        {t('checkinQr.title')}
-      </Typography.Title>
-      {query.isPending ? (
+    <Flex vertical gap={16}>
+      <Card>
+        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }} data-testid="page-title">
+          {t('checkinQr.title')}
+        </Typography.Title>
+        {query.isPending ? (
+          <PageLoading />
+        ) : query.isError ? (
+          <PageError error={query.error} onRetry={() => void refetch()} />
+        ) : (
+          <Flex vertical align="center" gap={12}>
+            <QrSvg text={query.data.token} />
+            <Typography.Text>
+              {t('checkinQr.expires', {
+                time: new Date(query.data.expiresAt).toLocaleTimeString(),
+              })}
+            </Typography.Text>
+            <Typography.Paragraph type="secondary">{t('checkinQr.hint')}</Typography.Paragraph>
+          </Flex>
+        )}
+      </Card>
+      <MyCards />
+    </Flex>
+  );
+}
+
+/** 我的继教卡: the learner's cards, newest first, and a loss report for the active one. */
+function MyCards() {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const cards = useQuery({ queryKey: ['me', 'cards'], queryFn: myCards });
+  const lose = useMutation({
+    mutationFn: (id: string) => reportCardLoss(id),
+    onSuccess: (card) => {
+      void message.success(t('cards.lost', { number: card.number }));
+      void queryClient.invalidateQueries({ queryKey: ['me', 'cards'] });
+    },
+    onError: (error) => void message.error(t(errorMessageKey(error))),
+  });
+  return (
+    <Card title={t('cards.mine.title')} data-testid="my-cards">
+      {cards.isPending ? (
         <PageLoading />
-      ) : query.isError ? (
-        <PageError error={query.error} onRetry={() => void refetch()} />
+      ) : cards.isError ? (
+        <PageError error={cards.error} onRetry={() => void cards.refetch()} />
+      ) : cards.data.length === 0 ? (
+        <Typography.Text type="secondary">{t('cards.mine.none')}</Typography.Text>
       ) : (
-        <Flex vertical align="center" gap={12}>
-          <QrSvg text={query.data.token} />
-          <Typography.Text>
-            {t('checkinQr.expires', {
-              time: new Date(query.data.expiresAt).toLocaleTimeString(),
-            })}
-          </Typography.Text>
-          <Typography.Paragraph type="secondary">{t('checkinQr.hint')}</Typography.Paragraph>
-        </Flex>
+        <>
+          <List
+            dataSource={cards.data}
+            renderItem={(card) => (
+              <List.Item
+                actions={
+                  card.status === 'active'
+                    ? [
+                        <Popconfirm
+                          key="lose"
+                          title={t('cards.reportLossConfirm', { number: card.number })}
+                          onConfirm={() => {
+                            lose.mutate(card.id);
+                          }}
+                        >
+                          <Button danger size="small">
+                            {t('cards.reportLoss')}
+                          </Button>
+                        </Popconfirm>,
+                      ]
+                    : []
+                }
+              >
+                <List.Item.Meta
+                  title={
+                    <Flex gap={8} align="center">
+                      <Typography.Text code>{card.number}</Typography.Text>
+                      <Tag color={statusColour[card.status]}>
+                        {t(`cards.statusLabel.${card.status}`)}
+                      </Tag>
+                    </Flex>
+                  }
+                  description={`${card.issuerName} · ${
+                    card.channel ? t(`cards.channelLabel.${card.channel}`) : ''
+                  } · ${formatDateTime(card.lostAt ?? card.boundAt)}`}
+                />
+              </List.Item>
+            )}
+          />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            {t('cards.mine.lostHint')}
+          </Typography.Paragraph>
+        </>
       )}
     </Card>
   );
