@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Select, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { searchUnits } from '../api';
 import { useT } from '../i18n/use-t';
+import { useDebouncedSearch } from '../utils/use-debounced-search';
 
 /** Picks any unit of the directory by typing part of its name (transfer targets). */
 export function UnitSearchSelect({
@@ -19,16 +19,7 @@ export function UnitSearchSelect({
   excludeId?: string | undefined;
 }) {
   const { t } = useT();
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      setQ(typed.trim());
-    }, 300);
-    return () => {
-      window.clearTimeout(timer);
-    };
-  }, [typed]);
+  const [setTyped, q] = useDebouncedSearch();
   const units = useQuery({
     queryKey: ['units', q],
     queryFn: () => searchUnits(q),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Card, Flex, Form, Input, Modal, Select, Tabs, Typography } from 'antd';
 import { CloudUploadOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { useSession } from '../../session/session-context';
 import { CardsTab, cardsQueryKey } from './CardsTab';
 import { OrdersTab } from './OrdersTab';
 import { cardNumberProblem } from './card-format';
+import { useDebouncedSearch } from '../../utils/use-debounced-search';
 
 /**
  * 继教卡: for a unit's card officer (card:manage) their staff's cards and their orders;
@@ -77,18 +78,9 @@ function Purchase({ onClose }: { onClose: () => void }) {
   const { t } = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
+  const [setTyped, q] = useDebouncedSearch();
   const [personId, setPersonId] = useState<string | undefined>(undefined);
   const [number, setNumber] = useState('');
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      setQ(typed.trim());
-    }, 300);
-    return () => {
-      window.clearTimeout(timer);
-    };
-  }, [typed]);
   const people = useQuery({
     queryKey: ['people', 'card-purchase', q],
     queryFn: () => listPeople({ q, limit: 20 }),

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { AwardPerson } from '@jijiao/contracts';
 import { searchAwardPeople } from '../../../api';
+import { useDebouncedSearch } from '../../../utils/use-debounced-search';
 
 /** Picks a person of the project's province by part of the name or a full ID number. */
 export function PersonSearchSelect({
@@ -16,16 +16,7 @@ export function PersonSearchSelect({
   onChange?: (personId: string | undefined) => void;
   placeholder?: string;
 }) {
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      setQ(typed.trim());
-    }, 300);
-    return () => {
-      window.clearTimeout(timer);
-    };
-  }, [typed]);
+  const [setTyped, q] = useDebouncedSearch();
   const people = useQuery({
     queryKey: ['award-people', projectId, q],
     queryFn: () => searchAwardPeople(projectId, q),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Flex, Input, Select, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -6,6 +6,7 @@ import { listPeople, lookupStaff } from '../../../../api';
 import { errorMessageKey } from '../../../../i18n/error-message';
 import { useT } from '../../../../i18n/use-t';
 import { splitIdNumbers } from '../bulk-activity';
+import { useDebouncedSearch } from '../../../../utils/use-debounced-search';
 
 export interface PickedPerson {
   id: string;
@@ -23,18 +24,9 @@ export function StaffPicker({
   onChange: (next: PickedPerson[]) => void;
 }) {
   const { t } = useT();
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
+  const [setTyped, q] = useDebouncedSearch();
   const [pasted, setPasted] = useState('');
   const [notFound, setNotFound] = useState<number[]>([]);
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      setQ(typed.trim());
-    }, 300);
-    return () => {
-      window.clearTimeout(timer);
-    };
-  }, [typed]);
   const people = useQuery({
     queryKey: ['people', 'bulk-pick', unitId, q],
     queryFn: () => listPeople({ unitId, ...(q ? { q } : {}), limit: 50 }),
