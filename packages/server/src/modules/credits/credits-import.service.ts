@@ -19,7 +19,7 @@ import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service
 import type { OrgRow } from '../orgs/orgs.repository';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
-import type { CreditIntake } from './credit-intake.service';
+import type { CreditIntake, PersonAndPlace } from './credit-intake.service';
 import {
   activityFields,
   activityOfRow,
@@ -32,7 +32,7 @@ export interface CreditsImportDeps {
   db: Db;
   clock: Clock;
   config: Pick<Config, 'imports'>;
-  intake: Pick<CreditIntake, 'record' | 'personAndPlace' | 'valueAt'>;
+  intake: Pick<CreditIntake, 'record' | 'personAndPlace' | 'valueAt' | 'chainFor'>;
   people: Pick<PeopleService, 'findByIdNumbers' | 'idNumberHash'>;
   orgs: Pick<OrgsService, 'findAny' | 'findUnitByNameOrCreditCode'>;
   auditLog: Pick<AuditLogService, 'record'>;
@@ -70,6 +70,12 @@ export function creditsTemplate(): Readable {
  * Otherwise one transaction records every row through CreditIntake (channel
  * `spreadsheet_import`, submitted into the unit's review chain).
  */
+interface ImportRecord {
+  row: number;
+  known: PersonAndPlace;
+  activity: Record<string, unknown>;
+}
+
 export class CreditsImport {
   constructor(private readonly deps: CreditsImportDeps) {}
 
@@ -111,9 +117,9 @@ export class CreditsImport {
       maxRows: creditImportMaxRows,
     });
     const found = await this.deps.people.findByIdNumbers(read.rows.map((r) => r.values.idNumber));
-    const records: { row: number; personId: string; activity: Record<string, unknown> }[] = [];
+    const records: ImportRecord[] = [];
     // The rules' place depends on the person's unit only: looked up once per unit.
-    const places = new Map<string, Awaited<ReturnType<CreditIntake['personAndPlace']>>['where']>();
+    const places = new Map<string, PersonAndPlace>();
     for (const { row, values } of read.rows) {
       const person = found.get(this.deps.people.idNumberHash(values.idNumber));
       if (!person || !person.unitPath.startsWith(unit.path)) {
@@ -137,12 +143,13 @@ export class CreditsImport {
       }
       const activity = activityOfRow(values);
       try {
-        let where = places.get(person.unitId);
-        if (!where) {
-          where = (await this.deps.intake.personAndPlace(this.deps.db, person.id, person)).where;
-          places.set(person.unitId, where);
+        let place = places.get(person.unitId);
+        if (!place) {
+          place = await this.deps.intake.personAndPlace(this.deps.db, person.id, person);
+          places.set(person.unitId, place);
         }
-        this.deps.intake.valueAt(where, randomUUID(), activity);
+        this.deps.intake.valueAt(place.where, randomUUID(), activity);
+        records.push({ row, known: { ...place, person }, activity });
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
         const field = error.issues?.[0]?.path.replace(/^activity\./, '') ?? '';
@@ -152,7 +159,6 @@ export class CreditsImport {
         read.issues.add(row, header ?? '活动类型', header ? message : `${field}: ${message}`);
         continue;
       }
-      records.push({ row, personId: person.id, activity });
     }
     return finishImport({
       rowCount: read.rowCount,
@@ -182,15 +188,25 @@ export class CreditsImport {
   private async write(
     actor: Actor,
     unit: OrgRow,
-    records: readonly { row: number; personId: string; activity: Record<string, unknown> }[],
+    records: readonly ImportRecord[],
     options: CreditsImportOptions & { sha256: string },
     ip: string,
   ): Promise<ImportCounts> {
     const counts = { created: 0, updated: 0, unchanged: 0 };
     await this.deps.db.transaction(async (tx) => {
+      // Each unit's chain in force, read once: every row of a unit walks the same chain.
+      const chains = new Map<string, string[]>();
       for (const record of records) {
+        const { unit: own } = record.known;
+        let chainSteps = chains.get(own.id);
+        if (!chainSteps) {
+          chainSteps = await this.deps.intake.chainFor(tx, own, false);
+          chains.set(own.id, chainSteps);
+        }
         const result = await this.deps.intake.record(tx, {
-          personId: record.personId,
+          personId: record.known.person.id,
+          known: record.known,
+          chainSteps,
           channel: 'spreadsheet_import',
           activity: record.activity,
           initialStatus: 'submitted',
