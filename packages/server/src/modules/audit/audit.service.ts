@@ -343,12 +343,19 @@ export class AuditService {
       await repository.updateRun(db, runId, { total });
       let done = 0;
       let compliant = 0;
-      for (const unitIds of cutBatches(counts, jobBatch.read)) {
-        const batch = await repository.peopleWithClaims(db, {
-          unitIds,
-          fromYear,
-          year: audit.year,
-        });
+      const batches = cutBatches(counts, jobBatch.read);
+      const read = (unitIds: string[]) =>
+        repository.peopleWithClaims(db, { unitIds, fromYear, year: audit.year });
+      // The next batch is read while this one is evaluated and written: the database and
+      // the rules engine work at the same time instead of taking turns.
+      let reading = batches[0] ? read(batches[0]) : undefined;
+      for (const [index, unitIds] of batches.entries()) {
+        if (!reading) throw new Error(`batch ${index} (${unitIds.length} units) was not read`);
+        const batch = await reading;
+        const nextIds = batches[index + 1];
+        reading = nextIds ? read(nextIds) : undefined;
+        // Its failure surfaces when it is awaited; if this batch fails first, not unhandled.
+        reading?.catch(() => undefined);
         const results: AuditEvaluation[] = batch.map((p) =>
           evaluatePerson(policies, audit.year, p),
         );
