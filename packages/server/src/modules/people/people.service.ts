@@ -89,7 +89,8 @@ export class PeopleService {
     db: DbOrTx = this.deps.db,
   ): Promise<Map<string, PersonView>> {
     const { cipher, repository } = this.deps;
-    const hashes = idNumbers.map((n) => cipher.lookupHash(n));
+    // An import names the same person on many rows: each is hashed and looked up once.
+    const hashes = [...new Set(idNumbers)].map((n) => cipher.lookupHash(n));
     const found = await repository.findByHashes(db, hashes);
     return new Map(found.map((p) => [p.idNumberHash, p]));
   }
