@@ -1,5 +1,6 @@
 import type { Place, UnitLevel } from '@jijiao/domain';
 import type { OrgRow } from '../orgs/orgs.repository';
+import type { PersonView } from '../people/people.repository';
 
 /** Where a unit is for the rules engine: its GB/T 2260 codes and the level it reports at. */
 export interface UnitPlace {
@@ -26,4 +27,11 @@ export function placeOfUnit(unit: OrgRow, ancestors: readonly OrgRow[]): UnitPla
   const unitLevel =
     unit.unitType === 'township_health_centre' ? 'township' : levelByParentKind[parentKind];
   return { place: { province, city, district }, unitLevel };
+}
+
+/** A person with their unit and the unit's place, as the intake values their claims. */
+export interface PersonAndPlace {
+  person: PersonView;
+  unit: OrgRow;
+  where: UnitPlace;
 }

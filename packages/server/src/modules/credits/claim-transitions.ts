@@ -33,7 +33,7 @@ export interface TransitionResult {
   currentStep: number;
 }
 
-const problemMessages = {
+export const transitionProblemMessages = {
   wrong_status: 'not allowed in the claim’s current status',
   empty_chain: 'the unit has no reviewers to submit to',
 } as const;
@@ -66,11 +66,15 @@ export async function transitionClaim(
     action,
   );
   if (!decided.ok) {
-    throw new AppError('invalid_state', `${action}: ${problemMessages[decided.problem]}`, {
-      id: claim.id,
-      status: from,
-      problem: decided.problem,
-    });
+    throw new AppError(
+      'invalid_state',
+      `${action}: ${transitionProblemMessages[decided.problem]}`,
+      {
+        id: claim.id,
+        status: from,
+        problem: decided.problem,
+      },
+    );
   }
   const { status, currentStep } = decided.next;
   const now = deps.clock.now();

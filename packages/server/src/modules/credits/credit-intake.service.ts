@@ -14,7 +14,19 @@ import type { OrgRow } from '../orgs/orgs.repository';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
 import type { PersonView } from '../people/people.repository';
-import { placeOfUnit, type UnitPlace } from './claim-place';
+import {
+  endDateOf,
+  matchRecordOf,
+  matchRecordOfClaim,
+  projectNumberOf,
+  roleOf,
+} from './claim-match';
+import { placeOfUnit, type PersonAndPlace, type UnitPlace } from './claim-place';
+import {
+  recordManySubmitted,
+  type BulkIntakeInput,
+  type BulkIntakeResult,
+} from './credit-bulk-intake';
 import { transitionClaim, type ClaimActor } from './claim-transitions';
 import type { ClaimRow, CreditsRepository } from './credits.repository';
 
@@ -42,11 +54,7 @@ export interface IntakeInput {
   known?: PersonAndPlace;
 }
 
-export interface PersonAndPlace {
-  person: PersonView;
-  unit: OrgRow;
-  where: UnitPlace;
-}
+export type { PersonAndPlace } from './claim-place';
 
 export interface IntakeResult {
   claimId: string;
@@ -70,13 +78,6 @@ export interface IntakeDeps {
   auditLog: AuditLogService;
   policies: PolicyRegistry;
 }
-
-const roleOf = (activity: ClaimValuation['activity']): string | null =>
-  'role' in activity ? activity.role : null;
-const projectNumberOf = (activity: ClaimValuation['activity']): string | null =>
-  activity.type === 'project' ? (activity.projectNumber ?? null) : null;
-const endDateOf = (activity: ClaimValuation['activity']): string | null =>
-  'endDate' in activity && activity.endDate !== undefined ? activity.endDate : null;
 
 /**
  * The single entry of credits, whatever the channel (CreditIntake.record): validates and
@@ -136,6 +137,11 @@ export class CreditIntake {
     return includeUnit ? [unit.id, ...steps.filter((id) => id !== unit.id)] : steps;
   }
 
+  /** `record` for many submitted claims at once, valued beforehand (see credit-bulk-intake). */
+  async recordManySubmitted(tx: DbOrTx, input: BulkIntakeInput): Promise<BulkIntakeResult> {
+    return recordManySubmitted(this.deps, tx, input);
+  }
+
   async record(tx: DbOrTx, input: IntakeInput): Promise<IntakeResult> {
     const { repository, clock } = this.deps;
     const { person, unit, where } =
@@ -158,30 +164,9 @@ export class CreditIntake {
     const projectNumber = projectNumberOf(activity);
     const role = roleOf(activity);
     if (projectNumber) {
-      const record = {
-        id: claimId,
-        personId: person.id,
-        channel: input.channel,
-        projectNumber,
-        role: role ?? '',
-        startDate: activity.date,
-        endDate: endDateOf(activity) ?? undefined,
-      };
+      const record = matchRecordOf(claimId, person.id, input.channel, activity);
       const candidates = await repository.findMatchCandidates(tx, person.id, projectNumber, role);
-      const existing = candidates.find((c) =>
-        isSameActivity(
-          {
-            id: c.id,
-            personId: c.personId,
-            channel: c.channel as CreditChannel,
-            projectNumber: c.projectNumber ?? undefined,
-            role: c.role ?? '',
-            startDate: c.activityDate,
-            endDate: c.endDate ?? undefined,
-          },
-          record,
-        ),
-      );
+      const existing = candidates.find((c) => isSameActivity(matchRecordOfClaim(c), record));
       if (existing) return this.matchOnto(tx, existing, unit.path, input, provenance);
     }
 

@@ -174,6 +174,74 @@ describe('credit import for a unit', () => {
     ]);
   });
 
+  it('keeps one claim for a project already stored or twice in the file, with every provenance', async () => {
+    const file = await buildExcelJsXlsx([
+      header,
+      project(staff[0]!, 1), // imported above
+      project(staff[1]!, 5),
+      project(staff[1]!, 5), // the row above again
+      project(staff[2]!, 5),
+    ]);
+    const res = await upload(unitAdmin, jiangnanHospital, file, '', '再次导入.xlsx');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<ImportReport>()).toMatchObject({ rows: 4, created: 2, updated: 2 });
+    const claims = await queryRows<{
+      number: string;
+      name: string;
+      status: string;
+      version: number;
+      at_first_step: boolean;
+      sources: string[];
+      history: string[];
+    }>(
+      db,
+      sql`select c.project_number number, pe.name, c.status, c.version,
+            c.current_reviewer_org_id = (c.chain_steps->>0)::uuid at_first_step,
+            (select array_agg(p.source_ref order by p.source_ref collate "C") from credit_provenances p
+              where p.claim_id = c.id) sources,
+            (select array_agg(r.action || ':' || r.to_status) from claim_reviews r
+              where r.claim_id = c.id) history
+          from credit_claims c join people pe on pe.id = c.person_id
+          where c.channel = 'spreadsheet_import' and c.activity_type = 'project'
+          order by c.project_number, pe.name collate "C"`,
+    );
+    expect(claims).toEqual([
+      {
+        number: '2026-01-01-801（国）',
+        name: '导入甲',
+        status: 'submitted',
+        version: 2,
+        at_first_step: true,
+        sources: ['再次导入.xlsx#row 2', '学分.xlsx#row 2'],
+        history: ['submit:submitted'],
+      },
+      {
+        number: '2026-01-01-805（国）',
+        name: '导入丙',
+        status: 'submitted',
+        version: 2,
+        at_first_step: true,
+        sources: ['再次导入.xlsx#row 5'],
+        history: ['submit:submitted'],
+      },
+      {
+        number: '2026-01-01-805（国）',
+        name: '导入乙',
+        status: 'submitted',
+        version: 2,
+        at_first_step: true,
+        sources: ['再次导入.xlsx#row 3', '再次导入.xlsx#row 4'],
+        history: ['submit:submitted'],
+      },
+    ]);
+    const logged = await queryRows<{ details: Record<string, unknown> }>(
+      db,
+      sql`select details from audit_log where action = 'credits.imported'
+          and details->>'fileName' = '再次导入.xlsx'`,
+    );
+    expect(logged.map((l) => l.details)).toMatchObject([{ created: 2, updated: 2 }]);
+  });
+
   it('refuses the same file (the same bytes) for the same unit again', async () => {
     const file = await threeRows;
     const res = await upload(unitAdmin, jiangnanHospital, file);

@@ -19,6 +19,7 @@ import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service
 import type { OrgRow } from '../orgs/orgs.repository';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
+import type { ClaimValuation } from '@jijiao/domain';
 import type { CreditIntake, PersonAndPlace } from './credit-intake.service';
 import {
   activityFields,
@@ -32,7 +33,7 @@ export interface CreditsImportDeps {
   db: Db;
   clock: Clock;
   config: Pick<Config, 'imports'>;
-  intake: Pick<CreditIntake, 'record' | 'personAndPlace' | 'valueAt' | 'chainFor'>;
+  intake: Pick<CreditIntake, 'recordManySubmitted' | 'personAndPlace' | 'valueAt' | 'chainFor'>;
   people: Pick<PeopleService, 'findByIdNumbers' | 'idNumberHash'>;
   orgs: Pick<OrgsService, 'findAny' | 'findUnitByNameOrCreditCode'>;
   auditLog: Pick<AuditLogService, 'record'>;
@@ -44,8 +45,8 @@ export interface CreditsImportOptions {
   fileName: string;
 }
 
-/** Rows per file: each becomes a claim valued by the rules engine in one transaction. */
-export const creditImportMaxRows = 5000;
+/** Rows per file: every one valued by the rules engine, all written in one transaction. */
+export const creditImportMaxRows = 100_000;
 const sheetName = '学分';
 const fixedColumns = new Set<keyof CreditColumns>(['idNumber', 'name', 'type', 'date', 'remark']);
 
@@ -63,19 +64,21 @@ export function creditsTemplate(): Readable {
   );
 }
 
+/** A checked row: its person and place, and its activity valued under its claim id. */
+interface ImportRecord {
+  row: number;
+  claimId: string;
+  known: PersonAndPlace;
+  valued: ClaimValuation;
+}
+
 /**
  * Credits of one unit's staff from a spreadsheet: every row checked first (ID, the person
  * registered in the unit's subtree under that name, the activity valued by the rules
  * engine); any problem → `import_invalid` naming row and column, nothing written.
- * Otherwise one transaction records every row through CreditIntake (channel
- * `spreadsheet_import`, submitted into the unit's review chain).
+ * Otherwise one transaction records every row through CreditIntake's bulk intake (channel
+ * `spreadsheet_import`, submitted into the unit's review chain, duplicates matched).
  */
-interface ImportRecord {
-  row: number;
-  known: PersonAndPlace;
-  activity: Record<string, unknown>;
-}
-
 export class CreditsImport {
   constructor(private readonly deps: CreditsImportDeps) {}
 
@@ -120,8 +123,15 @@ export class CreditsImport {
     const records: ImportRecord[] = [];
     // The rules' place depends on the person's unit only: looked up once per unit.
     const places = new Map<string, PersonAndPlace>();
+    // A person on many rows is hashed once.
+    const hashes = new Map<string, string>();
     for (const { row, values } of read.rows) {
-      const person = found.get(this.deps.people.idNumberHash(values.idNumber));
+      let hash = hashes.get(values.idNumber);
+      if (hash === undefined) {
+        hash = this.deps.people.idNumberHash(values.idNumber);
+        hashes.set(values.idNumber, hash);
+      }
+      const person = found.get(hash);
       if (!person || !person.unitPath.startsWith(unit.path)) {
         read.issues.add(row, '身份证号', `未找到该人员，或其不在${unit.name}登记`);
         continue;
@@ -148,8 +158,9 @@ export class CreditsImport {
           place = await this.deps.intake.personAndPlace(this.deps.db, person.id, person);
           places.set(person.unitId, place);
         }
-        this.deps.intake.valueAt(place.where, randomUUID(), activity);
-        records.push({ row, known: { ...place, person }, activity });
+        const claimId = randomUUID();
+        const valued = this.deps.intake.valueAt(place.where, claimId, activity);
+        records.push({ row, claimId, known: { ...place, person }, valued });
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
         const field = error.issues?.[0]?.path.replace(/^activity\./, '') ?? '';
@@ -192,30 +203,27 @@ export class CreditsImport {
     options: CreditsImportOptions & { sha256: string },
     ip: string,
   ): Promise<ImportCounts> {
-    const counts = { created: 0, updated: 0, unchanged: 0 };
+    let counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
     await this.deps.db.transaction(async (tx) => {
       // Each unit's chain in force, read once: every row of a unit walks the same chain.
       const chains = new Map<string, string[]>();
-      for (const record of records) {
-        const { unit: own } = record.known;
-        let chainSteps = chains.get(own.id);
-        if (!chainSteps) {
-          chainSteps = await this.deps.intake.chainFor(tx, own, false);
-          chains.set(own.id, chainSteps);
-        }
-        const result = await this.deps.intake.record(tx, {
-          personId: record.known.person.id,
-          known: record.known,
-          chainSteps,
-          channel: 'spreadsheet_import',
-          activity: record.activity,
-          initialStatus: 'submitted',
-          actor: { userId: actor.userId, username: actor.username, ip, orgId: unit.id },
-          sourceRef: `${options.fileName}#row ${record.row}`,
-        });
-        // A matched row adds its provenance to the claim already there.
-        counts[result.matched ? 'updated' : 'created'] += 1;
+      for (const { known } of records) {
+        if (!chains.has(known.unit.id))
+          chains.set(known.unit.id, await this.deps.intake.chainFor(tx, known.unit, false));
       }
+      const result = await this.deps.intake.recordManySubmitted(tx, {
+        channel: 'spreadsheet_import',
+        actor: { userId: actor.userId, username: actor.username, ip, orgId: unit.id },
+        items: records.map((record) => ({
+          claimId: record.claimId,
+          known: record.known,
+          valued: record.valued,
+          chainSteps: chains.get(record.known.unit.id) ?? [],
+          sourceRef: `${options.fileName}#row ${record.row}`,
+        })),
+      });
+      // A matched row adds its provenance to the claim already there.
+      counts = { created: result.created, updated: result.matched, unchanged: 0 };
       await this.deps.auditLog.record(
         actorEvent(actor, 'credits.imported', ip, {
           targetType: 'import',

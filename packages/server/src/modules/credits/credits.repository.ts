@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
+import { insertJsonRows } from '../../platform/db/json-rows';
 import { pathWithin } from '../../platform/db/scope-sql';
 import { orgs } from '../orgs/orgs.schema';
 import { people } from '../people/people.schema';
@@ -12,6 +13,10 @@ export type ClaimRow = typeof creditClaims.$inferSelect;
 export type NewClaim = typeof creditClaims.$inferInsert;
 export type NewProvenance = typeof creditProvenances.$inferInsert;
 export type NewClaimReview = typeof claimReviews.$inferInsert;
+
+/** Lock buckets of claims intake (see lockPerson). */
+const lockBuckets = 1024;
+const bucketMask = sql.raw(String(lockBuckets - 1));
 
 /** A claim with the names and paths the services decide and answer with. */
 export type ClaimView = ClaimRow & {
@@ -152,9 +157,57 @@ export class CreditsRepository {
     return rows.length === 1;
   }
 
-  /** Serialises intake per person, so two arrivals of one activity cannot both insert. */
+  /**
+   * Serialises intake per person, so two arrivals of one activity cannot both insert. A
+   * person's lock is one of 1 024 buckets: a bulk intake then holds at most that
+   * many locks, where PostgreSQL's shared lock table holds 6 400 by default.
+   */
   async lockPerson(db: DbOrTx, personId: string): Promise<void> {
-    await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`claims:${personId}`}))`);
+    await db.execute(
+      sql`select pg_advisory_xact_lock(hashtext('credit_claims'), hashtext(${personId}) & ${bucketMask})`,
+    );
+  }
+
+  /** `lockPerson` for many people: each bucket once, in ascending order (no deadlock). */
+  async lockPeople(db: DbOrTx, personIds: readonly string[]): Promise<void> {
+    if (personIds.length === 0) return;
+    const ids = JSON.stringify([...new Set(personIds)]);
+    await db.execute(sql`select pg_advisory_xact_lock(hashtext('credit_claims'), bucket) from (
+      select distinct hashtext(p) & ${bucketMask} as bucket
+      from json_array_elements_text(${ids}::json) p order by bucket) buckets`);
+  }
+
+  /** `findMatchCandidates` for many (person, project number) pairs, in one query. */
+  async findMatchCandidatesOf(
+    db: DbOrTx,
+    keys: readonly { personId: string; projectNumber: string }[],
+  ): Promise<ClaimRow[]> {
+    if (keys.length === 0) return [];
+    const pairs = JSON.stringify(keys.map((k) => ({ p: k.personId, n: k.projectNumber })));
+    return db
+      .select()
+      .from(creditClaims)
+      .where(
+        and(
+          sql`(${creditClaims.personId}, ${creditClaims.projectNumber}) in (
+            select p, n from json_to_recordset(${pairs}::json) as k(p uuid, n text))`,
+          ne(creditClaims.status, 'rejected'),
+        ),
+      )
+      .orderBy(asc(creditClaims.createdAt), asc(creditClaims.id));
+  }
+
+  /** Many claims, provenances or review rows in a few statements (see insertJsonRows). */
+  async insertMany(db: DbOrTx, rows: readonly NewClaim[]): Promise<void> {
+    await insertJsonRows(db, creditClaims, rows);
+  }
+
+  async insertProvenances(db: DbOrTx, rows: readonly NewProvenance[]): Promise<void> {
+    await insertJsonRows(db, creditProvenances, rows);
+  }
+
+  async insertReviews(db: DbOrTx, rows: readonly NewClaimReview[]): Promise<void> {
+    await insertJsonRows(db, claimReviews, rows);
   }
 
   /** Claims that could be the same activity (same person, project number and role). */

@@ -1,0 +1,45 @@
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from './database';
+
+/** Rows per statement: a few megabytes of JSON, far below any driver's limit. */
+export const jsonRowsChunk = 5000;
+
+/**
+ * Inserts many rows of a table in a few statements, on PostgreSQL and PGlite alike: each
+ * chunk goes as one JSON parameter that `jsonb_to_recordset` turns back into rows typed by
+ * the table's own columns. The columns written are the keys of the first row (Drizzle's
+ * property names); a key the table does not have is a programming error.
+ */
+export async function insertJsonRows<T extends PgTable>(
+  db: DbOrTx,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const columns = getTableColumns(table);
+  const keys = Object.keys(first);
+  const placed = keys.map((key) => {
+    const column = columns[key];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    return { key, name: column.name, type: column.getSQLType() };
+  });
+  const list = sql.join(
+    placed.map((c) => sql.identifier(c.name)),
+    sql`, `,
+  );
+  const definitions = sql.join(
+    placed.map((c) => sql`${sql.identifier(c.name)} ${sql.raw(c.type)}`),
+    sql`, `,
+  );
+  for (let start = 0; start < rows.length; start += jsonRowsChunk) {
+    const chunk = rows.slice(start, start + jsonRowsChunk).map((row) => {
+      const values = row as Record<string, unknown>;
+      return Object.fromEntries(placed.map((c) => [c.name, values[c.key] ?? null]));
+    });
+    await db.execute(
+      sql`insert into ${table} (${list}) select ${list} from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(${definitions})`,
+    );
+  }
+}
