@@ -41,7 +41,7 @@ const size = {
   pending: Number(option('pending', quick ? 1 : 2)),
   duration: quick ? 3 : 10,
   connections: 50,
-  importRows: quick ? 1000 : 5000,
+  importRows: Number(option('import-rows', quick ? 2000 : 100_000)),
   pdfs: quick ? 200 : 1000,
   pglitePeople: quick ? 2000 : 50_000,
 };

@@ -1,6 +1,6 @@
 // Credit import end to end: an .xlsx of online courses for people of the province's
-// biggest unit, through `jijiao credits import` (every row checked, valued and recorded in
-// one transaction), against COPY of the same rows from CSV into a table of the sheet's
+// biggest unit, through `jijiao credits import` (every row checked and valued, then all
+// written set-based in one transaction), against COPY of the same rows from CSV into a table of the sheet's
 // columns (the floor of getting those rows into PostgreSQL).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,9 +16,9 @@ function importRows(sample, count) {
   if (sample.length === 0) throw new Error('the generator kept no people for the import');
   return Array.from({ length: count }, (_, i) => {
     const person = sample[i % sample.length];
-    // Distinct days per person: no two rows are the same activity.
+    // Distinct days per person (for up to 300 rows a person), all in 2026.
     const round = Math.floor(i / sample.length);
-    const date = `2026-${String(1 + (round % 10)).padStart(2, '0')}-${String(1 + ((round / 10) | 0)).padStart(2, '0')}`;
+    const date = new Date(Date.UTC(2026, 0, 1 + (round % 300))).toISOString().slice(0, 10);
     return [person.idNumber, person.name, '远程/网络课程', date, 3 * (1 + (i % 4))];
   });
 }
@@ -69,7 +69,7 @@ export async function importWorkload(url, generated, row, count) {
       unit: 'rows/s',
       target: { absolute: 20_000, text: '≥ 20 000 rows/s' },
       peakRssMb: run.peakRssMb,
-      note: `${round2(run.seconds)} s end to end (CLI start included) vs COPY ${round2(baselineSeconds)} s; the import takes at most 5000 rows a file`,
+      note: `${round2(run.seconds)} s end to end (CLI start included) vs COPY ${round2(baselineSeconds)} s`,
     });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
