@@ -12,7 +12,8 @@ import type { PlatformCaller } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
-import type { CreditIntake } from '../credits/credit-intake.service';
+import type { CreditIntake, PersonAndPlace } from '../credits/credit-intake.service';
+import type { PersonView } from '../people/people.repository';
 import type { PeopleService } from '../people/people.service';
 import { residentIdMessages } from '../people/person-identity';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
@@ -24,7 +25,20 @@ export interface ProviderPushDeps {
   clock: Clock;
   repository: ProviderRepository;
   people: Pick<PeopleService, 'findByIdNumbers' | 'idNumberHash'>;
-  intake: Pick<CreditIntake, 'record'>;
+  intake: Pick<CreditIntake, 'record' | 'personAndPlace' | 'chainFor'>;
+}
+
+/**
+ * What pushes need before their transactions, read once for a whole batch: the answers
+ * stored under their keys (and those given since), the people of their ID numbers,
+ * whether the platform is trusted, and each unit's place and review chain as needed.
+ */
+interface PushContext {
+  stored: Map<string, IdempotencyRow>;
+  people: ReadonlyMap<string, PersonView>;
+  trusted: boolean;
+  places: Map<string, PersonAndPlace>;
+  chains: Map<string, string[]>;
 }
 
 export interface PushAnswer {
@@ -75,76 +89,35 @@ export class ProviderPushService {
     input: unknown,
     ip: string | null,
   ): Promise<PushAnswer> {
-    const { db, repository } = this.deps;
-    const requestHash = requestHashOf(input);
-    const stored = await repository.findIdempotency(db, platform.orgId, idempotencyKey);
-    if (stored) return this.replay(stored, requestHash);
-
-    const parsed = providerCreditSchema.safeParse(input);
-    if (!parsed.success) throw validationError(parsed.error);
-    const body = parsed.data;
-    const { person, idNumberMasked } = await this.findPerson(platform, body);
-    const activity = this.activityOf(body);
-    try {
-      return await db.transaction(async (tx) => {
-        const recorded = await this.deps.intake.record(tx, {
-          personId: person.id,
-          channel: 'platform_push',
-          activity,
-          initialStatus: (await repository.isTrusted(tx, platform.orgId))
-            ? 'effective'
-            : 'submitted',
-          actor: { userId: null, username: `platform:${platform.name}`, ip, orgId: platform.orgId },
-          sourceRef: `platform:${platform.orgId}:${idempotencyKey}`,
-        });
-        const answer: ProviderCreditResult = {
-          id: recorded.claimId,
-          status: recorded.status as ProviderCreditResult['status'],
-          matched: recorded.matched,
-          credits: recorded.credits,
-          class: recorded.class,
-          year: recorded.year,
-          packVersions: recorded.packVersions,
-          idNumberMasked,
-        };
-        await repository.insertIdempotency(tx, {
-          platformOrgId: platform.orgId,
-          key: idempotencyKey,
-          requestHash,
-          statusCode: 201,
-          response: answer,
-          createdAt: this.deps.clock.now(),
-        });
-        return { status: 201, body: answer, replayed: false };
-      });
-    } catch (error) {
-      // A concurrent request with the same key committed first: its claim stands, ours was
-      // rolled back with the failed insert; answer as a replay (or a conflict).
-      if (!isUniqueViolation(error)) throw error;
-      const winner = await repository.findIdempotency(db, platform.orgId, idempotencyKey);
-      if (!winner) throw error;
-      return this.replay(winner, requestHash);
-    }
+    const context = await this.readAhead(platform, [{ key: idempotencyKey, body: input }]);
+    return this.pushIn(context, platform, idempotencyKey, input, ip);
   }
 
   /**
    * Up to 1 000 credits, each with its own `idempotencyKey`, each in its own transaction:
-   * one bad item is answered with its error and the others go on.
+   * one bad item is answered with its error and the others go on. What the items need
+   * before their transactions is read once for the batch (`readAhead`).
    */
   async pushBatch(
     platform: PlatformCaller,
     items: readonly Record<string, unknown>[],
     ip: string | null,
   ): Promise<ProviderBatchResult> {
+    const parsed = items.map((item) => {
+      const { idempotencyKey: rawKey, ...body } = item;
+      return { rawKey, key: idempotencyKeySchema.safeParse(rawKey), body };
+    });
+    const context = await this.readAhead(
+      platform,
+      parsed.flatMap((p) => (p.key.success ? [{ key: p.key.data, body: p.body }] : [])),
+    );
     const results: ProviderBatchItemResult[] = [];
     const counts = { created: 0, replayed: 0, failed: 0 };
-    for (const [index, item] of items.entries()) {
-      const { idempotencyKey: rawKey, ...body } = item;
-      const key = idempotencyKeySchema.safeParse(rawKey);
+    for (const [index, { rawKey, key, body }] of parsed.entries()) {
       const keyText = typeof rawKey === 'string' ? rawKey : null;
       try {
         if (!key.success) throw validationError(key.error, 'idempotencyKey');
-        const answer = await this.push(platform, key.data, body, ip);
+        const answer = await this.pushIn(context, platform, key.data, body, ip);
         counts[answer.replayed ? 'replayed' : 'created'] += 1;
         results.push({ index, idempotencyKey: key.data, status: answer.status, body: answer.body });
       } catch (error) {
@@ -157,14 +130,111 @@ export class ProviderPushService {
     return { results, counts };
   }
 
+  /**
+   * What pushes read before their transactions, in at most three queries whatever their
+   * number: the answers already stored under their keys, then, for the others, the people
+   * of their ID numbers and whether the platform is trusted.
+   */
+  private async readAhead(
+    platform: PlatformCaller,
+    pushes: readonly { key: string; body: unknown }[],
+  ): Promise<PushContext> {
+    const { db, repository, people } = this.deps;
+    const stored = await repository.findIdempotencies(
+      db,
+      platform.orgId,
+      pushes.map((p) => p.key),
+    );
+    const fresh = pushes.filter((p) => !stored.has(p.key));
+    const today = chinaDay(this.deps.clock.now().toISOString());
+    const numbers = fresh.flatMap(({ body }) => {
+      const parsed = providerCreditSchema.safeParse(body);
+      if (!parsed.success) return [];
+      const id = parseResidentId(parsed.data.idNumber, today);
+      return id.ok ? [id.value.number] : [];
+    });
+    return {
+      stored,
+      people: numbers.length > 0 ? await people.findByIdNumbers(numbers) : new Map(),
+      trusted: fresh.length > 0 && (await repository.isTrusted(db, platform.orgId)),
+      places: new Map(),
+      chains: new Map(),
+    };
+  }
+
+  /** One push, with what was read ahead; the answer is stored with the claim. */
+  private async pushIn(
+    context: PushContext,
+    platform: PlatformCaller,
+    idempotencyKey: string,
+    input: unknown,
+    ip: string | null,
+  ): Promise<PushAnswer> {
+    const { db, repository } = this.deps;
+    const requestHash = requestHashOf(input);
+    const stored = context.stored.get(idempotencyKey);
+    if (stored) return this.replay(stored, requestHash);
+
+    const parsed = providerCreditSchema.safeParse(input);
+    if (!parsed.success) throw validationError(parsed.error);
+    const body = parsed.data;
+    const { person, idNumberMasked } = this.findPerson(context, platform, body);
+    const activity = this.activityOf(body);
+    const known = await this.placeOf(context, person);
+    const chainSteps = context.trusted ? undefined : await this.chainOf(context, known);
+    try {
+      const answered = await db.transaction(async (tx) => {
+        const recorded = await this.deps.intake.record(tx, {
+          personId: person.id,
+          channel: 'platform_push',
+          activity,
+          initialStatus: context.trusted ? 'effective' : 'submitted',
+          actor: { userId: null, username: `platform:${platform.name}`, ip, orgId: platform.orgId },
+          sourceRef: `platform:${platform.orgId}:${idempotencyKey}`,
+          known,
+          chainSteps,
+        });
+        const answer: ProviderCreditResult = {
+          id: recorded.claimId,
+          status: recorded.status as ProviderCreditResult['status'],
+          matched: recorded.matched,
+          credits: recorded.credits,
+          class: recorded.class,
+          year: recorded.year,
+          packVersions: recorded.packVersions,
+          idNumberMasked,
+        };
+        const record: IdempotencyRow = {
+          platformOrgId: platform.orgId,
+          key: idempotencyKey,
+          requestHash,
+          statusCode: 201,
+          response: answer,
+          createdAt: this.deps.clock.now(),
+        };
+        await repository.insertIdempotency(tx, record);
+        return { record, answer };
+      });
+      context.stored.set(idempotencyKey, answered.record);
+      return { status: 201, body: answered.answer, replayed: false };
+    } catch (error) {
+      // A concurrent request with the same key committed first: its claim stands, ours was
+      // rolled back with the failed insert; answer as a replay (or a conflict).
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await repository.findIdempotency(db, platform.orgId, idempotencyKey);
+      if (!winner) throw error;
+      context.stored.set(idempotencyKey, winner);
+      return this.replay(winner, requestHash);
+    }
+  }
+
   /** The person by ID number (keyed hash), inside the platform's province; the name must match. */
-  private async findPerson(platform: PlatformCaller, body: ProviderCredit) {
+  private findPerson(context: PushContext, platform: PlatformCaller, body: ProviderCredit) {
     const today = chinaDay(this.deps.clock.now().toISOString());
     const parsed = parseResidentId(body.idNumber, today);
     if (!parsed.ok) throw fieldError('idNumber', residentIdMessages[parsed.problem]);
     const number = parsed.value.number;
-    const found = await this.deps.people.findByIdNumbers([number]);
-    const person = found.get(this.deps.people.idNumberHash(number));
+    const person = context.people.get(this.deps.people.idNumberHash(number));
     const province = `/${platform.orgPath.split('/').filter(Boolean)[0] ?? ''}/`;
     if (!person || !person.unitPath.startsWith(province))
       throw fieldError('idNumber', '未找到该身份证号登记的人员');
@@ -172,6 +242,26 @@ export class ProviderPushService {
       throw fieldError('name', '姓名与身份证号登记的不一致');
     if (chinaDay(body.completedAt) > today) throw fieldError('completedAt', '完成时间不能晚于今天');
     return { person, idNumberMasked: maskResidentId(number) };
+  }
+
+  /** The person's unit and its place, read once per unit of a batch. */
+  private async placeOf(context: PushContext, person: PersonView): Promise<PersonAndPlace> {
+    let place = context.places.get(person.unitId);
+    if (!place) {
+      place = await this.deps.intake.personAndPlace(this.deps.db, person.id, person);
+      context.places.set(person.unitId, place);
+    }
+    return { ...place, person };
+  }
+
+  /** The review chain a pushed claim of the unit is submitted into, read once per unit. */
+  private async chainOf(context: PushContext, known: PersonAndPlace): Promise<string[]> {
+    let steps = context.chains.get(known.unit.id);
+    if (!steps) {
+      steps = await this.deps.intake.chainFor(this.deps.db, known.unit, false);
+      context.chains.set(known.unit.id, steps);
+    }
+    return steps;
   }
 
   /** The activity to value: its date defaults to the completion day; the project number joins it. */

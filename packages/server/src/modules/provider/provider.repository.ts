@@ -115,6 +115,25 @@ export class ProviderRepository {
     return rows[0];
   }
 
+  /** The idempotency records of many keys of a platform (a batch), by key. */
+  async findIdempotencies(
+    db: DbOrTx,
+    platformId: string,
+    keys: readonly string[],
+  ): Promise<Map<string, IdempotencyRow>> {
+    if (keys.length === 0) return new Map();
+    const rows = await db
+      .select()
+      .from(idempotencyRecords)
+      .where(
+        and(
+          eq(idempotencyRecords.platformOrgId, platformId),
+          inArray(idempotencyRecords.key, [...new Set(keys)]),
+        ),
+      );
+    return new Map(rows.map((r) => [r.key, r]));
+  }
+
   /** Plain insert: a concurrent request with the same key fails on the primary key. */
   async insertIdempotency(db: DbOrTx, row: typeof idempotencyRecords.$inferInsert): Promise<void> {
     await db.insert(idempotencyRecords).values(row);

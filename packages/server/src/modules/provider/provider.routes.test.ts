@@ -328,29 +328,31 @@ describe('POST /api/v1/provider/credits', () => {
   });
 });
 
+function pushBatch(items: object[]) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/provider/credits:batch',
+    headers: bearer,
+    payload: { items },
+  });
+}
+
 describe('POST /api/v1/provider/credits:batch', () => {
   it('answers each item alone; a bad item does not stop the others', async () => {
     const claims = await claimCount();
     const fresh = pushBody();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/provider/credits:batch',
-      headers: bearer,
-      payload: {
-        items: [
-          { idempotencyKey: 'batch-1', ...fresh },
-          { idempotencyKey: 'course-1-learner-1', ...firstBodyOf() },
-          { idempotencyKey: 'course-1-learner-1', ...pushBody() },
-          { idempotencyKey: 'batch-4', ...pushBody({ name: '孙推送' }) },
-          { ...pushBody() },
-          {
-            idempotencyKey: 'batch-6',
-            ...pushBody({ activity: { type: 'paper', journal: 'core' }, projectNumber: undefined }),
-          },
-          { idempotencyKey: 'batch-7', ...pushBody() },
-        ],
+    const res = await pushBatch([
+      { idempotencyKey: 'batch-1', ...fresh },
+      { idempotencyKey: 'course-1-learner-1', ...firstBodyOf() },
+      { idempotencyKey: 'course-1-learner-1', ...pushBody() },
+      { idempotencyKey: 'batch-4', ...pushBody({ name: '孙推送' }) },
+      { ...pushBody() },
+      {
+        idempotencyKey: 'batch-6',
+        ...pushBody({ activity: { type: 'paper', journal: 'core' }, projectNumber: undefined }),
       },
-    });
+      { idempotencyKey: 'batch-7', ...pushBody() },
+    ]);
     expect(res.statusCode, res.body).toBe(200);
     const { results, counts } = res.json<ProviderBatchResult>();
     expect(results.map((r) => r.status)).toEqual([201, 201, 409, 422, 422, 422, 201]);
@@ -365,13 +367,66 @@ describe('POST /api/v1/provider/credits:batch', () => {
     expect(single.json()).toEqual(results[0]?.body);
   });
 
-  it('refuses more than 1 000 items', async () => {
-    const res = await t.app.inject({
+  it('answers a key repeated inside the batch as a replay, and submits each unit’s claims into its own chain', async () => {
+    const linjiang = await orgIdByName(db, '临江县人民医院');
+    const other = personBody(linjiang, { name: '钱批量' });
+    const created = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/provider/credits:batch',
-      headers: bearer,
-      payload: { items: Array.from({ length: 1001 }, () => ({})) },
+      url: '/api/v1/people',
+      headers: province.headers,
+      payload: other,
     });
+    expect(created.statusCode, created.body).toBe(201);
+    const forOther = (serial: number) =>
+      pushBody({
+        idNumber: other.idNumber,
+        name: '钱批量',
+        projectNumber: `2026-01-02-${serial}（国）`,
+      });
+    const mine = pushBody();
+    const theirs = forOther(1);
+    const res = await pushBatch([
+      { idempotencyKey: 'repeat-1', ...mine },
+      { idempotencyKey: 'repeat-2', ...theirs },
+      { idempotencyKey: 'repeat-1', ...mine },
+      { idempotencyKey: 'repeat-2', ...forOther(2) },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    const { results, counts } = res.json<ProviderBatchResult>();
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 409]);
+    expect(results[2]?.body).toEqual(results[0]?.body);
+    expect(counts).toEqual({ created: 2, replayed: 1, failed: 1 });
+    // Each claim walks the chain of its own unit, as a single push of it would.
+    const single = await push(forOther(3), 'repeat-single');
+    expect(single.statusCode, single.body).toBe(201);
+    const ids = [
+      results[0]?.body?.id,
+      results[1]?.body?.id,
+      single.json<ProviderCreditResult>().id,
+    ];
+    const chains = await queryRows<{
+      id: string;
+      unit_id: string;
+      chain_steps: string[];
+      current_reviewer_org_id: string | null;
+    }>(
+      db,
+      sql`select id, unit_id, chain_steps, current_reviewer_org_id from credit_claims where id in (${sql.join(
+        ids.map((id) => sql`${id ?? ''}::uuid`),
+        sql`, `,
+      )})`,
+    );
+    const byId = new Map(chains.map((c) => [c.id, c]));
+    const [a, b, c] = ids.map((id) => byId.get(id ?? ''));
+    expect(a?.unit_id).toBe(jiangnanHospital);
+    expect(b?.unit_id).toBe(linjiang);
+    expect(b?.chain_steps).toEqual(c?.chain_steps);
+    expect(b?.chain_steps).not.toEqual(a?.chain_steps);
+    expect(b?.current_reviewer_org_id).toBe(b?.chain_steps[0]);
+  });
+
+  it('refuses more than 1 000 items', async () => {
+    const res = await pushBatch(Array.from({ length: 1001 }, () => ({})));
     expect(res.statusCode).toBe(422);
   });
 });
