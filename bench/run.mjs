@@ -11,6 +11,7 @@
 //   learner    GET /api/v1/me/years/:year (session) vs bare Fastify + one indexed row via pg
 //   checkin    POST /api/v1/checkins (device token) vs bare Fastify + one idempotent INSERT
 //   queue      review queue, first and 100th page (keyset) vs the same SELECT in-process
+//   provider   POST /api/v1/provider/credits:batch, 1 000 credits a request (report, no target)
 //   import     `jijiao credits import` of an xlsx end to end vs COPY of the same rows (CSV)
 //   pdf        certificate PDFs per second on one core vs the same page without CJK fonts
 //   pglite     the embedded default: learner's year and the audit on PGlite vs PostgreSQL
@@ -24,6 +25,7 @@ import { provinceOnPostgres } from './lib/database.mjs';
 import { closedLoop, load, root, runJijiao, startHello, startJijiao } from './lib/processes.mjs';
 import { pgliteWorkloads } from './lib/pglite.mjs';
 import { importWorkload } from './lib/import.mjs';
+import { providerWorkload } from './lib/provider.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -42,6 +44,7 @@ const size = {
   duration: quick ? 3 : 10,
   connections: 50,
   importRows: Number(option('import-rows', quick ? 2000 : 100_000)),
+  providerBatches: quick ? 2 : 10,
   pdfs: quick ? 200 : 1000,
   pglitePeople: quick ? 2000 : 50_000,
 };
@@ -284,7 +287,15 @@ const started = performance.now();
 log(
   `Jijiao benchmarks: ${size.people} people × ${size.years} year(s), ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}${quick ? ' (quick)' : ''}`,
 );
-const needsPostgres = ['generator', 'audit', 'learner', 'checkin', 'queue', 'import'].some(wanted);
+const needsPostgres = [
+  'generator',
+  'audit',
+  'learner',
+  'checkin',
+  'queue',
+  'provider',
+  'import',
+].some(wanted);
 let province;
 let server;
 let hello;
@@ -315,7 +326,7 @@ try {
     log('Audit…');
     await auditWorkload(url);
   }
-  if (url && ['learner', 'checkin', 'queue'].some(wanted)) {
+  if (url && ['learner', 'checkin', 'queue', 'provider'].some(wanted)) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     let accounts;
@@ -350,6 +361,14 @@ try {
         userId: accounts.reviewerId,
         pending: province.generated.pendingClaims,
       });
+    }
+    if (wanted('provider')) {
+      log('Provider batch…');
+      add(
+        await providerWorkload(server.url, province.generated, row, {
+          batches: size.providerBatches,
+        }),
+      );
     }
     for (const r of rows)
       if (r.peakRssMb === undefined && r.unit !== 'claims/s' && r.unit !== 's')

@@ -35,12 +35,14 @@ export async function serverModules() {
 /** Demo-mode environment shared by the generator and the server processes (same ID keys). */
 export const benchPassword = 'Bench@Pass2026';
 export const benchDeviceToken = 'bench_kiosk_device_token_0001';
+export const benchPlatformKey = 'bench_platform_api_key_0001';
 export function benchEnv(extra = {}) {
   return {
     NODE_ENV: 'development',
     JIJIAO_DEMO: 'true',
     JIJIAO_DEMO_PASSWORD: benchPassword,
     JIJIAO_DEMO_DEVICE_TOKEN: benchDeviceToken,
+    JIJIAO_DEMO_PLATFORM_KEY: benchPlatformKey,
     JIJIAO_LOG_LEVEL: 'warn',
     JIJIAO_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     ...extra,
