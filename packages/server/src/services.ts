@@ -180,6 +180,7 @@ export function buildServices(options: ServiceOptions) {
     people,
     orgs,
     policies: defaultPolicyRegistry,
+    maxStaff: config.progress.maxStaff,
   });
   const checkinsRepository = new CheckinsRepository();
   const sessions = new SessionsService({

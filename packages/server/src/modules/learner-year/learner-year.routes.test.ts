@@ -307,3 +307,40 @@ describe('the unit’s staff progress', () => {
     expect(learnerRow?.getCell(2).text).toContain('*');
   });
 });
+
+describe('a scope too large to compute on read', () => {
+  it('answers 422 scope_too_large above JIJIAO_PROGRESS_MAX_STAFF, and computes up to it', async () => {
+    const [hospital] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from people where unit_id = ${jiangnanHospital}`,
+    );
+    const small = await buildTestApp({ JIJIAO_PROGRESS_MAX_STAFF: String(hospital!.n) });
+    const admin = await small.signIn('demo-unit-admin');
+    const cityReviewer = await small.signIn('demo-reviewer');
+    const [city] = await queryRows<{ id: string; n: number }>(
+      small.database.db,
+      sql`select o.id, (select count(*)::int from people p join orgs u on u.id = p.unit_id
+            where u.path like o.path || '%') n
+          from orgs o where o.name = '东湖市卫生健康委员会'`,
+    );
+    expect(city!.n).toBeGreaterThan(hospital!.n);
+    const atLimit = await small.app.inject({
+      method: 'GET',
+      url: `/api/v1/units/${jiangnanHospital}/progress?year=2026`,
+      headers: admin.headers,
+    });
+    expect(atLimit.statusCode, atLimit.body).toBe(200);
+    expect(atLimit.json<UnitProgress>().staffCount).toBe(hospital!.n);
+    for (const url of [
+      `/api/v1/units/${city!.id}/progress?year=2026`,
+      `/api/v1/units/${city!.id}/progress.xlsx?year=2026`,
+    ]) {
+      const res = await small.app.inject({ method: 'GET', url, headers: cityReviewer.headers });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json<{ error: { code: string; details: unknown } }>().error).toMatchObject({
+        code: 'scope_too_large',
+        details: { orgId: city!.id, staffCount: city!.n, maxStaff: hospital!.n },
+      });
+    }
+  });
+});

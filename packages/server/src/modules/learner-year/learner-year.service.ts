@@ -39,6 +39,8 @@ export interface LearnerYearDeps {
   people: PeopleService;
   orgs: OrgsService;
   policies: PolicyRegistry;
+  /** The most staff one progress request evaluates (JIJIAO_PROGRESS_MAX_STAFF). */
+  maxStaff: number;
 }
 
 /** One staff member's year, with what the export needs beyond the list. */
@@ -178,6 +180,13 @@ export class LearnerYearService {
     const { db, repository, policies } = this.deps;
     const unit = await this.unitInScope(actor, unitId);
     const staff = await repository.staffWithin(db, unit.path);
+    if (staff.length > this.deps.maxStaff) {
+      throw new AppError(
+        'scope_too_large',
+        `${unit.name} has ${String(staff.length)} staff; progress is computed for at most ${String(this.deps.maxStaff)} at a time: choose a unit below it`,
+        { orgId: unit.id, staffCount: staff.length, maxStaff: this.deps.maxStaff },
+      );
+    }
     const places = await this.placesOf(staff);
     const policyByUnit = new Map<string, YearPolicy>();
     for (const [id, where] of places) policyByUnit.set(id, policyFor(policies, where, year));
@@ -189,7 +198,11 @@ export class LearnerYearService {
       year,
     );
     const byPerson = new Map<string, YearClaimRow[]>();
-    for (const c of claims) byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c]);
+    for (const c of claims) {
+      const mine = byPerson.get(c.personId);
+      if (mine) mine.push(c);
+      else byPerson.set(c.personId, [c]);
+    }
     return staff.map((s) => {
       const where = places.get(s.unitId);
       const yp = policyByUnit.get(s.unitId);
