@@ -3,6 +3,7 @@
  * sequence (odd = male), 1 check character over ISO 7064 MOD 11-2. The 15-digit legacy form
  * (2-digit year, no check character) is converted to the 18-digit form.
  */
+import { isCalendarDay } from '../calendar/calendar-date';
 
 const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const checkChars = '10X98765432';
@@ -66,13 +67,6 @@ export function residentIdCheckChar(first17: string): string {
   return checkChars[sum % 11] ?? '';
 }
 
-function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return day <= days;
-}
-
 /**
  * Validates a resident ID number. `today` (YYYY-MM-DD) rejects birth dates in the future;
  * the caller supplies it because the domain never reads a clock.
@@ -97,7 +91,7 @@ export function parseResidentId(input: string, today?: string): ResidentIdResult
   const month = Number(number.slice(10, 12));
   const day = Number(number.slice(12, 14));
   const birthDate = `${number.slice(6, 10)}-${number.slice(10, 12)}-${number.slice(12, 14)}`;
-  if (year < 1900 || !isRealDate(year, month, day)) return { ok: false, problem: 'birth_date' };
+  if (year < 1900 || !isCalendarDay(year, month, day)) return { ok: false, problem: 'birth_date' };
   if (today !== undefined && birthDate > today) return { ok: false, problem: 'birth_date' };
   if (!convertedFromLegacy && residentIdCheckChar(number.slice(0, 17)) !== number[17]) {
     return { ok: false, problem: 'check_digit' };

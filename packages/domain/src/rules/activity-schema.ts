@@ -3,6 +3,7 @@
  * input). Messages are phrased to follow a field path: `activities[2].hours: must be …`.
  */
 import { z } from 'zod';
+import { isCalendarDateText } from '../calendar/calendar-date';
 import {
   journalSchema,
   projectLevelSchema,
@@ -26,16 +27,10 @@ const credits = z
   .number(expect('must be a number ≥ 0'))
   .nonnegative({ error: 'must be a number ≥ 0' });
 
-function isRealDate(text: string): boolean {
-  const [year = 0, month = 0, day = 0] = text.split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 export const dateSchema = z
   .string(expect('must be a date YYYY-MM-DD'))
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' })
-  .refine(isRealDate, { error: 'must be a real calendar date' });
+  .refine(isCalendarDateText, { error: 'must be a real calendar date' });
 
 export const regionCodeSchema = z
   .string(expect('must be a 6-digit GB/T 2260 code'))

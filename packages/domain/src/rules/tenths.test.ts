@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   creditsToTenths,
+  exactRateToTenths,
   hasRemainder,
   rateToTenths,
   sumDecimals,
@@ -46,6 +47,22 @@ describe('rateToTenths', () => {
           expect(Math.abs(tenths - (q * 10) / per)).toBeLessThanOrEqual(0.5);
         },
       ),
+    );
+  });
+
+  it('gives the exact path’s answer for decimals as written and for any double', () => {
+    const written = fc
+      .tuple(fc.integer({ min: 0, max: 2_000_000 }), fc.constantFrom(1, 10, 100, 1000))
+      .map(([m, d]) => m / d);
+    const anything = fc.double({ min: 0, max: 1e12, noNaN: true });
+    const huge = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
+    const value = fc.oneof(written, anything, huge);
+    const positive = fc.oneof(written, anything).filter((v) => v > 0);
+    fc.assert(
+      fc.property(value, value, positive, fc.boolean(), (q, c, p, w) => {
+        expect(rateToTenths(q, c, p, w)).toBe(exactRateToTenths(q, c, p, w));
+      }),
+      { numRuns: 5000 },
     );
   });
 

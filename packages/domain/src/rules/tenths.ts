@@ -30,10 +30,59 @@ function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
 }
 
 /**
+ * A number as whole thousandths when its shortest decimal form has at most three decimals
+ * (hours, credits, rates as written): 2.5 → 2500. Below 10^9 two such decimals are far
+ * more than a double's spacing apart, so `m / 1000 === value` identifies the decimal.
+ */
+function thousandthsOf(value: number): number | undefined {
+  if (!(value >= 0) || value > 1e9) return undefined;
+  const m = Math.round(value * 1000);
+  return m / 1000 === value ? m : undefined;
+}
+
+/**
+ * rateToTenths in doubles, when every quantity is whole thousandths and every intermediate
+ * stays below 2^53 (so it is exact): the usual case, without BigInt. Undefined otherwise.
+ */
+function thousandthsRateToTenths(
+  quantity: number,
+  credits: number,
+  per: number,
+  whole: boolean,
+): number | undefined {
+  const q = thousandthsOf(quantity);
+  const c = thousandthsOf(credits);
+  const p = thousandthsOf(per);
+  if (q === undefined || c === undefined || p === undefined || p === 0) return undefined;
+  // tenths = q·c·10 / p (all ÷ 1000) = q·c·10 / (p·1000); whole: floor(q / p)·c·10 / 1000.
+  const counted = whole ? (q - (q % p)) / p : q;
+  const numerator = counted * c * 10;
+  const denominator = whole ? 1000 : p * 1000;
+  // Half up: floor((2n + d) / 2d), with an exact integer division.
+  const top = 2 * numerator + denominator;
+  const bottom = 2 * denominator;
+  if (!Number.isSafeInteger(top) || !Number.isSafeInteger(bottom)) return undefined;
+  return (top - (top % bottom)) / bottom;
+}
+
+/**
  * `quantity × credits ÷ per`, in tenths of a credit, rounded half up to one decimal.
  * With `whole`, only whole multiples of `per` count (1 credit per whole 1,000 words).
  */
 export function rateToTenths(
+  quantity: number,
+  credits: number,
+  per: number,
+  whole = false,
+): number {
+  return (
+    thousandthsRateToTenths(quantity, credits, per, whole) ??
+    exactRateToTenths(quantity, credits, per, whole)
+  );
+}
+
+/** rateToTenths through exact decimals (BigInt), for any finite non-negative numbers. */
+export function exactRateToTenths(
   quantity: number,
   credits: number,
   per: number,
