@@ -4,14 +4,15 @@ import { isWithinScope, scopeOf } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
 import type { PeopleService } from '../people/people.service';
-import { voidClaimsOfYear } from '../credits/claim-void';
+import { lockClaimForVoid, voidClaimsOfYear } from '../credits/claim-void';
 import type { AuditService } from './audit.service';
 import { AuditPolicies, evaluatePerson } from './audit-evaluate';
 
 /**
- * Fraud (弄虚作假): a province admin voids a person's year. Every claim of the year becomes
- * voided (history rows, audit log), the audit result is recomputed and marked, the
- * certificate is revoked, and the HR platform is told — all in one transaction.
+ * Fraud (弄虚作假): a province admin voids a person's year, or one credit of it. The claims
+ * become voided (history rows, audit log), the audit result is recomputed (and, for the
+ * year, marked voided), the year's certificate is revoked (it was issued on that evidence),
+ * and the HR platform is told — all in one transaction.
  */
 export class AuditVoidService {
   constructor(
@@ -26,18 +27,56 @@ export class AuditVoidService {
     reason: string,
     ip: string,
   ): Promise<VoidYearResult> {
-    const person = await this.people.findInScope(actor, personId, 'person:read');
+    return this.voidClaims(actor, { personId, year }, reason, ip);
+  }
+
+  /** One credit: 404 outside the caller's subtree, 409 when already voided or rejected. */
+  async voidCredit(
+    actor: Actor,
+    claimId: string,
+    reason: string,
+    ip: string,
+  ): Promise<VoidYearResult> {
+    const { db } = this.audits.deps;
+    const claim = await lockClaimForVoid(db, claimId);
+    if (!claim) throw new AppError('not_found', 'No such credit', { id: claimId });
+    return this.voidClaims(actor, { ...claim, claimId }, reason, ip);
+  }
+
+  private async voidClaims(
+    actor: Actor,
+    target: { personId: string; year: number; claimId?: string },
+    reason: string,
+    ip: string,
+  ): Promise<VoidYearResult> {
+    const { personId, year, claimId } = target;
+    const person = await this.people.findInScope(actor, personId, 'person:read').catch(() => {
+      throw new AppError('not_found', claimId ? 'No such credit' : 'No such person', {
+        id: claimId ?? personId,
+      });
+    });
     if (!isWithinScope(scopeOf(actor, 'audit:manage'), person.unitPath)) {
-      throw new AppError('not_found', 'No such person', { id: personId });
+      throw new AppError('not_found', claimId ? 'No such credit' : 'No such person', {
+        id: claimId ?? personId,
+      });
     }
     const provinceId = person.unitPath.split('/').filter(Boolean)[0];
     if (!provinceId) throw new Error('person without a province');
     const { db, repository, clock, certificates, hrPush, orgs } = this.audits.deps;
     return db.transaction(async (tx) => {
       const at = clock.now();
+      if (claimId !== undefined) {
+        const locked = await lockClaimForVoid(tx, claimId);
+        if (!locked || locked.status === 'voided' || locked.status === 'rejected')
+          throw new AppError('stale_state', 'The credit is already voided or rejected', {
+            id: claimId,
+            status: locked?.status ?? null,
+          });
+      }
       const voided = await voidClaimsOfYear(tx, {
         personId,
         year,
+        ...(claimId === undefined ? {} : { claimId }),
         reason,
         actorUserId: actor.userId,
         at,
@@ -60,7 +99,7 @@ export class AuditVoidService {
             evaluation,
           ]);
         }
-        await repository.markVoided(tx, audit.id, personId);
+        if (claimId === undefined) await repository.markVoided(tx, audit.id, personId);
         await repository.refreshUnitReports(tx, audit.id, at, [result.unitId]);
       }
       const certificate = await certificates.revokeCertificate(tx, {
@@ -77,6 +116,7 @@ export class AuditVoidService {
         payload: {
           personId,
           year,
+          ...(claimId === undefined ? {} : { claimId }),
           reason,
           voidedClaims: voided.length,
           ...(certificate ? { serial: certificate.serial } : {}),
@@ -84,7 +124,7 @@ export class AuditVoidService {
         },
       });
       await this.audits.deps.auditLog.record(
-        actorEvent(actor, 'audit.year_voided', ip, {
+        actorEvent(actor, claimId === undefined ? 'audit.year_voided' : 'audit.credit_voided', ip, {
           targetType: 'person',
           targetId: personId,
           orgPath: person.unitPath,

@@ -50,15 +50,16 @@ const province = await t.signIn('demo-province-admin');
 const unitAdmin = await t.signIn('demo-unit-admin');
 const reviewer = await t.signIn('demo-reviewer');
 
-// Two staff of the hospital without a demo certificate of 2025: A passes, B does not.
-const [personA, personB] = (
+// Staff of the hospital without a demo certificate of 2025: A and C pass, B does not. A's
+// year is voided for fraud, one credit of C's.
+const [personA, personB, personC] = (
   await queryRows<{ id: string }>(
     db,
     sql`select p.id from people p where p.unit_id = ${hospital}
         and not exists (select 1 from certificates c where c.person_id = p.id and c.year = 2025)
-        order by p.id limit 2`,
+        order by p.id limit 3`,
   )
-).map((r) => r.id) as [string, string];
+).map((r) => r.id) as [string, string, string];
 
 async function credit(personId: string, date: string, projectNumber: string) {
   await db.transaction((tx) =>
@@ -81,6 +82,9 @@ async function credit(personId: string, date: string, projectNumber: string) {
 await credit(personA, '2025-03-01', '2025-01-01-001（国）');
 await credit(personA, '2025-05-01', '2025-01-01-002（国）');
 await credit(personA, '2025-07-01', '2025-01-01-003（国）');
+await credit(personC, '2025-04-01', '2025-01-01-001（国）');
+await credit(personC, '2025-06-01', '2025-01-01-002（国）');
+await credit(personC, '2025-08-01', '2025-01-01-003（国）');
 await credit(personB, '2025-03-01', '2025-01-01-001（国）');
 await credit(personB, '2024-03-01', '2024-01-01-001（国）'); // another year never counts
 
@@ -489,6 +493,97 @@ describe('filing and voiding', () => {
       reason: 'x',
     });
     expect(other.statusCode).toBe(403);
+  });
+
+  it('voids one credit: that claim only, the year recomputed, the certificate revoked, HR told', async () => {
+    const [target] = await queryRows<{ personId: string; claimId: string; serial: string }>(
+      db,
+      sql`select c.person_id as "personId", k.id as "claimId", c.serial
+          from certificates c
+          join credit_claims k on k.person_id = c.person_id and k.year = 2025
+            and k.status = 'effective' and k.credits > 0
+          join audit_results r on r.person_id = c.person_id and r.audit_id = ${audit.id}
+          where c.year = 2025 and c.revoked_at is null and c.person_id = ${personC}
+          order by k.id limit 1`,
+    );
+    if (!target) throw new Error('no certificate holder with an effective 2025 credit');
+    const others = await queryRows<{ id: string; status: string }>(
+      db,
+      sql`select id, status from credit_claims
+          where person_id = ${target.personId} and id <> ${target.claimId} order by id`,
+    );
+    const totalOf = async () =>
+      (
+        await queryRows<{ voided: boolean; total: number }>(
+          db,
+          sql`select voided, total_credits::float8 as total from audit_results
+              where audit_id = ${audit.id} and person_id = ${target.personId}`,
+        )
+      )[0];
+    const before = await totalOf();
+    const pushesBefore = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from hr_push_outbox where kind = 'credits_voided'`,
+    );
+
+    const denied = await send('POST', `/api/v1/credits/${target.claimId}/void`, unitAdmin, {
+      reason: '弄虚作假',
+    });
+    expect(denied.statusCode).toBe(403);
+    const unknown = await send('POST', `/api/v1/credits/${crypto.randomUUID()}/void`, province, {
+      reason: '弄虚作假',
+    });
+    expect(unknown.statusCode).toBe(404);
+
+    const res = await send('POST', `/api/v1/credits/${target.claimId}/void`, province, {
+      reason: '弄虚作假：代签到',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<VoidYearResult>()).toEqual({
+      personId: target.personId,
+      year: 2025,
+      voidedClaims: 1,
+      certificateRevoked: true,
+    });
+    const [claim] = await queryRows<{ status: string; reason: string }>(
+      db,
+      sql`select c.status, r.reason from credit_claims c
+          join claim_reviews r on r.claim_id = c.id and r.action = 'void'
+          where c.id = ${target.claimId}`,
+    );
+    expect(claim).toEqual({ status: 'voided', reason: '弄虚作假：代签到' });
+    const after = await queryRows<{ id: string; status: string }>(
+      db,
+      sql`select id, status from credit_claims
+          where person_id = ${target.personId} and id <> ${target.claimId} order by id`,
+    );
+    expect(after).toEqual(others);
+    const result = await totalOf();
+    expect(result?.voided).toBe(false);
+    expect(result?.total).toBeLessThan(before?.total ?? 0);
+    const verify = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/certificates/${target.serial}/verify`,
+    });
+    expect(verify.json<{ revoked: boolean }>().revoked).toBe(true);
+    const pushes = await queryRows<{ n: number; claim: string | null }>(
+      db,
+      sql`select count(*)::int n, max(payload->>'claimId') claim from hr_push_outbox
+          where kind = 'credits_voided'`,
+    );
+    expect(pushes[0]).toEqual({ n: (pushesBefore[0]?.n ?? 0) + 1, claim: target.claimId });
+    const logged = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from audit_log
+          where action = 'audit.credit_voided' and target_id = ${target.personId}`,
+    );
+    expect(logged[0]?.n).toBe(1);
+
+    const again = await send('POST', `/api/v1/credits/${target.claimId}/void`, province, {
+      reason: '弄虚作假',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json<{ error: { code: string } }>().error.code).toBe('stale_state');
   });
 });
 

@@ -19,6 +19,7 @@ import {
   earlyAuditSchema,
   errorResponseSchema,
   fileAuditResultSchema,
+  idParamsSchema,
   reportListSchema,
   unitAuditSchema,
   unitReportSchema,
@@ -313,5 +314,21 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps):
         request.body.reason,
         request.ip,
       ),
+  });
+
+  r.post('/api/v1/credits/:id/void', {
+    config: { permission: 'audit:manage' },
+    schema: {
+      tags,
+      summary:
+        'Void one credit for fraud (弄虚作假); the year is recomputed, its certificate revoked',
+      description:
+        'The claim becomes voided with the reason in its history; the person’s audit result of the year is recomputed, the certificate of that year (if issued) is revoked and the HR platform is told. 409 stale_state when the credit is already voided or rejected.',
+      params: idParamsSchema,
+      body: voidYearSchema,
+      response: { 200: voidYearResultSchema, ...errors },
+    },
+    handler: (request) =>
+      voids.voidCredit(actorOf(request), request.params.id, request.body.reason, request.ip),
   });
 }
