@@ -16,7 +16,19 @@ export type AuditLogEntry = z.infer<typeof auditLogEntrySchema>;
 export const auditLogQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().optional().describe('Keyset cursor: entries older than this id'),
+  action: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('An action (sign_in.failed) or, ending in a dot, a family of them (audit.)'),
+  actor: z.string().trim().min(1).max(100).optional().describe('The acting username, exactly'),
+  targetId: z.string().trim().min(1).max(100).optional().describe('The target’s id, exactly'),
+  from: z.iso.date().optional().describe('First day (China Standard Time), inclusive'),
+  to: z.iso.date().optional().describe('Last day (China Standard Time), inclusive'),
 });
+export type AuditLogQuery = z.infer<typeof auditLogQuerySchema>;
 
 export const auditLogListSchema = z.object({
   items: z.array(auditLogEntrySchema),

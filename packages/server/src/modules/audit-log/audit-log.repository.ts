@@ -1,9 +1,38 @@
-import { and, desc, isNull, lt, or, like, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, or, like, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { auditLog } from './audit-log.schema';
 
 export type AuditEntry = typeof auditLog.$inferInsert;
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/** Narrowing of the list: an action or a family (`audit.`), who, what, which days. */
+export interface AuditLogFilter {
+  action?: string;
+  actor?: string;
+  targetId?: string;
+  /** Instants: from inclusive, until exclusive. */
+  from?: Date;
+  until?: Date;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filterSql(filter: AuditLogFilter): (SQL | undefined)[] {
+  const { action, actor, targetId, from, until } = filter;
+  return [
+    action === undefined
+      ? undefined
+      : action.endsWith('.')
+        ? like(auditLog.action, `${escapeLike(action)}%`)
+        : eq(auditLog.action, action),
+    actor === undefined ? undefined : eq(auditLog.actorUsername, actor),
+    targetId === undefined ? undefined : eq(auditLog.targetId, targetId),
+    from === undefined ? undefined : gte(auditLog.at, from),
+    until === undefined ? undefined : lt(auditLog.at, until),
+  ];
+}
 
 export class AuditLogRepository {
   async append(db: DbOrTx, entry: AuditEntry): Promise<void> {
@@ -19,6 +48,7 @@ export class AuditLogRepository {
     scope: readonly string[],
     limit: number,
     beforeId?: number,
+    filter: AuditLogFilter = {},
   ): Promise<AuditRow[]> {
     const fromRoot = scope.some((root) => root.split('/').filter(Boolean).length === 1);
     const inScope: SQL | undefined = or(
@@ -29,7 +59,11 @@ export class AuditLogRepository {
       .select()
       .from(auditLog)
       .where(
-        and(inScope ?? sql`false`, beforeId === undefined ? undefined : lt(auditLog.id, beforeId)),
+        and(
+          inScope ?? sql`false`,
+          beforeId === undefined ? undefined : lt(auditLog.id, beforeId),
+          ...filterSql(filter),
+        ),
       )
       .orderBy(desc(auditLog.id))
       .limit(limit);

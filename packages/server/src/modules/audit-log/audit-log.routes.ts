@@ -17,8 +17,8 @@ export function registerAuditLogRoutes(
       response: { 200: auditLogListSchema },
     },
     handler: async (request) => {
-      const { limit, before } = request.query;
-      const rows = await deps.auditLog.list(actorOf(request), limit + 1, before);
+      const { limit, before, ...filter } = request.query;
+      const rows = await deps.auditLog.list(actorOf(request), limit + 1, before, filter);
       const page = rows.slice(0, limit);
       return {
         items: page.map((r) => ({

@@ -1,3 +1,4 @@
+import type { AuditLogQuery } from '@jijiao/contracts';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Clock } from '../../platform/clock';
 import type { Actor } from '../../platform/auth/actor';
@@ -50,12 +51,28 @@ export class AuditLogService {
     });
   }
 
-  async list(actor: Actor, limit: number, beforeId?: number): Promise<AuditRow[]> {
+  /**
+   * Newest first within the caller's subtree. `from` and `to` are days in China Standard
+   * Time (UTC+8, no daylight saving), both inclusive.
+   */
+  async list(
+    actor: Actor,
+    limit: number,
+    beforeId?: number,
+    query: Pick<AuditLogQuery, 'action' | 'actor' | 'targetId' | 'from' | 'to'> = {},
+  ): Promise<AuditRow[]> {
+    const { from, to, ...exact } = query;
+    const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
     return this.deps.repository.list(
       this.deps.db,
       scopeOf(actor, 'audit_log:read'),
       limit,
       beforeId,
+      {
+        ...exact,
+        ...(from === undefined ? {} : { from: dayStart(from) }),
+        ...(to === undefined ? {} : { until: new Date(dayStart(to).getTime() + 86_400_000) }),
+      },
     );
   }
 }
