@@ -3,6 +3,7 @@ import {
   ApiOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  FileSearchOutlined,
   FormOutlined,
   CloudUploadOutlined,
   CreditCardOutlined,
@@ -205,6 +206,13 @@ export const appRoutes: readonly AppRoute[] = [
     rule: { permission: 'platform:manage' },
     menu: { label: 'nav.platforms', icon: ApiOutlined },
     load: () => import('./pages/platforms').then((m) => m.PlatformsPage),
+  },
+  {
+    key: 'audit-log',
+    path: '/audit-log',
+    rule: { permission: 'audit_log:read' },
+    menu: { label: 'nav.auditLog', icon: FileSearchOutlined },
+    load: () => import('./pages/audit-log').then((m) => m.AuditLogPage),
   },
   {
     key: 'credits-import',

@@ -23,3 +23,4 @@ export * from './provider';
 export * from './audit';
 export * from './checkins';
 export * from './cards';
+export * from './audit-log';

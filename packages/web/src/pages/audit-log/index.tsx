@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Select,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { AuditLogEntry } from '@jijiao/contracts';
+import { listAuditLog, type AuditLogFilters } from '../../api';
+import { ListFooter } from '../../components/ListFooter';
+import { PageError } from '../../components/PageState';
+import { useT } from '../../i18n/use-t';
+import { formatDateTime } from '../../utils/format';
+import { actionFamilies, familyOf } from './action-families';
+import { toFilters, type FilterForm } from './filters';
+
+const pageSize = 100;
+
+/** 审计日志: the append-only log of the caller's subtree, newest first, with filters. */
+export function AuditLogPage() {
+  const { t } = useT();
+  const [filters, setFilters] = useState<AuditLogFilters>({});
+  const pages = useInfiniteQuery({
+    queryKey: ['audit-log', filters],
+    queryFn: ({ pageParam }) => listAuditLog({ ...filters, limit: pageSize, before: pageParam }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+  const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const columns: TableColumnsType<AuditLogEntry> = [
+    {
+      title: t('auditLog.at'),
+      dataIndex: 'at',
+      width: 150,
+      render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(at)}</span>,
+    },
+    {
+      title: t('auditLog.action'),
+      dataIndex: 'action',
+      render: (action: string) => {
+        const family = familyOf(action);
+        return (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {family && <Tag>{t(`auditLog.families.${family}`)}</Tag>}
+            <Typography.Text code>{action}</Typography.Text>
+          </span>
+        );
+      },
+    },
+    {
+      title: t('auditLog.actor'),
+      dataIndex: 'actorUsername',
+      render: (name: string | null) => name ?? '—',
+    },
+    {
+      title: t('auditLog.target'),
+      key: 'target',
+      render: (_v: unknown, entry) =>
+        entry.targetId === null ? (
+          '—'
+        ) : (
+          <Typography.Text copyable={{ text: entry.targetId }} style={{ whiteSpace: 'nowrap' }}>
+            {entry.targetType ? `${entry.targetType} ` : ''}
+            {entry.targetId.length > 13 ? `${entry.targetId.slice(0, 8)}…` : entry.targetId}
+          </Typography.Text>
+        ),
+    },
+    { title: t('auditLog.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
+    {
+      title: t('auditLog.details'),
+      dataIndex: 'details',
+      render: (details: Record<string, unknown>) =>
+        Object.keys(details).length === 0 ? (
+          '—'
+        ) : (
+          <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }}>
+            {JSON.stringify(details)}
+          </Typography.Text>
+        ),
+    },
+  ];
+
+  return (
+    <Card>
+      <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }} data-testid="page-title">
+        {t('auditLog.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('auditLog.intro')}</Typography.Paragraph>
+      <Form<FilterForm>
+        layout="inline"
+        onFinish={(values) => {
+          setFilters(toFilters(values));
+        }}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
+        <Form.Item name="action" label={t('auditLog.action')}>
+          <Select
+            allowClear
+            showSearch
+            style={{ width: 200 }}
+            placeholder={t('auditLog.anyAction')}
+            data-testid="audit-log-action"
+            options={actionFamilies.map((family) => ({
+              value: `${family}.`,
+              label: t(`auditLog.families.${family}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="actor" label={t('auditLog.actor')}>
+          <Input allowClear style={{ width: 160 }} data-testid="audit-log-actor" />
+        </Form.Item>
+        <Form.Item name="targetId" label={t('auditLog.targetId')}>
+          <Input allowClear style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="days" label={t('auditLog.days')}>
+          <DatePicker.RangePicker allowEmpty={[true, true]} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            {t('common.search')}
+          </Button>
+        </Form.Item>
+      </Form>
+      {pages.isError ? (
+        <PageError error={pages.error} onRetry={() => void pages.refetch()} />
+      ) : (
+        <>
+          <Table<AuditLogEntry>
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={rows}
+            loading={pages.isPending}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            expandable={{
+              rowExpandable: (entry) => Object.keys(entry.details).length > 0,
+              expandedRowRender: (entry) => (
+                <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+                  {JSON.stringify(entry.details, null, 2)}
+                </pre>
+              ),
+            }}
+            data-testid="audit-log-table"
+          />
+          <ListFooter
+            countText={t('auditLog.loaded', { count: rows.length })}
+            hasMore={pages.hasNextPage}
+            loading={pages.isFetchingNextPage}
+            onMore={() => void pages.fetchNextPage()}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
