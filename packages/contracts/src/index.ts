@@ -17,3 +17,4 @@ export * from './provider';
 export * from './audit';
 export * from './cards';
 export * from './checkins';
+export * from './policies';

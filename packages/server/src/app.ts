@@ -45,6 +45,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerCardRoutes } from './modules/cards/cards.routes';
 import { CardsExcel } from './modules/cards/cards-excel';
 import { registerCardsExcelRoutes } from './modules/cards/cards-import.routes';
+import { registerPolicyRoutes } from './modules/policies/policies.routes';
 import { registerCheckinRoutes } from './modules/checkins/checkins.routes';
 
 export interface AppOptions {
@@ -175,6 +176,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerCardRoutes(app, { cards, cardOrders });
   registerCardsExcelRoutes(app, { excel: new CardsExcel({ cards, config }), maxBytes });
   registerCheckinRoutes(app, { sessions, checkins, attendance });
+  registerPolicyRoutes(app, { policies: services.policies });
   await registerPublicPlugins(app, config.webDist);
   if (options.startWorkers === true) {
     const worker = services.createHrPushWorker(app.log);

@@ -275,6 +275,7 @@ export function buildServices(options: ServiceOptions) {
     sessions,
     checkins,
     attendance,
+    policies: defaultPolicyRegistry,
   };
 }
 

@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   FileSearchOutlined,
+  BookOutlined,
   FormOutlined,
   CloudUploadOutlined,
   CreditCardOutlined,
@@ -213,6 +214,17 @@ export const appRoutes: readonly AppRoute[] = [
     rule: { permission: 'audit_log:read' },
     menu: { label: 'nav.auditLog', icon: FileSearchOutlined },
     load: () => import('./pages/audit-log').then((m) => m.AuditLogPage),
+  },
+  {
+    key: 'rules',
+    path: '/rules',
+    rule: { permission: 'authenticated' },
+    menu: {
+      label: 'nav.rules',
+      icon: BookOutlined,
+      roles: ['unit_admin', 'reviewer', 'province_admin'],
+    },
+    load: () => import('./pages/rules').then((m) => m.RulesPage),
   },
   {
     key: 'credits-import',

@@ -24,3 +24,4 @@ export * from './audit';
 export * from './checkins';
 export * from './cards';
 export * from './audit-log';
+export * from './policies';
