@@ -146,3 +146,25 @@ export const unitProgressSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type UnitProgress = z.infer<typeof unitProgressSchema>;
+
+const tallySchema = z.object({
+  staff: z.number().int(),
+  compliant: z.number().int(),
+  rate: z.number().describe('Percent compliant, one decimal'),
+  averageCredits: z.number().describe('Mean credits per person, one decimal'),
+});
+const groupTallySchema = tallySchema.extend({
+  key: z.string().describe('The group: a profession, a title grade or a unit id'),
+});
+
+/** 统计报表: compliance of a unit's staff (and the units below it) for a year, by group. */
+export const complianceStatisticsSchema = z.object({
+  unitId: z.uuid(),
+  year: z.number().int(),
+  overall: tallySchema,
+  byProfession: z.array(groupTallySchema),
+  byTitleGrade: z.array(groupTallySchema),
+  byUnit: z.array(groupTallySchema.extend({ name: z.string() })),
+});
+export type ComplianceStatistics = z.infer<typeof complianceStatisticsSchema>;
+export const complianceStatisticsQuerySchema = unitProgressQuerySchema.pick({ year: true });

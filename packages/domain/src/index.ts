@@ -33,3 +33,4 @@ export * from './certificates/certificate-payload';
 export * from './certificates/mask-name';
 export * from './certificates/base58';
 export * from './certificates/open-badge';
+export * from './statistics/compliance-tally';

@@ -25,6 +25,7 @@ export interface StaffRow {
   name: string;
   idNumberMasked: string;
   profession: string;
+  titleGrade: string;
   unitId: string;
   unitName: string;
   unitPath: string;
@@ -128,6 +129,7 @@ export class LearnerYearRepository {
         name: people.name,
         idNumberMasked: people.idNumberMasked,
         profession: people.profession,
+        titleGrade: people.titleGrade,
         unitId: people.unitId,
         unitName: orgs.name,
         unitPath: orgs.path,

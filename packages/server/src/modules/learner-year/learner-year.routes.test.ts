@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { Claim, UnitProgress, YearList, YearReportView } from '@jijiao/contracts';
+import type {
+  Claim,
+  ComplianceStatistics,
+  UnitProgress,
+  YearList,
+  YearReportView,
+} from '@jijiao/contracts';
 import { activitySchema, defaultPolicyRegistry, evaluateYear } from '@jijiao/domain';
 import { buildTestApp, type Session } from '../../../test/build-app';
 import { orgIdByName } from '../../../test/fixtures';
@@ -305,6 +311,49 @@ describe('the unit’s staff progress', () => {
     expect(learnerRow?.getCell(10).value).toBe('年度总学分差 17 分');
     expect(learnerRow?.getCell(11).value).toBe('否');
     expect(learnerRow?.getCell(2).text).toContain('*');
+  });
+});
+
+describe('the unit’s compliance statistics', () => {
+  it('agrees with the progress list overall and in every breakdown', async () => {
+    const res = await get(`/api/v1/units/${jiangnanHospital}/statistics?year=2026`, unitAdmin);
+    expect(res.statusCode, res.body).toBe(200);
+    const stats = res.json<ComplianceStatistics>();
+    const progress = (
+      await get(`/api/v1/units/${jiangnanHospital}/progress?year=2026&limit=500`, unitAdmin)
+    ).json<UnitProgress>();
+    expect(stats.year).toBe(2026);
+    expect(stats.overall.staff).toBe(progress.staffCount);
+    expect(stats.overall.compliant).toBe(progress.staffCount - progress.behindCount);
+    const total = progress.items.reduce((n, p) => n + Math.round(p.totalCredits * 10), 0);
+    expect(stats.overall.averageCredits).toBe(Math.round(total / progress.staffCount) / 10);
+    const byProfession = new Map<string, { staff: number; compliant: number }>();
+    for (const p of progress.items) {
+      const g = byProfession.get(p.profession) ?? { staff: 0, compliant: 0 };
+      g.staff += 1;
+      if (p.compliant) g.compliant += 1;
+      byProfession.set(p.profession, g);
+    }
+    expect(
+      Object.fromEntries(
+        stats.byProfession.map((g) => [g.key, { staff: g.staff, compliant: g.compliant }]),
+      ),
+    ).toEqual(Object.fromEntries(byProfession));
+    for (const list of [stats.byTitleGrade, stats.byUnit])
+      expect(list.reduce((n, g) => n + g.staff, 0)).toBe(progress.staffCount);
+    expect(stats.byUnit.map((g) => [g.key, g.name])).toEqual([
+      [jiangnanHospital, '江南区人民医院'],
+    ]);
+    const rates = stats.byProfession.map((g) => g.rate);
+    expect(rates).toEqual([...rates].sort((a, b) => a - b));
+  });
+
+  it('is scoped like the progress list', async () => {
+    expect((await get(`/api/v1/units/${otherUnit}/statistics`, unitAdmin)).statusCode).toBe(404);
+    expect((await get(`/api/v1/units/${otherUnit}/statistics`, reviewer)).statusCode).toBe(200);
+    expect((await get(`/api/v1/units/${jiangnanHospital}/statistics`, learner)).statusCode).toBe(
+      403,
+    );
   });
 });
 

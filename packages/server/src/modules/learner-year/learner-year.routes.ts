@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  complianceStatisticsQuerySchema,
+  complianceStatisticsSchema,
   errorResponseSchema,
   idParamsSchema,
   personYearParamsSchema,
@@ -76,6 +78,21 @@ export function registerLearnerYearRoutes(
       response: { 200: unitProgressSchema, ...errors },
     },
     handler: (request) => years.unitProgress(actorOf(request), request.params.id, request.query),
+  });
+
+  r.get('/api/v1/units/:id/statistics', {
+    config: { permission: 'person:read' },
+    schema: {
+      tags: ['learner-year'],
+      summary:
+        'Compliance of the unit’s staff (and the units below) for a year, by group (统计报表)',
+      description:
+        'Overall and by profession, title grade and unit: staff, compliant, rate (percent) and average credits, lowest rate first. Computed on read like the progress list (at most JIJIAO_PROGRESS_MAX_STAFF people, else 422 scope_too_large).',
+      params: idParamsSchema,
+      querystring: complianceStatisticsQuerySchema,
+      response: { 200: complianceStatisticsSchema, ...errors },
+    },
+    handler: (request) => years.statistics(actorOf(request), request.params.id, request.query),
   });
 
   r.get('/api/v1/units/:id/progress.xlsx', {

@@ -1,4 +1,5 @@
 import type {
+  ComplianceStatistics,
   PendingCredit,
   StaffProgress,
   UnitProgress,
@@ -7,7 +8,7 @@ import type {
   YearList,
   YearReportView,
 } from '@jijiao/contracts';
-import type { PolicyRegistry } from '@jijiao/domain';
+import { tallyCompliance, type PolicyRegistry } from '@jijiao/domain';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
@@ -44,7 +45,10 @@ export interface LearnerYearDeps {
 }
 
 /** One staff member's year, with what the export needs beyond the list. */
-export type StaffYear = StaffProgress & { classCredits: Record<string, number> };
+export type StaffYear = StaffProgress & {
+  classCredits: Record<string, number>;
+  titleGrade: string;
+};
 
 const isPending = (c: YearClaimRow) => (pendingStatuses as readonly string[]).includes(c.status);
 
@@ -215,6 +219,7 @@ export class LearnerYearService {
         name: s.name,
         idNumberMasked: s.idNumberMasked,
         profession: s.profession,
+        titleGrade: s.titleGrade,
         unitId: s.unitId,
         unitName: s.unitName,
         totalCredits: report.totalCredits,
@@ -265,8 +270,35 @@ export class LearnerYearService {
       year,
       staffCount: all.length,
       behindCount: all.filter((s) => !s.compliant).length,
-      items: page.map(({ classCredits: _c, ...item }) => item),
+      items: page.map(({ classCredits: _c, titleGrade: _g, ...item }) => item),
       nextCursor: start + query.limit < shown.length && last ? cursorOf(last) : null,
+    };
+  }
+
+  /** 统计报表: the unit's compliance for a year, overall and by profession, grade and unit. */
+  async statistics(
+    actor: Actor,
+    unitId: string,
+    query: { year?: number | undefined },
+  ): Promise<ComplianceStatistics> {
+    const year = query.year ?? this.currentYear();
+    const staff = await this.staffYears(actor, unitId, year);
+    const names = new Map(staff.map((s) => [s.unitId, s.unitName]));
+    const { overall, by } = tallyCompliance(
+      staff.map((s) => ({
+        compliant: s.compliant,
+        totalCredits: s.totalCredits,
+        groups: { profession: s.profession, titleGrade: s.titleGrade, unit: s.unitId },
+      })),
+      ['profession', 'titleGrade', 'unit'],
+    );
+    return {
+      unitId,
+      year,
+      overall,
+      byProfession: by.profession,
+      byTitleGrade: by.titleGrade,
+      byUnit: by.unit.map((g) => ({ ...g, name: names.get(g.key) ?? '' })),
     };
   }
 }

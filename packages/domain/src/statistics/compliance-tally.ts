@@ -1,0 +1,63 @@
+/**
+ * Compliance statistics (统计报表): how many people of a group meet the year's requirements,
+ * overall and broken down by any grouping (profession, title grade, unit). Pure arithmetic
+ * over results the rules engine already gave.
+ */
+export interface TallyPerson<D extends string> {
+  compliant: boolean;
+  totalCredits: number;
+  groups: Readonly<Record<D, string>>;
+}
+
+export interface Tally {
+  staff: number;
+  compliant: number;
+  /** Percent of staff compliant, one decimal (0 when there is nobody). */
+  rate: number;
+  /** Mean credits per person, one decimal (0 when there is nobody). */
+  averageCredits: number;
+}
+
+export type GroupTally = Tally & { key: string };
+
+/** A non-negative ratio as one decimal, half up. */
+function oneDecimal(numerator: number, denominator: number): number {
+  return Math.floor((numerator * 20 + denominator) / (2 * denominator)) / 10;
+}
+
+function tallyOf(people: readonly TallyPerson<string>[]): Tally {
+  const staff = people.length;
+  const compliant = people.filter((p) => p.compliant).length;
+  // Credits carry one decimal: sum them as whole tenths.
+  const tenths = people.reduce((sum, p) => sum + Math.round(p.totalCredits * 10), 0);
+  return {
+    staff,
+    compliant,
+    rate: staff === 0 ? 0 : oneDecimal(compliant * 100, staff),
+    averageCredits: staff === 0 ? 0 : oneDecimal(tenths, staff * 10),
+  };
+}
+
+/**
+ * The overall tally and one list per dimension, groups ordered by lowest rate first (where
+ * attention is needed), then most staff, then key.
+ */
+export function tallyCompliance<D extends string>(
+  people: readonly TallyPerson<D>[],
+  dimensions: readonly D[],
+): { overall: Tally; by: Record<D, GroupTally[]> } {
+  const by = {} as Record<D, GroupTally[]>;
+  for (const dimension of dimensions) {
+    const groups = new Map<string, TallyPerson<D>[]>();
+    for (const person of people) {
+      const key = person.groups[dimension];
+      const members = groups.get(key);
+      if (members) members.push(person);
+      else groups.set(key, [person]);
+    }
+    by[dimension] = [...groups]
+      .map(([key, members]) => ({ key, ...tallyOf(members) }))
+      .sort((a, b) => a.rate - b.rate || b.staff - a.staff || a.key.localeCompare(b.key));
+  }
+  return { overall: tallyOf(people), by };
+}
