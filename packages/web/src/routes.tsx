@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   FileSearchOutlined,
   BookOutlined,
+  BarChartOutlined,
   FormOutlined,
   CloudUploadOutlined,
   CreditCardOutlined,
@@ -94,6 +95,17 @@ export const appRoutes: readonly AppRoute[] = [
       roles: ['unit_admin', 'reviewer', 'province_admin'],
     },
     load: () => import('./pages/progress/list').then((m) => m.UnitProgressPage),
+  },
+  {
+    key: 'statistics',
+    path: '/statistics',
+    rule: { permission: 'person:read' },
+    menu: {
+      label: 'nav.statistics',
+      icon: BarChartOutlined,
+      roles: ['unit_admin', 'reviewer', 'province_admin'],
+    },
+    load: () => import('./pages/statistics').then((m) => m.StatisticsPage),
   },
   {
     key: 'person-year',

@@ -1,4 +1,5 @@
 import {
+  complianceStatisticsSchema,
   claimListSchema,
   claimSchema,
   creditPreviewSchema,
@@ -10,6 +11,7 @@ import {
   type Claim,
   type ClaimList,
   type ClaimListQuery,
+  type ComplianceStatistics,
   type CreditPreview,
   type EvidenceRef,
   type EvidenceUploaded,
@@ -111,3 +113,16 @@ export function attachEvidence(claimId: string, file: Blob, fileName: string) {
 
 /** Where the browser shows an evidence file inline. */
 export const evidenceUrl = (sha256: string) => `/api/v1/evidence/${encodeURIComponent(sha256)}`;
+
+/** 统计报表: a unit's compliance for a year, overall and by group. */
+export function fetchUnitStatistics(
+  unitId: string,
+  year: number | undefined,
+): Promise<ComplianceStatistics> {
+  return request(
+    'GET',
+    `/api/v1/units/${encodeURIComponent(unitId)}/statistics`,
+    complianceStatisticsSchema,
+    { query: { year } },
+  );
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, saveScreenshot } from './support/browser';
+import { demoPassword, startTestServer, type TestServer } from './support/server';
+
+describe('a province admin reads the statistics, the audit log and the rules', () => {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 1400, height: 900 },
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens 统计报表, 审计日志 and 规则 from the menu', async ({ onTestFailed }) => {
+    onTestFailed(async () => {
+      await saveScreenshot(page, 'admin-reports-failure');
+    });
+    const url = server!.url;
+    await page.goto(`${url}/login`);
+    await page.getByLabel('用户名', { exact: true }).fill('demo-province-admin');
+    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL(`${url}/`);
+    const menu = page.getByTestId('main-menu');
+
+    // Statistics of the demo hospital for last year (its audit is filed: some passed).
+    await menu.getByText('统计报表', { exact: true }).click();
+    await page.waitForURL(`${url}/statistics`);
+    const lastYear = new Date().getFullYear() - 1;
+    const me = await page.request.get(`${url}/api/v1/orgs?limit=500`);
+    expect(me.ok()).toBe(true);
+    const orgs = (await me.json()) as { items: { id: string; name: string }[] };
+    const province = orgs.items[0]?.id ?? '';
+    await page.goto(`${url}/statistics?unit=${province}&year=${String(lastYear)}`);
+    await page.getByText('按专业', { exact: true }).waitFor();
+    await page.getByText('按职称', { exact: true }).waitFor();
+    await page.getByText('江南区人民医院').first().waitFor();
+    const rateText = await page.getByTestId('statistics-rate').innerText();
+    const rate = Number(/([\d.]+)\s*%/.exec(rateText)?.[1]);
+    expect(rate).toBeGreaterThan(0);
+    expect(rate).toBeLessThan(100);
+
+    // The audit log: this sign-in is there, and a filter by family keeps only sign-ins.
+    await menu.getByText('审计日志', { exact: true }).click();
+    await page.waitForURL(`${url}/audit-log`);
+    const table = page.getByTestId('audit-log-table');
+    await table.getByText('sign_in.succeeded').first().waitFor();
+    await page.getByTestId('audit-log-actor').fill('demo-province-admin');
+    await page.getByRole('button', { name: /查\s?询/ }).click();
+    await table.getByText('demo-province-admin').first().waitFor();
+    const actors = await table.locator('tbody tr.ant-table-row td:nth-child(4)').allInnerTexts();
+    expect(actors.length).toBeGreaterThan(0);
+    expect(new Set(actors.filter((a) => a.trim() !== ''))).toEqual(
+      new Set(['demo-province-admin']),
+    );
+
+    // The rules: every pack in force, read-only, with its parameters and sources.
+    await menu.getByText('规则', { exact: true }).click();
+    await page.waitForURL(`${url}/rules`);
+    const packs = page.getByTestId('policy-packs');
+    await packs.getByText('national-2024', { exact: false }).waitFor();
+    await packs.getByText('国卫办科教发〔2024〕20号', { exact: false }).click();
+    await expect
+      .poll(async () => page.getByTestId('pack-rules-national-2024').innerText())
+      .toContain('"annualTotal"');
+    for (const id of ['national-2006', 'sichuan', 'hunan', 'guangzhou', 'chengdu-jinjiang'])
+      await packs.getByText(id, { exact: false }).first().waitFor();
+  });
+});
