@@ -18,3 +18,4 @@ export * from './audit';
 export * from './cards';
 export * from './checkins';
 export * from './policies';
+export * from './users';

@@ -34,3 +34,4 @@ export * from './certificates/mask-name';
 export * from './certificates/base58';
 export * from './certificates/open-badge';
 export * from './statistics/compliance-tally';
+export * from './access/role-placement';

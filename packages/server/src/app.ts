@@ -45,6 +45,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerCardRoutes } from './modules/cards/cards.routes';
 import { CardsExcel } from './modules/cards/cards-excel';
 import { registerCardsExcelRoutes } from './modules/cards/cards-import.routes';
+import { registerAccountRoutes } from './modules/users/accounts.routes';
 import { registerPolicyRoutes } from './modules/policies/policies.routes';
 import { registerCheckinRoutes } from './modules/checkins/checkins.routes';
 
@@ -177,6 +178,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerCardsExcelRoutes(app, { excel: new CardsExcel({ cards, config }), maxBytes });
   registerCheckinRoutes(app, { sessions, checkins, attendance });
   registerPolicyRoutes(app, { policies: services.policies });
+  registerAccountRoutes(app, { accounts: services.accountAdmin });
   await registerPublicPlugins(app, config.webDist);
   if (options.startWorkers === true) {
     const worker = services.createHrPushWorker(app.log);

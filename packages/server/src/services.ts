@@ -9,6 +9,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { OrgsRepository } from './modules/orgs/orgs.repository';
 import { OrgsService } from './modules/orgs/orgs.service';
 import { UsersRepository } from './modules/users/users.repository';
+import { AccountsService } from './modules/users/accounts.service';
 import { UsersService } from './modules/users/users.service';
 import { PeopleRepository } from './modules/people/people.repository';
 import { PeopleService } from './modules/people/people.service';
@@ -63,19 +64,29 @@ export function buildServices(options: ServiceOptions) {
   const { config, database, clock, hasher } = options;
   const db = database.db;
   const users = new UsersRepository();
+  const authRepository = new AuthRepository();
   const auditLog = new AuditLogService({ db, clock, repository: new AuditLogRepository() });
   const auth = new AuthService({
     db,
     config,
     clock,
     hasher,
-    repository: new AuthRepository(),
+    repository: authRepository,
     users,
     auditLog,
   });
   const orgs = new OrgsService({ db, clock, repository: new OrgsRepository(), auditLog });
   const cipher = new IdNumberCipher(config.idKeys.encryptionKey, config.idKeys.lookupKey);
   const accounts = new UsersService({ repository: users, hasher });
+  const accountAdmin = new AccountsService({
+    db,
+    clock,
+    users: accounts,
+    repository: users,
+    auth: authRepository,
+    orgs,
+    auditLog,
+  });
   const people = new PeopleService({
     db,
     clock,
@@ -276,6 +287,7 @@ export function buildServices(options: ServiceOptions) {
     checkins,
     attendance,
     policies: defaultPolicyRegistry,
+    accountAdmin,
   };
 }
 

@@ -1,0 +1,175 @@
+import {
+  rolePermissions,
+  type OrgKind,
+  type Role,
+  type UserAccount,
+  type UserCreate,
+  type UserList,
+  type UserListQuery,
+  type UserWithPassword,
+} from '@jijiao/contracts';
+import { rolePlacementProblem } from '@jijiao/domain';
+import type { Actor } from '../../platform/auth/actor';
+import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
+import { AppError } from '../../platform/errors/app-error';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
+import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import type { AuthRepository } from '../auth/auth.repository';
+import { usernameKeyOf } from '../auth/session-token';
+import type { OrgsService } from '../orgs/orgs.service';
+import { listAccounts, type AccountRow } from './accounts.repository';
+import type { UsersRepository } from './users.repository';
+import type { UsersService } from './users.service';
+import { generateInitialPassword } from './users.service';
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  users: UsersService;
+  repository: UsersRepository;
+  auth: AuthRepository;
+  orgs: OrgsService;
+  auditLog: AuditLogService;
+}
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+function toAccount(row: AccountRow): UserAccount {
+  const roles =
+    typeof row.roles === 'string' ? (JSON.parse(row.roles) as AccountRow['roles']) : row.roles;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    roles: (roles as { role: Role; orgId: string; orgName: string }[]).map((r) => ({ ...r })),
+    mustChangePassword: row.mustChangePassword,
+    lockedUntil: row.lockedUntil === null ? null : iso(row.lockedUntil),
+    createdAt: iso(row.createdAt),
+  };
+}
+
+/**
+ * 账号管理: administrator accounts within the caller's subtree. Accounts are created with
+ * one role at one organisation and a one-time password (changed at first sign-in); an
+ * administrator may reset that password or lift a sign-in lock. Every change is audited.
+ */
+export class AccountsService {
+  constructor(private readonly deps: Deps) {}
+
+  async list(actor: Actor, query: UserListQuery): Promise<UserList> {
+    const after = query.after === undefined ? undefined : String(decodeCursor(query.after, 1)[0]);
+    const rows = await listAccounts(this.deps.db, scopeOf(actor, 'user:read'), {
+      ...(query.q === undefined ? {} : { q: query.q }),
+      ...(query.role === undefined ? {} : { role: query.role }),
+      ...(after === undefined ? {} : { afterUsername: after }),
+      limit: query.limit + 1,
+      now: this.deps.clock.now(),
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(toAccount),
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.username]) : null,
+    };
+  }
+
+  /** One account the caller may manage, else 404. */
+  private async manageable(actor: Actor, userId: string): Promise<UserAccount> {
+    const [row] = await listAccounts(
+      this.deps.db,
+      scopeOf(actor, 'user:manage'),
+      { limit: 1, now: this.deps.clock.now() },
+      userId,
+    );
+    if (!row) throw new AppError('not_found', 'No such account', { id: userId });
+    return toAccount(row);
+  }
+
+  async create(actor: Actor, input: UserCreate, ip: string): Promise<UserWithPassword> {
+    const { db, repository, users, orgs, auditLog } = this.deps;
+    const org = await orgs.findAny(input.orgId);
+    if (!org || !isWithinScope(scopeOf(actor, 'user:manage'), org.path))
+      throw new AppError('not_found', 'No such organisation', { orgId: input.orgId });
+    // The most capable of the caller's roles that manages accounts over that org decides.
+    const callerRoles = actor.grants
+      .filter(
+        (g) => org.path.startsWith(g.orgPath) && rolePermissions[g.role].includes('user:manage'),
+      )
+      .map((g) => g.role);
+    const problems = callerRoles.map((r) =>
+      rolePlacementProblem(r, input.role, org.kind as OrgKind),
+    );
+    if (!problems.includes(null)) {
+      const mismatch = problems.includes('org_kind_mismatch');
+      const path = mismatch ? 'orgId' : 'role';
+      const message = mismatch
+        ? `the role ${input.role} cannot be held at a ${org.kind}`
+        : `you may not give the role ${input.role}`;
+      throw new AppError('validation_failed', `${path}: ${message}`, undefined, [
+        { path, message },
+      ]);
+    }
+    if (await repository.findByUsername(db, input.username))
+      throw new AppError('conflict', 'The username is taken', { username: input.username });
+    const initialPassword = generateInitialPassword();
+    const passwordHash = await users.hashPassword(initialPassword);
+    const id = await db.transaction(async (tx) => {
+      const user = await repository.insert(tx, {
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        mustChangePassword: true,
+      });
+      await repository.addRole(tx, user.id, input.role, org.id);
+      await auditLog.record(
+        actorEvent(actor, 'user.created', ip, {
+          targetType: 'user',
+          targetId: user.id,
+          orgPath: org.path,
+          details: { username: input.username, role: input.role, orgId: org.id },
+        }),
+        tx,
+      );
+      return user.id;
+    });
+    return { user: await this.manageable(actor, id), initialPassword };
+  }
+
+  async resetPassword(actor: Actor, userId: string, ip: string): Promise<UserWithPassword> {
+    const { db, clock, users, auditLog } = this.deps;
+    const account = await this.manageable(actor, userId);
+    const initialPassword = await db.transaction(async (tx) => {
+      const password = await users.resetPassword(tx, userId, clock.now());
+      await auditLog.record(
+        actorEvent(actor, 'user.password_reset', ip, {
+          targetType: 'user',
+          targetId: userId,
+          details: { username: account.username },
+        }),
+        tx,
+      );
+      return password;
+    });
+    return { user: await this.manageable(actor, userId), initialPassword };
+  }
+
+  /** Lifts a sign-in lock (5 failures) before its 15 minutes are up. */
+  async unlock(actor: Actor, userId: string, ip: string): Promise<UserAccount> {
+    const { db, auth, auditLog } = this.deps;
+    const account = await this.manageable(actor, userId);
+    await db.transaction(async (tx) => {
+      await auth.clearAttempts(tx, usernameKeyOf(account.username));
+      await auditLog.record(
+        actorEvent(actor, 'user.unlocked', ip, {
+          targetType: 'user',
+          targetId: userId,
+          details: { username: account.username },
+        }),
+        tx,
+      );
+    });
+    return this.manageable(actor, userId);
+  }
+}
