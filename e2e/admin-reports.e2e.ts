@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, saveScreenshot } from './support/browser';
 import { demoPassword, startTestServer, type TestServer } from './support/server';
 
-describe('a province admin reads the statistics, the audit log and the rules', () => {
+describe('a province admin reads the statistics, the audit log and the rules, and creates an account', () => {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
@@ -78,5 +78,40 @@ describe('a province admin reads the statistics, the audit log and the rules', (
       .toContain('"annualTotal"');
     for (const id of ['national-2006', 'sichuan', 'hunan', 'guangzhou', 'chengdu-jinjiang'])
       await packs.getByText(id, { exact: false }).first().waitFor();
+  });
+
+  it('creates a reviewer account whose one-time password signs in and must be changed', async ({
+    onTestFailed,
+  }) => {
+    onTestFailed(async () => {
+      await saveScreenshot(page, 'admin-accounts-failure');
+    });
+    const url = server!.url;
+    await page.getByTestId('main-menu').getByText('账号管理', { exact: true }).click();
+    await page.waitForURL(`${url}/accounts`);
+    await page.getByTestId('accounts-table').getByText('demo-unit-admin').waitFor();
+    await page.getByTestId('account-create').click();
+    await page.getByTestId('account-username').fill('e2e-reviewer');
+    await page.getByTestId('account-display-name').fill('省级审核员');
+    await page.getByTestId('account-role').click();
+    await page.locator('.ant-select-item-option', { hasText: '审核人' }).click();
+    await page.getByTestId('account-org').click();
+    await page
+      .locator('.ant-select-tree-node-content-wrapper', { hasText: '演示省卫生健康委员会' })
+      .first()
+      .click();
+    await page.getByRole('button', { name: /创\s?建/ }).click();
+    const password = (await page.getByTestId('account-password').innerText()).trim();
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    const signIn = await fetch(`${url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'e2e-reviewer', password }),
+    });
+    expect(signIn.status).toBe(200);
+    const body = (await signIn.json()) as { user: { mustChangePassword: boolean } };
+    expect(body.user.mustChangePassword).toBe(true);
+    await page.getByRole('button', { name: '我已记下' }).click();
+    await page.getByTestId('accounts-table').getByText('e2e-reviewer').waitFor();
   });
 });

@@ -76,13 +76,17 @@ describe('menu per role', () => {
         '授予审核',
         '平台接入',
         '审计日志',
+        '账号管理',
         '规则',
         '审验管理',
         '审验审核',
         '我的账户 > 修改密码',
       ],
     ],
-    ['system_admin', ['系统管理', '人员管理', '机构与审核链', '审计日志', '我的账户 > 修改密码']],
+    [
+      'system_admin',
+      ['系统管理', '人员管理', '机构与审核链', '审计日志', '账号管理', '我的账户 > 修改密码'],
+    ],
   ])('%s sees %j', (role, expected) => {
     expect(menuLabels(filterTree(appRoutes, accessFor(role)), role)).toEqual(expected);
   });

@@ -6,6 +6,7 @@ import {
   FileSearchOutlined,
   BookOutlined,
   BarChartOutlined,
+  SafetyCertificateOutlined,
   FormOutlined,
   CloudUploadOutlined,
   CreditCardOutlined,
@@ -226,6 +227,13 @@ export const appRoutes: readonly AppRoute[] = [
     rule: { permission: 'audit_log:read' },
     menu: { label: 'nav.auditLog', icon: FileSearchOutlined },
     load: () => import('./pages/audit-log').then((m) => m.AuditLogPage),
+  },
+  {
+    key: 'accounts',
+    path: '/accounts',
+    rule: { permission: 'user:manage' },
+    menu: { label: 'nav.accounts', icon: SafetyCertificateOutlined },
+    load: () => import('./pages/accounts').then((m) => m.AccountsPage),
   },
   {
     key: 'rules',

@@ -25,3 +25,4 @@ export * from './checkins';
 export * from './cards';
 export * from './audit-log';
 export * from './policies';
+export * from './accounts';
