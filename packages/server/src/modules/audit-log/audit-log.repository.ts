@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNull, lt, or, like, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
-import { auditLog } from './audit-log.schema';
+import { auditLog } from '../../platform/db/tables/audit-log';
 
 export type AuditEntry = typeof auditLog.$inferInsert;
 export type AuditRow = typeof auditLog.$inferSelect;

@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/database';
 import { pathWithin } from '../../platform/db/scope-sql';
-import { orgs } from '../orgs/orgs.schema';
-import { people } from '../people/people.schema';
+import { orgs } from '../../platform/db/tables/orgs';
+import { people } from '../../platform/db/tables/people';
 import type { AuditClaim } from './audit-evaluate';
 import type { AuditEvaluation } from './audit-evaluate';
 import {
@@ -12,7 +12,7 @@ import {
   audits,
   auditUnitReports,
   earlyAuditRequests,
-} from './audit.schema';
+} from '../../platform/db/tables/audit';
 
 export type AuditRow = typeof audits.$inferSelect;
 export type AuditRunRow = typeof auditRuns.$inferSelect;

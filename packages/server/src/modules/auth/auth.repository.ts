@@ -1,8 +1,8 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
-import { users } from '../users/users.schema';
+import { users } from '../../platform/db/tables/users';
 import { grantsJsonSql } from '../users/users.repository';
-import { loginAttempts, sessions } from './auth.schema';
+import { loginAttempts, sessions } from '../../platform/db/tables/auth';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type LoginAttemptRow = typeof loginAttempts.$inferSelect;

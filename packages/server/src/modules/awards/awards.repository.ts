@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { pathWithin } from '../../platform/db/scope-sql';
-import { creditClaims } from '../credits/credits.schema';
-import { orgs } from '../orgs/orgs.schema';
-import { people } from '../people/people.schema';
-import { projects } from '../projects/projects.schema';
-import { awardLines } from './award-lines.schema';
-import { awardBatches } from './awards.schema';
+import { creditClaims } from '../../platform/db/tables/credits';
+import { orgs } from '../../platform/db/tables/orgs';
+import { people } from '../../platform/db/tables/people';
+import { projects } from '../../platform/db/tables/projects';
+import { awardLines } from '../../platform/db/tables/award-lines';
+import { awardBatches } from '../../platform/db/tables/awards';
 
 export type BatchRow = typeof awardBatches.$inferSelect;
 export type NewBatch = typeof awardBatches.$inferInsert;

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/database';
-import { cardOrders, cards } from './cards.schema';
+import { cardOrders, cards } from '../../platform/db/tables/cards';
 
 export type NewCardOrder = typeof cardOrders.$inferInsert;
 

@@ -5,7 +5,7 @@ import {
   checkinDevices,
   projectSessions,
   sessionRegistrations,
-} from './checkins.schema';
+} from '../../platform/db/tables/checkins';
 
 export type SessionRow = typeof projectSessions.$inferSelect;
 export type NewSession = typeof projectSessions.$inferInsert;

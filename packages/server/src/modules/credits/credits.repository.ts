@@ -2,12 +2,12 @@ import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-
 import type { DbOrTx } from '../../platform/db/database';
 import { insertJsonRows } from '../../platform/db/json-rows';
 import { pathWithin } from '../../platform/db/scope-sql';
-import { orgs } from '../orgs/orgs.schema';
-import { people } from '../people/people.schema';
-import { users } from '../users/users.schema';
-import { claimEvidence } from '../evidence/evidence.schema';
+import { orgs } from '../../platform/db/tables/orgs';
+import { people } from '../../platform/db/tables/people';
+import { users } from '../../platform/db/tables/users';
+import { claimEvidence } from '../../platform/db/tables/evidence';
 import { sameBulkEntrySql } from '../evidence/evidence-sharing';
-import { claimReviews, creditClaims, creditProvenances } from './credits.schema';
+import { claimReviews, creditClaims, creditProvenances } from '../../platform/db/tables/credits';
 
 export type ClaimRow = typeof creditClaims.$inferSelect;
 export type NewClaim = typeof creditClaims.$inferInsert;

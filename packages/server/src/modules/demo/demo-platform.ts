@@ -5,7 +5,7 @@ import { argon2Hasher } from '../../platform/auth/password-hasher';
 import { systemClock, type Clock } from '../../platform/clock';
 import { buildServices } from '../../services';
 import { OrgsRepository } from '../orgs/orgs.repository';
-import { orgs } from '../orgs/orgs.schema';
+import { orgs } from '../../platform/db/tables/orgs';
 import { demoPlatformName, demoTree } from './demo-tree';
 
 /**

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
-import { claimEvidence, evidenceFiles } from './evidence.schema';
+import { claimEvidence, evidenceFiles } from '../../platform/db/tables/evidence';
 import { sameBulkEntrySql } from './evidence-sharing';
 
 export type NewClaimEvidence = typeof claimEvidence.$inferInsert;

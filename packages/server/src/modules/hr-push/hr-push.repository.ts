@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { queryRows } from '../../platform/db/database';
-import { hrPushOutbox, hrPushSettings } from './hr-push.schema';
+import { hrPushOutbox, hrPushSettings } from '../../platform/db/tables/hr-push';
 
 export type OutboxRow = typeof hrPushOutbox.$inferSelect;
 export type NewOutboxRow = typeof hrPushOutbox.$inferInsert;

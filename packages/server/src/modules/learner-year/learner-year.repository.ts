@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { pathWithin } from '../../platform/db/scope-sql';
-import { orgs } from '../orgs/orgs.schema';
-import { people } from '../people/people.schema';
-import { claimReviews, creditClaims, creditProvenances } from '../credits/credits.schema';
+import { orgs } from '../../platform/db/tables/orgs';
+import { people } from '../../platform/db/tables/people';
+import { claimReviews, creditClaims, creditProvenances } from '../../platform/db/tables/credits';
 
 /** What the year views need of a claim: the activity for the rules engine and the list columns. */
 export interface YearClaimRow {

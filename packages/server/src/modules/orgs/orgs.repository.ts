@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { likeContains, pathWithin } from '../../platform/db/scope-sql';
-import { orgs } from './orgs.schema';
-import { reviewChains } from './review-chains.schema';
+import { orgs } from '../../platform/db/tables/orgs';
+import { reviewChains } from '../../platform/db/tables/review-chains';
 
 export type OrgRow = typeof orgs.$inferSelect;
 export type ReviewChainRow = typeof reviewChains.$inferSelect;

@@ -2,7 +2,7 @@ import { permissions } from '@jijiao/contracts';
 import { isNull } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor';
 import type { DbOrTx } from '../../platform/db/database';
-import { orgs } from './orgs.schema';
+import { orgs } from '../../platform/db/tables/orgs';
 import type { OrgKind } from '@jijiao/contracts';
 
 /**

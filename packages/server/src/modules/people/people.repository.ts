@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { likeContains, pathWithin } from '../../platform/db/scope-sql';
-import { orgs } from '../orgs/orgs.schema';
-import { users } from '../users/users.schema';
-import { people, personUnitHistory } from './people.schema';
+import { orgs } from '../../platform/db/tables/orgs';
+import { users } from '../../platform/db/tables/users';
+import { people, personUnitHistory } from '../../platform/db/tables/people';
 
 export type NewPerson = typeof people.$inferInsert;
 export type PersonRow = typeof people.$inferSelect;

@@ -1,8 +1,8 @@
 import { and, desc, eq, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { likeContains, pathWithin } from '../../platform/db/scope-sql';
-import { orgs } from '../orgs/orgs.schema';
-import { projects } from './projects.schema';
+import { orgs } from '../../platform/db/tables/orgs';
+import { projects } from '../../platform/db/tables/projects';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type NewProject = typeof projects.$inferInsert;

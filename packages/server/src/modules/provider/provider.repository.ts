@@ -1,8 +1,12 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { pathWithin } from '../../platform/db/scope-sql';
-import { orgs } from '../orgs/orgs.schema';
-import { idempotencyRecords, platformApiKeys, platformSettings } from './provider.schema';
+import { orgs } from '../../platform/db/tables/orgs';
+import {
+  idempotencyRecords,
+  platformApiKeys,
+  platformSettings,
+} from '../../platform/db/tables/provider';
 
 export type PlatformKeyRow = typeof platformApiKeys.$inferSelect;
 export type IdempotencyRow = typeof idempotencyRecords.$inferSelect;

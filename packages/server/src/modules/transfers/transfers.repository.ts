@@ -1,9 +1,9 @@
 import { aliasedTable, and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { pathWithin } from '../../platform/db/scope-sql';
-import { orgs } from '../orgs/orgs.schema';
-import { people } from '../people/people.schema';
-import { transfers } from './transfers.schema';
+import { orgs } from '../../platform/db/tables/orgs';
+import { people } from '../../platform/db/tables/people';
+import { transfers } from '../../platform/db/tables/transfers';
 
 export type TransferRow = typeof transfers.$inferSelect;
 

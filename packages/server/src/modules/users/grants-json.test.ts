@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/test-database';
 import { orgIdByName } from '../../../test/fixtures';
-import { users } from './users.schema';
+import { users } from '../../platform/db/tables/users';
 import { UsersRepository, grantsFromJson, grantsJsonSql } from './users.repository';
 
 /**

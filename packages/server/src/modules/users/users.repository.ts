@@ -1,10 +1,10 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { sessions } from '../auth/auth.schema';
+import { sessions } from '../../platform/db/tables/auth';
 import type { OrgKind, Role } from '@jijiao/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import type { Grant } from '../../platform/auth/actor';
-import { orgs } from '../orgs/orgs.schema';
-import { userRoles, users } from './users.schema';
+import { orgs } from '../../platform/db/tables/orgs';
+import { userRoles, users } from '../../platform/db/tables/users';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import type { PasswordHasher } from '../../platform/auth/password-hasher';
-import { userRoles, users } from './users.schema';
+import { userRoles, users } from '../../platform/db/tables/users';
 import type { UsersRepository } from './users.repository';
 
 /** A hash no password verifies against: the account exists but needs a reset to be used. */

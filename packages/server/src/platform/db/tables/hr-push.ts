@@ -9,7 +9,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../orgs/orgs.schema';
+import { orgs } from './orgs';
 
 /** A province's HR platform receiver. The HMAC secret is stored encrypted (AES-256-GCM). */
 export const hrPushSettings = pgTable('hr_push_settings', {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { orgs } from '../orgs/orgs.schema';
-import { people } from '../people/people.schema';
+import { orgs } from './orgs';
+import { people } from './people';
 
 /** 调入申请: a person moves when the receiving unit accepts. */
 export const transfers = pgTable(

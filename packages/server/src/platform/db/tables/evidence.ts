@@ -8,8 +8,8 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { creditClaims } from '../credits/credits.schema';
-import { people } from '../people/people.schema';
+import { creditClaims } from './credits';
+import { people } from './people';
 
 /** PGlite answers bytea as Uint8Array, node-postgres as Buffer: both become Buffer. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({

@@ -10,8 +10,8 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../orgs/orgs.schema';
-import { users } from '../users/users.schema';
+import { orgs } from './orgs';
+import { users } from './users';
 
 /**
  * API keys of online platforms (orgs of kind `platform`). Only the SHA-256 of the secret is

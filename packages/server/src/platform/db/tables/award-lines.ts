@@ -11,9 +11,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { creditClaims } from '../credits/credits.schema';
-import { people } from '../people/people.schema';
-import { awardBatches } from './awards.schema';
+import { creditClaims } from './credits';
+import { people } from './people';
+import { awardBatches } from './awards';
 
 /**
  * One line of an award batch: a person, a role and the hours or credits the host awards.

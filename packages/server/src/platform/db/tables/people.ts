@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { orgs } from '../orgs/orgs.schema';
-import { users } from '../users/users.schema';
+import { orgs } from './orgs';
+import { users } from './users';
 
 /**
  * Health professionals (first cut). The resident ID number is stored only encrypted

@@ -12,9 +12,9 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { cards } from '../cards/cards.schema';
-import { people } from '../people/people.schema';
-import { projects } from '../projects/projects.schema';
+import { cards } from './cards';
+import { people } from './people';
+import { projects } from './projects';
 
 /** A project's sessions (场次): attendance is counted per session. */
 export const projectSessions = pgTable(

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { orgs } from '../orgs/orgs.schema';
+import { orgs } from './orgs';
 
 export const users = pgTable('users', {
   id: uuid('id')

@@ -10,7 +10,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../orgs/orgs.schema';
+import { orgs } from './orgs';
 
 /** Registered CME projects (继续医学教育项目): draft → filed → finished, or cancelled. */
 export const projects = pgTable(

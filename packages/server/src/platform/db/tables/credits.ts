@@ -10,10 +10,10 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../orgs/orgs.schema';
-import { people } from '../people/people.schema';
-import { projects } from '../projects/projects.schema';
-import { awardBatches } from '../awards/awards.schema';
+import { orgs } from './orgs';
+import { people } from './people';
+import { projects } from './projects';
+import { awardBatches } from './awards';
 
 /**
  * A credit claim: one activity of one person, from any channel, valued by the rules engine

@@ -13,8 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../orgs/orgs.schema';
-import { people } from '../people/people.schema';
+import { orgs } from './orgs';
+import { people } from './people';
 
 /**
  * The annual audit (学分审验) of one province and one ended year. At most one open audit

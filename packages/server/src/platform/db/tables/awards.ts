@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { orgs } from '../orgs/orgs.schema';
-import { projects } from '../projects/projects.schema';
+import { orgs } from './orgs';
+import { projects } from './projects';
 
 /**
  * A host's award batch for a project (draft → submitted → approved | returned). Its lines

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { integer, jsonb, pgTable, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { orgs } from './orgs.schema';
+import { orgs } from './orgs';
 
 /**
  * A unit's review chain, versioned: every edit adds a version, and a claim keeps the

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../users/users.schema';
+import { users } from './users';
 
 /** Server-side sessions. The id is the SHA-256 of the cookie's token: a leaked table opens nothing. */
 export const sessions = pgTable(

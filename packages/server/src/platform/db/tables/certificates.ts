@@ -11,8 +11,8 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../orgs/orgs.schema';
-import { people } from '../people/people.schema';
+import { orgs } from './orgs';
+import { people } from './people';
 
 /**
  * Annual certificates (专业科目培训合格证明): one per person and year. The printed facts are

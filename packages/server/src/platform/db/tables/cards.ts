@@ -9,8 +9,8 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../orgs/orgs.schema';
-import { people } from '../people/people.schema';
+import { orgs } from './orgs';
+import { people } from './people';
 
 /**
  * IC cards (学分卡). A number is unique forever: blank in a bureau's stock, then bound to
