@@ -1,11 +1,18 @@
 /**
  * A credit claim's lifecycle (ADR 0007): draft → submitted at step 0 → approved at each step
  * of its chain in turn → effective; a reviewer may return it (the submitter corrects it and
- * resubmits: step 0 again) or reject it; an effective claim can be voided (fraud).
+ * resubmits: step 0 again) or reject it. Besides the review chain:
+ * - `confirm`: an arrival that is effective by itself (a trusted platform, an approved award
+ *   batch) is the same activity as a claim still pending: that claim becomes effective;
+ * - `withdraw`: a host takes back a returned award line: its claim is voided, never counted;
+ * - `void`: fraud (弄虚作假) voids any claim that is not already voided or rejected.
  */
 export type ClaimStatusCode =
   'draft' | 'submitted' | 'returned' | 'rejected' | 'effective' | 'voided';
-export type ClaimAction = 'submit' | 'resubmit' | 'approve' | 'return' | 'reject' | 'void';
+export type ClaimAction =
+  'submit' | 'resubmit' | 'approve' | 'return' | 'reject' | 'void' | 'confirm' | 'withdraw';
+/** What a claim's review history records: `confirm` and `withdraw` keep their older names. */
+export type ClaimHistoryAction = Exclude<ClaimAction, 'confirm' | 'withdraw'>;
 export type ClaimActionProblem = 'wrong_status' | 'empty_chain';
 
 export interface ClaimState {
@@ -26,8 +33,32 @@ const allowedFrom: Readonly<Record<ClaimAction, readonly ClaimStatusCode[]>> = {
   approve: ['submitted'],
   return: ['submitted'],
   reject: ['submitted'],
-  void: ['effective'],
+  void: ['draft', 'submitted', 'returned', 'effective'],
+  confirm: ['draft', 'submitted', 'returned'],
+  withdraw: ['returned'],
 };
+
+const recordedAs: Readonly<Record<ClaimAction, ClaimHistoryAction>> = {
+  submit: 'submit',
+  resubmit: 'resubmit',
+  approve: 'approve',
+  return: 'return',
+  reject: 'reject',
+  void: 'void',
+  // A confirmation is an approval by the arriving channel; a withdrawal voids the claim.
+  confirm: 'approve',
+  withdraw: 'void',
+};
+
+/** The action a claim's history (and the audit log, as `credit.<action>`) records. */
+export function historyActionOf(action: ClaimAction): ClaimHistoryAction {
+  return recordedAs[action];
+}
+
+/** Whether a claim in this status can still change (voided and rejected are final). */
+export function isClaimFinal(status: ClaimStatusCode): boolean {
+  return status === 'voided' || status === 'rejected';
+}
 
 /** Whether the claim's owner (or the unit entering it) may still change its activity. */
 export function isClaimEditable(status: ClaimStatusCode): boolean {
@@ -52,6 +83,9 @@ export function decideClaimAction(state: ClaimState, action: ClaimAction): Claim
     case 'reject':
       return { ok: true, next: { status: 'rejected', currentStep: state.currentStep } };
     case 'void':
+    case 'withdraw':
       return { ok: true, next: { status: 'voided', currentStep: state.currentStep } };
+    case 'confirm':
+      return { ok: true, next: { status: 'effective', currentStep: state.currentStep } };
   }
 }
