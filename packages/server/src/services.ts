@@ -9,7 +9,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { OrgsRepository } from './modules/orgs/orgs.repository';
 import { OrgsService } from './modules/orgs/orgs.service';
 import { UsersRepository } from './modules/users/users.repository';
-import { AccountsService } from './modules/users/accounts.service';
+import { AccountsService } from './modules/accounts/accounts.service';
 import { UsersService } from './modules/users/users.service';
 import { PeopleRepository } from './modules/people/people.repository';
 import { PeopleService } from './modules/people/people.service';
@@ -23,6 +23,7 @@ import { CreditsRepository } from './modules/credits/credits.repository';
 import { CreditIntake } from './modules/credits/credit-intake.service';
 import { ClaimsService } from './modules/credits/claims.service';
 import { ClaimReview } from './modules/credits/claim-review.service';
+import { ClaimLifecycle } from './modules/credits/claim-lifecycle';
 import { EvidenceRepository } from './modules/evidence/evidence.repository';
 import { EvidenceService } from './modules/evidence/evidence.service';
 import { HrPushRepository } from './modules/hr-push/hr-push.repository';
@@ -63,30 +64,20 @@ export interface ServiceOptions {
 export function buildServices(options: ServiceOptions) {
   const { config, database, clock, hasher } = options;
   const db = database.db;
-  const users = new UsersRepository();
-  const authRepository = new AuthRepository();
   const auditLog = new AuditLogService({ db, clock, repository: new AuditLogRepository() });
+  const accounts = new UsersService({ repository: new UsersRepository(), hasher });
   const auth = new AuthService({
     db,
     config,
     clock,
     hasher,
-    repository: authRepository,
-    users,
+    repository: new AuthRepository(),
+    users: accounts,
     auditLog,
   });
   const orgs = new OrgsService({ db, clock, repository: new OrgsRepository(), auditLog });
   const cipher = new IdNumberCipher(config.idKeys.encryptionKey, config.idKeys.lookupKey);
-  const accounts = new UsersService({ repository: users, hasher });
-  const accountAdmin = new AccountsService({
-    db,
-    clock,
-    users: accounts,
-    repository: users,
-    auth: authRepository,
-    orgs,
-    auditLog,
-  });
+  const accountAdmin = new AccountsService({ db, clock, users: accounts, auth, orgs, auditLog });
   const people = new PeopleService({
     db,
     clock,
@@ -113,6 +104,7 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
   });
   const creditsRepository = new CreditsRepository();
+  const lifecycle = new ClaimLifecycle({ repository: creditsRepository, auditLog, clock });
   const intake = new CreditIntake({
     db,
     clock,
@@ -121,6 +113,7 @@ export function buildServices(options: ServiceOptions) {
     orgs,
     auditLog,
     policies: defaultPolicyRegistry,
+    lifecycle,
   });
   const evidence = new EvidenceService({ db, clock, repository: new EvidenceRepository() });
   const claims = new ClaimsService({
@@ -133,7 +126,7 @@ export function buildServices(options: ServiceOptions) {
     orgs,
     auditLog,
   });
-  const cards = new CardsService({
+  const cardsDeps = {
     db,
     clock,
     config,
@@ -141,7 +134,8 @@ export function buildServices(options: ServiceOptions) {
     people,
     orgs,
     auditLog,
-  });
+  };
+  const cards = new CardsService(cardsDeps);
   const claimReview = new ClaimReview({
     db,
     clock,
@@ -149,6 +143,8 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
     intake,
     claims,
+    orgs,
+    lifecycle,
   });
   const hrPushRepository = new HrPushRepository();
   const hrPush = new HrPushService({
@@ -186,7 +182,7 @@ export function buildServices(options: ServiceOptions) {
     db,
     clock,
     repository: new LearnerYearRepository(),
-    credits: creditsRepository,
+    claims,
     intake,
     people,
     orgs,
@@ -251,8 +247,8 @@ export function buildServices(options: ServiceOptions) {
   });
   const auditChain = new AuditChainService(audits);
   const auditEarly = new AuditEarlyService(audits, auditChain);
-  const auditVoids = new AuditVoidService(audits, people);
-  const cardOrders = new CardOrdersService(cards);
+  const auditVoids = new AuditVoidService(audits, people, claimReview);
+  const cardOrders = new CardOrdersService(cardsDeps, cards);
   return {
     db,
     clock,

@@ -39,6 +39,28 @@ export class AuditLogRepository {
     await db.insert(auditLog).values(entry);
   }
 
+  /** When an action was first logged at exactly this org with this value of one detail. */
+  async firstAt(
+    db: DbOrTx,
+    action: string,
+    orgPath: string,
+    detail: { key: string; value: string },
+  ): Promise<Date | undefined> {
+    const rows = await db
+      .select({ at: auditLog.at })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, action),
+          eq(auditLog.orgPath, orgPath),
+          sql`${auditLog.details}->>${detail.key} = ${detail.value}`,
+        ),
+      )
+      .orderBy(auditLog.id)
+      .limit(1);
+    return rows[0]?.at;
+  }
+
   /**
    * Newest first, within the given org subtrees; keyset on id. Entries tied to no org
    * (sign-in attempts with unknown names) are seen only from a root of the tree.

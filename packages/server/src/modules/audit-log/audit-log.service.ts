@@ -35,11 +35,15 @@ export function actorEvent(
 
 /** Writes to the append-only audit log, inside the caller's transaction when given one. */
 export class AuditLogService {
-  constructor(private readonly deps: { db: Db; clock: Clock; repository: AuditLogRepository }) {}
+  readonly #deps: { db: Db; clock: Clock; repository: AuditLogRepository };
+
+  constructor(deps: { db: Db; clock: Clock; repository: AuditLogRepository }) {
+    this.#deps = deps;
+  }
 
   async record(event: AuditEvent, tx?: DbOrTx): Promise<void> {
-    await this.deps.repository.append(tx ?? this.deps.db, {
-      at: this.deps.clock.now(),
+    await this.#deps.repository.append(tx ?? this.#deps.db, {
+      at: this.#deps.clock.now(),
       action: event.action,
       actorUserId: event.actorUserId ?? null,
       actorUsername: event.actorUsername ?? null,
@@ -49,6 +53,19 @@ export class AuditLogService {
       ip: event.ip ?? null,
       details: event.details ?? {},
     });
+  }
+
+  /**
+   * When `action` was first logged at exactly `orgPath` with this value of one detail (e.g.
+   * an imported file's sha256), if ever: for services that refuse to do a thing twice.
+   */
+  async firstAt(
+    action: string,
+    orgPath: string,
+    detail: { key: string; value: string },
+    db: DbOrTx = this.#deps.db,
+  ): Promise<Date | undefined> {
+    return this.#deps.repository.firstAt(db, action, orgPath, detail);
   }
 
   /**
@@ -63,8 +80,8 @@ export class AuditLogService {
   ): Promise<AuditRow[]> {
     const { from, to, ...exact } = query;
     const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
-    return this.deps.repository.list(
-      this.deps.db,
+    return this.#deps.repository.list(
+      this.#deps.db,
       scopeOf(actor, 'audit_log:read'),
       limit,
       beforeId,

@@ -4,7 +4,7 @@ import { isWithinScope, scopeOf } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
 import type { PeopleService } from '../people/people.service';
-import { lockClaimForVoid, voidClaimsOfYear } from '../credits/claim-void';
+import type { ClaimReview } from '../credits/claim-review.service';
 import type { AuditService } from './audit.service';
 import { AuditPolicies, evaluatePerson } from './audit-evaluate';
 
@@ -18,6 +18,7 @@ export class AuditVoidService {
   constructor(
     private readonly audits: AuditService,
     private readonly people: PeopleService,
+    private readonly claims: ClaimReview,
   ) {}
 
   async voidYear(
@@ -38,7 +39,7 @@ export class AuditVoidService {
     ip: string,
   ): Promise<VoidYearResult> {
     const { db } = this.audits.deps;
-    const claim = await lockClaimForVoid(db, claimId);
+    const claim = await this.claims.lockForVoid(db, claimId);
     if (!claim) throw new AppError('not_found', 'No such credit', { id: claimId });
     return this.voidClaims(actor, { ...claim, claimId }, reason, ip);
   }
@@ -66,20 +67,19 @@ export class AuditVoidService {
     return db.transaction(async (tx) => {
       const at = clock.now();
       if (claimId !== undefined) {
-        const locked = await lockClaimForVoid(tx, claimId);
+        const locked = await this.claims.lockForVoid(tx, claimId);
         if (!locked || locked.status === 'voided' || locked.status === 'rejected')
           throw new AppError('stale_state', 'The credit is already voided or rejected', {
             id: claimId,
             status: locked?.status ?? null,
           });
       }
-      const voided = await voidClaimsOfYear(tx, {
+      const voided = await this.claims.voidClaimsOfYear(tx, {
         personId,
         year,
         ...(claimId === undefined ? {} : { claimId }),
         reason,
-        actorUserId: actor.userId,
-        at,
+        actor: { userId: actor.userId, username: actor.username, ip },
       });
       const audit = await repository.findByProvinceYear(tx, provinceId, year);
       const result = audit ? await repository.resultOf(tx, audit.id, personId) : undefined;

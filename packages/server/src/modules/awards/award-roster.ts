@@ -116,19 +116,12 @@ export async function importRoster(
   }
   const project = await awards.hostProject(actor, batch.projectId);
   const provincePath = `/${project.hostPath.split('/').filter(Boolean)[0] ?? ''}/`;
-  const found = new Map(
-    (
-      await people.deps.repository.findByHashes(
-        people.deps.db,
-        read.rows.map((r) => people.deps.cipher.lookupHash(r.values.idNumber)),
-      )
-    ).map((p) => [p.idNumberHash, p]),
-  );
+  const found = await people.findByIdNumbers(read.rows.map((r) => r.values.idNumber));
   const onBatch = new Set(batch.lines.map((l) => `${l.personId}|${l.role}`));
   const firstRowOf = new Map<string, number>();
   const inputs: (LineInput & { sourceRef: string })[] = [];
   for (const { row, values } of read.rows) {
-    const person = found.get(people.deps.cipher.lookupHash(values.idNumber));
+    const person = found.get(people.idNumberHash(values.idNumber));
     if (!person || !person.unitPath.startsWith(provincePath)) {
       read.issues.add(row, '身份证号', '本省未登记该人员');
       continue;
@@ -156,7 +149,7 @@ export async function importRoster(
       ...(values.credits !== undefined ? { awardedCredits: values.credits } : {}),
     };
     try {
-      await awards.valuer.value(people.deps.db, project, input);
+      await awards.valuer.value(awards.deps.db, project, input);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const issue = error.issues?.[0];

@@ -17,7 +17,7 @@ import type { Db, DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { ClaimReview } from '../credits/claim-review.service';
-import type { ClaimActor } from '../credits/claim-transitions';
+import type { ClaimActor } from '../credits/claim-lifecycle';
 import type { CreditIntake } from '../credits/credit-intake.service';
 import type { CreditsRepository } from '../credits/credits.repository';
 import type { OrgsRepository } from '../orgs/orgs.repository';
@@ -91,7 +91,7 @@ export class AwardsService {
   // ---- access ------------------------------------------------------------------------
 
   private async projectOf(db: DbOrTx, id: string): Promise<ProjectView | undefined> {
-    return this.deps.projects.deps.repository.findView(db, id);
+    return this.deps.projects.findAny(id, db);
   }
 
   /** A project of the caller's own host org (award:manage), else 404. */
@@ -207,17 +207,13 @@ export class AwardsService {
   async searchPeople(actor: Actor, projectId: string, q: string): Promise<AwardPerson[]> {
     const project = await this.hostProject(actor, projectId);
     const scope = [provincePathOf(project.hostPath)];
-    const { repository, cipher } = this.deps.people.deps;
+    const { people } = this.deps;
     const id = parseResidentId(q.toUpperCase(), this.deps.clock.now().toISOString().slice(0, 10));
     const found = id.ok
-      ? (await repository.findByHashes(this.deps.db, [cipher.lookupHash(id.value.number)])).filter(
-          (p) => isWithinScope(scope, p.unitPath),
+      ? [...(await people.findByIdNumbers([id.value.number])).values()].filter((p) =>
+          isWithinScope(scope, p.unitPath),
         )
-      : await repository.page(
-          this.deps.db,
-          { scope, nameContains: q },
-          { sort: 'name', order: 'asc', limit: 20 },
-        );
+      : await people.searchByName(scope, q, 20);
     return found.map((p) => ({
       id: p.id,
       name: p.name,
@@ -497,41 +493,14 @@ export class AwardsService {
     return this.get(actor, batchId);
   }
 
-  /** A returned claim the host takes back: voided (it never counts), its history kept. */
+  /** A returned claim the host takes back: withdrawn (voided, never counted), history kept. */
   private async withdrawClaim(tx: DbOrTx, line: LineView, actor: Actor, ip: string) {
-    const { credits, clock } = this.deps;
-    const claim = await credits.findView(tx, line.claimId ?? '');
+    const claim = await this.deps.credits.findView(tx, line.claimId ?? '');
     if (!claim || claim.status !== 'returned') throw stale(line.batchId);
-    const at = clock.now();
-    if (
-      !(await credits.updateIfVersion(tx, claim.id, claim.version, {
-        status: 'voided',
-        currentReviewerOrgId: null,
-        decidedAt: at,
-        updatedAt: at,
-      }))
-    )
-      throw stale(line.batchId);
-    await credits.insertReview(tx, {
-      claimId: claim.id,
-      step: claim.currentStep,
-      reviewerOrgId: null,
-      actorUserId: actor.userId,
-      action: 'void',
-      fromStatus: 'returned',
-      toStatus: 'voided',
+    await this.deps.claimReview.transitionInTx(tx, claim.id, 'withdraw', claimActorOf(actor, ip), {
       reason: 'withdrawn from the award batch by the host',
-      at,
+      expectedVersion: claim.version,
     });
-    await this.deps.auditLog.record(
-      actorEvent(actor, 'credit.void', ip, {
-        targetType: 'credit_claim',
-        targetId: claim.id,
-        orgPath: claim.unitPath,
-        details: { from: 'returned', to: 'voided', reason: 'withdrawn from award batch' },
-      }),
-      tx,
-    );
   }
 
   /**
@@ -714,39 +683,12 @@ export class AwardsService {
 
   /** The claim a matched line was kept on, still pending elsewhere: the approval confirms it. */
   private async confirmMatched(tx: DbOrTx, line: LineView, actor: Actor, ip: string) {
-    const { credits, clock } = this.deps;
-    const claim = await credits.findView(tx, line.claimId ?? '');
+    const claim = await this.deps.credits.findView(tx, line.claimId ?? '');
     if (!claim || !pendingClaimStatuses.includes(claim.status)) return;
-    const at = clock.now();
-    if (
-      !(await credits.updateIfVersion(tx, claim.id, claim.version, {
-        status: 'effective',
-        currentReviewerOrgId: null,
-        decidedAt: at,
-        updatedAt: at,
-      }))
-    )
-      throw stale(line.batchId);
-    await credits.insertReview(tx, {
-      claimId: claim.id,
-      step: claim.currentStep,
-      reviewerOrgId: null,
-      actorUserId: actor.userId,
-      action: 'approve',
-      fromStatus: claim.status,
-      toStatus: 'effective',
+    await this.deps.claimReview.transitionInTx(tx, claim.id, 'confirm', claimActorOf(actor, ip), {
       reason: 'confirmed by host_award',
-      at,
+      expectedVersion: claim.version,
     });
-    await this.deps.auditLog.record(
-      actorEvent(actor, 'credit.approve', ip, {
-        targetType: 'credit_claim',
-        targetId: claim.id,
-        orgPath: claim.unitPath,
-        details: { from: claim.status, to: 'effective', reason: 'confirmed by host_award' },
-      }),
-      tx,
-    );
   }
 
   /** Returns single lines to the host with a reason each; the others can still be approved. */

@@ -1,6 +1,6 @@
 import type { Place, UnitLevel } from '@jijiao/domain';
-import type { OrgRow } from '../orgs/orgs.repository';
-import type { PersonView } from '../people/people.repository';
+import type { OrgRow } from '../orgs/orgs.service';
+import type { PersonView } from '../people/people.service';
 
 /** Where a unit is for the rules engine: its GB/T 2260 codes and the level it reports at. */
 export interface UnitPlace {

@@ -15,8 +15,10 @@ import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import type { AuditLogService } from '../audit-log/audit-log.service';
 import { claimActorOf, reviewerOrgIdsOf, type ClaimsService } from './claims.service';
-import { transitionClaim, type ClaimActor, type TransitionResult } from './claim-transitions';
+import type { ClaimActor, ClaimLifecycle, TransitionResult } from './claim-lifecycle';
+import { voidClaimsOfYear, type VoidClaimsInput } from './claim-void';
 import { toClaimSummary } from './claim-view';
+import type { OrgsService } from '../orgs/orgs.service';
 import type { CreditIntake } from './credit-intake.service';
 import type { ClaimView, CreditsRepository } from './credits.repository';
 
@@ -27,6 +29,8 @@ interface Deps {
   auditLog: AuditLogService;
   intake: CreditIntake;
   claims: ClaimsService;
+  orgs: OrgsService;
+  lifecycle: ClaimLifecycle;
 }
 
 type ReviewerAction = 'approve' | 'return' | 'reject';
@@ -43,19 +47,15 @@ function sortKeyOf(v: ClaimView, sort: ReviewQueueQuery['sort']): string | numbe
  * transition is guarded by the claim's version.
  */
 export class ClaimReview {
-  constructor(private readonly deps: Deps) {}
+  readonly #deps: Deps;
 
-  private transitionDeps() {
-    return {
-      repository: this.deps.repository,
-      auditLog: this.deps.auditLog,
-      clock: this.deps.clock,
-    };
+  constructor(deps: Deps) {
+    this.#deps = deps;
   }
 
   /** draft → submitted (the chain in force snapshotted), or returned → resubmitted at level 1. */
   async submit(actor: Actor, id: string, body: { version: number }, ip: string): Promise<Claim> {
-    const { claims, intake, db } = this.deps;
+    const { claims, intake, db } = this.#deps;
     const v = await claims.findVisible(actor, id);
     if (!claims.canEdit(actor, v)) {
       throw new AppError('forbidden', 'Only the claim’s owner or their unit can submit it');
@@ -73,7 +73,7 @@ export class ClaimReview {
               reviewChainId: null,
             }
           : undefined;
-      await transitionClaim(this.transitionDeps(), tx, v, action, claimActorOf(actor, ip), {
+      await this.#deps.lifecycle.change(tx, v, action, claimActorOf(actor, ip), {
         expectedVersion: body.version,
         ...(chain ? { chain } : {}),
       });
@@ -82,7 +82,7 @@ export class ClaimReview {
   }
 
   private async unitOf(db: DbOrTx, unitId: string) {
-    const unit = await this.deps.claims.deps.orgs.findAny(unitId, db);
+    const unit = await this.#deps.orgs.findAny(unitId, db);
     if (!unit) throw new Error(`claim unit ${unitId} vanished`);
     return unit;
   }
@@ -107,7 +107,7 @@ export class ClaimReview {
     ip: string,
   ): Promise<Claim> {
     await this.decideOne(actor, id, action, body, ip);
-    return this.deps.claims.get(actor, id);
+    return this.#deps.claims.get(actor, id);
   }
 
   private async decideOne(
@@ -117,7 +117,7 @@ export class ClaimReview {
     body: ReviewDecision,
     ip: string,
   ): Promise<TransitionResult> {
-    const { claims, db } = this.deps;
+    const { claims, db } = this.#deps;
     if (action !== 'approve' && !body.reason) {
       throw new AppError('validation_failed', `reason: required to ${action} a claim`, undefined, [
         { path: 'reason', message: 'required' },
@@ -144,7 +144,7 @@ export class ClaimReview {
       });
     }
     return db.transaction((tx) =>
-      transitionClaim(this.transitionDeps(), tx, v, action, claimActorOf(actor, ip), {
+      this.#deps.lifecycle.change(tx, v, action, claimActorOf(actor, ip), {
         reason: body.reason,
         expectedVersion: body.version,
       }),
@@ -198,12 +198,12 @@ export class ClaimReview {
     actor: ClaimActor,
     options: { reason?: string; expectedVersion?: number } = {},
   ): Promise<TransitionResult> {
-    const v = await this.deps.repository.findView(tx, claimId);
+    const v = await this.#deps.repository.findView(tx, claimId);
     if (!v) throw new AppError('not_found', 'No such claim', { id: claimId });
     const chain =
       action === 'submit'
         ? {
-            steps: await this.deps.intake.chainFor(
+            steps: await this.#deps.intake.chainFor(
               tx,
               await this.unitOf(tx, v.unitId),
               v.channel === 'self_report',
@@ -211,16 +211,32 @@ export class ClaimReview {
             reviewChainId: null,
           }
         : undefined;
-    return transitionClaim(this.transitionDeps(), tx, v, action, actor, {
+    return this.#deps.lifecycle.change(tx, v, action, actor, {
       ...options,
       ...(chain ? { chain } : {}),
     });
   }
 
+  /**
+   * Fraud: the person's claims of a year (or the one named) voided through the lifecycle,
+   * in the caller's transaction, which has checked the caller's right to. Answers the ids.
+   */
+  voidClaimsOfYear(tx: DbOrTx, input: VoidClaimsInput): Promise<string[]> {
+    return voidClaimsOfYear(this.#deps, tx, input);
+  }
+
+  /** A claim's person, year and status, locked for a void (no scope check: the caller's). */
+  lockForVoid(
+    tx: DbOrTx,
+    claimId: string,
+  ): Promise<{ personId: string; year: number; status: string } | undefined> {
+    return this.#deps.repository.lockForVoid(tx, claimId);
+  }
+
   /** What waits at the caller's level: claims whose current reviewing org is in their subtree. */
   async queue(actor: Actor, query: ReviewQueueQuery): Promise<ClaimList> {
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
-    const rows = await this.deps.repository.queue(this.deps.db, {
+    const rows = await this.#deps.repository.queue(this.#deps.db, {
       reviewerScope: scopeOf(actor, 'credit:review'),
       reviewerOrgIds: reviewerOrgIdsOf(actor),
       excludeUserId: actor.userId,

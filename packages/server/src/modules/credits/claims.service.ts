@@ -24,7 +24,7 @@ import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service
 import type { EvidenceService, EvidenceUpload } from '../evidence/evidence.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
-import type { ClaimActor } from './claim-transitions';
+import type { ClaimActor } from './claim-lifecycle';
 import { toClaim, toClaimSummary } from './claim-view';
 import type { CreditIntake } from './credit-intake.service';
 import type { ClaimView, CreditsRepository } from './credits.repository';
@@ -56,7 +56,11 @@ export function claimActorOf(actor: Actor, ip: string): ClaimActor {
  * entry, evidence, and who may see or change a claim. Reviews: claim-review.service.ts.
  */
 export class ClaimsService {
-  constructor(readonly deps: Deps) {}
+  readonly #deps: Deps;
+
+  constructor(deps: Deps) {
+    this.#deps = deps;
+  }
 
   /** The claim is the caller's own (their person record, or they submitted or entered it). */
   isOwn(actor: Actor, v: ClaimView): boolean {
@@ -68,12 +72,12 @@ export class ClaimsService {
   }
 
   /** May see: their own; staff in their person:read subtree; reviewers of a step of its chain. */
-  async isVisible(actor: Actor, v: ClaimView, db: DbOrTx = this.deps.db): Promise<boolean> {
+  async isVisible(actor: Actor, v: ClaimView, db: DbOrTx = this.#deps.db): Promise<boolean> {
     if (v.personUserId === actor.userId && actor.permissions.has('credit:read_own')) return true;
     if (isWithinScope(scopeOf(actor, 'person:read'), v.unitPath)) return true;
     const reviewScope = scopeOf(actor, 'credit:review');
     if (reviewScope.length === 0 || v.chainSteps.length === 0) return false;
-    const steps = await this.deps.orgs.findAnyOf(v.chainSteps, db);
+    const steps = await this.#deps.orgs.findAnyOf(v.chainSteps, db);
     return steps.some((s) => isWithinScope(reviewScope, s.path));
   }
 
@@ -95,27 +99,32 @@ export class ClaimsService {
     return isWithinScope(scopeOf(actor, 'credit:enter'), v.unitPath);
   }
 
-  async findVisible(actor: Actor, id: string, db: DbOrTx = this.deps.db): Promise<ClaimView> {
-    const v = await this.deps.repository.findView(db, id);
+  async findVisible(actor: Actor, id: string, db: DbOrTx = this.#deps.db): Promise<ClaimView> {
+    const v = await this.#deps.repository.findView(db, id);
     if (!v || !(await this.isVisible(actor, v, db))) {
       throw new AppError('not_found', 'No such claim', { id });
     }
     return v;
   }
 
+  /** Without a scope check: the claims' views, for services that decide scope themselves. */
+  async viewsOf(ids: readonly string[], db: DbOrTx = this.#deps.db): Promise<ClaimView[]> {
+    return this.#deps.repository.findViews(db, ids);
+  }
+
   async canSeeAny(actor: Actor, claimIds: readonly string[]): Promise<boolean> {
-    for (const v of await this.deps.repository.findViews(this.deps.db, claimIds)) {
+    for (const v of await this.#deps.repository.findViews(this.#deps.db, claimIds)) {
       if (await this.isVisible(actor, v)) return true;
     }
     return false;
   }
 
-  async get(actor: Actor, id: string, db: DbOrTx = this.deps.db): Promise<Claim> {
+  async get(actor: Actor, id: string, db: DbOrTx = this.#deps.db): Promise<Claim> {
     return this.detail(actor, await this.findVisible(actor, id, db), db);
   }
 
-  async detail(actor: Actor, v: ClaimView, db: DbOrTx = this.deps.db): Promise<Claim> {
-    const { repository, evidence, orgs } = this.deps;
+  async detail(actor: Actor, v: ClaimView, db: DbOrTx = this.#deps.db): Promise<Claim> {
+    const { repository, evidence, orgs } = this.#deps;
     const stepOrgs = new Map((await orgs.findAnyOf(v.chainSteps, db)).map((o) => [o.id, o.name]));
     return toClaim(v, {
       chain: v.chainSteps.map((id) => ({ orgId: id, orgName: stepOrgs.get(id) ?? '' })),
@@ -129,14 +138,14 @@ export class ClaimsService {
 
   /** The caller's own person record (learners), else 404. */
   async ownPersonId(actor: Actor): Promise<string> {
-    const id = await this.deps.repository.personIdOfUser(this.deps.db, actor.userId);
+    const id = await this.#deps.repository.personIdOfUser(this.#deps.db, actor.userId);
     if (!id) throw new AppError('not_found', 'Your account has no person record');
     return id;
   }
 
   /** A person the caller may enter credits for (credit:enter over their unit), else 404. */
   async enterablePerson(actor: Actor, personId: string, path = 'personId') {
-    const person = await this.deps.people.findAny(personId);
+    const person = await this.#deps.people.findAny(personId);
     if (!person || !isWithinScope(scopeOf(actor, 'credit:enter'), person.unitPath)) {
       throw new AppError('not_found', 'No such person', { personId }, [
         { path, message: 'no such person in your scope' },
@@ -157,7 +166,7 @@ export class ClaimsService {
       }
       return { personId: await this.ownPersonId(actor), own: true };
     }
-    const mine = await this.deps.repository.personIdOfUser(this.deps.db, actor.userId);
+    const mine = await this.#deps.repository.personIdOfUser(this.#deps.db, actor.userId);
     if (mine === personId && actor.permissions.has('credit:submit_own'))
       return { personId, own: true };
     await this.enterablePerson(actor, personId);
@@ -166,10 +175,10 @@ export class ClaimsService {
 
   async preview(actor: Actor, body: CreditPreviewRequest): Promise<CreditPreview> {
     const subject = body.personId
-      ? (await this.deps.people.findInScope(actor, body.personId, 'person:read')).id
+      ? (await this.#deps.people.findInScope(actor, body.personId, 'person:read')).id
       : await this.ownPersonId(actor);
-    const valued = await this.deps.intake.value(
-      this.deps.db,
+    const valued = await this.#deps.intake.value(
+      this.#deps.db,
       subject,
       '00000000-0000-4000-8000-000000000000',
       body.activity,
@@ -186,8 +195,8 @@ export class ClaimsService {
   /** A learner's self-report (or one credit a unit admin enters for a staff member). */
   async create(actor: Actor, body: ClaimCreate, ip: string): Promise<Claim> {
     const subject = await this.subjectOf(actor, body.personId);
-    const id = await this.deps.db.transaction(async (tx) => {
-      const recorded = await this.deps.intake.record(tx, {
+    const id = await this.#deps.db.transaction(async (tx) => {
+      const recorded = await this.#deps.intake.record(tx, {
         personId: subject.personId,
         channel: subject.own ? 'self_report' : 'unit_bulk_entry',
         activity: body.activity,
@@ -195,7 +204,7 @@ export class ClaimsService {
         actor: { ...claimActorOf(actor, ip), orgId: actor.grants[0]?.orgId ?? null },
         sourceRef: subject.own ? 'self-report' : 'unit entry',
       });
-      await this.deps.evidence.attach(
+      await this.#deps.evidence.attach(
         tx,
         { id: recorded.claimId, personId: subject.personId },
         body.evidence,
@@ -218,11 +227,11 @@ export class ClaimsService {
     if (body.version !== v.version) {
       throw new AppError('stale_state', 'The claim was changed meanwhile; reload it and try again');
     }
-    const { where } = await this.deps.intake.personAndPlace(this.deps.db, v.personId);
-    const valued = this.deps.intake.valueAt(where, v.id, body.activity);
+    const { where } = await this.#deps.intake.personAndPlace(this.#deps.db, v.personId);
+    const valued = this.#deps.intake.valueAt(where, v.id, body.activity);
     const { activity } = valued;
-    await this.deps.db.transaction(async (tx) => {
-      const changed = await this.deps.repository.updateIfVersion(tx, v.id, v.version, {
+    await this.#deps.db.transaction(async (tx) => {
+      const changed = await this.#deps.repository.updateIfVersion(tx, v.id, v.version, {
         activity,
         activityType: activity.type,
         activityDate: activity.date,
@@ -234,10 +243,10 @@ export class ClaimsService {
         creditClass: valued.class,
         packVersions: valued.packs,
         valuationReasons: valued.reasons,
-        updatedAt: this.deps.clock.now(),
+        updatedAt: this.#deps.clock.now(),
       });
       if (!changed) throw new AppError('stale_state', 'The claim was changed meanwhile; reload it');
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'credit.edited', ip, {
           targetType: 'credit_claim',
           targetId: v.id,
@@ -264,15 +273,15 @@ export class ClaimsService {
         'Evidence can be added to a draft or returned claim, by its owner',
       );
     }
-    return this.deps.db.transaction(async (tx) => {
-      const stored = await this.deps.evidence.store(tx, upload);
-      await this.deps.evidence.attach(
+    return this.#deps.db.transaction(async (tx) => {
+      const stored = await this.#deps.evidence.store(tx, upload);
+      await this.#deps.evidence.attach(
         tx,
         { id: v.id, personId: v.personId },
         [{ sha256: stored.sha256, fileName: stored.fileName }],
         actor.userId,
       );
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'credit.evidence_added', ip, {
           targetType: 'credit_claim',
           targetId: v.id,
@@ -287,13 +296,13 @@ export class ClaimsService {
 
   /** Stores a file for later reference (shared evidence of a bulk entry). */
   async upload(actor: Actor, upload: EvidenceUpload): Promise<EvidenceUploaded> {
-    return this.deps.evidence.store(this.deps.db, upload);
+    return this.#deps.evidence.store(this.#deps.db, upload);
   }
 
   async listOwn(actor: Actor, query: ClaimListQuery): Promise<ClaimList> {
     const personId = await this.ownPersonId(actor);
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
-    const rows = await this.deps.repository.ofPerson(this.deps.db, {
+    const rows = await this.#deps.repository.ofPerson(this.#deps.db, {
       personId,
       ...(query.status ? { status: query.status } : {}),
       ...(query.year ? { year: query.year } : {}),
@@ -321,7 +330,7 @@ export class ClaimsService {
     body: BulkEntry,
     ip: string,
   ): Promise<BulkEntryResult> {
-    const unit = await this.deps.orgs.findInScope(actor, unitId).catch(() => undefined);
+    const unit = await this.#deps.orgs.findInScope(actor, unitId).catch(() => undefined);
     if (
       !unit ||
       unit.kind !== 'unit' ||
@@ -335,7 +344,7 @@ export class ClaimsService {
       const path = `personIds.${index}`;
       if (seen.has(personId)) issues.push({ path, message: 'listed twice' });
       seen.add(personId);
-      const person = await this.deps.people.findAny(personId);
+      const person = await this.#deps.people.findAny(personId);
       if (!person || person.unitId !== unit.id)
         issues.push({ path, message: 'no such person in this unit' });
     }
@@ -347,11 +356,11 @@ export class ClaimsService {
         issues,
       );
     }
-    const batchRef = `${bulkEntryRefPrefix}${this.deps.clock.now().toISOString()}:${randomUUID()}`;
-    const items = await this.deps.db.transaction(async (tx) => {
+    const batchRef = `${bulkEntryRefPrefix}${this.#deps.clock.now().toISOString()}:${randomUUID()}`;
+    const items = await this.#deps.db.transaction(async (tx) => {
       const answers: BulkEntryResult['items'] = [];
       for (const [index, personId] of body.personIds.entries()) {
-        const recorded = await this.deps.intake.record(tx, {
+        const recorded = await this.#deps.intake.record(tx, {
           personId,
           channel: 'unit_bulk_entry',
           activity: body.activity,
@@ -359,7 +368,7 @@ export class ClaimsService {
           actor: { ...claimActorOf(actor, ip), orgId: unit.id },
           sourceRef: `${batchRef}#${index + 1}`,
         });
-        await this.deps.evidence.attach(
+        await this.#deps.evidence.attach(
           tx,
           { id: recorded.claimId, personId },
           body.evidence,
@@ -373,7 +382,7 @@ export class ClaimsService {
           credits: recorded.credits,
         });
       }
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'credit.bulk_entered', ip, {
           targetType: 'org',
           targetId: unit.id,
@@ -389,10 +398,10 @@ export class ClaimsService {
 
   /** Claims of some people in a year (for the year views); no scope check. */
   claimsOfPeople(personIds: readonly string[], year?: number): Promise<ClaimView[]> {
-    return this.deps.repository.ofPeopleInYear(this.deps.db, personIds, year);
+    return this.#deps.repository.ofPeopleInYear(this.#deps.db, personIds, year);
   }
 
   channelsOf(claimIds: readonly string[]): Promise<Map<string, string[]>> {
-    return this.deps.repository.channelsOf(this.deps.db, claimIds);
+    return this.#deps.repository.channelsOf(this.#deps.db, claimIds);
   }
 }

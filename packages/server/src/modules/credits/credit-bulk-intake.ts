@@ -1,13 +1,7 @@
 import type { CreditChannel } from '@jijiao/contracts';
-import {
-  decideClaimAction,
-  isSameActivity,
-  type ClaimValuation,
-  type CreditRecord,
-} from '@jijiao/domain';
+import { isSameActivity, type ClaimValuation, type CreditRecord } from '@jijiao/domain';
 import type { Clock } from '../../platform/clock';
 import type { DbOrTx } from '../../platform/db/database';
-import { AppError } from '../../platform/errors/app-error';
 import {
   endDateOf,
   matchRecordOf,
@@ -15,13 +9,8 @@ import {
   projectNumberOf,
   roleOf,
 } from './claim-match';
-import { transitionProblemMessages, type ClaimActor } from './claim-transitions';
-import type {
-  CreditsRepository,
-  NewClaim,
-  NewClaimReview,
-  NewProvenance,
-} from './credits.repository';
+import type { ClaimActor, ClaimLifecycle } from './claim-lifecycle';
+import type { CreditsRepository, NewProvenance } from './credits.repository';
 import type { PersonAndPlace } from './claim-place';
 
 /** One activity of a bulk intake, already valued by the rules engine under `claimId`. */
@@ -49,6 +38,7 @@ export interface BulkIntakeResult {
 export interface BulkIntakeDeps {
   repository: CreditsRepository;
   clock: Clock;
+  lifecycle: ClaimLifecycle;
 }
 
 /**
@@ -72,9 +62,8 @@ export async function recordManySubmitted(
     items.map((i) => i.known.person.id),
   );
   const candidates = await storedCandidates(repository, tx, items);
-  const claims: NewClaim[] = [];
+  const claims: Parameters<ClaimLifecycle['enterSubmitted']>[1][number][] = [];
   const provenances: NewProvenance[] = [];
-  const reviews: NewClaimReview[] = [];
   const arrival = (claimId: string, sourceRef: string): NewProvenance => ({
     claimId,
     channel,
@@ -101,7 +90,6 @@ export async function recordManySubmitted(
       }
       candidates.set(key, [...same, record]);
     }
-    const submitted = submission(item);
     claims.push({
       id: item.claimId,
       personId,
@@ -118,34 +106,16 @@ export async function recordManySubmitted(
       creditClass: item.valued.class,
       packVersions: item.valued.packs,
       valuationReasons: item.valued.reasons,
-      status: submitted.status,
       chainSteps: [...item.chainSteps],
-      currentStep: submitted.currentStep,
-      currentReviewerOrgId: item.chainSteps[submitted.currentStep] ?? null,
-      submittedBy: actor.userId,
-      submittedAt: now,
-      // Created as a draft (version 1) and submitted (version 2), as one by one.
-      version: 2,
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,
     });
     provenances.push(arrival(item.claimId, item.sourceRef));
-    reviews.push({
-      claimId: item.claimId,
-      step: 0,
-      reviewerOrgId: null,
-      actorUserId: actor.userId,
-      action: 'submit',
-      fromStatus: 'draft',
-      toStatus: submitted.status,
-      reason: null,
-      at: now,
-    });
   }
-  await repository.insertMany(tx, claims);
+  // Claims first: provenances refer to them.
+  await deps.lifecycle.enterSubmitted(tx, claims, actor);
   await repository.insertProvenances(tx, provenances);
-  await repository.insertReviews(tx, reviews);
   return { created: claims.length, matched };
 }
 
@@ -171,20 +141,4 @@ async function storedCandidates(
     byKey.set(key, [...(byKey.get(key) ?? []), matchRecordOfClaim(claim)]);
   }
   return byKey;
-}
-
-/** What submitting a new claim into its chain makes of it: the domain decides. */
-function submission(item: BulkIntakeItem): { status: string; currentStep: number } {
-  const decided = decideClaimAction(
-    { status: 'draft', currentStep: 0, stepCount: item.chainSteps.length },
-    'submit',
-  );
-  if (!decided.ok) {
-    throw new AppError('invalid_state', `submit: ${transitionProblemMessages[decided.problem]}`, {
-      id: item.claimId,
-      status: 'draft',
-      problem: decided.problem,
-    });
-  }
-  return decided.next;
 }

@@ -10,10 +10,10 @@ import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import type { AuditLogService } from '../audit-log/audit-log.service';
-import type { OrgRow } from '../orgs/orgs.repository';
+import type { OrgRow } from '../orgs/orgs.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
-import type { PersonView } from '../people/people.repository';
+import type { PersonView } from '../people/people.service';
 import {
   endDateOf,
   matchRecordOf,
@@ -27,7 +27,7 @@ import {
   type BulkIntakeInput,
   type BulkIntakeResult,
 } from './credit-bulk-intake';
-import { transitionClaim, type ClaimActor } from './claim-transitions';
+import type { ClaimActor, ClaimLifecycle } from './claim-lifecycle';
 import type { ClaimRow, CreditsRepository } from './credits.repository';
 
 export interface IntakeInput {
@@ -77,6 +77,7 @@ export interface IntakeDeps {
   orgs: OrgsService;
   auditLog: AuditLogService;
   policies: PolicyRegistry;
+  lifecycle: ClaimLifecycle;
 }
 
 /**
@@ -86,7 +87,11 @@ export interface IntakeDeps {
  * there (domain `isSameActivity`), adds a provenance to it. Runs in the caller's transaction.
  */
 export class CreditIntake {
-  constructor(readonly deps: IntakeDeps) {}
+  readonly #deps: IntakeDeps;
+
+  constructor(deps: IntakeDeps) {
+    this.#deps = deps;
+  }
 
   async personAndPlace(
     db: DbOrTx,
@@ -94,13 +99,13 @@ export class CreditIntake {
     /** The person, when the caller has just read them: one query less. */
     known?: PersonView,
   ): Promise<PersonAndPlace> {
-    const person = known?.id === personId ? known : await this.deps.people.findAny(personId, db);
+    const person = known?.id === personId ? known : await this.#deps.people.findAny(personId, db);
     if (!person) {
       throw new AppError('not_found', 'No such person', { personId }, [
         { path: 'personId', message: 'no such person' },
       ]);
     }
-    const found = await this.deps.orgs.findWithAncestors(person.unitId, db);
+    const found = await this.#deps.orgs.findWithAncestors(person.unitId, db);
     if (!found) throw new Error(`person ${person.id} has no unit`);
     return { person, unit: found.org, where: placeOfUnit(found.org, found.ancestors) };
   }
@@ -117,7 +122,7 @@ export class CreditIntake {
   }
 
   valueAt(where: UnitPlace, claimId: string, activity: unknown): ClaimValuation {
-    const valued = valueClaim(this.deps.policies, where.place, claimId, activity);
+    const valued = valueClaim(this.#deps.policies, where.place, claimId, activity);
     if (!valued.ok) {
       const path = `activity.${valued.field}`;
       throw new AppError('validation_failed', `${path}: ${valued.message}`, undefined, [
@@ -132,18 +137,18 @@ export class CreditIntake {
    * person reports (their unit reviews first), then the unit's chain in force (ADR 0006).
    */
   async chainFor(db: DbOrTx, unit: OrgRow, includeUnit: boolean): Promise<string[]> {
-    const chain = await this.deps.orgs.chainInForce(db, unit);
+    const chain = await this.#deps.orgs.chainInForce(db, unit);
     const steps = chain.steps.map((s) => s.orgId);
     return includeUnit ? [unit.id, ...steps.filter((id) => id !== unit.id)] : steps;
   }
 
   /** `record` for many submitted claims at once, valued beforehand (see credit-bulk-intake). */
   async recordManySubmitted(tx: DbOrTx, input: BulkIntakeInput): Promise<BulkIntakeResult> {
-    return recordManySubmitted(this.deps, tx, input);
+    return recordManySubmitted(this.#deps, tx, input);
   }
 
   async record(tx: DbOrTx, input: IntakeInput): Promise<IntakeResult> {
-    const { repository, clock } = this.deps;
+    const { repository, clock } = this.#deps;
     const { person, unit, where } =
       input.known?.person.id === input.personId
         ? input.known
@@ -170,63 +175,43 @@ export class CreditIntake {
       if (existing) return this.matchOnto(tx, existing, unit.path, input, provenance);
     }
 
-    const created = await repository.insert(tx, {
-      id: claimId,
-      personId: person.id,
-      unitId: unit.id,
-      channel: input.channel,
-      activity,
-      activityType: activity.type,
-      activityDate: activity.date,
-      endDate: endDateOf(activity),
-      year: valued.year,
-      projectId: input.projectId ?? null,
-      projectNumber,
-      role,
-      credits: valued.credits,
-      creditClass: valued.class,
-      packVersions: valued.packs,
-      valuationReasons: valued.reasons,
-      status: input.initialStatus === 'effective' ? 'effective' : 'draft',
-      decidedAt: input.initialStatus === 'effective' ? now : null,
-      batchId: input.batchId ?? null,
-      createdBy: input.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await repository.insertProvenance(tx, { claimId, ...provenance });
-    await this.deps.auditLog.record(
-      {
-        action: 'credit.recorded',
-        actorUserId: input.actor.userId,
-        actorUsername: input.actor.username,
-        ip: input.actor.ip,
-        targetType: 'credit_claim',
-        targetId: claimId,
-        orgPath: unit.path,
-        details: { channel: input.channel, status: created.status, credits: valued.credits },
-      },
+    const initial = input.initialStatus === 'effective' ? 'effective' : 'draft';
+    const created = await this.#deps.lifecycle.enter(
       tx,
+      {
+        id: claimId,
+        personId: person.id,
+        unitId: unit.id,
+        channel: input.channel,
+        activity,
+        activityType: activity.type,
+        activityDate: activity.date,
+        endDate: endDateOf(activity),
+        year: valued.year,
+        projectId: input.projectId ?? null,
+        projectNumber,
+        role,
+        credits: valued.credits,
+        creditClass: valued.class,
+        packVersions: valued.packs,
+        valuationReasons: valued.reasons,
+        status: initial,
+        batchId: input.batchId ?? null,
+        createdBy: input.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      },
+      unit.path,
+      input.actor,
+      input.channel,
     );
+    await repository.insertProvenance(tx, { claimId, ...provenance });
     let status = created.status;
     let version = created.version;
-    if (input.initialStatus === 'effective') {
-      await repository.insertReview(tx, {
-        claimId,
-        step: 0,
-        reviewerOrgId: null,
-        actorUserId: input.actor.userId,
-        action: 'approve',
-        fromStatus: null,
-        toStatus: 'effective',
-        reason: `effective on arrival (${input.channel})`,
-        at: now,
-      });
-    } else if (input.initialStatus === 'submitted') {
+    if (input.initialStatus === 'submitted') {
       const steps =
         input.chainSteps ?? (await this.chainFor(tx, unit, input.channel === 'self_report'));
-      const moved = await transitionClaim(
-        this.deps,
+      const moved = await this.#deps.lifecycle.change(
         tx,
         { ...created, unitPath: unit.path },
         'submit',
@@ -261,35 +246,23 @@ export class CreditIntake {
     input: IntakeInput,
     provenance: Omit<Parameters<CreditsRepository['insertProvenance']>[1], 'claimId'>,
   ): Promise<IntakeResult> {
-    const { repository, clock } = this.deps;
+    const { repository } = this.#deps;
     await repository.insertProvenance(tx, { claimId: existing.id, ...provenance });
     let status = existing.status;
     let version = existing.version;
     const pending = ['draft', 'submitted', 'returned'].includes(existing.status);
     if (input.initialStatus === 'effective' && pending) {
-      const now = clock.now();
-      const changed = await repository.updateIfVersion(tx, existing.id, existing.version, {
-        status: 'effective',
-        currentReviewerOrgId: null,
-        decidedAt: now,
-        updatedAt: now,
-      });
-      if (!changed) throw new AppError('stale_state', 'The claim was changed meanwhile; retry');
-      await repository.insertReview(tx, {
-        claimId: existing.id,
-        step: existing.currentStep,
-        reviewerOrgId: null,
-        actorUserId: input.actor.userId,
-        action: 'approve',
-        fromStatus: existing.status,
-        toStatus: 'effective',
-        reason: `confirmed by ${input.channel}`,
-        at: now,
-      });
-      status = 'effective';
-      version += 1;
+      const confirmed = await this.#deps.lifecycle.change(
+        tx,
+        { ...existing, unitPath },
+        'confirm',
+        input.actor,
+        { reason: `confirmed by ${input.channel}` },
+      );
+      status = confirmed.status;
+      version = confirmed.version;
     }
-    await this.deps.auditLog.record(
+    await this.#deps.auditLog.record(
       {
         action: 'credit.matched',
         actorUserId: input.actor.userId,

@@ -1,12 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { sql } from 'drizzle-orm';
 import type { ActivityType, ImportReport } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import { isWithinScope, scopeOf } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config/config';
-import { queryRows, type Db } from '../../platform/db/database';
+import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import {
   finishImport,
@@ -16,7 +15,7 @@ import {
   type ImportCounts,
 } from '../../platform/excel';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
-import type { OrgRow } from '../orgs/orgs.repository';
+import type { OrgRow } from '../orgs/orgs.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
 import type { ClaimValuation } from '@jijiao/domain';
@@ -36,7 +35,7 @@ export interface CreditsImportDeps {
   intake: Pick<CreditIntake, 'recordManySubmitted' | 'personAndPlace' | 'valueAt' | 'chainFor'>;
   people: Pick<PeopleService, 'findByIdNumbers' | 'idNumberHash'>;
   orgs: Pick<OrgsService, 'findAny' | 'findUnitByNameOrCreditCode'>;
-  auditLog: Pick<AuditLogService, 'record'>;
+  auditLog: Pick<AuditLogService, 'record' | 'firstAt'>;
 }
 
 export interface CreditsImportOptions {
@@ -80,10 +79,14 @@ interface ImportRecord {
  * `spreadsheet_import`, submitted into the unit's review chain, duplicates matched).
  */
 export class CreditsImport {
-  constructor(private readonly deps: CreditsImportDeps) {}
+  readonly #deps: CreditsImportDeps;
+
+  constructor(deps: CreditsImportDeps) {
+    this.#deps = deps;
+  }
 
   today(): string {
-    return this.deps.clock.now().toISOString().slice(0, 10);
+    return this.#deps.clock.now().toISOString().slice(0, 10);
   }
 
   template(): Readable {
@@ -94,12 +97,12 @@ export class CreditsImport {
   async unitInScope(actor: Actor, idOrName: string): Promise<OrgRow> {
     const notFound = () => new AppError('not_found', 'No such unit', { unit: idOrName });
     const byId = /^[0-9a-f-]{36}$/i.test(idOrName)
-      ? await this.deps.orgs.findAny(idOrName)
+      ? await this.#deps.orgs.findAny(idOrName)
       : undefined;
     const byName = byId
       ? undefined
-      : await this.deps.orgs.findUnitByNameOrCreditCode(actor, idOrName, 'credit:enter');
-    const unit = byId ?? (byName ? await this.deps.orgs.findAny(byName.id) : undefined);
+      : await this.#deps.orgs.findUnitByNameOrCreditCode(actor, idOrName, 'credit:enter');
+    const unit = byId ?? (byName ? await this.#deps.orgs.findAny(byName.id) : undefined);
     if (!unit || unit.kind !== 'unit' || !isWithinScope(scopeOf(actor, 'credit:enter'), unit.path))
       throw notFound();
     return unit;
@@ -116,10 +119,10 @@ export class CreditsImport {
     const sha256 = createHash('sha256').update(file).digest('hex');
     await this.refuseRepeat(unit, sha256);
     const read = await readSheet(file, creditColumns(this.today()), {
-      maxBytes: this.deps.config.imports.maxBytes,
+      maxBytes: this.#deps.config.imports.maxBytes,
       maxRows: creditImportMaxRows,
     });
-    const found = await this.deps.people.findByIdNumbers(read.rows.map((r) => r.values.idNumber));
+    const found = await this.#deps.people.findByIdNumbers(read.rows.map((r) => r.values.idNumber));
     const records: ImportRecord[] = [];
     // The rules' place depends on the person's unit only: looked up once per unit.
     const places = new Map<string, PersonAndPlace>();
@@ -128,7 +131,7 @@ export class CreditsImport {
     for (const { row, values } of read.rows) {
       let hash = hashes.get(values.idNumber);
       if (hash === undefined) {
-        hash = this.deps.people.idNumberHash(values.idNumber);
+        hash = this.#deps.people.idNumberHash(values.idNumber);
         hashes.set(values.idNumber, hash);
       }
       const person = found.get(hash);
@@ -155,11 +158,11 @@ export class CreditsImport {
       try {
         let place = places.get(person.unitId);
         if (!place) {
-          place = await this.deps.intake.personAndPlace(this.deps.db, person.id, person);
+          place = await this.#deps.intake.personAndPlace(this.#deps.db, person.id, person);
           places.set(person.unitId, place);
         }
         const claimId = randomUUID();
-        const valued = this.deps.intake.valueAt(place.where, claimId, activity);
+        const valued = this.#deps.intake.valueAt(place.where, claimId, activity);
         records.push({ row, claimId, known: { ...place, person }, valued });
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
@@ -185,13 +188,13 @@ export class CreditsImport {
 
   /** The same bytes imported into the same unit before: refused, they would count twice. */
   private async refuseRepeat(unit: OrgRow, sha256: string): Promise<void> {
-    const rows = await queryRows<{ at: Date }>(
-      this.deps.db,
-      sql`select at from audit_log where action = 'credits.imported' and org_path = ${unit.path} and details->>'sha256' = ${sha256} limit 1`,
-    );
-    if (rows[0]) {
+    const at = await this.#deps.auditLog.firstAt('credits.imported', unit.path, {
+      key: 'sha256',
+      value: sha256,
+    });
+    if (at) {
       throw new AppError('conflict', 'This file was already imported into this unit', {
-        importedAt: new Date(rows[0].at).toISOString(),
+        importedAt: new Date(at).toISOString(),
       });
     }
   }
@@ -204,14 +207,14 @@ export class CreditsImport {
     ip: string,
   ): Promise<ImportCounts> {
     let counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
-    await this.deps.db.transaction(async (tx) => {
+    await this.#deps.db.transaction(async (tx) => {
       // Each unit's chain in force, read once: every row of a unit walks the same chain.
       const chains = new Map<string, string[]>();
       for (const { known } of records) {
         if (!chains.has(known.unit.id))
-          chains.set(known.unit.id, await this.deps.intake.chainFor(tx, known.unit, false));
+          chains.set(known.unit.id, await this.#deps.intake.chainFor(tx, known.unit, false));
       }
-      const result = await this.deps.intake.recordManySubmitted(tx, {
+      const result = await this.#deps.intake.recordManySubmitted(tx, {
         channel: 'spreadsheet_import',
         actor: { userId: actor.userId, username: actor.username, ip, orgId: unit.id },
         items: records.map((record) => ({
@@ -224,7 +227,7 @@ export class CreditsImport {
       });
       // A matched row adds its provenance to the claim already there.
       counts = { created: result.created, updated: result.matched, unchanged: 0 };
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'credits.imported', ip, {
           targetType: 'import',
           targetId: unit.id,

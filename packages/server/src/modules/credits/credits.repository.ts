@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/database';
+import { queryRows, type DbOrTx } from '../../platform/db/database';
 import { insertJsonRows } from '../../platform/db/json-rows';
 import { pathWithin } from '../../platform/db/scope-sql';
 import { orgs } from '../../platform/db/tables/orgs';
@@ -13,6 +13,20 @@ export type ClaimRow = typeof creditClaims.$inferSelect;
 export type NewClaim = typeof creditClaims.$inferInsert;
 export type NewProvenance = typeof creditProvenances.$inferInsert;
 export type NewClaimReview = typeof claimReviews.$inferInsert;
+
+type StatusField =
+  | 'status'
+  | 'currentStep'
+  | 'currentReviewerOrgId'
+  | 'chainSteps'
+  | 'reviewChainId'
+  | 'submittedAt'
+  | 'submittedBy'
+  | 'decidedAt';
+/** What a status change writes (the claim lifecycle's fields). */
+export type ClaimStatusPatch = Partial<Pick<NewClaim, StatusField | 'updatedAt'>>;
+/** What a correction writes: anything but the status fields, the id and the version. */
+export type ClaimContentPatch = Partial<Omit<NewClaim, StatusField | 'id' | 'version'>>;
 
 /** Lock buckets of claims intake (see lockPerson). */
 const lockBuckets = 1024;
@@ -132,7 +146,38 @@ export class CreditsRepository {
     return rows.map(toView);
   }
 
-  async insert(db: DbOrTx, row: NewClaim): Promise<ClaimRow> {
+  /** The ids of a person's claims of a year not yet voided or rejected, locked (FOR UPDATE). */
+  async lockOpenOfYear(
+    tx: DbOrTx,
+    personId: string,
+    year: number,
+    claimId?: string,
+  ): Promise<{ id: string }[]> {
+    return queryRows<{ id: string }>(
+      tx,
+      sql`select id from credit_claims
+          where person_id = ${personId} and year = ${year}
+            and status not in ('voided', 'rejected')
+            ${claimId === undefined ? sql`` : sql`and id = ${claimId}`}
+          order by id
+          for update`,
+    );
+  }
+
+  /** The claim's person, year and status, locked for the void that follows. */
+  async lockForVoid(
+    tx: DbOrTx,
+    claimId: string,
+  ): Promise<{ personId: string; year: number; status: string } | undefined> {
+    const rows = await queryRows<{ personId: string; year: number; status: string }>(
+      tx,
+      sql`select person_id as "personId", year, status from credit_claims
+          where id = ${claimId} for update`,
+    );
+    return rows[0];
+  }
+
+  async insertClaim(db: DbOrTx, row: NewClaim): Promise<ClaimRow> {
     const rows: ClaimRow[] = await db.insert(creditClaims).values(row).returning();
     const inserted = rows[0];
     if (!inserted) throw new Error('no claim inserted');
@@ -140,10 +185,30 @@ export class CreditsRepository {
   }
 
   /**
-   * The optimistic-concurrency write: changes the claim only if nobody changed it since
-   * `version` was read. False when 0 rows matched (the caller answers 409 stale_state).
+   * The optimistic-concurrency write of a claim's activity and value (a correction): only
+   * if nobody changed it since `version` was read. False when 0 rows matched (the caller
+   * answers 409 stale_state). Its status is not among the fields: see setStatusIfVersion.
    */
   async updateIfVersion(
+    db: DbOrTx,
+    id: string,
+    version: number,
+    patch: ClaimContentPatch,
+  ): Promise<boolean> {
+    return this.writeIfVersion(db, id, version, patch);
+  }
+
+  /** The same write of the status fields: for the claim lifecycle (claim-lifecycle.ts) only. */
+  async setStatusIfVersion(
+    db: DbOrTx,
+    id: string,
+    version: number,
+    patch: ClaimStatusPatch,
+  ): Promise<boolean> {
+    return this.writeIfVersion(db, id, version, patch);
+  }
+
+  private async writeIfVersion(
     db: DbOrTx,
     id: string,
     version: number,
@@ -198,7 +263,7 @@ export class CreditsRepository {
   }
 
   /** Many claims, provenances or review rows in a few statements (see insertJsonRows). */
-  async insertMany(db: DbOrTx, rows: readonly NewClaim[]): Promise<void> {
+  async insertClaims(db: DbOrTx, rows: readonly NewClaim[]): Promise<void> {
     await insertJsonRows(db, creditClaims, rows);
   }
 

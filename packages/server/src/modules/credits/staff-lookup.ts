@@ -28,14 +28,10 @@ export async function lookupStaff(
   const unit = await deps.orgs.findInScope(actor, unitId).catch(() => undefined);
   if (!unit || unit.kind !== 'unit' || !isWithinScope(scopeOf(actor, 'credit:enter'), unit.path))
     throw new AppError('not_found', 'No such unit', { unitId });
-  const { repository, cipher, db, clock } = deps.people.deps;
-  const today = clock.now().toISOString().slice(0, 10);
+  const today = deps.people.today();
   const parsed = idNumbers.map((raw) => parseResidentId(raw.trim().toUpperCase(), today));
-  const hashes = parsed.flatMap((p) => (p.ok ? [cipher.lookupHash(p.value.number)] : []));
-  const found = new Map(
-    (await repository.findByHashes(db, hashes))
-      .filter((p) => p.unitId === unit.id)
-      .map((p) => [p.idNumberHash, p]),
+  const found = await deps.people.findByIdNumbers(
+    parsed.flatMap((p) => (p.ok ? [p.value.number] : [])),
   );
   return {
     items: parsed.map((p, index) => {
@@ -47,8 +43,8 @@ export async function lookupStaff(
           idNumberMasked: null,
           problem: 'invalid' as const,
         };
-      const person = found.get(cipher.lookupHash(p.value.number));
-      return person
+      const person = found.get(deps.people.idNumberHash(p.value.number));
+      return person && person.unitId === unit.id
         ? {
             index,
             personId: person.id,

@@ -1,0 +1,242 @@
+import {
+  decideClaimAction,
+  historyActionOf,
+  type ClaimAction,
+  type ClaimStatusCode,
+} from '@jijiao/domain';
+import type { Clock } from '../../platform/clock';
+import type { DbOrTx } from '../../platform/db/database';
+import { AppError } from '../../platform/errors/app-error';
+import type { AuditLogService } from '../audit-log/audit-log.service';
+import type { ClaimRow, CreditsRepository, NewClaim, NewClaimReview } from './credits.repository';
+
+/** Who makes a transition: a signed-in user, a platform, or the system. */
+export interface ClaimActor {
+  userId: string | null;
+  username: string | null;
+  ip: string | null;
+}
+
+export interface TransitionOptions {
+  reason?: string | undefined;
+  /** For submit: the reviewing orgs snapshotted now, level 1 first. */
+  chain?: { steps: string[]; reviewChainId: string | null };
+  /** The version the caller saw; a newer stored one is a stale_state. */
+  expectedVersion?: number | undefined;
+}
+
+export interface TransitionResult {
+  id: string;
+  status: ClaimStatusCode;
+  version: number;
+  currentStep: number;
+}
+
+/** A claim as the lifecycle needs it: the stored row and its unit's path (for the audit log). */
+export type LifecycleClaim = ClaimRow & { unitPath: string };
+
+export interface ClaimLifecycleDeps {
+  repository: CreditsRepository;
+  auditLog: AuditLogService;
+  clock: Clock;
+}
+
+export const transitionProblemMessages = {
+  wrong_status: 'not allowed in the claim’s current status',
+  empty_chain: 'the unit has no reviewers to submit to',
+} as const;
+
+function staleState(claim: { id: string }): AppError {
+  return new AppError('stale_state', 'The claim was changed meanwhile; reload it and try again', {
+    id: claim.id,
+  });
+}
+
+/**
+ * The one door for a claim's status (ADR 0016). Every change — submit, resubmit, approve,
+ * return, reject, confirm a matched arrival, withdraw, void — and every claim that enters
+ * with a status passes here: the domain lifecycle decides, the UPDATE matches the version
+ * read (0 rows → 409 stale_state), and the history row and the audit entry are written in
+ * the caller's transaction. Nothing else writes `credit_claims.status` or `claim_reviews`
+ * (a test scans the sources for it).
+ */
+export class ClaimLifecycle {
+  readonly #deps: ClaimLifecycleDeps;
+
+  constructor(deps: ClaimLifecycleDeps) {
+    this.#deps = deps;
+  }
+
+  /** One guarded transition of one claim. */
+  async change(
+    tx: DbOrTx,
+    claim: LifecycleClaim,
+    action: ClaimAction,
+    actor: ClaimActor,
+    options: TransitionOptions = {},
+  ): Promise<TransitionResult> {
+    const { repository, auditLog, clock } = this.#deps;
+    if (options.expectedVersion !== undefined && options.expectedVersion !== claim.version)
+      throw staleState(claim);
+    const from = claim.status as ClaimStatusCode;
+    const steps = action === 'submit' && options.chain ? options.chain.steps : claim.chainSteps;
+    const decided = decideClaimAction(
+      { status: from, currentStep: claim.currentStep, stepCount: steps.length },
+      action,
+    );
+    if (!decided.ok) {
+      throw new AppError(
+        'invalid_state',
+        `${action}: ${transitionProblemMessages[decided.problem]}`,
+        { id: claim.id, status: from, problem: decided.problem },
+      );
+    }
+    const { status, currentStep } = decided.next;
+    const now = clock.now();
+    const starting = action === 'submit' || action === 'resubmit';
+    const changed = await repository.setStatusIfVersion(tx, claim.id, claim.version, {
+      status,
+      currentStep,
+      currentReviewerOrgId: status === 'submitted' ? (steps[currentStep] ?? null) : null,
+      ...(action === 'submit' && options.chain
+        ? { chainSteps: options.chain.steps, reviewChainId: options.chain.reviewChainId }
+        : {}),
+      ...(starting ? { submittedAt: now, submittedBy: actor.userId, decidedAt: null } : {}),
+      ...(status === 'effective' || status === 'rejected' || status === 'voided'
+        ? { decidedAt: now }
+        : {}),
+      updatedAt: now,
+    });
+    if (!changed) throw staleState(claim);
+    const reason = options.reason?.trim() ? options.reason.trim() : null;
+    const recorded = historyActionOf(action);
+    // A reviewer's step acts for the org at that step; anything else acts outside the chain.
+    const reviewing = action === 'approve' || action === 'return' || action === 'reject';
+    await repository.insertReview(tx, {
+      claimId: claim.id,
+      step: starting ? 0 : claim.currentStep,
+      reviewerOrgId: reviewing ? claim.currentReviewerOrgId : null,
+      actorUserId: actor.userId,
+      action: recorded,
+      fromStatus: from,
+      toStatus: status,
+      reason,
+      at: now,
+    });
+    await auditLog.record(
+      {
+        action: `credit.${recorded}`,
+        actorUserId: actor.userId,
+        actorUsername: actor.username,
+        ip: actor.ip,
+        targetType: 'credit_claim',
+        targetId: claim.id,
+        orgPath: claim.unitPath,
+        details: { from, to: status, step: claim.currentStep, reason },
+      },
+      tx,
+    );
+    return { id: claim.id, status, version: claim.version + 1, currentStep };
+  }
+
+  /**
+   * A new claim enters: as a draft (to be submitted through `change`) or effective at once
+   * (a trusted platform, an approved batch), which the history records as an approval by
+   * the arriving channel. The audit log records `credit.recorded`.
+   */
+  async enter(
+    tx: DbOrTx,
+    row: NewClaim & { status: 'draft' | 'effective' },
+    unitPath: string,
+    actor: ClaimActor,
+    channel: string,
+  ): Promise<ClaimRow> {
+    const { repository, auditLog, clock } = this.#deps;
+    const now = clock.now();
+    const created = await repository.insertClaim(tx, {
+      ...row,
+      decidedAt: row.status === 'effective' ? now : null,
+    });
+    await auditLog.record(
+      {
+        action: 'credit.recorded',
+        actorUserId: actor.userId,
+        actorUsername: actor.username,
+        ip: actor.ip,
+        targetType: 'credit_claim',
+        targetId: created.id,
+        orgPath: unitPath,
+        details: { channel, status: created.status, credits: created.credits },
+      },
+      tx,
+    );
+    if (row.status === 'effective') {
+      await repository.insertReview(tx, {
+        claimId: created.id,
+        step: 0,
+        reviewerOrgId: null,
+        actorUserId: actor.userId,
+        action: 'approve',
+        fromStatus: null,
+        toStatus: 'effective',
+        reason: `effective on arrival (${channel})`,
+        at: now,
+      });
+    }
+    return created;
+  }
+
+  /**
+   * Many new claims entering submitted at once (imports, ADR 0015), set-based: each is
+   * decided as a draft submitted into its chain, written at version 2 (created, then
+   * submitted, as one by one), with its `submit` history row. The caller logs the file.
+   */
+  async enterSubmitted(
+    tx: DbOrTx,
+    rows: readonly (Omit<NewClaim, 'status' | 'currentStep' | 'currentReviewerOrgId'> & {
+      id: string;
+      chainSteps: string[];
+    })[],
+    actor: ClaimActor,
+  ): Promise<void> {
+    const now = this.#deps.clock.now();
+    const claims: NewClaim[] = [];
+    const reviews: NewClaimReview[] = [];
+    for (const row of rows) {
+      const decided = decideClaimAction(
+        { status: 'draft', currentStep: 0, stepCount: row.chainSteps.length },
+        'submit',
+      );
+      if (!decided.ok) {
+        throw new AppError(
+          'invalid_state',
+          `submit: ${transitionProblemMessages[decided.problem]}`,
+          { id: row.id, status: 'draft', problem: decided.problem },
+        );
+      }
+      const { status, currentStep } = decided.next;
+      claims.push({
+        ...row,
+        status,
+        currentStep,
+        currentReviewerOrgId: row.chainSteps[currentStep] ?? null,
+        submittedBy: actor.userId,
+        submittedAt: now,
+        version: 2,
+      });
+      reviews.push({
+        claimId: row.id,
+        step: 0,
+        reviewerOrgId: null,
+        actorUserId: actor.userId,
+        action: 'submit',
+        fromStatus: 'draft',
+        toStatus: status,
+        reason: null,
+        at: now,
+      });
+    }
+    await this.#deps.repository.insertClaims(tx, claims);
+    await this.#deps.repository.insertReviews(tx, reviews);
+  }
+}
