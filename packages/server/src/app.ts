@@ -45,7 +45,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerCardRoutes } from './modules/cards/cards.routes';
 import { CardsExcel } from './modules/cards/cards-excel';
 import { registerCardsExcelRoutes } from './modules/cards/cards-import.routes';
-import { registerAccountRoutes } from './modules/users/accounts.routes';
+import { registerAccountRoutes } from './modules/accounts/accounts.routes';
 import { registerPolicyRoutes } from './modules/policies/policies.routes';
 import { registerCheckinRoutes } from './modules/checkins/checkins.routes';
 

@@ -16,20 +16,16 @@ import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
-import type { AuthRepository } from '../auth/auth.repository';
-import { usernameKeyOf } from '../auth/session-token';
+import type { AuthService } from '../auth/auth.service';
 import type { OrgsService } from '../orgs/orgs.service';
+import { generateInitialPassword, type UsersService } from '../users/users.service';
 import { listAccounts, type AccountRow } from './accounts.repository';
-import type { UsersRepository } from './users.repository';
-import type { UsersService } from './users.service';
-import { generateInitialPassword } from './users.service';
 
 interface Deps {
   db: Db;
   clock: Clock;
   users: UsersService;
-  repository: UsersRepository;
-  auth: AuthRepository;
+  auth: AuthService;
   orgs: OrgsService;
   auditLog: AuditLogService;
 }
@@ -56,16 +52,20 @@ function toAccount(row: AccountRow): UserAccount {
  * administrator may reset that password or lift a sign-in lock. Every change is audited.
  */
 export class AccountsService {
-  constructor(private readonly deps: Deps) {}
+  readonly #deps: Deps;
+
+  constructor(deps: Deps) {
+    this.#deps = deps;
+  }
 
   async list(actor: Actor, query: UserListQuery): Promise<UserList> {
     const after = query.after === undefined ? undefined : String(decodeCursor(query.after, 1)[0]);
-    const rows = await listAccounts(this.deps.db, scopeOf(actor, 'user:read'), {
+    const rows = await listAccounts(this.#deps.db, scopeOf(actor, 'user:read'), {
       ...(query.q === undefined ? {} : { q: query.q }),
       ...(query.role === undefined ? {} : { role: query.role }),
       ...(after === undefined ? {} : { afterUsername: after }),
       limit: query.limit + 1,
-      now: this.deps.clock.now(),
+      now: this.#deps.clock.now(),
     });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
@@ -78,9 +78,9 @@ export class AccountsService {
   /** One account the caller may manage, else 404. */
   private async manageable(actor: Actor, userId: string): Promise<UserAccount> {
     const [row] = await listAccounts(
-      this.deps.db,
+      this.#deps.db,
       scopeOf(actor, 'user:manage'),
-      { limit: 1, now: this.deps.clock.now() },
+      { limit: 1, now: this.#deps.clock.now() },
       userId,
     );
     if (!row) throw new AppError('not_found', 'No such account', { id: userId });
@@ -88,7 +88,7 @@ export class AccountsService {
   }
 
   async create(actor: Actor, input: UserCreate, ip: string): Promise<UserWithPassword> {
-    const { db, repository, users, orgs, auditLog } = this.deps;
+    const { db, users, orgs, auditLog } = this.#deps;
     const org = await orgs.findAny(input.orgId);
     if (!org || !isWithinScope(scopeOf(actor, 'user:manage'), org.path))
       throw new AppError('not_found', 'No such organisation', { orgId: input.orgId });
@@ -111,18 +111,22 @@ export class AccountsService {
         { path, message },
       ]);
     }
-    if (await repository.findByUsername(db, input.username))
+    if (await users.findByUsername(db, input.username))
       throw new AppError('conflict', 'The username is taken', { username: input.username });
     const initialPassword = generateInitialPassword();
     const passwordHash = await users.hashPassword(initialPassword);
     const id = await db.transaction(async (tx) => {
-      const user = await repository.insert(tx, {
-        username: input.username,
-        displayName: input.displayName,
-        passwordHash,
-        mustChangePassword: true,
-      });
-      await repository.addRole(tx, user.id, input.role, org.id);
+      const user = await users.createAccount(
+        tx,
+        {
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash,
+          mustChangePassword: true,
+        },
+        input.role,
+        org.id,
+      );
       await auditLog.record(
         actorEvent(actor, 'user.created', ip, {
           targetType: 'user',
@@ -138,7 +142,7 @@ export class AccountsService {
   }
 
   async resetPassword(actor: Actor, userId: string, ip: string): Promise<UserWithPassword> {
-    const { db, clock, users, auditLog } = this.deps;
+    const { db, clock, users, auditLog } = this.#deps;
     const account = await this.manageable(actor, userId);
     const initialPassword = await db.transaction(async (tx) => {
       const password = await users.resetPassword(tx, userId, clock.now());
@@ -157,10 +161,10 @@ export class AccountsService {
 
   /** Lifts a sign-in lock (5 failures) before its 15 minutes are up. */
   async unlock(actor: Actor, userId: string, ip: string): Promise<UserAccount> {
-    const { db, auth, auditLog } = this.deps;
+    const { db, auth, auditLog } = this.#deps;
     const account = await this.manageable(actor, userId);
     await db.transaction(async (tx) => {
-      await auth.clearAttempts(tx, usernameKeyOf(account.username));
+      await auth.clearSignInLock(tx, account.username);
       await auditLog.record(
         actorEvent(actor, 'user.unlocked', ip, {
           targetType: 'user',

@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { users } from '../../platform/db/tables/users';
-import { grantsJsonSql } from '../users/users.repository';
+import { grantsJsonSql } from '../users/user-grants';
 import { loginAttempts, sessions } from '../../platform/db/tables/auth';
 
 export type SessionRow = typeof sessions.$inferSelect;

@@ -3,12 +3,14 @@ import { permissionsOf } from '@jijiao/contracts';
 import { checkPasswordPolicy } from '@jijiao/domain';
 import type { Config } from '../../platform/config/config';
 import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
+import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import type { PasswordHasher } from '../../platform/auth/password-hasher';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
-import { grantsFromJson, type UsersRepository, type UserRow } from '../users/users.repository';
+import type { UserRow } from '../../platform/db/tables/users';
+import { grantsFromJson } from '../users/user-grants';
+import type { UsersService } from '../users/users.service';
 import type { AuthRepository } from './auth.repository';
 import { newToken, sessionIdOf, usernameKeyOf } from './session-token';
 
@@ -23,7 +25,7 @@ interface Deps {
   clock: Clock;
   hasher: PasswordHasher;
   repository: AuthRepository;
-  users: UsersRepository;
+  users: UsersService;
   auditLog: AuditLogService;
 }
 
@@ -35,11 +37,15 @@ const touchIntervalMs = 15_000;
 export class AuthService {
   private dummyHash: Promise<string> | undefined;
 
-  constructor(private readonly deps: Deps) {}
+  readonly #deps: Deps;
+
+  constructor(deps: Deps) {
+    this.#deps = deps;
+  }
 
   /** Verifying against a throw-away hash keeps unknown names as slow as known ones. */
   private hashForUnknownUser(): Promise<string> {
-    this.dummyHash ??= this.deps.hasher.hash('unknown-user-placeholder-Aa1!');
+    this.dummyHash ??= this.#deps.hasher.hash('unknown-user-placeholder-Aa1!');
     return this.dummyHash;
   }
 
@@ -48,7 +54,7 @@ export class AuthService {
     meta: RequestMeta,
     previousToken?: string,
   ): Promise<{ token: string; me: Me }> {
-    const { db, clock, config, repository, users, auditLog, hasher } = this.deps;
+    const { db, clock, config, repository, users, auditLog, hasher } = this.#deps;
     const key = usernameKeyOf(input.username);
     const now = clock.now();
     const attempt = await repository.findAttempt(db, key);
@@ -130,7 +136,7 @@ export class AuthService {
 
   /** Resolves a session cookie to its actor, or null when absent, revoked or expired. */
   async authenticate(token: string, _meta: RequestMeta): Promise<Actor | null> {
-    const { db, clock, config, repository } = this.deps;
+    const { db, clock, config, repository } = this.#deps;
     const now = clock.now();
     const found = await repository.findSessionWithUser(db, sessionIdOf(token));
     if (!found || found.session.revokedAt || found.user.disabledAt) return null;
@@ -159,11 +165,16 @@ export class AuthService {
   }
 
   async signOut(actor: Actor, meta: RequestMeta): Promise<void> {
-    const { db, clock, repository, auditLog } = this.deps;
+    const { db, clock, repository, auditLog } = this.#deps;
     await db.transaction(async (tx) => {
       await repository.revokeSession(tx, actor.sessionId, clock.now());
       await auditLog.record(actorEvent(actor, 'sign_out', meta.ip), tx);
     });
+  }
+
+  /** Lifts a sign-in lock (the failures counted for the name), in the caller's transaction. */
+  async clearSignInLock(tx: DbOrTx, username: string): Promise<void> {
+    await this.#deps.repository.clearAttempts(tx, usernameKeyOf(username));
   }
 
   async changePassword(
@@ -171,7 +182,7 @@ export class AuthService {
     input: { currentPassword: string; newPassword: string },
     meta: RequestMeta,
   ): Promise<void> {
-    const { db, clock, hasher, repository, users, auditLog } = this.deps;
+    const { db, clock, hasher, repository, users, auditLog } = this.#deps;
     const user: UserRow | undefined = await users.findById(db, actor.userId);
     if (!user || !(await hasher.verify(user.passwordHash, input.currentPassword))) {
       throw new AppError('invalid_credentials', 'The current password is wrong');

@@ -11,22 +11,25 @@ import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent } from '../audit-log/audit-log.service';
 import type { OrderView } from './cards.repository';
-import type { CardsService } from './cards.service';
-import { isoOf, toCardOrder } from './card-view';
+import type { CardsDeps, CardsService } from './cards.service';
+import { isoOf } from '../../platform/db/iso-time';
+import { toCardOrder } from './card-view';
 
 /**
  * A unit's card order: its card officer names the staff, the district bureau fulfils it by
  * binding one blank number of its stock to each of them (given, or the next in stock).
  */
 export class CardOrdersService {
-  constructor(private readonly cards: CardsService) {}
+  readonly #deps: CardsDeps;
+  readonly #cards: CardsService;
 
-  private get deps() {
-    return this.cards.deps;
+  constructor(deps: CardsDeps, cards: CardsService) {
+    this.#deps = deps;
+    this.#cards = cards;
   }
 
   private async findOrder(actor: Actor, id: string, permission: 'card:manage' | 'card:issue') {
-    const order = await this.deps.repository.findOrder(this.deps.db, id);
+    const order = await this.#deps.repository.findOrder(this.#deps.db, id);
     const path = permission === 'card:manage' ? order?.unit_path : order?.bureau_path;
     if (!order || !path || !isWithinScope(scopeOf(actor, permission), path))
       throw new AppError('not_found', 'No such card order', { id });
@@ -35,7 +38,7 @@ export class CardOrdersService {
 
   async list(actor: Actor, query: CardOrderListQuery): Promise<CardOrderList> {
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
-    const rows = await this.deps.repository.pageOrders(this.deps.db, {
+    const rows = await this.#deps.repository.pageOrders(this.#deps.db, {
       unitScope: scopeOf(actor, 'card:manage'),
       bureauScope: scopeOf(actor, 'card:issue'),
       status: query.status,
@@ -54,14 +57,14 @@ export class CardOrdersService {
   }
 
   async create(actor: Actor, input: CardOrderCreate, ip: string): Promise<CardOrder> {
-    const unit = await this.deps.orgs
+    const unit = await this.#deps.orgs
       .findInScope(actor, input.unitId, 'org:read')
       .catch(() => undefined);
     if (!unit || unit.kind !== 'unit' || !isWithinScope(scopeOf(actor, 'card:manage'), unit.path))
       throw new AppError('not_found', 'No such unit', undefined, [
         { path: 'unitId', message: 'no such unit in your scope' },
       ]);
-    const bureau = await this.deps.repository.bureauOf(this.deps.db, unit.path);
+    const bureau = await this.#deps.repository.bureauOf(this.#deps.db, unit.path);
     if (!bureau)
       throw new AppError(
         'validation_failed',
@@ -70,7 +73,7 @@ export class CardOrdersService {
         [{ path: 'unitId', message: 'no bureau above this unit' }],
       );
     for (const [i, personId] of input.personIds.entries()) {
-      const person = await this.deps.people.findAny(personId);
+      const person = await this.#deps.people.findAny(personId);
       if (person?.unitId !== unit.id)
         throw new AppError(
           'validation_failed',
@@ -79,7 +82,7 @@ export class CardOrdersService {
           [{ path: `personIds.${i}`, message: 'not on this unit’s staff' }],
         );
     }
-    const active = await this.deps.repository.hasActiveCard(this.deps.db, input.personIds);
+    const active = await this.#deps.repository.hasActiveCard(this.#deps.db, input.personIds);
     const withCard = input.personIds.findIndex((id) => active.has(id));
     if (withCard >= 0)
       throw new AppError(
@@ -90,17 +93,17 @@ export class CardOrdersService {
         },
         [{ path: `personIds.${withCard}`, message: '此人已有在用的学分卡' }],
       );
-    const id = await this.deps.db.transaction(async (tx) => {
-      const orderId = await this.deps.repository.insertOrder(tx, {
+    const id = await this.#deps.db.transaction(async (tx) => {
+      const orderId = await this.#deps.repository.insertOrder(tx, {
         unitId: unit.id,
         bureauId: bureau.id,
         personIds: input.personIds,
         count: input.personIds.length,
         note: input.note ?? null,
         createdBy: actor.userId,
-        createdAt: this.deps.clock.now(),
+        createdAt: this.#deps.clock.now(),
       });
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'card_order.created', ip, {
           targetType: 'card_order',
           targetId: orderId,
@@ -123,16 +126,16 @@ export class CardOrdersService {
         problem: 'wrong_status',
       });
     const numbers = this.numbersFor(order, input);
-    await this.deps.db.transaction(async (tx) => {
-      const locked = await this.deps.repository.findOrder(tx, id, true);
+    await this.#deps.db.transaction(async (tx) => {
+      const locked = await this.#deps.repository.findOrder(tx, id, true);
       if (locked?.status !== 'pending')
         throw new AppError('invalid_state', 'fulfil: the order changed meanwhile', {
           problem: 'wrong_status',
         });
-      const active = await this.deps.repository.hasActiveCard(tx, order.person_ids);
+      const active = await this.#deps.repository.hasActiveCard(tx, order.person_ids);
       for (const [i, personId] of order.person_ids.entries()) {
         if (active.has(personId)) continue; // got a card meanwhile (a purchase): nothing to bind
-        await this.cards.bindFromStock(tx, {
+        await this.#cards.bindFromStock(tx, {
           issuerId: order.bureau_id,
           cardNumber: numbers[i],
           personId,
@@ -141,14 +144,14 @@ export class CardOrdersService {
           field: `bindings.${i}.cardNumber`,
         });
       }
-      await this.deps.repository.setOrderStatus(
+      await this.#deps.repository.setOrderStatus(
         tx,
         id,
         'pending',
         'fulfilled',
-        this.deps.clock.now(),
+        this.#deps.clock.now(),
       );
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'card_order.fulfilled', ip, {
           targetType: 'card_order',
           targetId: id,
@@ -182,13 +185,13 @@ export class CardOrdersService {
 
   async cancel(actor: Actor, id: string, ip: string): Promise<CardOrder> {
     const order = await this.findOrder(actor, id, 'card:manage');
-    await this.deps.db.transaction(async (tx) => {
-      if (!(await this.deps.repository.setOrderStatus(tx, id, 'pending', 'cancelled', null)))
+    await this.#deps.db.transaction(async (tx) => {
+      if (!(await this.#deps.repository.setOrderStatus(tx, id, 'pending', 'cancelled', null)))
         throw new AppError('invalid_state', `cancel: the order is ${order.status}`, {
           status: order.status,
           problem: 'wrong_status',
         });
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'card_order.cancelled', ip, {
           targetType: 'card_order',
           targetId: id,
@@ -201,7 +204,7 @@ export class CardOrdersService {
   }
 
   private async view(id: string): Promise<CardOrder> {
-    const order = await this.deps.repository.findOrder(this.deps.db, id);
+    const order = await this.#deps.repository.findOrder(this.#deps.db, id);
     if (!order) throw new Error('order vanished');
     return toCardOrder(order);
   }

@@ -1,11 +1,7 @@
+import { isoOf } from '../../platform/db/iso-time';
 import type { Card, CardOrder } from '@jijiao/contracts';
 import { maskPersonName } from '@jijiao/domain';
 import type { CardView, OrderView } from './cards.repository';
-
-export function isoOf(value: Date | string | null): string | null {
-  if (value === null) return null;
-  return (value instanceof Date ? value : new Date(value)).toISOString();
-}
 
 export function toCard(v: CardView): Card {
   return {

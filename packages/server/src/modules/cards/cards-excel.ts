@@ -51,14 +51,18 @@ export function cardStockTemplate(): Readable {
   );
 }
 
+interface CardsExcelDeps {
+  cards: Pick<CardsService, 'importBlank'>;
+  config: Pick<Config, 'imports'>;
+}
+
 /** Blank card numbers from xlsx: every row checked, then all written or none. */
 export class CardsExcel {
-  constructor(
-    private readonly deps: {
-      cards: Pick<CardsService, 'importBlank'>;
-      config: Pick<Config, 'imports'>;
-    },
-  ) {}
+  readonly #deps: CardsExcelDeps;
+
+  constructor(deps: CardsExcelDeps) {
+    this.#deps = deps;
+  }
 
   template(): Readable {
     return cardStockTemplate();
@@ -71,7 +75,7 @@ export class CardsExcel {
     ip: string,
   ): Promise<ImportReport> {
     const read = await readSheet(file, cardStockColumns(), {
-      maxBytes: this.deps.config.imports.maxBytes,
+      maxBytes: this.#deps.config.imports.maxBytes,
     });
     const firstRowOf = new Map<string, number>();
     const numbers: string[] = [];
@@ -92,7 +96,7 @@ export class CardsExcel {
       hasRecords: numbers.length > 0,
       dryRun: options.dryRun,
       write: (dryRun) =>
-        this.deps.cards.importBlank(actor, numbers, {
+        this.#deps.cards.importBlank(actor, numbers, {
           issuerId: options.issuerId,
           dryRun,
           rowNumbers,

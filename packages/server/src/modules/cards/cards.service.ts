@@ -17,7 +17,7 @@ import type { ImportCounts } from '../../platform/excel';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
-import type { PersonView } from '../people/people.repository';
+import type { PersonView } from '../people/people.service';
 import { signCheckinToken } from '../checkins/checkin-token';
 import type { CardsRepository, CardView } from './cards.repository';
 import { toCard } from './card-view';
@@ -39,7 +39,11 @@ const problemMessages: Readonly<Record<CardActionProblem, string>> = {
 
 /** IC cards: stock, binding, loss, reissue, history. Orders: card-orders.service.ts. */
 export class CardsService {
-  constructor(readonly deps: CardsDeps) {}
+  readonly #deps: CardsDeps;
+
+  constructor(deps: CardsDeps) {
+    this.#deps = deps;
+  }
 
   /** Who may act on cards held by people of a unit: its card officer, or a bureau above it. */
   canManageHolder(actor: Actor, unitPath: string): boolean {
@@ -49,8 +53,8 @@ export class CardsService {
     );
   }
 
-  private async findCard(actor: Actor, id: string, db: DbOrTx = this.deps.db): Promise<CardView> {
-    const card = await this.deps.repository.findView(db, id);
+  private async findCard(actor: Actor, id: string, db: DbOrTx = this.#deps.db): Promise<CardView> {
+    const card = await this.#deps.repository.findView(db, id);
     const visible =
       card &&
       ((card.unit_path !== null && this.canManageHolder(actor, card.unit_path)) ||
@@ -66,7 +70,7 @@ export class CardsService {
 
   async list(actor: Actor, query: CardListQuery): Promise<CardList> {
     const issuerScope = scopeOf(actor, 'card:issue');
-    const rows = await this.deps.repository.page(this.deps.db, {
+    const rows = await this.#deps.repository.page(this.#deps.db, {
       holderScope: [...scopeOf(actor, 'card:manage'), ...issuerScope],
       issuerScope,
       status: query.status,
@@ -96,16 +100,16 @@ export class CardsService {
 
   /** A person's cards, newest first: the card history. */
   async personCards(actor: Actor, personId: string): Promise<Card[]> {
-    const person = await this.deps.people.findAny(personId);
+    const person = await this.#deps.people.findAny(personId);
     const own = person?.userId != null && person.userId === actor.userId;
     if (!person || (!own && !this.canManageHolder(actor, person.unitPath)))
       throw new AppError('not_found', 'No such person', { id: personId });
-    return (await this.deps.repository.cardsOfPerson(this.deps.db, personId)).map(toCard);
+    return (await this.#deps.repository.cardsOfPerson(this.#deps.db, personId)).map(toCard);
   }
 
   /** The signed-in learner's person record, else 404. */
   async ownPerson(actor: Actor): Promise<PersonView> {
-    const person = await this.deps.people.findByUserId(actor.userId);
+    const person = await this.#deps.people.findByUserId(actor.userId);
     if (!person) throw new AppError('not_found', 'No health professional record for this account');
     return person;
   }
@@ -117,8 +121,8 @@ export class CardsService {
   /** A short-lived signed token for the learner's QR code, scanned at kiosks instead of a card. */
   async checkinToken(actor: Actor): Promise<CheckinToken> {
     const person = await this.ownPerson(actor);
-    const { qrKey, qrTokenSeconds } = this.deps.config.checkin;
-    const expiresAt = new Date(this.deps.clock.now().getTime() + qrTokenSeconds * 1000);
+    const { qrKey, qrTokenSeconds } = this.#deps.config.checkin;
+    const expiresAt = new Date(this.#deps.clock.now().getTime() + qrTokenSeconds * 1000);
     return {
       token: signCheckinToken(qrKey, person.id, expiresAt),
       expiresAt: expiresAt.toISOString(),
@@ -137,7 +141,7 @@ export class CardsService {
       ? [issuerId]
       : actor.grants.filter((g) => isWithinScope(scope, g.orgPath)).map((g) => g.orgId);
     for (const id of candidates) {
-      const org = await this.deps.orgs.findInScope(actor, id, 'org:read').catch(() => undefined);
+      const org = await this.#deps.orgs.findInScope(actor, id, 'org:read').catch(() => undefined);
       if (org && isWithinScope(scope, org.path) && kinds.includes(org.kind)) return org;
     }
     throw new AppError(
@@ -160,7 +164,7 @@ export class CardsService {
     },
   ): Promise<ImportCounts> {
     const issuer = await this.issuerFor(actor, options.issuerId, ['district', 'city']);
-    const existing = await this.deps.repository.existingNumbers(this.deps.db, numbers);
+    const existing = await this.#deps.repository.existingNumbers(this.#deps.db, numbers);
     if (existing.size > 0) {
       throw new AppError('import_invalid', 'Some card numbers exist already', {
         issues: numbers.flatMap((n, i) =>
@@ -177,9 +181,9 @@ export class CardsService {
       });
     }
     if (!options.dryRun) {
-      await this.deps.db.transaction(async (tx) => {
-        await this.deps.repository.insertBlank(tx, issuer.id, numbers, this.deps.clock.now());
-        await this.deps.auditLog.record(
+      await this.#deps.db.transaction(async (tx) => {
+        await this.#deps.repository.insertBlank(tx, issuer.id, numbers, this.#deps.clock.now());
+        await this.#deps.auditLog.record(
           actorEvent(actor, 'cards.imported', options.ip ?? '', {
             targetType: 'org',
             targetId: issuer.id,
@@ -213,7 +217,7 @@ export class CardsService {
     const field = b.field ?? 'cardNumber';
     let card: { id: string; number: string } | undefined;
     if (b.cardNumber) {
-      const found = await this.deps.repository.findByNumber(tx, b.cardNumber);
+      const found = await this.#deps.repository.findByNumber(tx, b.cardNumber);
       if (!found || found.issuer_id !== b.issuerId)
         throw new AppError('validation_failed', `${field}: not in the bureau’s stock`, undefined, [
           { path: field, message: '该卡号不在本局库存中' },
@@ -228,18 +232,18 @@ export class CardsService {
         );
       card = found;
     } else {
-      card = (await this.deps.repository.takeBlank(tx, b.issuerId, 1))[0];
+      card = (await this.#deps.repository.takeBlank(tx, b.issuerId, 1))[0];
       if (!card)
         throw new AppError('invalid_state', 'The bureau has no blank cards in stock', {
           problem: 'no_stock',
           issuerId: b.issuerId,
         });
     }
-    const bound = await this.deps.repository.bind(tx, card.id, {
+    const bound = await this.#deps.repository.bind(tx, card.id, {
       personId: b.personId,
       channel: b.channel,
       orderId: b.orderId ?? null,
-      at: this.deps.clock.now(),
+      at: this.#deps.clock.now(),
       feeFen: b.feeFen ?? null,
       replacesCardId: b.replacesCardId ?? null,
     });
@@ -251,7 +255,7 @@ export class CardsService {
   }
 
   private async assertNoActiveCard(tx: DbOrTx, personId: string): Promise<void> {
-    const active = await this.deps.repository.hasActiveCard(tx, [personId]);
+    const active = await this.#deps.repository.hasActiveCard(tx, [personId]);
     if (active.has(personId))
       throw new AppError(
         'invalid_state',
@@ -266,12 +270,12 @@ export class CardsService {
   /** A person buys a card directly from the city bureau. */
   async purchase(actor: Actor, input: CardPurchase, ip: string): Promise<Card> {
     const issuer = await this.issuerFor(actor, input.issuerId, ['city']);
-    const person = await this.deps.people.findAny(input.personId);
+    const person = await this.#deps.people.findAny(input.personId);
     if (!person || !isWithinScope([issuer.path], person.unitPath))
       throw new AppError('not_found', 'No such person in the bureau’s city', undefined, [
         { path: 'personId', message: 'no such person in this city' },
       ]);
-    const id = await this.deps.db.transaction(async (tx) => {
+    const id = await this.#deps.db.transaction(async (tx) => {
       await this.assertNoActiveCard(tx, person.id);
       const cardId = await this.bindFromStock(tx, {
         issuerId: issuer.id,
@@ -294,8 +298,8 @@ export class CardsService {
         status: card.status,
         problem,
       });
-    await this.deps.db.transaction(async (tx) => {
-      if (!(await this.deps.repository.markLost(tx, card.id, this.deps.clock.now())))
+    await this.#deps.db.transaction(async (tx) => {
+      if (!(await this.#deps.repository.markLost(tx, card.id, this.#deps.clock.now())))
         throw new AppError('invalid_state', 'report loss: the card changed meanwhile', {
           problem: 'wrong_status',
         });
@@ -310,8 +314,8 @@ export class CardsService {
     if (!card.person_id || !card.unit_path || !this.canManageHolder(actor, card.unit_path))
       throw new AppError('not_found', 'No such card', { id });
     const personId = card.person_id;
-    const newId = await this.deps.db.transaction(async (tx) => {
-      const active = await this.deps.repository.hasActiveCard(tx, [personId]);
+    const newId = await this.#deps.db.transaction(async (tx) => {
+      const active = await this.#deps.repository.hasActiveCard(tx, [personId]);
       const problem =
         card.replaced_by_number !== null
           ? 'wrong_status'
@@ -326,12 +330,12 @@ export class CardsService {
         cardNumber: input.cardNumber,
         personId,
         channel: 'reissue',
-        feeFen: this.deps.config.cards.reissueFeeFen,
+        feeFen: this.#deps.config.cards.reissueFeeFen,
         replacesCardId: card.id,
       });
       await this.audit(tx, actor, 'card.reissued', cardId, card.unit_path ?? '', ip, {
         replaces: card.number,
-        feeFen: this.deps.config.cards.reissueFeeFen,
+        feeFen: this.#deps.config.cards.reissueFeeFen,
       });
       return cardId;
     });
@@ -347,7 +351,7 @@ export class CardsService {
     ip: string,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    await this.deps.auditLog.record(
+    await this.#deps.auditLog.record(
       actorEvent(actor, action, ip, { targetType: 'card', targetId: cardId, orgPath, details }),
       tx,
     );

@@ -51,7 +51,11 @@ export interface CertificateRevokeInput {
 
 /** Annual certificates: issue (for the audit), revoke (for fraud), verify, download. */
 export class CertificatesService {
-  constructor(readonly deps: CertificatesDeps) {}
+  readonly #deps: CertificatesDeps;
+
+  constructor(deps: CertificatesDeps) {
+    this.#deps = deps;
+  }
 
   /**
    * Issues a certificate to every listed person of one province and year, inside the
@@ -61,10 +65,10 @@ export class CertificatesService {
     tx: DbOrTx,
     input: CertificateIssueInput,
   ): Promise<CertificateIssueResult> {
-    const issuedAt = input.issuedAt ?? this.deps.clock.now();
-    const result = await issueCertificateBatch(this.deps, tx, input, issuedAt);
+    const issuedAt = input.issuedAt ?? this.#deps.clock.now();
+    const result = await issueCertificateBatch(this.#deps, tx, input, issuedAt);
     if (result.issued.length > 0) {
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         {
           action: 'certificates.issued',
           targetType: 'org',
@@ -87,7 +91,7 @@ export class CertificatesService {
    * Answers the certificate, or null when there is none; revoking twice keeps the first date.
    */
   async revokeCertificate(tx: DbOrTx, input: CertificateRevokeInput): Promise<Certificate | null> {
-    const revoked = await this.deps.repository.revoke(
+    const revoked = await this.#deps.repository.revoke(
       tx,
       input.personId,
       input.year,
@@ -95,8 +99,8 @@ export class CertificatesService {
       input.reason,
     );
     if (!revoked) {
-      const existing = await this.deps.repository.findByPersonYear(tx, input.personId, input.year);
-      return existing ? toCertificate(existing, this.deps.publicBaseUrl) : null;
+      const existing = await this.#deps.repository.findByPersonYear(tx, input.personId, input.year);
+      return existing ? toCertificate(existing, this.#deps.publicBaseUrl) : null;
     }
     const event = {
       targetType: 'certificate',
@@ -104,13 +108,13 @@ export class CertificatesService {
       orgPath: revoked.unitPath,
       details: { year: input.year, personId: input.personId, reason: input.reason },
     };
-    await this.deps.auditLog.record(
+    await this.#deps.auditLog.record(
       input.actor
         ? actorEvent(input.actor, 'certificate.revoked', input.ip ?? '', event)
         : { action: 'certificate.revoked', ...event },
       tx,
     );
-    return toCertificate(revoked, this.deps.publicBaseUrl);
+    return toCertificate(revoked, this.#deps.publicBaseUrl);
   }
 
   /** A province admin voids a certificate by serial, and the HR platform is told. */
@@ -121,8 +125,8 @@ export class CertificatesService {
     ip: string,
   ): Promise<Certificate> {
     const row = await this.findForActor(actor, serialInput, 'certificate:manage');
-    return this.deps.db.transaction(async (tx) => {
-      const at = this.deps.clock.now();
+    return this.#deps.db.transaction(async (tx) => {
+      const at = this.#deps.clock.now();
       const certificate = await this.revokeCertificate(tx, {
         personId: row.personId,
         year: row.year,
@@ -133,7 +137,7 @@ export class CertificatesService {
       });
       if (!certificate) throw new Error('certificate vanished');
       if (row.revokedAt === null) {
-        await this.deps.hrPush.enqueueHrPush(tx, {
+        await this.#deps.hrPush.enqueueHrPush(tx, {
           provinceId: row.provinceId,
           kind: 'certificate_revoked',
           payload: {
@@ -153,11 +157,11 @@ export class CertificatesService {
   async verify(serialInput: string): Promise<CertificateVerification> {
     const parsed = parseCertificateSerial(serialInput);
     const row = parsed
-      ? await this.deps.repository.findBySerial(this.deps.db, parsed.serial)
+      ? await this.#deps.repository.findBySerial(this.#deps.db, parsed.serial)
       : undefined;
     if (!row)
       return { valid: false, revoked: false, serial: parsed?.serial ?? serialInput.slice(0, 40) };
-    const signatureOk = this.deps.keys.verify(row.keyId, signedBytesOf(row), row.signature);
+    const signatureOk = this.#deps.keys.verify(row.keyId, signedBytesOf(row), row.signature);
     const revoked = row.revokedAt !== null;
     if (!signatureOk) return { valid: false, revoked, serial: row.serial };
     return {
@@ -176,7 +180,7 @@ export class CertificatesService {
   }
 
   async publicKeys(): Promise<CertificateKeys> {
-    return this.deps.keys.publish(await this.deps.repository.provinceCodes(this.deps.db));
+    return this.#deps.keys.publish(await this.#deps.repository.provinceCodes(this.#deps.db));
   }
 
   /** The holder, or an admin with `permission` over the certificate's unit; else 404. */
@@ -187,7 +191,7 @@ export class CertificatesService {
   ): Promise<CertificateRow> {
     const parsed = parseCertificateSerial(serialInput);
     const row = parsed
-      ? await this.deps.repository.findBySerial(this.deps.db, parsed.serial)
+      ? await this.#deps.repository.findBySerial(this.#deps.db, parsed.serial)
       : undefined;
     const isHolder =
       permission === 'certificate:read' &&
@@ -200,7 +204,7 @@ export class CertificatesService {
   }
 
   async get(actor: Actor, serial: string): Promise<Certificate> {
-    return toCertificate(await this.findForActor(actor, serial), this.deps.publicBaseUrl);
+    return toCertificate(await this.findForActor(actor, serial), this.#deps.publicBaseUrl);
   }
 
   async pdf(actor: Actor, serial: string): Promise<{ serial: string; pdf: Buffer }> {
@@ -209,25 +213,25 @@ export class CertificatesService {
   }
 
   pdfOf(row: CertificateRow): Promise<Buffer> {
-    return renderCertificatePdf(factsOf(row), verifyUrlOf(this.deps.publicBaseUrl, row.serial));
+    return renderCertificatePdf(factsOf(row), verifyUrlOf(this.#deps.publicBaseUrl, row.serial));
   }
 
   async badge(actor: Actor, serial: string) {
     const row = await this.findForActor(actor, serial);
     return {
       serial: row.serial,
-      badge: signedOpenBadge(row, this.deps.keys, this.deps.publicBaseUrl),
+      badge: signedOpenBadge(row, this.#deps.keys, this.#deps.publicBaseUrl),
     };
   }
 
   /** The learner's own certificates, newest year first. */
   async mine(actor: Actor): Promise<CertificateList> {
-    const rows = await this.deps.repository.page(this.deps.db, {
+    const rows = await this.#deps.repository.page(this.#deps.db, {
       ownerUserId: actor.userId,
       limit: 200,
     });
     rows.sort((a, b) => b.year - a.year || a.serial.localeCompare(b.serial));
-    return { items: rows.map((r) => toCertificate(r, this.deps.publicBaseUrl)), nextCursor: null };
+    return { items: rows.map((r) => toCertificate(r, this.#deps.publicBaseUrl)), nextCursor: null };
   }
 
   /** Certificates of units in the actor's scope, by serial. */
@@ -235,14 +239,14 @@ export class CertificatesService {
     const scope = scopeOf(actor, 'certificate:read');
     let unitPath: string | undefined;
     if (query.unitId) {
-      const unit = await this.deps.orgs.findInScope(actor, query.unitId).catch(() => undefined);
+      const unit = await this.#deps.orgs.findInScope(actor, query.unitId).catch(() => undefined);
       if (!unit || !isWithinScope(scope, unit.path)) {
         throw new AppError('not_found', 'No such unit', { unitId: query.unitId });
       }
       unitPath = unit.path;
     }
     const after = query.after ? String(decodeCursor(query.after, 1)[0]) : undefined;
-    const rows = await this.deps.repository.page(this.deps.db, {
+    const rows = await this.#deps.repository.page(this.#deps.db, {
       scope,
       ...(unitPath ? { unitPath } : {}),
       ...(query.year === undefined ? {} : { year: query.year }),
@@ -252,7 +256,7 @@ export class CertificatesService {
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      items: page.map((r) => toCertificate(r, this.deps.publicBaseUrl)),
+      items: page.map((r) => toCertificate(r, this.#deps.publicBaseUrl)),
       nextCursor: rows.length > query.limit && last ? encodeCursor([last.serial]) : null,
     };
   }

@@ -20,12 +20,14 @@ export interface AttendanceAwardLine {
 
 /** Attendance per project and person, judged by the project's rule (domain: evaluateAttendance). */
 export class AttendanceService {
-  constructor(
-    private readonly deps: { db: Db; repository: CheckinsRepository; projects: ProjectsService },
-  ) {}
+  readonly #deps: { db: Db; repository: CheckinsRepository; projects: ProjectsService };
+
+  constructor(deps: { db: Db; repository: CheckinsRepository; projects: ProjectsService }) {
+    this.#deps = deps;
+  }
 
   async ruleOf(projectId: string): Promise<AttendanceRule> {
-    const row = await this.deps.repository.ruleOf(this.deps.db, projectId);
+    const row = await this.#deps.repository.ruleOf(this.#deps.db, projectId);
     if (row?.kind === 'share_of_hours' && row.minShare !== null)
       return { kind: 'share_of_hours', minShare: row.minShare };
     return defaultAttendanceRule;
@@ -35,8 +37,8 @@ export class AttendanceService {
   async attendanceOf(projectId: string): Promise<ProjectAttendance> {
     const [rule, sessions, rows] = await Promise.all([
       this.ruleOf(projectId),
-      this.deps.repository.sessionsOf(this.deps.db, projectId),
-      this.deps.repository.attendanceOf(this.deps.db, projectId),
+      this.#deps.repository.sessionsOf(this.#deps.db, projectId),
+      this.#deps.repository.attendanceOf(this.#deps.db, projectId),
     ]);
     const report = evaluateAttendance({
       rule,
@@ -67,7 +69,7 @@ export class AttendanceService {
 
   /** `GET /api/v1/projects/:id/attendance`: the host (or the province) of the project. */
   async projectAttendance(actor: Actor, projectId: string): Promise<ProjectAttendance> {
-    await this.deps.projects.findInScope(actor, projectId, ['project:manage', 'project:file']);
+    await this.#deps.projects.findInScope(actor, projectId, ['project:manage', 'project:file']);
     return this.attendanceOf(projectId);
   }
 

@@ -8,7 +8,7 @@ import type { ProjectsService } from '../projects/projects.service';
 import { looksLikeCheckinToken, verifyCheckinToken } from './checkin-token';
 import type { CheckInInsert, CheckinsRepository, IdentifiedCard } from './checkins.repository';
 import { hashDeviceToken, toSession } from './sessions.service';
-import { isoOf } from '../cards/card-view';
+import { isoOf } from '../../platform/db/iso-time';
 
 interface Deps {
   db: Db;
@@ -35,17 +35,24 @@ interface Identified {
  * INSERT skips rows (a resend or a duplicate) does one more lookup tell which.
  */
 export class CheckinsService {
-  constructor(private readonly deps: Deps) {}
+  readonly #deps: Deps;
+
+  constructor(deps: Deps) {
+    this.#deps = deps;
+  }
 
   async authenticateDevice(token: string): Promise<DeviceActor | null> {
-    const row = await this.deps.repository.deviceByTokenHash(this.deps.db, hashDeviceToken(token));
+    const row = await this.#deps.repository.deviceByTokenHash(
+      this.#deps.db,
+      hashDeviceToken(token),
+    );
     return row ? { deviceId: row.id, deviceName: row.name, projectId: row.project_id } : null;
   }
 
   async kioskSessions(device: DeviceActor): Promise<KioskSessions> {
-    const project = await this.deps.projects.findAny(device.projectId);
+    const project = await this.#deps.projects.findAny(device.projectId);
     if (!project) throw new AppError('not_found', 'No such project');
-    const sessions = await this.deps.repository.sessionsOf(this.deps.db, device.projectId);
+    const sessions = await this.#deps.repository.sessionsOf(this.#deps.db, device.projectId);
     return {
       device: { id: device.deviceId, name: device.deviceName },
       project: {
@@ -59,7 +66,7 @@ export class CheckinsService {
   }
 
   async record(device: DeviceActor, swipes: readonly Swipe[]): Promise<SwipeOutcome[]> {
-    const { db, repository } = this.deps;
+    const { db, repository } = this.#deps;
     // Only well-formed numbers are looked up: anything else is an unknown card anyway.
     const numbers = swipes.flatMap((s) =>
       s.cardNumber !== undefined && !looksLikeCheckinToken(s.cardNumber)
@@ -109,7 +116,7 @@ export class CheckinsService {
         });
     }
 
-    const now = this.deps.clock.now().toISOString();
+    const now = this.#deps.clock.now().toISOString();
     const inserted = await repository.insertCheckIns(db, device.deviceId, toInsert, now);
     const insertedIds = new Set(inserted.map((r) => r.client_id));
     for (const r of inserted) {
@@ -152,9 +159,9 @@ export class CheckinsService {
         s.qrToken ??
         (s.cardNumber && looksLikeCheckinToken(s.cardNumber) ? s.cardNumber : undefined);
       if (token)
-        qrPeople.set(s.clientId, verifyCheckinToken(this.deps.qrKey, token, new Date(s.swipedAt)));
+        qrPeople.set(s.clientId, verifyCheckinToken(this.#deps.qrKey, token, new Date(s.swipedAt)));
     }
-    const names = await this.deps.repository.peopleNames(this.deps.db, [
+    const names = await this.#deps.repository.peopleNames(this.#deps.db, [
       ...new Set([...qrPeople.values()].filter((p): p is string => p !== null)),
     ]);
     return swipes.map((swipe): Identified => {

@@ -14,7 +14,7 @@ import type { Db, DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { ProjectsService } from '../projects/projects.service';
-import type { ProjectView } from '../projects/projects.repository';
+import type { ProjectView } from '../projects/projects.service';
 import type { CheckinsRepository, DeviceRow, SessionRow } from './checkins.repository';
 
 export interface CheckinDeps {
@@ -66,11 +66,15 @@ export function toDevice(row: DeviceRow): CheckinDevice {
 
 /** What a host admin sets up for check-in: sessions, registrations, kiosks, the attendance rule. */
 export class SessionsService {
-  constructor(readonly deps: CheckinDeps) {}
+  readonly #deps: CheckinDeps;
+
+  constructor(deps: CheckinDeps) {
+    this.#deps = deps;
+  }
 
   /** A project the actor manages (host admin), open for check-in set-up (draft or filed). */
   private async managedProject(actor: Actor, projectId: string): Promise<ProjectView> {
-    const project = await this.deps.projects.findInScope(actor, projectId, ['project:manage']);
+    const project = await this.#deps.projects.findInScope(actor, projectId, ['project:manage']);
     if (project.status !== 'draft' && project.status !== 'filed')
       throw new AppError('invalid_state', `the project is ${project.status}`, {
         status: project.status,
@@ -80,8 +84,8 @@ export class SessionsService {
   }
 
   async list(actor: Actor, projectId: string): Promise<ProjectSession[]> {
-    await this.deps.projects.findInScope(actor, projectId, ['project:read', 'project:file']);
-    return (await this.deps.repository.sessionsOf(this.deps.db, projectId)).map(toSession);
+    await this.#deps.projects.findInScope(actor, projectId, ['project:read', 'project:file']);
+    return (await this.#deps.repository.sessionsOf(this.#deps.db, projectId)).map(toSession);
   }
 
   private check(input: ProjectSessionCreate, project: ProjectView): void {
@@ -98,8 +102,8 @@ export class SessionsService {
   async create(actor: Actor, projectId: string, input: ProjectSessionCreate, ip: string) {
     const project = await this.managedProject(actor, projectId);
     this.check(input, project);
-    const id = await this.deps.db.transaction(async (tx) => {
-      const sessionId = await this.deps.repository.insertSession(tx, { ...input, projectId });
+    const id = await this.#deps.db.transaction(async (tx) => {
+      const sessionId = await this.#deps.repository.insertSession(tx, { ...input, projectId });
       await this.audit(tx, actor, 'session.created', sessionId, project, ip);
       return sessionId;
     });
@@ -116,8 +120,8 @@ export class SessionsService {
     const project = await this.managedProject(actor, projectId);
     const current = await this.findSession(projectId, sessionId);
     this.check({ ...toSession(current), ...patch }, project);
-    await this.deps.db.transaction(async (tx) => {
-      await this.deps.repository.updateSession(tx, sessionId, patch);
+    await this.#deps.db.transaction(async (tx) => {
+      await this.#deps.repository.updateSession(tx, sessionId, patch);
       await this.audit(tx, actor, 'session.updated', sessionId, project, ip);
     });
     return this.view(projectId, sessionId);
@@ -126,8 +130,8 @@ export class SessionsService {
   async remove(actor: Actor, projectId: string, sessionId: string, ip: string): Promise<void> {
     const project = await this.managedProject(actor, projectId);
     await this.findSession(projectId, sessionId);
-    await this.deps.db.transaction(async (tx) => {
-      if (!(await this.deps.repository.deleteSessionIfUnused(tx, sessionId)))
+    await this.#deps.db.transaction(async (tx) => {
+      if (!(await this.#deps.repository.deleteSessionIfUnused(tx, sessionId)))
         throw new AppError('invalid_state', 'the session has check-ins or registrations', {
           problem: 'in_use',
         });
@@ -146,15 +150,15 @@ export class SessionsService {
     const project = await this.managedProject(actor, projectId);
     await this.findSession(projectId, sessionId);
     const numbers = [...new Set(cardNumbers.map(normaliseCardNumber))];
-    const cards = await this.deps.repository.cardsByNumber(this.deps.db, numbers);
+    const cards = await this.#deps.repository.cardsByNumber(this.#deps.db, numbers);
     const byNumber = new Map(cards.map((c) => [c.number, c]));
     const people = numbers.flatMap((n) => {
       const card = byNumber.get(n);
       return card?.status === 'active' && card.person_id ? [card.person_id] : [];
     });
     const unknownCardNumbers = numbers.filter((n) => byNumber.get(n)?.status !== 'active');
-    const registered = await this.deps.db.transaction(async (tx) => {
-      const count = await this.deps.repository.register(tx, sessionId, people);
+    const registered = await this.#deps.db.transaction(async (tx) => {
+      const count = await this.#deps.repository.register(tx, sessionId, people);
       await this.audit(tx, actor, 'session.registered', sessionId, project, ip, { count });
       return count;
     });
@@ -162,8 +166,8 @@ export class SessionsService {
   }
 
   async devices(actor: Actor, projectId: string): Promise<CheckinDevice[]> {
-    await this.deps.projects.findInScope(actor, projectId, ['project:manage']);
-    return (await this.deps.repository.devicesOf(this.deps.db, projectId)).map(toDevice);
+    await this.#deps.projects.findInScope(actor, projectId, ['project:manage']);
+    return (await this.#deps.repository.devicesOf(this.#deps.db, projectId)).map(toDevice);
   }
 
   /** A kiosk for the project; its token is answered once and stored only hashed. */
@@ -175,7 +179,7 @@ export class SessionsService {
   ): Promise<CheckinDeviceCreated> {
     const project = await this.managedProject(actor, projectId);
     const token = newDeviceToken();
-    const device = await this.deps.db.transaction(async (tx) => {
+    const device = await this.#deps.db.transaction(async (tx) => {
       const row = await this.insertDevice(tx, projectId, name, token, actor.userId);
       await this.audit(tx, actor, 'device.created', row.id, project, ip);
       return row;
@@ -190,57 +194,57 @@ export class SessionsService {
     token: string,
     createdBy: string | null,
   ) {
-    return this.deps.repository.insertDevice(tx, {
+    return this.#deps.repository.insertDevice(tx, {
       projectId,
       name,
       tokenHash: hashDeviceToken(token),
       tokenHint: token.slice(-4),
       createdBy,
-      createdAt: this.deps.clock.now(),
+      createdAt: this.#deps.clock.now(),
     });
   }
 
   /** Revocation takes effect on the kiosk's next request. */
   async revokeDevice(actor: Actor, deviceId: string, ip: string): Promise<CheckinDevice> {
-    const device = await this.deps.repository.findDevice(this.deps.db, deviceId);
+    const device = await this.#deps.repository.findDevice(this.#deps.db, deviceId);
     if (!device) throw new AppError('not_found', 'No such device', { id: deviceId });
-    const project = await this.deps.projects
+    const project = await this.#deps.projects
       .findInScope(actor, device.projectId, ['project:manage'])
       .catch(() => {
         throw new AppError('not_found', 'No such device', { id: deviceId });
       });
-    await this.deps.db.transaction(async (tx) => {
-      await this.deps.repository.revokeDevice(tx, deviceId, this.deps.clock.now());
+    await this.#deps.db.transaction(async (tx) => {
+      await this.#deps.repository.revokeDevice(tx, deviceId, this.#deps.clock.now());
       await this.audit(tx, actor, 'device.revoked', deviceId, project, ip);
     });
-    const after = await this.deps.repository.findDevice(this.deps.db, deviceId);
+    const after = await this.#deps.repository.findDevice(this.#deps.db, deviceId);
     if (!after) throw new Error('device vanished');
     return toDevice(after);
   }
 
   async setRule(actor: Actor, projectId: string, rule: AttendanceRuleInput, ip: string) {
-    const project = await this.deps.projects.findInScope(actor, projectId, ['project:manage']);
+    const project = await this.#deps.projects.findInScope(actor, projectId, ['project:manage']);
     if (project.status === 'cancelled')
       throw new AppError('invalid_state', 'the project is cancelled', { problem: 'wrong_status' });
-    await this.deps.db.transaction(async (tx) => {
-      await this.deps.repository.setRule(
+    await this.#deps.db.transaction(async (tx) => {
+      await this.#deps.repository.setRule(
         tx,
         projectId,
         { kind: rule.kind, minShare: rule.kind === 'share_of_hours' ? rule.minShare : null },
-        this.deps.clock.now(),
+        this.#deps.clock.now(),
       );
       await this.audit(tx, actor, 'attendance_rule.set', projectId, project, ip, { ...rule });
     });
   }
 
   private async findSession(projectId: string, sessionId: string): Promise<SessionRow> {
-    const row = await this.deps.repository.findSession(this.deps.db, projectId, sessionId);
+    const row = await this.#deps.repository.findSession(this.#deps.db, projectId, sessionId);
     if (!row) throw new AppError('not_found', 'No such session', { id: sessionId });
     return row;
   }
 
   private async view(projectId: string, sessionId: string): Promise<ProjectSession> {
-    const all = await this.deps.repository.sessionsOf(this.deps.db, projectId);
+    const all = await this.#deps.repository.sessionsOf(this.#deps.db, projectId);
     const row = all.find((s) => s.id === sessionId);
     if (!row) throw new Error('session vanished');
     return toSession(row);
@@ -255,7 +259,7 @@ export class SessionsService {
     ip: string,
     details: Record<string, unknown> = {},
   ) {
-    await this.deps.auditLog.record(
+    await this.#deps.auditLog.record(
       actorEvent(actor, action, ip, {
         targetType: action.split('.')[0] ?? 'session',
         targetId,

@@ -9,8 +9,24 @@ import {
 } from '@jijiao/contracts';
 import { actorOf } from '../../platform/auth/route-guard';
 import { AppError } from '../../platform/errors/app-error';
-import type { ClaimsService } from '../credits/claims.service';
+import type { EvidenceUploaded } from '@jijiao/contracts';
+import type { Actor } from '../../platform/auth/actor';
 import type { EvidenceService, EvidenceUpload } from './evidence.service';
+
+/**
+ * What these routes need of the claims that use evidence (the credits module's claims
+ * service provides it): declared here so that evidence does not depend on credits.
+ */
+export interface ClaimEvidenceAccess {
+  upload(actor: Actor, upload: EvidenceUpload): Promise<EvidenceUploaded>;
+  attachUpload(
+    actor: Actor,
+    claimId: string,
+    upload: EvidenceUpload,
+    ip: string,
+  ): Promise<EvidenceUploaded>;
+  canSeeAny(actor: Actor, claimIds: readonly string[]): Promise<boolean>;
+}
 
 const errors = {
   400: errorResponseSchema,
@@ -49,7 +65,7 @@ async function readEvidence(request: FastifyRequest, maxBytes: number): Promise<
 /** Evidence uploads and inline viewing, in their own plugin scope (multipart parser). */
 export function registerEvidenceRoutes(
   app: FastifyInstance,
-  deps: { claims: ClaimsService; evidence: EvidenceService; maxBytes: number },
+  deps: { claims: ClaimEvidenceAccess; evidence: EvidenceService; maxBytes: number },
 ): void {
   void app.register(async (scope) => {
     await scope.register(multipart);

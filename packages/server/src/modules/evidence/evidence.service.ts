@@ -26,7 +26,11 @@ interface Deps {
  * the credits services decide who may attach and see.
  */
 export class EvidenceService {
-  constructor(private readonly deps: Deps) {}
+  readonly #deps: Deps;
+
+  constructor(deps: Deps) {
+    this.#deps = deps;
+  }
 
   async store(db: DbOrTx, upload: EvidenceUpload): Promise<EvidenceUploaded> {
     if (upload.bytes.length === 0) {
@@ -45,12 +49,12 @@ export class EvidenceService {
     }
     const claimed = claimedEvidenceType(upload.fileName, upload.declaredType);
     const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
-    await this.deps.repository.insertFile(db, {
+    await this.#deps.repository.insertFile(db, {
       sha256,
       contentType,
       sizeBytes: upload.bytes.length,
       bytes: upload.bytes,
-      createdAt: this.deps.clock.now(),
+      createdAt: this.#deps.clock.now(),
     });
     return {
       sha256,
@@ -69,25 +73,25 @@ export class EvidenceService {
     uploadedBy: string | null,
   ): Promise<void> {
     for (const [index, ref] of refs.entries()) {
-      if (!(await this.deps.repository.fileInfo(db, ref.sha256))) {
+      if (!(await this.#deps.repository.fileInfo(db, ref.sha256))) {
         const path = `evidence.${index}.sha256`;
         throw new AppError('validation_failed', `${path}: no such uploaded file`, undefined, [
           { path, message: 'no such uploaded file: upload it first' },
         ]);
       }
-      await this.deps.repository.attach(db, {
+      await this.#deps.repository.attach(db, {
         claimId: claim.id,
         sha256: ref.sha256,
         fileName: ref.fileName,
         uploadedBy,
         personId: claim.personId,
-        at: this.deps.clock.now(),
+        at: this.#deps.clock.now(),
       });
     }
   }
 
   async ofClaim(db: DbOrTx, claimId: string): Promise<ClaimEvidence[]> {
-    const rows = await this.deps.repository.ofClaim(db, claimId);
+    const rows = await this.#deps.repository.ofClaim(db, claimId);
     return rows.map((r) => ({
       sha256: r.sha256,
       fileName: r.fileName,
@@ -99,11 +103,11 @@ export class EvidenceService {
   }
 
   claimIdsUsing(sha256: string): Promise<string[]> {
-    return this.deps.repository.claimIdsUsing(this.deps.db, sha256);
+    return this.#deps.repository.claimIdsUsing(this.#deps.db, sha256);
   }
 
   async read(sha256: string): Promise<{ contentType: string; bytes: Buffer } | undefined> {
-    const row = await this.deps.repository.findFile(this.deps.db, sha256);
+    const row = await this.#deps.repository.findFile(this.#deps.db, sha256);
     return row ? { contentType: row.contentType, bytes: row.bytes } : undefined;
   }
 }

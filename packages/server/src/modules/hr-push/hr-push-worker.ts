@@ -54,7 +54,11 @@ export class HrPushWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
 
-  constructor(private readonly deps: HrPushWorkerDeps) {}
+  readonly #deps: HrPushWorkerDeps;
+
+  constructor(deps: HrPushWorkerDeps) {
+    this.#deps = deps;
+  }
 
   /** Read afresh each time: `stop()` may abort while a send is awaited. */
   private isStopping(): boolean {
@@ -62,13 +66,13 @@ export class HrPushWorker {
   }
 
   private get leaseMs(): number {
-    return (this.deps.config.hrPush.timeoutSeconds + 30) * 1000;
+    return (this.#deps.config.hrPush.timeoutSeconds + 30) * 1000;
   }
 
   /** Claims and attempts one due delivery. */
   async runOnce(): Promise<AttemptOutcome> {
     if (this.isStopping()) return 'stopped';
-    const { db, clock, repository } = this.deps;
+    const { db, clock, repository } = this.#deps;
     const now = clock.now();
     const lease = new Date(now.getTime() + this.leaseMs);
     const row = await repository.claimDue(db, now, lease);
@@ -85,13 +89,13 @@ export class HrPushWorker {
           'content-type': 'application/json',
           [deliveryHeader]: row.id,
           [eventHeader]: row.kind,
-          [signatureHeader]: signBody(this.deps.cipher.decrypt(settings.secretCipher), body),
+          [signatureHeader]: signBody(this.#deps.cipher.decrypt(settings.secretCipher), body),
         },
         body,
         redirect: 'error',
         signal: AbortSignal.any([
           this.stopping.signal,
-          AbortSignal.timeout(this.deps.config.hrPush.timeoutSeconds * 1000),
+          AbortSignal.timeout(this.#deps.config.hrPush.timeoutSeconds * 1000),
         ]),
       });
       status = response.status;
@@ -106,7 +110,7 @@ export class HrPushWorker {
       return this.fail(row, lease, `receiver answered ${String(status)}`, status);
     const marked = await repository.markDelivered(db, row.id, lease, clock.now(), status);
     if (marked) {
-      await this.deps.auditLog.record({
+      await this.#deps.auditLog.record({
         action: 'hr_push.delivered',
         targetType: 'hr_push_delivery',
         targetId: row.id,
@@ -123,20 +127,20 @@ export class HrPushWorker {
     message: string,
     statusCode: number | null,
   ): Promise<AttemptOutcome> {
-    const giveUp = row.attempts >= this.deps.config.hrPush.maxAttempts;
-    const now = this.deps.clock.now();
-    await this.deps.repository.markFailed(this.deps.db, row.id, lease, {
+    const giveUp = row.attempts >= this.#deps.config.hrPush.maxAttempts;
+    const now = this.#deps.clock.now();
+    await this.#deps.repository.markFailed(this.#deps.db, row.id, lease, {
       status: giveUp ? 'failed' : 'pending',
       nextAttemptAt: new Date(now.getTime() + retryDelaySeconds(row.attempts) * 1000),
       lastError: message.slice(0, 500),
       lastStatusCode: statusCode,
     });
-    this.deps.log?.warn(
+    this.#deps.log?.warn(
       { deliveryId: row.id, attempts: row.attempts, error: message },
       'HR push attempt failed',
     );
     if (giveUp) {
-      await this.deps.auditLog.record({
+      await this.#deps.auditLog.record({
         action: 'hr_push.failed',
         targetType: 'hr_push_delivery',
         targetId: row.id,
@@ -164,11 +168,11 @@ export class HrPushWorker {
       this.running = this.drain()
         .then(() => undefined)
         .catch((error: unknown) => {
-          this.deps.log?.error({ err: error }, 'HR push worker failed');
+          this.#deps.log?.error({ err: error }, 'HR push worker failed');
         })
         .finally(() => {
           if (!this.stopping.signal.aborted) {
-            this.timer = setTimeout(tick, this.deps.config.hrPush.pollSeconds * 1000);
+            this.timer = setTimeout(tick, this.#deps.config.hrPush.pollSeconds * 1000);
             this.timer.unref();
           }
         });

@@ -49,22 +49,26 @@ export function toDelivery(row: OutboxRow): HrPushDelivery {
 
 /** Pushes to the HR training platform: the outbox, the receiver settings, the delivery log. */
 export class HrPushService {
-  constructor(readonly deps: HrPushDeps) {}
+  readonly #deps: HrPushDeps;
+
+  constructor(deps: HrPushDeps) {
+    this.#deps = deps;
+  }
 
   /**
    * Queues a push inside the caller's transaction: it is sent (by the worker) if and only
    * if that transaction commits. Answers the delivery id.
    */
   async enqueueHrPush(tx: DbOrTx, message: HrPushMessage): Promise<string> {
-    const now = this.deps.clock.now();
-    const row = await this.deps.repository.insert(tx, {
+    const now = this.#deps.clock.now();
+    const row = await this.#deps.repository.insert(tx, {
       provinceId: message.provinceId,
       kind: message.kind,
       payload: message.payload,
       nextAttemptAt: now,
       createdAt: now,
     });
-    await this.deps.auditLog.record(
+    await this.#deps.auditLog.record(
       {
         action: 'hr_push.enqueued',
         targetType: 'hr_push_delivery',
@@ -79,7 +83,7 @@ export class HrPushService {
 
   /** The province, when the actor administers its HR push; else 404. */
   private async province(actor: Actor, provinceId: string) {
-    const org = await this.deps.orgs.findInScope(actor, provinceId).catch(() => undefined);
+    const org = await this.#deps.orgs.findInScope(actor, provinceId).catch(() => undefined);
     if (
       !org ||
       org.kind !== 'province' ||
@@ -92,7 +96,7 @@ export class HrPushService {
 
   async getSettings(actor: Actor, provinceId: string): Promise<HrPushSettings> {
     await this.province(actor, provinceId);
-    const row = await this.deps.repository.settings(this.deps.db, provinceId);
+    const row = await this.#deps.repository.settings(this.#deps.db, provinceId);
     return {
       provinceId,
       receiverUrl: row?.receiverUrl ?? null,
@@ -109,25 +113,25 @@ export class HrPushService {
     ip: string,
   ): Promise<HrPushSettings> {
     const province = await this.province(actor, provinceId);
-    const current = await this.deps.repository.settings(this.deps.db, provinceId);
+    const current = await this.#deps.repository.settings(this.#deps.db, provinceId);
     if (!current && input.secret === undefined) {
       throw new AppError('validation_failed', 'secret: required the first time', undefined, [
         { path: 'secret', message: 'required the first time' },
       ]);
     }
     const secretCipher =
-      input.secret === undefined ? current?.secretCipher : this.deps.cipher.encrypt(input.secret);
+      input.secret === undefined ? current?.secretCipher : this.#deps.cipher.encrypt(input.secret);
     if (!secretCipher) throw new Error('unreachable');
-    await this.deps.db.transaction(async (tx) => {
-      await this.deps.repository.saveSettings(tx, {
+    await this.#deps.db.transaction(async (tx) => {
+      await this.#deps.repository.saveSettings(tx, {
         provinceId,
         receiverUrl: input.receiverUrl,
         secretCipher,
         enabled: input.enabled,
-        updatedAt: this.deps.clock.now(),
+        updatedAt: this.#deps.clock.now(),
         updatedBy: actor.userId,
       });
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'hr_push.settings_updated', ip, {
           targetType: 'org',
           targetId: provinceId,
@@ -151,7 +155,7 @@ export class HrPushService {
   ): Promise<HrPushDeliveryList> {
     await this.province(actor, provinceId);
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
-    const rows = await this.deps.repository.page(this.deps.db, provinceId, {
+    const rows = await this.#deps.repository.page(this.#deps.db, provinceId, {
       status: query.status,
       before: after ? { at: String(after[0]), id: String(after[1]) } : undefined,
       limit: query.limit + 1,
@@ -170,10 +174,10 @@ export class HrPushService {
   /** Sends a delivery again (same delivery id: a receiver that has it ignores it). */
   async resend(actor: Actor, provinceId: string, id: string, ip: string): Promise<HrPushDelivery> {
     const province = await this.province(actor, provinceId);
-    return this.deps.db.transaction(async (tx) => {
-      const row = await this.deps.repository.resend(tx, id, provinceId, this.deps.clock.now());
+    return this.#deps.db.transaction(async (tx) => {
+      const row = await this.#deps.repository.resend(tx, id, provinceId, this.#deps.clock.now());
       if (!row) throw new AppError('not_found', 'No such delivery', { id });
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'hr_push.resend', ip, {
           targetType: 'hr_push_delivery',
           targetId: id,

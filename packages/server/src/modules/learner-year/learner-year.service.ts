@@ -16,13 +16,13 @@ import { isWithinScope, scopeOf } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import type { OrgsService } from '../orgs/orgs.service';
-import type { OrgRow } from '../orgs/orgs.repository';
+import type { OrgRow } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
-import type { PersonView } from '../people/people.repository';
+import type { PersonView } from '../people/people.service';
 import { placeOfUnit, type UnitPlace } from '../credits/claim-place';
 import { toClaimSummary } from '../credits/claim-view';
 import type { CreditIntake } from '../credits/credit-intake.service';
-import type { CreditsRepository } from '../credits/credits.repository';
+import type { ClaimsService } from '../credits/claims.service';
 import {
   pendingStatuses,
   type LearnerYearRepository,
@@ -35,7 +35,7 @@ export interface LearnerYearDeps {
   db: Db;
   clock: Clock;
   repository: LearnerYearRepository;
-  credits: CreditsRepository;
+  claims: ClaimsService;
   intake: CreditIntake;
   people: PeopleService;
   orgs: OrgsService;
@@ -68,22 +68,26 @@ const cursorOf = (s: StaffYear) =>
  * ones beside it) and a unit's staff progress. Reads only; one query for a unit's claims.
  */
 export class LearnerYearService {
-  constructor(readonly deps: LearnerYearDeps) {}
+  readonly #deps: LearnerYearDeps;
+
+  constructor(deps: LearnerYearDeps) {
+    this.#deps = deps;
+  }
 
   /** The credit year of today (China time). */
   currentYear(): number {
-    return new Date(this.deps.clock.now().getTime() + 8 * 3_600_000).getUTCFullYear();
+    return new Date(this.#deps.clock.now().getTime() + 8 * 3_600_000).getUTCFullYear();
   }
 
   private async ownPerson(actor: Actor) {
-    const person = await this.deps.people.findByUserId(actor.userId);
+    const person = await this.#deps.people.findByUserId(actor.userId);
     if (!person) throw new AppError('not_found', 'Your account has no person record');
     return person;
   }
 
   async myYears(actor: Actor): Promise<YearList> {
     const person = await this.ownPerson(actor);
-    const { db, repository, intake, policies } = this.deps;
+    const { db, repository, intake, policies } = this.#deps;
     const { where } = await intake.personAndPlace(db, person.id, person);
     const claims = await repository.allClaimsOf(db, person.id);
     const currentYear = this.currentYear();
@@ -108,13 +112,13 @@ export class LearnerYearService {
   /** A person in the caller's person:read subtree, else 404. */
   async staffYear(actor: Actor, personId: string, year: number): Promise<YearReportView> {
     return this.personYear(
-      await this.deps.people.findInScope(actor, personId, 'person:read'),
+      await this.#deps.people.findInScope(actor, personId, 'person:read'),
       year,
     );
   }
 
   private async personYear(person: PersonView, year: number): Promise<YearReportView> {
-    const { db, repository, intake, policies, credits } = this.deps;
+    const { db, repository, intake, policies, claims: claimViews } = this.#deps;
     const { where } = await intake.personAndPlace(db, person.id, person);
     const yp = policyFor(policies, where, year);
     const claims = await repository.claimsOf(db, [person.id], yp.fromYear, year);
@@ -125,9 +129,9 @@ export class LearnerYearService {
       thisYear.map((c) => c.id),
     );
     const pendingClaims = thisYear.filter(isPending);
-    const views = await credits.findViews(
-      db,
+    const views = await claimViews.viewsOf(
       pendingClaims.map((c) => c.id),
+      db,
     );
     const returnReasons = await repository.returnReasonsOf(
       db,
@@ -150,7 +154,7 @@ export class LearnerYearService {
 
   /** An org in the caller's person:read subtree, else 404. */
   private async unitInScope(actor: Actor, unitId: string): Promise<OrgRow> {
-    const unit = await this.deps.orgs.findAny(unitId);
+    const unit = await this.#deps.orgs.findAny(unitId);
     if (!unit || !isWithinScope(scopeOf(actor, 'person:read'), unit.path)) {
       throw new AppError('not_found', 'No such organisation', { id: unitId });
     }
@@ -161,7 +165,7 @@ export class LearnerYearService {
   private async placesOf(staff: readonly StaffRow[]): Promise<Map<string, UnitPlace>> {
     const pathIds = (path: string) => path.split('/').filter(Boolean);
     const ids = new Set(staff.flatMap((s) => pathIds(s.unitPath)));
-    const byId = new Map((await this.deps.orgs.findAnyOf([...ids])).map((o) => [o.id, o]));
+    const byId = new Map((await this.#deps.orgs.findAnyOf([...ids])).map((o) => [o.id, o]));
     const places = new Map<string, UnitPlace>();
     for (const s of staff) {
       if (places.has(s.unitId)) continue;
@@ -181,14 +185,14 @@ export class LearnerYearService {
    * their claims; then the pure rules engine per person.
    */
   async staffYears(actor: Actor, unitId: string, year: number): Promise<StaffYear[]> {
-    const { db, repository, policies } = this.deps;
+    const { db, repository, policies } = this.#deps;
     const unit = await this.unitInScope(actor, unitId);
     const staff = await repository.staffWithin(db, unit.path);
-    if (staff.length > this.deps.maxStaff) {
+    if (staff.length > this.#deps.maxStaff) {
       throw new AppError(
         'scope_too_large',
-        `${unit.name} has ${String(staff.length)} staff; progress is computed for at most ${String(this.deps.maxStaff)} at a time: choose a unit below it`,
-        { orgId: unit.id, staffCount: staff.length, maxStaff: this.deps.maxStaff },
+        `${unit.name} has ${String(staff.length)} staff; progress is computed for at most ${String(this.#deps.maxStaff)} at a time: choose a unit below it`,
+        { orgId: unit.id, staffCount: staff.length, maxStaff: this.#deps.maxStaff },
       );
     }
     const places = await this.placesOf(staff);

@@ -25,6 +25,9 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgRow, OrgsRepository } from './orgs.repository';
 
+/** The row other modules see (they never import this module's repository). */
+export type { OrgRow } from './orgs.repository';
+
 export function toOrg(row: OrgRow): Org {
   return {
     id: row.id,
@@ -70,16 +73,20 @@ interface Deps {
 
 /** The organisation tree and the units' review chains, always seen through the actor's subtree. */
 export class OrgsService {
-  constructor(private readonly deps: Deps) {}
+  readonly #deps: Deps;
+
+  constructor(deps: Deps) {
+    this.#deps = deps;
+  }
 
   /** An org inside the actor's scope for `permission`, else 404 (never 403). */
   async findInScope(
     actor: Actor,
     id: string,
     permission: 'org:read' | 'org:manage' = 'org:read',
-    db: DbOrTx = this.deps.db,
+    db: DbOrTx = this.#deps.db,
   ): Promise<OrgRow> {
-    const row = await this.deps.repository.findById(db, id);
+    const row = await this.#deps.repository.findById(db, id);
     if (!row || !isWithinScope(scopeOf(actor, permission), row.path)) {
       throw new AppError('not_found', 'No such organisation', { id });
     }
@@ -87,16 +94,16 @@ export class OrgsService {
   }
 
   /** Without a scope check: for services that decide scope themselves (credits). */
-  async findAny(id: string, db: DbOrTx = this.deps.db): Promise<OrgRow | undefined> {
-    return this.deps.repository.findById(db, id);
+  async findAny(id: string, db: DbOrTx = this.#deps.db): Promise<OrgRow | undefined> {
+    return this.#deps.repository.findById(db, id);
   }
 
   /** Without a scope check: an org and its ancestors, nearest first; undefined if none. */
   async findWithAncestors(
     id: string,
-    db: DbOrTx = this.deps.db,
+    db: DbOrTx = this.#deps.db,
   ): Promise<{ org: OrgRow; ancestors: OrgRow[] } | undefined> {
-    const rows = await this.deps.repository.findWithAncestors(db, id);
+    const rows = await this.#deps.repository.findWithAncestors(db, id);
     const org = rows.find((o) => o.id === id);
     if (!org) return undefined;
     const byId = new Map(rows.map((o) => [o.id, o]));
@@ -105,8 +112,8 @@ export class OrgsService {
   }
 
   /** Without a scope check: several orgs by id, in no particular order. */
-  async findAnyOf(ids: readonly string[], db: DbOrTx = this.deps.db): Promise<OrgRow[]> {
-    return this.deps.repository.findByIds(db, ids);
+  async findAnyOf(ids: readonly string[], db: DbOrTx = this.#deps.db): Promise<OrgRow[]> {
+    return this.#deps.repository.findByIds(db, ids);
   }
 
   async get(actor: Actor, id: string): Promise<Org> {
@@ -119,7 +126,7 @@ export class OrgsService {
     if (query.parentId) await this.findInScope(actor, query.parentId);
     const rootIds = scope.map((p) => p.split('/').filter(Boolean).at(-1) ?? '');
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
-    const rows = await this.deps.repository.page(this.deps.db, scope, {
+    const rows = await this.#deps.repository.page(this.#deps.db, scope, {
       ...(query.parentId ? { parentId: query.parentId } : query.q ? {} : { ids: rootIds }),
       ...(query.kind ? { kind: query.kind } : {}),
       ...(query.q ? { nameContains: query.q } : {}),
@@ -157,8 +164,8 @@ export class OrgsService {
         [{ path: 'regionCode', message: `不在上级行政区划 ${parent.regionCode} 之内` }],
       );
     }
-    return this.deps.db.transaction(async (tx) => {
-      const row = await this.deps.repository.insert(tx, {
+    return this.#deps.db.transaction(async (tx) => {
+      const row = await this.#deps.repository.insert(tx, {
         parentId: parent.id,
         parentPath: parent.path,
         kind: input.kind,
@@ -167,7 +174,7 @@ export class OrgsService {
         regionCode: input.regionCode ?? parent.regionCode,
         creditCode: input.creditCode ?? null,
       });
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'org.created', ip, {
           targetType: 'org',
           targetId: row.id,
@@ -182,9 +189,9 @@ export class OrgsService {
   async update(actor: Actor, id: string, patch: OrgUpdate, ip: string): Promise<Org> {
     const org = await this.findInScope(actor, id, 'org:manage');
     checkCreditCode(patch.creditCode);
-    return this.deps.db.transaction(async (tx) => {
-      const row = await this.deps.repository.update(tx, org.id, patch);
-      await this.deps.auditLog.record(
+    return this.#deps.db.transaction(async (tx) => {
+      const row = await this.#deps.repository.update(tx, org.id, patch);
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'org.updated', ip, {
           targetType: 'org',
           targetId: id,
@@ -200,12 +207,12 @@ export class OrgsService {
   /** The chain in force for a unit: the latest version, or the derived default (version 0). */
   async reviewChainOf(actor: Actor, unitId: string): Promise<ReviewChain> {
     const unit = await this.findInScope(actor, unitId);
-    return this.chainInForce(this.deps.db, unit);
+    return this.chainInForce(this.#deps.db, unit);
   }
 
   /** Without scope checks: for services that route a claim through the chain. */
   async chainInForce(db: DbOrTx, unit: OrgRow): Promise<ReviewChain> {
-    const { repository } = this.deps;
+    const { repository } = this.#deps;
     const latest = await repository.latestChain(db, unit.id);
     let stepRows: OrgRow[];
     if (latest) {
@@ -248,7 +255,7 @@ export class OrgsService {
   ): Promise<ReviewChain> {
     const unit = await this.findInScope(actor, unitId, 'org:manage');
     const found = new Map(
-      (await this.deps.repository.findByIds(this.deps.db, stepIds)).map((r) => [r.id, r]),
+      (await this.#deps.repository.findByIds(this.#deps.db, stepIds)).map((r) => [r.id, r]),
     );
     const missing = stepIds.findIndex((id) => !found.has(id));
     if (missing >= 0) {
@@ -270,17 +277,17 @@ export class OrgsService {
         issues,
       );
     }
-    await this.deps.db.transaction(async (tx) => {
-      const latest = await this.deps.repository.latestChain(tx, unit.id);
+    await this.#deps.db.transaction(async (tx) => {
+      const latest = await this.#deps.repository.latestChain(tx, unit.id);
       const version = (latest?.version ?? 0) + 1;
-      await this.deps.repository.insertChain(tx, {
+      await this.#deps.repository.insertChain(tx, {
         unitId: unit.id,
         version,
-        effectiveFrom: this.deps.clock.now(),
+        effectiveFrom: this.#deps.clock.now(),
         steps: [...stepIds],
         createdBy: actor.userId,
       });
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'review_chain.changed', ip, {
           targetType: 'org',
           targetId: unit.id,
@@ -290,7 +297,7 @@ export class OrgsService {
         tx,
       );
     });
-    return this.chainInForce(this.deps.db, unit);
+    return this.chainInForce(this.#deps.db, unit);
   }
 
   /** For imports: a unit named by its exact name or credit code, inside the actor's scope. */
@@ -299,8 +306,8 @@ export class OrgsService {
     text: string,
     permission: 'org:read' | 'person:manage' | 'credit:enter' = 'org:read',
   ): Promise<Org | undefined> {
-    const rows = await this.deps.repository.findUnitByNameOrCreditCode(
-      this.deps.db,
+    const rows = await this.#deps.repository.findUnitByNameOrCreditCode(
+      this.#deps.db,
       scopeOf(actor, permission),
       text.trim(),
     );
@@ -309,7 +316,7 @@ export class OrgsService {
 
   /** A unit anywhere in the province of `path` (transfer targets lie outside the requester's scope). */
   async findAnyUnitInProvinceOf(path: string, unitId: string): Promise<OrgRow | undefined> {
-    const row = await this.deps.repository.findById(this.deps.db, unitId);
+    const row = await this.#deps.repository.findById(this.#deps.db, unitId);
     const province = `/${path.split('/').filter(Boolean)[0] ?? ''}/`;
     return row && row.kind === 'unit' && row.path.startsWith(province) ? row : undefined;
   }
@@ -319,15 +326,15 @@ export class OrgsService {
     const provinces = [
       ...new Set(actor.grants.map((g) => `/${g.orgPath.split('/').filter(Boolean)[0] ?? ''}/`)),
     ];
-    const rows = await this.deps.repository.page(this.deps.db, provinces, {
+    const rows = await this.#deps.repository.page(this.#deps.db, provinces, {
       kind: 'unit',
       ...(q ? { nameContains: q } : {}),
       limit,
     });
     const parents = new Map(
       (
-        await this.deps.repository.findByIds(
-          this.deps.db,
+        await this.#deps.repository.findByIds(
+          this.#deps.db,
           rows.flatMap((r) => (r.parentId ? [r.parentId] : [])),
         )
       ).map((p) => [p.id, p.name]),

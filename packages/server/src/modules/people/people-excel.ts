@@ -67,11 +67,15 @@ function soleUnitOf(actor: Actor): string | undefined {
 
 /** People as Excel files: the template, an export of a filtered list, an all-or-nothing import. */
 export class PeopleExcel {
-  constructor(private readonly deps: PeopleExcelDeps) {}
+  readonly #deps: PeopleExcelDeps;
+
+  constructor(deps: PeopleExcelDeps) {
+    this.#deps = deps;
+  }
 
   /** Today's date (YYYY-MM-DD), for file names. */
   today(): string {
-    return this.deps.people.today();
+    return this.#deps.people.today();
   }
 
   template(): Readable {
@@ -80,7 +84,7 @@ export class PeopleExcel {
 
   /** For `--unit` and the like: a unit the actor manages people at, by name or credit code. */
   async findUnit(actor: Actor, text: string): Promise<string | undefined> {
-    return (await this.deps.orgs.findUnitByNameOrCreditCode(actor, text, 'person:manage'))?.id;
+    return (await this.#deps.orgs.findUnitByNameOrCreditCode(actor, text, 'person:manage'))?.id;
   }
 
   /**
@@ -89,13 +93,13 @@ export class PeopleExcel {
    */
   async export(actor: Actor, query: Partial<PersonListQuery>, ip: string): Promise<Readable> {
     const { after: _after, limit: _limit, ...filter } = query;
-    const people = this.deps.people.iteratePeople(actor, {
+    const people = this.#deps.people.iteratePeople(actor, {
       sort: 'name',
       order: 'asc',
       ...filter,
     });
     const first = await people.next();
-    await this.deps.auditLog.record(
+    await this.#deps.auditLog.record(
       actorEvent(actor, 'people.exported', ip, { targetType: 'export', details: { filter } }),
     );
     async function* rows() {
@@ -119,7 +123,7 @@ export class PeopleExcel {
     ip: string,
   ): Promise<ImportReport> {
     const read = await readSheet(file, peopleColumns(this.today()), {
-      maxBytes: this.deps.config.imports.maxBytes,
+      maxBytes: this.#deps.config.imports.maxBytes,
     });
     const defaultUnitId = options.unitId ?? soleUnitOf(actor);
     const units = new Map<string, string | undefined>();
@@ -168,7 +172,7 @@ export class PeopleExcel {
       hasRecords: records.length > 0,
       dryRun: options.dryRun,
       write: (dryRun): Promise<ImportCounts> =>
-        this.deps.people.importPeople(actor, records, { dryRun, rowNumbers, ip }),
+        this.#deps.people.importPeople(actor, records, { dryRun, rowNumbers, ip }),
     });
   }
 }

@@ -8,9 +8,8 @@ import type { NewPerson, PersonView } from './people.repository';
 import type { PeopleDeps } from './people.deps';
 import { sealIdNumber, type SealedIdentity } from './person-identity';
 
-/** What the import needs of the people service (kept apart to avoid an import cycle). */
-export interface PeopleImportHost {
-  readonly deps: PeopleDeps;
+/** What the import needs: the people service's dependencies and two of its checks. */
+export interface PeopleImportDeps extends PeopleDeps {
   today(): string;
   unitForRegistration(actor: Actor, unitId: string): Promise<{ id: string; path: string }>;
 }
@@ -31,12 +30,12 @@ const compared = ['name', 'phone', 'profession', 'tcm', 'titleGrade'] as const;
  * alone, so re-importing a file changes nothing.
  */
 export async function importPeople(
-  service: PeopleImportHost,
+  deps: PeopleImportDeps,
   actor: Actor,
   rows: readonly PersonCreate[],
   options: { dryRun: boolean; rowNumbers?: readonly number[]; ip?: string },
 ): Promise<ImportCounts> {
-  const { db, clock, cipher, repository, users, auditLog } = service.deps;
+  const { db, clock, cipher, repository, users, auditLog } = deps;
   const rowNumber = (i: number) => options.rowNumbers?.[i] ?? i + 2;
   const issues: ImportIssue[] = [];
   const manageScope = scopeOf(actor, 'person:manage');
@@ -44,7 +43,7 @@ export async function importPeople(
   const sealed: (SealedIdentity | undefined)[] = [];
   for (const [i, row] of rows.entries()) {
     try {
-      sealed.push(sealIdNumber(cipher, row.idNumber, service.today()));
+      sealed.push(sealIdNumber(cipher, row.idNumber, deps.today()));
     } catch (error) {
       sealed.push(undefined);
       if (!(error instanceof AppError)) throw error;
@@ -55,7 +54,7 @@ export async function importPeople(
       });
     }
     if (!units.has(row.unitId)) {
-      const unit = await service.unitForRegistration(actor, row.unitId).catch(() => undefined);
+      const unit = await deps.unitForRegistration(actor, row.unitId).catch(() => undefined);
       if (unit) units.set(row.unitId, unit);
     }
     if (!units.has(row.unitId))

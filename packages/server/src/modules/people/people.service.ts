@@ -19,6 +19,9 @@ import type { PersonView } from './people.repository';
 import { sealIdNumber } from './person-identity';
 import { importPeople, type ImportCounts } from './people-import.service';
 
+/** The row other modules see (they never import this module's repository). */
+export type { PersonView } from './people.repository';
+
 export function toPerson(row: PersonView): Person {
   return {
     id: row.id,
@@ -39,10 +42,14 @@ export function toPerson(row: PersonView): Person {
 
 /** Health professionals: registration, records, ID reveal, accounts. Imports: people-import.service.ts. */
 export class PeopleService {
-  constructor(readonly deps: PeopleDeps) {}
+  readonly #deps: PeopleDeps;
+
+  constructor(deps: PeopleDeps) {
+    this.#deps = deps;
+  }
 
   today(): string {
-    return this.deps.clock.now().toISOString().slice(0, 10);
+    return this.#deps.clock.now().toISOString().slice(0, 10);
   }
 
   /** A person inside the actor's scope for `permission`, else 404. */
@@ -50,9 +57,9 @@ export class PeopleService {
     actor: Actor,
     id: string,
     permission: 'person:read' | 'person:manage' | 'person:reveal_id',
-    db: DbOrTx = this.deps.db,
+    db: DbOrTx = this.#deps.db,
   ): Promise<PersonView> {
-    const row = await this.deps.repository.findView(db, id);
+    const row = await this.#deps.repository.findView(db, id);
     if (!row || !isWithinScope(scopeOf(actor, permission), row.unitPath)) {
       throw new AppError('not_found', 'No such person', { id });
     }
@@ -61,7 +68,9 @@ export class PeopleService {
 
   /** A unit the actor may register people at (person:manage over it), else 404. */
   async unitForRegistration(actor: Actor, unitId: string): Promise<{ id: string; path: string }> {
-    const unit = await this.deps.orgs.findInScope(actor, unitId, 'org:read').catch(() => undefined);
+    const unit = await this.#deps.orgs
+      .findInScope(actor, unitId, 'org:read')
+      .catch(() => undefined);
     if (!unit || !isWithinScope(scopeOf(actor, 'person:manage'), unit.path)) {
       throw new AppError('not_found', 'No such unit', { unitId }, [
         { path: 'unitId', message: 'no such unit in your scope' },
@@ -76,8 +85,8 @@ export class PeopleService {
   }
 
   /** Without a scope check: for services that decide scope themselves (transfers). */
-  async findAny(id: string, db: DbOrTx = this.deps.db): Promise<PersonView | undefined> {
-    return this.deps.repository.findView(db, id);
+  async findAny(id: string, db: DbOrTx = this.#deps.db): Promise<PersonView | undefined> {
+    return this.#deps.repository.findView(db, id);
   }
 
   /**
@@ -86,23 +95,37 @@ export class PeopleService {
    */
   async findByIdNumbers(
     idNumbers: readonly string[],
-    db: DbOrTx = this.deps.db,
+    db: DbOrTx = this.#deps.db,
   ): Promise<Map<string, PersonView>> {
-    const { cipher, repository } = this.deps;
+    const { cipher, repository } = this.#deps;
     // An import names the same person on many rows: each is hashed and looked up once.
     const hashes = [...new Set(idNumbers)].map((n) => cipher.lookupHash(n));
     const found = await repository.findByHashes(db, hashes);
     return new Map(found.map((p) => [p.idNumberHash, p]));
   }
 
+  /** Without a scope check: up to `limit` people within `scope` whose name contains `q`. */
+  async searchByName(
+    scope: readonly string[],
+    q: string,
+    limit: number,
+    db: DbOrTx = this.#deps.db,
+  ): Promise<PersonView[]> {
+    return this.#deps.repository.page(
+      db,
+      { scope: [...scope], nameContains: q },
+      { sort: 'name', order: 'asc', limit },
+    );
+  }
+
   /** The keyed lookup hash of a validated ID number (see IdNumberCipher). */
   idNumberHash(idNumber: string): string {
-    return this.deps.cipher.lookupHash(idNumber);
+    return this.#deps.cipher.lookupHash(idNumber);
   }
 
   /** The person record of a learner's account, if any. */
   async findByUserId(userId: string): Promise<PersonView | undefined> {
-    return this.deps.repository.findByUserId(this.deps.db, userId);
+    return this.#deps.repository.findByUserId(this.#deps.db, userId);
   }
 
   /** Moves a person to another unit inside the caller's transaction: record, history, learner role. */
@@ -113,7 +136,7 @@ export class PeopleService {
     toUnitId: string,
     at: Date,
   ): Promise<void> {
-    const { repository, users } = this.deps;
+    const { repository, users } = this.#deps;
     await repository.update(tx, personId, { unitId: toUnitId, updatedAt: at });
     await repository.closeHistory(tx, personId, at);
     await repository.openHistory(tx, [{ personId, unitId: toUnitId, fromAt: at }]);
@@ -129,7 +152,7 @@ export class PeopleService {
     const scope = scopeOf(actor, 'person:read');
     let unitPath: string | undefined;
     if (query.unitId) {
-      const org = await this.deps.orgs
+      const org = await this.#deps.orgs
         .findInScope(actor, query.unitId, 'org:read')
         .catch(() => undefined);
       if (!org || !scope.some((root) => org.path.startsWith(root) || root.startsWith(org.path))) {
@@ -138,8 +161,8 @@ export class PeopleService {
       unitPath = org.path;
     }
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
-    const rows = await this.deps.repository.page(
-      this.deps.db,
+    const rows = await this.#deps.repository.page(
+      this.#deps.db,
       {
         scope,
         ...(unitPath ? { unitPath } : {}),
@@ -183,8 +206,8 @@ export class PeopleService {
     ip: string,
   ): Promise<{ person: Person; account: { username: string; initialPassword: string } }> {
     const unit = await this.unitForRegistration(actor, input.unitId);
-    const identity = sealIdNumber(this.deps.cipher, input.idNumber, this.today());
-    const [existing] = await this.deps.repository.findByHashes(this.deps.db, [
+    const identity = sealIdNumber(this.#deps.cipher, input.idNumber, this.today());
+    const [existing] = await this.#deps.repository.findByHashes(this.#deps.db, [
       identity.idNumberHash,
     ]);
     if (existing) {
@@ -199,10 +222,10 @@ export class PeopleService {
       );
     }
     const initialPassword = generateInitialPassword();
-    const passwordHash = await this.deps.users.hashPassword(initialPassword);
-    const now = this.deps.clock.now();
-    return this.deps.db.transaction(async (tx) => {
-      const [account] = await this.deps.users.createLearners(tx, [
+    const passwordHash = await this.#deps.users.hashPassword(initialPassword);
+    const now = this.#deps.clock.now();
+    return this.#deps.db.transaction(async (tx) => {
+      const [account] = await this.#deps.users.createLearners(tx, [
         {
           preferredUsername: input.phone ?? null,
           displayName: input.name,
@@ -211,7 +234,7 @@ export class PeopleService {
         },
       ]);
       if (!account) throw new Error('no account created');
-      const [row] = await this.deps.repository.insertMany(tx, [
+      const [row] = await this.#deps.repository.insertMany(tx, [
         {
           ...identity,
           name: input.name,
@@ -226,10 +249,10 @@ export class PeopleService {
         },
       ]);
       if (!row) throw new Error('no person created');
-      await this.deps.repository.openHistory(tx, [
+      await this.#deps.repository.openHistory(tx, [
         { personId: row.id, unitId: unit.id, fromAt: now },
       ]);
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'person.created', ip, {
           targetType: 'person',
           targetId: row.id,
@@ -237,7 +260,7 @@ export class PeopleService {
         }),
         tx,
       );
-      const view = await this.deps.repository.findView(tx, row.id);
+      const view = await this.#deps.repository.findView(tx, row.id);
       if (!view) throw new Error('person vanished');
       return { person: toPerson(view), account: { username: account.username, initialPassword } };
     });
@@ -245,9 +268,9 @@ export class PeopleService {
 
   async update(actor: Actor, id: string, patch: PersonUpdate, ip: string): Promise<Person> {
     const person = await this.findInScope(actor, id, 'person:manage');
-    return this.deps.db.transaction(async (tx) => {
-      await this.deps.repository.update(tx, id, { ...patch, updatedAt: this.deps.clock.now() });
-      await this.deps.auditLog.record(
+    return this.#deps.db.transaction(async (tx) => {
+      await this.#deps.repository.update(tx, id, { ...patch, updatedAt: this.#deps.clock.now() });
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'person.updated', ip, {
           targetType: 'person',
           targetId: id,
@@ -256,7 +279,7 @@ export class PeopleService {
         }),
         tx,
       );
-      const view = await this.deps.repository.findView(tx, id);
+      const view = await this.#deps.repository.findView(tx, id);
       if (!view) throw new Error('person vanished');
       return toPerson(view);
     });
@@ -265,14 +288,14 @@ export class PeopleService {
   /** The full ID number, for those allowed to see it; every reveal is in the audit log. */
   async revealId(actor: Actor, id: string, ip: string): Promise<{ idNumber: string }> {
     const person = await this.findInScope(actor, id, 'person:reveal_id');
-    await this.deps.auditLog.record(
+    await this.#deps.auditLog.record(
       actorEvent(actor, 'person.id_revealed', ip, {
         targetType: 'person',
         targetId: id,
         orgPath: person.unitPath,
       }),
     );
-    return { idNumber: this.deps.cipher.decrypt(person.idNumberCipher) };
+    return { idNumber: this.#deps.cipher.decrypt(person.idNumberCipher) };
   }
 
   async resetPassword(
@@ -281,12 +304,12 @@ export class PeopleService {
     ip: string,
   ): Promise<{ username: string; initialPassword: string }> {
     const person = await this.findInScope(actor, id, 'person:manage');
-    const now = this.deps.clock.now();
-    return this.deps.db.transaction(async (tx) => {
+    const now = this.#deps.clock.now();
+    return this.#deps.db.transaction(async (tx) => {
       let userId = person.userId;
       let username = person.username;
       if (!userId || !username) {
-        const [account] = await this.deps.users.createLearners(tx, [
+        const [account] = await this.#deps.users.createLearners(tx, [
           {
             preferredUsername: person.phone,
             displayName: person.name,
@@ -295,12 +318,12 @@ export class PeopleService {
           },
         ]);
         if (!account) throw new Error('no account created');
-        await this.deps.repository.update(tx, id, { userId: account.id });
+        await this.#deps.repository.update(tx, id, { userId: account.id });
         userId = account.id;
         username = account.username;
       }
-      const initialPassword = await this.deps.users.resetPassword(tx, userId, now);
-      await this.deps.auditLog.record(
+      const initialPassword = await this.#deps.users.resetPassword(tx, userId, now);
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'person.password_reset', ip, {
           targetType: 'person',
           targetId: id,
@@ -318,12 +341,21 @@ export class PeopleService {
     rows: readonly PersonCreate[],
     options: { dryRun: boolean; rowNumbers?: readonly number[]; ip?: string },
   ): Promise<ImportCounts> {
-    return importPeople(this, actor, rows, options);
+    return importPeople(
+      {
+        ...this.#deps,
+        today: () => this.today(),
+        unitForRegistration: (a, unitId) => this.unitForRegistration(a, unitId),
+      },
+      actor,
+      rows,
+      options,
+    );
   }
 
   async history(actor: Actor, id: string) {
     await this.findInScope(actor, id, 'person:read');
-    const rows = await this.deps.repository.history(this.deps.db, id);
+    const rows = await this.#deps.repository.history(this.#deps.db, id);
     return {
       items: rows.map((r) => ({
         unitId: r.unitId,

@@ -65,10 +65,14 @@ function soleHostOf(actor: Actor): string | undefined {
 
 /** Projects as Excel files: template, export of a filtered list, all-or-nothing import by number. */
 export class ProjectsExcel {
-  constructor(private readonly deps: ProjectsExcelDeps) {}
+  readonly #deps: ProjectsExcelDeps;
+
+  constructor(deps: ProjectsExcelDeps) {
+    this.#deps = deps;
+  }
 
   today(): string {
-    return this.deps.projects.today();
+    return this.#deps.projects.today();
   }
 
   template(): Readable {
@@ -78,9 +82,9 @@ export class ProjectsExcel {
   /** Every project matching the list filter; the first page is read before answering (404s stay 404s). */
   async export(actor: Actor, query: Partial<ProjectListQuery>, ip: string): Promise<Readable> {
     const { after: _after, limit: _limit, ...filter } = query;
-    const projects = this.deps.projects.iterateProjects(actor, filter);
+    const projects = this.#deps.projects.iterateProjects(actor, filter);
     const first = await projects.next();
-    await this.deps.auditLog.record(
+    await this.#deps.auditLog.record(
       actorEvent(actor, 'projects.exported', ip, { targetType: 'export', details: { filter } }),
     );
     async function* rows() {
@@ -96,9 +100,9 @@ export class ProjectsExcel {
    * actor's view with exactly that name (hosts such as medical associations are not units).
    */
   async findHost(actor: Actor, text: string): Promise<string | undefined> {
-    const unit = await this.deps.orgs.findUnitByNameOrCreditCode(actor, text);
+    const unit = await this.#deps.orgs.findUnitByNameOrCreditCode(actor, text);
     if (unit) return unit.id;
-    const { items } = await this.deps.orgs.list(actor, { q: text, limit: 20 });
+    const { items } = await this.#deps.orgs.list(actor, { q: text, limit: 20 });
     const exact = items.filter((o) => o.name === text);
     return exact.length === 1 ? exact[0]?.id : undefined;
   }
@@ -110,7 +114,7 @@ export class ProjectsExcel {
     ip: string,
   ): Promise<ImportReport> {
     const read = await readSheet(file, projectColumns(), {
-      maxBytes: this.deps.config.imports.maxBytes,
+      maxBytes: this.#deps.config.imports.maxBytes,
     });
     const defaultHostId = options.hostId ?? soleHostOf(actor);
     const hosts = new Map<string, string | undefined>();
@@ -161,7 +165,7 @@ export class ProjectsExcel {
       hasRecords: records.length > 0,
       dryRun: options.dryRun,
       write: (dryRun): Promise<ImportCounts> =>
-        this.deps.projects.importProjects(actor, records, { dryRun, rowNumbers, ip }),
+        this.#deps.projects.importProjects(actor, records, { dryRun, rowNumbers, ip }),
     });
   }
 }

@@ -8,14 +8,12 @@ import type { AuditLogService } from '../audit-log/audit-log.service';
 import type { NewProject, ProjectsRepository } from './projects.repository';
 import { checkProjectInput } from './project-input';
 
-/** What the import needs of the projects service (kept apart to avoid an import cycle). */
-export interface ProjectImportHost {
-  readonly deps: {
-    db: Db;
-    clock: Clock;
-    repository: ProjectsRepository;
-    auditLog: AuditLogService;
-  };
+/** What the import needs: the projects service's dependencies and its host check. */
+export interface ProjectImportDeps {
+  db: Db;
+  clock: Clock;
+  repository: ProjectsRepository;
+  auditLog: AuditLogService;
   hostForRegistration(actor: Actor, hostId: string): Promise<{ id: string; path: string }>;
 }
 
@@ -44,12 +42,12 @@ const compared = [
  * updated, identical rows left alone; a filed project cannot be changed by a file.
  */
 export async function importProjects(
-  service: ProjectImportHost,
+  deps: ProjectImportDeps,
   actor: Actor,
   rows: readonly ProjectCreate[],
   options: { dryRun: boolean; rowNumbers?: readonly number[]; ip?: string },
 ): Promise<ProjectImportCounts> {
-  const { db, clock, repository, auditLog } = service.deps;
+  const { db, clock, repository, auditLog } = deps;
   const rowNumber = (i: number) => options.rowNumbers?.[i] ?? i + 2;
   const issues: ImportIssue[] = [];
   const hosts = new Map<string, { id: string; path: string } | undefined>();
@@ -71,7 +69,7 @@ export async function importProjects(
     if (!hosts.has(row.hostId))
       hosts.set(
         row.hostId,
-        await service.hostForRegistration(actor, row.hostId).catch(() => undefined),
+        await deps.hostForRegistration(actor, row.hostId).catch(() => undefined),
       );
     if (!hosts.get(row.hostId))
       issues.push({

@@ -14,7 +14,7 @@ import {
   type ProjectStatusCode,
 } from '@jijiao/domain';
 import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
+import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { isWithinScope, scopeOf } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
@@ -24,6 +24,9 @@ import type { OrgsService } from '../orgs/orgs.service';
 import { checkProjectInput } from './project-input';
 import { importProjects, type ProjectImportCounts } from './projects-import.service';
 import type { NewProject, ProjectsRepository, ProjectView } from './projects.repository';
+
+/** The row other modules see (they never import this module's repository). */
+export type { ProjectView } from './projects.repository';
 
 export function toProject(v: ProjectView): Project {
   return {
@@ -67,10 +70,14 @@ interface Deps {
 
 /** CME projects: registration by hosts, filing by the province, execution reports, public search. */
 export class ProjectsService {
-  constructor(readonly deps: Deps) {}
+  readonly #deps: Deps;
+
+  constructor(deps: Deps) {
+    this.#deps = deps;
+  }
 
   today(): string {
-    return this.deps.clock.now().toISOString().slice(0, 10);
+    return this.#deps.clock.now().toISOString().slice(0, 10);
   }
 
   async findInScope(
@@ -78,7 +85,7 @@ export class ProjectsService {
     id: string,
     permissions: readonly ('project:read' | 'project:manage' | 'project:file')[],
   ): Promise<ProjectView> {
-    const row = await this.deps.repository.findView(this.deps.db, id);
+    const row = await this.#deps.repository.findView(this.#deps.db, id);
     if (!row || !permissions.some((p) => isWithinScope(scopeOf(actor, p), row.hostPath))) {
       throw new AppError('not_found', 'No such project', { id });
     }
@@ -86,8 +93,8 @@ export class ProjectsService {
   }
 
   /** Without a scope check: for callers that decide access themselves (check-in kiosks). */
-  async findAny(id: string): Promise<ProjectView | undefined> {
-    return this.deps.repository.findView(this.deps.db, id);
+  async findAny(id: string, db: DbOrTx = this.#deps.db): Promise<ProjectView | undefined> {
+    return this.#deps.repository.findView(db, id);
   }
 
   async get(actor: Actor, id: string): Promise<Project> {
@@ -112,7 +119,7 @@ export class ProjectsService {
     query: ProjectListQuery & { scope?: string[]; statuses: string[] | undefined },
   ): Promise<ProjectList> {
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
-    const rows = await this.deps.repository.page(this.deps.db, {
+    const rows = await this.#deps.repository.page(this.#deps.db, {
       ...(query.scope ? { scope: query.scope } : {}),
       ...(query.number ? { number: query.number } : {}),
       ...(query.name ? { name: query.name } : {}),
@@ -146,7 +153,9 @@ export class ProjectsService {
 
   /** A host the actor may register projects for (project:manage over it), else 404. */
   async hostForRegistration(actor: Actor, hostId: string): Promise<{ id: string; path: string }> {
-    const host = await this.deps.orgs.findInScope(actor, hostId, 'org:read').catch(() => undefined);
+    const host = await this.#deps.orgs
+      .findInScope(actor, hostId, 'org:read')
+      .catch(() => undefined);
     if (!host || !isWithinScope(scopeOf(actor, 'project:manage'), host.path)) {
       throw new AppError('not_found', 'No such host', { hostId }, [
         { path: 'hostId', message: 'no such host in your scope' },
@@ -158,7 +167,7 @@ export class ProjectsService {
   async create(actor: Actor, input: ProjectCreate, ip: string): Promise<Project> {
     const host = await this.hostForRegistration(actor, input.hostId);
     const derived = checkProjectInput(input);
-    if ((await this.deps.repository.findByNumbers(this.deps.db, [derived.number])).length > 0) {
+    if ((await this.#deps.repository.findByNumbers(this.#deps.db, [derived.number])).length > 0) {
       throw new AppError(
         'conflict',
         `number: project ${derived.number} is already registered`,
@@ -166,13 +175,13 @@ export class ProjectsService {
         [{ path: 'number', message: '项目编号已存在' }],
       );
     }
-    const now = this.deps.clock.now();
-    return this.deps.db.transaction(async (tx) => {
-      const [row] = await this.deps.repository.insert(tx, [
+    const now = this.#deps.clock.now();
+    return this.#deps.db.transaction(async (tx) => {
+      const [row] = await this.#deps.repository.insert(tx, [
         { ...input, ...derived, hostId: host.id, status: 'draft', createdAt: now, updatedAt: now },
       ]);
       if (!row) throw new Error('no project created');
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, 'project.created', ip, {
           targetType: 'project',
           targetId: row.id,
@@ -202,7 +211,7 @@ export class ProjectsService {
         actor,
         p,
         'file',
-        { filedAt: this.deps.clock.now(), filedBy: actor.userId },
+        { filedAt: this.#deps.clock.now(), filedBy: actor.userId },
         ip,
       ),
     );
@@ -220,7 +229,7 @@ export class ProjectsService {
         p,
         'finish',
         {
-          finishedAt: this.deps.clock.now(),
+          finishedAt: this.#deps.clock.now(),
           attendeeCount: report.attendeeCount,
           executionNote: report.note ?? null,
         },
@@ -235,7 +244,7 @@ export class ProjectsService {
         actor,
         p,
         'cancel',
-        { cancelledAt: this.deps.clock.now(), cancelReason: reason },
+        { cancelledAt: this.#deps.clock.now(), cancelReason: reason },
         ip,
       ),
     );
@@ -256,17 +265,17 @@ export class ProjectsService {
         status,
         problem,
       });
-    return this.deps.db.transaction(async (tx) => {
-      const changed = await this.deps.repository.updateIfStatus(tx, project.id, status, {
+    return this.#deps.db.transaction(async (tx) => {
+      const changed = await this.#deps.repository.updateIfStatus(tx, project.id, status, {
         ...patch,
         status: nextStatus[action],
-        updatedAt: this.deps.clock.now(),
+        updatedAt: this.#deps.clock.now(),
       });
       if (!changed)
         throw new AppError('invalid_state', `${action}: the project changed meanwhile; reload`, {
           status,
         });
-      await this.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, `project.${action}`, ip, {
           targetType: 'project',
           targetId: project.id,
@@ -285,14 +294,19 @@ export class ProjectsService {
     rows: readonly ProjectCreate[],
     options: { dryRun: boolean; rowNumbers?: readonly number[]; ip?: string },
   ): Promise<ProjectImportCounts> {
-    return importProjects(this, actor, rows, options);
+    return importProjects(
+      { ...this.#deps, hostForRegistration: (a, hostId) => this.hostForRegistration(a, hostId) },
+      actor,
+      rows,
+      options,
+    );
   }
 
   private async view(
     db: Parameters<ProjectsRepository['findView']>[0],
     id: string,
   ): Promise<Project> {
-    const row = await this.deps.repository.findView(db, id);
+    const row = await this.#deps.repository.findView(db, id);
     if (!row) throw new Error('project vanished');
     return toProject(row);
   }

@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
-import type { OrgRow } from '../orgs/orgs.repository';
+import type { OrgRow } from '../orgs/orgs.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PlatformKeyRow, ProviderRepository } from './provider.repository';
 
@@ -45,11 +45,15 @@ function toKey(row: PlatformKeyRow): PlatformKey {
  * their subtree), and the key check of the open API.
  */
 export class PlatformKeysService {
-  constructor(readonly deps: PlatformKeysDeps) {}
+  readonly #deps: PlatformKeysDeps;
+
+  constructor(deps: PlatformKeysDeps) {
+    this.#deps = deps;
+  }
 
   /** A platform inside the actor's `platform:manage` subtree, else 404. */
   private async platformInScope(actor: Actor, id: string): Promise<OrgRow> {
-    const org = await this.deps.orgs.findAny(id);
+    const org = await this.#deps.orgs.findAny(id);
     if (
       !org ||
       org.kind !== 'platform' ||
@@ -60,7 +64,7 @@ export class PlatformKeysService {
   }
 
   async list(actor: Actor): Promise<PlatformList> {
-    const { db, repository } = this.deps;
+    const { db, repository } = this.#deps;
     const platforms = await repository.platformsIn(db, scopeOf(actor, 'platform:manage'));
     const keys = await repository.keysOf(
       db,
@@ -87,7 +91,7 @@ export class PlatformKeysService {
   async issueKey(actor: Actor, id: string, label: string, ip: string): Promise<PlatformKeyIssued> {
     const org = await this.platformInScope(actor, id);
     const secret = newApiKey();
-    const { db, repository, auditLog, clock } = this.deps;
+    const { db, repository, auditLog, clock } = this.#deps;
     return db.transaction(async (tx) => {
       const row = await repository.insertKey(tx, {
         platformOrgId: org.id,
@@ -112,7 +116,7 @@ export class PlatformKeysService {
 
   async revokeKey(actor: Actor, id: string, keyId: string, ip: string): Promise<PlatformKey> {
     const org = await this.platformInScope(actor, id);
-    const { db, repository, auditLog, clock } = this.deps;
+    const { db, repository, auditLog, clock } = this.#deps;
     return db.transaction(async (tx) => {
       const key = await repository.findKey(tx, org.id, keyId);
       if (!key) throw new AppError('not_found', 'No such key', { keyId });
@@ -134,7 +138,7 @@ export class PlatformKeysService {
 
   async setTrusted(actor: Actor, id: string, trusted: boolean, ip: string): Promise<Platform> {
     const org = await this.platformInScope(actor, id);
-    const { db, repository, auditLog, clock } = this.deps;
+    const { db, repository, auditLog, clock } = this.#deps;
     await db.transaction(async (tx) => {
       const before = await repository.isTrusted(tx, org.id);
       await repository.setTrusted(tx, org.id, trusted, clock.now());
@@ -154,7 +158,7 @@ export class PlatformKeysService {
   /** The open API's key check (route guard): a live key of an existing platform, or null. */
   async authenticate(secret: string): Promise<PlatformCaller | null> {
     if (secret.length > 200) return null;
-    const found = await this.deps.repository.findLiveKeyByHash(this.deps.db, hashApiKey(secret));
+    const found = await this.#deps.repository.findLiveKeyByHash(this.#deps.db, hashApiKey(secret));
     return found
       ? { keyId: found.keyId, orgId: found.orgId, orgPath: found.orgPath, name: found.name }
       : null;
@@ -165,7 +169,7 @@ export class PlatformKeysService {
    * every later start it is already there and nothing changes. Answers whether it was added.
    */
   async ensureKey(platformId: string, secret: string, label: string): Promise<boolean> {
-    const { db, repository, auditLog, clock } = this.deps;
+    const { db, repository, auditLog, clock } = this.#deps;
     return db.transaction(async (tx) => {
       const added = await repository.insertKeyIfAbsent(tx, {
         platformOrgId: platformId,

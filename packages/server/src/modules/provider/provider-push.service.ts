@@ -13,7 +13,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import type { CreditIntake, PersonAndPlace } from '../credits/credit-intake.service';
-import type { PersonView } from '../people/people.repository';
+import type { PersonView } from '../people/people.service';
 import type { PeopleService } from '../people/people.service';
 import { residentIdMessages } from '../people/person-identity';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
@@ -67,7 +67,11 @@ function chinaDay(value: string): string {
  * and body replay it, the same key with another body is a conflict.
  */
 export class ProviderPushService {
-  constructor(private readonly deps: ProviderPushDeps) {}
+  readonly #deps: ProviderPushDeps;
+
+  constructor(deps: ProviderPushDeps) {
+    this.#deps = deps;
+  }
 
   private replay(record: IdempotencyRow, requestHash: string): PushAnswer {
     if (record.requestHash !== requestHash) {
@@ -139,14 +143,14 @@ export class ProviderPushService {
     platform: PlatformCaller,
     pushes: readonly { key: string; body: unknown }[],
   ): Promise<PushContext> {
-    const { db, repository, people } = this.deps;
+    const { db, repository, people } = this.#deps;
     const stored = await repository.findIdempotencies(
       db,
       platform.orgId,
       pushes.map((p) => p.key),
     );
     const fresh = pushes.filter((p) => !stored.has(p.key));
-    const today = chinaDay(this.deps.clock.now().toISOString());
+    const today = chinaDay(this.#deps.clock.now().toISOString());
     const numbers = fresh.flatMap(({ body }) => {
       const parsed = providerCreditSchema.safeParse(body);
       if (!parsed.success) return [];
@@ -170,7 +174,7 @@ export class ProviderPushService {
     input: unknown,
     ip: string | null,
   ): Promise<PushAnswer> {
-    const { db, repository } = this.deps;
+    const { db, repository } = this.#deps;
     const requestHash = requestHashOf(input);
     const stored = context.stored.get(idempotencyKey);
     if (stored) return this.replay(stored, requestHash);
@@ -184,7 +188,7 @@ export class ProviderPushService {
     const chainSteps = context.trusted ? undefined : await this.chainOf(context, known);
     try {
       const answered = await db.transaction(async (tx) => {
-        const recorded = await this.deps.intake.record(tx, {
+        const recorded = await this.#deps.intake.record(tx, {
           personId: person.id,
           channel: 'platform_push',
           activity,
@@ -210,7 +214,7 @@ export class ProviderPushService {
           requestHash,
           statusCode: 201,
           response: answer,
-          createdAt: this.deps.clock.now(),
+          createdAt: this.#deps.clock.now(),
         };
         await repository.insertIdempotency(tx, record);
         return { record, answer };
@@ -230,11 +234,11 @@ export class ProviderPushService {
 
   /** The person by ID number (keyed hash), inside the platform's province; the name must match. */
   private findPerson(context: PushContext, platform: PlatformCaller, body: ProviderCredit) {
-    const today = chinaDay(this.deps.clock.now().toISOString());
+    const today = chinaDay(this.#deps.clock.now().toISOString());
     const parsed = parseResidentId(body.idNumber, today);
     if (!parsed.ok) throw fieldError('idNumber', residentIdMessages[parsed.problem]);
     const number = parsed.value.number;
-    const person = context.people.get(this.deps.people.idNumberHash(number));
+    const person = context.people.get(this.#deps.people.idNumberHash(number));
     const province = `/${platform.orgPath.split('/').filter(Boolean)[0] ?? ''}/`;
     if (!person || !person.unitPath.startsWith(province))
       throw fieldError('idNumber', '未找到该身份证号登记的人员');
@@ -248,7 +252,7 @@ export class ProviderPushService {
   private async placeOf(context: PushContext, person: PersonView): Promise<PersonAndPlace> {
     let place = context.places.get(person.unitId);
     if (!place) {
-      place = await this.deps.intake.personAndPlace(this.deps.db, person.id, person);
+      place = await this.#deps.intake.personAndPlace(this.#deps.db, person.id, person);
       context.places.set(person.unitId, place);
     }
     return { ...place, person };
@@ -258,7 +262,7 @@ export class ProviderPushService {
   private async chainOf(context: PushContext, known: PersonAndPlace): Promise<string[]> {
     let steps = context.chains.get(known.unit.id);
     if (!steps) {
-      steps = await this.deps.intake.chainFor(this.deps.db, known.unit, false);
+      steps = await this.#deps.intake.chainFor(this.#deps.db, known.unit, false);
       context.chains.set(known.unit.id, steps);
     }
     return steps;

@@ -41,7 +41,11 @@ interface Deps {
 
 /** 调入审核: a person moves to another unit when the receiving unit's admin accepts. */
 export class TransfersService {
-  constructor(private readonly deps: Deps) {}
+  readonly #deps: Deps;
+
+  constructor(deps: Deps) {
+    this.#deps = deps;
+  }
 
   /** Requested by the person's unit admin, or by the learner for themselves. */
   async request(
@@ -49,13 +53,13 @@ export class TransfersService {
     input: { personId: string; toUnitId: string; note?: string | undefined },
     ip: string,
   ): Promise<Transfer> {
-    const { db, clock, repository, people, auditLog } = this.deps;
+    const { db, clock, repository, people, auditLog } = this.#deps;
     const person = await people.findAny(input.personId);
     const isSelf = person?.userId === actor.userId;
     if (!person || (!isSelf && !isWithinScope(scopeOf(actor, 'person:manage'), person.unitPath))) {
       throw new AppError('not_found', 'No such person', { personId: input.personId });
     }
-    const target = await this.deps.orgs.findAnyUnitInProvinceOf(person.unitPath, input.toUnitId);
+    const target = await this.#deps.orgs.findAnyUnitInProvinceOf(person.unitPath, input.toUnitId);
     if (!target)
       throw new AppError('not_found', 'No such unit', { toUnitId: input.toUnitId }, [
         { path: 'toUnitId', message: 'no such unit' },
@@ -98,8 +102,8 @@ export class TransfersService {
     direction: 'incoming' | 'outgoing',
     status?: string,
   ): Promise<{ items: Transfer[] }> {
-    const rows = await this.deps.repository.list(
-      this.deps.db,
+    const rows = await this.#deps.repository.list(
+      this.#deps.db,
       scopeOf(actor, 'person:read'),
       direction,
       status,
@@ -114,7 +118,7 @@ export class TransfersService {
     input: { decision: 'accept' | 'reject'; reason?: string | undefined },
     ip: string,
   ): Promise<Transfer> {
-    const { db, clock, repository, people, auditLog } = this.deps;
+    const { db, clock, repository, people, auditLog } = this.#deps;
     const view = await repository.findView(db, id);
     if (!view || !isWithinScope(scopeOf(actor, 'person:manage'), view.toUnitPath)) {
       throw new AppError('not_found', 'No such transfer', { id });

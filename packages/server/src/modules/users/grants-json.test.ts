@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/test-database';
 import { orgIdByName } from '../../../test/fixtures';
 import { users } from '../../platform/db/tables/users';
-import { UsersRepository, grantsFromJson, grantsJsonSql } from './users.repository';
+import { UsersRepository } from './users.repository';
+import { grantsFromJson, grantsJsonSql } from './user-grants';
 
 /**
  * The session lookup reads a user's grants as json in the same query; for every demo

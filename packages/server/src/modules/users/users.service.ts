@@ -3,6 +3,9 @@ import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import type { PasswordHasher } from '../../platform/auth/password-hasher';
 import { userRoles, users } from '../../platform/db/tables/users';
+import type { Role } from '@jijiao/contracts';
+import type { Grant } from '../../platform/auth/actor';
+import type { NewUser, UserRow } from '../../platform/db/tables/users';
 import type { UsersRepository } from './users.repository';
 
 /** A hash no password verifies against: the account exists but needs a reset to be used. */
@@ -27,7 +30,11 @@ export interface NewLearner {
 
 /** Accounts: learner accounts for registered people, password resets. */
 export class UsersService {
-  constructor(private readonly deps: { repository: UsersRepository; hasher: PasswordHasher }) {}
+  readonly #deps: { repository: UsersRepository; hasher: PasswordHasher };
+
+  constructor(deps: { repository: UsersRepository; hasher: PasswordHasher }) {
+    this.#deps = deps;
+  }
 
   /**
    * Learner accounts in bulk (must change the password at first sign-in). The username is
@@ -80,17 +87,41 @@ export class UsersService {
     return created;
   }
 
+  findByUsername(db: DbOrTx, username: string): Promise<UserRow | undefined> {
+    return this.#deps.repository.findByUsername(db, username);
+  }
+
+  findById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
+    return this.#deps.repository.findById(db, id);
+  }
+
+  /** The user's roles with their orgs, the highest org first. */
+  grantsOf(db: DbOrTx, userId: string): Promise<Grant[]> {
+    return this.#deps.repository.grantsOf(db, userId);
+  }
+
+  setPassword(db: DbOrTx, userId: string, passwordHash: string, at: Date): Promise<void> {
+    return this.#deps.repository.setPassword(db, userId, passwordHash, at);
+  }
+
+  /** An account holding one role at one org (account administration). */
+  async createAccount(tx: DbOrTx, user: NewUser, role: Role, orgId: string): Promise<UserRow> {
+    const created = await this.#deps.repository.insert(tx, user);
+    await this.#deps.repository.addRole(tx, created.id, role, orgId);
+    return created;
+  }
+
   hashPassword(password: string): Promise<string> {
-    return this.deps.hasher.hash(password);
+    return this.#deps.hasher.hash(password);
   }
 
   /** Issues a new one-time password; the user must change it at the next sign-in. */
   async resetPassword(tx: DbOrTx, userId: string, at: Date): Promise<string> {
     const password = generateInitialPassword();
-    await this.deps.repository.setInitialPassword(
+    await this.#deps.repository.setInitialPassword(
       tx,
       userId,
-      await this.deps.hasher.hash(password),
+      await this.#deps.hasher.hash(password),
       at,
     );
     return password;
@@ -103,6 +134,6 @@ export class UsersService {
     fromUnitId: string,
     toUnitId: string,
   ): Promise<void> {
-    await this.deps.repository.moveRole(tx, userId, 'learner', fromUnitId, toUnitId);
+    await this.#deps.repository.moveRole(tx, userId, 'learner', fromUnitId, toUnitId);
   }
 }
