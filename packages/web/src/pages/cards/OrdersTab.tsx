@@ -25,7 +25,7 @@ import { useT } from '../../i18n/use-t';
 import { useSession } from '../../session/session-context';
 import { formatDateTime } from '../../utils/format';
 import { StaffPicker, type PickedPerson } from '../credits/bulk/components/StaffPicker';
-import { cardsQueryKey } from './CardsTab';
+import { cardsQueryKey } from './cards-query-key';
 
 const pageSize = 50;
 const ordersQueryKey = ['card-orders'];
