@@ -1,45 +1,27 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { cardStatuses, type Card, type CardStatus } from '@jijiao/contracts';
-import { listCards, personCards, reissueCard, reportCardLoss } from '../../api';
+import { App, Form, Input, Modal, Table, Typography } from 'antd';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Card } from '@jijiao/contracts';
+import { listCards, reissueCard, reportCardLoss } from '../../api';
 import { ListFooter } from '../../components/ListFooter';
 import { PageError } from '../../components/PageState';
 import { errorMessageKey } from '../../i18n/error-message';
 import { useT } from '../../i18n/use-t';
-import { formatDateTime } from '../../utils/format';
-import { cardNumberProblem, feeYuan, statusColour } from './card-format';
+import { cardNumberProblem, feeYuan } from './card-format';
+import { cardsQueryKey } from './cards-query-key';
+import { CardFilterBar, type CardFilters } from './components/CardFilterBar';
+import { CardHistoryDrawer } from './components/CardHistoryDrawer';
+import { cardColumns } from './components/card-columns';
 
 const pageSize = 50;
-export const cardsQueryKey = ['cards'];
-
-interface Filters {
-  status?: CardStatus;
-  number?: string;
-  name?: string;
-}
 
 /** The cards in the caller's reach: their staff's cards and, for a bureau, its stock. */
 export function CardsTab({ canAct }: { canAct: boolean }) {
   const { t } = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [filters, setFilters] = useState<Filters>({});
-  const [form] = Form.useForm<Filters>();
+  const [filters, setFilters] = useState<CardFilters>({});
+  const [form] = Form.useForm<CardFilters>();
   const [reissuing, setReissuing] = useState<Card | null>(null);
   const [reissueNumber, setReissueNumber] = useState('');
   const [historyOf, setHistoryOf] = useState<Card['holder']>(null);
@@ -78,151 +60,19 @@ export function CardsTab({ canAct }: { canAct: boolean }) {
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
   const numberProblem = reissueNumber ? cardNumberProblem(reissueNumber) : null;
 
-  const columns: TableColumnsType<Card> = [
-    {
-      title: t('cards.number'),
-      dataIndex: 'number',
-      render: (number: string) => <Typography.Text code>{number}</Typography.Text>,
+  const columns = cardColumns({
+    t,
+    canAct,
+    onHistory: setHistoryOf,
+    onReportLoss: (card) => {
+      lose.mutate(card);
     },
-    {
-      title: t('cards.status'),
-      key: 'status',
-      render: (_, card) => (
-        <Flex vertical align="flex-start">
-          <Tag color={statusColour[card.status]} data-testid="card-status">
-            {t(`cards.statusLabel.${card.status}`)}
-          </Tag>
-          {card.lostAt && (
-            <Typography.Text type="secondary">{formatDateTime(card.lostAt)}</Typography.Text>
-          )}
-        </Flex>
-      ),
-    },
-    {
-      title: t('cards.holder'),
-      key: 'holder',
-      render: (_, card) =>
-        card.holder ? (
-          <Flex vertical>
-            <Typography.Link
-              onClick={() => {
-                setHistoryOf(card.holder);
-              }}
-            >
-              {card.holder.name}
-            </Typography.Link>
-            <Typography.Text type="secondary">{card.holder.idNumberMasked}</Typography.Text>
-          </Flex>
-        ) : (
-          '—'
-        ),
-    },
-    { title: t('cards.unit'), key: 'unit', render: (_, card) => card.holder?.unitName ?? '—' },
-    { title: t('cards.issuer'), dataIndex: 'issuerName' },
-    {
-      title: t('cards.channel'),
-      key: 'channel',
-      render: (_, card) => (
-        <Flex vertical>
-          <span>{card.channel ? t(`cards.channelLabel.${card.channel}`) : '—'}</span>
-          {card.replacesNumber && (
-            <Typography.Text type="secondary">
-              {t('cards.replaces', { number: card.replacesNumber })}
-            </Typography.Text>
-          )}
-          {card.replacedByNumber && (
-            <Typography.Text type="secondary">
-              {t('cards.replacedBy', { number: card.replacedByNumber })}
-            </Typography.Text>
-          )}
-        </Flex>
-      ),
-    },
-    {
-      title: t('cards.boundAt'),
-      dataIndex: 'boundAt',
-      render: (at: string | null) => formatDateTime(at),
-    },
-    {
-      title: t('cards.fee'),
-      dataIndex: 'feeFen',
-      render: (fen: number | null) =>
-        fen === null ? '—' : t('cards.feeValue', { yuan: feeYuan(fen) }),
-    },
-  ];
-  if (canAct)
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, card) => (
-        <Flex gap={8}>
-          {card.status === 'active' && (
-            <Popconfirm
-              title={t('cards.reportLossConfirm', { number: card.number })}
-              onConfirm={() => {
-                lose.mutate(card);
-              }}
-            >
-              <Button size="small" danger data-testid={`report-loss-${card.number}`}>
-                {t('cards.reportLoss')}
-              </Button>
-            </Popconfirm>
-          )}
-          {card.status === 'lost' && card.replacedByNumber === null && card.holder && (
-            <Button
-              size="small"
-              data-testid={`reissue-${card.number}`}
-              onClick={() => {
-                setReissuing(card);
-              }}
-            >
-              {t('cards.reissue')}
-            </Button>
-          )}
-        </Flex>
-      ),
-    });
+    onReissue: setReissuing,
+  });
 
   return (
     <>
-      <Form
-        form={form}
-        layout="inline"
-        style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(values) => {
-          setFilters({
-            ...(values.status ? { status: values.status } : {}),
-            ...(values.number?.trim() ? { number: values.number.trim().toUpperCase() } : {}),
-            ...(values.name?.trim() ? { name: values.name.trim() } : {}),
-          });
-        }}
-      >
-        <Form.Item name="status">
-          <Select
-            allowClear
-            placeholder={t('cards.allStatuses')}
-            style={{ width: 160 }}
-            options={cardStatuses.map((s) => ({ value: s, label: t(`cards.statusLabel.${s}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="number">
-          <Input placeholder={t('cards.numberFilter')} allowClear style={{ width: 180 }} />
-        </Form.Item>
-        <Form.Item name="name">
-          <Input placeholder={t('cards.nameFilter')} allowClear style={{ width: 160 }} />
-        </Form.Item>
-        <Button htmlType="submit" type="primary">
-          {t('common.search')}
-        </Button>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            setFilters({});
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Form>
+      <CardFilterBar form={form} onApply={setFilters} />
       <Table<Card>
         rowKey="id"
         size="middle"
@@ -272,69 +122,12 @@ export function CardsTab({ canAct }: { canAct: boolean }) {
           </Form.Item>
         </Form>
       </Modal>
-      <CardHistory
+      <CardHistoryDrawer
         holder={historyOf}
         onClose={() => {
           setHistoryOf(null);
         }}
       />
     </>
-  );
-}
-
-/** A person's cards, newest first: order, loss, reissue. */
-function CardHistory({ holder, onClose }: { holder: Card['holder']; onClose: () => void }) {
-  const { t } = useT();
-  const history = useQuery({
-    queryKey: [...cardsQueryKey, 'person', holder?.personId],
-    queryFn: () => personCards(holder?.personId ?? ''),
-    enabled: holder !== null,
-  });
-  return (
-    <Drawer
-      open={holder !== null}
-      onClose={onClose}
-      title={holder ? t('cards.historyTitle', { name: holder.name }) : ''}
-      size={520}
-    >
-      {history.isError ? (
-        <PageError error={history.error} onRetry={() => void history.refetch()} />
-      ) : (
-        <Table<Card>
-          rowKey="id"
-          size="small"
-          loading={history.isPending}
-          pagination={false}
-          dataSource={history.data ?? []}
-          data-testid="card-history"
-          columns={[
-            { title: t('cards.number'), dataIndex: 'number' },
-            {
-              title: t('cards.status'),
-              dataIndex: 'status',
-              render: (status: CardStatus) => (
-                <Tag color={statusColour[status]}>{t(`cards.statusLabel.${status}`)}</Tag>
-              ),
-            },
-            {
-              title: t('cards.channel'),
-              dataIndex: 'channel',
-              render: (channel: Card['channel']) =>
-                channel ? t(`cards.channelLabel.${channel}`) : '—',
-            },
-            {
-              title: t('cards.boundAt'),
-              dataIndex: 'boundAt',
-              render: (at: string | null) => formatDateTime(at),
-            },
-            {
-              title: t('cards.lostAt'),
-              dataIndex: 'lostAt',
-              render: (at: string | null) => formatDateTime(at),
-            },
-          ]}
-        />
-      )}
-    </Drawer>
   );
 }

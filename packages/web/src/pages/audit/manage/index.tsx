@@ -1,37 +1,16 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Progress,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Card, Flex, Progress, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuditProgress, UnitReport } from '@jijiao/contracts';
-import {
-  fetchAuditProgress,
-  fetchAuditRun,
-  fileAudit,
-  openAudit,
-  startAuditRun,
-} from '../../../api';
+import type { UnitReport } from '@jijiao/contracts';
+import { fetchAuditProgress, fetchAuditRun, fileAudit, startAuditRun } from '../../../api';
 import { FormError } from '../../../components/FormError';
 import { PageError } from '../../../components/PageState';
 import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
 import { AuditPicker } from '../components/AuditPicker';
-import { ReportStatusTag } from '../components/ReportStatusTag';
 import { useAudits } from '../components/use-audits';
-
-type CityRow = AuditProgress['cities'][number];
-const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+import { OpenAuditModal } from './components/OpenAuditModal';
+import { cityColumns, unitColumns, type CityRow } from './components/progress-columns';
 
 /** 审验管理: open the year's audit, run the evaluation, follow cities and units, file. */
 export function AuditManagePage() {
@@ -72,42 +51,6 @@ export function AuditManagePage() {
 
   if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
   const r = run.data;
-  const cityColumns: TableColumnsType<CityRow> = [
-    {
-      title: t('audit.city'),
-      dataIndex: 'cityName',
-      render: (n: string | null) => n ?? t('audit.direct'),
-    },
-    { title: t('audit.units'), dataIndex: 'units', width: 90 },
-    { title: t('audit.reported'), dataIndex: 'reported', width: 90 },
-    { title: t('audit.approved'), dataIndex: 'approved', width: 90 },
-    { title: t('audit.pendingUnits'), dataIndex: 'pending', width: 90 },
-    { title: t('audit.late'), dataIndex: 'late', width: 80 },
-    { title: t('audit.people'), dataIndex: 'people', width: 90 },
-    {
-      title: t('audit.rate'),
-      key: 'rate',
-      width: 110,
-      render: (_v: unknown, c) => (c.people === 0 ? '—' : percent(c.compliant / c.people)),
-    },
-  ];
-  const unitColumns: TableColumnsType<UnitReport> = [
-    { title: t('audit.unit'), dataIndex: 'unitName' },
-    {
-      title: t('audit.city'),
-      dataIndex: 'cityName',
-      render: (n: string | null) => n ?? t('audit.direct'),
-    },
-    {
-      title: t('audit.reportStatusLabel'),
-      key: 'status',
-      width: 180,
-      render: (_v: unknown, u) => <ReportStatusTag status={u.status} late={u.late} />,
-    },
-    { title: t('audit.people'), dataIndex: 'people', width: 90 },
-    { title: t('audit.compliant'), dataIndex: 'compliant', width: 100 },
-    { title: t('audit.rate'), dataIndex: 'rate', width: 100, render: (v: number) => percent(v) },
-  ];
   const allApproved =
     (progress.data?.units.length ?? 0) > 0 &&
     progress.data?.units.every((u) => u.status === 'approved') === true;
@@ -178,7 +121,7 @@ export function AuditManagePage() {
         <>
           <Table<CityRow>
             rowKey={(c) => c.cityId ?? 'direct'}
-            columns={cityColumns}
+            columns={cityColumns(t)}
             dataSource={progress.data.cities}
             pagination={false}
             size="small"
@@ -186,7 +129,7 @@ export function AuditManagePage() {
           />
           <Table<UnitReport>
             rowKey="unitId"
-            columns={unitColumns}
+            columns={unitColumns(t)}
             dataSource={progress.data.units}
             size="small"
           />
@@ -206,70 +149,5 @@ export function AuditManagePage() {
         }}
       />
     </Card>
-  );
-}
-
-function OpenAuditModal({
-  open,
-  provinceId,
-  onClose,
-  onOpened,
-}: {
-  open: boolean;
-  provinceId: string;
-  onClose: () => void;
-  onOpened: (id: string, year: number) => void;
-}) {
-  const { t } = useT();
-  const [form] = Form.useForm<{ year: number; reportDeadline?: string; earlyDeadline?: string }>();
-  const mutation = useMutation({
-    mutationFn: (v: { year: number; reportDeadline?: string; earlyDeadline?: string }) =>
-      openAudit({
-        provinceId,
-        year: v.year,
-        reportDeadline: v.reportDeadline || undefined,
-        earlyDeadline: v.earlyDeadline || undefined,
-      }),
-    onSuccess: (audit) => {
-      onOpened(audit.id, audit.year);
-    },
-  });
-  return (
-    <Modal
-      open={open}
-      title={t('audit.openTitle')}
-      okText={t('audit.open')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      onOk={() => {
-        form.submit();
-      }}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <FormError error={mutation.error} placed={false} />
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ year: new Date().getFullYear() - 1 }}
-        onFinish={(v) => {
-          mutation.mutate(v);
-        }}
-      >
-        <Form.Item
-          name="year"
-          label={t('audit.year')}
-          rules={[{ required: true, message: t('form.required', { field: t('audit.year') }) }]}
-        >
-          <InputNumber min={1990} max={2100} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="reportDeadline" label={t('audit.reportDeadline')}>
-          <Input type="date" style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="earlyDeadline" label={t('audit.earlyDeadline')}>
-          <Input type="date" style={{ width: 200 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

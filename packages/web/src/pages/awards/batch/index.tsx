@@ -1,18 +1,5 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Card, Flex, Popconfirm, Space, Table, Typography } from 'antd';
 import { ArrowLeftOutlined, CheckOutlined, ImportOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -27,9 +14,9 @@ import {
 import { PageError, PageLoading } from '../../../components/PageState';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
-import { formatDateTime } from '../../../utils/format';
-import { AwardBatchStatusTag, AwardLineStatusTag } from '../components/AwardStatusTag';
 import { AddLineForm } from './components/AddLineForm';
+import { awardLineColumns } from './components/award-line-columns';
+import { BatchDescriptions } from './components/BatchDescriptions';
 import { ReturnLinesModal } from './components/ReturnLinesModal';
 
 /**
@@ -92,86 +79,13 @@ export function AwardBatchPage() {
   if (!batch.data) return <PageLoading />;
   const b = batch.data;
   const waiting = b.lines.filter((l) => l.status === 'submitted' && !l.matched);
-  const removable = (l: AwardLine) => l.status === 'draft' || l.status === 'returned' || l.matched;
-
-  const columns: TableColumnsType<AwardLine> = [
-    { title: t('awards.col.lineNo'), dataIndex: 'lineNo', width: 64 },
-    { title: t('awards.col.person'), dataIndex: 'personName' },
-    { title: t('awards.col.idNumber'), dataIndex: 'idNumberMasked' },
-    { title: t('awards.col.unit'), dataIndex: 'unitName' },
-    {
-      title: t('awards.col.role'),
-      dataIndex: 'role',
-      render: (v: AwardLine['role']) => t(`awards.role.${v}`),
+  const columns = awardLineColumns({
+    t,
+    canEdit: b.canEdit,
+    onRemove: (lineId) => {
+      remove.mutate(lineId);
     },
-    { title: t('awards.col.hours'), dataIndex: 'hours', render: (v: number | null) => v ?? '—' },
-    {
-      title: t('awards.col.awardedCredits'),
-      dataIndex: 'awardedCredits',
-      render: (v: number | null) => v ?? '—',
-    },
-    {
-      title: t('awards.col.credits'),
-      dataIndex: 'credits',
-      render: (v: number, l) => (
-        <Tooltip
-          title={t('awards.packs', {
-            packs: l.packVersions.map((p) => `${p.id}@${p.version}`).join(', '),
-          })}
-        >
-          <Typography.Text strong>{v}</Typography.Text>
-          {l.class && <Tag style={{ marginLeft: 4 }}>{l.class}</Tag>}
-        </Tooltip>
-      ),
-    },
-    {
-      title: t('awards.col.status'),
-      dataIndex: 'status',
-      render: (v: AwardLine['status']) => <AwardLineStatusTag status={v} />,
-    },
-    {
-      title: t('awards.col.note'),
-      key: 'note',
-      render: (_v: unknown, l) => (
-        <Flex vertical gap={2}>
-          {l.matched && l.matchedChannel && (
-            <Tag color="blue">
-              {t('awards.matched', { channel: t(`awards.channel.${l.matchedChannel}`) })}
-            </Tag>
-          )}
-          {l.returnReason && (
-            <Typography.Text type="warning">
-              {t('awards.returnReason', { reason: l.returnReason })}
-            </Typography.Text>
-          )}
-          <Typography.Text type="secondary">{t(`awards.lineSource.${l.source}`)}</Typography.Text>
-        </Flex>
-      ),
-    },
-    ...(b.canEdit
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_v: unknown, l: AwardLine) =>
-              removable(l) && (
-                <Popconfirm
-                  title={t('awards.removeConfirm')}
-                  okText={t('awards.remove')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() => {
-                    remove.mutate(l.id);
-                  }}
-                >
-                  <Button type="link" size="small" danger>
-                    {t('awards.remove')}
-                  </Button>
-                </Popconfirm>
-              ),
-          },
-        ]
-      : []),
-  ];
+  });
 
   return (
     <Card>
@@ -183,35 +97,7 @@ export function AwardBatchPage() {
           <ArrowLeftOutlined /> {t('awards.back')}
         </Link>
       </Flex>
-      <Descriptions
-        size="small"
-        column={{ xs: 1, md: 3 }}
-        style={{ marginBottom: 16 }}
-        items={[
-          { key: 'project', label: t('awards.col.project'), children: b.projectNumber },
-          { key: 'host', label: t('awards.col.host'), children: b.hostName },
-          {
-            key: 'status',
-            label: t('awards.statusLabel'),
-            children: <AwardBatchStatusTag status={b.status} />,
-          },
-          {
-            key: 'source',
-            label: t('awards.col.source'),
-            children: t(`awards.source.${b.source}`),
-          },
-          {
-            key: 'submittedAt',
-            label: t('awards.col.submittedAt'),
-            children: formatDateTime(b.submittedAt),
-          },
-          {
-            key: 'summary',
-            label: t('awards.col.totalCredits'),
-            children: t('awards.summary', { lines: b.lineCount, credits: b.totalCredits }),
-          },
-        ]}
-      />
+      <BatchDescriptions batch={b} />
       {b.canEdit && (
         <Flex vertical gap={12} style={{ marginBottom: 16 }}>
           <AddLineForm batchId={b.id} projectId={b.projectId} />

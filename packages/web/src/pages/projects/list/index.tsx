@@ -1,19 +1,9 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Popconfirm,
-  Space,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Card, Flex, Table, Typography } from 'antd';
 import { FileExcelOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { Project, ProjectLevel } from '@jijiao/contracts';
+import type { Project } from '@jijiao/contracts';
 import { exportProjects, fileProject, listProjects } from '../../../api';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { ListFooter } from '../../../components/ListFooter';
@@ -22,12 +12,10 @@ import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
 import { projectsLabel } from '../../../nav-labels';
-import { formatDateRange, localToday } from '../../../utils/format';
+import { localToday } from '../../../utils/format';
 import { ProjectFilterBar } from '../components/ProjectFilterBar';
-import { ProjectStatusTag } from '../components/ProjectStatusTag';
 import {
   parseProjectFilters,
-  projectActions,
   projectQuery,
   projectsPath,
   type ProjectFilters,
@@ -35,6 +23,7 @@ import {
 import { ProjectActionModal, type ProjectAction } from './components/ProjectActionModal';
 import { ProjectDetail } from './components/ProjectDetail';
 import { ProjectDrawer, type ProjectDrawerState } from './components/ProjectDrawer';
+import { projectColumns } from './components/project-columns';
 
 const pageSize = 50;
 
@@ -84,122 +73,24 @@ export function ProjectListPage() {
 
   const title = t(projectsLabel(access.role));
 
-  const columns: TableColumnsType<Project> = [
-    {
-      title: t('projects.number'),
-      dataIndex: 'number',
-      fixed: 'left',
-      render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{value}</span>,
+  const columns = projectColumns({
+    t,
+    can,
+    today,
+    onDetail: setDetail,
+    onEdit: (project) => {
+      setDrawer({ mode: 'edit', project });
     },
-    {
-      title: t('projects.name'),
-      dataIndex: 'name',
-      render: (value: string, project) => (
-        <Typography.Link
-          onClick={() => {
-            setDetail(project);
-          }}
-        >
-          {value}
-        </Typography.Link>
-      ),
+    onFile: (project) => {
+      file.mutate(project);
     },
-    {
-      title: t('projects.level'),
-      dataIndex: 'level',
-      render: (value: ProjectLevel) => t(`projectLevel.${value}`),
+    onFinish: (project) => {
+      setAction({ kind: 'finish', project });
     },
-    { title: t('projects.host'), dataIndex: 'hostName' },
-    {
-      title: t('projects.dates'),
-      key: 'dates',
-      render: (_v: unknown, p) => (
-        <span style={{ whiteSpace: 'nowrap' }}>{formatDateRange(p.startDate, p.endDate)}</span>
-      ),
+    onCancel: (project) => {
+      setAction({ kind: 'cancel', project });
     },
-    { title: t('projects.hours'), dataIndex: 'hours' },
-    { title: t('projects.attendeeCredits'), dataIndex: 'attendeeCredits' },
-    {
-      title: t('projects.status'),
-      dataIndex: 'status',
-      render: (_v: unknown, p) => <ProjectStatusTag status={p.status} />,
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_v: unknown, project) => {
-        const allowed = projectActions(project, can, today);
-        return (
-          <Space size={0} wrap>
-            {allowed.edit && (
-              <Button
-                type="link"
-                size="small"
-                onClick={() => {
-                  setDrawer({ mode: 'edit', project });
-                }}
-              >
-                {t('common.edit')}
-              </Button>
-            )}
-            {allowed.file && (
-              <Popconfirm
-                title={t('projects.fileTitle', { number: project.number })}
-                description={t('projects.fileHint')}
-                okText={t('projects.file')}
-                cancelText={t('common.cancel')}
-                onConfirm={() => {
-                  file.mutate(project);
-                }}
-              >
-                <Button type="link" size="small">
-                  {t('projects.file')}
-                </Button>
-              </Popconfirm>
-            )}
-            {can.manage && (project.status === 'filed' || project.status === 'finished') && (
-              <Link to={`/projects/${project.id}/checkin`}>
-                <Button type="link" size="small">
-                  {t('checkin.link')}
-                </Button>
-              </Link>
-            )}
-            {allowed.finish && (
-              <Button
-                type="link"
-                size="small"
-                onClick={() => {
-                  setAction({ kind: 'finish', project });
-                }}
-              >
-                {t('projects.finish')}
-              </Button>
-            )}
-            {can.award && (project.status === 'filed' || project.status === 'finished') && (
-              <Link to={`/projects/${project.id}/awards`}>
-                <Button type="link" size="small" data-testid="project-awards">
-                  {t('awards.projectAwards')}
-                </Button>
-              </Link>
-            )}
-            {allowed.cancel && (
-              <Button
-                type="link"
-                size="small"
-                danger
-                onClick={() => {
-                  setAction({ kind: 'cancel', project });
-                }}
-              >
-                {t('projects.cancel')}
-              </Button>
-            )}
-          </Space>
-        );
-      },
-    },
-  ];
+  });
 
   if (pages.isError) return <PageError error={pages.error} onRetry={() => void pages.refetch()} />;
   const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];

@@ -1,39 +1,18 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  InputNumber,
-  List,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
-import { ReloadOutlined, WarningOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Space, Table, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  activityTypes,
-  creditChannels,
-  type ActivityType,
-  type BulkResult,
-  type ClaimSummary,
-  type CreditChannel,
-} from '@jijiao/contracts';
-import { ApiError, bulkReview, type ApiErrorCode, type ReviewQueueFilters } from '../../../api';
+import type { ClaimSummary } from '@jijiao/contracts';
+import { bulkReview, type ReviewQueueFilters } from '../../../api';
 import { ListFooter } from '../../../components/ListFooter';
-import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { PageError } from '../../../components/PageState';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
-import { formatDateTime } from '../../../utils/format';
+import { BulkResultModal, type BulkOutcome } from './components/BulkResultModal';
 import { ClaimDrawer } from './components/ClaimDrawer';
 import { ReasonModal } from './components/ReasonModal';
+import { ReviewQueueFilterBar } from './components/ReviewQueueFilterBar';
+import { reviewQueueColumns } from './components/review-queue-columns';
 import { useReviewQueue } from './use-review-queue';
 
 type SortKey = ReviewQueueFilters['sort'];
@@ -49,11 +28,7 @@ export function ReviewQueuePage() {
   const [selected, setSelected] = useState<ClaimSummary[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [returning, setReturning] = useState(false);
-  const [results, setResults] = useState<{
-    action: 'approve' | 'return';
-    result: BulkResult;
-    names: Map<string, string>;
-  } | null>(null);
+  const [results, setResults] = useState<BulkOutcome | null>(null);
   const pages = useReviewQueue(filters);
   const set = (next: Partial<ReviewQueueFilters>) => {
     setSelected([]);
@@ -81,75 +56,10 @@ export function ReviewQueuePage() {
     },
   });
 
-  const sortOrder = (key: SortKey): 'ascend' | 'descend' | null =>
-    filters.sort === key ? (filters.order === 'asc' ? 'ascend' : 'descend') : null;
-  const sortable = (key: SortKey) => ({
-    key,
-    sorter: true,
-    sortOrder: sortOrder(key),
-    sortDirections: ['ascend' as const, 'descend' as const],
-  });
-
-  const columns: TableColumnsType<ClaimSummary> = [
-    {
-      title: t('reviews.person'),
-      dataIndex: 'personName',
-      fixed: 'left',
-      render: (name: string, c) => (
-        <Space size={4}>
-          <Typography.Link
-            onClick={() => {
-              setOpenId(c.id);
-            }}
-            data-testid="queue-open"
-          >
-            {name}
-          </Typography.Link>
-          {c.flagged && (
-            <Tag color="red" icon={<WarningOutlined />} data-testid="queue-flag">
-              {t('reviews.sharedTag')}
-            </Tag>
-          )}
-        </Space>
-      ),
-    },
-    { title: t('reviews.unit'), dataIndex: 'unitName' },
-    {
-      title: t('reviews.activityType'),
-      dataIndex: 'activityType',
-      render: (v: ActivityType) => t(`reviews.type.${v}`),
-    },
-    { title: t('reviews.activityDate'), dataIndex: 'activityDate', ...sortable('activityDate') },
-    {
-      title: t('reviews.credits'),
-      dataIndex: 'credits',
-      ...sortable('credits'),
-      render: (v: number, c) => (c.class ? `${v} (${t(`reviews.class.${c.class}`)})` : v),
-    },
-    {
-      title: t('reviews.channelLabel'),
-      dataIndex: 'channel',
-      render: (v: CreditChannel) => t(`reviews.channel.${v}`),
-    },
-    { title: t('reviews.waitingAt'), dataIndex: 'currentReviewerOrgName' },
-    {
-      title: t('reviews.submittedAt'),
-      dataIndex: 'submittedAt',
-      ...sortable('submittedAt'),
-      render: (v: string | null) => (
-        <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>
-      ),
-    },
-  ];
+  const columns = reviewQueueColumns({ t, filters, onOpen: setOpenId });
 
   if (pages.isError) return <PageError error={pages.error} onRetry={() => void pages.refetch()} />;
   const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered =
-    filters.type !== undefined ||
-    filters.channel !== undefined ||
-    filters.unitId !== undefined ||
-    filters.year !== undefined ||
-    filters.flagged !== undefined;
 
   return (
     <Card>
@@ -157,83 +67,11 @@ export function ReviewQueuePage() {
         {t('reviews.title')}
       </Typography.Title>
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 16 }}>
-        <Flex gap={8} wrap>
-          <Select<ActivityType | ''>
-            aria-label={t('reviews.activityType')}
-            style={{ width: 160 }}
-            value={filters.type ?? ''}
-            onChange={(v) => {
-              set({ type: v === '' ? undefined : v });
-            }}
-            options={[
-              { value: '', label: t('reviews.filter.allTypes') },
-              ...activityTypes.map((a) => ({ value: a, label: t(`reviews.type.${a}`) })),
-            ]}
-          />
-          <Select<CreditChannel | ''>
-            aria-label={t('reviews.channelLabel')}
-            style={{ width: 150 }}
-            value={filters.channel ?? ''}
-            onChange={(v) => {
-              set({ channel: v === '' ? undefined : v });
-            }}
-            options={[
-              { value: '', label: t('reviews.filter.allChannels') },
-              ...creditChannels.map((c) => ({ value: c, label: t(`reviews.channel.${c}`) })),
-            ]}
-          />
-          {grant.orgKind !== 'unit' && (
-            <OrgTreeSelect
-              aria-label={t('reviews.unit')}
-              placeholder={t('reviews.filter.allUnits')}
-              value={filters.unitId}
-              onChange={(unitId) => {
-                set({ unitId });
-              }}
-              style={{ width: 220 }}
-            />
-          )}
-          <InputNumber<number>
-            aria-label={t('reviews.year')}
-            placeholder={t('reviews.year')}
-            min={2000}
-            max={2100}
-            value={filters.year ?? null}
-            onChange={(v) => {
-              set({ year: v ?? undefined });
-            }}
-            style={{ width: 110 }}
-          />
-          <Select<'' | 'true' | 'false'>
-            aria-label={t('reviews.filter.flagged')}
-            style={{ width: 170 }}
-            value={filters.flagged === undefined ? '' : filters.flagged ? 'true' : 'false'}
-            onChange={(v) => {
-              set({ flagged: v === '' ? undefined : v === 'true' });
-            }}
-            options={[
-              { value: '', label: t('reviews.filter.anyEvidence') },
-              { value: 'true', label: t('reviews.filter.sharedOnly') },
-              { value: 'false', label: t('reviews.filter.notShared') },
-            ]}
-          />
-          {filtered && (
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => {
-                set({
-                  type: undefined,
-                  channel: undefined,
-                  unitId: undefined,
-                  year: undefined,
-                  flagged: undefined,
-                });
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-          )}
-        </Flex>
+        <ReviewQueueFilterBar
+          filters={filters}
+          withUnit={grant.orgKind !== 'unit'}
+          onChange={set}
+        />
         <Space>
           <Typography.Text type="secondary">
             {t('reviews.selectedCount', { count: selected.length })}
@@ -304,41 +142,12 @@ export function ReviewQueuePage() {
           bulk.mutate({ action: 'return', reason });
         }}
       />
-      <Modal
-        open={results !== null}
-        title={results ? t(`reviews.bulkResult.${results.action}`) : ''}
-        footer={null}
-        onCancel={() => {
+      <BulkResultModal
+        results={results}
+        onClose={() => {
           setResults(null);
         }}
-      >
-        <List
-          data-testid="bulk-results"
-          dataSource={results?.result.items ?? []}
-          renderItem={(item) => (
-            <List.Item>
-              <Space>
-                <Tag color={item.ok ? 'green' : 'red'}>
-                  {item.ok ? t('reviews.bulkOk') : t('reviews.bulkFailed')}
-                </Tag>
-                {results?.names.get(item.id) ?? item.id}
-                {item.ok
-                  ? item.status && t(`reviews.claimStatus.${item.status}`)
-                  : item.error &&
-                    t(
-                      errorMessageKey(
-                        new ApiError({
-                          code: item.error.code as ApiErrorCode,
-                          message: item.error.message,
-                          status: 0,
-                        }),
-                      ),
-                    )}
-              </Space>
-            </List.Item>
-          )}
-        />
-      </Modal>
+      />
     </Card>
   );
 }

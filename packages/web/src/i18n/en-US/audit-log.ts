@@ -1,0 +1,42 @@
+import type { AuditLogMessages } from '../zh-CN/audit-log';
+
+export const auditLogMessages: AuditLogMessages = {
+  auditLog: {
+    title: 'Audit log',
+    intro:
+      'Append-only record of sign-ins, reviews, audits, certificates, fraud handling and other actions, for your organisation and those below it.',
+    at: 'Time',
+    action: 'Action',
+    anyAction: 'Any action',
+    actor: 'By',
+    target: 'Target',
+    targetId: 'Target id',
+    ip: 'IP',
+    details: 'Details',
+    days: 'Days',
+    loaded: '{{count}} loaded',
+    families: {
+      sign_in: 'Sign-in',
+      account: 'Account',
+      password: 'Password',
+      person: 'Person',
+      people: 'People files',
+      transfer: 'Transfer',
+      org: 'Organisation',
+      review_chain: 'Review chain',
+      project: 'Project',
+      credit: 'Credit',
+      credits: 'Credit import',
+      award: 'Award',
+      audit: 'Annual audit',
+      certificate: 'Certificate',
+      certificates: 'Certificate issue',
+      card: 'Card',
+      card_order: 'Card order',
+      cards: 'Card import',
+      platform: 'Platform',
+      platform_key: 'Platform key',
+      hr_push: 'HR push',
+    },
+  },
+};

@@ -1,0 +1,85 @@
+import type { VocabularyMessages } from '../zh-CN/vocabulary';
+
+export const vocabularyMessages: VocabularyMessages = {
+  role: {
+    learner: 'Learner',
+    unit_admin: 'Unit CME officer',
+    reviewer: 'Reviewer',
+    host_admin: 'Project host administrator',
+    province_admin: 'Provincial CME office',
+    system_admin: 'System administrator',
+  },
+  orgKind: {
+    province: 'Province',
+    city: 'City',
+    district: 'District / county',
+    unit: 'Unit',
+    association: 'Medical association',
+    cme_office: 'CME office',
+    host: 'Project host',
+    platform: 'Online education platform',
+    hr_platform: 'HR training platform',
+  },
+  unitType: {
+    hospital: 'Hospital',
+    tcm_hospital: 'TCM hospital',
+    community_health_centre: 'Community health centre',
+    township_health_centre: 'Township health centre',
+    maternal_child_health: 'Maternal and child health',
+    cdc: 'CDC',
+    clinic: 'Clinic',
+    other: 'Other',
+  },
+  profession: {
+    physician: 'Physician',
+    nurse: 'Nurse',
+    pharmacist: 'Pharmacist',
+    technician: 'Technician',
+    other: 'Other',
+  },
+  titleGrade: {
+    junior: 'Junior',
+    intermediate: 'Intermediate',
+    associate_senior: 'Associate senior',
+    senior: 'Senior',
+  },
+  sex: {
+    male: 'Male',
+    female: 'Female',
+  },
+  projectLevel: {
+    national: 'National',
+    provincial: 'Provincial',
+    municipal: 'Municipal',
+    unit: 'Hospital',
+  },
+  projectStatus: {
+    draft: 'Draft',
+    filed: 'Filed',
+    finished: 'Finished',
+    cancelled: 'Cancelled',
+  },
+  transferStatus: {
+    pending: 'Pending',
+    accepted: 'Accepted',
+    rejected: 'Rejected',
+    cancelled: 'Withdrawn',
+  },
+  idProblem: {
+    length: 'An ID number has 18 characters (or 15 digits, the old form)',
+    format: 'An ID number is digits only; the last character may be X',
+    region: 'The region code of the ID number is wrong',
+    birth_date: 'The birth date in the ID number is wrong',
+    check_digit: 'The check digit of the ID number is wrong',
+  },
+  creditCodeProblem: {
+    length: 'A unified social credit code has 18 characters',
+    format: 'The unified social credit code contains invalid characters',
+    check_digit: 'The check character of the unified social credit code is wrong',
+  },
+  projectNumberProblem: {
+    format: 'A project number looks like 2021-04-08-186（国）',
+    year: 'The year in the project number is wrong',
+    level_mark_mismatch: 'The level mark in brackets does not match the project level',
+  },
+};

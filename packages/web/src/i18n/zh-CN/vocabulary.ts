@@ -1,0 +1,85 @@
+export const vocabularyMessages = {
+  role: {
+    learner: '学员',
+    unit_admin: '单位管理员',
+    reviewer: '审核人',
+    host_admin: '项目举办单位管理员',
+    province_admin: '省继教办管理员',
+    system_admin: '系统管理员',
+  },
+  orgKind: {
+    province: '省',
+    city: '市州',
+    district: '区县',
+    unit: '单位',
+    association: '医学会',
+    cme_office: '继教办',
+    host: '项目举办单位',
+    platform: '远程教育平台',
+    hr_platform: '人社培训管理平台',
+  },
+  unitType: {
+    hospital: '医院',
+    tcm_hospital: '中医医院',
+    community_health_centre: '社区卫生服务中心',
+    township_health_centre: '乡镇卫生院',
+    maternal_child_health: '妇幼保健机构',
+    cdc: '疾病预防控制中心',
+    clinic: '诊所',
+    other: '其他',
+  },
+  profession: {
+    physician: '医师',
+    nurse: '护士',
+    pharmacist: '药师',
+    technician: '技师',
+    other: '其他',
+  },
+  titleGrade: {
+    junior: '初级',
+    intermediate: '中级',
+    associate_senior: '副高级',
+    senior: '正高级',
+  },
+  sex: {
+    male: '男',
+    female: '女',
+  },
+  projectLevel: {
+    national: '国家级',
+    provincial: '省级',
+    municipal: '市级',
+    unit: '院级',
+  },
+  projectStatus: {
+    draft: '草稿',
+    filed: '已备案',
+    finished: '已结项',
+    cancelled: '已撤销',
+  },
+  transferStatus: {
+    pending: '待审核',
+    accepted: '已接收',
+    rejected: '已拒绝',
+    cancelled: '已撤回',
+  },
+  idProblem: {
+    length: '身份证号应为 18 位（或 15 位旧号码）',
+    format: '身份证号只能由数字组成，最后一位可以是 X',
+    region: '身份证号的地区码不正确',
+    birth_date: '身份证号中的出生日期不正确',
+    check_digit: '身份证号校验位错误',
+  },
+  creditCodeProblem: {
+    length: '统一社会信用代码应为 18 位',
+    format: '统一社会信用代码含有无效字符',
+    check_digit: '统一社会信用代码校验位错误',
+  },
+  projectNumberProblem: {
+    format: '项目编号格式应如 2021-04-08-186（国）',
+    year: '项目编号中的年份不正确',
+    level_mark_mismatch: '项目编号括号内的级别标记与项目级别不一致',
+  },
+};
+
+export type VocabularyMessages = typeof vocabularyMessages;

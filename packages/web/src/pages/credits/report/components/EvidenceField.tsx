@@ -1,0 +1,53 @@
+import { Alert, Button, Form, Space, Typography, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import type { EvidenceRef } from '@jijiao/contracts';
+import { useT } from '../../../../i18n/use-t';
+import type { UploadNote } from '../use-evidence-upload';
+
+/** The 证明材料 field: the upload button, the files attached, and what each upload did. */
+export function EvidenceField({
+  evidence,
+  uploadNotes,
+  uploading,
+  onUpload,
+}: {
+  evidence: EvidenceRef[];
+  uploadNotes: UploadNote[];
+  uploading: boolean;
+  onUpload: (file: File) => Promise<void>;
+}) {
+  const { t } = useT();
+  return (
+    <Form.Item label={t('selfReport.evidence')} extra={t('selfReport.evidenceHint')}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Upload
+          accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
+          multiple
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void onUpload(file);
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={uploading} data-testid="evidence-upload">
+            {t('selfReport.upload')}
+          </Button>
+        </Upload>
+        {evidence.length > 0 && (
+          <Typography.Text data-testid="evidence-list">
+            {t('selfReport.attached')}：{evidence.map((e) => e.fileName).join('、')}
+          </Typography.Text>
+        )}
+        {uploadNotes.map((note, i) => (
+          <Alert
+            key={i}
+            type={note.ok ? 'success' : 'error'}
+            showIcon
+            title={note.text}
+            data-testid={note.ok ? 'upload-ok' : 'upload-rejected'}
+          />
+        ))}
+      </Space>
+    </Form.Item>
+  );
+}
