@@ -11,7 +11,8 @@ import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
 import type { OrgRow } from '../orgs/orgs.repository';
-import type { AuditRow, UnitReportRow } from './audit.repository';
+import type { UnitReportRow } from './audit-reports.repository';
+import type { AuditRow } from './audit-records.repository';
 import { staleAudit, type AuditService } from './audit.service';
 import { toUnitReport } from './audit-view';
 
@@ -54,7 +55,7 @@ export class AuditChainService {
     reason?: string,
   ): Promise<UnitReportRow> {
     const now = this.deps.clock.now();
-    const updated = await this.deps.repository.updateReportIfVersion(
+    const updated = await this.deps.repository.reports.updateReportIfVersion(
       tx,
       audit.id,
       unit.id,
@@ -65,7 +66,7 @@ export class AuditChainService {
       },
     );
     if (!updated) throw staleReport(unit.id);
-    await this.deps.repository.insertAction(tx, {
+    await this.deps.repository.reports.insertAction(tx, {
       auditId: audit.id,
       unitId: unit.id,
       step: row.currentStep,
@@ -112,7 +113,7 @@ export class AuditChainService {
     if (audit.status !== 'open') throw new AppError('invalid_state', 'The audit is filed');
     const { db, repository, orgs } = this.deps;
     const row = await db.transaction(async (tx) => {
-      const current = await repository.findReport(tx, audit.id, unit.id);
+      const current = await repository.reports.findReport(tx, audit.id, unit.id);
       if (!current) throw new AppError('not_found', 'The unit has no results in this audit');
       if (current.version !== version) throw staleReport(unit.id);
       if (action === 'confirm') {
@@ -148,12 +149,14 @@ export class AuditChainService {
   async waiting(actor: Actor, id: string): Promise<ReportList> {
     const { audit, province } = await this.audits.auditFor(actor, id, 'audit:review');
     const { db, repository, clock } = this.deps;
-    const rows = await repository.reportsWaitingWithin(
+    const rows = await repository.reports.reportsWaitingWithin(
       db,
       audit.id,
       scopeOf(actor, 'audit:review'),
     );
-    const byId = new Map((await repository.orgsWithin(db, province.path)).map((o) => [o.id, o]));
+    const byId = new Map(
+      (await repository.people.orgsWithin(db, province.path)).map((o) => [o.id, o]),
+    );
     const now = clock.now();
     return {
       items: rows
@@ -197,7 +200,7 @@ export class AuditChainService {
     }
     const { db, repository } = this.deps;
     const unit = await this.deps.orgs.findAny(unitId);
-    const current = unit ? await repository.findReport(db, audit.id, unit.id) : undefined;
+    const current = unit ? await repository.reports.findReport(db, audit.id, unit.id) : undefined;
     const access = current
       ? await this.reviewerCheck(actor, current.chainSteps, current.currentReviewerOrgId)
       : 'hidden';
@@ -262,13 +265,13 @@ export class AuditChainService {
     const result = await db.transaction(async (tx) => {
       const now = clock.now();
       // The audit's row first: a concurrent filing waits here, then finds it stale.
-      const filed = await repository.updateAuditIfVersion(tx, audit.id, version, {
+      const filed = await repository.records.updateAuditIfVersion(tx, audit.id, version, {
         status: 'filed',
         filedAt: now,
         filedBy: actor.userId,
       });
       if (!filed) throw staleAudit(audit);
-      const reports = await repository.reportsOf(tx, audit.id);
+      const reports = await repository.reports.reportsOf(tx, audit.id);
       const notApproved = reports.filter((r) => r.status !== 'approved');
       if (reports.length === 0 || notApproved.length > 0) {
         throw new AppError('invalid_state', 'Every unit report must be approved before filing', {
@@ -276,7 +279,7 @@ export class AuditChainService {
           notApproved: notApproved.length,
         });
       }
-      await repository.fileReports(tx, audit.id, now);
+      await repository.reports.fileReports(tx, audit.id, now);
       const issued = await this.issueFor(tx, audit, province.id);
       for (let i = 0; i < issued.all.length; i += pushChunk) {
         await hrPush.enqueueHrPush(tx, {
@@ -311,7 +314,7 @@ export class AuditChainService {
 
   /** Certificates for the compliant, not voided people of the audit (or the named ones). */
   async issueFor(tx: DbOrTx, audit: AuditRow, provinceId: string, personIds?: readonly string[]) {
-    const rows = await this.deps.repository.compliantResults(tx, audit.id, personIds);
+    const rows = await this.deps.repository.results.compliantResults(tx, audit.id, personIds);
     const out = await this.deps.certificates.issueCertificates(tx, {
       provinceId,
       year: audit.year,

@@ -5,7 +5,8 @@ import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
 import type { OrgRow } from '../orgs/orgs.repository';
-import type { AuditRow, EarlyRequestRow } from './audit.repository';
+import type { EarlyRequestRow } from './audit-reports.repository';
+import type { AuditRow } from './audit-records.repository';
 import type { AuditService } from './audit.service';
 import type { AuditChainService } from './audit-chain.service';
 import { AuditPolicies, evaluatePerson, type AuditEvaluation } from './audit-evaluate';
@@ -36,12 +37,12 @@ export class AuditEarlyService {
     const { repository } = this.deps;
     const policies = new AuditPolicies(
       this.deps.policies,
-      await repository.orgsWithin(db, province.path),
+      await repository.people.orgsWithin(db, province.path),
       audit.year,
     );
-    const named = await repository.personNames(db, personIds);
+    const named = await repository.people.personNames(db, personIds);
     const fromYear = policies.fromYearOf(new Set([...named.values()].map((p) => p.unitId)));
-    const rows = await repository.namedPeopleWithClaims(db, personIds, fromYear, audit.year);
+    const rows = await repository.people.namedPeopleWithClaims(db, personIds, fromYear, audit.year);
     return rows.map((p) => evaluatePerson(policies, audit.year, p));
   }
 
@@ -66,7 +67,7 @@ export class AuditEarlyService {
     }
     const { db, repository, orgs, clock } = this.deps;
     const personIds = [...new Set(body.personIds)];
-    const names = await repository.personNames(db, personIds);
+    const names = await repository.people.personNames(db, personIds);
     const issues = body.personIds.flatMap((pid, i) =>
       names.get(pid)?.unitId === unit.id
         ? []
@@ -86,7 +87,7 @@ export class AuditEarlyService {
       const steps = chain.steps.map((s) => s.orgId).filter((s) => s !== unit.id);
       const first = steps[0];
       if (!first) throw new AppError('invalid_state', 'The unit has no review chain');
-      const created = await repository.insertEarly(tx, {
+      const created = await repository.reports.insertEarly(tx, {
         auditId: audit.id,
         year: audit.year,
         unitId: unit.id,
@@ -117,7 +118,7 @@ export class AuditEarlyService {
     to: string,
     reason?: string,
   ) {
-    await this.deps.repository.insertAction(tx, {
+    await this.deps.repository.reports.insertAction(tx, {
       auditId: row.auditId,
       unitId: row.unitId,
       earlyRequestId: row.id,
@@ -145,10 +146,12 @@ export class AuditEarlyService {
   async list(actor: Actor, id: string): Promise<{ items: EarlyAudit[] }> {
     const { audit, province } = await this.audits.auditFor(actor, id);
     const { db, repository } = this.deps;
-    const byId = new Map((await repository.orgsWithin(db, province.path)).map((o) => [o.id, o]));
+    const byId = new Map(
+      (await repository.people.orgsWithin(db, province.path)).map((o) => [o.id, o]),
+    );
     const read = scopeOf(actor, 'audit:read');
     const review = scopeOf(actor, 'audit:review');
-    const rows = (await repository.earlyOf(db, audit.id)).filter((r) => {
+    const rows = (await repository.reports.earlyOf(db, audit.id)).filter((r) => {
       const unit = byId.get(r.unitId);
       const reviewer = r.currentReviewerOrgId ? byId.get(r.currentReviewerOrgId) : undefined;
       return (
@@ -188,7 +191,7 @@ export class AuditEarlyService {
       ]);
     }
     const { db, repository, certificates, hrPush } = this.deps;
-    const current = await repository.findEarly(db, audit.id, requestId);
+    const current = await repository.reports.findEarly(db, audit.id, requestId);
     const access = current
       ? await this.chain.reviewerCheck(actor, current.chainSteps, current.currentReviewerOrgId)
       : 'hidden';
@@ -219,7 +222,7 @@ export class AuditEarlyService {
       } else {
         // The province's approval: evaluate again (credits may have changed) and issue.
         const evals = await this.evaluate(tx, audit, province, current.personIds);
-        const names = await repository.personNames(tx, current.personIds);
+        const names = await repository.people.personNames(tx, current.personIds);
         const passed = evals.filter((e) => e.compliant);
         const issued = await certificates.issueCertificates(tx, {
           provinceId: province.id,
@@ -254,7 +257,12 @@ export class AuditEarlyService {
           decidedAt: this.deps.clock.now(),
         };
       }
-      const updated = await repository.updateEarlyIfVersion(tx, current.id, body.version, patch);
+      const updated = await repository.reports.updateEarlyIfVersion(
+        tx,
+        current.id,
+        body.version,
+        patch,
+      );
       if (!updated) throw new AppError('stale_state', 'The request was changed by someone else');
       await this.record(
         tx,

@@ -81,26 +81,30 @@ export class AuditVoidService {
         reason,
         actor: { userId: actor.userId, username: actor.username, ip },
       });
-      const audit = await repository.findByProvinceYear(tx, provinceId, year);
-      const result = audit ? await repository.resultOf(tx, audit.id, personId) : undefined;
+      const audit = await repository.records.findByProvinceYear(tx, provinceId, year);
+      const result = audit ? await repository.results.resultOf(tx, audit.id, personId) : undefined;
       if (audit && result) {
         const province = await orgs.findAny(provinceId, tx);
         if (!province) throw new Error('province vanished');
         const policies = new AuditPolicies(
           this.audits.deps.policies,
-          await repository.orgsWithin(tx, province.path),
+          await repository.people.orgsWithin(tx, province.path),
           year,
         );
-        const [row] = await repository.namedPeopleWithClaims(tx, [personId], year, year);
+        const [row] = await repository.people.namedPeopleWithClaims(tx, [personId], year, year);
         if (row) {
           const evaluation = evaluatePerson(policies, year, { ...row, unitId: result.unitId });
-          const runs = await repository.lastRuns(tx, [audit.id]);
-          await repository.upsertResults(tx, audit.id, runs.get(audit.id)?.id ?? audit.id, at, [
-            evaluation,
-          ]);
+          const runs = await repository.records.lastRuns(tx, [audit.id]);
+          await repository.results.upsertResults(
+            tx,
+            audit.id,
+            runs.get(audit.id)?.id ?? audit.id,
+            at,
+            [evaluation],
+          );
         }
-        if (claimId === undefined) await repository.markVoided(tx, audit.id, personId);
-        await repository.refreshUnitReports(tx, audit.id, at, [result.unitId]);
+        if (claimId === undefined) await repository.results.markVoided(tx, audit.id, personId);
+        await repository.reports.refreshUnitReports(tx, audit.id, at, [result.unitId]);
       }
       const certificate = await certificates.revokeCertificate(tx, {
         personId,

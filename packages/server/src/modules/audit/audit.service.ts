@@ -20,7 +20,8 @@ import type { OrgsService } from '../orgs/orgs.service';
 import type { OrgRow } from '../orgs/orgs.repository';
 import type { CertificatesService } from '../certificates/certificates.service';
 import type { HrPushService } from '../hr-push/hr-push.service';
-import type { AuditRepository, AuditRow } from './audit.repository';
+import type { AuditRepository } from './audit.repository';
+import type { AuditRow } from './audit-records.repository';
 import { AuditPolicies, evaluatePerson, type AuditEvaluation } from './audit-evaluate';
 import { chinaDay, toAudit, toResult, toRun, toUnitReport, cityOf } from './audit-view';
 
@@ -93,7 +94,7 @@ export class AuditService {
     id: string,
     permission: 'audit:read' | 'audit:manage' | 'audit:report' | 'audit:review' = 'audit:read',
   ): Promise<{ audit: AuditRow; province: OrgRow }> {
-    const audit = await this.deps.repository.findAudit(this.deps.db, id);
+    const audit = await this.deps.repository.records.findAudit(this.deps.db, id);
     const province = audit ? await this.deps.orgs.findAny(audit.provinceId) : undefined;
     const allowed =
       province &&
@@ -107,7 +108,7 @@ export class AuditService {
   }
 
   async view(audit: AuditRow, province: OrgRow): Promise<Audit> {
-    const runs = await this.deps.repository.lastRuns(this.deps.db, [audit.id]);
+    const runs = await this.deps.repository.records.lastRuns(this.deps.db, [audit.id]);
     return toAudit(audit, province.name, runs.get(audit.id));
   }
 
@@ -124,11 +125,11 @@ export class AuditService {
     ] as string[];
     const provinces = await this.deps.orgs.findAnyOf(provinceIds);
     const visible = provinces.filter((p) => this.touches(actor, 'audit:read', p.path));
-    const rows = await this.deps.repository.auditsOfProvinces(
+    const rows = await this.deps.repository.records.auditsOfProvinces(
       this.deps.db,
       visible.map((p) => p.id),
     );
-    const runs = await this.deps.repository.lastRuns(
+    const runs = await this.deps.repository.records.lastRuns(
       this.deps.db,
       rows.map((r) => r.id),
     );
@@ -156,21 +157,21 @@ export class AuditService {
     }
     const { db, repository, clock } = this.deps;
     const row = await db.transaction(async (tx) => {
-      const same = await repository.findByProvinceYear(tx, province.id, input.year);
+      const same = await repository.records.findByProvinceYear(tx, province.id, input.year);
       if (same) {
         throw new AppError('conflict', `The audit of ${String(input.year)} already exists`, {
           auditId: same.id,
           status: same.status,
         });
       }
-      const open = await repository.openAuditOf(tx, province.id);
+      const open = await repository.records.openAuditOf(tx, province.id);
       if (open) {
         throw new AppError('conflict', `The audit of ${String(open.year)} is still open`, {
           auditId: open.id,
           year: open.year,
         });
       }
-      const created = await repository.insertAudit(tx, {
+      const created = await repository.records.insertAudit(tx, {
         provinceId: province.id,
         year: input.year,
         status: 'open',
@@ -214,7 +215,11 @@ export class AuditService {
         { path: 'province', message },
       ]);
     }
-    const existing = await this.deps.repository.findByProvinceYear(this.deps.db, province.id, year);
+    const existing = await this.deps.repository.records.findByProvinceYear(
+      this.deps.db,
+      province.id,
+      year,
+    );
     if (existing) return this.view(existing, province);
     return this.open(actor, { provinceId: province.id, year }, '');
   }
@@ -223,10 +228,15 @@ export class AuditService {
     const { audit, province } = await this.auditFor(actor, id, 'audit:manage');
     if (audit.status !== 'open') throw new AppError('invalid_state', 'The audit is filed');
     const row = await this.deps.db.transaction(async (tx) => {
-      const updated = await this.deps.repository.updateAuditIfVersion(tx, id, body.version, {
-        ...(body.reportDeadline === undefined ? {} : { reportDeadline: body.reportDeadline }),
-        ...(body.earlyDeadline === undefined ? {} : { earlyDeadline: body.earlyDeadline }),
-      });
+      const updated = await this.deps.repository.records.updateAuditIfVersion(
+        tx,
+        id,
+        body.version,
+        {
+          ...(body.reportDeadline === undefined ? {} : { reportDeadline: body.reportDeadline }),
+          ...(body.earlyDeadline === undefined ? {} : { earlyDeadline: body.earlyDeadline }),
+        },
+      );
       if (!updated) throw staleAudit(audit);
       await this.deps.auditLog.record(
         actorEvent(actor, 'audit.deadlines_set', ip, {
@@ -279,7 +289,7 @@ export class AuditService {
       throw new AppError('conflict', 'The evaluation of this audit is already running');
     }
     const { db, repository, clock } = this.deps;
-    if ((await repository.reportsBeyondUnit(db, audit.id)) > 0) {
+    if ((await repository.reports.reportsBeyondUnit(db, audit.id)) > 0) {
       throw new AppError(
         'invalid_state',
         'Units have reported already: their reports must be returned before a re-run',
@@ -288,10 +298,10 @@ export class AuditService {
     const now = clock.now();
     const staleBefore = new Date(now.getTime() - runLeaseMs);
     return db.transaction(async (tx) => {
-      await repository.failInterruptedRuns(tx, audit.id, now, staleBefore);
+      await repository.records.failInterruptedRuns(tx, audit.id, now, staleBefore);
       // The partial unique index admits one running run per audit: a run started by
       // another process (the CLI beside the server, a second server) answers 409 here.
-      const run = await repository
+      const run = await repository.records
         .insertRun(tx, {
           auditId: audit.id,
           status: 'running',
@@ -334,18 +344,18 @@ export class AuditService {
   ): Promise<AuditRun> {
     const { db, repository, clock } = this.deps;
     try {
-      const orgRows = await repository.orgsWithin(db, province.path);
+      const orgRows = await repository.people.orgsWithin(db, province.path);
       const policies = new AuditPolicies(this.deps.policies, orgRows, audit.year);
       const units = orgRows.filter((o) => o.kind === 'unit').map((o) => o.id);
       const fromYear = policies.fromYearOf(units);
-      const counts = await repository.staffCounts(db, province.path);
+      const counts = await repository.people.staffCounts(db, province.path);
       const total = counts.reduce((sum, c) => sum + c.people, 0);
-      await repository.updateRun(db, runId, { total });
+      await repository.records.updateRun(db, runId, { total });
       let done = 0;
       let compliant = 0;
       const batches = cutBatches(counts, jobBatch.read);
       const read = (unitIds: string[]) =>
-        repository.peopleWithClaims(db, { unitIds, fromYear, year: audit.year });
+        repository.people.peopleWithClaims(db, { unitIds, fromYear, year: audit.year });
       // The next batch is read while this one is evaluated and written: the database and
       // the rules engine work at the same time instead of taking turns.
       let reading = batches[0] ? read(batches[0]) : undefined;
@@ -361,7 +371,7 @@ export class AuditService {
         );
         const at = clock.now();
         for (let i = 0; i < results.length; i += jobBatch.write) {
-          await repository.upsertResults(
+          await repository.results.upsertResults(
             db,
             audit.id,
             runId,
@@ -371,7 +381,7 @@ export class AuditService {
         }
         done += results.length;
         compliant += results.filter((r) => r.compliant).length;
-        await repository.updateRun(db, runId, {
+        await repository.records.updateRun(db, runId, {
           done,
           compliant,
           total: Math.max(total, done),
@@ -394,9 +404,9 @@ export class AuditService {
         });
       }
       await db.transaction(async (tx) => {
-        await repository.deleteStaleResults(tx, audit.id, runId);
-        await repository.refreshUnitReports(tx, audit.id, clock.now());
-        await repository.updateRun(tx, runId, {
+        await repository.results.deleteStaleResults(tx, audit.id, runId);
+        await repository.reports.refreshUnitReports(tx, audit.id, clock.now());
+        await repository.records.updateRun(tx, runId, {
           status: 'succeeded',
           done,
           total: done,
@@ -415,14 +425,14 @@ export class AuditService {
         );
       });
     } catch (error) {
-      await repository.updateRun(db, runId, {
+      await repository.records.updateRun(db, runId, {
         status: 'failed',
         error: error instanceof Error ? error.message.slice(0, 500) : 'failed',
         finishedAt: clock.now(),
       });
       throw error;
     }
-    const run = await repository.findRun(db, runId);
+    const run = await repository.records.findRun(db, runId);
     if (!run) throw new Error('run vanished');
     return toRun(run);
   }
@@ -431,10 +441,12 @@ export class AuditService {
   async progress(actor: Actor, id: string): Promise<AuditProgress> {
     const { audit, province } = await this.auditFor(actor, id);
     const { db, repository, clock } = this.deps;
-    const byId = new Map((await repository.orgsWithin(db, province.path)).map((o) => [o.id, o]));
+    const byId = new Map(
+      (await repository.people.orgsWithin(db, province.path)).map((o) => [o.id, o]),
+    );
     const scope = scopeOf(actor, 'audit:read');
     const now = clock.now();
-    const units = (await repository.reportsOf(db, audit.id))
+    const units = (await repository.reports.reportsOf(db, audit.id))
       .filter((r) => {
         const unit = byId.get(r.unitId);
         return unit && isWithinScope(scope, unit.path);
@@ -478,10 +490,10 @@ export class AuditService {
     const { audit, province } = await this.auditFor(actor, id);
     const { db, repository, clock } = this.deps;
     const unit = await this.unitIn(actor, province, unitId, 'audit:read');
-    const report = await repository.findReport(db, audit.id, unit.id);
+    const report = await repository.reports.findReport(db, audit.id, unit.id);
     if (!report) throw new AppError('not_found', 'The unit has no results in this audit (run it)');
     const byId = await this.orgMapFor([unit, ...report.chainSteps.map((s) => s)]);
-    const results = await repository.resultsOfUnit(db, audit.id, unit.id);
+    const results = await repository.results.resultsOfUnit(db, audit.id, unit.id);
     return {
       report: toUnitReport(report, audit, byId, clock.now()),
       results: results.map(toResult),
@@ -528,12 +540,12 @@ export class AuditService {
     const unit = await this.unitIn(actor, province, unitId, 'audit:report');
     if (audit.status !== 'open') throw new AppError('invalid_state', 'The audit is filed');
     const { db, repository } = this.deps;
-    const current = await repository.resultOf(db, audit.id, personId);
+    const current = await repository.results.resultOf(db, audit.id, personId);
     if (!current || current.unitId !== unit.id) {
       throw new AppError('not_found', 'No such person in this unit’s results', { personId });
     }
     await db.transaction(async (tx) => {
-      await repository.setNote(tx, audit.id, personId, note);
+      await repository.results.setNote(tx, audit.id, personId, note);
       await this.deps.auditLog.record(
         actorEvent(actor, 'audit.note_set', ip, {
           targetType: 'person',
@@ -544,7 +556,7 @@ export class AuditService {
         tx,
       );
     });
-    const updated = await repository.resultOf(db, audit.id, personId);
+    const updated = await repository.results.resultOf(db, audit.id, personId);
     if (!updated) throw new Error('result vanished');
     return toResult(updated);
   }
