@@ -6,18 +6,17 @@ import type {
   UnitReportStatus,
 } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { scopeOf } from '../../platform/auth/actor';
 import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
 import type { OrgRow } from '../orgs/orgs.repository';
 import type { UnitReportRow } from './audit-reports.repository';
 import type { AuditRow } from './audit-records.repository';
-import { staleAudit, type AuditService } from './audit.service';
+import { auditFor, orgMapFor, reviewerCheck, unitIn } from './audit-access';
+import type { AuditDeps } from './audit-deps';
+import { fileAudit } from './audit-filing';
 import { toUnitReport } from './audit-view';
-
-/** HR push messages carry at most this many people each. */
-const pushChunk = 1000;
 
 function staleReport(unitId: string): AppError {
   return new AppError('stale_state', 'The report was changed by someone else: reload it', {
@@ -30,16 +29,16 @@ function staleReport(unitId: string): AppError {
  * reviewing bodies' approve/return, and the province's filing (备案).
  */
 export class AuditChainService {
-  constructor(private readonly audits: AuditService) {}
+  readonly #deps: AuditDeps;
 
-  private get deps() {
-    return this.audits.deps;
+  constructor(deps: AuditDeps) {
+    this.#deps = deps;
   }
 
   private async reportView(audit: AuditRow, row: UnitReportRow): Promise<UnitReport> {
-    const unit = await this.deps.orgs.findAny(row.unitId);
-    const byId = await this.audits.orgMapFor([...(unit ? [unit] : []), ...row.chainSteps]);
-    return toUnitReport(row, audit, byId, this.deps.clock.now());
+    const unit = await this.#deps.orgs.findAny(row.unitId);
+    const byId = await orgMapFor(this.#deps, [...(unit ? [unit] : []), ...row.chainSteps]);
+    return toUnitReport(row, audit, byId, this.#deps.clock.now());
   }
 
   private async transition(
@@ -54,8 +53,8 @@ export class AuditChainService {
     patch: Partial<UnitReportRow> & { status: UnitReportStatus },
     reason?: string,
   ): Promise<UnitReportRow> {
-    const now = this.deps.clock.now();
-    const updated = await this.deps.repository.reports.updateReportIfVersion(
+    const now = this.#deps.clock.now();
+    const updated = await this.#deps.repository.reports.updateReportIfVersion(
       tx,
       audit.id,
       unit.id,
@@ -66,7 +65,7 @@ export class AuditChainService {
       },
     );
     if (!updated) throw staleReport(unit.id);
-    await this.deps.repository.reports.insertAction(tx, {
+    await this.#deps.repository.reports.insertAction(tx, {
       auditId: audit.id,
       unitId: unit.id,
       step: row.currentStep,
@@ -78,7 +77,7 @@ export class AuditChainService {
       reason: reason ?? null,
       at: now,
     });
-    await this.deps.auditLog.record(
+    await this.#deps.auditLog.record(
       actorEvent(actor, `audit.report_${action}`, ip, {
         targetType: 'audit_unit_report',
         targetId: `${audit.id}:${unit.id}`,
@@ -108,10 +107,10 @@ export class AuditChainService {
     ip: string,
     action: 'confirm' | 'report',
   ): Promise<UnitReport> {
-    const { audit, province } = await this.audits.auditFor(actor, id, 'audit:report');
-    const unit = await this.audits.unitIn(actor, province, unitId, 'audit:report');
+    const { audit, province } = await auditFor(this.#deps, actor, id, 'audit:report');
+    const unit = await unitIn(this.#deps, actor, province, unitId, 'audit:report');
     if (audit.status !== 'open') throw new AppError('invalid_state', 'The audit is filed');
-    const { db, repository, orgs } = this.deps;
+    const { db, repository, orgs } = this.#deps;
     const row = await db.transaction(async (tx) => {
       const current = await repository.reports.findReport(tx, audit.id, unit.id);
       if (!current) throw new AppError('not_found', 'The unit has no results in this audit');
@@ -122,7 +121,7 @@ export class AuditChainService {
         }
         return this.transition(tx, actor, ip, audit, unit, current, version, 'confirmed', {
           status: 'confirmed',
-          confirmedAt: this.deps.clock.now(),
+          confirmedAt: this.#deps.clock.now(),
         });
       }
       if (current.status !== 'confirmed') {
@@ -138,7 +137,7 @@ export class AuditChainService {
         chainVersion: chain.version,
         currentStep: 0,
         currentReviewerOrgId: first,
-        reportedAt: this.deps.clock.now(),
+        reportedAt: this.#deps.clock.now(),
         returnReason: null,
       });
     });
@@ -147,8 +146,8 @@ export class AuditChainService {
 
   /** Reports waiting at the caller's level (a body may act for the bodies below it). */
   async waiting(actor: Actor, id: string): Promise<ReportList> {
-    const { audit, province } = await this.audits.auditFor(actor, id, 'audit:review');
-    const { db, repository, clock } = this.deps;
+    const { audit, province } = await auditFor(this.#deps, actor, id, 'audit:review');
+    const { db, repository, clock } = this.#deps;
     const rows = await repository.reports.reportsWaitingWithin(
       db,
       audit.id,
@@ -175,15 +174,6 @@ export class AuditChainService {
     return this.review(actor, id, unitId, body, ip, 'return');
   }
 
-  /** The step's reviewing body, when the caller may act for it; 404 when they see nothing. */
-  async reviewerCheck(actor: Actor, chainSteps: readonly string[], currentOrgId: string | null) {
-    const scope = scopeOf(actor, 'audit:review');
-    const steps = await this.deps.orgs.findAnyOf([...chainSteps]);
-    if (!steps.some((s) => isWithinScope(scope, s.path))) return 'hidden' as const;
-    const current = steps.find((s) => s.id === currentOrgId);
-    return current && isWithinScope(scope, current.path) ? ('ok' as const) : ('other' as const);
-  }
-
   private async review(
     actor: Actor,
     id: string,
@@ -192,17 +182,17 @@ export class AuditChainService {
     ip: string,
     action: 'approve' | 'return',
   ): Promise<UnitReport> {
-    const { audit, province } = await this.audits.auditFor(actor, id, 'audit:review');
+    const { audit, province } = await auditFor(this.#deps, actor, id, 'audit:review');
     if (action === 'return' && !body.reason) {
       throw new AppError('validation_failed', 'reason: required to return', undefined, [
         { path: 'reason', message: 'required to return' },
       ]);
     }
-    const { db, repository } = this.deps;
-    const unit = await this.deps.orgs.findAny(unitId);
+    const { db, repository } = this.#deps;
+    const unit = await this.#deps.orgs.findAny(unitId);
     const current = unit ? await repository.reports.findReport(db, audit.id, unit.id) : undefined;
     const access = current
-      ? await this.reviewerCheck(actor, current.chainSteps, current.currentReviewerOrgId)
+      ? await reviewerCheck(this.#deps, actor, current.chainSteps, current.currentReviewerOrgId)
       : 'hidden';
     if (!unit || !unit.path.startsWith(province.path) || !current || access === 'hidden') {
       throw new AppError('not_found', 'No such report', { unitId });
@@ -255,82 +245,9 @@ export class AuditChainService {
 
   /**
    * The province files the audit (备案) once every unit report is approved: certificates
-   * for every compliant person (the certificates service, in this transaction) and the
-   * results queued for the HR platform.
+   * for every compliant person and the results queued for the HR platform (audit-filing.ts).
    */
-  async file(actor: Actor, id: string, version: number, ip: string): Promise<FileAuditResult> {
-    const { audit, province } = await this.audits.auditFor(actor, id, 'audit:manage');
-    if (audit.status !== 'open') throw new AppError('invalid_state', 'The audit is filed already');
-    const { db, repository, clock, hrPush } = this.deps;
-    const result = await db.transaction(async (tx) => {
-      const now = clock.now();
-      // The audit's row first: a concurrent filing waits here, then finds it stale.
-      const filed = await repository.records.updateAuditIfVersion(tx, audit.id, version, {
-        status: 'filed',
-        filedAt: now,
-        filedBy: actor.userId,
-      });
-      if (!filed) throw staleAudit(audit);
-      const reports = await repository.reports.reportsOf(tx, audit.id);
-      const notApproved = reports.filter((r) => r.status !== 'approved');
-      if (reports.length === 0 || notApproved.length > 0) {
-        throw new AppError('invalid_state', 'Every unit report must be approved before filing', {
-          units: reports.length,
-          notApproved: notApproved.length,
-        });
-      }
-      await repository.reports.fileReports(tx, audit.id, now);
-      const issued = await this.issueFor(tx, audit, province.id);
-      for (let i = 0; i < issued.all.length; i += pushChunk) {
-        await hrPush.enqueueHrPush(tx, {
-          provinceId: province.id,
-          kind: 'audit_filed',
-          payload: {
-            auditId: audit.id,
-            year: audit.year,
-            part: i / pushChunk + 1,
-            parts: Math.ceil(issued.all.length / pushChunk),
-            certificates: issued.all.slice(i, i + pushChunk),
-          },
-        });
-      }
-      await this.deps.auditLog.record(
-        actorEvent(actor, 'audit.filed', ip, {
-          targetType: 'audit',
-          targetId: audit.id,
-          orgPath: province.path,
-          details: { year: audit.year, issued: issued.issued, existing: issued.existing },
-        }),
-        tx,
-      );
-      return { filed, issued };
-    });
-    return {
-      audit: await this.audits.view(result.filed, province),
-      certificatesIssued: result.issued.issued,
-      certificatesExisting: result.issued.existing,
-    };
-  }
-
-  /** Certificates for the compliant, not voided people of the audit (or the named ones). */
-  async issueFor(tx: DbOrTx, audit: AuditRow, provinceId: string, personIds?: readonly string[]) {
-    const rows = await this.deps.repository.results.compliantResults(tx, audit.id, personIds);
-    const out = await this.deps.certificates.issueCertificates(tx, {
-      provinceId,
-      year: audit.year,
-      people: rows.map((r) => ({
-        personId: r.personId,
-        unitId: r.unitId,
-        totalCredits: r.totalCredits,
-        classCredits: r.classCredits,
-        packs: r.packVersions,
-        hoursEquivalent: r.certificateHours && r.certificateHours > 0 ? r.certificateHours : null,
-      })),
-    });
-    return {
-      issued: out.issued.length,
-      existing: out.existing.length,
-      all: [...out.issued, ...out.existing],
-    };
+  file(actor: Actor, id: string, version: number, ip: string): Promise<FileAuditResult> {
+    return fileAudit(this.#deps, actor, id, version, ip);
   }
 }

@@ -7,8 +7,8 @@ import { actorEvent } from '../audit-log/audit-log.service';
 import type { OrgRow } from '../orgs/orgs.repository';
 import type { EarlyRequestRow } from './audit-reports.repository';
 import type { AuditRow } from './audit-records.repository';
-import type { AuditService } from './audit.service';
-import type { AuditChainService } from './audit-chain.service';
+import { auditFor, reviewerCheck, unitIn } from './audit-access';
+import type { AuditDeps } from './audit-deps';
 import { AuditPolicies, evaluatePerson, type AuditEvaluation } from './audit-evaluate';
 import { chinaDay, toEarly, type EarlyPersonResult } from './audit-view';
 
@@ -18,13 +18,10 @@ import { chinaDay, toEarly, type EarlyPersonResult } from './audit-view';
  * province's approval issues certificates to those of them who are compliant.
  */
 export class AuditEarlyService {
-  constructor(
-    private readonly audits: AuditService,
-    private readonly chain: AuditChainService,
-  ) {}
+  readonly #deps: AuditDeps;
 
-  private get deps() {
-    return this.audits.deps;
+  constructor(deps: AuditDeps) {
+    this.#deps = deps;
   }
 
   /** The rules engine over the named people's effective claims, one SQL pass. */
@@ -34,9 +31,9 @@ export class AuditEarlyService {
     province: OrgRow,
     personIds: readonly string[],
   ): Promise<AuditEvaluation[]> {
-    const { repository } = this.deps;
+    const { repository } = this.#deps;
     const policies = new AuditPolicies(
-      this.deps.policies,
+      this.#deps.policies,
       await repository.people.orgsWithin(db, province.path),
       audit.year,
     );
@@ -56,16 +53,16 @@ export class AuditEarlyService {
   }
 
   async request(actor: Actor, id: string, body: EarlyAuditCreate, ip: string): Promise<EarlyAudit> {
-    const { audit, province } = await this.audits.auditFor(actor, id, 'audit:report');
-    const unit = await this.audits.unitIn(actor, province, body.unitId, 'audit:report');
+    const { audit, province } = await auditFor(this.#deps, actor, id, 'audit:report');
+    const unit = await unitIn(this.#deps, actor, province, body.unitId, 'audit:report');
     if (audit.status !== 'open') throw new AppError('invalid_state', 'The audit is filed');
-    const today = chinaDay(this.deps.clock.now());
+    const today = chinaDay(this.#deps.clock.now());
     if (!audit.earlyDeadline || today > audit.earlyDeadline) {
       throw new AppError('invalid_state', 'Early audit requests are closed', {
         earlyDeadline: audit.earlyDeadline,
       });
     }
-    const { db, repository, orgs, clock } = this.deps;
+    const { db, repository, orgs, clock } = this.#deps;
     const personIds = [...new Set(body.personIds)];
     const names = await repository.people.personNames(db, personIds);
     const issues = body.personIds.flatMap((pid, i) =>
@@ -118,7 +115,7 @@ export class AuditEarlyService {
     to: string,
     reason?: string,
   ) {
-    await this.deps.repository.reports.insertAction(tx, {
+    await this.#deps.repository.reports.insertAction(tx, {
       auditId: row.auditId,
       unitId: row.unitId,
       earlyRequestId: row.id,
@@ -129,9 +126,9 @@ export class AuditEarlyService {
       fromStatus: from,
       toStatus: to,
       reason: reason ?? null,
-      at: this.deps.clock.now(),
+      at: this.#deps.clock.now(),
     });
-    await this.deps.auditLog.record(
+    await this.#deps.auditLog.record(
       actorEvent(actor, `audit.early_${action}`, ip, {
         targetType: 'early_audit_request',
         targetId: row.id,
@@ -144,8 +141,8 @@ export class AuditEarlyService {
 
   /** Requests of units in the caller's read scope, or waiting at their reviewing level. */
   async list(actor: Actor, id: string): Promise<{ items: EarlyAudit[] }> {
-    const { audit, province } = await this.audits.auditFor(actor, id);
-    const { db, repository } = this.deps;
+    const { audit, province } = await auditFor(this.#deps, actor, id);
+    const { db, repository } = this.#deps;
     const byId = new Map(
       (await repository.people.orgsWithin(db, province.path)).map((o) => [o.id, o]),
     );
@@ -184,18 +181,18 @@ export class AuditEarlyService {
     ip: string,
     action: 'approve' | 'return',
   ): Promise<EarlyAudit> {
-    const { audit, province } = await this.audits.auditFor(actor, id, 'audit:review');
+    const { audit, province } = await auditFor(this.#deps, actor, id, 'audit:review');
     if (action === 'return' && !body.reason) {
       throw new AppError('validation_failed', 'reason: required to return', undefined, [
         { path: 'reason', message: 'required to return' },
       ]);
     }
-    const { db, repository, certificates, hrPush } = this.deps;
+    const { db, repository, certificates, hrPush } = this.#deps;
     const current = await repository.reports.findEarly(db, audit.id, requestId);
     const access = current
-      ? await this.chain.reviewerCheck(actor, current.chainSteps, current.currentReviewerOrgId)
+      ? await reviewerCheck(this.#deps, actor, current.chainSteps, current.currentReviewerOrgId)
       : 'hidden';
-    const unit = current ? await this.deps.orgs.findAny(current.unitId) : undefined;
+    const unit = current ? await this.#deps.orgs.findAny(current.unitId) : undefined;
     if (!current || !unit || access === 'hidden') {
       throw new AppError('not_found', 'No such early audit request', { requestId });
     }
@@ -254,7 +251,7 @@ export class AuditEarlyService {
           status: 'approved',
           currentReviewerOrgId: null,
           results: this.summaries(evals, names),
-          decidedAt: this.deps.clock.now(),
+          decidedAt: this.#deps.clock.now(),
         };
       }
       const updated = await repository.reports.updateEarlyIfVersion(

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
 import type { PeopleService } from '../people/people.service';
 import type { ClaimReview } from '../credits/claim-review.service';
-import type { AuditService } from './audit.service';
+import type { AuditDeps } from './audit-deps';
 import { AuditPolicies, evaluatePerson } from './audit-evaluate';
 
 /**
@@ -15,11 +15,15 @@ import { AuditPolicies, evaluatePerson } from './audit-evaluate';
  * and the HR platform is told — all in one transaction.
  */
 export class AuditVoidService {
-  constructor(
-    private readonly audits: AuditService,
-    private readonly people: PeopleService,
-    private readonly claims: ClaimReview,
-  ) {}
+  readonly #deps: AuditDeps;
+  readonly #people: PeopleService;
+  readonly #claims: ClaimReview;
+
+  constructor(deps: AuditDeps, people: PeopleService, claims: ClaimReview) {
+    this.#deps = deps;
+    this.#people = people;
+    this.#claims = claims;
+  }
 
   async voidYear(
     actor: Actor,
@@ -38,8 +42,8 @@ export class AuditVoidService {
     reason: string,
     ip: string,
   ): Promise<VoidYearResult> {
-    const { db } = this.audits.deps;
-    const claim = await this.claims.lockForVoid(db, claimId);
+    const { db } = this.#deps;
+    const claim = await this.#claims.lockForVoid(db, claimId);
     if (!claim) throw new AppError('not_found', 'No such credit', { id: claimId });
     return this.voidClaims(actor, { ...claim, claimId }, reason, ip);
   }
@@ -51,7 +55,7 @@ export class AuditVoidService {
     ip: string,
   ): Promise<VoidYearResult> {
     const { personId, year, claimId } = target;
-    const person = await this.people.findInScope(actor, personId, 'person:read').catch(() => {
+    const person = await this.#people.findInScope(actor, personId, 'person:read').catch(() => {
       throw new AppError('not_found', claimId ? 'No such credit' : 'No such person', {
         id: claimId ?? personId,
       });
@@ -63,18 +67,18 @@ export class AuditVoidService {
     }
     const provinceId = person.unitPath.split('/').filter(Boolean)[0];
     if (!provinceId) throw new Error('person without a province');
-    const { db, repository, clock, certificates, hrPush, orgs } = this.audits.deps;
+    const { db, repository, clock, certificates, hrPush, orgs } = this.#deps;
     return db.transaction(async (tx) => {
       const at = clock.now();
       if (claimId !== undefined) {
-        const locked = await this.claims.lockForVoid(tx, claimId);
+        const locked = await this.#claims.lockForVoid(tx, claimId);
         if (!locked || locked.status === 'voided' || locked.status === 'rejected')
           throw new AppError('stale_state', 'The credit is already voided or rejected', {
             id: claimId,
             status: locked?.status ?? null,
           });
       }
-      const voided = await this.claims.voidClaimsOfYear(tx, {
+      const voided = await this.#claims.voidClaimsOfYear(tx, {
         personId,
         year,
         ...(claimId === undefined ? {} : { claimId }),
@@ -87,7 +91,7 @@ export class AuditVoidService {
         const province = await orgs.findAny(provinceId, tx);
         if (!province) throw new Error('province vanished');
         const policies = new AuditPolicies(
-          this.audits.deps.policies,
+          this.#deps.policies,
           await repository.people.orgsWithin(tx, province.path),
           year,
         );
@@ -127,7 +131,7 @@ export class AuditVoidService {
           voidedAt: at.toISOString(),
         },
       });
-      await this.audits.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, claimId === undefined ? 'audit.year_voided' : 'audit.credit_voided', ip, {
           targetType: 'person',
           targetId: personId,
