@@ -2,7 +2,7 @@ import type { Audit } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import { isWithinScope, scopeOf } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
-import type { OrgRow } from '../orgs/orgs.repository';
+import type { OrgRow } from '../orgs/orgs.service';
 import type { AuditDeps } from './audit-deps';
 import type { AuditRow } from './audit-records.repository';
 import { chinaDay, toAudit } from './audit-view';

@@ -4,7 +4,7 @@ import { isWithinScope, scopeOf } from '../../platform/auth/actor';
 import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
-import type { OrgRow } from '../orgs/orgs.repository';
+import type { OrgRow } from '../orgs/orgs.service';
 import { auditFor, unitIn } from './audit-access';
 import type { AuditDeps } from './audit-deps';
 import { AuditPolicies, evaluatePerson, type AuditEvaluation } from './audit-evaluate';

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor';
 import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
-import type { OrgRow } from '../orgs/orgs.repository';
+import type { OrgRow } from '../orgs/orgs.service';
 import { auditFor, orgMapFor, unitIn } from './audit-access';
 import type { AuditDeps } from './audit-deps';
 import type { AuditRow } from './audit-records.repository';

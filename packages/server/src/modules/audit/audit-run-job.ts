@@ -1,5 +1,5 @@
 import type { AuditRun } from '@jijiao/contracts';
-import type { OrgRow } from '../orgs/orgs.repository';
+import type { OrgRow } from '../orgs/orgs.service';
 import type { AuditDeps } from './audit-deps';
 import { AuditPolicies, evaluatePerson, type AuditEvaluation } from './audit-evaluate';
 import type { AuditRow } from './audit-records.repository';

@@ -9,7 +9,7 @@ import type {
   UnitAudit,
 } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
-import type { OrgRow } from '../orgs/orgs.repository';
+import type { OrgRow } from '../orgs/orgs.service';
 import { auditFor, auditView, currentYear, orgMapFor, unitIn } from './audit-access';
 import type { AuditDeps } from './audit-deps';
 import { findOrOpenAudit, openAudit, setAuditDeadlines } from './audit-open';
