@@ -209,11 +209,10 @@ export function buildServices(options: ServiceOptions) {
     db,
     clock,
     repository: new AwardsRepository(),
-    credits: creditsRepository,
+    claims,
     projects,
     people,
     orgs,
-    orgsRepository: new OrgsRepository(),
     intake,
     claimReview,
     auditLog,
@@ -235,7 +234,7 @@ export function buildServices(options: ServiceOptions) {
     intake,
   });
   const creditsImport = new CreditsImport({ db, clock, config, intake, people, orgs, auditLog });
-  const audits = new AuditService({
+  const auditDeps = {
     db,
     clock,
     repository: new AuditRepository(),
@@ -244,10 +243,11 @@ export function buildServices(options: ServiceOptions) {
     hrPush,
     auditLog,
     policies: defaultPolicyRegistry,
-  });
-  const auditChain = new AuditChainService(audits);
-  const auditEarly = new AuditEarlyService(audits, auditChain);
-  const auditVoids = new AuditVoidService(audits, people, claimReview);
+  };
+  const audits = new AuditService(auditDeps);
+  const auditChain = new AuditChainService(auditDeps);
+  const auditEarly = new AuditEarlyService(auditDeps);
+  const auditVoids = new AuditVoidService(auditDeps, people, claimReview);
   const cardOrders = new CardOrdersService(cardsDeps, cards);
   return {
     db,

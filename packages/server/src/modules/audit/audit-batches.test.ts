@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutBatches } from './audit.service';
+import { cutBatches } from './audit-run-job';
 
 const unit = (unitId: string, people: number) => ({ unitId, people });
 

@@ -1,333 +1,76 @@
-import type {
-  AuditDecision,
-  FileAuditResult,
-  ReportList,
-  UnitReport,
-  UnitReportStatus,
-} from '@jijiao/contracts';
+import type { AuditDecision, FileAuditResult, ReportList, UnitReport } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
-import type { DbOrTx } from '../../platform/db/database';
-import { AppError } from '../../platform/errors/app-error';
-import { actorEvent } from '../audit-log/audit-log.service';
-import type { OrgRow } from '../orgs/orgs.repository';
-import type { AuditRow, UnitReportRow } from './audit.repository';
-import { staleAudit, type AuditService } from './audit.service';
-import { toUnitReport } from './audit-view';
-
-/** HR push messages carry at most this many people each. */
-const pushChunk = 1000;
-
-function staleReport(unitId: string): AppError {
-  return new AppError('stale_state', 'The report was changed by someone else: reload it', {
-    unitId,
-  });
-}
+import type { AuditDeps } from './audit-deps';
+import { fileAudit } from './audit-filing';
+import { reportsWaiting, reviewReport } from './audit-report-review';
+import { unitReportStep } from './audit-report-steps';
 
 /**
  * The unit report walking the unit's review chain (snapshotted when reported), the
- * reviewing bodies' approve/return, and the province's filing (备案).
+ * reviewing bodies' approve/return, and the province's filing (备案). A façade over
+ * audit-report-steps.ts, audit-report-review.ts and audit-filing.ts.
  */
 export class AuditChainService {
-  constructor(private readonly audits: AuditService) {}
+  readonly #deps: AuditDeps;
 
-  private get deps() {
-    return this.audits.deps;
-  }
-
-  private async reportView(audit: AuditRow, row: UnitReportRow): Promise<UnitReport> {
-    const unit = await this.deps.orgs.findAny(row.unitId);
-    const byId = await this.audits.orgMapFor([...(unit ? [unit] : []), ...row.chainSteps]);
-    return toUnitReport(row, audit, byId, this.deps.clock.now());
-  }
-
-  private async transition(
-    tx: DbOrTx,
-    actor: Actor,
-    ip: string,
-    audit: AuditRow,
-    unit: OrgRow,
-    row: UnitReportRow,
-    version: number,
-    action: string,
-    patch: Partial<UnitReportRow> & { status: UnitReportStatus },
-    reason?: string,
-  ): Promise<UnitReportRow> {
-    const now = this.deps.clock.now();
-    const updated = await this.deps.repository.updateReportIfVersion(
-      tx,
-      audit.id,
-      unit.id,
-      version,
-      {
-        ...patch,
-        updatedAt: now,
-      },
-    );
-    if (!updated) throw staleReport(unit.id);
-    await this.deps.repository.insertAction(tx, {
-      auditId: audit.id,
-      unitId: unit.id,
-      step: row.currentStep,
-      reviewerOrgId: row.currentReviewerOrgId,
-      actorUserId: actor.userId,
-      action,
-      fromStatus: row.status,
-      toStatus: patch.status,
-      reason: reason ?? null,
-      at: now,
-    });
-    await this.deps.auditLog.record(
-      actorEvent(actor, `audit.report_${action}`, ip, {
-        targetType: 'audit_unit_report',
-        targetId: `${audit.id}:${unit.id}`,
-        orgPath: unit.path,
-        details: { from: row.status, to: patch.status, ...(reason ? { reason } : {}) },
-      }),
-      tx,
-    );
-    return updated;
+  constructor(deps: AuditDeps) {
+    this.#deps = deps;
   }
 
   /** The unit confirms its list: pending/returned → confirmed. */
-  async confirm(actor: Actor, id: string, unitId: string, version: number, ip: string) {
-    return this.unitStep(actor, id, unitId, version, ip, 'confirm');
-  }
-
-  /** The unit reports up (上报): confirmed → reported, at the first body of its chain. */
-  async report(actor: Actor, id: string, unitId: string, version: number, ip: string) {
-    return this.unitStep(actor, id, unitId, version, ip, 'report');
-  }
-
-  private async unitStep(
+  confirm(
     actor: Actor,
     id: string,
     unitId: string,
     version: number,
     ip: string,
-    action: 'confirm' | 'report',
   ): Promise<UnitReport> {
-    const { audit, province } = await this.audits.auditFor(actor, id, 'audit:report');
-    const unit = await this.audits.unitIn(actor, province, unitId, 'audit:report');
-    if (audit.status !== 'open') throw new AppError('invalid_state', 'The audit is filed');
-    const { db, repository, orgs } = this.deps;
-    const row = await db.transaction(async (tx) => {
-      const current = await repository.findReport(tx, audit.id, unit.id);
-      if (!current) throw new AppError('not_found', 'The unit has no results in this audit');
-      if (current.version !== version) throw staleReport(unit.id);
-      if (action === 'confirm') {
-        if (!['pending', 'returned'].includes(current.status)) {
-          throw new AppError('invalid_state', `A ${current.status} report cannot be confirmed`);
-        }
-        return this.transition(tx, actor, ip, audit, unit, current, version, 'confirmed', {
-          status: 'confirmed',
-          confirmedAt: this.deps.clock.now(),
-        });
-      }
-      if (current.status !== 'confirmed') {
-        throw new AppError('invalid_state', 'Confirm the list before reporting it');
-      }
-      const chain = await orgs.chainInForce(tx, unit);
-      const steps = chain.steps.map((s) => s.orgId).filter((s) => s !== unit.id);
-      const first = steps[0];
-      if (!first) throw new AppError('invalid_state', 'The unit has no review chain');
-      return this.transition(tx, actor, ip, audit, unit, current, version, 'reported', {
-        status: 'reported',
-        chainSteps: steps,
-        chainVersion: chain.version,
-        currentStep: 0,
-        currentReviewerOrgId: first,
-        reportedAt: this.deps.clock.now(),
-        returnReason: null,
-      });
-    });
-    return this.reportView(audit, row);
+    return unitReportStep(this.#deps, actor, id, unitId, version, ip, 'confirm');
+  }
+
+  /** The unit reports up (上报): confirmed → reported, at the first body of its chain. */
+  report(
+    actor: Actor,
+    id: string,
+    unitId: string,
+    version: number,
+    ip: string,
+  ): Promise<UnitReport> {
+    return unitReportStep(this.#deps, actor, id, unitId, version, ip, 'report');
   }
 
   /** Reports waiting at the caller's level (a body may act for the bodies below it). */
-  async waiting(actor: Actor, id: string): Promise<ReportList> {
-    const { audit, province } = await this.audits.auditFor(actor, id, 'audit:review');
-    const { db, repository, clock } = this.deps;
-    const rows = await repository.reportsWaitingWithin(
-      db,
-      audit.id,
-      scopeOf(actor, 'audit:review'),
-    );
-    const byId = new Map((await repository.orgsWithin(db, province.path)).map((o) => [o.id, o]));
-    const now = clock.now();
-    return {
-      items: rows
-        .map((r) => toUnitReport(r.report, audit, byId, now))
-        .sort((a, b) => a.unitName.localeCompare(b.unitName)),
-    };
+  waiting(actor: Actor, id: string): Promise<ReportList> {
+    return reportsWaiting(this.#deps, actor, id);
   }
 
   /** The reviewing body at the current step approves: next step, or approved at the last. */
-  async approve(actor: Actor, id: string, unitId: string, body: AuditDecision, ip: string) {
-    return this.review(actor, id, unitId, body, ip, 'approve');
-  }
-
-  /** The reviewing body returns the report to the unit, with a reason. */
-  async returnReport(actor: Actor, id: string, unitId: string, body: AuditDecision, ip: string) {
-    return this.review(actor, id, unitId, body, ip, 'return');
-  }
-
-  /** The step's reviewing body, when the caller may act for it; 404 when they see nothing. */
-  async reviewerCheck(actor: Actor, chainSteps: readonly string[], currentOrgId: string | null) {
-    const scope = scopeOf(actor, 'audit:review');
-    const steps = await this.deps.orgs.findAnyOf([...chainSteps]);
-    if (!steps.some((s) => isWithinScope(scope, s.path))) return 'hidden' as const;
-    const current = steps.find((s) => s.id === currentOrgId);
-    return current && isWithinScope(scope, current.path) ? ('ok' as const) : ('other' as const);
-  }
-
-  private async review(
+  approve(
     actor: Actor,
     id: string,
     unitId: string,
     body: AuditDecision,
     ip: string,
-    action: 'approve' | 'return',
   ): Promise<UnitReport> {
-    const { audit, province } = await this.audits.auditFor(actor, id, 'audit:review');
-    if (action === 'return' && !body.reason) {
-      throw new AppError('validation_failed', 'reason: required to return', undefined, [
-        { path: 'reason', message: 'required to return' },
-      ]);
-    }
-    const { db, repository } = this.deps;
-    const unit = await this.deps.orgs.findAny(unitId);
-    const current = unit ? await repository.findReport(db, audit.id, unit.id) : undefined;
-    const access = current
-      ? await this.reviewerCheck(actor, current.chainSteps, current.currentReviewerOrgId)
-      : 'hidden';
-    if (!unit || !unit.path.startsWith(province.path) || !current || access === 'hidden') {
-      throw new AppError('not_found', 'No such report', { unitId });
-    }
-    if (current.version !== body.version) throw staleReport(unit.id);
-    if (current.status !== 'reported') {
-      throw new AppError('invalid_state', `A ${current.status} report is not waiting for review`);
-    }
-    if (access === 'other') {
-      throw new AppError('forbidden', 'The report is waiting at another reviewing body');
-    }
-    const row = await db.transaction(async (tx) => {
-      if (action === 'return') {
-        return this.transition(
-          tx,
-          actor,
-          ip,
-          audit,
-          unit,
-          current,
-          body.version,
-          'returned',
-          {
-            status: 'returned',
-            currentStep: 0,
-            currentReviewerOrgId: null,
-            returnReason: body.reason ?? null,
-          },
-          body.reason,
-        );
-      }
-      const next = current.chainSteps[current.currentStep + 1];
-      return this.transition(
-        tx,
-        actor,
-        ip,
-        audit,
-        unit,
-        current,
-        body.version,
-        'approved',
-        next
-          ? { status: 'reported', currentStep: current.currentStep + 1, currentReviewerOrgId: next }
-          : { status: 'approved', currentReviewerOrgId: null },
-        body.reason,
-      );
-    });
-    return this.reportView(audit, row);
+    return reviewReport(this.#deps, actor, id, unitId, body, ip, 'approve');
+  }
+
+  /** The reviewing body returns the report to the unit, with a reason. */
+  returnReport(
+    actor: Actor,
+    id: string,
+    unitId: string,
+    body: AuditDecision,
+    ip: string,
+  ): Promise<UnitReport> {
+    return reviewReport(this.#deps, actor, id, unitId, body, ip, 'return');
   }
 
   /**
    * The province files the audit (备案) once every unit report is approved: certificates
-   * for every compliant person (the certificates service, in this transaction) and the
-   * results queued for the HR platform.
+   * for every compliant person and the results queued for the HR platform (audit-filing.ts).
    */
-  async file(actor: Actor, id: string, version: number, ip: string): Promise<FileAuditResult> {
-    const { audit, province } = await this.audits.auditFor(actor, id, 'audit:manage');
-    if (audit.status !== 'open') throw new AppError('invalid_state', 'The audit is filed already');
-    const { db, repository, clock, hrPush } = this.deps;
-    const result = await db.transaction(async (tx) => {
-      const now = clock.now();
-      // The audit's row first: a concurrent filing waits here, then finds it stale.
-      const filed = await repository.updateAuditIfVersion(tx, audit.id, version, {
-        status: 'filed',
-        filedAt: now,
-        filedBy: actor.userId,
-      });
-      if (!filed) throw staleAudit(audit);
-      const reports = await repository.reportsOf(tx, audit.id);
-      const notApproved = reports.filter((r) => r.status !== 'approved');
-      if (reports.length === 0 || notApproved.length > 0) {
-        throw new AppError('invalid_state', 'Every unit report must be approved before filing', {
-          units: reports.length,
-          notApproved: notApproved.length,
-        });
-      }
-      await repository.fileReports(tx, audit.id, now);
-      const issued = await this.issueFor(tx, audit, province.id);
-      for (let i = 0; i < issued.all.length; i += pushChunk) {
-        await hrPush.enqueueHrPush(tx, {
-          provinceId: province.id,
-          kind: 'audit_filed',
-          payload: {
-            auditId: audit.id,
-            year: audit.year,
-            part: i / pushChunk + 1,
-            parts: Math.ceil(issued.all.length / pushChunk),
-            certificates: issued.all.slice(i, i + pushChunk),
-          },
-        });
-      }
-      await this.deps.auditLog.record(
-        actorEvent(actor, 'audit.filed', ip, {
-          targetType: 'audit',
-          targetId: audit.id,
-          orgPath: province.path,
-          details: { year: audit.year, issued: issued.issued, existing: issued.existing },
-        }),
-        tx,
-      );
-      return { filed, issued };
-    });
-    return {
-      audit: await this.audits.view(result.filed, province),
-      certificatesIssued: result.issued.issued,
-      certificatesExisting: result.issued.existing,
-    };
-  }
-
-  /** Certificates for the compliant, not voided people of the audit (or the named ones). */
-  async issueFor(tx: DbOrTx, audit: AuditRow, provinceId: string, personIds?: readonly string[]) {
-    const rows = await this.deps.repository.compliantResults(tx, audit.id, personIds);
-    const out = await this.deps.certificates.issueCertificates(tx, {
-      provinceId,
-      year: audit.year,
-      people: rows.map((r) => ({
-        personId: r.personId,
-        unitId: r.unitId,
-        totalCredits: r.totalCredits,
-        classCredits: r.classCredits,
-        packs: r.packVersions,
-        hoursEquivalent: r.certificateHours && r.certificateHours > 0 ? r.certificateHours : null,
-      })),
-    });
-    return {
-      issued: out.issued.length,
-      existing: out.existing.length,
-      all: [...out.issued, ...out.existing],
-    };
+  file(actor: Actor, id: string, version: number, ip: string): Promise<FileAuditResult> {
+    return fileAudit(this.#deps, actor, id, version, ip);
   }
 }

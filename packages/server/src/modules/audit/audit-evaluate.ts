@@ -6,7 +6,7 @@ import {
 } from '@jijiao/domain';
 import { activityOf, policyFor } from '../learner-year/year-report';
 import { placeOfUnit, type UnitPlace } from '../credits/claim-place';
-import type { OrgRow } from '../orgs/orgs.repository';
+import type { OrgRow } from '../orgs/orgs.service';
 
 /** An effective claim as the audit job loads it (one SQL pass, grouped per person). */
 export interface AuditClaim {

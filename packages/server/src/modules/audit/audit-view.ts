@@ -7,14 +7,10 @@ import type {
   UnitReport,
   UnitReportStatus,
 } from '@jijiao/contracts';
-import type { OrgRow } from '../orgs/orgs.repository';
-import type {
-  AuditRow,
-  AuditRunRow,
-  EarlyRequestRow,
-  ResultViewRow,
-  UnitReportRow,
-} from './audit.repository';
+import type { OrgRow } from '../orgs/orgs.service';
+import type { EarlyRequestRow, UnitReportRow } from './audit-reports.repository';
+import type { ResultViewRow } from './audit-results.repository';
+import type { AuditRow, AuditRunRow } from './audit-records.repository';
 
 const dayMs = 86_400_000;
 

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
 import type { PeopleService } from '../people/people.service';
 import type { ClaimReview } from '../credits/claim-review.service';
-import type { AuditService } from './audit.service';
+import type { AuditDeps } from './audit-deps';
 import { AuditPolicies, evaluatePerson } from './audit-evaluate';
 
 /**
@@ -15,11 +15,15 @@ import { AuditPolicies, evaluatePerson } from './audit-evaluate';
  * and the HR platform is told — all in one transaction.
  */
 export class AuditVoidService {
-  constructor(
-    private readonly audits: AuditService,
-    private readonly people: PeopleService,
-    private readonly claims: ClaimReview,
-  ) {}
+  readonly #deps: AuditDeps;
+  readonly #people: PeopleService;
+  readonly #claims: ClaimReview;
+
+  constructor(deps: AuditDeps, people: PeopleService, claims: ClaimReview) {
+    this.#deps = deps;
+    this.#people = people;
+    this.#claims = claims;
+  }
 
   async voidYear(
     actor: Actor,
@@ -38,8 +42,8 @@ export class AuditVoidService {
     reason: string,
     ip: string,
   ): Promise<VoidYearResult> {
-    const { db } = this.audits.deps;
-    const claim = await this.claims.lockForVoid(db, claimId);
+    const { db } = this.#deps;
+    const claim = await this.#claims.lockForVoid(db, claimId);
     if (!claim) throw new AppError('not_found', 'No such credit', { id: claimId });
     return this.voidClaims(actor, { ...claim, claimId }, reason, ip);
   }
@@ -51,7 +55,7 @@ export class AuditVoidService {
     ip: string,
   ): Promise<VoidYearResult> {
     const { personId, year, claimId } = target;
-    const person = await this.people.findInScope(actor, personId, 'person:read').catch(() => {
+    const person = await this.#people.findInScope(actor, personId, 'person:read').catch(() => {
       throw new AppError('not_found', claimId ? 'No such credit' : 'No such person', {
         id: claimId ?? personId,
       });
@@ -63,44 +67,48 @@ export class AuditVoidService {
     }
     const provinceId = person.unitPath.split('/').filter(Boolean)[0];
     if (!provinceId) throw new Error('person without a province');
-    const { db, repository, clock, certificates, hrPush, orgs } = this.audits.deps;
+    const { db, repository, clock, certificates, hrPush, orgs } = this.#deps;
     return db.transaction(async (tx) => {
       const at = clock.now();
       if (claimId !== undefined) {
-        const locked = await this.claims.lockForVoid(tx, claimId);
+        const locked = await this.#claims.lockForVoid(tx, claimId);
         if (!locked || locked.status === 'voided' || locked.status === 'rejected')
           throw new AppError('stale_state', 'The credit is already voided or rejected', {
             id: claimId,
             status: locked?.status ?? null,
           });
       }
-      const voided = await this.claims.voidClaimsOfYear(tx, {
+      const voided = await this.#claims.voidClaimsOfYear(tx, {
         personId,
         year,
         ...(claimId === undefined ? {} : { claimId }),
         reason,
         actor: { userId: actor.userId, username: actor.username, ip },
       });
-      const audit = await repository.findByProvinceYear(tx, provinceId, year);
-      const result = audit ? await repository.resultOf(tx, audit.id, personId) : undefined;
+      const audit = await repository.records.findByProvinceYear(tx, provinceId, year);
+      const result = audit ? await repository.results.resultOf(tx, audit.id, personId) : undefined;
       if (audit && result) {
         const province = await orgs.findAny(provinceId, tx);
         if (!province) throw new Error('province vanished');
         const policies = new AuditPolicies(
-          this.audits.deps.policies,
-          await repository.orgsWithin(tx, province.path),
+          this.#deps.policies,
+          await repository.people.orgsWithin(tx, province.path),
           year,
         );
-        const [row] = await repository.namedPeopleWithClaims(tx, [personId], year, year);
+        const [row] = await repository.people.namedPeopleWithClaims(tx, [personId], year, year);
         if (row) {
           const evaluation = evaluatePerson(policies, year, { ...row, unitId: result.unitId });
-          const runs = await repository.lastRuns(tx, [audit.id]);
-          await repository.upsertResults(tx, audit.id, runs.get(audit.id)?.id ?? audit.id, at, [
-            evaluation,
-          ]);
+          const runs = await repository.records.lastRuns(tx, [audit.id]);
+          await repository.results.upsertResults(
+            tx,
+            audit.id,
+            runs.get(audit.id)?.id ?? audit.id,
+            at,
+            [evaluation],
+          );
         }
-        if (claimId === undefined) await repository.markVoided(tx, audit.id, personId);
-        await repository.refreshUnitReports(tx, audit.id, at, [result.unitId]);
+        if (claimId === undefined) await repository.results.markVoided(tx, audit.id, personId);
+        await repository.reports.refreshUnitReports(tx, audit.id, at, [result.unitId]);
       }
       const certificate = await certificates.revokeCertificate(tx, {
         personId,
@@ -123,7 +131,7 @@ export class AuditVoidService {
           voidedAt: at.toISOString(),
         },
       });
-      await this.audits.deps.auditLog.record(
+      await this.#deps.auditLog.record(
         actorEvent(actor, claimId === undefined ? 'audit.year_voided' : 'audit.credit_voided', ip, {
           targetType: 'person',
           targetId: personId,

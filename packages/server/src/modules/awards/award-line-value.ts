@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import type { CreditIntake } from '../credits/credit-intake.service';
 import type { OrgsService } from '../orgs/orgs.service';
-import type { ProjectView } from '../projects/projects.repository';
+import type { ProjectView } from '../projects/projects.service';
 
 /** What a host says of one line; missing hours or credits come from the project. */
 export interface LineInput {
@@ -123,3 +123,5 @@ export function lineValuer(deps: { intake: CreditIntake; orgs: OrgsService }) {
     },
   };
 }
+
+export type LineValuer = ReturnType<typeof lineValuer>;

@@ -19,8 +19,11 @@ import {
 } from '../../platform/excel';
 import { AppError } from '../../platform/errors/app-error';
 import { residentIdMessages } from '../people/person-identity';
-import type { AwardsService } from './awards.service';
+import { hostProject } from './award-access';
+import { getBatch } from './award-batch-queries';
+import type { AwardsDeps } from './award-deps';
 import type { LineInput } from './award-line-value';
+import { addLines } from './award-lines';
 
 export const awardRoleLabels: Readonly<Record<AwardRole, string>> = {
   attendee: '学员',
@@ -99,24 +102,27 @@ function columnOfPath(path: string): string {
  * column, nothing written.
  */
 export async function importRoster(
-  awards: AwardsService,
+  deps: AwardsDeps,
   actor: Actor,
   batchId: string,
   file: Buffer,
   options: { dryRun: boolean; maxBytes: number; fileName: string },
   ip: string,
 ): Promise<ImportReport> {
-  const { people } = awards.deps;
+  const { people } = deps;
   const read = await readSheet(file, rosterColumns, { maxBytes: options.maxBytes });
-  const batch = await awards.get(actor, batchId);
+  const batch = await getBatch(deps, actor, batchId);
   if (!batch.canEdit) {
     throw new AppError('invalid_state', `The batch is ${batch.status}: it cannot be changed`, {
       id: batchId,
     });
   }
-  const project = await awards.hostProject(actor, batch.projectId);
+  const project = await hostProject(deps, actor, batch.projectId);
   const provincePath = `/${project.hostPath.split('/').filter(Boolean)[0] ?? ''}/`;
-  const found = await people.findByIdNumbers(read.rows.map((r) => r.values.idNumber));
+  const found = await people.findByIdNumbers(
+    read.rows.map((r) => r.values.idNumber),
+    deps.db,
+  );
   const onBatch = new Set(batch.lines.map((l) => `${l.personId}|${l.role}`));
   const firstRowOf = new Map<string, number>();
   const inputs: (LineInput & { sourceRef: string })[] = [];
@@ -149,7 +155,7 @@ export async function importRoster(
       ...(values.credits !== undefined ? { awardedCredits: values.credits } : {}),
     };
     try {
-      await awards.valuer.value(awards.deps.db, project, input);
+      await deps.valuer.value(deps.db, project, input);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const issue = error.issues?.[0];
@@ -164,7 +170,7 @@ export async function importRoster(
     hasRecords: inputs.length > 0,
     dryRun: options.dryRun,
     write: async (dryRun) => {
-      const created = await awards.addLines(actor, batchId, inputs, {
+      const created = await addLines(deps, actor, batchId, inputs, {
         source: 'roster',
         ip,
         dryRun,

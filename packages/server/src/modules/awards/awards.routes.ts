@@ -18,7 +18,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/route-guard';
 import { readUploadedFile, sendWorkbook } from '../../platform/excel';
-import { importRoster, rosterTemplate } from './award-roster';
+import { rosterTemplate } from './award-roster';
 import type { AwardsService } from './awards.service';
 
 const errors = {
@@ -182,8 +182,7 @@ export function registerAwardRoutes(
       },
       handler: async (request) => {
         const file = await readUploadedFile(request, deps.maxBytes);
-        return importRoster(
-          awards,
+        return awards.importRoster(
           actorOf(request),
           request.params.id,
           file,

@@ -321,6 +321,15 @@ export class OrgsService {
     return row && row.kind === 'unit' && row.path.startsWith(province) ? row : undefined;
   }
 
+  /** Without a scope check: the CME office of the province of `path` (the system routes to it). */
+  async findCmeOfficeInProvinceOf(
+    path: string,
+    db: DbOrTx = this.#deps.db,
+  ): Promise<OrgRow | undefined> {
+    const province = `/${path.split('/').filter(Boolean)[0] ?? ''}/`;
+    return (await this.#deps.repository.page(db, [province], { kind: 'cme_office', limit: 1 }))[0];
+  }
+
   /** A province-wide directory of units (names are not sensitive), for choosing a transfer target. */
   async unitDirectory(actor: Actor, q: string | undefined, limit: number) {
     const provinces = [

@@ -1,0 +1,20 @@
+import type { PolicyRegistry } from '@jijiao/domain';
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
+import type { AuditLogService } from '../audit-log/audit-log.service';
+import type { CertificatesService } from '../certificates/certificates.service';
+import type { HrPushService } from '../hr-push/hr-push.service';
+import type { OrgsService } from '../orgs/orgs.service';
+import type { AuditRepository } from './audit.repository';
+
+/** What the audit services and their use cases are handed (services.ts wires one object). */
+export interface AuditDeps {
+  db: Db;
+  clock: Clock;
+  repository: AuditRepository;
+  orgs: OrgsService;
+  certificates: CertificatesService;
+  hrPush: HrPushService;
+  auditLog: AuditLogService;
+  policies: PolicyRegistry;
+}
