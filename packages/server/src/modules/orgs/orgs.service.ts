@@ -19,10 +19,12 @@ import {
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { scopeOf } from '../../platform/auth/actor';
+import { visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import { orgPolicy } from './orgs.policy';
 import type { OrgRow, OrgsRepository } from './orgs.repository';
 
 /** The row other modules see (they never import this module's repository). */
@@ -86,11 +88,15 @@ export class OrgsService {
     permission: 'org:read' | 'org:manage' = 'org:read',
     db: DbOrTx = this.#deps.db,
   ): Promise<OrgRow> {
-    const row = await this.#deps.repository.findById(db, id);
-    if (!row || !isWithinScope(scopeOf(actor, permission), row.path)) {
-      throw new AppError('not_found', 'No such organisation', { id });
-    }
-    return row;
+    return visibleOr404(
+      await this.#deps.repository.findById(db, id),
+      orgPolicy[permission],
+      actor,
+      {
+        what: 'organisation',
+        details: { id },
+      },
+    );
   }
 
   /** Without a scope check: for services that decide scope themselves (credits). */
