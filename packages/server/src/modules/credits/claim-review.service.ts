@@ -10,7 +10,6 @@ import type { ClaimAction } from '@jijiao/domain';
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { scopeOf } from '../../platform/auth/actor';
 import { notFound } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
@@ -21,6 +20,7 @@ import {
   isClaimAtCallersLevel,
   isOwnClaim,
   reviewerOrgIdsOf,
+  reviewQueueScope,
 } from './credits.policy';
 import type { ClaimActor, ClaimLifecycle, TransitionResult } from './claim-lifecycle';
 import { voidClaimsOfYear, type VoidClaimsInput } from './claim-void';
@@ -244,7 +244,7 @@ export class ClaimReview {
   async queue(actor: Actor, query: ReviewQueueQuery): Promise<ClaimList> {
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
     const rows = await this.#deps.repository.queue(this.#deps.db, {
-      reviewerScope: scopeOf(actor, 'credit:review'),
+      reviewerScope: reviewQueueScope(actor),
       reviewerOrgIds: reviewerOrgIdsOf(actor),
       excludeUserId: actor.userId,
       ...(query.type ? { type: query.type } : {}),

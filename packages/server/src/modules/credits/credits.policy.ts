@@ -78,3 +78,6 @@ export const canEnterCreditsFor: Policy<Actor, { unitPath: string }> = (actor, p
 /** Bulk entry, staff lookup and imports work on one unit (not a city or a province). */
 export const canEnterCreditsAt: Policy<Actor, Placed & { kind: string }> = (actor, unit) =>
   unit.kind === 'unit' && isWithinScope(scopeOf(actor, 'credit:enter'), unit.path);
+
+/** The review queue: isClaimAtCallersLevel, applied in SQL. */
+export const reviewQueueScope = (actor: Actor): string[] => scopeOf(actor, 'credit:review');

@@ -17,3 +17,9 @@ export const orgPolicy: Readonly<Record<OrgPermission, Policy<Actor, Placed>>> =
   'org:read': canReadOrg,
   'org:manage': canManageOrg,
 };
+
+/** Lists and searches: the subtrees over which the actor holds `permission`. */
+export const orgScope = (
+  actor: Actor,
+  permission: OrgPermission | 'person:manage' | 'credit:enter',
+): string[] => scopeOf(actor, permission);

@@ -19,12 +19,11 @@ import {
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { scopeOf } from '../../platform/auth/actor';
 import { visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
-import { orgPolicy } from './orgs.policy';
+import { orgPolicy, orgScope } from './orgs.policy';
 import type { OrgRow, OrgsRepository } from './orgs.repository';
 
 /** The row other modules see (they never import this module's repository). */
@@ -128,7 +127,7 @@ export class OrgsService {
 
   /** Children of `parentId`, or without it the orgs at which the actor's scope begins (or, with `q`, any match in scope). */
   async list(actor: Actor, query: OrgListQuery): Promise<OrgList> {
-    const scope = scopeOf(actor, 'org:read');
+    const scope = orgScope(actor, 'org:read');
     if (query.parentId) await this.findInScope(actor, query.parentId);
     const rootIds = scope.map((p) => p.split('/').filter(Boolean).at(-1) ?? '');
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
@@ -314,7 +313,7 @@ export class OrgsService {
   ): Promise<Org | undefined> {
     const rows = await this.#deps.repository.findUnitByNameOrCreditCode(
       this.#deps.db,
-      scopeOf(actor, permission),
+      orgScope(actor, permission),
       text.trim(),
     );
     return rows.length === 1 && rows[0] ? toOrg(rows[0]) : undefined;

@@ -35,3 +35,6 @@ export const canListPeopleUnder: Policy<Actor, Placed> = (actor, org) =>
   scopeOf(actor, 'person:read').some(
     (root) => org.path.startsWith(root) || root.startsWith(org.path),
   );
+
+/** Lists: canReadPerson, applied in SQL. */
+export const personListScope = (actor: Actor): string[] => scopeOf(actor, 'person:read');

@@ -9,7 +9,6 @@ import type {
 } from '@jijiao/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { scopeOf } from '../../platform/auth/actor';
 import { visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
@@ -20,6 +19,7 @@ import {
   canListPeopleUnder,
   canReadPerson,
   canRegisterPeopleAt,
+  personListScope,
   personPolicy,
 } from './people.policy';
 import type { PersonView } from './people.repository';
@@ -162,7 +162,7 @@ export class PeopleService {
   }
 
   async list(actor: Actor, query: PersonListQuery): Promise<PersonList> {
-    const scope = scopeOf(actor, 'person:read');
+    const scope = personListScope(actor);
     let unitPath: string | undefined;
     if (query.unitId) {
       const org = visibleOr404(

@@ -25,3 +25,9 @@ export const projectPolicy: Readonly<Record<ProjectPermission, Policy<Actor, Hos
 /** Projects are registered for hosts the actor manages projects of. */
 export const canRegisterProjectsFor: Policy<Actor, { path: string }> = (actor, host) =>
   isWithinScope(scopeOf(actor, 'project:manage'), host.path);
+
+/** Lists: canReadProject or canFileProject, applied in SQL. */
+export const projectListScope = (actor: Actor): string[] => [
+  ...scopeOf(actor, 'project:read'),
+  ...scopeOf(actor, 'project:file'),
+];

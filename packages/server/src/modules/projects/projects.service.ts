@@ -16,14 +16,13 @@ import {
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { scopeOf } from '../../platform/auth/actor';
 import { anyOf, visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { checkProjectInput } from './project-input';
-import { canRegisterProjectsFor, projectPolicy } from './projects.policy';
+import { canRegisterProjectsFor, projectListScope, projectPolicy } from './projects.policy';
 import { importProjects, type ProjectImportCounts } from './projects-import.service';
 import type { NewProject, ProjectsRepository, ProjectView } from './projects.repository';
 
@@ -105,7 +104,7 @@ export class ProjectsService {
   }
 
   async list(actor: Actor, query: ProjectListQuery): Promise<ProjectList> {
-    const scope = [...scopeOf(actor, 'project:read'), ...scopeOf(actor, 'project:file')];
+    const scope = projectListScope(actor);
     return this.page({ ...query, scope, statuses: query.status ? [query.status] : undefined });
   }
 

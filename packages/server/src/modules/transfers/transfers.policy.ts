@@ -12,3 +12,6 @@ export const canRequestTransferOf: Policy<Actor, { userId: string | null; unitPa
 /** The receiving unit decides: person:manage over the target unit, not over the current one. */
 export const canDecideTransfer: Policy<Actor, { toUnitPath: string }> = (actor, transfer) =>
   isWithinScope(scopeOf(actor, 'person:manage'), transfer.toUnitPath);
+
+/** Lists: transfers of people the actor may read, in or out. */
+export const transferListScope = (actor: Actor): string[] => scopeOf(actor, 'person:read');

@@ -2,13 +2,12 @@ import type { Transfer } from '@jijiao/contracts';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { scopeOf } from '../../platform/auth/actor';
 import { notFound, visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
-import { canDecideTransfer, canRequestTransferOf } from './transfers.policy';
+import { canDecideTransfer, canRequestTransferOf, transferListScope } from './transfers.policy';
 import type { TransfersRepository } from './transfers.repository';
 
 type View = NonNullable<Awaited<ReturnType<TransfersRepository['findView']>>>;
@@ -108,7 +107,7 @@ export class TransfersService {
   ): Promise<{ items: Transfer[] }> {
     const rows = await this.#deps.repository.list(
       this.#deps.db,
-      scopeOf(actor, 'person:read'),
+      transferListScope(actor),
       direction,
       status,
     );
