@@ -10,7 +10,7 @@ import {
 } from '@jijiao/contracts';
 import { rolePlacementProblem } from '@jijiao/domain';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { notFound, visibleOr404 } from '../../platform/auth/policy';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
@@ -19,6 +19,7 @@ import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service
 import type { AuthService } from '../auth/auth.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { generateInitialPassword, type UsersService } from '../users/users.service';
+import { accountScope, canManageAccountsAt } from './accounts.policy';
 import { listAccounts, type AccountRow } from './accounts.repository';
 
 interface Deps {
@@ -60,7 +61,7 @@ export class AccountsService {
 
   async list(actor: Actor, query: UserListQuery): Promise<UserList> {
     const after = query.after === undefined ? undefined : String(decodeCursor(query.after, 1)[0]);
-    const rows = await listAccounts(this.#deps.db, scopeOf(actor, 'user:read'), {
+    const rows = await listAccounts(this.#deps.db, accountScope(actor, 'user:read'), {
       ...(query.q === undefined ? {} : { q: query.q }),
       ...(query.role === undefined ? {} : { role: query.role }),
       ...(after === undefined ? {} : { afterUsername: after }),
@@ -79,19 +80,21 @@ export class AccountsService {
   private async manageable(actor: Actor, userId: string): Promise<UserAccount> {
     const [row] = await listAccounts(
       this.#deps.db,
-      scopeOf(actor, 'user:manage'),
+      accountScope(actor, 'user:manage'),
       { limit: 1, now: this.#deps.clock.now() },
       userId,
     );
-    if (!row) throw new AppError('not_found', 'No such account', { id: userId });
+    // The query applies the scope: an account outside it is simply not found.
+    if (!row) throw notFound({ what: 'account', details: { id: userId } });
     return toAccount(row);
   }
 
   async create(actor: Actor, input: UserCreate, ip: string): Promise<UserWithPassword> {
     const { db, users, orgs, auditLog } = this.#deps;
-    const org = await orgs.findAny(input.orgId);
-    if (!org || !isWithinScope(scopeOf(actor, 'user:manage'), org.path))
-      throw new AppError('not_found', 'No such organisation', { orgId: input.orgId });
+    const org = visibleOr404(await orgs.findAny(input.orgId), canManageAccountsAt, actor, {
+      what: 'organisation',
+      details: { orgId: input.orgId },
+    });
     // The most capable of the caller's roles that manages accounts over that org decides.
     const callerRoles = actor.grants
       .filter(

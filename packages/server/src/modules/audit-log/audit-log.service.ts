@@ -2,7 +2,7 @@ import type { AuditLogQuery } from '@jijiao/contracts';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Clock } from '../../platform/clock';
 import type { Actor } from '../../platform/auth/actor';
-import { scopeOf } from '../../platform/auth/actor';
+import { auditLogScope } from './audit-log.policy';
 import type { AuditLogRepository, AuditRow } from './audit-log.repository';
 
 export interface AuditEvent {
@@ -80,16 +80,10 @@ export class AuditLogService {
   ): Promise<AuditRow[]> {
     const { from, to, ...exact } = query;
     const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
-    return this.#deps.repository.list(
-      this.#deps.db,
-      scopeOf(actor, 'audit_log:read'),
-      limit,
-      beforeId,
-      {
-        ...exact,
-        ...(from === undefined ? {} : { from: dayStart(from) }),
-        ...(to === undefined ? {} : { until: new Date(dayStart(to).getTime() + 86_400_000) }),
-      },
-    );
+    return this.#deps.repository.list(this.#deps.db, auditLogScope(actor), limit, beforeId, {
+      ...exact,
+      ...(from === undefined ? {} : { from: dayStart(from) }),
+      ...(to === undefined ? {} : { until: new Date(dayStart(to).getTime() + 86_400_000) }),
+    });
   }
 }

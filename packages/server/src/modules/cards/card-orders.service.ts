@@ -6,10 +6,11 @@ import type {
   CardOrderListQuery,
 } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent } from '../audit-log/audit-log.service';
+import { canOrderCardsFor, cardOrderPolicy, cardOrderScopes } from './cards.policy';
 import type { OrderView } from './cards.repository';
 import type { CardsDeps, CardsService } from './cards.service';
 import { isoOf } from '../../platform/db/iso-time';
@@ -29,18 +30,18 @@ export class CardOrdersService {
   }
 
   private async findOrder(actor: Actor, id: string, permission: 'card:manage' | 'card:issue') {
-    const order = await this.#deps.repository.findOrder(this.#deps.db, id);
-    const path = permission === 'card:manage' ? order?.unit_path : order?.bureau_path;
-    if (!order || !path || !isWithinScope(scopeOf(actor, permission), path))
-      throw new AppError('not_found', 'No such card order', { id });
-    return order;
+    return visibleOr404(
+      await this.#deps.repository.findOrder(this.#deps.db, id),
+      cardOrderPolicy[permission],
+      actor,
+      { what: 'card order', details: { id } },
+    );
   }
 
   async list(actor: Actor, query: CardOrderListQuery): Promise<CardOrderList> {
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
     const rows = await this.#deps.repository.pageOrders(this.#deps.db, {
-      unitScope: scopeOf(actor, 'card:manage'),
-      bureauScope: scopeOf(actor, 'card:issue'),
+      ...cardOrderScopes(actor),
       status: query.status,
       after: after ? { createdAt: String(after[0]), id: String(after[1]) } : undefined,
       limit: query.limit + 1,
@@ -57,13 +58,12 @@ export class CardOrdersService {
   }
 
   async create(actor: Actor, input: CardOrderCreate, ip: string): Promise<CardOrder> {
-    const unit = await this.#deps.orgs
-      .findInScope(actor, input.unitId, 'org:read')
-      .catch(() => undefined);
-    if (!unit || unit.kind !== 'unit' || !isWithinScope(scopeOf(actor, 'card:manage'), unit.path))
-      throw new AppError('not_found', 'No such unit', undefined, [
-        { path: 'unitId', message: 'no such unit in your scope' },
-      ]);
+    const unit = visibleOr404(
+      await this.#deps.orgs.findInScope(actor, input.unitId, 'org:read').catch(() => undefined),
+      canOrderCardsFor,
+      actor,
+      { what: 'unit', issues: [{ path: 'unitId', message: 'no such unit in your scope' }] },
+    );
     const bureau = await this.#deps.repository.bureauOf(this.#deps.db, unit.path);
     if (!bureau)
       throw new AppError(

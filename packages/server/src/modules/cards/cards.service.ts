@@ -8,7 +8,7 @@ import type {
 } from '@jijiao/contracts';
 import { checkCardAction, type CardActionProblem } from '@jijiao/domain';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { notFound, visibleOr404 } from '../../platform/auth/policy';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config/config';
 import type { Db, DbOrTx } from '../../platform/db/database';
@@ -19,6 +19,14 @@ import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
 import type { PersonView } from '../people/people.service';
 import { signCheckinToken } from '../checkins/checkin-token';
+import {
+  canIssueCardsFrom,
+  canReissueCard,
+  canSeeCard,
+  canSeeCardsOf,
+  canSellCardTo,
+  cardScopes,
+} from './cards.policy';
 import type { CardsRepository, CardView } from './cards.repository';
 import { toCard } from './card-view';
 
@@ -45,23 +53,11 @@ export class CardsService {
     this.#deps = deps;
   }
 
-  /** Who may act on cards held by people of a unit: its card officer, or a bureau above it. */
-  canManageHolder(actor: Actor, unitPath: string): boolean {
-    return (
-      isWithinScope(scopeOf(actor, 'card:manage'), unitPath) ||
-      isWithinScope(scopeOf(actor, 'card:issue'), unitPath)
-    );
-  }
-
   private async findCard(actor: Actor, id: string, db: DbOrTx = this.#deps.db): Promise<CardView> {
-    const card = await this.#deps.repository.findView(db, id);
-    const visible =
-      card &&
-      ((card.unit_path !== null && this.canManageHolder(actor, card.unit_path)) ||
-        isWithinScope(scopeOf(actor, 'card:issue'), card.issuer_path) ||
-        (card.person_user_id !== null && card.person_user_id === actor.userId));
-    if (!card || !visible) throw new AppError('not_found', 'No such card', { id });
-    return card;
+    return visibleOr404(await this.#deps.repository.findView(db, id), canSeeCard, actor, {
+      what: 'card',
+      details: { id },
+    });
   }
 
   async get(actor: Actor, id: string): Promise<Card> {
@@ -69,10 +65,8 @@ export class CardsService {
   }
 
   async list(actor: Actor, query: CardListQuery): Promise<CardList> {
-    const issuerScope = scopeOf(actor, 'card:issue');
     const rows = await this.#deps.repository.page(this.#deps.db, {
-      holderScope: [...scopeOf(actor, 'card:manage'), ...issuerScope],
-      issuerScope,
+      ...cardScopes(actor),
       status: query.status,
       numberPrefix: query.number?.toUpperCase(),
       name: query.name,
@@ -100,10 +94,10 @@ export class CardsService {
 
   /** A person's cards, newest first: the card history. */
   async personCards(actor: Actor, personId: string): Promise<Card[]> {
-    const person = await this.#deps.people.findAny(personId);
-    const own = person?.userId != null && person.userId === actor.userId;
-    if (!person || (!own && !this.canManageHolder(actor, person.unitPath)))
-      throw new AppError('not_found', 'No such person', { id: personId });
+    visibleOr404(await this.#deps.people.findAny(personId), canSeeCardsOf, actor, {
+      what: 'person',
+      details: { id: personId },
+    });
     return (await this.#deps.repository.cardsOfPerson(this.#deps.db, personId)).map(toCard);
   }
 
@@ -136,13 +130,14 @@ export class CardsService {
     issuerId: string | undefined,
     kinds: readonly string[],
   ): Promise<{ id: string; path: string; name: string }> {
-    const scope = scopeOf(actor, 'card:issue');
     const candidates = issuerId
       ? [issuerId]
-      : actor.grants.filter((g) => isWithinScope(scope, g.orgPath)).map((g) => g.orgId);
+      : actor.grants
+          .filter((g) => canIssueCardsFrom(actor, { path: g.orgPath }))
+          .map((g) => g.orgId);
     for (const id of candidates) {
       const org = await this.#deps.orgs.findInScope(actor, id, 'org:read').catch(() => undefined);
-      if (org && isWithinScope(scope, org.path) && kinds.includes(org.kind)) return org;
+      if (org && canIssueCardsFrom(actor, org) && kinds.includes(org.kind)) return org;
     }
     throw new AppError(
       'validation_failed',
@@ -270,11 +265,15 @@ export class CardsService {
   /** A person buys a card directly from the city bureau. */
   async purchase(actor: Actor, input: CardPurchase, ip: string): Promise<Card> {
     const issuer = await this.issuerFor(actor, input.issuerId, ['city']);
-    const person = await this.#deps.people.findAny(input.personId);
-    if (!person || !isWithinScope([issuer.path], person.unitPath))
-      throw new AppError('not_found', 'No such person in the bureau’s city', undefined, [
-        { path: 'personId', message: 'no such person in this city' },
-      ]);
+    const person = visibleOr404(
+      await this.#deps.people.findAny(input.personId),
+      canSellCardTo,
+      issuer,
+      {
+        what: 'person in the bureau’s city',
+        issues: [{ path: 'personId', message: 'no such person in this city' }],
+      },
+    );
     const id = await this.#deps.db.transaction(async (tx) => {
       await this.assertNoActiveCard(tx, person.id);
       const cardId = await this.bindFromStock(tx, {
@@ -311,9 +310,9 @@ export class CardsService {
   /** Reissue (补办) of a lost card: a new number from the same bureau, the fee recorded. */
   async reissue(actor: Actor, id: string, input: CardReissue, ip: string): Promise<Card> {
     const card = await this.findCard(actor, id);
-    if (!card.person_id || !card.unit_path || !this.canManageHolder(actor, card.unit_path))
-      throw new AppError('not_found', 'No such card', { id });
     const personId = card.person_id;
+    if (personId === null || !canReissueCard(actor, card))
+      throw notFound({ what: 'card', details: { id } });
     const newId = await this.#deps.db.transaction(async (tx) => {
       const active = await this.#deps.repository.hasActiveCard(tx, [personId]);
       const problem =

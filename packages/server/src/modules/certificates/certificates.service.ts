@@ -9,14 +9,18 @@ import type {
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { visibleOr404 } from '../../platform/auth/policy';
 import type { IdNumberCipher } from '../../platform/crypto/id-number-cipher';
-import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { HrPushService } from '../hr-push/hr-push.service';
 import type { CertificateKeyRing } from './certificate-keys';
+import {
+  canListCertificatesOf,
+  certificateListScope,
+  certificatePolicy,
+} from './certificates.policy';
 import type { CertificateRow, CertificatesRepository } from './certificates.repository';
 import { factsOf, signedBytesOf, toCertificate, verifyUrlOf } from './certificate-facts';
 import {
@@ -193,14 +197,10 @@ export class CertificatesService {
     const row = parsed
       ? await this.#deps.repository.findBySerial(this.#deps.db, parsed.serial)
       : undefined;
-    const isHolder =
-      permission === 'certificate:read' &&
-      row?.ownerUserId === actor.userId &&
-      actor.permissions.has('certificate:read_own');
-    if (!row || !(isHolder || isWithinScope(scopeOf(actor, permission), row.unitPath))) {
-      throw new AppError('not_found', 'No such certificate', { serial: serialInput.slice(0, 40) });
-    }
-    return row;
+    return visibleOr404(row, certificatePolicy[permission], actor, {
+      what: 'certificate',
+      details: { serial: serialInput.slice(0, 40) },
+    });
   }
 
   async get(actor: Actor, serial: string): Promise<Certificate> {
@@ -236,13 +236,15 @@ export class CertificatesService {
 
   /** Certificates of units in the actor's scope, by serial. */
   async list(actor: Actor, query: CertificateListQuery): Promise<CertificateList> {
-    const scope = scopeOf(actor, 'certificate:read');
+    const scope = certificateListScope(actor);
     let unitPath: string | undefined;
     if (query.unitId) {
-      const unit = await this.#deps.orgs.findInScope(actor, query.unitId).catch(() => undefined);
-      if (!unit || !isWithinScope(scope, unit.path)) {
-        throw new AppError('not_found', 'No such unit', { unitId: query.unitId });
-      }
+      const unit = visibleOr404(
+        await this.#deps.orgs.findInScope(actor, query.unitId).catch(() => undefined),
+        canListCertificatesOf,
+        actor,
+        { what: 'unit', details: { unitId: query.unitId } },
+      );
       unitPath = unit.path;
     }
     const after = query.after ? String(decodeCursor(query.after, 1)[0]) : undefined;

@@ -3,7 +3,7 @@ import { decideSwipe, isCardNumber, maskPersonName, normaliseCardNumber } from '
 import type { DeviceActor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
-import { AppError } from '../../platform/errors/app-error';
+import { notFound } from '../../platform/auth/policy';
 import type { ProjectsService } from '../projects/projects.service';
 import { looksLikeCheckinToken, verifyCheckinToken } from './checkin-token';
 import type { CheckInInsert, CheckinsRepository, IdentifiedCard } from './checkins.repository';
@@ -51,7 +51,7 @@ export class CheckinsService {
 
   async kioskSessions(device: DeviceActor): Promise<KioskSessions> {
     const project = await this.#deps.projects.findAny(device.projectId);
-    if (!project) throw new AppError('not_found', 'No such project');
+    if (!project) throw notFound({ what: 'project' });
     const sessions = await this.#deps.repository.sessionsOf(this.#deps.db, device.projectId);
     return {
       device: { id: device.deviceId, name: device.deviceName },

@@ -11,10 +11,12 @@ import { checkSession, normaliseCardNumber } from '@jijiao/domain';
 import type { Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
+import { notFound, visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { ProjectsService } from '../projects/projects.service';
 import type { ProjectView } from '../projects/projects.service';
+import { canManageDeviceOf } from './checkins.policy';
 import type { CheckinsRepository, DeviceRow, SessionRow } from './checkins.repository';
 
 export interface CheckinDeps {
@@ -207,12 +209,14 @@ export class SessionsService {
   /** Revocation takes effect on the kiosk's next request. */
   async revokeDevice(actor: Actor, deviceId: string, ip: string): Promise<CheckinDevice> {
     const device = await this.#deps.repository.findDevice(this.#deps.db, deviceId);
-    if (!device) throw new AppError('not_found', 'No such device', { id: deviceId });
-    const project = await this.#deps.projects
-      .findInScope(actor, device.projectId, ['project:manage'])
-      .catch(() => {
-        throw new AppError('not_found', 'No such device', { id: deviceId });
-      });
+    const noSuchDevice = { what: 'device', details: { id: deviceId } };
+    if (!device) throw notFound(noSuchDevice);
+    const project = visibleOr404(
+      await this.#deps.projects.findAny(device.projectId),
+      canManageDeviceOf,
+      actor,
+      noSuchDevice,
+    );
     await this.#deps.db.transaction(async (tx) => {
       await this.#deps.repository.revokeDevice(tx, deviceId, this.#deps.clock.now());
       await this.audit(tx, actor, 'device.revoked', deviceId, project, ip);
@@ -239,7 +243,7 @@ export class SessionsService {
 
   private async findSession(projectId: string, sessionId: string): Promise<SessionRow> {
     const row = await this.#deps.repository.findSession(this.#deps.db, projectId, sessionId);
-    if (!row) throw new AppError('not_found', 'No such session', { id: sessionId });
+    if (!row) throw notFound({ what: 'session', details: { id: sessionId } });
     return row;
   }
 

@@ -10,11 +10,18 @@ import type { ClaimAction } from '@jijiao/domain';
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { scopeOf } from '../../platform/auth/actor';
+import { notFound } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import type { AuditLogService } from '../audit-log/audit-log.service';
-import { claimActorOf, reviewerOrgIdsOf, type ClaimsService } from './claims.service';
+import { claimActorOf, type ClaimsService } from './claims.service';
+import {
+  canEditClaim,
+  isClaimAtCallersLevel,
+  isOwnClaim,
+  reviewerOrgIdsOf,
+  reviewQueueScope,
+} from './credits.policy';
 import type { ClaimActor, ClaimLifecycle, TransitionResult } from './claim-lifecycle';
 import { voidClaimsOfYear, type VoidClaimsInput } from './claim-void';
 import { toClaimSummary } from './claim-view';
@@ -57,7 +64,7 @@ export class ClaimReview {
   async submit(actor: Actor, id: string, body: { version: number }, ip: string): Promise<Claim> {
     const { claims, intake, db } = this.#deps;
     const v = await claims.findVisible(actor, id);
-    if (!claims.canEdit(actor, v)) {
+    if (!canEditClaim(actor, v)) {
       throw new AppError('forbidden', 'Only the claim’s owner or their unit can submit it');
     }
     const action: ClaimAction = v.status === 'returned' ? 'resubmit' : 'submit';
@@ -134,10 +141,10 @@ export class ClaimReview {
         },
       );
     }
-    if (claims.isOwn(actor, v)) {
+    if (isOwnClaim(actor, v)) {
       throw new AppError('forbidden', 'You cannot review your own claim', { id, action });
     }
-    if (v.status === 'submitted' && !claims.isAtCallersLevel(actor, v)) {
+    if (v.status === 'submitted' && !isClaimAtCallersLevel(actor, v)) {
       throw new AppError('forbidden', 'The claim is not waiting at your level', {
         id,
         waitingAt: v.reviewerOrgName,
@@ -199,7 +206,7 @@ export class ClaimReview {
     options: { reason?: string; expectedVersion?: number } = {},
   ): Promise<TransitionResult> {
     const v = await this.#deps.repository.findView(tx, claimId);
-    if (!v) throw new AppError('not_found', 'No such claim', { id: claimId });
+    if (!v) throw notFound({ what: 'claim', details: { id: claimId } });
     const chain =
       action === 'submit'
         ? {
@@ -237,7 +244,7 @@ export class ClaimReview {
   async queue(actor: Actor, query: ReviewQueueQuery): Promise<ClaimList> {
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
     const rows = await this.#deps.repository.queue(this.#deps.db, {
-      reviewerScope: scopeOf(actor, 'credit:review'),
+      reviewerScope: reviewQueueScope(actor),
       reviewerOrgIds: reviewerOrgIdsOf(actor),
       excludeUserId: actor.userId,
       ...(query.type ? { type: query.type } : {}),

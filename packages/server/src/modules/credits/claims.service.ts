@@ -12,12 +12,10 @@ import type {
   CreditPreviewRequest,
   EvidenceUploaded,
 } from '@jijiao/contracts';
-import { rolePermissions } from '@jijiao/contracts';
-import { isClaimEditable, type ClaimStatusCode } from '@jijiao/domain';
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { notFound, visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
@@ -27,6 +25,15 @@ import type { PeopleService } from '../people/people.service';
 import type { ClaimActor } from './claim-lifecycle';
 import { toClaim, toClaimSummary } from './claim-view';
 import type { CreditIntake } from './credit-intake.service';
+import {
+  canEditClaim,
+  canEnterCreditsAt,
+  canEnterCreditsFor,
+  canSeeClaimDirectly,
+  isClaimAtCallersLevel,
+  isOwnClaim,
+  reviewsAStepOf,
+} from './credits.policy';
 import type { ClaimView, CreditsRepository } from './credits.repository';
 
 interface Deps {
@@ -38,13 +45,6 @@ interface Deps {
   people: PeopleService;
   orgs: OrgsService;
   auditLog: AuditLogService;
-}
-
-/** The orgs at which the actor holds credit:review. */
-export function reviewerOrgIdsOf(actor: Actor): string[] {
-  return actor.grants
-    .filter((g) => rolePermissions[g.role].includes('credit:review'))
-    .map((g) => g.orgId);
 }
 
 export function claimActorOf(actor: Actor, ip: string): ClaimActor {
@@ -62,48 +62,19 @@ export class ClaimsService {
     this.#deps = deps;
   }
 
-  /** The claim is the caller's own (their person record, or they submitted or entered it). */
-  isOwn(actor: Actor, v: ClaimView): boolean {
-    return (
-      v.personUserId === actor.userId ||
-      v.submittedBy === actor.userId ||
-      v.createdBy === actor.userId
-    );
-  }
-
-  /** May see: their own; staff in their person:read subtree; reviewers of a step of its chain. */
+  /** canSeeClaim (credits.policy.ts), looking the chain's orgs up only if it can matter. */
   async isVisible(actor: Actor, v: ClaimView, db: DbOrTx = this.#deps.db): Promise<boolean> {
-    if (v.personUserId === actor.userId && actor.permissions.has('credit:read_own')) return true;
-    if (isWithinScope(scopeOf(actor, 'person:read'), v.unitPath)) return true;
-    const reviewScope = scopeOf(actor, 'credit:review');
-    if (reviewScope.length === 0 || v.chainSteps.length === 0) return false;
-    const steps = await this.#deps.orgs.findAnyOf(v.chainSteps, db);
-    return steps.some((s) => isWithinScope(reviewScope, s.path));
-  }
-
-  /**
-   * Waiting at the caller's level: a reviewing body inside their credit:review subtree (a
-   * supervising body may act for the bodies below it), or their own unit's first review.
-   * A unit's step is never taken by the bodies above it. Own claims are refused elsewhere.
-   */
-  isAtCallersLevel(actor: Actor, v: ClaimView): boolean {
-    if (v.status !== 'submitted' || v.reviewerOrgPath === null) return false;
-    if (v.reviewerOrgKind === 'unit')
-      return reviewerOrgIdsOf(actor).includes(v.currentReviewerOrgId ?? '');
-    return isWithinScope(scopeOf(actor, 'credit:review'), v.reviewerOrgPath);
-  }
-
-  canEdit(actor: Actor, v: ClaimView): boolean {
-    if (!isClaimEditable(v.status as ClaimStatusCode)) return false;
-    if (v.personUserId === actor.userId) return actor.permissions.has('credit:submit_own');
-    return isWithinScope(scopeOf(actor, 'credit:enter'), v.unitPath);
+    if (canSeeClaimDirectly(actor, v)) return true;
+    // Without credit:review no chain step can be the caller's: spare the lookup.
+    if (v.chainSteps.length === 0 || !actor.permissions.has('credit:review')) return false;
+    return reviewsAStepOf(actor, await this.#deps.orgs.findAnyOf(v.chainSteps, db));
   }
 
   async findVisible(actor: Actor, id: string, db: DbOrTx = this.#deps.db): Promise<ClaimView> {
     const v = await this.#deps.repository.findView(db, id);
-    if (!v || !(await this.isVisible(actor, v, db))) {
-      throw new AppError('not_found', 'No such claim', { id });
-    }
+    // The rule may need the chain's orgs (I/O), so it cannot be a plain visibleOr404 policy.
+    if (!v || !(await this.isVisible(actor, v, db)))
+      throw notFound({ what: 'claim', details: { id } });
     return v;
   }
 
@@ -131,8 +102,8 @@ export class ClaimsService {
       evidence: await evidence.ofClaim(db, v.id),
       provenances: await repository.provenances(db, v.id),
       history: await repository.history(db, v.id),
-      canAct: this.isAtCallersLevel(actor, v) && !this.isOwn(actor, v),
-      canEdit: this.canEdit(actor, v),
+      canAct: isClaimAtCallersLevel(actor, v) && !isOwnClaim(actor, v),
+      canEdit: canEditClaim(actor, v),
     });
   }
 
@@ -145,13 +116,11 @@ export class ClaimsService {
 
   /** A person the caller may enter credits for (credit:enter over their unit), else 404. */
   async enterablePerson(actor: Actor, personId: string, path = 'personId') {
-    const person = await this.#deps.people.findAny(personId);
-    if (!person || !isWithinScope(scopeOf(actor, 'credit:enter'), person.unitPath)) {
-      throw new AppError('not_found', 'No such person', { personId }, [
-        { path, message: 'no such person in your scope' },
-      ]);
-    }
-    return person;
+    return visibleOr404(await this.#deps.people.findAny(personId), canEnterCreditsFor, actor, {
+      what: 'person',
+      details: { personId },
+      issues: [{ path, message: 'no such person in your scope' }],
+    });
   }
 
   private async subjectOf(
@@ -218,7 +187,7 @@ export class ClaimsService {
   /** Corrects a draft or returned claim: the activity is valued again. */
   async update(actor: Actor, id: string, body: ClaimUpdate, ip: string): Promise<Claim> {
     const v = await this.findVisible(actor, id);
-    if (!this.canEdit(actor, v)) {
+    if (!canEditClaim(actor, v)) {
       throw new AppError(
         'forbidden',
         'Only a draft or returned claim can be corrected, by its owner',
@@ -267,7 +236,7 @@ export class ClaimsService {
     ip: string,
   ): Promise<EvidenceUploaded> {
     const v = await this.findVisible(actor, id);
-    if (!this.canEdit(actor, v)) {
+    if (!canEditClaim(actor, v)) {
       throw new AppError(
         'forbidden',
         'Evidence can be added to a draft or returned claim, by its owner',
@@ -330,14 +299,12 @@ export class ClaimsService {
     body: BulkEntry,
     ip: string,
   ): Promise<BulkEntryResult> {
-    const unit = await this.#deps.orgs.findInScope(actor, unitId).catch(() => undefined);
-    if (
-      !unit ||
-      unit.kind !== 'unit' ||
-      !isWithinScope(scopeOf(actor, 'credit:enter'), unit.path)
-    ) {
-      throw new AppError('not_found', 'No such unit', { unitId });
-    }
+    const unit = visibleOr404(
+      await this.#deps.orgs.findInScope(actor, unitId).catch(() => undefined),
+      canEnterCreditsAt,
+      actor,
+      { what: 'unit', details: { unitId } },
+    );
     const issues: { path: string; message: string }[] = [];
     const seen = new Set<string>();
     for (const [index, personId] of body.personIds.entries()) {

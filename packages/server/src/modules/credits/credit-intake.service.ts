@@ -8,6 +8,7 @@ import {
 } from '@jijiao/domain';
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
+import { notFound } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import type { AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgRow } from '../orgs/orgs.service';
@@ -101,9 +102,11 @@ export class CreditIntake {
   ): Promise<PersonAndPlace> {
     const person = known?.id === personId ? known : await this.#deps.people.findAny(personId, db);
     if (!person) {
-      throw new AppError('not_found', 'No such person', { personId }, [
-        { path: 'personId', message: 'no such person' },
-      ]);
+      throw notFound({
+        what: 'person',
+        details: { personId },
+        issues: [{ path: 'personId', message: 'no such person' }],
+      });
     }
     const found = await this.#deps.orgs.findWithAncestors(person.unitId, db);
     if (!found) throw new Error(`person ${person.id} has no unit`);

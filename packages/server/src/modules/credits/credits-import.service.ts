@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { ActivityType, ImportReport } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { visibleOr404 } from '../../platform/auth/policy';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config/config';
 import type { Db } from '../../platform/db/database';
@@ -20,6 +20,7 @@ import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
 import type { ClaimValuation } from '@jijiao/domain';
 import type { CreditIntake, PersonAndPlace } from './credit-intake.service';
+import { canEnterCreditsAt } from './credits.policy';
 import {
   activityFields,
   activityOfRow,
@@ -95,7 +96,6 @@ export class CreditsImport {
 
   /** A unit the actor enters credits for, by id, name or credit code; else 404. */
   async unitInScope(actor: Actor, idOrName: string): Promise<OrgRow> {
-    const notFound = () => new AppError('not_found', 'No such unit', { unit: idOrName });
     const byId = /^[0-9a-f-]{36}$/i.test(idOrName)
       ? await this.#deps.orgs.findAny(idOrName)
       : undefined;
@@ -103,9 +103,10 @@ export class CreditsImport {
       ? undefined
       : await this.#deps.orgs.findUnitByNameOrCreditCode(actor, idOrName, 'credit:enter');
     const unit = byId ?? (byName ? await this.#deps.orgs.findAny(byName.id) : undefined);
-    if (!unit || unit.kind !== 'unit' || !isWithinScope(scopeOf(actor, 'credit:enter'), unit.path))
-      throw notFound();
-    return unit;
+    return visibleOr404(unit, canEnterCreditsAt, actor, {
+      what: 'unit',
+      details: { unit: idOrName },
+    });
   }
 
   async import(

@@ -9,11 +9,11 @@ import {
 } from '@jijiao/contracts';
 import { parseResidentId } from '@jijiao/domain';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { visibleOr404 } from '../../platform/auth/policy';
 import { actorOf } from '../../platform/auth/route-guard';
-import { AppError } from '../../platform/errors/app-error';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
+import { canEnterCreditsAt } from './credits.policy';
 
 /**
  * For 单位批量录入 from a pasted or uploaded list: which staff of the unit the ID numbers
@@ -25,9 +25,12 @@ export async function lookupStaff(
   unitId: string,
   idNumbers: readonly string[],
 ): Promise<StaffLookupResult> {
-  const unit = await deps.orgs.findInScope(actor, unitId).catch(() => undefined);
-  if (!unit || unit.kind !== 'unit' || !isWithinScope(scopeOf(actor, 'credit:enter'), unit.path))
-    throw new AppError('not_found', 'No such unit', { unitId });
+  const unit = visibleOr404(
+    await deps.orgs.findInScope(actor, unitId).catch(() => undefined),
+    canEnterCreditsAt,
+    actor,
+    { what: 'unit', details: { unitId } },
+  );
   const today = deps.people.today();
   const parsed = idNumbers.map((raw) => parseResidentId(raw.trim().toUpperCase(), today));
   const found = await deps.people.findByIdNumbers(

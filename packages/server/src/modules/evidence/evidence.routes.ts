@@ -8,6 +8,7 @@ import {
   sha256ParamsSchema,
 } from '@jijiao/contracts';
 import { actorOf } from '../../platform/auth/route-guard';
+import { notFound } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import type { EvidenceUploaded } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
@@ -126,7 +127,8 @@ export function registerEvidenceRoutes(
           claimIds.length > 0 && (await deps.claims.canSeeAny(actorOf(request), claimIds))
             ? await deps.evidence.read(sha256)
             : undefined;
-        if (!file) throw new AppError('not_found', 'No such evidence file', { sha256 });
+        // Visible through the claims using it: ClaimsService.canSeeAny asks credits.policy.ts.
+        if (!file) throw notFound({ what: 'evidence file', details: { sha256 } });
         return reply
           .header('content-type', file.contentType)
           .header('content-disposition', 'inline')

@@ -9,12 +9,13 @@ import type {
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { notFound, visibleOr404 } from '../../platform/auth/policy';
 import type { IdNumberCipher } from '../../platform/crypto/id-number-cipher';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
+import { canManageHrPush } from './hr-push.policy';
 import type { HrPushRepository, OutboxRow } from './hr-push.repository';
 
 export interface HrPushDeps {
@@ -83,15 +84,12 @@ export class HrPushService {
 
   /** The province, when the actor administers its HR push; else 404. */
   private async province(actor: Actor, provinceId: string) {
-    const org = await this.#deps.orgs.findInScope(actor, provinceId).catch(() => undefined);
-    if (
-      !org ||
-      org.kind !== 'province' ||
-      !isWithinScope(scopeOf(actor, 'hr_push:manage'), org.path)
-    ) {
-      throw new AppError('not_found', 'No such province', { provinceId });
-    }
-    return org;
+    return visibleOr404(
+      await this.#deps.orgs.findInScope(actor, provinceId).catch(() => undefined),
+      canManageHrPush,
+      actor,
+      { what: 'province', details: { provinceId } },
+    );
   }
 
   async getSettings(actor: Actor, provinceId: string): Promise<HrPushSettings> {
@@ -176,7 +174,7 @@ export class HrPushService {
     const province = await this.province(actor, provinceId);
     return this.#deps.db.transaction(async (tx) => {
       const row = await this.#deps.repository.resend(tx, id, provinceId, this.#deps.clock.now());
-      if (!row) throw new AppError('not_found', 'No such delivery', { id });
+      if (!row) throw notFound({ what: 'delivery', details: { id } });
       await this.#deps.auditLog.record(
         actorEvent(actor, 'hr_push.resend', ip, {
           targetType: 'hr_push_delivery',

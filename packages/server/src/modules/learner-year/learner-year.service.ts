@@ -12,7 +12,7 @@ import { tallyCompliance, type PolicyRegistry } from '@jijiao/domain';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import type { OrgsService } from '../orgs/orgs.service';
@@ -29,6 +29,7 @@ import {
   type StaffRow,
   type YearClaimRow,
 } from './learner-year.repository';
+import { canReadUnitProgress } from './learner-year.policy';
 import { evaluateClaims, policyFor, reportView, type YearPolicy } from './year-report';
 
 export interface LearnerYearDeps {
@@ -154,11 +155,10 @@ export class LearnerYearService {
 
   /** An org in the caller's person:read subtree, else 404. */
   private async unitInScope(actor: Actor, unitId: string): Promise<OrgRow> {
-    const unit = await this.#deps.orgs.findAny(unitId);
-    if (!unit || !isWithinScope(scopeOf(actor, 'person:read'), unit.path)) {
-      throw new AppError('not_found', 'No such organisation', { id: unitId });
-    }
-    return unit;
+    return visibleOr404(await this.#deps.orgs.findAny(unitId), canReadUnitProgress, actor, {
+      what: 'organisation',
+      details: { id: unitId },
+    });
   }
 
   /** Where each unit of the staff is for the rules engine, with two queries in all. */

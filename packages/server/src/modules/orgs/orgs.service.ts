@@ -19,10 +19,11 @@ import {
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import { orgPolicy, orgScope } from './orgs.policy';
 import type { OrgRow, OrgsRepository } from './orgs.repository';
 
 /** The row other modules see (they never import this module's repository). */
@@ -86,11 +87,15 @@ export class OrgsService {
     permission: 'org:read' | 'org:manage' = 'org:read',
     db: DbOrTx = this.#deps.db,
   ): Promise<OrgRow> {
-    const row = await this.#deps.repository.findById(db, id);
-    if (!row || !isWithinScope(scopeOf(actor, permission), row.path)) {
-      throw new AppError('not_found', 'No such organisation', { id });
-    }
-    return row;
+    return visibleOr404(
+      await this.#deps.repository.findById(db, id),
+      orgPolicy[permission],
+      actor,
+      {
+        what: 'organisation',
+        details: { id },
+      },
+    );
   }
 
   /** Without a scope check: for services that decide scope themselves (credits). */
@@ -122,7 +127,7 @@ export class OrgsService {
 
   /** Children of `parentId`, or without it the orgs at which the actor's scope begins (or, with `q`, any match in scope). */
   async list(actor: Actor, query: OrgListQuery): Promise<OrgList> {
-    const scope = scopeOf(actor, 'org:read');
+    const scope = orgScope(actor, 'org:read');
     if (query.parentId) await this.findInScope(actor, query.parentId);
     const rootIds = scope.map((p) => p.split('/').filter(Boolean).at(-1) ?? '');
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
@@ -308,7 +313,7 @@ export class OrgsService {
   ): Promise<Org | undefined> {
     const rows = await this.#deps.repository.findUnitByNameOrCreditCode(
       this.#deps.db,
-      scopeOf(actor, permission),
+      orgScope(actor, permission),
       text.trim(),
     );
     return rows.length === 1 && rows[0] ? toOrg(rows[0]) : undefined;

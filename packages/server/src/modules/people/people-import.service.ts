@@ -1,11 +1,11 @@
 import type { ImportIssue, PersonCreate } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
 import { unusablePasswordHash } from '../users/users.service';
 import type { NewPerson, PersonView } from './people.repository';
 import type { PeopleDeps } from './people.deps';
+import { canManagePerson } from './people.policy';
 import { sealIdNumber, type SealedIdentity } from './person-identity';
 
 /** What the import needs: the people service's dependencies and two of its checks. */
@@ -38,7 +38,6 @@ export async function importPeople(
   const { db, clock, cipher, repository, users, auditLog } = deps;
   const rowNumber = (i: number) => options.rowNumbers?.[i] ?? i + 2;
   const issues: ImportIssue[] = [];
-  const manageScope = scopeOf(actor, 'person:manage');
   const units = new Map<string, { id: string; path: string }>();
   const sealed: (SealedIdentity | undefined)[] = [];
   for (const [i, row] of rows.entries()) {
@@ -72,7 +71,7 @@ export async function importPeople(
       issues.push({ row: rowNumber(i), column: '身份证号', message: `与第 ${first} 行重复` });
     else firstRowOf.set(s.idNumberHash, rowNumber(i));
     const person = existing.get(s.idNumberHash);
-    if (person && !isWithinScope(manageScope, person.unitPath)) {
+    if (person && !canManagePerson(actor, person)) {
       issues.push({
         row: rowNumber(i),
         column: '身份证号',

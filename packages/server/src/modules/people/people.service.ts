@@ -9,12 +9,19 @@ import type {
 } from '@jijiao/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent } from '../audit-log/audit-log.service';
 import { generateInitialPassword } from '../users/users.service';
 import type { PeopleDeps } from './people.deps';
+import {
+  canListPeopleUnder,
+  canReadPerson,
+  canRegisterPeopleAt,
+  personListScope,
+  personPolicy,
+} from './people.policy';
 import type { PersonView } from './people.repository';
 import { sealIdNumber } from './person-identity';
 import { importPeople, type ImportCounts } from './people-import.service';
@@ -59,23 +66,29 @@ export class PeopleService {
     permission: 'person:read' | 'person:manage' | 'person:reveal_id',
     db: DbOrTx = this.#deps.db,
   ): Promise<PersonView> {
-    const row = await this.#deps.repository.findView(db, id);
-    if (!row || !isWithinScope(scopeOf(actor, permission), row.unitPath)) {
-      throw new AppError('not_found', 'No such person', { id });
-    }
-    return row;
+    return visibleOr404(
+      await this.#deps.repository.findView(db, id),
+      personPolicy[permission],
+      actor,
+      {
+        what: 'person',
+        details: { id },
+      },
+    );
   }
 
   /** A unit the actor may register people at (person:manage over it), else 404. */
   async unitForRegistration(actor: Actor, unitId: string): Promise<{ id: string; path: string }> {
-    const unit = await this.#deps.orgs
-      .findInScope(actor, unitId, 'org:read')
-      .catch(() => undefined);
-    if (!unit || !isWithinScope(scopeOf(actor, 'person:manage'), unit.path)) {
-      throw new AppError('not_found', 'No such unit', { unitId }, [
-        { path: 'unitId', message: 'no such unit in your scope' },
-      ]);
-    }
+    const unit = visibleOr404(
+      await this.#deps.orgs.findInScope(actor, unitId, 'org:read').catch(() => undefined),
+      canRegisterPeopleAt,
+      actor,
+      {
+        what: 'unit',
+        details: { unitId },
+        issues: [{ path: 'unitId', message: 'no such unit in your scope' }],
+      },
+    );
     if (unit.kind !== 'unit') {
       throw new AppError('validation_failed', 'unitId: people belong to a unit', undefined, [
         { path: 'unitId', message: 'not a unit' },
@@ -149,15 +162,15 @@ export class PeopleService {
   }
 
   async list(actor: Actor, query: PersonListQuery): Promise<PersonList> {
-    const scope = scopeOf(actor, 'person:read');
+    const scope = personListScope(actor);
     let unitPath: string | undefined;
     if (query.unitId) {
-      const org = await this.#deps.orgs
-        .findInScope(actor, query.unitId, 'org:read')
-        .catch(() => undefined);
-      if (!org || !scope.some((root) => org.path.startsWith(root) || root.startsWith(org.path))) {
-        throw new AppError('not_found', 'No such organisation', { unitId: query.unitId });
-      }
+      const org = visibleOr404(
+        await this.#deps.orgs.findInScope(actor, query.unitId, 'org:read').catch(() => undefined),
+        canListPeopleUnder,
+        actor,
+        { what: 'organisation', details: { unitId: query.unitId } },
+      );
       unitPath = org.path;
     }
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
@@ -211,7 +224,7 @@ export class PeopleService {
       identity.idNumberHash,
     ]);
     if (existing) {
-      const where = isWithinScope(scopeOf(actor, 'person:read'), existing.unitPath)
+      const where = canReadPerson(actor, existing)
         ? `at ${existing.unitName}`
         : 'at another unit: ask for a transfer';
       throw new AppError(

@@ -16,12 +16,13 @@ import {
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { anyOf, visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { checkProjectInput } from './project-input';
+import { canRegisterProjectsFor, projectListScope, projectPolicy } from './projects.policy';
 import { importProjects, type ProjectImportCounts } from './projects-import.service';
 import type { NewProject, ProjectsRepository, ProjectView } from './projects.repository';
 
@@ -85,11 +86,12 @@ export class ProjectsService {
     id: string,
     permissions: readonly ('project:read' | 'project:manage' | 'project:file')[],
   ): Promise<ProjectView> {
-    const row = await this.#deps.repository.findView(this.#deps.db, id);
-    if (!row || !permissions.some((p) => isWithinScope(scopeOf(actor, p), row.hostPath))) {
-      throw new AppError('not_found', 'No such project', { id });
-    }
-    return row;
+    return visibleOr404(
+      await this.#deps.repository.findView(this.#deps.db, id),
+      anyOf(...permissions.map((p) => projectPolicy[p])),
+      actor,
+      { what: 'project', details: { id } },
+    );
   }
 
   /** Without a scope check: for callers that decide access themselves (check-in kiosks). */
@@ -102,7 +104,7 @@ export class ProjectsService {
   }
 
   async list(actor: Actor, query: ProjectListQuery): Promise<ProjectList> {
-    const scope = [...scopeOf(actor, 'project:read'), ...scopeOf(actor, 'project:file')];
+    const scope = projectListScope(actor);
     return this.page({ ...query, scope, statuses: query.status ? [query.status] : undefined });
   }
 
@@ -153,15 +155,16 @@ export class ProjectsService {
 
   /** A host the actor may register projects for (project:manage over it), else 404. */
   async hostForRegistration(actor: Actor, hostId: string): Promise<{ id: string; path: string }> {
-    const host = await this.#deps.orgs
-      .findInScope(actor, hostId, 'org:read')
-      .catch(() => undefined);
-    if (!host || !isWithinScope(scopeOf(actor, 'project:manage'), host.path)) {
-      throw new AppError('not_found', 'No such host', { hostId }, [
-        { path: 'hostId', message: 'no such host in your scope' },
-      ]);
-    }
-    return host;
+    return visibleOr404(
+      await this.#deps.orgs.findInScope(actor, hostId, 'org:read').catch(() => undefined),
+      canRegisterProjectsFor,
+      actor,
+      {
+        what: 'host',
+        details: { hostId },
+        issues: [{ path: 'hostId', message: 'no such host in your scope' }],
+      },
+    );
   }
 
   async create(actor: Actor, input: ProjectCreate, ip: string): Promise<Project> {

@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Platform, PlatformKey, PlatformKeyIssued, PlatformList } from '@jijiao/contracts';
 import type { Actor, PlatformCaller } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { notFound, visibleOr404 } from '../../platform/auth/policy';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgRow } from '../orgs/orgs.service';
 import type { OrgsService } from '../orgs/orgs.service';
+import { canManagePlatform, platformListScope } from './provider.policy';
 import type { PlatformKeyRow, ProviderRepository } from './provider.repository';
 
 export interface PlatformKeysDeps {
@@ -53,19 +54,15 @@ export class PlatformKeysService {
 
   /** A platform inside the actor's `platform:manage` subtree, else 404. */
   private async platformInScope(actor: Actor, id: string): Promise<OrgRow> {
-    const org = await this.#deps.orgs.findAny(id);
-    if (
-      !org ||
-      org.kind !== 'platform' ||
-      !isWithinScope(scopeOf(actor, 'platform:manage'), org.path)
-    )
-      throw new AppError('not_found', 'No such platform', { id });
-    return org;
+    return visibleOr404(await this.#deps.orgs.findAny(id), canManagePlatform, actor, {
+      what: 'platform',
+      details: { id },
+    });
   }
 
   async list(actor: Actor): Promise<PlatformList> {
     const { db, repository } = this.#deps;
-    const platforms = await repository.platformsIn(db, scopeOf(actor, 'platform:manage'));
+    const platforms = await repository.platformsIn(db, platformListScope(actor));
     const keys = await repository.keysOf(
       db,
       platforms.map((p) => p.id),
@@ -84,7 +81,7 @@ export class PlatformKeysService {
   async get(actor: Actor, id: string): Promise<Platform> {
     await this.platformInScope(actor, id);
     const platform = (await this.list(actor)).items.find((p) => p.id === id);
-    if (!platform) throw new AppError('not_found', 'No such platform', { id });
+    if (!platform) throw notFound({ what: 'platform', details: { id } });
     return platform;
   }
 
@@ -119,7 +116,7 @@ export class PlatformKeysService {
     const { db, repository, auditLog, clock } = this.#deps;
     return db.transaction(async (tx) => {
       const key = await repository.findKey(tx, org.id, keyId);
-      if (!key) throw new AppError('not_found', 'No such key', { keyId });
+      if (!key) throw notFound({ what: 'key', details: { keyId } });
       if (key.revokedAt) throw new AppError('invalid_state', 'The key is already revoked');
       const revoked = await repository.revokeKey(tx, key.id, clock.now());
       if (!revoked) throw new AppError('invalid_state', 'The key is already revoked');

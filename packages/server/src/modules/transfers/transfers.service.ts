@@ -2,11 +2,12 @@ import type { Transfer } from '@jijiao/contracts';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { notFound, visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
+import { canDecideTransfer, canRequestTransferOf, transferListScope } from './transfers.policy';
 import type { TransfersRepository } from './transfers.repository';
 
 type View = NonNullable<Awaited<ReturnType<TransfersRepository['findView']>>>;
@@ -54,16 +55,18 @@ export class TransfersService {
     ip: string,
   ): Promise<Transfer> {
     const { db, clock, repository, people, auditLog } = this.#deps;
-    const person = await people.findAny(input.personId);
-    const isSelf = person?.userId === actor.userId;
-    if (!person || (!isSelf && !isWithinScope(scopeOf(actor, 'person:manage'), person.unitPath))) {
-      throw new AppError('not_found', 'No such person', { personId: input.personId });
-    }
+    const person = visibleOr404(await people.findAny(input.personId), canRequestTransferOf, actor, {
+      what: 'person',
+      details: { personId: input.personId },
+    });
+    // Any unit of the person's province may receive them, in scope or not: no actor check.
     const target = await this.#deps.orgs.findAnyUnitInProvinceOf(person.unitPath, input.toUnitId);
     if (!target)
-      throw new AppError('not_found', 'No such unit', { toUnitId: input.toUnitId }, [
-        { path: 'toUnitId', message: 'no such unit' },
-      ]);
+      throw notFound({
+        what: 'unit',
+        details: { toUnitId: input.toUnitId },
+        issues: [{ path: 'toUnitId', message: 'no such unit' }],
+      });
     if (target.id === person.unitId) {
       throw new AppError(
         'validation_failed',
@@ -104,7 +107,7 @@ export class TransfersService {
   ): Promise<{ items: Transfer[] }> {
     const rows = await this.#deps.repository.list(
       this.#deps.db,
-      scopeOf(actor, 'person:read'),
+      transferListScope(actor),
       direction,
       status,
     );
@@ -119,10 +122,10 @@ export class TransfersService {
     ip: string,
   ): Promise<Transfer> {
     const { db, clock, repository, people, auditLog } = this.#deps;
-    const view = await repository.findView(db, id);
-    if (!view || !isWithinScope(scopeOf(actor, 'person:manage'), view.toUnitPath)) {
-      throw new AppError('not_found', 'No such transfer', { id });
-    }
+    const view = visibleOr404(await repository.findView(db, id), canDecideTransfer, actor, {
+      what: 'transfer',
+      details: { id },
+    });
     const now = clock.now();
     return db.transaction(async (tx) => {
       const status = input.decision === 'accept' ? 'accepted' : 'rejected';

@@ -1,0 +1,7 @@
+import type { Actor } from '../../platform/auth/actor';
+import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import type { Policy } from '../../platform/auth/policy';
+
+/** A kiosk device belongs to its project: who manages the project manages its devices. */
+export const canManageDeviceOf: Policy<Actor, { hostPath: string }> = (actor, project) =>
+  isWithinScope(scopeOf(actor, 'project:manage'), project.hostPath);
