@@ -1,11 +1,18 @@
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { visibleOr404 } from '../../platform/auth/policy';
 import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import type { ClaimActor } from '../credits/claim-lifecycle';
 import type { AwardsDeps } from './award-deps';
 import type { ProjectView } from '../projects/projects.service';
 import type { BatchView } from './awards.repository';
+import {
+  canAwardFor,
+  canEditBatch,
+  canHostBatch,
+  canReviewBatch,
+  canSeeBatch,
+} from './awards.policy';
 
 const awardableProjectStatuses = ['filed', 'finished'];
 
@@ -17,23 +24,16 @@ export function stale(id: string): AppError {
   return new AppError('stale_state', 'The award batch was changed meanwhile; reload it', { id });
 }
 
-/** The first segment of a materialised path: the province's subtree. */
-export function provincePathOf(path: string): string {
-  const root = path.split('/').filter(Boolean)[0] ?? '';
-  return `/${root}/`;
-}
-
 /** A project of the caller's own host org (award:manage), else 404. */
 export async function hostProject(
   deps: AwardsDeps,
   actor: Actor,
   projectId: string,
 ): Promise<ProjectView> {
-  const project = await deps.projects.findAny(projectId, deps.db);
-  if (!project || !isWithinScope(scopeOf(actor, 'award:manage'), project.hostPath)) {
-    throw new AppError('not_found', 'No such project', { id: projectId });
-  }
-  return project;
+  return visibleOr404(await deps.projects.findAny(projectId, deps.db), canAwardFor, actor, {
+    what: 'project',
+    details: { id: projectId },
+  });
 }
 
 /** The batch's project, which it cannot have lost (projects are never deleted). */
@@ -60,21 +60,6 @@ export function requireAwardable(project: ProjectView): void {
   }
 }
 
-function isHost(actor: Actor, batch: BatchView): boolean {
-  return isWithinScope(scopeOf(actor, 'award:manage'), batch.hostPath);
-}
-
-export function isReviewer(actor: Actor, batch: BatchView): boolean {
-  return (
-    batch.status !== 'draft' &&
-    isWithinScope(scopeOf(actor, 'award:review'), provincePathOf(batch.hostPath))
-  );
-}
-
-export function canEdit(actor: Actor, batch: BatchView): boolean {
-  return isHost(actor, batch) && (batch.status === 'draft' || batch.status === 'returned');
-}
-
 /** A batch the caller hosts, or reviews once submitted; else 404. */
 export async function visibleBatch(
   deps: AwardsDeps,
@@ -82,11 +67,10 @@ export async function visibleBatch(
   id: string,
   db: DbOrTx = deps.db,
 ): Promise<BatchView> {
-  const batch = await deps.repository.findBatch(db, id);
-  if (!batch || !(isHost(actor, batch) || isReviewer(actor, batch))) {
-    throw new AppError('not_found', 'No such award batch', { id });
-  }
-  return batch;
+  return visibleOr404(await deps.repository.findBatch(db, id), canSeeBatch, actor, {
+    what: 'award batch',
+    details: { id },
+  });
 }
 
 /** A draft or returned batch of the caller's host; 404 for reviewers, 409 otherwise. */
@@ -96,9 +80,12 @@ export async function editableBatch(
   id: string,
   db: DbOrTx,
 ): Promise<BatchView> {
-  const batch = await visibleBatch(deps, actor, id, db);
-  if (!isHost(actor, batch)) throw new AppError('not_found', 'No such award batch', { id });
-  if (!canEdit(actor, batch)) {
+  // A reviewer sees the batch but is not its host: the same 404 as for anyone else.
+  const batch = visibleOr404(await deps.repository.findBatch(db, id), canHostBatch, actor, {
+    what: 'award batch',
+    details: { id },
+  });
+  if (!canEditBatch(actor, batch)) {
     throw new AppError('invalid_state', `The batch is ${batch.status}: it cannot be changed`, {
       id,
       status: batch.status,
@@ -114,8 +101,11 @@ export async function reviewableBatch(
   id: string,
   db: DbOrTx,
 ): Promise<BatchView> {
-  const batch = await visibleBatch(deps, actor, id, db);
-  if (!isReviewer(actor, batch)) throw new AppError('not_found', 'No such award batch', { id });
+  // The host sees its submitted batch but does not review it: a 404 like any other.
+  const batch = visibleOr404(await deps.repository.findBatch(db, id), canReviewBatch, actor, {
+    what: 'award batch',
+    details: { id },
+  });
   if (batch.submittedBy === actor.userId) {
     throw new AppError('forbidden', 'You cannot review a batch you submitted', { id });
   }

@@ -1,6 +1,7 @@
 import type { AwardBatch } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import type { DbOrTx } from '../../platform/db/database';
+import { notFound } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import type { ClaimActor } from '../credits/claim-lifecycle';
 import { claimActorOf, hostProject, requireAwardable } from './award-access';
@@ -69,7 +70,7 @@ export async function createBatchFromAttendance(
   input: { projectId: string; lines: readonly AttendanceLine[]; actor: ClaimActor },
 ): Promise<{ batchId: string; lines: number; credits: number }> {
   const project = await deps.projects.findAny(input.projectId, tx);
-  if (!project) throw new AppError('not_found', 'No such project', { id: input.projectId });
+  if (!project) throw notFound({ what: 'project', details: { id: input.projectId } });
   requireAwardable(project);
   const now = deps.clock.now();
   const batch = await deps.repository.insertBatch(tx, {

@@ -6,12 +6,18 @@ import type {
 } from '@jijiao/contracts';
 import { parseResidentId } from '@jijiao/domain';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
 import type { DbOrTx } from '../../platform/db/database';
-import { canEdit, hostProject, isReviewer, provincePathOf, visibleBatch } from './award-access';
+import { hostProject, visibleBatch } from './award-access';
 import type { AwardsDeps } from './award-deps';
 import { toBatch, toBatchSummary } from './award-view';
 import type { BatchView } from './awards.repository';
+import {
+  awardPeopleScope,
+  batchListScopes,
+  canEditBatch,
+  canReviewBatch,
+  isInProvinceOf,
+} from './awards.policy';
 
 /** One batch with its lines, and what the caller may do with it. */
 export async function getBatch(
@@ -23,9 +29,9 @@ export async function getBatch(
   const batch = await visibleBatch(deps, actor, id, db);
   const lines = await deps.repository.lines(db, id);
   return toBatch(batch, lines, {
-    edit: canEdit(actor, batch),
+    edit: canEditBatch(actor, batch),
     review:
-      isReviewer(actor, batch) &&
+      canReviewBatch(actor, batch) &&
       batch.submittedBy !== actor.userId &&
       lines.some((l) => l.claimStatus === 'submitted' && !l.matched),
   });
@@ -43,8 +49,7 @@ export async function listBatches(
     ...(statuses ? { statuses } : {}),
     ...(query.projectId ? { projectId: query.projectId } : {}),
   };
-  const hostScope = scopeOf(actor, 'award:manage');
-  const reviewScope = scopeOf(actor, 'award:review').map(provincePathOf);
+  const { hostScope, reviewScope } = batchListScopes(actor);
   const found = new Map<string, BatchView>();
   if (hostScope.length > 0)
     for (const b of await repository.listBatches(db, { scope: hostScope, ...filter }))
@@ -74,12 +79,12 @@ export async function searchAwardPeople(
   q: string,
 ): Promise<AwardPerson[]> {
   const project = await hostProject(deps, actor, projectId);
-  const scope = [provincePathOf(project.hostPath)];
+  const scope = awardPeopleScope(project);
   const { people } = deps;
   const id = parseResidentId(q.toUpperCase(), deps.clock.now().toISOString().slice(0, 10));
   const found = id.ok
     ? [...(await people.findByIdNumbers([id.value.number], deps.db)).values()].filter((p) =>
-        isWithinScope(scope, p.unitPath),
+        isInProvinceOf(project, p),
       )
     : await people.searchByName(scope, q, 20, deps.db);
   return found.map((p) => ({

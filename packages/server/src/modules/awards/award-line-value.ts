@@ -1,9 +1,10 @@
 import type { AwardRole } from '@jijiao/contracts';
 import type { DbOrTx } from '../../platform/db/database';
-import { AppError } from '../../platform/errors/app-error';
+import { notFound } from '../../platform/auth/policy';
 import type { CreditIntake } from '../credits/credit-intake.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { ProjectView } from '../projects/projects.service';
+import { isInProvinceOf } from './awards.policy';
 
 /** What a host says of one line; missing hours or credits come from the project. */
 export interface LineInput {
@@ -98,11 +99,11 @@ export function lineValuer(deps: { intake: CreditIntake; orgs: OrgsService }) {
 
     async value(db: DbOrTx, project: ProjectView, input: LineInput): Promise<ValuedLine> {
       const { person, where } = await deps.intake.personAndPlace(db, input.personId);
-      const provincePath = `/${project.hostPath.split('/').filter(Boolean)[0] ?? ''}/`;
-      if (!person.unitPath.startsWith(provincePath)) {
-        throw new AppError('not_found', 'No such person in the project’s province', undefined, [
-          { path: 'personId', message: 'no such person in the project’s province' },
-        ]);
+      if (!isInProvinceOf(project, person)) {
+        throw notFound({
+          what: 'person in the project’s province',
+          issues: [{ path: 'personId', message: 'no such person in the project’s province' }],
+        });
       }
       const figures = lineFigures(project, input);
       const hostProvince = await provinceCodeOf(db, project.hostPath);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AwardBatch, AwardLineCreate } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
+import { notFound } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
 import { editableBatch, projectOfBatch, requireAwardable, stale } from './award-access';
@@ -132,7 +133,7 @@ export async function removeLine(
   const { db, repository, clock } = deps;
   const batch = await editableBatch(deps, actor, batchId, db);
   const line = (await repository.lines(db, batchId)).find((l) => l.id === lineId);
-  if (!line) throw new AppError('not_found', 'No such line on this batch', { lineId });
+  if (!line) throw notFound({ what: 'line on this batch', details: { lineId } });
   const withdrawable = line.claimId === null || line.matched || line.claimStatus === 'returned';
   if (!withdrawable) {
     throw new AppError('invalid_state', `The line is ${line.claimStatus}: it cannot be removed`, {

@@ -1,6 +1,7 @@
 import type { AwardBatch, AwardBatchVersion } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import type { DbOrTx } from '../../platform/db/database';
+import { notFound } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import type { ClaimActor } from '../credits/claim-lifecycle';
 import {
@@ -47,7 +48,7 @@ export async function submitInTx(
 ): Promise<void> {
   const { repository, clock, intake } = deps;
   const batch = await repository.findBatch(tx, batchId);
-  if (!batch) throw new AppError('not_found', 'No such award batch', { id: batchId });
+  if (!batch) throw notFound({ what: 'award batch', details: { id: batchId } });
   if (batch.status !== 'draft' && batch.status !== 'returned') {
     throw new AppError('invalid_state', `The batch is ${batch.status}: it cannot be submitted`, {
       id: batchId,
