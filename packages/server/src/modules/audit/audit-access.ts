@@ -1,11 +1,19 @@
 import type { Audit } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import type { OrgRow } from '../orgs/orgs.service';
 import type { AuditDeps } from './audit-deps';
 import type { AuditRow } from './audit-records.repository';
 import { chinaDay, toAudit } from './audit-view';
+import {
+  auditPolicy,
+  auditUnitPolicy,
+  canReviewAuditStep,
+  reviewsAnAuditStepOf,
+  type AuditPermission,
+  type AuditUnitPermission,
+} from './audit.policy';
 
 export function staleAudit(audit: AuditRow): AppError {
   return new AppError('stale_state', 'The audit was changed by someone else: reload it', {
@@ -18,29 +26,22 @@ export function currentYear(deps: AuditDeps): number {
   return Number(chinaDay(deps.clock.now()).slice(0, 4));
 }
 
-/** Whether `actor` holds `permission` somewhere in the province (above or below). */
-export function touches(actor: Actor, permission: Parameters<typeof scopeOf>[1], path: string) {
-  return scopeOf(actor, permission).some((r) => r.startsWith(path) || path.startsWith(r));
-}
-
 /** The audit, when the actor holds `permission` in its province; else 404. */
 export async function auditFor(
   deps: AuditDeps,
   actor: Actor,
   id: string,
-  permission: 'audit:read' | 'audit:manage' | 'audit:report' | 'audit:review' = 'audit:read',
+  permission: AuditPermission = 'audit:read',
 ): Promise<{ audit: AuditRow; province: OrgRow }> {
   const audit = await deps.repository.records.findAudit(deps.db, id);
   const province = audit ? await deps.orgs.findAny(audit.provinceId) : undefined;
-  const allowed =
-    province &&
-    (permission === 'audit:manage'
-      ? isWithinScope(scopeOf(actor, permission), province.path)
-      : touches(actor, permission, province.path));
-  if (!audit || !province || !allowed) {
-    throw new AppError('not_found', 'No such audit', { id });
-  }
-  return { audit, province };
+  // The policy judges the audit by its province; a lost province reads as a missing audit.
+  return visibleOr404(
+    audit && province ? { audit, province } : undefined,
+    (who: Actor, found: { province: OrgRow }) => auditPolicy[permission](who, found.province),
+    actor,
+    { what: 'audit', details: { id } },
+  );
 }
 
 /** The audit as the API shows it, with its last run. */
@@ -72,17 +73,16 @@ export async function unitIn(
   actor: Actor,
   province: OrgRow,
   unitId: string,
-  permission: 'audit:read' | 'audit:report' | 'audit:manage',
+  permission: AuditUnitPermission,
 ): Promise<OrgRow> {
   const unit = await deps.orgs.findAny(unitId);
-  if (
-    !unit ||
-    !unit.path.startsWith(province.path) ||
-    !isWithinScope(scopeOf(actor, permission), unit.path)
-  ) {
-    throw new AppError('not_found', 'No such unit', { unitId });
-  }
-  return unit;
+  // A unit of another province is not part of this audit: as missing as an unknown id.
+  return visibleOr404(
+    unit?.path.startsWith(province.path) ? unit : undefined,
+    auditUnitPolicy[permission],
+    actor,
+    { what: 'unit', details: { unitId } },
+  );
 }
 
 /** The step's reviewing body, when the caller may act for it; 404 when they see nothing. */
@@ -92,9 +92,8 @@ export async function reviewerCheck(
   chainSteps: readonly string[],
   currentOrgId: string | null,
 ) {
-  const scope = scopeOf(actor, 'audit:review');
   const steps = await deps.orgs.findAnyOf([...chainSteps]);
-  if (!steps.some((s) => isWithinScope(scope, s.path))) return 'hidden' as const;
+  if (!reviewsAnAuditStepOf(actor, steps)) return 'hidden' as const;
   const current = steps.find((s) => s.id === currentOrgId);
-  return current && isWithinScope(scope, current.path) ? ('ok' as const) : ('other' as const);
+  return current && canReviewAuditStep(actor, current) ? ('ok' as const) : ('other' as const);
 }

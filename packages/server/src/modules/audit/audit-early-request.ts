@@ -1,6 +1,5 @@
 import type { EarlyAudit, EarlyAuditCreate } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
 import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
@@ -11,6 +10,7 @@ import { AuditPolicies, evaluatePerson, type AuditEvaluation } from './audit-eva
 import type { AuditRow } from './audit-records.repository';
 import type { EarlyRequestRow } from './audit-reports.repository';
 import { chinaDay, toEarly, type EarlyPersonResult } from './audit-view';
+import { canSeeEarlyRequest } from './audit.policy';
 
 /** The rules engine over the named people's effective claims, one SQL pass. */
 export async function evaluateNamed(
@@ -152,15 +152,11 @@ export async function listEarlyAudits(
   const byId = new Map(
     (await repository.people.orgsWithin(db, province.path)).map((o) => [o.id, o]),
   );
-  const read = scopeOf(actor, 'audit:read');
-  const review = scopeOf(actor, 'audit:review');
-  const rows = (await repository.reports.earlyOf(db, audit.id)).filter((r) => {
-    const unit = byId.get(r.unitId);
-    const reviewer = r.currentReviewerOrgId ? byId.get(r.currentReviewerOrgId) : undefined;
-    return (
-      (unit && isWithinScope(read, unit.path)) ||
-      (reviewer !== undefined && isWithinScope(review, reviewer.path))
-    );
-  });
+  const rows = (await repository.reports.earlyOf(db, audit.id)).filter((r) =>
+    canSeeEarlyRequest(actor, {
+      unit: byId.get(r.unitId),
+      reviewer: r.currentReviewerOrgId ? byId.get(r.currentReviewerOrgId) : undefined,
+    }),
+  );
   return { items: rows.map((r) => toEarly(r, byId.get(r.unitId)?.name ?? '')) };
 }

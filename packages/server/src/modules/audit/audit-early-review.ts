@@ -1,5 +1,6 @@
 import type { AuditDecision, EarlyAudit } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
+import { notFound } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { auditFor, reviewerCheck } from './audit-access';
 import type { AuditDeps } from './audit-deps';
@@ -34,7 +35,7 @@ export async function reviewEarlyRequest(
     : 'hidden';
   const unit = current ? await deps.orgs.findAny(current.unitId) : undefined;
   if (!current || !unit || access === 'hidden') {
-    throw new AppError('not_found', 'No such early audit request', { requestId });
+    throw notFound({ what: 'early audit request', details: { requestId } });
   }
   if (current.version !== body.version) {
     throw new AppError('stale_state', 'The request was changed by someone else: reload it');

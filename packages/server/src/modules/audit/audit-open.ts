@@ -1,10 +1,11 @@
 import type { Audit, AuditDeadlines, AuditOpen } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
 import { auditFor, auditView, currentYear, staleAudit } from './audit-access';
 import type { AuditDeps } from './audit-deps';
+import { canManageAuditOf } from './audit.policy';
 
 /** Opens the audit of an ended year; one open audit per province; never a year twice. */
 export async function openAudit(
@@ -13,14 +14,12 @@ export async function openAudit(
   input: AuditOpen,
   ip: string,
 ): Promise<Audit> {
-  const province = await deps.orgs.findAny(input.provinceId);
-  if (
-    !province ||
-    province.kind !== 'province' ||
-    !isWithinScope(scopeOf(actor, 'audit:manage'), province.path)
-  ) {
-    throw new AppError('not_found', 'No such province', { provinceId: input.provinceId });
-  }
+  const province = visibleOr404(
+    await deps.orgs.findAny(input.provinceId),
+    canManageAuditOf,
+    actor,
+    { what: 'province', details: { provinceId: input.provinceId } },
+  );
   if (input.year >= currentYear(deps)) {
     throw new AppError('invalid_state', `year: ${String(input.year)} has not ended`, {
       year: input.year,
@@ -78,10 +77,7 @@ export async function findOrOpenAudit(
 ): Promise<Audit> {
   const roots = [...new Set(actor.grants.map((g) => g.orgPath.split('/').filter(Boolean)[0]))];
   const provinces = (await deps.orgs.findAnyOf(roots.filter((id) => !!id) as string[])).filter(
-    (o) =>
-      o.kind === 'province' &&
-      isWithinScope(scopeOf(actor, 'audit:manage'), o.path) &&
-      (regionCode === undefined || o.regionCode === regionCode),
+    (o) => canManageAuditOf(actor, o) && (regionCode === undefined || o.regionCode === regionCode),
   );
   const [province] = provinces;
   if (!province || provinces.length > 1) {

@@ -1,9 +1,9 @@
 import type { Audit, AuditList, AuditProgress } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
-import { auditFor, auditView, touches } from './audit-access';
+import { auditFor, auditView } from './audit-access';
 import type { AuditDeps } from './audit-deps';
 import { cityOf, toAudit, toUnitReport } from './audit-view';
+import { auditPolicy, auditUnitPolicy } from './audit.policy';
 
 export async function getAudit(deps: AuditDeps, actor: Actor, id: string): Promise<Audit> {
   const { audit, province } = await auditFor(deps, actor, id);
@@ -18,7 +18,7 @@ export async function listAudits(deps: AuditDeps, actor: Actor): Promise<AuditLi
     ),
   ] as string[];
   const provinces = await deps.orgs.findAnyOf(provinceIds);
-  const visible = provinces.filter((p) => touches(actor, 'audit:read', p.path));
+  const visible = provinces.filter((p) => auditPolicy['audit:read'](actor, p));
   const rows = await deps.repository.records.auditsOfProvinces(
     deps.db,
     visible.map((p) => p.id),
@@ -44,12 +44,11 @@ export async function auditProgress(
   const byId = new Map(
     (await repository.people.orgsWithin(db, province.path)).map((o) => [o.id, o]),
   );
-  const scope = scopeOf(actor, 'audit:read');
   const now = clock.now();
   const units = (await repository.reports.reportsOf(db, audit.id))
     .filter((r) => {
       const unit = byId.get(r.unitId);
-      return unit && isWithinScope(scope, unit.path);
+      return unit && auditUnitPolicy['audit:read'](actor, unit);
     })
     .map((r) => toUnitReport(r, audit, byId, now))
     .sort(

@@ -1,11 +1,12 @@
 import type { AuditDecision, ReportList, UnitReport } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
-import { scopeOf } from '../../platform/auth/actor';
+import { notFound } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { auditFor, reviewerCheck } from './audit-access';
 import type { AuditDeps } from './audit-deps';
 import { reportTransition, reportView, staleReport } from './audit-report-steps';
 import { toUnitReport } from './audit-view';
+import { auditReviewScope } from './audit.policy';
 
 export async function reportsWaiting(
   deps: AuditDeps,
@@ -14,11 +15,7 @@ export async function reportsWaiting(
 ): Promise<ReportList> {
   const { audit, province } = await auditFor(deps, actor, id, 'audit:review');
   const { db, repository, clock } = deps;
-  const rows = await repository.reports.reportsWaitingWithin(
-    db,
-    audit.id,
-    scopeOf(actor, 'audit:review'),
-  );
+  const rows = await repository.reports.reportsWaitingWithin(db, audit.id, auditReviewScope(actor));
   const byId = new Map(
     (await repository.people.orgsWithin(db, province.path)).map((o) => [o.id, o]),
   );
@@ -53,7 +50,7 @@ export async function reviewReport(
     ? await reviewerCheck(deps, actor, current.chainSteps, current.currentReviewerOrgId)
     : 'hidden';
   if (!unit || !unit.path.startsWith(province.path) || !current || access === 'hidden') {
-    throw new AppError('not_found', 'No such report', { unitId });
+    throw notFound({ what: 'report', details: { unitId } });
   }
   if (current.version !== body.version) throw staleReport(unit.id);
   if (current.status !== 'reported') {

@@ -1,5 +1,6 @@
 import type { AuditResult, UnitAudit } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
+import { notFound } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
 import { auditFor, orgMapFor, unitIn } from './audit-access';
@@ -42,7 +43,7 @@ export async function setResultNote(
   const { db, repository } = deps;
   const current = await repository.results.resultOf(db, audit.id, personId);
   if (!current || current.unitId !== unit.id) {
-    throw new AppError('not_found', 'No such person in this unit’s results', { personId });
+    throw notFound({ what: 'person in this unit’s results', details: { personId } });
   }
   await db.transaction(async (tx) => {
     await repository.results.setNote(tx, audit.id, personId, note);

@@ -1,12 +1,13 @@
 import type { VoidYearResult } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
-import { isWithinScope, scopeOf } from '../../platform/auth/actor';
+import { notFound, visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent } from '../audit-log/audit-log.service';
 import type { PeopleService } from '../people/people.service';
 import type { ClaimReview } from '../credits/claim-review.service';
 import type { AuditDeps } from './audit-deps';
 import { AuditPolicies, evaluatePerson } from './audit-evaluate';
+import { canVoidCreditsOf } from './audit.policy';
 
 /**
  * Fraud (弄虚作假): a province admin voids a person's year, or one credit of it. The claims
@@ -44,7 +45,7 @@ export class AuditVoidService {
   ): Promise<VoidYearResult> {
     const { db } = this.#deps;
     const claim = await this.#claims.lockForVoid(db, claimId);
-    if (!claim) throw new AppError('not_found', 'No such credit', { id: claimId });
+    if (!claim) throw notFound({ what: 'credit', details: { id: claimId } });
     return this.voidClaims(actor, { ...claim, claimId }, reason, ip);
   }
 
@@ -55,16 +56,16 @@ export class AuditVoidService {
     ip: string,
   ): Promise<VoidYearResult> {
     const { personId, year, claimId } = target;
-    const person = await this.#people.findInScope(actor, personId, 'person:read').catch(() => {
-      throw new AppError('not_found', claimId ? 'No such credit' : 'No such person', {
-        id: claimId ?? personId,
-      });
-    });
-    if (!isWithinScope(scopeOf(actor, 'audit:manage'), person.unitPath)) {
-      throw new AppError('not_found', claimId ? 'No such credit' : 'No such person', {
-        id: claimId ?? personId,
-      });
-    }
+    // A credit answers for itself, never revealing whether its person exists for the caller.
+    const answer = { what: claimId ? 'credit' : 'person', details: { id: claimId ?? personId } };
+    const person = visibleOr404(
+      await this.#people.findInScope(actor, personId, 'person:read').catch(() => {
+        throw notFound(answer);
+      }),
+      canVoidCreditsOf,
+      actor,
+      answer,
+    );
     const provinceId = person.unitPath.split('/').filter(Boolean)[0];
     if (!provinceId) throw new Error('person without a province');
     const { db, repository, clock, certificates, hrPush, orgs } = this.#deps;

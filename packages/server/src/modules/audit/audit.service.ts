@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/auth/actor';
 import type { OrgRow } from '../orgs/orgs.service';
 import { auditFor, auditView, currentYear, orgMapFor, unitIn } from './audit-access';
 import type { AuditDeps } from './audit-deps';
+import type { AuditPermission } from './audit.policy';
 import { findOrOpenAudit, openAudit, setAuditDeadlines } from './audit-open';
 import { auditProgress, getAudit, listAudits } from './audit-queries';
 import type { AuditRow } from './audit-records.repository';
@@ -42,7 +43,7 @@ export class AuditService {
   auditFor(
     actor: Actor,
     id: string,
-    permission: 'audit:read' | 'audit:manage' | 'audit:report' | 'audit:review' = 'audit:read',
+    permission: AuditPermission = 'audit:read',
   ): Promise<{ audit: AuditRow; province: OrgRow }> {
     return auditFor(this.#deps, actor, id, permission);
   }
