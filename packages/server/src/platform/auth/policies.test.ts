@@ -3,7 +3,24 @@ import { rolePermissions, type OrgKind, type Role } from '@jijiao/contracts';
 import type { Actor } from './actor';
 import type { Policy } from './policy';
 import { canManageAccountsAt } from '../../modules/accounts/accounts.policy';
+import {
+  auditPolicy,
+  auditUnitPolicy,
+  canManageAuditOf,
+  canReviewAuditStep,
+  canSeeEarlyRequest,
+  canVoidCreditsOf,
+  reviewsAnAuditStepOf,
+} from '../../modules/audit/audit.policy';
 import { canReadAuditEntry } from '../../modules/audit-log/audit-log.policy';
+import {
+  canAwardFor,
+  canEditBatch,
+  canHostBatch,
+  canReviewBatch,
+  canSeeBatch,
+  isInProvinceOf,
+} from '../../modules/awards/awards.policy';
 import {
   canIssueCardsFrom,
   canManageCardHolder,
@@ -227,6 +244,53 @@ const cases: [string, Policy<Actor, never>, (path: string) => unknown, Table][] 
   ['canManageAccountsAt', canManageAccountsAt, (path) => ({ path }), admins],
   ['canReadAuditEntry', canReadAuditEntry, (orgPath) => ({ orgPath }), admins],
   ['canManageDeviceOf', canManageDeviceOf, (hostPath) => ({ hostPath }), hosts],
+  ['canAwardFor', canAwardFor, (hostPath) => ({ hostPath }), hosts],
+  ['canHostBatch', canHostBatch, (hostPath) => ({ hostPath }), hosts],
+  ['canEditBatch', canEditBatch, (hostPath) => ({ hostPath, status: 'draft' }), hosts],
+  [
+    'canReviewBatch',
+    canReviewBatch,
+    (hostPath) => ({ hostPath, status: 'submitted' }),
+    provinceOnly,
+  ],
+  [
+    'canSeeBatch',
+    canSeeBatch,
+    (hostPath) => ({ hostPath, status: 'submitted' }),
+    only({ host_admin: 'y--', province_admin: 'yy-' }),
+  ],
+  ["auditPolicy['audit:read']", auditPolicy['audit:read'], (path) => ({ path }), reviewers],
+  ["auditPolicy['audit:manage']", auditPolicy['audit:manage'], (path) => ({ path }), provinceOnly],
+  [
+    "auditPolicy['audit:report']",
+    auditPolicy['audit:report'],
+    (path) => ({ path }),
+    only({ unit_admin: 'y--' }),
+  ],
+  ["auditPolicy['audit:review']", auditPolicy['audit:review'], (path) => ({ path }), bureaus],
+  ["auditUnitPolicy['audit:read']", auditUnitPolicy['audit:read'], (path) => ({ path }), reviewers],
+  [
+    "auditUnitPolicy['audit:report']",
+    auditUnitPolicy['audit:report'],
+    (path) => ({ path }),
+    only({ unit_admin: 'y--' }),
+  ],
+  [
+    "auditUnitPolicy['audit:manage']",
+    auditUnitPolicy['audit:manage'],
+    (path) => ({ path }),
+    provinceOnly,
+  ],
+  ['canManageAuditOf', canManageAuditOf, (path) => ({ path, kind: 'province' }), provinceOnly],
+  ['canReviewAuditStep', canReviewAuditStep, (path) => ({ path }), bureaus],
+  ['reviewsAnAuditStepOf', reviewsAnAuditStepOf, (path) => [{ path }], bureaus],
+  [
+    'canSeeEarlyRequest',
+    canSeeEarlyRequest,
+    (path) => ({ unit: { path }, reviewer: undefined }),
+    reviewers,
+  ],
+  ['canVoidCreditsOf', canVoidCreditsOf, (unitPath) => ({ unitPath }), provinceOnly],
 ];
 
 describe.each(cases)('%s', (_name, policy, objectAt, table) => {
@@ -324,5 +388,32 @@ describe('what the tables cannot show', () => {
     const cityAdmin = { ...actorAs('province_admin') };
     cityAdmin.grants = cityAdmin.grants.map((g) => ({ ...g, orgPath: city }));
     expect(canReadAuditEntry(cityAdmin, { orgPath: null })).toBe(false);
+  });
+
+  it('hides a draft batch from the province and lets its host edit it only until submitted', () => {
+    const batch = { hostPath: unit, status: 'draft' };
+    expect(canSeeBatch(actorAs('province_admin'), batch)).toBe(false);
+    expect(canEditBatch(actorAs('host_admin'), { ...batch, status: 'returned' })).toBe(true);
+    expect(canEditBatch(actorAs('host_admin'), { ...batch, status: 'submitted' })).toBe(false);
+  });
+
+  it('awards credits only to people of the project’s province', () => {
+    expect(isInProvinceOf({ hostPath: unit }, { unitPath: where.other })).toBe(true);
+    expect(isInProvinceOf({ hostPath: unit }, { unitPath: where.foreign })).toBe(false);
+  });
+
+  it('shows a province’s audit to its hospitals, but leaves managing it to the province', () => {
+    expect(auditPolicy['audit:read'](actorAs('unit_admin'), { path: province })).toBe(true);
+    expect(auditPolicy['audit:manage'](actorAs('province_admin'), { path: province })).toBe(true);
+    expect(auditPolicy['audit:manage'](actorAs('reviewer'), { path: province })).toBe(false);
+    expect(canManageAuditOf(actorAs('province_admin'), { path: unit, kind: 'unit' })).toBe(false);
+  });
+
+  it('shows an early request to the body it waits at, outside its read scope', () => {
+    const request = { unit: { path: where.other }, reviewer: { path: city } };
+    expect(canSeeEarlyRequest(actorAs('reviewer'), request)).toBe(true);
+    expect(canSeeEarlyRequest(actorAs('reviewer'), { ...request, reviewer: undefined })).toBe(
+      false,
+    );
   });
 });
