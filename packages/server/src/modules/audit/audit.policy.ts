@@ -50,7 +50,7 @@ export const reviewsAnAuditStepOf: Policy<Actor, readonly Placed[]> = (actor, st
 /** An early request is seen by its unit's readers and by the body it waits at. */
 export const canSeeEarlyRequest: Policy<
   Actor,
-  { unit: Placed | undefined; reviewer: Placed | undefined }
+  { unit?: Placed | undefined; reviewer?: Placed | undefined }
 > = (actor, request) =>
   (request.unit !== undefined && auditUnitPolicy['audit:read'](actor, request.unit)) ||
   (request.reviewer !== undefined && canReviewAuditStep(actor, request.reviewer));

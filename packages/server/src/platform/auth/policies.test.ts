@@ -125,6 +125,10 @@ const reviewers = only({ unit_admin: 'y--', reviewer: 'y--', province_admin: 'yy
 const bureaus = only({ reviewer: 'y--', province_admin: 'yy-' });
 const hosts = only({ host_admin: 'y--' });
 const someone = 'user-someone-else';
+const unitOnly = only({ unit_admin: 'y--' });
+const at = (path: string) => ({ path });
+const hostedAt = (hostPath: string) => ({ hostPath });
+const submittedAt = (hostPath: string) => ({ hostPath, status: 'submitted' });
 
 // The object each policy is asked about, placed at `path`; nobody in the tables owns it.
 const cases: [string, Policy<Actor, never>, (path: string) => unknown, Table][] = [
@@ -244,52 +248,22 @@ const cases: [string, Policy<Actor, never>, (path: string) => unknown, Table][] 
   ['canManageAccountsAt', canManageAccountsAt, (path) => ({ path }), admins],
   ['canReadAuditEntry', canReadAuditEntry, (orgPath) => ({ orgPath }), admins],
   ['canManageDeviceOf', canManageDeviceOf, (hostPath) => ({ hostPath }), hosts],
-  ['canAwardFor', canAwardFor, (hostPath) => ({ hostPath }), hosts],
-  ['canHostBatch', canHostBatch, (hostPath) => ({ hostPath }), hosts],
+  ['canAwardFor', canAwardFor, hostedAt, hosts],
+  ['canHostBatch', canHostBatch, hostedAt, hosts],
   ['canEditBatch', canEditBatch, (hostPath) => ({ hostPath, status: 'draft' }), hosts],
-  [
-    'canReviewBatch',
-    canReviewBatch,
-    (hostPath) => ({ hostPath, status: 'submitted' }),
-    provinceOnly,
-  ],
-  [
-    'canSeeBatch',
-    canSeeBatch,
-    (hostPath) => ({ hostPath, status: 'submitted' }),
-    only({ host_admin: 'y--', province_admin: 'yy-' }),
-  ],
-  ["auditPolicy['audit:read']", auditPolicy['audit:read'], (path) => ({ path }), reviewers],
-  ["auditPolicy['audit:manage']", auditPolicy['audit:manage'], (path) => ({ path }), provinceOnly],
-  [
-    "auditPolicy['audit:report']",
-    auditPolicy['audit:report'],
-    (path) => ({ path }),
-    only({ unit_admin: 'y--' }),
-  ],
-  ["auditPolicy['audit:review']", auditPolicy['audit:review'], (path) => ({ path }), bureaus],
-  ["auditUnitPolicy['audit:read']", auditUnitPolicy['audit:read'], (path) => ({ path }), reviewers],
-  [
-    "auditUnitPolicy['audit:report']",
-    auditUnitPolicy['audit:report'],
-    (path) => ({ path }),
-    only({ unit_admin: 'y--' }),
-  ],
-  [
-    "auditUnitPolicy['audit:manage']",
-    auditUnitPolicy['audit:manage'],
-    (path) => ({ path }),
-    provinceOnly,
-  ],
+  ['canReviewBatch', canReviewBatch, submittedAt, provinceOnly],
+  ['canSeeBatch', canSeeBatch, submittedAt, only({ host_admin: 'y--', province_admin: 'yy-' })],
+  ["auditPolicy['audit:read']", auditPolicy['audit:read'], at, reviewers],
+  ["auditPolicy['audit:manage']", auditPolicy['audit:manage'], at, provinceOnly],
+  ["auditPolicy['audit:report']", auditPolicy['audit:report'], at, only({ unit_admin: 'y--' })],
+  ["auditPolicy['audit:review']", auditPolicy['audit:review'], at, bureaus],
+  ["auditUnitPolicy['audit:read']", auditUnitPolicy['audit:read'], at, reviewers],
+  ["auditUnitPolicy['audit:report']", auditUnitPolicy['audit:report'], at, unitOnly],
+  ["auditUnitPolicy['audit:manage']", auditUnitPolicy['audit:manage'], at, provinceOnly],
   ['canManageAuditOf', canManageAuditOf, (path) => ({ path, kind: 'province' }), provinceOnly],
-  ['canReviewAuditStep', canReviewAuditStep, (path) => ({ path }), bureaus],
+  ['canReviewAuditStep', canReviewAuditStep, at, bureaus],
   ['reviewsAnAuditStepOf', reviewsAnAuditStepOf, (path) => [{ path }], bureaus],
-  [
-    'canSeeEarlyRequest',
-    canSeeEarlyRequest,
-    (path) => ({ unit: { path }, reviewer: undefined }),
-    reviewers,
-  ],
+  ['canSeeEarlyRequest', canSeeEarlyRequest, (path) => ({ unit: { path } }), reviewers],
   ['canVoidCreditsOf', canVoidCreditsOf, (unitPath) => ({ unitPath }), provinceOnly],
 ];
 
