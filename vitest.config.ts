@@ -28,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'server-pglite',
           root: 'packages/server',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           env: { JIJIAO_TEST_DB: 'pglite' },
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 60_000,
