@@ -68,8 +68,9 @@ describe('buildOrgTree', () => {
     expect(created[0]?.n).toBe(6); // every org below the root came through the service
   });
 
-  it('takes a real province code, and a chain set like a province admin sets it', async () => {
-    const tree = await f.buildOrgTree({ regionCode: '430000' });
+  it('takes a real province code, names, and a chain set like a province admin sets it', async () => {
+    const tree = await f.buildOrgTree({ regionCode: '430000', names: { unit: '湘雅测试医院' } });
+    expect(tree.unit.name).toBe('湘雅测试医院');
     expect([tree.city.regionCode, tree.district.regionCode]).toEqual(['430100', '430102']);
     await f.setReviewChain(tree.unit, [tree.association, tree.city, tree.cmeOffice]);
     const chain = await f.services.orgs.chainInForce(db, tree.unit);
@@ -254,5 +255,21 @@ describe('buildClaim', () => {
     const claims = await count('credit_claims');
     await f.buildClaim({ person, status: 'draft' });
     expect(await count('credit_claims')).toBe(claims + 1);
+  });
+});
+
+describe('buildCertificate', () => {
+  it('issues last year’s certificate to a person, signed and verifiable', async () => {
+    const person = await f.buildPerson();
+    const certificate = await f.buildCertificate({ person });
+    expect(certificate).toMatchObject({ personId: person.id, year: 2025 });
+    const verified = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/certificates/${certificate.serial}/verify`,
+    });
+    expect(verified.json<{ valid: boolean; revoked: boolean }>()).toMatchObject({
+      valid: true,
+      revoked: false,
+    });
   });
 });

@@ -14,7 +14,7 @@ import {
   type TitleGrade,
   type UnitType,
 } from '@jijiao/contracts';
-import { levelMarks, residentIdCheckChar } from '@jijiao/domain';
+import { defaultPolicyRegistry, levelMarks, residentIdCheckChar } from '@jijiao/domain';
 import type { Actor } from '../src/platform/auth/actor';
 import { argon2Hasher, type PasswordHasher } from '../src/platform/auth/password-hasher';
 import type { Clock } from '../src/platform/clock';
@@ -125,7 +125,8 @@ export interface TestPerson extends Person {
 export interface OrgTreeOverrides {
   /** The province's GB/T 2260 code (990000: fictitious, national packs only, like the demo). */
   regionCode?: string;
-  name?: string;
+  /** Names by role in the tree; numbered 测试… names by default. */
+  names?: Partial<Record<keyof OrgTree, string>>;
 }
 
 export interface OrgOverrides {
@@ -188,6 +189,14 @@ export interface ClaimOverrides {
   approvedSteps?: number;
   /** For `returned`, `rejected` and `voided`: why (a reason is required). */
   reason?: string;
+}
+
+export interface CertificateOverrides {
+  /** The holder; a newly registered person by default. */
+  person?: TestPerson;
+  /** The audited year; the year before "today" by default. */
+  year?: number;
+  totalCredits?: number;
 }
 
 export interface FactoryContext {
@@ -308,31 +317,32 @@ export function createFactories(context: FactoryContext) {
   async function buildOrgTree(overrides: OrgTreeOverrides = {}): Promise<OrgTree> {
     const n = nextSerial();
     const region = overrides.regionCode ?? '990000';
+    // The office's name is as long as a real one: certificates print it on one line.
+    const names: Record<keyof OrgTree, string> = {
+      province: `测试省${n}卫生健康委员会`,
+      cmeOffice: '测试省继续医学教育委员会办公室',
+      host: `测试省${n}医学会`,
+      city: `测试市${n}卫生健康委员会`,
+      district: `测试市${n}城区卫生健康局`,
+      association: `城区${n}医学会`,
+      unit: `城区${n}人民医院`,
+      ...overrides.names,
+    };
     const province = await orgsRepository.insert(db, {
       parentId: null,
       parentPath: null,
       kind: 'province',
-      name: overrides.name ?? `测试省${n}卫生健康委员会`,
+      name: names.province,
       regionCode: region,
     });
     const under = (parent: OrgRow, kind: OrgKind, name: string, regionCode?: string) =>
       buildOrg({ parent, kind, name, ...(regionCode ? { regionCode } : {}) });
-    const cmeOffice = await under(province, 'cme_office', `测试省${n}继续医学教育委员会办公室`);
-    const host = await under(province, 'host', `测试省${n}医学会`);
-    const city = await under(
-      province,
-      'city',
-      `测试市${n}卫生健康委员会`,
-      `${region.slice(0, 2)}0100`,
-    );
-    const district = await under(
-      city,
-      'district',
-      `测试市${n}城区卫生健康局`,
-      `${region.slice(0, 2)}0102`,
-    );
-    const association = await under(district, 'association', `城区${n}医学会`);
-    const unit = await buildOrg({ parent: district, kind: 'unit', name: `城区${n}人民医院` });
+    const cmeOffice = await under(province, 'cme_office', names.cmeOffice);
+    const host = await under(province, 'host', names.host);
+    const city = await under(province, 'city', names.city, `${region.slice(0, 2)}0100`);
+    const district = await under(city, 'district', names.district, `${region.slice(0, 2)}0102`);
+    const association = await under(district, 'association', names.association);
+    const unit = await under(district, 'unit', names.unit);
     return { province, cmeOffice, host, city, district, association, unit };
   }
 
@@ -591,6 +601,43 @@ export function createFactories(context: FactoryContext) {
     return services.claims.get(admin, claim.id);
   }
 
+  /**
+   * A person's certificate of a year, issued as filing the year's audit issues it (the
+   * certificates service) but without the audit: the audit tests build that themselves.
+   */
+  async function buildCertificate(
+    overrides: CertificateOverrides = {},
+  ): Promise<{ serial: string; personId: string; year: number }> {
+    clock.tick();
+    const person = overrides.person ?? (await buildPerson());
+    const year = overrides.year ?? clock.now().getUTCFullYear() - 1;
+    const unit = await orgRow(person.unitId);
+    const province = await orgRow(unit.path.split('/').filter(Boolean)[0] ?? '');
+    const resolved = defaultPolicyRegistry.resolve({ province: province.regionCode ?? '' }, year);
+    if (!resolved.ok) throw new Error(resolved.message);
+    const { policy } = resolved;
+    const totalCredits = overrides.totalCredits ?? 30;
+    const result = await db.transaction((tx) =>
+      services.certificates.issueCertificates(tx, {
+        provinceId: province.id,
+        year,
+        people: [
+          {
+            personId: person.id,
+            unitId: unit.id,
+            totalCredits,
+            classCredits: policy.rules.classes.length > 0 ? { I: 10, II: totalCredits - 10 } : {},
+            packs: policy.packs,
+            hoursEquivalent: policy.rules.certificate?.hours ?? null,
+          },
+        ],
+      }),
+    );
+    const [issued] = [...result.issued, ...result.existing];
+    if (!issued) throw new Error('no certificate issued');
+    return { serial: issued.serial, personId: person.id, year };
+  }
+
   return {
     services,
     actorOf,
@@ -604,5 +651,6 @@ export function createFactories(context: FactoryContext) {
     buildProject,
     reviewerAt,
     buildClaim,
+    buildCertificate,
   };
 }
