@@ -1,8 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
+/** The server's projects share everything but the database engine and the files they run. */
+const server = {
+  root: 'packages/server',
+  globalSetup: ['test/global-setup.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
+
 /**
- * One run, several projects. The server's data-layer tests run twice: on embedded PGlite
- * and on a throwaway PostgreSQL 15 cluster that the global setup starts and stops.
+ * One run, several projects. Every server test runs on embedded PGlite. The tests where
+ * the engine matters — concurrency (races, locks, leases, parallel requests), the SQL
+ * itself (repositories, set-based writes, keyset paging, migrations) — are named
+ * `*.pg.test.ts` and run again on a throwaway PostgreSQL 15 cluster that the global setup
+ * starts and stops. PGlite has one connection, so only PostgreSQL truly overlaps
+ * transactions; running the rest twice bought no coverage for half the run's time.
  */
 export default defineConfig({
   test: {
@@ -26,24 +38,18 @@ export default defineConfig({
       },
       {
         test: {
+          ...server,
           name: 'server-pglite',
-          root: 'packages/server',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           env: { JIJIAO_TEST_DB: 'pglite' },
-          globalSetup: ['test/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
         },
       },
       {
         test: {
+          ...server,
           name: 'server-postgres',
-          root: 'packages/server',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.pg.test.ts'],
           env: { JIJIAO_TEST_DB: 'postgres' },
-          globalSetup: ['test/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
         },
       },
       {

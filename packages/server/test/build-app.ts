@@ -44,8 +44,9 @@ export function sessionCookieOf(response: LightMyRequestResponse): string {
 }
 
 /**
- * An app over a fresh copy of the demo database, closed after the file. The demo accounts
- * (demo-learner, demo-reviewer, …) sign in with `testPassword`.
+ * An app over a fresh copy of the migrated, demo-seeded template, closed after the file.
+ * Tests build their own data with `createFactories(t)` (factories.ts); the demo accounts
+ * (demo-learner, …) are for the demo's own tests. Every account signs in with `testPassword`.
  */
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();

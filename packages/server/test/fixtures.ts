@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { residentIdCheckChar } from '@jijiao/domain';
 import { queryRows, type Db } from '../src/platform/db/database';
 
-/** The id of a demo organisation by its exact name. */
+/** A demo organisation's id by its exact name, for the demo's own tests. */
 export async function orgIdByName(db: Db, name: string): Promise<string> {
   const rows = await queryRows<{ id: string }>(db, sql`select id from orgs where name = ${name}`);
   const id = rows[0]?.id;
@@ -18,7 +18,7 @@ export function newIdNumber(birth = '19850615'): string {
   return first17 + residentIdCheckChar(first17);
 }
 
-/** A person registration body for the demo unit 江南区人民医院 unless told otherwise. */
+/** A person registration body (`POST /api/v1/people`) for a unit. */
 export function personBody(unitId: string, overrides: Record<string, unknown> = {}) {
   return {
     name: '测试人员',

@@ -2,16 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { UserAccount, UserList, UserWithPassword } from '@jijiao/contracts';
 import { buildTestApp, type Session } from '../../../test/build-app';
-import { orgIdByName } from '../../../test/fixtures';
+import { createFactories } from '../../../test/factories';
 import { queryRows } from '../../platform/db/database';
 
 /** 账号管理: administrator accounts within the caller's subtree. */
 const t = await buildTestApp();
 const db = t.database.db;
-const province = await t.signIn('demo-province-admin');
-const unitAdmin = await t.signIn('demo-unit-admin');
-const hospital = await orgIdByName(db, '江南区人民医院');
-const city = await orgIdByName(db, '东湖市卫生健康委员会');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const unitAdminUser = await f.buildUser({ role: 'unit_admin', org: tree.unit });
+const reviewerUser = await f.buildUser({
+  role: 'reviewer',
+  org: tree.city,
+  username: 'city-reviewer',
+});
+// Another unit's admin, whom the hospital's admin must not see.
+await f.buildUser({
+  role: 'unit_admin',
+  org: await f.buildOrg({ parent: tree.city, kind: 'unit' }),
+});
+await f.buildPerson({ unit: tree.unit });
+const province = await t.signIn(
+  (await f.buildUser({ role: 'province_admin', org: tree.province })).username,
+);
+const unitAdmin = await t.signIn(unitAdminUser.username);
+const hospital = tree.unit.id;
+const city = tree.city.id;
 
 function send(method: 'GET' | 'POST', url: string, who: Session, payload?: object) {
   return t.app.inject({ method, url, headers: who.headers, ...(payload ? { payload } : {}) });
@@ -34,15 +50,16 @@ describe('listing accounts', () => {
     const res = await send('GET', '/api/v1/users?limit=200&role=unit_admin', province);
     expect(res.statusCode, res.body).toBe(200);
     const list = res.json<UserList>();
-    const demo = list.items.find((u) => u.username === 'demo-unit-admin');
-    expect(demo?.roles).toEqual([
-      { role: 'unit_admin', orgId: hospital, orgName: '江南区人民医院' },
+    const found = list.items.find((u) => u.username === unitAdminUser.username);
+    expect(found?.roles).toEqual([
+      { role: 'unit_admin', orgId: hospital, orgName: tree.unit.name },
     ]);
+    expect(list.items.length).toBeGreaterThan(1);
     expect(list.items.every((u) => u.roles.some((r) => r.role === 'unit_admin'))).toBe(true);
     expect(JSON.stringify(list)).not.toMatch(/passwordHash|password_hash|\$argon2/);
 
-    const found = (await send('GET', '/api/v1/users?q=REVIEWER', province)).json<UserList>();
-    expect(found.items.map((u) => u.username)).toContain('demo-reviewer');
+    const byName = (await send('GET', '/api/v1/users?q=REVIEWER', province)).json<UserList>();
+    expect(byName.items.map((u) => u.username)).toContain(reviewerUser.username);
 
     const first = (await send('GET', '/api/v1/users?limit=2', province)).json<UserList>();
     expect(first.items).toHaveLength(2);
@@ -72,7 +89,7 @@ describe('creating, resetting and unlocking an account', () => {
   it('creates a unit admin with a one-time password that must be changed', async () => {
     const res = await send('POST', '/api/v1/users', province, {
       username: 'Jiangnan-Officer',
-      displayName: '江南继教专干',
+      displayName: '继教专干',
       role: 'unit_admin',
       orgId: hospital,
     });
@@ -98,7 +115,7 @@ describe('creating, resetting and unlocking an account', () => {
     ['a system admin, by a province admin', { role: 'system_admin', orgId: 'province' }, 'role'],
     ['a learner (they come with registration)', { role: 'learner', orgId: 'hospital' }, 'role'],
   ])('refuses %s, naming the field', async (_, input, field) => {
-    const provinceId = await orgIdByName(db, '演示省卫生健康委员会');
+    const provinceId = tree.province.id;
     const orgId = input.orgId === 'hospital' ? hospital : provinceId;
     const res = await send('POST', '/api/v1/users', province, {
       username: `refused-${input.role}`,
@@ -113,7 +130,7 @@ describe('creating, resetting and unlocking an account', () => {
 
   it('refuses a taken username (409) and an organisation outside the subtree (404)', async () => {
     const taken = await send('POST', '/api/v1/users', province, {
-      username: 'demo-reviewer',
+      username: reviewerUser.username,
       displayName: '某',
       role: 'reviewer',
       orgId: city,

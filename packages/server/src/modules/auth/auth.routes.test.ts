@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, sessionCookieOf, testPassword } from '../../../test/build-app';
+import { createFactories } from '../../../test/factories';
 import { queryRows } from '../../platform/db/database';
 
 const t = await buildTestApp();
 const { app, clock } = t;
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const account = async (
+  role: 'unit_admin' | 'reviewer' | 'host_admin' | 'province_admin' | 'system_admin',
+) => (await f.buildUser({ role })).username;
+const reviewerAccount = await f.buildUser({ role: 'reviewer', org: tree.city });
+const reviewer = reviewerAccount.username;
+const unitAdmin = await account('unit_admin');
+const hostAdmin = await account('host_admin');
+const provinceAdmin = await account('province_admin');
+const systemAdmin = await account('system_admin');
+const learner = (await f.buildPerson({ unit: tree.unit })).user.username;
 
 function signIn(username: string, password: string, cookie?: string) {
   return app.inject({
@@ -29,7 +42,7 @@ async function auditActions(username: string): Promise<string[]> {
 
 describe('POST /api/v1/session', () => {
   it('signs in, sets an HttpOnly SameSite session cookie, and answers the user with roles', async () => {
-    const response = await signIn('demo-reviewer', testPassword);
+    const response = await signIn(reviewer, testPassword);
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === 'jijiao_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
@@ -38,22 +51,22 @@ describe('POST /api/v1/session', () => {
       roles: { role: string; orgName: string }[];
       csrfToken: string;
     }>();
-    expect(body.user.username).toBe('demo-reviewer');
+    expect(body.user.username).toBe(reviewer);
     expect(body.roles).toEqual([
-      expect.objectContaining({ role: 'reviewer', orgName: '东湖市卫生健康委员会' }),
+      expect.objectContaining({ role: 'reviewer', orgName: tree.city.name }),
     ]);
     expect(body.csrfToken.length).toBeGreaterThan(20);
     const again = await me(sessionCookieOf(response));
     expect(again.statusCode).toBe(200);
-    expect(again.json<{ user: { username: string } }>().user.username).toBe('demo-reviewer');
+    expect(again.json<{ user: { username: string } }>().user.username).toBe(reviewer);
   });
 
   it('matches the username case-insensitively', async () => {
-    expect((await signIn('Demo-Learner', testPassword)).statusCode).toBe(200);
+    expect((await signIn(learner.toUpperCase(), testPassword)).statusCode).toBe(200);
   });
 
   it('answers 401 invalid_credentials alike for a wrong password and an unknown user', async () => {
-    const wrong = await signIn('demo-learner', 'Wrong@Pass1');
+    const wrong = await signIn(learner, 'Wrong@Pass1');
     const unknown = await signIn('nobody-here', 'Wrong@Pass1');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
@@ -76,16 +89,16 @@ describe('POST /api/v1/session', () => {
 
   it('locks the account after 5 failures for 15 minutes, and writes it to the audit log', async () => {
     for (let i = 1; i <= 5; i++) {
-      expect((await signIn('demo-host-admin', `Wrong@Pass${i}`)).statusCode).toBe(401);
+      expect((await signIn(hostAdmin, `Wrong@Pass${i}`)).statusCode).toBe(401);
     }
-    const locked = await signIn('demo-host-admin', testPassword);
+    const locked = await signIn(hostAdmin, testPassword);
     expect(locked.statusCode).toBe(423);
     expect(locked.json<{ error: { code: string } }>().error.code).toBe('account_locked');
     clock.advanceMinutes(14);
-    expect((await signIn('demo-host-admin', testPassword)).statusCode).toBe(423);
+    expect((await signIn(hostAdmin, testPassword)).statusCode).toBe(423);
     clock.advanceMinutes(2);
-    expect((await signIn('demo-host-admin', testPassword)).statusCode).toBe(200);
-    const actions = await auditActions('demo-host-admin');
+    expect((await signIn(hostAdmin, testPassword)).statusCode).toBe(200);
+    const actions = await auditActions(hostAdmin);
     expect(actions.filter((a) => a === 'sign_in.failed')).toHaveLength(5);
     expect(actions).toContain('account.locked');
     expect(actions).toContain('sign_in.refused_locked');
@@ -100,9 +113,9 @@ describe('POST /api/v1/session', () => {
   });
 
   it('rotates the session at sign-in: the old cookie stops working', async () => {
-    const first = await signIn('demo-unit-admin', testPassword);
+    const first = await signIn(unitAdmin, testPassword);
     const firstCookie = sessionCookieOf(first);
-    const second = await signIn('demo-unit-admin', testPassword, firstCookie);
+    const second = await signIn(unitAdmin, testPassword, firstCookie);
     const secondCookie = sessionCookieOf(second);
     expect(secondCookie).not.toBe(firstCookie);
     expect((await me(firstCookie)).statusCode).toBe(401);
@@ -112,7 +125,7 @@ describe('POST /api/v1/session', () => {
 
 describe('sessions', () => {
   it('logs out on the server: the cookie is dead afterwards', async () => {
-    const session = await t.signIn('demo-province-admin');
+    const session = await t.signIn(provinceAdmin);
     const out = await app.inject({
       method: 'DELETE',
       url: '/api/v1/session',
@@ -122,11 +135,11 @@ describe('sessions', () => {
     const after = await me(session.cookie);
     expect(after.statusCode).toBe(401);
     expect(after.json<{ error: { code: string } }>().error.code).toBe('unauthenticated');
-    expect(await auditActions('demo-province-admin')).toContain('sign_out');
+    expect(await auditActions(provinceAdmin)).toContain('sign_out');
   });
 
   it('refuses a cookie write without the CSRF token, or from another origin', async () => {
-    const session = await t.signIn('demo-system-admin');
+    const session = await t.signIn(systemAdmin);
     const noToken = await app.inject({
       method: 'DELETE',
       url: '/api/v1/session',
@@ -144,7 +157,7 @@ describe('sessions', () => {
   });
 
   it('expires after 30 idle minutes, but activity keeps it alive', async () => {
-    const session = await t.signIn('demo-learner');
+    const session = await t.signIn(learner);
     clock.advanceMinutes(29);
     expect((await me(session.cookie)).statusCode).toBe(200);
     clock.advanceMinutes(29);
@@ -154,7 +167,7 @@ describe('sessions', () => {
   });
 
   it('expires 12 hours after sign-in however active', async () => {
-    const session = await t.signIn('demo-learner');
+    const session = await t.signIn(learner);
     for (let minutes = 0; minutes < 12 * 60 - 20; minutes += 20) {
       clock.advanceMinutes(20);
       expect((await me(session.cookie)).statusCode).toBe(200);
@@ -166,8 +179,8 @@ describe('sessions', () => {
 
 describe('POST /api/v1/me/password', () => {
   it('enforces the password policy and ends the other sessions on change', async () => {
-    const a = await t.signIn('demo-unit-admin');
-    const b = await t.signIn('demo-unit-admin');
+    const a = await t.signIn(unitAdmin);
+    const b = await t.signIn(unitAdmin);
     const weak = await app.inject({
       method: 'POST',
       url: '/api/v1/me/password',
@@ -197,7 +210,7 @@ describe('POST /api/v1/me/password', () => {
     expect(ok.statusCode).toBe(200);
     expect((await me(a.cookie)).statusCode).toBe(200);
     expect((await me(b.cookie)).statusCode).toBe(401);
-    expect((await signIn('demo-unit-admin', 'Better@Pass9')).statusCode).toBe(200);
+    expect((await signIn(unitAdmin, 'Better@Pass9')).statusCode).toBe(200);
   });
 });
 

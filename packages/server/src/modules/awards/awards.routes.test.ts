@@ -9,48 +9,66 @@ import type {
 } from '@jijiao/contracts';
 import { buildTestApp, type Session } from '../../../test/build-app';
 import { multipartFile } from '../../../test/excel-routes';
-import { newIdNumber, orgIdByName, personBody } from '../../../test/fixtures';
-import { testConfig } from '../../../test/test-config';
+import { createFactories, newResidentId, type TestPerson } from '../../../test/factories';
 import { buildExcelJsXlsx } from '../../../test/xlsx-files';
-import { argon2Hasher } from '../../platform/auth/password-hasher';
 import { queryRows } from '../../platform/db/database';
-import { buildServices } from '../../services';
 
 /**
  * Host award batches end to end: by hand and by roster, submit to the province's CME
  * office, a line returned and resubmitted, approve all → effective in the person's claims;
- * scope, project status and the concurrent-approval race.
+ * scope and project status. The concurrent-approval race: awards-race.pg.test.ts.
  */
 const t = await buildTestApp();
 const db = t.database.db;
-const services = buildServices({
-  config: testConfig(),
-  database: t.database,
-  clock: t.clock,
-  hasher: argon2Hasher,
-});
-const host = await t.signIn('demo-host-admin');
-const province = await t.signIn('demo-province-admin');
-const unitAdmin = await t.signIn('demo-unit-admin');
-const jiangnanHospital = await orgIdByName(db, '江南区人民医院');
-const office = await orgIdByName(db, '演示省继续医学教育委员会办公室');
-
-async function projectId(number: string): Promise<string> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`select id from projects where number = ${number}`,
-  );
-  if (!rows[0]) throw new Error(`no project ${number}`);
-  return rows[0].id;
-}
-const filed = await projectId('2026-02-01-015（省）'); // 演示省医学会, 12 h, 2 / 1 credits
-const otherHosts = await projectId('2026-06-02-008（市）'); // 东湖市中心医院
-const draftProject = await projectId('2027-01-03-002（省）');
-const [learnerPerson] = await queryRows<{ id: string }>(
-  db,
-  sql`select p.id from people p join users u on u.id = p.user_id where u.username = 'demo-learner'`,
+const f = createFactories(t);
+const services = f.services;
+const tree = await f.buildOrgTree();
+const host = await t.signIn((await f.buildUser({ role: 'host_admin', org: tree.host })).username);
+const province = await t.signIn(
+  (await f.buildUser({ role: 'province_admin', org: tree.province })).username,
 );
-const learnerId = learnerPerson?.id ?? '';
+const unitAdmin = await t.signIn(
+  (await f.buildUser({ role: 'unit_admin', org: tree.unit })).username,
+);
+const office = tree.cmeOffice.id;
+
+const filedProject = await f.buildProject({
+  host: tree.host,
+  level: 'provincial',
+  startDate: '2026-12-05',
+  endDate: '2026-12-06',
+  hours: 12,
+  attendeeCredits: 2,
+  speakerCredits: 1,
+});
+const filed = filedProject.id;
+// A hospital hosting its own project: another host org of the province.
+const otherHost = await f.buildOrg({ parent: tree.city, kind: 'unit', name: '市中心医院' });
+const otherHosts = (await f.buildProject({ host: otherHost, level: 'municipal' })).id;
+const draftProject = (await f.buildProject({ host: tree.host, status: 'draft' })).id;
+const learnerPerson = await f.buildPerson({ unit: tree.unit, name: '王晓明' });
+const learnerId = learnerPerson.id;
+
+// A batch the check-in feature made from a finished project's attendance, submitted.
+const finished = await f.buildProject({ host: tree.host, status: 'finished', level: 'national' });
+const attendees: TestPerson[] = [];
+for (let i = 0; i < 3; i += 1) attendees.push(await f.buildPerson({ unit: tree.unit }));
+const attendanceBatch = await db.transaction(async (tx) => {
+  const lines = attendees.map((person) => ({
+    personId: person.id,
+    role: 'attendee' as const,
+    hours: 12,
+    sessionsAttended: 4,
+  }));
+  const actor = { userId: null, username: 'check-in', ip: null };
+  const made = await services.awards.createBatchFromAttendance(tx, {
+    projectId: finished.id,
+    lines,
+    actor,
+  });
+  await services.awards.submitInTx(tx, made.batchId, actor);
+  return made;
+});
 
 function send(method: 'POST' | 'GET' | 'DELETE', url: string, who: Session, payload?: object) {
   t.clock.advanceMinutes(1);
@@ -63,15 +81,8 @@ function send(method: 'POST' | 'GET' | 'DELETE', url: string, who: Session, payl
 }
 
 async function register(name: string): Promise<{ id: string; idNumber: string }> {
-  const idNumber = newIdNumber();
-  const res = await send(
-    'POST',
-    '/api/v1/people',
-    province,
-    personBody(jiangnanHospital, { name, idNumber }),
-  );
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return { id: res.json<{ person: { id: string } }>().person.id, idNumber };
+  const person = await f.buildPerson({ unit: tree.unit, name });
+  return { id: person.id, idNumber: person.idNumber };
 }
 
 function uploadRoster(batchId: string, file: Buffer, query = '') {
@@ -155,7 +166,7 @@ describe('an award batch by hand and by roster, reviewed by the province', () =>
       rosterHeader,
       [li.idNumber, '李授予', '学员', 6, null],
       [wu.idNumber, '错名字', '学员', null, null],
-      [newIdNumber(), '无此人', null, null, null],
+      [newResidentId(), '无此人', null, null, null],
       [li.idNumber, '李授予', '讲师', null, null],
     ]);
     const res = await uploadRoster(batch.id, file);
@@ -217,7 +228,7 @@ describe('an award batch by hand and by roster, reviewed by the province', () =>
         level: 'provincial',
         role: 'attendee',
         awardedCredits: 1.5,
-        projectNumber: '2026-02-01-015（省）',
+        projectNumber: filedProject.number,
       },
     });
     expect(entered.statusCode, entered.body).toBe(201);
@@ -254,11 +265,12 @@ describe('an award batch by hand and by roster, reviewed by the province', () =>
     const res = await send('GET', '/api/v1/award-batches?status=submitted', province);
     const items = res.json<AwardBatchList>().items;
     expect(items.map((b) => b.id)).toContain(batch.id);
-    // The demo seed's batch, from the attendance of the finished national project.
-    expect(items.find((b) => b.projectNumber === '2026-04-08-001（国）')).toMatchObject({
+    // The batch made from the finished project's attendance.
+    expect(items.find((b) => b.id === attendanceBatch.batchId)).toMatchObject({
+      projectNumber: finished.number,
       source: 'attendance',
-      lineCount: 12,
-      pendingCount: 12,
+      lineCount: 3,
+      pendingCount: 3,
     });
     const all = await send('GET', '/api/v1/award-batches', province);
     expect(all.json<AwardBatchList>().items.map((b) => b.id)).not.toContain(draft.id);
@@ -327,11 +339,11 @@ describe('an award batch by hand and by roster, reviewed by the province', () =>
 
   it('counts in the person’s own claims, and the audit log has the batch', async () => {
     // The clock moved a minute per request: a fresh session for the learner.
-    const learner = await t.signIn('demo-learner');
+    const learner = await t.signIn(learnerPerson.user.username);
     const own = await send('GET', '/api/v1/credits?status=effective', learner);
     expect(own.json<ClaimList>().items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ channel: 'host_award', projectNumber: '2026-02-01-015（省）' }),
+        expect.objectContaining({ channel: 'host_award', projectNumber: filedProject.number }),
       ]),
     );
     const audit = await queryRows<{ action: string }>(
@@ -370,43 +382,6 @@ describe('who may award, and when', () => {
     const res = await send('POST', `/api/v1/projects/${draftProject}/award-batches`, host);
     expect(res.statusCode).toBe(409);
     expect(code(res)).toBe('invalid_state');
-  });
-
-  it('lets exactly one of two concurrent approvals win (409 stale_state)', async () => {
-    const person = await register('并发授予');
-    let batch = await newBatch();
-    await send('POST', `/api/v1/award-batches/${batch.id}/lines`, host, { personId: person.id });
-    batch = (await send('GET', `/api/v1/award-batches/${batch.id}`, host)).json<AwardBatch>();
-    batch = (
-      await send('POST', `/api/v1/award-batches/${batch.id}/submit`, host, {
-        version: batch.version,
-      })
-    ).json<AwardBatch>();
-    const first = await t.signIn('demo-province-admin');
-    const second = await t.signIn('demo-province-admin');
-    const answers = await Promise.all(
-      [first, second, first, second].map((who) =>
-        t.app.inject({
-          method: 'POST',
-          url: `/api/v1/award-batches/${batch.id}/approve`,
-          headers: who.headers,
-          payload: { version: batch.version },
-        }),
-      ),
-    );
-    const statuses = answers.map((a) => a.statusCode).sort();
-    expect(statuses).toEqual([200, 409, 409, 409]);
-    for (const a of answers.filter((x) => x.statusCode === 409))
-      expect(['stale_state', 'invalid_state']).toContain(code(a));
-    expect(answers.filter((a) => a.statusCode === 409).some((a) => code(a) === 'stale_state')).toBe(
-      true,
-    );
-    const reviews = await queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int n from claim_reviews r join credit_claims c on c.id = r.claim_id
-          where c.batch_id = ${batch.id} and r.action = 'approve'`,
-    );
-    expect(reviews[0]?.n).toBe(1);
   });
 });
 

@@ -3,17 +3,27 @@ import { sql } from 'drizzle-orm';
 import type { Card, CardList, CardOrder, ImportReport } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
 import { multipartFile } from '../../../test/excel-routes';
-import { orgIdByName, personBody } from '../../../test/fixtures';
+import { createFactories } from '../../../test/factories';
+import { personBody } from '../../../test/fixtures';
 import { buildExcelJsXlsx as xlsxOf } from '../../../test/xlsx-files';
 import { queryRows } from '../../platform/db/database';
 
 const t = await buildTestApp();
-const unitAdmin = await t.signIn('demo-unit-admin');
-const bureau = await t.signIn('demo-reviewer'); // 东湖市卫生健康委员会: card:issue over its districts
-const learner = await t.signIn('demo-learner');
-const hospital = await orgIdByName(t.database.db, '江南区人民医院');
-const district = await orgIdByName(t.database.db, '东湖市江南区卫生健康局');
-const city = await orgIdByName(t.database.db, '东湖市卫生健康委员会');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const unitAdmin = await t.signIn(
+  (await f.buildUser({ role: 'unit_admin', org: tree.unit })).username,
+);
+// The city's commission: card:issue over its districts.
+const bureau = await t.signIn((await f.buildUser({ role: 'reviewer', org: tree.city })).username);
+const me = await f.buildPerson({ unit: tree.unit });
+const learner = await t.signIn(me.user.username);
+const stranger = await f.buildPerson({
+  unit: await f.buildOrg({ parent: tree.city, kind: 'unit' }),
+});
+const hospital = tree.unit.id;
+const district = tree.district.id;
+const city = tree.city.id;
 
 async function newStaff(name: string): Promise<string> {
   const response = await t.app.inject({
@@ -40,6 +50,16 @@ async function importStock(numbers: string[], issuerId = district) {
   });
 }
 
+// The learner bought a card at the city; the district keeps blank stock.
+for (const step of [
+  () => importStock(['L0000001'], city),
+  () => post('/api/v1/cards/purchase', bureau.headers, { personId: me.id, issuerId: city }),
+  () => importStock(['D0000001', 'D0000002', 'D0000003']),
+]) {
+  const res = await step();
+  if (res.statusCode >= 300) throw new Error(res.body);
+}
+
 describe('the card lifecycle', () => {
   it('orders, binds, loses and reissues a card; the old number is refused for ever', async () => {
     const imported = await importStock(['T0000001', 'T0000002', 'T0000003']);
@@ -57,7 +77,7 @@ describe('the card lifecycle', () => {
     expect(order).toMatchObject({
       count: 1,
       status: 'pending',
-      bureauName: '东湖市江南区卫生健康局',
+      bureauName: tree.district.name,
     });
 
     // The unit cannot fulfil its own order; the bureau can.
@@ -171,7 +191,7 @@ describe('the card lifecycle', () => {
     expect(bought.statusCode, bought.body).toBe(201);
     expect(bought.json<Card>()).toMatchObject({
       channel: 'purchase',
-      issuerName: '东湖市卫生健康委员会',
+      issuerName: tree.city.name,
     });
     const again = await post('/api/v1/cards/purchase', bureau.headers, {
       personId,
@@ -200,13 +220,9 @@ describe('the card lifecycle', () => {
       personIds: [holder!.person_id],
     });
     expect(withCard.statusCode).toBe(409);
-    const [stranger] = await queryRows<{ id: string }>(
-      t.database.db,
-      sql`select id from people where unit_id <> ${hospital} limit 1`,
-    );
     const outside = await post('/api/v1/card-orders', unitAdmin.headers, {
       unitId: hospital,
-      personIds: [stranger!.id],
+      personIds: [stranger.id],
     });
     expect(outside.statusCode).toBe(400);
     expect(outside.json<{ error: { issues: { path: string }[] } }>().error.issues[0]?.path).toBe(
@@ -251,7 +267,7 @@ describe('the card lifecycle', () => {
     });
     const items = list.json<CardList>().items;
     expect(items.length).toBeGreaterThan(0);
-    expect(items.every((c) => c.holder?.unitName === '江南区人民医院')).toBe(true);
+    expect(items.every((c) => c.holder?.unitName === tree.unit.name)).toBe(true);
     const blank = await t.app.inject({
       method: 'GET',
       url: `/api/v1/cards?status=blank&issuerId=${district}&limit=2`,

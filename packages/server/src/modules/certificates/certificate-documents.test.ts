@@ -9,12 +9,16 @@ import { PNG } from 'pngjs';
 import { canonicalJson, decodeBase58, type JsonValue } from '@jijiao/domain';
 import type { CertificateKeys, CertificateList } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
+import { createFactories } from '../../../test/factories';
 import { testConfig } from '../../../test/test-config';
 import { queryRows } from '../../platform/db/database';
 import { sql } from 'drizzle-orm';
 
 const t = await buildTestApp();
-const learner = await t.signIn('demo-learner');
+const f = createFactories(t);
+const holder = await f.buildPerson({ name: '王晓明' });
+await f.buildCertificate({ person: holder, year: 2025 });
+const learner = await t.signIn(holder.user.username);
 const mine = (
   await t.app.inject({ method: 'GET', url: '/api/v1/certificates/mine', headers: learner.headers })
 ).json<CertificateList>();

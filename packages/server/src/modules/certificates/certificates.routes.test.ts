@@ -9,28 +9,34 @@ import type {
   CertificateVerification,
 } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
+import { createFactories, type TestPerson } from '../../../test/factories';
 import { testConfig } from '../../../test/test-config';
-import { orgIdByName } from '../../../test/fixtures';
 import { queryRows } from '../../platform/db/database';
 import { argon2Hasher } from '../../platform/auth/password-hasher';
 import { buildServices } from '../../services';
+import type { OrgRow } from '../orgs/orgs.repository';
 
-// The template holds the demo certificates of 2025 (the year before the seed's clock).
+// A province whose hospital's staff hold certificates of 2025 (the year before the clock's).
 const t = await buildTestApp();
 const { db } = t.database;
-const services = buildServices({
-  config: testConfig(),
-  database: t.database,
-  clock: t.clock,
-  hasher: argon2Hasher,
-});
-const learner = await t.signIn('demo-learner');
-const unitAdmin = await t.signIn('demo-unit-admin');
-const provinceAdmin = await t.signIn('demo-province-admin');
-const reviewer = await t.signIn('demo-reviewer');
-const provinceId = await orgIdByName(db, '演示省卫生健康委员会');
-const jiangnan = await orgIdByName(db, '江南区人民医院');
-const donghuCentral = await orgIdByName(db, '东湖市中心医院');
+const f = createFactories(t);
+const { services } = f;
+const tree = await f.buildOrgTree();
+const cityHospital = await f.buildOrg({ parent: tree.city, kind: 'unit', name: '市中心医院' });
+const staff: TestPerson[] = [];
+for (let i = 0; i < 30; i += 1) staff.push(await f.buildPerson({ unit: tree.unit }));
+for (let i = 0; i < 6; i += 1) await f.buildPerson({ unit: cityHospital });
+const holder = staff[0]!;
+await f.buildCertificate({ person: holder, year: 2025 });
+const learner = await t.signIn(holder.user.username);
+const session = async (role: 'unit_admin' | 'province_admin' | 'reviewer', org: OrgRow) =>
+  t.signIn((await f.buildUser({ role, org })).username);
+const unitAdmin = await session('unit_admin', tree.unit);
+const provinceAdmin = await session('province_admin', tree.province);
+const reviewer = await session('reviewer', tree.city);
+const provinceId = tree.province.id;
+const jiangnan = tree.unit.id;
+const donghuCentral = cityHospital.id;
 
 const get = (url: string, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'GET', url, headers });
@@ -39,7 +45,7 @@ async function learnerCertificate(): Promise<Certificate> {
   const mine = await get('/api/v1/certificates/mine', learner.headers);
   expect(mine.statusCode).toBe(200);
   const [first] = mine.json<CertificateList>().items;
-  if (!first) throw new Error('the demo learner has no certificate');
+  if (!first) throw new Error('the learner has no certificate');
   return first;
 }
 
@@ -64,13 +70,16 @@ async function issueFor(unitId: string, count: number, year: number) {
   );
 }
 
+// The rest of the hospital's staff hold one too.
+await issueFor(jiangnan, 24, 2025);
+
 describe('issuing', () => {
-  it('gave the demo learner last year’s certificate, signed, with the masked ID', async () => {
+  it('gave the learner last year’s certificate, signed, with the masked ID', async () => {
     const certificate = await learnerCertificate();
     expect(certificate.year).toBe(2025);
     expect(certificate.holderIdNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
-    expect(certificate.issuerName).toBe('演示省继续医学教育委员会办公室');
-    expect(certificate.unitName).toBe('江南区人民医院');
+    expect(certificate.issuerName).toBe(tree.cmeOffice.name);
+    expect(certificate.unitName).toBe(tree.unit.name);
     expect(certificate.serial).toMatch(/^990000-2025-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     expect(certificate.packs.map((p) => p.id)).toEqual(['national-2024']);
   });
@@ -92,7 +101,7 @@ describe('issuing', () => {
   });
 
   it('names the row and field of bad input, and writes nothing', async () => {
-    const [person] = await queryRows<{ id: string }>(db, sql`select id from people limit 1`);
+    const person = staff[1];
     const attempt = db.transaction((tx) =>
       services.certificates.issueCertificates(tx, {
         provinceId,
@@ -131,7 +140,7 @@ describe('verification', () => {
       revoked: false,
       year: 2025,
       credits: certificate.credits,
-      issuer: '演示省继续医学教育委员会办公室',
+      issuer: tree.cmeOffice.name,
       holder: { idNumberMasked: certificate.holderIdNumberMasked },
     });
     expect(answer.holder?.name).not.toBe(certificate.holderName);
@@ -284,9 +293,9 @@ describe('signatures', () => {
       createPublicKey(published!.pem),
     ]) {
       expect(verify(null, Buffer.from(data), key, signature)).toBe(true);
-      expect(verify(null, Buffer.from(data.replace('江南区', '江北区')), key, signature)).toBe(
-        false,
-      );
+      expect(
+        verify(null, Buffer.from(data.replace(tree.unit.name, '另一医院')), key, signature),
+      ).toBe(false);
     }
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type {
   AwardBatch,
+  Card,
   CheckinDeviceCreated,
   CheckinResponse,
   KioskSessions,
@@ -10,38 +11,63 @@ import type {
   ProjectSession,
 } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
-import { orgIdByName } from '../../../test/fixtures';
-import { testDeviceToken } from '../../../test/test-config';
+import { multipartFile } from '../../../test/excel-routes';
+import { createFactories } from '../../../test/factories';
+import { buildExcelJsXlsx } from '../../../test/xlsx-files';
 import { queryRows } from '../../platform/db/database';
-import { argon2Hasher } from '../../platform/auth/password-hasher';
-import { buildServices } from '../../services';
-import { testConfig } from '../../../test/test-config';
 import { signCheckinToken } from './checkin-token';
 
-// The fake clock starts on 2026-03-01; the demo project 2026-02-01-015（省） is filed for 12-05..06.
+// The fake clock starts on 2026-03-01; the project is filed for 12-05..06.
 const t = await buildTestApp();
 const db = t.database.db;
-const host = await t.signIn('demo-host-admin');
-const unitAdmin = await t.signIn('demo-unit-admin');
-const hospital = await orgIdByName(db, '江南区人民医院');
-const [project] = await queryRows<{ id: string }>(
-  db,
-  sql`select id from projects where number = '2026-02-01-015（省）'`,
+const f = createFactories(t);
+const { services } = f;
+const tree = await f.buildOrgTree();
+const host = await t.signIn((await f.buildUser({ role: 'host_admin', org: tree.host })).username);
+const unitAdmin = await t.signIn(
+  (await f.buildUser({ role: 'unit_admin', org: tree.unit })).username,
 );
-const projectId = project!.id;
-const holders = await queryRows<{ id: string; number: string; person_id: string; name: string }>(
-  db,
-  sql`select c.id, c.number, c.person_id, p.name from cards c join people p on p.id = c.person_id
-      where c.status = 'active' and p.unit_id = ${hospital} and p.user_id is null
-      order by c.number limit 6`,
-);
+const bureau = await t.signIn((await f.buildUser({ role: 'reviewer', org: tree.city })).username);
+const projectDates = { startDate: '2026-12-05', endDate: '2026-12-06' };
+const project = await f.buildProject({ host: tree.host, ...projectDates, hours: 12 });
+const projectId = project.id;
+
+/** Card holders of the hospital: each bought a card at the city (stock K0000001…). */
+async function cardHolders(count: number) {
+  const numbers = Array.from({ length: count }, (_, i) => `K${String(i + 1).padStart(7, '0')}`);
+  const file = multipartFile(await buildExcelJsXlsx([['卡号'], ...numbers.map((n) => [n])]));
+  const imported = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/cards/import?issuerId=${tree.city.id}`,
+    headers: { ...bureau.headers, ...file.headers },
+    payload: file.payload,
+  });
+  if (imported.statusCode !== 200) throw new Error(imported.body);
+  const holders = [];
+  for (let i = 0; i < count; i += 1) {
+    const person = await f.buildPerson({ unit: tree.unit });
+    const bought = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cards/purchase',
+      headers: bureau.headers,
+      payload: { personId: person.id, issuerId: tree.city.id, cardNumber: numbers[i] },
+    });
+    if (bought.statusCode !== 201) throw new Error(bought.body);
+    const card = bought.json<Card>();
+    holders.push({
+      id: card.id,
+      number: card.number,
+      person_id: person.id,
+      name: person.name,
+      person,
+    });
+  }
+  return holders;
+}
+// Six holders for the swipes, a seventh signs in for a QR token.
+const holders = await cardHolders(7);
 const card = (i: number) => holders[i]!;
-const services = buildServices({
-  config: testConfig(),
-  database: t.database,
-  clock: t.clock,
-  hasher: argon2Hasher,
-});
+const learnerUser = holders[6]!.person.user;
 
 function send(
   method: 'GET' | 'POST' | 'PUT',
@@ -141,7 +167,7 @@ describe('sessions and devices', () => {
     expect(device.token).toMatch(/^jjd_/);
     const response = await send('GET', '/api/v1/checkins/sessions', kiosk);
     const body = response.json<KioskSessions>();
-    expect(body.project.number).toBe('2026-02-01-015（省）');
+    expect(body.project.number).toBe(project.number);
     expect(body.sessions.map((s) => s.id)).toEqual([morning.id, afternoon.id, workshop.id]);
     const stored = await queryRows<{ token_hash: string }>(
       db,
@@ -149,10 +175,6 @@ describe('sessions and devices', () => {
     );
     expect(stored[0]?.token_hash).not.toContain(device.token);
     expect(stored[0]?.token_hash).toHaveLength(64);
-    const demo = await send('GET', '/api/v1/checkins/sessions', {
-      authorization: `Bearer ${testDeviceToken}`,
-    });
-    expect(demo.json<KioskSessions>().sessions).toHaveLength(2);
   });
 
   it('refuses a kiosk without a token or with a wrong one', async () => {
@@ -213,7 +235,7 @@ describe('swipes', () => {
   });
 
   it('accepts a learner’s QR token valid at the swipe, and refuses a forged or expired one', async () => {
-    const learner = await t.signIn('demo-learner');
+    const learner = await t.signIn(learnerUser.username);
     const token = (await send('GET', '/api/v1/me/checkin-token', learner.headers)).json<{
       token: string;
       expiresAt: string;
@@ -283,15 +305,16 @@ describe('swipes', () => {
   });
 
   it('keeps a device to its own project: another project’s sessions are unknown to it', async () => {
-    const [other] = await queryRows<{ id: string }>(
-      db,
-      sql`select id from projects where number = '2026-04-08-001（国）'`,
-    );
-    const foreign = await queryRows<{ id: string }>(
-      db,
-      sql`insert into project_sessions (project_id, date, start_time, end_time, hours, place)
-          values (${other!.id}, '2026-12-05', '08:00', '09:00', 1, '别处') returning id`,
-    );
+    const other = await f.buildProject({ host: tree.host, ...projectDates });
+    const added = await send('POST', `/api/v1/projects/${other.id}/sessions`, host.headers, {
+      date: '2026-12-05',
+      startTime: '08:00',
+      endTime: '09:00',
+      hours: 1,
+      place: '别处',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const foreign = [added.json<ProjectSession>()];
     const sessions = (
       await send('GET', '/api/v1/checkins/sessions', kiosk, undefined)
     ).json<KioskSessions>();

@@ -1,29 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../test/test-database';
-import { testConfig } from '../../../test/test-config';
 import { FakeClock } from '../../../test/build-app';
-import { orgIdByName } from '../../../test/fixtures';
-import { argon2Hasher } from '../../platform/auth/password-hasher';
+import { createFactories } from '../../../test/factories';
 import { queryRows } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
-import { buildServices } from '../../services';
 
 const database = await createTestDatabase();
 afterAll(() => database.close());
-const services = buildServices({
-  config: testConfig(),
-  database,
-  clock: new FakeClock('2026-06-01T08:00:00Z'),
-  hasher: argon2Hasher,
-});
-const { db, intake } = services;
-const jiangnanHospital = await orgIdByName(db, '江南区人民医院');
-const [person] = await queryRows<{ id: string }>(
-  db,
-  sql`select id from people where unit_id = ${jiangnanHospital} and user_id is null order by name, id limit 1`,
-);
-const personId = person!.id;
+const f = createFactories({ database, clock: new FakeClock('2026-06-01T08:00:00Z') });
+const { db, intake } = f.services;
+const tree = await f.buildOrgTree();
+const personId = (await f.buildPerson({ unit: tree.unit })).id;
 const system = { userId: null, username: 'test', ip: null };
 
 const project = (overrides: Record<string, unknown> = {}) => ({
@@ -134,9 +122,13 @@ describe('CreditIntake.record', () => {
       db,
       sql`select chain_steps, current_reviewer_org_id from credit_claims where id = ${result.claimId}`,
     );
-    expect(row?.chain_steps[0]).toBe(jiangnanHospital);
-    expect(row?.current_reviewer_org_id).toBe(jiangnanHospital);
-    expect(row?.chain_steps.length).toBeGreaterThan(1);
+    expect(row?.chain_steps).toEqual([
+      tree.unit.id,
+      tree.district.id,
+      tree.city.id,
+      tree.cmeOffice.id,
+    ]);
+    expect(row?.current_reviewer_org_id).toBe(tree.unit.id);
   });
 
   it('names the field the rules need, and stores nothing', async () => {

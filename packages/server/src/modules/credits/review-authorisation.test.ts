@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Claim, ClaimList, EvidenceUploaded } from '@jijiao/contracts';
 import { buildTestApp, type Session } from '../../../test/build-app';
-import { orgIdByName } from '../../../test/fixtures';
+import { createFactories, type TestUser } from '../../../test/factories';
 import { multipartFile } from '../../../test/excel-routes';
 import { pngBytes } from '../../../test/credit-files';
 import { queryRows } from '../../platform/db/database';
@@ -14,37 +14,51 @@ import { queryRows } from '../../platform/db/database';
  * without the permission at all → 403 from the route guard. Also: every transition is
  * in the audit log with who, when, from, to and why.
  *
- * Jiangnan hospital's demo chain: the unit itself → 江南区医学会 → 东湖市 → the office.
+ * The hospital's chain: the unit itself → the district's medical association → the city →
+ * the provincial CME office.
  */
 const t = await buildTestApp();
 const db = t.database.db;
-const org = (name: string) => orgIdByName(db, name);
-const jiangnanDistrict = await org('东湖市江南区卫生健康局');
-const baishiClinic = await org('山阳区白石镇卫生院');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+await f.setReviewChain(tree.unit, [tree.association, tree.city, tree.cmeOffice]);
+// A unit in another city of the province, outside every subtree of the tree's city.
+const otherCity = await f.buildOrg({
+  parent: tree.province,
+  kind: 'city',
+  name: '外市卫生健康委员会',
+});
+const otherDistrict = await f.buildOrg({
+  parent: otherCity,
+  kind: 'district',
+  name: '山阳区卫生健康局',
+});
+const clinic = await f.buildOrg({ parent: otherDistrict, kind: 'unit', name: '白石镇卫生院' });
+const clinicStaff = await f.buildPerson({ unit: clinic });
+const otherProvince = await f.buildOrgTree();
 
-async function addAccount(username: string, role: string, orgId: string): Promise<Session> {
-  await db.execute(sql`insert into users (username, display_name, password_hash)
-    select ${username}, ${username}, password_hash from users where username = 'demo-reviewer'`);
-  await db.execute(sql`insert into user_roles (user_id, role, org_id)
-    select id, ${role}, ${orgId} from users where username = ${username}`);
-  return t.signIn(username);
+async function session(user: TestUser): Promise<Session> {
+  return t.signIn(user.username);
 }
 
-// A second province with its own province admin.
-const otherProvince = crypto.randomUUID();
-await db.execute(sql`insert into orgs (id, kind, name, region_code, path, depth) values
-  (${otherProvince}, 'province', '外省卫生健康委员会', '980000', ${`/${otherProvince}/`}, 0)`);
-
-const learner = await t.signIn('demo-learner');
-const unitAdmin = await t.signIn('demo-unit-admin');
-const baishiAdmin = await addAccount('baishi-unit-admin', 'unit_admin', baishiClinic);
+const me = await f.buildPerson({ unit: tree.unit });
+const users = {
+  learner: me.user,
+  unitAdmin: await f.buildUser({ role: 'unit_admin', org: tree.unit }),
+  cityReviewer: await f.buildUser({ role: 'reviewer', org: tree.city }),
+};
+const learner = await session(users.learner);
+const unitAdmin = await session(users.unitAdmin);
+const baishiAdmin = await session(await f.buildUser({ role: 'unit_admin', org: clinic }));
 const sessions = {
   learner,
   unit_admin: unitAdmin,
-  reviewer_district: await addAccount('jiangnan-district-reviewer', 'reviewer', jiangnanDistrict),
-  reviewer_city: await t.signIn('demo-reviewer'),
-  host_admin: await t.signIn('demo-host-admin'),
-  province_admin_other: await addAccount('other-province-admin', 'province_admin', otherProvince),
+  reviewer_district: await session(await f.buildUser({ role: 'reviewer', org: tree.district })),
+  reviewer_city: await session(users.cityReviewer),
+  host_admin: await session(await f.buildUser({ role: 'host_admin', org: tree.host })),
+  province_admin_other: await session(
+    await f.buildUser({ role: 'province_admin', org: otherProvince.province }),
+  ),
 };
 type Who = keyof typeof sessions;
 
@@ -68,7 +82,7 @@ async function withEvidence(who: Session): Promise<{ sha256: string; fileName: s
   return { sha256: res.json<EvidenceUploaded>().sha256, fileName: `scan-${serial}.png` };
 }
 
-/** The demo learner's claim waiting at their unit (level 1). */
+/** The learner's claim waiting at their unit (level 1). */
 async function atUnit(): Promise<Claim> {
   serial += 1;
   const res = await call('POST', '/api/v1/credits', learner, {
@@ -84,7 +98,7 @@ async function atUnit(): Promise<Claim> {
   return res.json<Claim>();
 }
 
-/** Approved by the unit: waiting at 江南区医学会 (inside the district and the city). */
+/** Approved by the unit: waiting at the association (inside the district and the city). */
 async function atAssociation(): Promise<Claim> {
   const claim = await atUnit();
   const res = await call('POST', `/api/v1/credits/${claim.id}/approve`, unitAdmin, {
@@ -94,15 +108,11 @@ async function atAssociation(): Promise<Claim> {
   return res.json<Claim>();
 }
 
-/** A claim of a 白石镇 (西山市) staff member, outside every Jiangnan/Donghu subtree. */
+/** A claim of a staff member of the clinic in the other city, outside every subtree above. */
 async function outside(): Promise<Claim> {
-  const [person] = await queryRows<{ id: string }>(
-    db,
-    sql`select id from people where unit_id = ${baishiClinic} order by id limit 1`,
-  );
   serial += 1;
   const res = await call('POST', '/api/v1/credits', baishiAdmin, {
-    personId: person!.id,
+    personId: clinicStaff.id,
     activity: { type: 'self_study', date: '2026-03-01', hours: 1 + (serial % 9) },
     evidence: [await withEvidence(baishiAdmin)],
     submit: true,
@@ -280,11 +290,11 @@ describe('the audit log of review transitions', () => {
     expect(
       rows.map((r) => [r.action, r.actor_username, r.details.from, r.details.to, r.details.reason]),
     ).toEqual([
-      ['credit.submit', 'demo-learner', 'draft', 'submitted', null],
-      ['credit.approve', 'demo-unit-admin', 'submitted', 'submitted', null],
-      ['credit.return', 'demo-reviewer', 'submitted', 'returned', '扫描件不清晰'],
-      ['credit.resubmit', 'demo-learner', 'returned', 'submitted', null],
-      ['credit.reject', 'demo-unit-admin', 'submitted', 'rejected', '非继续医学教育活动'],
+      ['credit.submit', users.learner.username, 'draft', 'submitted', null],
+      ['credit.approve', users.unitAdmin.username, 'submitted', 'submitted', null],
+      ['credit.return', users.cityReviewer.username, 'submitted', 'returned', '扫描件不清晰'],
+      ['credit.resubmit', users.learner.username, 'returned', 'submitted', null],
+      ['credit.reject', users.unitAdmin.username, 'submitted', 'rejected', '非继续医学教育活动'],
     ]);
     expect(new Date(rows[2]!.at).getTime()).toBe(at.getTime());
     const history = rejected.json<Claim>().history;

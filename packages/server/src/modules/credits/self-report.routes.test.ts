@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Claim, ClaimList, CreditPreview, EvidenceUploaded } from '@jijiao/contracts';
 import { buildTestApp, type Session } from '../../../test/build-app';
-import { orgIdByName } from '../../../test/fixtures';
+import { createFactories } from '../../../test/factories';
 import { multipartFile } from '../../../test/excel-routes';
 import { pdfBytes, pngBytes } from '../../../test/credit-files';
 import { queryRows } from '../../platform/db/database';
@@ -13,19 +13,26 @@ import { queryRows } from '../../platform/db/database';
  */
 const t = await buildTestApp();
 const db = t.database.db;
-const jiangnanHospital = await orgIdByName(db, '江南区人民医院');
-const donghu = await orgIdByName(db, '东湖市卫生健康委员会');
-const office = await orgIdByName(db, '演示省继续医学教育委员会办公室');
-const province = await t.signIn('demo-province-admin');
-const learner = await t.signIn('demo-learner');
-const unitAdmin = await t.signIn('demo-unit-admin');
-const reviewer = await t.signIn('demo-reviewer');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const hospital = tree.unit.id;
+const city = tree.city.id;
+const office = tree.cmeOffice.id;
+const me = await f.buildPerson({ unit: tree.unit });
+const province = await t.signIn(
+  (await f.buildUser({ role: 'province_admin', org: tree.province })).username,
+);
+const learner = await t.signIn(me.user.username);
+const unitAdmin = await t.signIn(
+  (await f.buildUser({ role: 'unit_admin', org: tree.unit })).username,
+);
+const reviewer = await t.signIn((await f.buildUser({ role: 'reviewer', org: tree.city })).username);
 
 const chain = await t.app.inject({
   method: 'PUT',
-  url: `/api/v1/orgs/${jiangnanHospital}/review-chain`,
+  url: `/api/v1/orgs/${hospital}/review-chain`,
   headers: province.headers,
-  payload: { steps: [donghu, office] },
+  payload: { steps: [city, office] },
 });
 if (chain.statusCode !== 200) throw new Error(chain.body);
 
@@ -107,8 +114,8 @@ describe('a learner’s self-report walking a three-level chain', () => {
     expect(res.statusCode, res.body).toBe(200);
     claim = res.json<Claim>();
     expect(claim.status).toBe('submitted');
-    expect(claim.chain.map((s) => s.orgId)).toEqual([jiangnanHospital, donghu, office]);
-    expect(claim.currentReviewerOrgId).toBe(jiangnanHospital);
+    expect(claim.chain.map((s) => s.orgId)).toEqual([hospital, city, office]);
+    expect(claim.currentReviewerOrgId).toBe(hospital);
     expect(claim.evidence).toHaveLength(1);
   });
 
@@ -132,7 +139,7 @@ describe('a learner’s self-report walking a three-level chain', () => {
     expect(claim).toMatchObject({
       status: 'submitted',
       currentStep: 1,
-      currentReviewerOrgId: donghu,
+      currentReviewerOrgId: city,
     });
 
     const stale = await send('POST', `/api/v1/credits/${claim.id}/approve`, unitAdmin, {
@@ -217,9 +224,9 @@ describe('a learner’s self-report walking a three-level chain', () => {
 
 describe('the submitter never approves their own claim', () => {
   it('refuses a learner who is also a reviewer at the level it waits at', async () => {
-    await db.execute(sql`insert into user_roles (user_id, role, org_id)
-      select id, 'reviewer', ${donghu} from users where username = 'demo-learner'`);
-    const both = await t.signIn('demo-learner');
+    const colleague = await f.buildPerson({ unit: tree.unit });
+    await f.grantRole(colleague.user, 'reviewer', tree.city);
+    const both = await t.signIn(colleague.user.username);
     const created = await send('POST', '/api/v1/credits', both, {
       activity: { type: 'self_study', date: '2026-02-01', hours: 3 },
       submit: true,
@@ -230,7 +237,7 @@ describe('the submitter never approves their own claim', () => {
       version: claim.version,
     });
     claim = unit.json<Claim>();
-    expect(claim.currentReviewerOrgId).toBe(donghu);
+    expect(claim.currentReviewerOrgId).toBe(city);
     const queue = await send('GET', '/api/v1/reviews/queue', both);
     expect(queue.json<ClaimList>().items.map((c) => c.id)).not.toContain(claim.id);
     const own = await send('POST', `/api/v1/credits/${claim.id}/approve`, both, {
@@ -241,8 +248,6 @@ describe('the submitter never approves their own claim', () => {
       code: 'forbidden',
       message: 'You cannot review your own claim',
     });
-    await db.execute(sql`delete from user_roles where role = 'reviewer' and org_id = ${donghu}
-      and user_id = (select id from users where username = 'demo-learner')`);
   });
 });
 
@@ -257,10 +262,10 @@ describe('evidence shared by two people', () => {
     });
     expect(up.statusCode, up.body).toBe(201);
     const { sha256 } = up.json<EvidenceUploaded>();
-    const staff = await queryRows<{ id: string }>(
-      db,
-      sql`select id from people where unit_id = ${jiangnanHospital} and user_id is null order by name, id limit 2`,
-    );
+    const staff = [
+      await f.buildPerson({ unit: tree.unit }),
+      await f.buildPerson({ unit: tree.unit }),
+    ];
     const ids: string[] = [];
     for (const person of staff) {
       const res = await send('POST', '/api/v1/credits', unitAdmin, {

@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Claim, EvidenceUploaded } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
+import { createFactories } from '../../../test/factories';
 import { multipartFile } from '../../../test/excel-routes';
 import { htmlBytes, jpegBytes, pdfBytes, pngBytes } from '../../../test/credit-files';
 import { queryRows } from '../../platform/db/database';
@@ -15,8 +16,12 @@ import { queryRows } from '../../platform/db/database';
  */
 const maxBytes = 4096;
 const t = await buildTestApp({ JIJIAO_EVIDENCE_MAX_BYTES: String(maxBytes) });
-const learner = await t.signIn('demo-learner');
-const unitAdmin = await t.signIn('demo-unit-admin');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const learner = await t.signIn((await f.buildPerson({ unit: tree.unit })).user.username);
+const unitAdmin = await t.signIn(
+  (await f.buildUser({ role: 'unit_admin', org: tree.unit })).username,
+);
 
 function upload(file: Buffer, fileName: string, contentType: string) {
   const form = multipartFile(file, { fileName, contentType });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type {
   Claim,
@@ -10,11 +9,7 @@ import type {
 } from '@jijiao/contracts';
 import { activitySchema, defaultPolicyRegistry, evaluateYear } from '@jijiao/domain';
 import { buildTestApp, type Session } from '../../../test/build-app';
-import { orgIdByName } from '../../../test/fixtures';
-import { testConfig } from '../../../test/test-config';
-import { argon2Hasher } from '../../platform/auth/password-hasher';
-import { queryRows } from '../../platform/db/database';
-import { buildServices } from '../../services';
+import { createFactories, type TestPerson } from '../../../test/factories';
 
 /**
  * The learner's year and the unit's staff progress over claims recorded through the
@@ -22,36 +17,39 @@ import { buildServices } from '../../services';
  * expected numbers are the pure rules engine's over the same activities.
  */
 const t = await buildTestApp(); // clock: 2026-03-01, so this year is 2026
-const services = buildServices({
-  config: testConfig(),
-  database: t.database,
-  clock: t.clock,
-  hasher: argon2Hasher,
-});
+const f = createFactories(t);
+const services = f.services;
 const db = t.database.db;
-const jiangnanHospital = await orgIdByName(db, '江南区人民医院');
-const otherUnit = await orgIdByName(db, '江南区江滨社区卫生服务中心');
-const learner = await t.signIn('demo-learner');
-const unitAdmin = await t.signIn('demo-unit-admin');
-const reviewer = await t.signIn('demo-reviewer');
-
-const [me] = await queryRows<{ id: string }>(
-  db,
-  sql`select p.id from people p join users u on u.id = p.user_id where u.username = 'demo-learner'`,
+const tree = await f.buildOrgTree(); // region codes 990000 / 990100 / 990102
+const hospital = tree.unit;
+const otherUnit = await f.buildOrg({
+  parent: tree.district,
+  kind: 'unit',
+  unitType: 'community_health_centre',
+  name: '城区社区卫生服务中心',
+});
+const professions = ['physician', 'nurse', 'pharmacist', 'technician'] as const;
+const grades = ['junior', 'intermediate', 'associate_senior', 'senior'] as const;
+const staff: TestPerson[] = [];
+for (let i = 0; i < 12; i += 1) {
+  staff.push(
+    await f.buildPerson({
+      unit: hospital,
+      profession: professions[i % professions.length],
+      titleGrade: grades[(i * 3) % grades.length],
+    }),
+  );
+}
+const staffCount = staff.length;
+const me = staff[0]!;
+const colleagues = staff.slice(1);
+const learnerId = me.id;
+const outsider = await f.buildPerson({ unit: otherUnit });
+const learner = await t.signIn(me.user.username);
+const unitAdmin = await t.signIn(
+  (await f.buildUser({ role: 'unit_admin', org: hospital })).username,
 );
-const learnerId = me!.id;
-const colleagues = await queryRows<{ id: string }>(
-  db,
-  sql`select id from people where unit_id = ${jiangnanHospital} and user_id is null order by name, id limit 2`,
-);
-const [outsider] = await queryRows<{ id: string }>(
-  db,
-  sql`select id from people where unit_id = ${otherUnit} order by name, id limit 1`,
-);
-const [staffCount] = await queryRows<{ n: number }>(
-  db,
-  sql`select count(*)::int n from people where unit_id = ${jiangnanHospital}`,
-);
+const reviewer = await t.signIn((await f.buildUser({ role: 'reviewer', org: tree.city })).username);
 
 async function effective(personId: string, activity: Record<string, unknown>): Promise<string> {
   const result = await db.transaction((tx) =>
@@ -215,7 +213,7 @@ describe('the learner’s year', () => {
     expect(mine.json<YearReportView>().totalCredits).toBe(8);
     const city = await get(`/api/v1/people/${learnerId}/years/2026`, reviewer);
     expect(city.statusCode).toBe(200);
-    const outside = await get(`/api/v1/people/${outsider!.id}/years/2026`, unitAdmin);
+    const outside = await get(`/api/v1/people/${outsider.id}/years/2026`, unitAdmin);
     expect(outside.statusCode).toBe(404);
     const learnerAsStaff = await get(`/api/v1/people/${learnerId}/years/2026`, learner);
     expect(learnerAsStaff.statusCode).toBe(403);
@@ -226,15 +224,12 @@ describe('the learner’s year', () => {
 
 describe('the unit’s staff progress', () => {
   it('lists every staff member, behind first, with the engine’s numbers', async () => {
-    const res = await get(
-      `/api/v1/units/${jiangnanHospital}/progress?year=2026&limit=500`,
-      unitAdmin,
-    );
+    const res = await get(`/api/v1/units/${hospital.id}/progress?year=2026&limit=500`, unitAdmin);
     expect(res.statusCode, res.body).toBe(200);
     const progress = res.json<UnitProgress>();
-    expect(progress.staffCount).toBe(staffCount!.n);
-    expect(progress.items).toHaveLength(staffCount!.n);
-    expect(progress.behindCount).toBe(staffCount!.n - 1);
+    expect(progress.staffCount).toBe(staffCount);
+    expect(progress.items).toHaveLength(staffCount);
+    expect(progress.behindCount).toBe(staffCount - 1);
     const mine = progress.items.find((i) => i.personId === learnerId);
     expect(mine).toMatchObject({
       totalCredits: 8,
@@ -254,37 +249,34 @@ describe('the unit’s staff progress', () => {
 
   it('filters those behind and pages with a cursor', async () => {
     const behind = (
-      await get(
-        `/api/v1/units/${jiangnanHospital}/progress?year=2026&behind=true&limit=500`,
-        unitAdmin,
-      )
+      await get(`/api/v1/units/${hospital.id}/progress?year=2026&behind=true&limit=500`, unitAdmin)
     ).json<UnitProgress>();
     expect(behind.items.every((i) => !i.compliant)).toBe(true);
-    expect(behind.items).toHaveLength(staffCount!.n - 1);
+    expect(behind.items).toHaveLength(staffCount - 1);
     const seen: string[] = [];
     let after: string | null = null;
     do {
       const page: UnitProgress = (
         await get(
-          `/api/v1/units/${jiangnanHospital}/progress?year=2026&limit=7${after ? `&after=${after}` : ''}`,
+          `/api/v1/units/${hospital.id}/progress?year=2026&limit=7${after ? `&after=${after}` : ''}`,
           unitAdmin,
         )
       ).json<UnitProgress>();
       seen.push(...page.items.map((i) => i.personId));
       after = page.nextCursor;
     } while (after);
-    expect(seen).toHaveLength(staffCount!.n);
-    expect(new Set(seen).size).toBe(staffCount!.n);
+    expect(seen).toHaveLength(staffCount);
+    expect(new Set(seen).size).toBe(staffCount);
   });
 
   it('is scoped: another unit is 404 for the unit admin, visible to the city', async () => {
-    expect((await get(`/api/v1/units/${otherUnit}/progress`, unitAdmin)).statusCode).toBe(404);
-    expect((await get(`/api/v1/units/${otherUnit}/progress`, reviewer)).statusCode).toBe(200);
-    expect((await get(`/api/v1/units/${jiangnanHospital}/progress`, learner)).statusCode).toBe(403);
+    expect((await get(`/api/v1/units/${otherUnit.id}/progress`, unitAdmin)).statusCode).toBe(404);
+    expect((await get(`/api/v1/units/${otherUnit.id}/progress`, reviewer)).statusCode).toBe(200);
+    expect((await get(`/api/v1/units/${hospital.id}/progress`, learner)).statusCode).toBe(403);
   });
 
   it('exports a header row and one row per person', async () => {
-    const res = await get(`/api/v1/units/${jiangnanHospital}/progress.xlsx?year=2026`, unitAdmin);
+    const res = await get(`/api/v1/units/${hospital.id}/progress.xlsx?year=2026`, unitAdmin);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toContain('progress-2026.xlsx');
     const workbook = new ExcelJS.Workbook();
@@ -305,7 +297,7 @@ describe('the unit’s staff progress', () => {
       '是否达标',
       '审核中申报数',
     ]);
-    expect(sheet.rowCount).toBe(staffCount!.n + 1);
+    expect(sheet.rowCount).toBe(staffCount + 1);
     const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
     const learnerRow = rows.find((r) => r.getCell(5).value === 8);
     expect(learnerRow?.getCell(10).value).toBe('年度总学分差 17 分');
@@ -316,11 +308,11 @@ describe('the unit’s staff progress', () => {
 
 describe('the unit’s compliance statistics', () => {
   it('agrees with the progress list overall and in every breakdown', async () => {
-    const res = await get(`/api/v1/units/${jiangnanHospital}/statistics?year=2026`, unitAdmin);
+    const res = await get(`/api/v1/units/${hospital.id}/statistics?year=2026`, unitAdmin);
     expect(res.statusCode, res.body).toBe(200);
     const stats = res.json<ComplianceStatistics>();
     const progress = (
-      await get(`/api/v1/units/${jiangnanHospital}/progress?year=2026&limit=500`, unitAdmin)
+      await get(`/api/v1/units/${hospital.id}/progress?year=2026&limit=500`, unitAdmin)
     ).json<UnitProgress>();
     expect(stats.year).toBe(2026);
     expect(stats.overall.staff).toBe(progress.staffCount);
@@ -341,54 +333,50 @@ describe('the unit’s compliance statistics', () => {
     ).toEqual(Object.fromEntries(byProfession));
     for (const list of [stats.byTitleGrade, stats.byUnit])
       expect(list.reduce((n, g) => n + g.staff, 0)).toBe(progress.staffCount);
-    expect(stats.byUnit.map((g) => [g.key, g.name])).toEqual([
-      [jiangnanHospital, '江南区人民医院'],
-    ]);
+    expect(stats.byUnit.map((g) => [g.key, g.name])).toEqual([[hospital.id, hospital.name]]);
     const rates = stats.byProfession.map((g) => g.rate);
     expect(rates).toEqual([...rates].sort((a, b) => a - b));
   });
 
   it('is scoped like the progress list', async () => {
-    expect((await get(`/api/v1/units/${otherUnit}/statistics`, unitAdmin)).statusCode).toBe(404);
-    expect((await get(`/api/v1/units/${otherUnit}/statistics`, reviewer)).statusCode).toBe(200);
-    expect((await get(`/api/v1/units/${jiangnanHospital}/statistics`, learner)).statusCode).toBe(
-      403,
-    );
+    expect((await get(`/api/v1/units/${otherUnit.id}/statistics`, unitAdmin)).statusCode).toBe(404);
+    expect((await get(`/api/v1/units/${otherUnit.id}/statistics`, reviewer)).statusCode).toBe(200);
+    expect((await get(`/api/v1/units/${hospital.id}/statistics`, learner)).statusCode).toBe(403);
   });
 });
 
 describe('a scope too large to compute on read', () => {
   it('answers 422 scope_too_large above JIJIAO_PROGRESS_MAX_STAFF, and computes up to it', async () => {
-    const [hospital] = await queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int n from people where unit_id = ${jiangnanHospital}`,
+    const hospitalStaff = 3;
+    const small = await buildTestApp({ JIJIAO_PROGRESS_MAX_STAFF: String(hospitalStaff) });
+    const g = createFactories(small);
+    const smallTree = await g.buildOrgTree();
+    for (let i = 0; i < hospitalStaff; i += 1) await g.buildPerson({ unit: smallTree.unit });
+    // One more person in the city, outside the hospital.
+    await g.buildPerson({ unit: await g.buildOrg({ parent: smallTree.city, kind: 'unit' }) });
+    const city = { id: smallTree.city.id, n: hospitalStaff + 1 };
+    const admin = await small.signIn(
+      (await g.buildUser({ role: 'unit_admin', org: smallTree.unit })).username,
     );
-    const small = await buildTestApp({ JIJIAO_PROGRESS_MAX_STAFF: String(hospital!.n) });
-    const admin = await small.signIn('demo-unit-admin');
-    const cityReviewer = await small.signIn('demo-reviewer');
-    const [city] = await queryRows<{ id: string; n: number }>(
-      small.database.db,
-      sql`select o.id, (select count(*)::int from people p join orgs u on u.id = p.unit_id
-            where u.path like o.path || '%') n
-          from orgs o where o.name = '东湖市卫生健康委员会'`,
+    const cityReviewer = await small.signIn(
+      (await g.buildUser({ role: 'reviewer', org: smallTree.city })).username,
     );
-    expect(city!.n).toBeGreaterThan(hospital!.n);
     const atLimit = await small.app.inject({
       method: 'GET',
-      url: `/api/v1/units/${jiangnanHospital}/progress?year=2026`,
+      url: `/api/v1/units/${smallTree.unit.id}/progress?year=2026`,
       headers: admin.headers,
     });
     expect(atLimit.statusCode, atLimit.body).toBe(200);
-    expect(atLimit.json<UnitProgress>().staffCount).toBe(hospital!.n);
+    expect(atLimit.json<UnitProgress>().staffCount).toBe(hospitalStaff);
     for (const url of [
-      `/api/v1/units/${city!.id}/progress?year=2026`,
-      `/api/v1/units/${city!.id}/progress.xlsx?year=2026`,
+      `/api/v1/units/${city.id}/progress?year=2026`,
+      `/api/v1/units/${city.id}/progress.xlsx?year=2026`,
     ]) {
       const res = await small.app.inject({ method: 'GET', url, headers: cityReviewer.headers });
       expect(res.statusCode, res.body).toBe(422);
       expect(res.json<{ error: { code: string; details: unknown } }>().error).toMatchObject({
         code: 'scope_too_large',
-        details: { orgId: city!.id, staffCount: city!.n, maxStaff: hospital!.n },
+        details: { orgId: city.id, staffCount: city.n, maxStaff: hospitalStaff },
       });
     }
   });

@@ -1,11 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { Org, OrgList } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
+import { createFactories } from '../../../test/factories';
 
 const t = await buildTestApp();
-const reviewer = await t.signIn('demo-reviewer');
-const provinceAdmin = await t.signIn('demo-province-admin');
-const unitAdmin = await t.signIn('demo-unit-admin');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const otherCity = await f.buildOrg({
+  parent: tree.province,
+  kind: 'city',
+  name: '外市卫生健康委员会',
+});
+const otherDistrict = await f.buildOrg({
+  parent: tree.city,
+  kind: 'district',
+  name: '江北区卫生健康局',
+});
+const cityHospital = await f.buildOrg({ parent: tree.city, kind: 'unit', name: '市中心医院' });
+const reviewer = await t.signIn((await f.buildUser({ role: 'reviewer', org: tree.city })).username);
+const provinceAdmin = await t.signIn(
+  (await f.buildUser({ role: 'province_admin', org: tree.province })).username,
+);
+const unitAdmin = await t.signIn(
+  (await f.buildUser({ role: 'unit_admin', org: tree.unit })).username,
+);
 
 async function list(headers: Record<string, string>, query = ''): Promise<OrgList> {
   const response = await t.app.inject({ method: 'GET', url: `/api/v1/orgs${query}`, headers });
@@ -19,31 +37,26 @@ async function childrenOf(headers: Record<string, string>, parentId: string): Pr
 
 const province = (await list(provinceAdmin.headers)).items[0]!;
 const cities = await childrenOf(provinceAdmin.headers, province.id);
-const xishan = cities.find((o) => o.name === '西山市卫生健康委员会')!;
-const donghu = cities.find((o) => o.name === '东湖市卫生健康委员会')!;
+const xishan = cities.find((o) => o.id === otherCity.id)!;
+const donghu = cities.find((o) => o.id === tree.city.id)!;
 
 describe('GET /api/v1/orgs', () => {
   it('starts a province admin at the province and a reviewer at their city', async () => {
     expect(province).toMatchObject({
-      name: '演示省卫生健康委员会',
+      id: tree.province.id,
+      name: tree.province.name,
       kind: 'province',
       regionCode: '990000',
       depth: 0,
     });
-    expect((await list(reviewer.headers)).items.map((o) => o.name)).toEqual([
-      '东湖市卫生健康委员会',
-    ]);
-    expect((await list(unitAdmin.headers)).items.map((o) => o.name)).toEqual(['江南区人民医院']);
+    expect((await list(reviewer.headers)).items.map((o) => o.name)).toEqual([tree.city.name]);
+    expect((await list(unitAdmin.headers)).items.map((o) => o.name)).toEqual([tree.unit.name]);
   });
 
   it('lists children within the subtree', async () => {
     const names = (await childrenOf(reviewer.headers, donghu.id)).map((o) => o.name);
-    expect(names).toEqual(
-      expect.arrayContaining([
-        '东湖市江南区卫生健康局',
-        '东湖市江北区卫生健康局',
-        '东湖市中心医院',
-      ]),
+    expect(names.sort()).toEqual(
+      [tree.district.name, otherDistrict.name, cityHospital.name].sort(),
     );
   });
 

@@ -1,51 +1,60 @@
 import { describe, expect, it } from 'vitest';
 import type { Org, ReviewChain } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
-import { orgIdByName } from '../../../test/fixtures';
+import { createFactories } from '../../../test/factories';
 
 const t = await buildTestApp();
-const province = await t.signIn('demo-province-admin');
-const unitAdmin = await t.signIn('demo-unit-admin');
-const db = t.database.db;
-const jiangnanHospital = await orgIdByName(db, '江南区人民医院');
-const linjiangHospital = await orgIdByName(db, '临江县人民医院');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+// The hospital's chain is set (version 1); a second district's unit keeps the derived one.
+await f.setReviewChain(tree.unit, [tree.association, tree.city, tree.cmeOffice]);
+const county = await f.buildOrg({ parent: tree.city, kind: 'district', name: '县卫生健康局' });
+const countyHospital = await f.buildOrg({ parent: county, kind: 'unit', name: '县人民医院' });
+const province = await t.signIn(
+  (await f.buildUser({ role: 'province_admin', org: tree.province })).username,
+);
+const unitAdmin = await t.signIn(
+  (await f.buildUser({ role: 'unit_admin', org: tree.unit })).username,
+);
+const hospital = tree.unit.id;
+const otherHospital = countyHospital.id;
 
 function chain(unitId: string, headers: Record<string, string>) {
   return t.app.inject({ method: 'GET', url: `/api/v1/orgs/${unitId}/review-chain`, headers });
 }
 
 describe('review chains', () => {
-  it('holds the demo chain association → city → provincial office', async () => {
-    const response = await chain(jiangnanHospital, unitAdmin.headers);
+  it('holds the chain set: association → city → provincial office', async () => {
+    const response = await chain(hospital, unitAdmin.headers);
     expect(response.statusCode).toBe(200);
     const body = response.json<ReviewChain>();
     expect(body.version).toBe(1);
     expect(body.steps.map((s) => s.orgName)).toEqual([
-      '江南区医学会',
-      '东湖市卫生健康委员会',
-      '演示省继续医学教育委员会办公室',
+      tree.association.name,
+      tree.city.name,
+      tree.cmeOffice.name,
     ]);
   });
 
   it('derives district → city → office for a unit without one (version 0)', async () => {
-    const response = await chain(linjiangHospital, province.headers);
+    const response = await chain(otherHospital, province.headers);
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json<ReviewChain>();
     expect(body.version).toBe(0);
     expect(body.steps.map((s) => s.orgName)).toEqual([
-      '临江县卫生健康局',
-      '西山市卫生健康委员会',
-      '演示省继续医学教育委员会办公室',
+      '县卫生健康局',
+      tree.city.name,
+      tree.cmeOffice.name,
     ]);
   });
 
   it('lets a provincial admin set a new version, checked step by step', async () => {
-    const office = await orgIdByName(db, '演示省继续医学教育委员会办公室');
-    const city = await orgIdByName(db, '西山市卫生健康委员会');
+    const office = tree.cmeOffice.id;
+    const city = tree.city.id;
     const put = (steps: string[], headers = province.headers) =>
       t.app.inject({
         method: 'PUT',
-        url: `/api/v1/orgs/${linjiangHospital}/review-chain`,
+        url: `/api/v1/orgs/${otherHospital}/review-chain`,
         headers,
         payload: { steps },
       });
@@ -53,9 +62,9 @@ describe('review chains', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json<ReviewChain>()).toMatchObject({
       version: 1,
-      steps: [{ level: 1, orgName: '西山市卫生健康委员会' }, { level: 2 }],
+      steps: [{ level: 1, orgName: tree.city.name }, { level: 2 }],
     });
-    const bad = await put([city, city, jiangnanHospital]);
+    const bad = await put([city, city, hospital]);
     expect(bad.statusCode).toBe(400);
     expect(
       bad.json<{ error: { issues: { path: string; message: string }[] } }>().error.issues,
@@ -67,21 +76,21 @@ describe('review chains', () => {
   });
 
   it('creates organisations under a parent in scope, validating the credit code', async () => {
-    const parent = await orgIdByName(db, '临江县卫生健康局');
+    const parent = county.id;
     const create = (payload: Record<string, unknown>) =>
       t.app.inject({ method: 'POST', url: '/api/v1/orgs', headers: province.headers, payload });
     const good = await create({
       parentId: parent,
       kind: 'unit',
-      name: '临江县第二人民医院',
+      name: '县第二人民医院',
       creditCode: '91350100M000100Y43',
     });
     expect(good.statusCode, good.body).toBe(201);
-    expect(good.json<Org>()).toMatchObject({ regionCode: '990221', depth: 3 });
+    expect(good.json<Org>()).toMatchObject({ regionCode: county.regionCode, depth: 3 });
     const badCode = await create({
       parentId: parent,
       kind: 'unit',
-      name: '临江县某卫生院',
+      name: '县某卫生院',
       creditCode: '91350100M000100Y44',
     });
     expect(

@@ -4,17 +4,25 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorResponse, ImportReport, PersonList } from '@jijiao/contracts';
 import { buildTestApp, type Session } from '../../../test/build-app';
 import { multipartFile } from '../../../test/excel-routes';
-import { newIdNumber, orgIdByName } from '../../../test/fixtures';
+import { createFactories } from '../../../test/factories';
+import { newIdNumber } from '../../../test/fixtures';
 import { buildExcelJsXlsx } from '../../../test/xlsx-files';
 import { queryRows } from '../../platform/db/database';
 import { lostDigitsMessage, readSheet } from '../../platform/excel';
+import type { OrgRow } from '../orgs/orgs.repository';
 import { peopleColumns } from './people-columns';
 
 const t = await buildTestApp();
-const unitAdmin = await t.signIn('demo-unit-admin');
-const provinceAdmin = await t.signIn('demo-province-admin');
-const reviewer = await t.signIn('demo-reviewer');
-const linjiangHospital = await orgIdByName(t.database.db, '临江县人民医院');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const hospital = tree.unit.name;
+const otherUnit = await f.buildOrg({ parent: tree.city, kind: 'unit', name: '县人民医院' });
+const linjiangHospital = otherUnit.id;
+const session = async (role: 'unit_admin' | 'province_admin' | 'reviewer', org: OrgRow) =>
+  t.signIn((await f.buildUser({ role, org })).username);
+const unitAdmin = await session('unit_admin', tree.unit);
+const provinceAdmin = await session('province_admin', tree.province);
+const reviewer = await session('reviewer', tree.city);
 
 const headers = ['姓名', '身份证号', '手机号', '专业类别', '中医', '职称级别', '单位'];
 type Row = ExcelJS.CellValue[];
@@ -65,7 +73,7 @@ describe('importing people from xlsx', () => {
     const ids = [newIdNumber('19800101'), newIdNumber('19800102')];
     const file = await peopleFile([
       ['导入甲', ids[0]!.toLowerCase(), '13700001111', '护士', '是', '副高级', null],
-      ['导入乙', ids[1], 13700002222, '药师', '否', '初级', '江南区人民医院'],
+      ['导入乙', ids[1], 13700002222, '药师', '否', '初级', hospital],
     ]);
     const first = await upload(unitAdmin, file);
     expect(first.statusCode, first.body).toBe(200);
@@ -85,7 +93,7 @@ describe('importing people from xlsx', () => {
       profession: 'nurse',
       tcm: true,
       titleGrade: 'associate_senior',
-      unitName: '江南区人民医院',
+      unitName: hospital,
     });
     const audit = await queryRows<{ n: number }>(
       t.database.db,
@@ -162,7 +170,7 @@ describe('importing people from xlsx', () => {
     const report = await rejected(
       unitAdmin,
       await peopleFile([
-        person('外甲', newIdNumber(), ['临江县人民医院']),
+        person('外甲', newIdNumber(), [otherUnit.name]),
         person('外乙', newIdNumber()),
       ]),
       `?unitId=${linjiangHospital}`,
@@ -248,13 +256,16 @@ describe('the people template and export', () => {
       '医师',
       '否',
       '中级',
-      '江南区人民医院',
+      hospital,
     ]);
     expect(sheet.rowCount).toBe(2);
   });
 
   it('exports the whole subtree beyond one page, and 404s outside the scope', async () => {
-    const many = Array.from({ length: 300 }, (_, i) => person(`批量${i}`, newIdNumber('19810203')));
+    // More than an export page (500) in the province.
+    const many = Array.from({ length: 520 }, (_, i) =>
+      person(`批量${i}`, newIdNumber(`1981${String(101 + Math.floor(i / 500)).padStart(4, '0')}`)),
+    );
     expect((await upload(unitAdmin, await peopleFile(many))).statusCode).toBe(200);
     const all = await t.app.inject({
       method: 'GET',
@@ -264,7 +275,8 @@ describe('the people template and export', () => {
     const read = await readSheet(all.rawPayload, peopleColumns('2026-03-01'));
     const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
       t.database.db,
-      sql`select count(*)::int as n from people`,
+      sql`select count(*)::int as n from people p join orgs o on o.id = p.unit_id
+          where o.path like ${`${tree.province.path}%`}`,
     );
     expect(n).toBeGreaterThan(500);
     expect(read.rowCount).toBe(n);

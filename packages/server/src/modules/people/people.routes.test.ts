@@ -2,15 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Person, PersonList } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
-import { newIdNumber, orgIdByName, personBody } from '../../../test/fixtures';
+import { createFactories } from '../../../test/factories';
+import { newIdNumber, personBody } from '../../../test/fixtures';
 import { queryRows } from '../../platform/db/database';
 
 const t = await buildTestApp();
-const unitAdmin = await t.signIn('demo-unit-admin');
-const provinceAdmin = await t.signIn('demo-province-admin');
-const systemAdmin = await t.signIn('demo-system-admin');
-const jiangnanHospital = await orgIdByName(t.database.db, '江南区人民医院');
-const linjiangHospital = await orgIdByName(t.database.db, '临江县人民医院');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const otherUnit = await f.buildOrg({ parent: tree.city, kind: 'unit', name: '县人民医院' });
+// More staff than a page of 20 holds.
+for (let i = 0; i < 22; i += 1) await f.buildPerson({ unit: tree.unit });
+const session = async (role: 'unit_admin' | 'province_admin' | 'system_admin') =>
+  t.signIn(
+    (await f.buildUser({ role, org: role === 'unit_admin' ? tree.unit : tree.province })).username,
+  );
+const unitAdmin = await session('unit_admin');
+const provinceAdmin = await session('province_admin');
+const systemAdmin = await session('system_admin');
+const jiangnanHospital = tree.unit.id;
+const linjiangHospital = otherUnit.id;
 
 function post(url: string, headers: Record<string, string>, payload?: object) {
   return t.app.inject({
@@ -42,7 +52,7 @@ describe('registering a person', () => {
     );
     expect(body.person).toMatchObject({
       birthDate: '1990-03-07',
-      unitName: '江南区人民医院',
+      unitName: tree.unit.name,
       username: '13900001111',
     });
     expect(response.body).not.toContain(idNumber);
@@ -108,7 +118,7 @@ describe('reading people', () => {
       const page: PersonList = response.json<PersonList>();
       seen.push(...page.items.map((p) => p.id));
       for (const p of page.items) {
-        expect(p.unitName).toBe('江南区人民医院');
+        expect(p.unitName).toBe(tree.unit.name);
         expect(p.idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
       }
       cursor = page.nextCursor;
@@ -148,7 +158,7 @@ describe('reading people', () => {
     expect(reset.statusCode).toBe(200);
     const history = await get(`/api/v1/people/${created.id}/history`, provinceAdmin.headers);
     expect(history.json<{ items: { unitName: string; to: string | null }[] }>().items).toEqual([
-      expect.objectContaining({ unitName: '江南区人民医院', to: null }),
+      expect.objectContaining({ unitName: tree.unit.name, to: null }),
     ]);
   });
 });

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyPackList } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
+import { createFactories } from '../../../test/factories';
 
 const t = await buildTestApp();
+const f = createFactories(t);
 
 describe('GET /api/v1/policy-packs', () => {
   it('lists the packs in force with places, years, parameters and sources', async () => {
-    const learner = await t.signIn('demo-learner');
+    const learner = await t.signIn((await f.buildPerson()).user.username);
     const response = await t.app.inject({
       method: 'GET',
       url: '/api/v1/policy-packs',

@@ -3,13 +3,21 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorResponse, ImportReport, ProjectList } from '@jijiao/contracts';
 import { buildTestApp, type Session } from '../../../test/build-app';
 import { multipartFile } from '../../../test/excel-routes';
+import { createFactories } from '../../../test/factories';
 import { buildExcelJsXlsx } from '../../../test/xlsx-files';
 import { readSheet } from '../../platform/excel';
 import { projectColumns } from './projects-columns';
 
 const t = await buildTestApp();
-const hostAdmin = await t.signIn('demo-host-admin');
-const reviewer = await t.signIn('demo-reviewer');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const hostName = tree.host.name;
+// A finished national project of the host, for the export.
+const national = await f.buildProject({ host: tree.host, level: 'national', status: 'finished' });
+const hostAdmin = await t.signIn(
+  (await f.buildUser({ role: 'host_admin', org: tree.host })).username,
+);
+const reviewer = await t.signIn((await f.buildUser({ role: 'reviewer', org: tree.city })).username);
 
 const headers = [
   '项目编号',
@@ -36,7 +44,7 @@ function project(number: string, changes: Record<string, ExcelJS.CellValue> = {}
     举办单位: null,
     开始日期: new Date(Date.UTC(2027, 4, 10)),
     结束日期: '2027/5/12',
-    举办地点: '演示省医学会学术报告厅',
+    举办地点: '省医学会学术报告厅',
     学时: 12,
     授予学员学分: 2.5,
     授予讲者学分: '1',
@@ -78,7 +86,7 @@ describe('importing projects from xlsx', () => {
   it('creates drafts at the caller’s host, then re-importing changes nothing', async () => {
     const rows = [
       project('2027-04-08-101(省)'),
-      project('2027-04-08-102（省）', { 举办单位: '演示省医学会' }),
+      project('2027-04-08-102（省）', { 举办单位: hostName }),
     ];
     const first = await upload(hostAdmin, rows);
     expect(first.statusCode, first.body).toBe(200);
@@ -87,7 +95,7 @@ describe('importing projects from xlsx', () => {
     expect(created).toMatchObject({
       number: '2027-04-08-101（省）',
       level: 'provincial',
-      hostName: '演示省医学会',
+      hostName,
       startDate: '2027-05-10',
       endDate: '2027-05-12',
       hours: 12,
@@ -184,9 +192,9 @@ describe('the projects template and export', () => {
     expect(read.issues.toArray()).toEqual([]);
     expect(read.rows.map((r) => r.values)).toContainEqual(
       expect.objectContaining({
-        number: '2026-04-08-001（国）',
+        number: national.number,
         level: 'national',
-        host: '演示省医学会',
+        host: hostName,
       }),
     );
     expect(read.rows.every((r) => r.values.level === 'national')).toBe(true);

@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Project, ProjectList } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
-import { orgIdByName } from '../../../test/fixtures';
+import { createFactories } from '../../../test/factories';
 
 // The fake clock starts on 2026-03-01.
 const t = await buildTestApp();
-const host = await t.signIn('demo-host-admin');
-const province = await t.signIn('demo-province-admin');
-const reviewer = await t.signIn('demo-reviewer');
-const association = await orgIdByName(t.database.db, '演示省医学会');
-const donghuCentral = await orgIdByName(t.database.db, '东湖市中心医院');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const cityHospital = await f.buildOrg({ parent: tree.city, kind: 'unit', name: '市中心医院' });
+// Projects of both hosts: the city's reviewer sees the city hospital's only.
+await f.buildProject({ host: cityHospital, level: 'municipal' });
+await f.buildProject({ host: tree.host });
+const hostAdmin = await f.buildUser({ role: 'host_admin', org: tree.host });
+const provinceAdmin = await f.buildUser({ role: 'province_admin', org: tree.province });
+const host = await t.signIn(hostAdmin.username);
+const province = await t.signIn(provinceAdmin.username);
+const reviewer = await t.signIn((await f.buildUser({ role: 'reviewer', org: tree.city })).username);
+const association = tree.host.id;
+const donghuCentral = cityHospital.id;
 
 const body = (overrides: Record<string, unknown> = {}) => ({
   number: '2026-04-08-186（国）',
@@ -18,7 +26,7 @@ const body = (overrides: Record<string, unknown> = {}) => ({
   hostId: association,
   startDate: '2026-04-10',
   endDate: '2026-04-12',
-  place: '东湖市',
+  place: '市会展中心',
   hours: 18,
   attendeeCredits: 6,
   speakerCredits: 2,
@@ -39,7 +47,7 @@ describe('a project’s life', () => {
     const created = await call(
       'POST',
       '/api/v1/projects',
-      (await t.signIn('demo-host-admin')).headers,
+      (await t.signIn(hostAdmin.username)).headers,
       body({
         number: '2026-01-01-001（省）',
         level: 'provincial',
@@ -47,7 +55,7 @@ describe('a project’s life', () => {
         endDate: '2026-03-01',
       }),
     );
-    const provinceNow = await t.signIn('demo-province-admin');
+    const provinceNow = await t.signIn(provinceAdmin.username);
     const late = await call(
       'POST',
       `/api/v1/projects/${created.json<Project>().id}/file`,
@@ -88,7 +96,7 @@ describe('a project’s life', () => {
     const seenByReviewer = (
       await call('GET', '/api/v1/projects?limit=100', reviewer.headers)
     ).json<ProjectList>().items;
-    expect(seenByReviewer.every((p) => p.hostName === '东湖市中心医院')).toBe(true);
+    expect(seenByReviewer.every((p) => p.hostName === cityHospital.name)).toBe(true);
     expect(seenByReviewer.length).toBeGreaterThan(0);
   });
   it('is registered as a draft, filed by the province before it starts, and finished by the host after it ends', async () => {
@@ -105,7 +113,7 @@ describe('a project’s life', () => {
       status: 'draft',
       year: 2026,
       discipline: '04-08',
-      hostName: '演示省医学会',
+      hostName: tree.host.name,
     });
 
     const publicBefore = await call('GET', '/api/v1/public/projects?number=2026-04-08-186', {});
@@ -137,7 +145,7 @@ describe('a project’s life', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json<{ error: { code: string } }>().error.code).toBe('invalid_state');
     t.clock.advanceMinutes(60 * 24 * 43);
-    const hostLater = await t.signIn('demo-host-admin');
+    const hostLater = await t.signIn(hostAdmin.username);
     const finished = await call(
       'POST',
       `/api/v1/projects/${project.id}/finish`,

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Person, Transfer } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
-import { orgIdByName, personBody } from '../../../test/fixtures';
+import { createFactories } from '../../../test/factories';
+import { personBody } from '../../../test/fixtures';
 
 const t = await buildTestApp();
-const unitAdmin = await t.signIn('demo-unit-admin');
-const provinceAdmin = await t.signIn('demo-province-admin');
-const jiangnanHospital = await orgIdByName(t.database.db, '江南区人民医院');
-const donghuCentral = await orgIdByName(t.database.db, '东湖市中心医院');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const from = tree.unit;
+const to = await f.buildOrg({ parent: tree.city, kind: 'unit', name: '市中心医院' });
+const unitAdmin = await t.signIn((await f.buildUser({ role: 'unit_admin', org: from })).username);
+const provinceAdmin = await t.signIn(
+  (await f.buildUser({ role: 'province_admin', org: tree.province })).username,
+);
+const fromId = from.id;
+const toId = to.id;
 
 describe('transfers (审核调入)', () => {
   it('moves a person when the receiving side accepts, keeping the history', async () => {
@@ -15,7 +22,7 @@ describe('transfers (审核调入)', () => {
       method: 'POST',
       url: '/api/v1/people',
       headers: unitAdmin.headers,
-      payload: personBody(jiangnanHospital, { name: '调动者' }),
+      payload: personBody(fromId, { name: '调动者' }),
     });
     const { person, account } = created.json<{
       person: Person;
@@ -26,20 +33,20 @@ describe('transfers (审核调入)', () => {
       method: 'POST',
       url: '/api/v1/transfers',
       headers: unitAdmin.headers,
-      payload: { personId: person.id, toUnitId: donghuCentral, note: '工作调动' },
+      payload: { personId: person.id, toUnitId: toId, note: '工作调动' },
     });
     expect(request.statusCode, request.body).toBe(201);
     const transfer = request.json<Transfer>();
     expect(transfer).toMatchObject({
       status: 'pending',
-      fromUnitName: '江南区人民医院',
-      toUnitName: '东湖市中心医院',
+      fromUnitName: from.name,
+      toUnitName: to.name,
     });
     const twice = await t.app.inject({
       method: 'POST',
       url: '/api/v1/transfers',
       headers: unitAdmin.headers,
-      payload: { personId: person.id, toUnitId: donghuCentral },
+      payload: { personId: person.id, toUnitId: toId },
     });
     expect(twice.statusCode).toBe(409);
 
@@ -89,7 +96,7 @@ describe('transfers (审核调入)', () => {
       url: `/api/v1/people/${person.id}`,
       headers: provinceAdmin.headers,
     });
-    expect(moved.json<Person>().unitName).toBe('东湖市中心医院');
+    expect(moved.json<Person>().unitName).toBe(to.name);
     const history = await t.app.inject({
       method: 'GET',
       url: `/api/v1/people/${person.id}/history`,
@@ -97,12 +104,12 @@ describe('transfers (审核调入)', () => {
     });
     const items = history.json<{ items: { unitName: string; to: string | null }[] }>().items;
     expect(items.map((i) => [i.unitName, i.to === null])).toEqual([
-      ['江南区人民医院', false],
-      ['东湖市中心医院', true],
+      [from.name, false],
+      [to.name, true],
     ]);
     const learner = await t.signIn(account.username, account.initialPassword);
     expect(
       learner.response.json<{ roles: { orgName: string }[] }>().roles.map((r) => r.orgName),
-    ).toEqual(['东湖市中心医院']);
+    ).toEqual([to.name]);
   });
 });

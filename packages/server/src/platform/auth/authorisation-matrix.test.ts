@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import type { Role } from '@jijiao/contracts';
 import { buildTestApp, type Session } from '../../../test/build-app';
-import { orgIdByName } from '../../../test/fixtures';
-import { queryRows } from '../db/database';
+import { createFactories } from '../../../test/factories';
 
 /**
  * Each role × inside its subtree / in another province / anonymous × read and write of
@@ -11,47 +9,28 @@ import { queryRows } from '../db/database';
  * not exist for the caller); without the permission at all, 403; without a session, 401.
  */
 const t = await buildTestApp();
-const db = t.database.db;
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
 
-// A second province, outside every demo account's subtree.
-const otherProvince = crypto.randomUUID();
-const otherUnit = crypto.randomUUID();
-await db.execute(sql`insert into orgs (id, kind, name, region_code, path, depth) values
-  (${otherProvince}, 'province', '外省卫生健康委员会', '980000', ${`/${otherProvince}/`}, 0)`);
-await db.execute(sql`insert into orgs (id, parent_id, kind, name, region_code, path, depth) values
-  (${otherUnit}, ${otherProvince}, 'unit', '外省人民医院', '980000', ${`/${otherProvince}/${otherUnit}/`}, 1)`);
-const [otherPerson] = await queryRows<{ id: string }>(
-  db,
-  sql`insert into people (name, id_number_cipher, id_number_hash, id_number_masked, sex, birth_date, profession, title_grade, unit_id)
-      values ('外省人员', 'x', 'other-province-hash', '4301**********0000', 'male', '1980-01-01', 'nurse', 'junior', ${otherUnit}) returning id`,
-);
-const [otherProject] = await queryRows<{ id: string }>(
-  db,
-  sql`insert into projects (number, name, level, year, discipline, host_id, start_date, end_date, place, hours, attendee_credits, speaker_credits)
-      values ('2026-01-01-777（省）', '外省项目', 'provincial', 2026, '01-01', ${otherUnit}, '2026-09-01', '2026-09-02', '外省', 6, 1, 1) returning id`,
-);
+// A second province, outside every account's subtree.
+const other = await f.buildOrgTree({ regionCode: '980000' });
+const otherUnit = other.unit.id;
+const otherPerson = await f.buildPerson({ unit: other.unit });
+const otherProject = await f.buildProject({ host: other.host, status: 'draft' });
 
-const jiangnanHospital = await orgIdByName(db, '江南区人民医院');
-const [ownPerson] = await queryRows<{ id: string }>(
-  db,
-  sql`select id from people where unit_id = ${jiangnanHospital} limit 1`,
-);
-const [cityProject] = await queryRows<{ id: string }>(
-  db,
-  sql`select id from projects where number = '2026-06-02-008（市）'`,
-);
-const [hostDraft] = await queryRows<{ id: string }>(
-  db,
-  sql`select id from projects where number = '2027-01-03-002（省）'`,
-);
+const jiangnanHospital = tree.unit.id;
+const ownPerson = await f.buildPerson({ unit: tree.unit });
+const cityHospital = await f.buildOrg({ parent: tree.city, kind: 'unit' });
+const cityProject = await f.buildProject({ host: cityHospital, level: 'municipal' });
+const hostDraft = await f.buildProject({ host: tree.host, status: 'draft' });
 
 const accounts: Record<Role, string> = {
-  learner: 'demo-learner',
-  unit_admin: 'demo-unit-admin',
-  reviewer: 'demo-reviewer',
-  host_admin: 'demo-host-admin',
-  province_admin: 'demo-province-admin',
-  system_admin: 'demo-system-admin',
+  learner: (await f.buildPerson({ unit: tree.unit })).user.username,
+  unit_admin: (await f.buildUser({ role: 'unit_admin', org: tree.unit })).username,
+  reviewer: (await f.buildUser({ role: 'reviewer', org: tree.city })).username,
+  host_admin: (await f.buildUser({ role: 'host_admin', org: tree.host })).username,
+  province_admin: (await f.buildUser({ role: 'province_admin', org: tree.province })).username,
+  system_admin: (await f.buildUser({ role: 'system_admin', org: tree.province })).username,
 };
 const sessions = Object.fromEntries(
   await Promise.all(
@@ -107,52 +86,52 @@ const cases: Case[] = [
   {
     name: 'person read, inside',
     method: 'GET',
-    url: `/api/v1/people/${ownPerson!.id}`,
+    url: `/api/v1/people/${ownPerson.id}`,
     expect: [403, 200, 200, 403, 200, 200],
   },
   {
     name: 'person read, other province',
     method: 'GET',
-    url: `/api/v1/people/${otherPerson!.id}`,
+    url: `/api/v1/people/${otherPerson.id}`,
     expect: [403, 404, 404, 403, 404, 404],
   },
   {
     name: 'person write, inside',
     method: 'PATCH',
-    url: `/api/v1/people/${ownPerson!.id}`,
+    url: `/api/v1/people/${ownPerson.id}`,
     payload: { titleGrade: 'senior' },
     expect: [403, 200, 403, 403, 200, 403],
   },
   {
     name: 'person write, other province',
     method: 'PATCH',
-    url: `/api/v1/people/${otherPerson!.id}`,
+    url: `/api/v1/people/${otherPerson.id}`,
     payload: { titleGrade: 'senior' },
     expect: [403, 404, 403, 403, 404, 403],
   },
   {
     name: 'project read, inside the city',
     method: 'GET',
-    url: `/api/v1/projects/${cityProject!.id}`,
+    url: `/api/v1/projects/${cityProject.id}`,
     expect: [403, 403, 200, 404, 200, 403],
   },
   {
     name: 'project read, other province',
     method: 'GET',
-    url: `/api/v1/projects/${otherProject!.id}`,
+    url: `/api/v1/projects/${otherProject.id}`,
     expect: [403, 403, 404, 404, 404, 403],
   },
   {
     name: 'project write, host’s draft',
     method: 'PATCH',
-    url: `/api/v1/projects/${hostDraft!.id}`,
-    payload: { place: '演示省人民医院' },
+    url: `/api/v1/projects/${hostDraft.id}`,
+    payload: { place: '省人民医院' },
     expect: [403, 403, 403, 200, 403, 403],
   },
   {
     name: 'project write, other province',
     method: 'PATCH',
-    url: `/api/v1/projects/${otherProject!.id}`,
+    url: `/api/v1/projects/${otherProject.id}`,
     payload: { place: '外省' },
     expect: [403, 403, 403, 404, 403, 403],
   },

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { permissions } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
+import { createFactories } from '../../../test/factories';
 
 const t = await buildTestApp();
+const f = createFactories(t);
 await t.app.ready();
 const declared = new Set<string>([
   'public',
@@ -52,7 +54,7 @@ describe('authorisation of every route', () => {
   );
 
   it('answers 403 when the role lacks the permission', async () => {
-    const learner = await t.signIn('demo-learner');
+    const learner = await t.signIn((await f.buildPerson()).user.username);
     for (const url of ['/api/v1/orgs', '/api/v1/audit-log']) {
       const response = await t.app.inject({ method: 'GET', url, headers: learner.headers });
       expect(response.statusCode, url).toBe(403);

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditLogList } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
+import { createFactories } from '../../../test/factories';
 
 /**
  * The audit log list and its filters: an action or a family of actions, the acting user,
  * the target, and days in China Standard Time. The fake clock starts 2026-03-01 16:00 CST.
  */
 const t = await buildTestApp();
-await t.signIn('demo-province-admin'); // 2026-03-01 (CST)
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const provinceAdmin = await f.buildUser({ role: 'province_admin', org: tree.province });
+const unitAdmin = (await f.buildUser({ role: 'unit_admin', org: tree.unit })).username;
+await t.signIn(provinceAdmin.username); // 2026-03-01 (CST)
 const failed = await t.app.inject({
   method: 'POST',
   url: '/api/v1/session',
@@ -15,8 +20,8 @@ const failed = await t.app.inject({
 });
 if (failed.statusCode !== 401) throw new Error(`unexpected sign-in answer ${failed.statusCode}`);
 t.clock.advanceMinutes(24 * 60);
-await t.signIn('demo-unit-admin'); // 2026-03-02 (CST)
-const province = await t.signIn('demo-province-admin'); // the first session has expired
+await t.signIn(unitAdmin); // 2026-03-02 (CST)
+const province = await t.signIn(provinceAdmin.username); // the first session has expired
 
 async function list(query: string) {
   const response = await t.app.inject({
@@ -44,9 +49,9 @@ describe('GET /api/v1/audit-log filters', () => {
   });
 
   it('the acting user and the target, exactly', async () => {
-    const byActor = await list('actor=demo-unit-admin');
+    const byActor = await list(`actor=${unitAdmin}`);
     expect(byActor.length).toBeGreaterThan(0);
-    expect(byActor.every((e) => e.actorUsername === 'demo-unit-admin')).toBe(true);
+    expect(byActor.every((e) => e.actorUsername === unitAdmin)).toBe(true);
 
     const target = (await list('limit=500')).find((e) => e.targetId !== null)?.targetId;
     if (!target) throw new Error('no entry names a target');
@@ -57,7 +62,7 @@ describe('GET /api/v1/audit-log filters', () => {
 
   it('days in China Standard Time, both ends inclusive', async () => {
     const secondDay = await list('from=2026-03-02&to=2026-03-02');
-    expect(secondDay.some((e) => e.actorUsername === 'demo-unit-admin')).toBe(true);
+    expect(secondDay.some((e) => e.actorUsername === unitAdmin)).toBe(true);
     expect(secondDay.some((e) => e.actorUsername === 'nobody-at-all')).toBe(false);
     for (const entry of secondDay) {
       expect(entry.at >= '2026-03-01T16:00:00.000Z', entry.at).toBe(true);
@@ -65,7 +70,7 @@ describe('GET /api/v1/audit-log filters', () => {
     }
     const firstDay = await list('to=2026-03-01&action=sign_in.');
     expect(firstDay.some((e) => e.actorUsername === 'nobody-at-all')).toBe(true);
-    expect(firstDay.some((e) => e.actorUsername === 'demo-unit-admin')).toBe(false);
+    expect(firstDay.some((e) => e.actorUsername === unitAdmin)).toBe(false);
   });
 
   it('pages through a filtered list with the keyset cursor', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Claim } from '@jijiao/contracts';
 import { buildTestApp, type Session, type TestApp } from '../../../test/build-app';
-import { orgIdByName } from '../../../test/fixtures';
+import { createFactories } from '../../../test/factories';
 import { testDbKind } from '../../../test/test-database';
 import { queryRows } from '../../platform/db/database';
 
@@ -16,39 +16,34 @@ const onPostgres = testDbKind() === 'postgres';
 const reviewerCount = 24;
 
 async function setUp(t: TestApp) {
-  const db = t.database.db;
-  const donghu = await orgIdByName(db, '东湖市卫生健康委员会');
-  const jiangnanHospital = await orgIdByName(db, '江南区人民医院');
-  const province = await t.signIn('demo-province-admin');
-  const chain = await t.app.inject({
-    method: 'PUT',
-    url: `/api/v1/orgs/${jiangnanHospital}/review-chain`,
-    headers: province.headers,
-    payload: { steps: [donghu] },
-  });
-  if (chain.statusCode !== 200) throw new Error(chain.body);
-  // Reviewers at the city, each with their own account (the demo reviewer's password).
-  await db.execute(sql`insert into users (username, display_name, password_hash)
-    select 'race-reviewer-' || n, '竞争审核' || n, password_hash
-    from users, generate_series(1, ${reviewerCount}) n where username = 'demo-reviewer'`);
-  await db.execute(sql`insert into user_roles (user_id, role, org_id)
-    select id, 'reviewer', ${donghu} from users where username like 'race-reviewer-%'`);
+  const f = createFactories(t);
+  const tree = await f.buildOrgTree();
+  await f.setReviewChain(tree.unit, [tree.city]);
+  const person = await f.buildPerson({ unit: tree.unit });
+  // Reviewers at the city, each with their own account.
   const reviewers: Session[] = [];
-  for (let n = 1; n <= reviewerCount; n += 1) reviewers.push(await t.signIn(`race-reviewer-${n}`));
+  for (let n = 1; n <= reviewerCount; n += 1) {
+    const user = await f.buildUser({
+      role: 'reviewer',
+      org: tree.city,
+      username: `race-reviewer-${n}`,
+    });
+    reviewers.push(await t.signIn(user.username));
+  }
   return {
-    learner: await t.signIn('demo-learner'),
-    unitAdmin: await t.signIn('demo-unit-admin'),
+    learner: await t.signIn(person.user.username),
+    unitAdmin: await t.signIn((await f.buildUser({ role: 'unit_admin', org: tree.unit })).username),
     reviewers,
-    donghu,
+    city: tree.city.id,
   };
 }
 
 const t = onPostgres ? await buildTestApp() : undefined;
 const ctx = t ? await setUp(t) : undefined;
 
-/** A claim of the demo learner, approved by their unit, now waiting at the city. */
+/** A self-report, approved by the person's unit, now waiting at the city. */
 async function claimAtCity(app: TestApp, date: string): Promise<Claim> {
-  const { learner, unitAdmin, donghu } = ctx!;
+  const { learner, unitAdmin, city } = ctx!;
   const created = await app.app.inject({
     method: 'POST',
     url: '/api/v1/credits',
@@ -64,7 +59,7 @@ async function claimAtCity(app: TestApp, date: string): Promise<Claim> {
     payload: { version: claim.version },
   });
   const atCity = unit.json<Claim>();
-  expect(atCity.currentReviewerOrgId).toBe(donghu);
+  expect(atCity.currentReviewerOrgId).toBe(city);
   return atCity;
 }
 

@@ -4,38 +4,36 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorResponse, ImportReport } from '@jijiao/contracts';
 import { buildTestApp, type Session } from '../../../test/build-app';
 import { multipartFile } from '../../../test/excel-routes';
-import { newIdNumber, orgIdByName, personBody } from '../../../test/fixtures';
+import { createFactories, newResidentId } from '../../../test/factories';
 import { buildExcelJsXlsx, buildRawXlsx, rawCell, rawSheetXml } from '../../../test/xlsx-files';
 import { queryRows } from '../../platform/db/database';
 import { readSheet } from '../../platform/excel';
+import type { OrgRow } from '../orgs/orgs.repository';
 import { creditColumns } from './credits-columns';
 
 /** Credit spreadsheet import for a unit: all rows or none, problems by row and column. */
 const t = await buildTestApp();
 const db = t.database.db;
-const unitAdmin = await t.signIn('demo-unit-admin');
-const jiangnanHospital = await orgIdByName(db, '江南区人民医院');
-const linjiangHospital = await orgIdByName(db, '临江县人民医院');
-const province = await t.signIn('demo-province-admin');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const hospital = tree.unit.id;
+// A unit of the same province outside the unit admin's subtree.
+const other = await f.buildOrg({ parent: tree.city, kind: 'unit', name: '外区人民医院' });
+const otherUnit = other.id;
+const unitAdmin = await t.signIn(
+  (await f.buildUser({ role: 'unit_admin', org: tree.unit })).username,
+);
 
-async function register(unitId: string, name: string): Promise<string> {
-  const body = personBody(unitId, { name });
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/people',
-    headers: province.headers,
-    payload: body,
-  });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return body.idNumber;
+async function register(unit: OrgRow, name: string): Promise<string> {
+  return (await f.buildPerson({ unit, name })).idNumber;
 }
 
 const staff = [
-  { name: '导入甲', idNumber: await register(jiangnanHospital, '导入甲') },
-  { name: '导入乙', idNumber: await register(jiangnanHospital, '导入乙') },
-  { name: '导入丙', idNumber: await register(jiangnanHospital, '导入丙') },
+  { name: '导入甲', idNumber: await register(tree.unit, '导入甲') },
+  { name: '导入乙', idNumber: await register(tree.unit, '导入乙') },
+  { name: '导入丙', idNumber: await register(tree.unit, '导入丙') },
 ];
-const elsewhere = { name: '外院丁', idNumber: await register(linjiangHospital, '外院丁') };
+const elsewhere = { name: '外院丁', idNumber: await register(other, '外院丁') };
 
 const header = [
   '身份证号',
@@ -99,7 +97,7 @@ async function importedClaims(): Promise<number> {
 
 async function rejected(file: Buffer, query = '') {
   const before = await importedClaims();
-  const res = await upload(unitAdmin, jiangnanHospital, file, query);
+  const res = await upload(unitAdmin, hospital, file, query);
   expect(res.statusCode, res.body).toBe(422);
   const { error } = res.json<ErrorResponse>();
   expect(error.code).toBe('import_invalid');
@@ -130,7 +128,7 @@ describe('credit import for a unit', () => {
 
   it('checks a dry run and writes nothing', async () => {
     const file = await buildExcelJsXlsx([header, project(staff[0]!, 1), paper(staff[1]!)]);
-    const res = await upload(unitAdmin, jiangnanHospital, file, '?dryRun=true');
+    const res = await upload(unitAdmin, hospital, file, '?dryRun=true');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<ImportReport>()).toMatchObject({ dryRun: true, written: false, rows: 2 });
     expect(await importedClaims()).toBe(0);
@@ -138,7 +136,7 @@ describe('credit import for a unit', () => {
 
   it('writes one submitted claim per row, valued by the rules, with file#row provenance', async () => {
     const file = await threeRows;
-    const res = await upload(unitAdmin, jiangnanHospital, file);
+    const res = await upload(unitAdmin, hospital, file);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<ImportReport>()).toMatchObject({ written: true, rows: 3, created: 3 });
     const claims = await queryRows<{
@@ -182,7 +180,7 @@ describe('credit import for a unit', () => {
       project(staff[1]!, 5), // the row above again
       project(staff[2]!, 5),
     ]);
-    const res = await upload(unitAdmin, jiangnanHospital, file, '', '再次导入.xlsx');
+    const res = await upload(unitAdmin, hospital, file, '', '再次导入.xlsx');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<ImportReport>()).toMatchObject({ rows: 4, created: 2, updated: 2 });
     const claims = await queryRows<{
@@ -244,7 +242,7 @@ describe('credit import for a unit', () => {
 
   it('refuses the same file (the same bytes) for the same unit again', async () => {
     const file = await threeRows;
-    const res = await upload(unitAdmin, jiangnanHospital, file);
+    const res = await upload(unitAdmin, hospital, file);
     expect(res.statusCode, res.body).toBe(409);
   });
 
@@ -268,7 +266,7 @@ describe('credit import for a unit', () => {
         header,
         project({ ...staff[0]!, idNumber: badCheck }, 3),
         project(elsewhere, 4),
-        project({ idNumber: newIdNumber(), name: '无此人' }, 5),
+        project({ idNumber: newResidentId(), name: '无此人' }, 5),
         [staff[1]!.idNumber, staff[1]!.name, '打游戏', '2026-02-01'],
         [
           staff[1]!.idNumber,
@@ -321,7 +319,7 @@ describe('credit import for a unit', () => {
     ]);
     const res = await upload(
       unitAdmin,
-      jiangnanHospital,
+      hospital,
       buildRawXlsx({ sheets: [sheet] }),
       '',
       'other.xlsx',
@@ -342,7 +340,7 @@ describe('credit import for a unit', () => {
 
   it('is 404 for a unit outside the caller’s scope', async () => {
     const file = await buildExcelJsXlsx([header, project(elsewhere, 7)]);
-    const res = await upload(unitAdmin, linjiangHospital, file);
+    const res = await upload(unitAdmin, otherUnit, file);
     expect(res.statusCode).toBe(404);
   });
 });

@@ -8,26 +8,26 @@ import type {
   ProviderCreditResult,
 } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
-import { newIdNumber, orgIdByName, personBody } from '../../../test/fixtures';
+import { createFactories, newResidentId } from '../../../test/factories';
 import { queryRows } from '../../platform/db/database';
 
 /** The open API of online platforms end to end: keys, pushes, idempotency, batches. */
 const t = await buildTestApp();
 const db = t.database.db;
-const jiangnanHospital = await orgIdByName(db, '江南区人民医院');
-const platformId = await orgIdByName(db, '好医生在线教育平台');
-const province = await t.signIn('demo-province-admin');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const hospital = tree.unit.id;
+const platformId = (
+  await f.buildOrg({ parent: tree.province, kind: 'platform', name: '好医生在线教育平台' })
+).id;
+const province = await t.signIn(
+  (await f.buildUser({ role: 'province_admin', org: tree.province })).username,
+);
+const unitAdminUser = await f.buildUser({ role: 'unit_admin', org: tree.unit });
 
 async function registerPerson(name: string): Promise<{ id: string; idNumber: string }> {
-  const body = personBody(jiangnanHospital, { name });
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/people',
-    headers: province.headers,
-    payload: body,
-  });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return { id: res.json<{ person: { id: string } }>().person.id, idNumber: body.idNumber };
+  const registered = await f.buildPerson({ unit: tree.unit, name });
+  return { id: registered.id, idNumber: registered.idNumber };
 }
 
 async function issueKey(label: string): Promise<PlatformKeyIssued> {
@@ -112,7 +112,7 @@ describe('platform API keys (province admin)', () => {
   });
 
   it('is for province admins only; an unknown platform is 404', async () => {
-    const unitAdmin = await t.signIn('demo-unit-admin');
+    const unitAdmin = await t.signIn(unitAdminUser.username);
     const denied = await t.app.inject({
       method: 'POST',
       url: `/api/v1/platforms/${platformId}/keys`,
@@ -122,7 +122,7 @@ describe('platform API keys (province admin)', () => {
     expect(denied.statusCode).toBe(403);
     const notPlatform = await t.app.inject({
       method: 'POST',
-      url: `/api/v1/platforms/${jiangnanHospital}/keys`,
+      url: `/api/v1/platforms/${hospital}/keys`,
       headers: province.headers,
       payload: { label: 'x' },
     });
@@ -223,7 +223,7 @@ describe('POST /api/v1/provider/credits', () => {
   it('answers 422 naming the field: unknown person, bad ID, name mismatch, activity', async () => {
     const claims = await claimCount();
     const cases: [object, string][] = [
-      [pushBody({ idNumber: newIdNumber() }), 'idNumber'],
+      [pushBody({ idNumber: newResidentId() }), 'idNumber'],
       [
         pushBody({
           idNumber: `${person.idNumber.slice(0, 17)}${person.idNumber.endsWith('0') ? '1' : '0'}`,
@@ -252,18 +252,9 @@ describe('POST /api/v1/provider/credits', () => {
   });
 
   it('matches a self-reported claim of the same project, role and dates: one claim, two provenances', async () => {
-    const learnerRow = await queryRows<{ id: string }>(
-      db,
-      sql`select p.id from people p join users u on u.id = p.user_id where u.username = 'demo-learner'`,
-    );
-    const learnerId = learnerRow[0]!.id;
-    const revealed = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/people/${learnerId}/reveal-id`,
-      headers: province.headers,
-    });
-    const { idNumber } = revealed.json<{ idNumber: string }>();
-    const learner = await t.signIn('demo-learner');
+    const me = await f.buildPerson({ unit: tree.unit, name: '王晓明' });
+    const { idNumber } = me;
+    const learner = await t.signIn(me.user.username);
     const activity = {
       type: 'project',
       date: '2026-02-12',
@@ -368,15 +359,18 @@ describe('POST /api/v1/provider/credits:batch', () => {
   });
 
   it('answers a key repeated inside the batch as a replay, and submits each unit’s claims into its own chain', async () => {
-    const linjiang = await orgIdByName(db, '临江县人民医院');
-    const other = personBody(linjiang, { name: '钱批量' });
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/people',
-      headers: province.headers,
-      payload: other,
+    const county = await f.buildOrg({
+      parent: tree.city,
+      kind: 'district',
+      name: '县卫生健康局',
     });
-    expect(created.statusCode, created.body).toBe(201);
+    const countyHospital = await f.buildOrg({
+      parent: county,
+      kind: 'unit',
+      name: '县人民医院',
+    });
+    const linjiang = countyHospital.id;
+    const other = await f.buildPerson({ unit: countyHospital, name: '钱批量' });
     const forOther = (serial: number) =>
       pushBody({
         idNumber: other.idNumber,
@@ -418,7 +412,7 @@ describe('POST /api/v1/provider/credits:batch', () => {
     );
     const byId = new Map(chains.map((c) => [c.id, c]));
     const [a, b, c] = ids.map((id) => byId.get(id ?? ''));
-    expect(a?.unit_id).toBe(jiangnanHospital);
+    expect(a?.unit_id).toBe(hospital);
     expect(b?.unit_id).toBe(linjiang);
     expect(b?.chain_steps).toEqual(c?.chain_steps);
     expect(b?.chain_steps).not.toEqual(a?.chain_steps);

@@ -13,53 +13,61 @@ import type {
   VoidYearResult,
 } from '@jijiao/contracts';
 import { buildTestApp, type Session } from '../../../test/build-app';
-import { orgIdByName } from '../../../test/fixtures';
-import { testConfig } from '../../../test/test-config';
+import { createFactories } from '../../../test/factories';
 import { queryRows } from '../../platform/db/database';
-import { argon2Hasher } from '../../platform/auth/password-hasher';
-import { buildServices } from '../../services';
 import { systemActor } from '../orgs/system-actor';
 import { placeOfUnit } from '../credits/claim-place';
 
 /**
- * The annual audit of the demo province for 2025 (the fake clock is in March 2026):
- * opening rules, the job against the rules engine per person, early audit, a unit report
- * walking a two-level chain with a return, filing with certificates, fraud voiding.
+ * The annual audit of a province for 2025 (the fake clock is in March 2026): opening
+ * rules, the job against the rules engine per person, early audit, a unit report walking
+ * a two-level chain with a return, filing with certificates, fraud voiding.
  */
 const t = await buildTestApp();
 const db = t.database.db;
-const services = buildServices({
-  config: testConfig(),
-  database: t.database,
-  clock: t.clock,
-  hasher: argon2Hasher,
+const f = createFactories(t);
+const services = f.services;
+const tree = await f.buildOrgTree();
+const provinceId = tree.province.id;
+const hospital = tree.unit.id;
+const cityId = tree.city.id;
+const office = tree.cmeOffice.id;
+// Another district of the city, and a unit of another city (outside the city reviewer's).
+const otherDistrict = await f.buildOrg({
+  parent: tree.city,
+  kind: 'district',
+  name: '江北区卫生健康局',
 });
-const provinceId = await orgIdByName(db, '演示省卫生健康委员会');
-const hospital = await orgIdByName(db, '江南区人民医院');
-const tcm = await orgIdByName(db, '江北区中医医院');
-const xishanUnit = (
-  await queryRows<{ id: string }>(
-    db,
-    sql`select u.id from orgs u join orgs c on u.path like c.path || '%'
-        where c.name = '西山市卫生健康委员会' and u.kind = 'unit' limit 1`,
-  )
-)[0]?.id as string;
-const donghu = await orgIdByName(db, '东湖市卫生健康委员会');
-const office = await orgIdByName(db, '演示省继续医学教育委员会办公室');
-const province = await t.signIn('demo-province-admin');
-const unitAdmin = await t.signIn('demo-unit-admin');
-const reviewer = await t.signIn('demo-reviewer');
+const tcmUnit = await f.buildOrg({
+  parent: otherDistrict,
+  kind: 'unit',
+  unitType: 'tcm_hospital',
+  name: '江北区中医医院',
+});
+const tcm = tcmUnit.id;
+const otherCity = await f.buildOrg({
+  parent: tree.province,
+  kind: 'city',
+  name: '外市卫生健康委员会',
+});
+const otherCityUnit = await f.buildOrg({ parent: otherCity, kind: 'unit', name: '外市人民医院' });
+const province = await t.signIn(
+  (await f.buildUser({ role: 'province_admin', org: tree.province })).username,
+);
+const unitAdmin = await t.signIn(
+  (await f.buildUser({ role: 'unit_admin', org: tree.unit })).username,
+);
+const reviewer = await t.signIn((await f.buildUser({ role: 'reviewer', org: tree.city })).username);
 
-// Staff of the hospital without a demo certificate of 2025: A and C pass, B does not. A's
-// year is voided for fraud, one credit of C's.
-const [personA, personB, personC] = (
-  await queryRows<{ id: string }>(
-    db,
-    sql`select p.id from people p where p.unit_id = ${hospital}
-        and not exists (select 1 from certificates c where c.person_id = p.id and c.year = 2025)
-        order by p.id limit 3`,
-  )
-).map((r) => r.id) as [string, string, string];
+// Staff of the hospital: A and C pass, B does not. A's year is voided for fraud, one
+// credit of C's. Colleagues and staff of the other units have no credits.
+const [personA, personB, personC] = [
+  (await f.buildPerson({ unit: tree.unit })).id,
+  (await f.buildPerson({ unit: tree.unit })).id,
+  (await f.buildPerson({ unit: tree.unit })).id,
+];
+for (const unit of [tree.unit, tree.unit, tcmUnit, tcmUnit, otherCityUnit])
+  await f.buildPerson({ unit });
 
 async function credit(personId: string, date: string, projectNumber: string) {
   await db.transaction((tx) =>
@@ -92,7 +100,7 @@ const chain = await t.app.inject({
   method: 'PUT',
   url: `/api/v1/orgs/${hospital}/review-chain`,
   headers: province.headers,
-  payload: { steps: [donghu, office] },
+  payload: { steps: [cityId, office] },
 });
 if (chain.statusCode !== 200) throw new Error(chain.body);
 
@@ -169,7 +177,7 @@ describe('the evaluation job', () => {
     expect(stored.size).toBe(people.length);
     // The oracle: per person, their claims read one by one and the engine called directly.
     let compliant = 0;
-    for (const p of people.filter((_, i) => i % 7 === 0 || [personA, personB].includes(_.id))) {
+    for (const p of people) {
       const unit = await services.orgs.findAny(p.unit_id);
       if (!unit) throw new Error('no unit');
       const ancestors = await services.orgs.findAnyOf(unit.path.split('/').filter(Boolean));
@@ -246,7 +254,7 @@ describe('early audit', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     request = res.json<EarlyAudit>();
-    expect(request).toMatchObject({ status: 'reported', currentReviewerOrgId: donghu });
+    expect(request).toMatchObject({ status: 'reported', currentReviewerOrgId: cityId });
     const outsider = await send('POST', `/api/v1/audits/${audit.id}/early`, unitAdmin, {
       unitId: tcm,
       personIds: [personA],
@@ -338,7 +346,7 @@ describe('the unit report up a two-level chain', () => {
     const reported = await send('POST', url('/report'), unitAdmin, { version: report.version });
     expect(reported.statusCode, reported.body).toBe(200);
     report = reported.json<UnitReport>();
-    expect(report).toMatchObject({ status: 'reported', currentReviewerOrgId: donghu });
+    expect(report).toMatchObject({ status: 'reported', currentReviewerOrgId: cityId });
     const rerun = await send('POST', `/api/v1/audits/${audit.id}/runs`, province);
     expect(rerun.statusCode).toBe(409);
     const queue = (
@@ -372,7 +380,7 @@ describe('the unit report up a two-level chain', () => {
     expect(notTheirs.statusCode).toBe(403);
     const outside = await send(
       'POST',
-      `/api/v1/audits/${audit.id}/units/${xishanUnit}/approve`,
+      `/api/v1/audits/${audit.id}/units/${otherCityUnit.id}/approve`,
       reviewer,
       {
         version: 1,
@@ -397,9 +405,8 @@ describe('the unit report up a two-level chain', () => {
     const progress = (
       await send('GET', `/api/v1/audits/${audit.id}/progress`, reviewer)
     ).json<AuditProgress>();
-    const donghuCity = progress.cities.find((c) => c.cityId === donghu);
-    expect(donghuCity).toMatchObject({ approved: 1 });
-    expect(progress.units.every((u) => u.cityName === '东湖市卫生健康委员会')).toBe(true);
+    expect(progress.cities.find((c) => c.cityId === cityId)).toMatchObject({ approved: 1 });
+    expect(progress.units.every((u) => u.cityName === tree.city.name)).toBe(true);
   });
 });
 
@@ -589,21 +596,13 @@ describe('filing and voiding', () => {
 
 describe('scope', () => {
   it('another province’s audit, province and people do not exist for the caller (404)', async () => {
-    const other = crypto.randomUUID();
-    const otherUnit = crypto.randomUUID();
-    await db.execute(sql`insert into orgs (id, kind, name, region_code, path, depth) values
-      (${other}, 'province', '外省卫生健康委员会', '980000', ${`/${other}/`}, 0)`);
-    await db.execute(sql`insert into orgs (id, parent_id, kind, name, region_code, path, depth) values
-      (${otherUnit}, ${other}, 'unit', '外省人民医院', '980000', ${`/${other}/${otherUnit}/`}, 1)`);
-    const [person] = await queryRows<{ id: string }>(
-      db,
-      sql`insert into people (name, id_number_cipher, id_number_hash, id_number_masked, sex, birth_date, profession, title_grade, unit_id)
-          values ('外省人员', 'x', 'audit-other-hash', '4301**********0000', 'male', '1980-01-01', 'nurse', 'junior', ${otherUnit}) returning id`,
-    );
-    const [foreign] = await queryRows<{ id: string }>(
-      db,
-      sql`insert into audits (province_id, year, status, opened_at)
-          values (${other}, 2025, 'open', now()) returning id`,
+    const elsewhere = await f.buildOrgTree({ regionCode: '980000' });
+    const other = elsewhere.province.id;
+    const otherUnit = elsewhere.unit.id;
+    const person = await f.buildPerson({ unit: elsewhere.unit });
+    const foreign = await services.audits.findOrOpen(
+      await f.provinceActor(elsewhere.province),
+      2025,
     );
     const opened = await send('POST', '/api/v1/audits', province, {
       provinceId: other,
@@ -611,21 +610,16 @@ describe('scope', () => {
     });
     expect(opened.statusCode).toBe(404);
     for (const path of ['', '/progress', '/run', `/units/${otherUnit}`]) {
-      const res = await send('GET', `/api/v1/audits/${foreign?.id ?? ''}${path}`, province);
+      const res = await send('GET', `/api/v1/audits/${foreign.id}${path}`, province);
       expect(res.statusCode, path).toBe(404);
     }
     const listed = (await send('GET', '/api/v1/audits', province)).json<{ items: Audit[] }>();
-    expect(listed.items.map((a) => a.id)).not.toContain(foreign?.id);
-    const voided = await send(
-      'POST',
-      `/api/v1/people/${person?.id ?? ''}/years/2025/void`,
-      province,
-      {
-        reason: '弄虚作假',
-      },
-    );
+    expect(listed.items.map((a) => a.id)).not.toContain(foreign.id);
+    const voided = await send('POST', `/api/v1/people/${person.id}/years/2025/void`, province, {
+      reason: '弄虚作假',
+    });
     expect(voided.statusCode).toBe(404);
-    const file = await send('POST', `/api/v1/audits/${foreign?.id ?? ''}/file`, province, {
+    const file = await send('POST', `/api/v1/audits/${foreign.id}/file`, province, {
       version: 1,
     });
     expect(file.statusCode).toBe(404);

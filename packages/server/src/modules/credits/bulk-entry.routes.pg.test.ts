@@ -8,7 +8,7 @@ import type {
   StaffLookupResult,
 } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
-import { newIdNumber, orgIdByName, personBody } from '../../../test/fixtures';
+import { createFactories, newResidentId } from '../../../test/factories';
 import { multipartFile } from '../../../test/excel-routes';
 import { pdfBytes } from '../../../test/credit-files';
 import { queryRows } from '../../platform/db/database';
@@ -19,16 +19,23 @@ import { queryRows } from '../../platform/db/database';
  */
 const t = await buildTestApp();
 const db = t.database.db;
-const unitAdmin = await t.signIn('demo-unit-admin');
-const jiangnanHospital = await orgIdByName(db, '江南区人民医院');
-const linjiangHospital = await orgIdByName(db, '临江县人民医院');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const hospital = tree.unit.id;
+// Another unit of the province, outside the unit admin's subtree.
+const otherUnit = await f.buildOrg({ parent: tree.city, kind: 'unit', name: '外区人民医院' });
+const unitAdmin = await t.signIn(
+  (await f.buildUser({ role: 'unit_admin', org: tree.unit })).username,
+);
+const staff = new Map<string, string[]>();
+for (const unit of [tree.unit, otherUnit]) {
+  const people = [];
+  for (let i = 0; i < 4; i += 1) people.push((await f.buildPerson({ unit })).id);
+  staff.set(unit.id, people);
+}
 
-async function staffOf(unitId: string, n: number): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`select id from people where unit_id = ${unitId} order by name, id limit ${n}`,
-  );
-  return rows.map((r) => r.id);
+function staffOf(unitId: string, n: number): string[] {
+  return (staff.get(unitId) ?? []).slice(0, n);
 }
 
 async function claimCount(): Promise<number> {
@@ -41,12 +48,12 @@ const bulkUrl = (unitId: string) => `/api/v1/units/${unitId}/credits:bulk`;
 
 describe('unit bulk entry', () => {
   it('writes nothing when one person is not of the unit, naming the entry', async () => {
-    const [a, b] = await staffOf(jiangnanHospital, 2);
-    const [outsider] = await staffOf(linjiangHospital, 1);
+    const [a, b] = staffOf(hospital, 2);
+    const [outsider] = staffOf(otherUnit.id, 1);
     const before = await claimCount();
     const res = await t.app.inject({
       method: 'POST',
-      url: bulkUrl(jiangnanHospital),
+      url: bulkUrl(hospital),
       headers: unitAdmin.headers,
       payload: { activity: lecture, personIds: [a, b, outsider] },
     });
@@ -58,11 +65,11 @@ describe('unit bulk entry', () => {
   });
 
   it('writes nothing when the activity cannot be valued', async () => {
-    const people = await staffOf(jiangnanHospital, 2);
+    const people = staffOf(hospital, 2);
     const before = await claimCount();
     const res = await t.app.inject({
       method: 'POST',
-      url: bulkUrl(jiangnanHospital),
+      url: bulkUrl(hospital),
       headers: unitAdmin.headers,
       payload: { activity: { ...lecture, times: undefined }, personIds: people },
     });
@@ -72,11 +79,11 @@ describe('unit bulk entry', () => {
   });
 
   it('answers 404 for a unit outside the caller’s subtree', async () => {
-    const people = await staffOf(linjiangHospital, 2);
+    const people = staffOf(otherUnit.id, 2);
     const before = await claimCount();
     const res = await t.app.inject({
       method: 'POST',
-      url: bulkUrl(linjiangHospital),
+      url: bulkUrl(otherUnit.id),
       headers: unitAdmin.headers,
       payload: { activity: lecture, personIds: people },
     });
@@ -97,10 +104,10 @@ describe('unit bulk entry', () => {
     });
     expect(upload.statusCode, upload.body).toBe(201);
     const { sha256 } = upload.json<EvidenceUploaded>();
-    const people = await staffOf(jiangnanHospital, 3);
+    const people = staffOf(hospital, 3);
     const res = await t.app.inject({
       method: 'POST',
-      url: bulkUrl(jiangnanHospital),
+      url: bulkUrl(hospital),
       headers: unitAdmin.headers,
       payload: {
         activity: lecture,
@@ -146,16 +153,13 @@ describe('unit bulk entry', () => {
       });
     }
     // The same file behind a claim of someone outside the entry is reuse: flagged.
-    const [outsider] = await queryRows<{ id: string }>(
-      db,
-      sql`select id from people where unit_id = ${jiangnanHospital} and not (id = any(${`{${people.join(',')}}`}::uuid[])) order by name, id limit 1`,
-    );
+    const outsider = staffOf(hospital, 4).find((id) => !people.includes(id));
     const reused = await t.app.inject({
       method: 'POST',
       url: '/api/v1/credits',
       headers: unitAdmin.headers,
       payload: {
-        personId: outsider!.id,
+        personId: outsider,
         activity: { ...lecture, date: '2026-02-21' },
         evidence: [{ sha256, fileName: '签到表.pdf' }],
         submit: true,
@@ -172,19 +176,13 @@ describe('unit bulk entry', () => {
 
 describe('finding staff by a list of ID numbers', () => {
   it('answers each number in order: the unit’s person (masked), invalid, or not in the unit', async () => {
-    const idNumber = newIdNumber();
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/people',
-      headers: unitAdmin.headers,
-      payload: personBody(jiangnanHospital, { name: '批量查找', idNumber }),
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    const idNumber = newResidentId();
+    await f.buildPerson({ unit: tree.unit, name: '批量查找', idNumber });
     const res = await t.app.inject({
       method: 'POST',
-      url: `/api/v1/units/${jiangnanHospital}/staff:lookup`,
+      url: `/api/v1/units/${hospital}/staff:lookup`,
       headers: unitAdmin.headers,
-      payload: { idNumbers: [idNumber, '123', newIdNumber()] },
+      payload: { idNumbers: [idNumber, '123', newResidentId()] },
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.body).not.toContain(idNumber);
@@ -195,7 +193,7 @@ describe('finding staff by a list of ID numbers', () => {
     ]);
     const outside = await t.app.inject({
       method: 'POST',
-      url: `/api/v1/units/${linjiangHospital}/staff:lookup`,
+      url: `/api/v1/units/${otherUnit.id}/staff:lookup`,
       headers: unitAdmin.headers,
       payload: { idNumbers: [idNumber] },
     });

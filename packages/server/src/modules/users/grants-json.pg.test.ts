@@ -1,29 +1,28 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/test-database';
-import { orgIdByName } from '../../../test/fixtures';
+import { createFactories } from '../../../test/factories';
 import { users } from '../../platform/db/tables/users';
 import { UsersRepository } from './users.repository';
 import { grantsFromJson, grantsJsonSql } from './user-grants';
 
 /**
- * The session lookup reads a user's grants as json in the same query; for every demo
- * account (one with several roles among them) they equal `grantsOf`, in the same order.
+ * The session lookup reads a user's grants as json in the same query; for every account
+ * (one with several roles among them) they equal `grantsOf`, in the same order.
  */
 const database = await createTestDatabase();
 afterAll(() => database.close());
 const repository = new UsersRepository();
+const f = createFactories({ database });
 
 describe('grantsJsonSql', () => {
   it('gives every user the grants grantsOf gives, in its order', async () => {
     // A second and a third grant for one account, at orgs of different depth.
-    const learner = await repository.findByUsername(database.db, 'demo-learner');
-    if (!learner) throw new Error('no demo-learner');
-    const [unit, province] = await Promise.all([
-      orgIdByName(database.db, '江南区人民医院'),
-      orgIdByName(database.db, '演示省继续医学教育委员会办公室'),
-    ]);
-    await repository.addRole(database.db, learner.id, 'reviewer', unit);
-    await repository.addRole(database.db, learner.id, 'reviewer', province);
+    const tree = await f.buildOrgTree();
+    const learner = (await f.buildPerson({ unit: tree.unit })).user;
+    await f.buildUser({ role: 'reviewer', org: tree.city });
+    await f.buildUser({ role: 'host_admin', org: tree.host });
+    await repository.addRole(database.db, learner.id, 'reviewer', tree.unit.id);
+    await repository.addRole(database.db, learner.id, 'reviewer', tree.cmeOffice.id);
     const rows = await database.db
       .select({ id: users.id, username: users.username, grants: grantsJsonSql() })
       .from(users);

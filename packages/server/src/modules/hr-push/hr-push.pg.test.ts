@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { HrPushDeliveryList, HrPushSettings } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
 import { testConfig } from '../../../test/test-config';
-import { orgIdByName } from '../../../test/fixtures';
+import { createFactories } from '../../../test/factories';
 import { queryRows } from '../../platform/db/database';
 import { argon2Hasher } from '../../platform/auth/password-hasher';
 import { buildServices } from '../../services';
@@ -19,7 +19,11 @@ const services = buildServices({
   clock: t.clock,
   hasher: argon2Hasher,
 });
-const provinceId = await orgIdByName(db, '演示省卫生健康委员会');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const provinceId = tree.province.id;
+const provinceAdmin = await f.buildUser({ role: 'province_admin', org: tree.province });
+const unitAdminUser = await f.buildUser({ role: 'unit_admin', org: tree.unit });
 const secret = 'receiver-secret-0123456789';
 
 /**
@@ -83,7 +87,7 @@ async function freePort(): Promise<number> {
 }
 
 async function configure(url: string) {
-  const admin = await t.signIn('demo-province-admin');
+  const admin = await t.signIn(provinceAdmin.username);
   const response = await t.app.inject({
     method: 'PUT',
     url: `/api/v1/provinces/${provinceId}/hr-push/settings`,
@@ -128,7 +132,7 @@ describe('HR push settings', () => {
       sql`select secret_cipher from hr_push_settings`,
     );
     expect(stored?.secret_cipher).not.toContain(secret);
-    const unitAdmin = await t.signIn('demo-unit-admin');
+    const unitAdmin = await t.signIn(unitAdminUser.username);
     const refused = await t.app.inject({
       method: 'GET',
       url: `/api/v1/provinces/${provinceId}/hr-push/settings`,
@@ -235,7 +239,7 @@ describe('the outbox', () => {
     const receiver = new Receiver();
     receivers.push(receiver);
     await receiver.listen(port);
-    const admin = await t.signIn('demo-province-admin');
+    const admin = await t.signIn(provinceAdmin.username);
     const log = await t.app.inject({
       method: 'GET',
       url: `/api/v1/provinces/${provinceId}/hr-push/deliveries?status=failed`,
