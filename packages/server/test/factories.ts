@@ -1,32 +1,40 @@
 import {
   permissionsOf,
-  type ActivityInput,
-  type Claim,
-  type ClaimStatus,
-  type CreditChannel,
   type OrgKind,
-  type Person,
-  type Profession,
   type Project,
-  type ProjectLevel,
   type ProjectStatus,
   type Role,
-  type TitleGrade,
-  type UnitType,
 } from '@jijiao/contracts';
-import { defaultPolicyRegistry, levelMarks, residentIdCheckChar } from '@jijiao/domain';
+import { levelMarks } from '@jijiao/domain';
 import type { Actor } from '../src/platform/auth/actor';
-import { argon2Hasher, type PasswordHasher } from '../src/platform/auth/password-hasher';
 import type { Clock } from '../src/platform/clock';
-import type { Config } from '../src/platform/config/config';
-import type { Database } from '../src/platform/db/database';
 import { OrgsRepository, type OrgRow } from '../src/modules/orgs/orgs.repository';
 import { ProjectsRepository } from '../src/modules/projects/projects.repository';
 import { UsersRepository } from '../src/modules/users/users.repository';
-import { unusablePasswordHash } from '../src/modules/users/users.service';
 import { buildServices, type Services } from '../src/services';
 import { FakeClock } from './build-app';
 import { testConfig, testPassword } from './test-config';
+import { createClaimFactories } from './factories/claims';
+import {
+  factoryHasher,
+  hashOfTestPassword,
+  ip,
+  never,
+  nextSerial,
+  newResidentId,
+  pad,
+} from './factories/ids';
+import type {
+  FactoryContext,
+  OrgOverrides,
+  OrgTree,
+  OrgTreeOverrides,
+  PersonOverrides,
+  ProjectOverrides,
+  TestPerson,
+  TestUser,
+  UserOverrides,
+} from './factories/types';
 
 /**
  * Test data built for the test that needs it, instead of looked up in the demo seed: an
@@ -42,168 +50,8 @@ import { testConfig, testPassword } from './test-config';
  * who needs a unit, which needs a tree. Accounts sign in with `testPassword`.
  */
 
-const ip = '127.0.0.1';
-const never = new Date(8.64e15);
-
-let sequence = 0;
-/** A number no other factory call in this test file has had (files run in fresh modules). */
-function nextSerial(): number {
-  sequence += 1;
-  return sequence;
-}
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
-
-/**
- * A valid resident ID number (GB 11643) nobody else in the test database holds: region
- * 650102 (the demo's people and `newIdNumber` use others), a birth date and sequence drawn
- * from a counter, the sex in the sequence's parity, and the MOD 11-2 check character.
- */
-export function newResidentId(options: { sex?: 'male' | 'female'; birthYear?: number } = {}) {
-  const n = nextSerial();
-  const birth = new Date(Date.UTC(options.birthYear ?? 1975, 0, 1) + (n % 3650) * 86_400_000);
-  const date = birth.toISOString().slice(0, 10).replaceAll('-', '');
-  let order = (Math.floor(n / 3650) * 2) % 1000;
-  if (options.sex === 'male' || (options.sex === undefined && n % 2 === 1)) order += 1;
-  const first17 = `650102${date}${pad(order, 3)}`;
-  return first17 + residentIdCheckChar(first17);
-}
-
-let testPasswordHash: Promise<string> | undefined;
-
-/**
- * One argon2 hash of `testPassword` per test file. The services hash every one-time
- * password they make; at ~130 ms an argon2 hash on a loaded machine, that would dominate
- * a test that registers twenty people, and no factory ever uses those passwords: they are
- * stored unusable, and the account is given the test password instead.
- */
-function hashOfTestPassword(): Promise<string> {
-  testPasswordHash ??= argon2Hasher.hash(testPassword);
-  return testPasswordHash;
-}
-
-const factoryHasher: PasswordHasher = {
-  hash: (password) =>
-    password === testPassword ? hashOfTestPassword() : Promise.resolve(unusablePasswordHash),
-  verify: (hash, password) => argon2Hasher.verify(hash, password),
-};
-
-export interface OrgTree {
-  /** The root: 测试省N卫生健康委员会, inserted by the repository (no service creates a root). */
-  province: OrgRow;
-  /** The provincial CME office: the last step of every default review chain. */
-  cmeOffice: OrgRow;
-  /** The provincial medical association, a project host. */
-  host: OrgRow;
-  city: OrgRow;
-  district: OrgRow;
-  /** The district's medical association: a reviewing body a chain may name. */
-  association: OrgRow;
-  /** A hospital under the district; its default chain is district → city → CME office. */
-  unit: OrgRow;
-}
-
-export interface TestUser {
-  id: string;
-  username: string;
-  displayName: string;
-  /** Every factory account signs in with this password (no change required). */
-  password: string;
-  role: Role;
-  orgId: string;
-}
-
-export interface TestPerson extends Person {
-  /** The full number (the API masks it). */
-  idNumber: string;
-  /** The learner account registration gives every person. */
-  user: TestUser;
-}
-
-export interface OrgTreeOverrides {
-  /** The province's GB/T 2260 code (990000: fictitious, national packs only, like the demo). */
-  regionCode?: string;
-  /** Names by role in the tree; numbered 测试… names by default. */
-  names?: Partial<Record<keyof OrgTree, string>>;
-}
-
-export interface OrgOverrides {
-  parent: OrgRow;
-  kind: OrgKind;
-  name?: string;
-  unitType?: UnitType;
-  regionCode?: string;
-}
-
-export interface UserOverrides {
-  role?: Exclude<Role, 'learner'>;
-  /** Where the role is held; a fitting org of a new tree by default. */
-  org?: OrgRow;
-  username?: string;
-  displayName?: string;
-}
-
-export interface PersonOverrides {
-  unit?: OrgRow;
-  name?: string;
-  idNumber?: string;
-  phone?: string;
-  profession?: Profession;
-  titleGrade?: TitleGrade;
-  tcm?: boolean;
-}
-
-export interface ProjectOverrides {
-  /** A host org (host, association or unit); a new tree's host by default. */
-  host?: OrgRow;
-  status?: ProjectStatus;
-  level?: ProjectLevel;
-  /** Made unique from a counter by default (numbers are unique across the database). */
-  number?: string;
-  name?: string;
-  startDate?: string;
-  endDate?: string;
-  place?: string;
-  hours?: number;
-  attendeeCredits?: number;
-  speakerCredits?: number;
-  tcm?: boolean;
-  remote?: boolean;
-}
-
-export interface ClaimOverrides {
-  status?: ClaimStatus;
-  /** Whose credit; a newly registered person by default. */
-  person?: TestPerson;
-  /** Self-study of 3 hours the day before "today" by default. */
-  activity?: ActivityInput;
-  /**
-   * How it arrived: `self_report` by the person's own account (the default) and
-   * `unit_bulk_entry` by their unit's admin go through the claims API's service; any
-   * other channel through the intake, as imports and platforms do.
-   */
-  channel?: CreditChannel;
-  /** For `submitted`: how many steps of the chain have approved it already (0). */
-  approvedSteps?: number;
-  /** For `returned`, `rejected` and `voided`: why (a reason is required). */
-  reason?: string;
-}
-
-export interface CertificateOverrides {
-  /** The holder; a newly registered person by default. */
-  person?: TestPerson;
-  /** The audited year; the year before "today" by default. */
-  year?: number;
-  totalCredits?: number;
-}
-
-export interface FactoryContext {
-  database: Database;
-  clock?: Clock;
-  config?: Config;
-}
+export { newResidentId } from './factories/ids';
+export type * from './factories/types';
 
 export type Factories = ReturnType<typeof createFactories>;
 
@@ -237,7 +85,6 @@ export function createFactories(context: FactoryContext) {
   const orgsRepository = new OrgsRepository();
   const usersRepository = new UsersRepository();
   const projectsRepository = new ProjectsRepository();
-  const reviewers = new Map<string, Promise<TestUser>>();
 
   const today = () => clock.now().toISOString().slice(0, 10);
 
@@ -499,144 +346,17 @@ export function createFactories(context: FactoryContext) {
       throw new Error(`project ${id} was not ${from}`);
   }
 
-  /** The role that reviews at an org of this kind, in the chain (unit: its own admin). */
-  function reviewingRoleOf(kind: string): Exclude<Role, 'learner'> {
-    if (kind === 'unit') return 'unit_admin';
-    if (kind === 'province' || kind === 'cme_office') return 'province_admin';
-    return 'reviewer';
-  }
-
-  /** One reviewer account per reviewing org, made on first need and reused. */
-  function reviewerAt(orgId: string): Promise<TestUser> {
-    let reviewer = reviewers.get(orgId);
-    if (!reviewer) {
-      reviewer = orgRow(orgId).then((org) => buildUser({ role: reviewingRoleOf(org.kind), org }));
-      reviewers.set(orgId, reviewer);
-    }
-    return reviewer;
-  }
-
-  async function reviewerActorFor(claim: Claim): Promise<Actor> {
-    const orgId = claim.currentReviewerOrgId;
-    if (!orgId) throw new Error(`claim ${claim.id} waits at nobody (${claim.status})`);
-    return actorOf(await reviewerAt(orgId));
-  }
-
-  /**
-   * A credit claim in any state, walked there through the real lifecycle: created (claims
-   * service or intake), submitted into the unit's chain, decided step by step by a reviewer
-   * account at each reviewing org, voided by a province admin.
-   */
-  async function buildClaim(overrides: ClaimOverrides = {}): Promise<Claim> {
-    const status = overrides.status ?? 'draft';
-    const person = overrides.person ?? (await buildPerson());
-    const channel = overrides.channel ?? 'self_report';
-    const activity = overrides.activity ?? {
-      type: 'self_study',
-      date: dayFromToday(-1),
-      hours: 3,
-    };
-    const reason = overrides.reason ?? '测试原因';
-    const unit = await orgRow(person.unitId);
-    const admin = await provinceActor(unit);
-    const submit = status !== 'draft';
-    clock.tick();
-
-    let claim: Claim;
-    if (channel === 'self_report' || channel === 'unit_bulk_entry') {
-      const entering =
-        channel === 'self_report'
-          ? await actorOf(person.user)
-          : await actorOf(await reviewerAt(unit.id));
-      claim = await services.claims.create(
-        entering,
-        {
-          activity,
-          ...(channel === 'unit_bulk_entry' ? { personId: person.id } : {}),
-          evidence: [],
-          submit,
-        },
-        ip,
-      );
-    } else {
-      const arrivesEffective = status === 'effective' || status === 'voided';
-      const recorded = await db.transaction((tx) =>
-        services.intake.record(tx, {
-          personId: person.id,
-          channel,
-          activity,
-          initialStatus: arrivesEffective ? 'effective' : submit ? 'submitted' : 'draft',
-          actor: { userId: null, username: 'test-factory', ip },
-          sourceRef: `test-factory:${String(nextSerial())}`,
-        }),
-      );
-      claim = await services.claims.get(admin, recorded.claimId);
-    }
-
-    const decide = async (action: 'approve' | 'return' | 'reject') => {
-      clock.tick();
-      const reviewer = await reviewerActorFor(claim);
-      const body = { version: claim.version, ...(action === 'approve' ? {} : { reason }) };
-      if (action === 'approve')
-        claim = await services.claimReview.approve(reviewer, claim.id, body, ip);
-      else if (action === 'return')
-        claim = await services.claimReview.returnClaim(reviewer, claim.id, body, ip);
-      else claim = await services.claimReview.reject(reviewer, claim.id, body, ip);
-    };
-
-    if (status === 'submitted') {
-      for (let i = 0; i < (overrides.approvedSteps ?? 0); i += 1) await decide('approve');
-    } else if (status === 'returned' || status === 'rejected') {
-      await decide(status === 'returned' ? 'return' : 'reject');
-    } else if (status === 'effective' || status === 'voided') {
-      while (claim.status === 'submitted') await decide('approve');
-    }
-    if (status === 'voided') {
-      clock.tick();
-      await services.auditVoids.voidCredit(admin, claim.id, reason, ip);
-      claim = await services.claims.get(admin, claim.id);
-    }
-    if (claim.status !== status)
-      throw new Error(`buildClaim: wanted ${status}, the claim is ${claim.status}`);
-    return services.claims.get(admin, claim.id);
-  }
-
-  /**
-   * A person's certificate of a year, issued as filing the year's audit issues it (the
-   * certificates service) but without the audit: the audit tests build that themselves.
-   */
-  async function buildCertificate(
-    overrides: CertificateOverrides = {},
-  ): Promise<{ serial: string; personId: string; year: number }> {
-    clock.tick();
-    const person = overrides.person ?? (await buildPerson());
-    const year = overrides.year ?? clock.now().getUTCFullYear() - 1;
-    const unit = await orgRow(person.unitId);
-    const province = await orgRow(unit.path.split('/').filter(Boolean)[0] ?? '');
-    const resolved = defaultPolicyRegistry.resolve({ province: province.regionCode ?? '' }, year);
-    if (!resolved.ok) throw new Error(resolved.message);
-    const { policy } = resolved;
-    const totalCredits = overrides.totalCredits ?? 30;
-    const result = await db.transaction((tx) =>
-      services.certificates.issueCertificates(tx, {
-        provinceId: province.id,
-        year,
-        people: [
-          {
-            personId: person.id,
-            unitId: unit.id,
-            totalCredits,
-            classCredits: policy.rules.classes.length > 0 ? { I: 10, II: totalCredits - 10 } : {},
-            packs: policy.packs,
-            hoursEquivalent: policy.rules.certificate?.hours ?? null,
-          },
-        ],
-      }),
-    );
-    const [issued] = [...result.issued, ...result.existing];
-    if (!issued) throw new Error('no certificate issued');
-    return { serial: issued.serial, personId: person.id, year };
-  }
+  const { reviewerAt, buildClaim, buildCertificate } = createClaimFactories({
+    db,
+    clock,
+    services,
+    orgRow,
+    provinceActor,
+    actorOf,
+    buildUser,
+    buildPerson,
+    dayFromToday,
+  });
 
   return {
     services,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { AwardBatch } from '@jijiao/contracts';
 import { buildTestApp, type Session } from '../../../test/build-app';
-import { orgIdByName, personBody } from '../../../test/fixtures';
+import { createFactories } from '../../../test/factories';
 import { testConfig } from '../../../test/test-config';
 import { argon2Hasher } from '../../platform/auth/password-hasher';
 import { queryRows } from '../../platform/db/database';
@@ -69,16 +69,14 @@ const services = buildServices({
   clock: t.clock,
   hasher: argon2Hasher,
 });
-const host = await t.signIn('demo-host-admin');
-const province = await t.signIn('demo-province-admin');
-const hospital = await orgIdByName(db, '江南区人民医院');
+const f = createFactories(t);
+const tree = await f.buildOrgTree();
+const host = await t.signIn((await f.buildUser({ role: 'host_admin', org: tree.host })).username);
+const province = await t.signIn(
+  (await f.buildUser({ role: 'province_admin', org: tree.province })).username,
+);
+const project = await f.buildProject({ host: tree.host, status: 'filed' });
 const system: ClaimActor = { userId: null, username: 'lifecycle-test', ip: null };
-const filedProject = (
-  await queryRows<{ id: string }>(
-    db,
-    sql`select id from projects where number = '2026-02-01-015（省）'`,
-  )
-)[0]?.id as string;
 
 function send(method: 'POST' | 'GET' | 'DELETE', url: string, who: Session, payload?: object) {
   t.clock.advanceMinutes(1);
@@ -86,9 +84,7 @@ function send(method: 'POST' | 'GET' | 'DELETE', url: string, who: Session, payl
 }
 
 async function register(name: string): Promise<string> {
-  const res = await send('POST', '/api/v1/people', province, personBody(hospital, { name }));
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return res.json<{ person: { id: string } }>().person.id;
+  return (await f.buildPerson({ unit: tree.unit, name })).id;
 }
 
 /** A claim entered submitted into its unit's chain, as the unit's bulk entry does. */
@@ -168,8 +164,8 @@ describe('every path that changes a claim', () => {
     const matchedPerson = await register('门测试丙');
     const withdrawnPerson = await register('门测试丁');
     const keptPerson = await register('门测试己');
-    const pending = await submitted(matchedPerson, '2026-02-01-015（省）', '2026-12-05');
-    let res = await send('POST', `/api/v1/projects/${filedProject}/award-batches`, host);
+    const pending = await submitted(matchedPerson, project.number, project.startDate);
+    let res = await send('POST', `/api/v1/projects/${project.id}/award-batches`, host);
     let batch = res.json<AwardBatch>();
     for (const personId of [matchedPerson, withdrawnPerson, keptPerson])
       res = await send('POST', `/api/v1/award-batches/${batch.id}/lines`, host, { personId });
