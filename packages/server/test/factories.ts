@@ -470,17 +470,10 @@ export function createFactories(context: FactoryContext) {
     clock.tick();
     if (today() < startDate) project = await services.projects.file(actor, project.id, ip);
     else await forceProjectStatus(project.id, 'draft', { status: 'filed', filedAt: clock.now() });
-    if (status === 'filed') return services.projects.get(actor, project.id);
-    if (today() > endDate) {
-      const report = { attendeeCount: 0 };
-      if (project.status === 'filed')
-        return services.projects.finish(actor, project.id, report, ip);
-      await forceProjectStatus(project.id, 'filed', {
-        status: 'finished',
-        finishedAt: clock.now(),
-        attendeeCount: 0,
-      });
-    } else {
+    if (status === 'finished') {
+      clock.tick();
+      if (project.status === 'filed' && today() > endDate)
+        return services.projects.finish(actor, project.id, { attendeeCount: 0 }, ip);
       await forceProjectStatus(project.id, 'filed', {
         status: 'finished',
         finishedAt: clock.now(),
@@ -525,7 +518,8 @@ export function createFactories(context: FactoryContext) {
   /**
    * A credit claim in any state, walked there through the real lifecycle: created (claims
    * service or intake), submitted into the unit's chain, decided step by step by a reviewer
-   * account at each reviewing org, voided by a province admin.
+   * account at each reviewing org, voided by a province admin. Answered as the province's
+   * administrators see it (`canAct`, `canEdit`).
    */
   async function buildClaim(overrides: ClaimOverrides = {}): Promise<Claim> {
     const status = overrides.status ?? 'draft';
