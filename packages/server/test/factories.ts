@@ -317,17 +317,10 @@ export function createFactories(context: FactoryContext) {
     clock.tick();
     if (today() < startDate) project = await services.projects.file(actor, project.id, ip);
     else await forceProjectStatus(project.id, 'draft', { status: 'filed', filedAt: clock.now() });
-    if (status === 'filed') return services.projects.get(actor, project.id);
-    if (today() > endDate) {
-      const report = { attendeeCount: 0 };
-      if (project.status === 'filed')
-        return services.projects.finish(actor, project.id, report, ip);
-      await forceProjectStatus(project.id, 'filed', {
-        status: 'finished',
-        finishedAt: clock.now(),
-        attendeeCount: 0,
-      });
-    } else {
+    if (status === 'finished') {
+      clock.tick();
+      if (project.status === 'filed' && today() > endDate)
+        return services.projects.finish(actor, project.id, { attendeeCount: 0 }, ip);
       await forceProjectStatus(project.id, 'filed', {
         status: 'finished',
         finishedAt: clock.now(),

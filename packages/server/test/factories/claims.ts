@@ -67,7 +67,8 @@ export function createClaimFactories(core: ClaimFactoryCore) {
   /**
    * A credit claim in any state, walked there through the real lifecycle: created (claims
    * service or intake), submitted into the unit's chain, decided step by step by a reviewer
-   * account at each reviewing org, voided by a province admin.
+   * account at each reviewing org, voided by a province admin. Answered as the province's
+   * administrators see it (`canAct`, `canEdit`).
    */
   async function buildClaim(overrides: ClaimOverrides = {}): Promise<Claim> {
     const status = overrides.status ?? 'draft';
