@@ -19,7 +19,6 @@ export const errorCodes = [
   'import_invalid',
   'unsupported_file',
   'file_too_large',
-  'scope_too_large',
   'not_found',
   'conflict',
   'stale_state',

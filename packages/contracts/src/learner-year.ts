@@ -7,6 +7,7 @@ import {
   creditClassSchema,
   packVersionSchema,
 } from './credits';
+import { professionSchema, titleGradeSchema } from './people';
 
 /** One year at a glance, for the list of years. */
 export const yearSummarySchema = z.object({
@@ -97,6 +98,16 @@ export type YearReportView = z.infer<typeof yearReportSchema>;
 export const yearParamsSchema = z.object({ year: z.coerce.number().int().min(1990).max(2100) });
 export const personYearParamsSchema = yearParamsSchema.extend({ id: z.uuid() });
 
+const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+const creditsQuery = z.coerce.number().min(0).max(10_000);
+
+export const progressSortSchema = z.enum(['shortfall', 'name', 'credits']);
+export type ProgressSort = z.infer<typeof progressSortSchema>;
+
+/**
+ * A progress list of any subtree (a unit, a district, a city, the province): filters,
+ * sort and keyset pages, all on the stored standings (ADR 0018).
+ */
 export const unitProgressQuerySchema = z.object({
   year: z.coerce
     .number()
@@ -105,26 +116,48 @@ export const unitProgressQuerySchema = z.object({
     .max(2100)
     .optional()
     .describe('The current year by default'),
-  behind: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .default(false),
+  behind: booleanQuery
+    .default(false)
+    .describe('Only those not compliant (same as compliant=false)'),
+  compliant: booleanQuery.optional(),
+  profession: professionSchema.optional(),
+  titleGrade: titleGradeSchema.optional(),
+  shortfallMin: creditsQuery.optional().describe('Annual-total shortfall at least this'),
+  shortfallMax: creditsQuery.optional().describe('Annual-total shortfall at most this'),
+  sort: progressSortSchema
+    .default('shortfall')
+    .describe('shortfall: behind first, largest shortfall first, then name; name; credits'),
+  order: z.enum(['asc', 'desc']).optional().describe('For name (asc) and credits (desc)'),
   after: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type UnitProgressQuery = z.infer<typeof unitProgressQuerySchema>;
 
-export const unitProgressExportQuerySchema = unitProgressQuerySchema.pick({
-  year: true,
-  behind: true,
+export const unitProgressExportQuerySchema = unitProgressQuerySchema.omit({
+  after: true,
+  limit: true,
 });
 export type UnitProgressExportQuery = z.infer<typeof unitProgressExportQuerySchema>;
+
+/** How current the standings of a page are: `asOf` is null when nothing is waiting. */
+export const freshnessSchema = z.object({
+  staleCount: z
+    .number()
+    .int()
+    .describe('People of the scope whose standing is being computed again'),
+  asOf: z.iso
+    .datetime()
+    .nullable()
+    .describe('When the oldest waiting change was made: the figures are current up to it'),
+});
+export type Freshness = z.infer<typeof freshnessSchema>;
 
 export const staffProgressSchema = z.object({
   personId: z.uuid(),
   name: z.string(),
   idNumberMasked: z.string(),
   profession: z.string(),
+  titleGrade: z.string(),
   totalCredits: z.number(),
   required: z.number(),
   shortfall: z.number().describe('Of the annual total'),
@@ -134,14 +167,19 @@ export const staffProgressSchema = z.object({
   unitName: z.string(),
   compliant: z.boolean(),
   pendingCount: z.number().int(),
+  pendingCredits: z
+    .number()
+    .describe('What the total would gain if the pending claims were approved'),
+  computedAt: z.iso.datetime(),
 });
 export type StaffProgress = z.infer<typeof staffProgressSchema>;
 
-export const unitProgressSchema = z.object({
+export const unitProgressSchema = freshnessSchema.extend({
   unitId: z.uuid(),
   year: z.number().int(),
-  staffCount: z.number().int(),
+  staffCount: z.number().int().describe('Everyone of the subtree with a standing of the year'),
   behindCount: z.number().int(),
+  total: z.number().int().describe('Those matching the filters'),
   items: z.array(staffProgressSchema),
   nextCursor: z.string().nullable(),
 });
@@ -157,14 +195,41 @@ const groupTallySchema = tallySchema.extend({
   key: z.string().describe('The group: a profession, a title grade or a unit id'),
 });
 
-/** 统计报表: compliance of a unit's staff (and the units below it) for a year, by group. */
-export const complianceStatisticsSchema = z.object({
+/** A credits bucket of the distribution: [from, to) credits; `to` null for the last one. */
+const bucketSchema = z.object({
+  from: z.number(),
+  to: z.number().nullable(),
+  staff: z.number().int(),
+});
+
+/** 统计报表: compliance of a subtree's people for a year, overall and by group (ADR 0018). */
+export const complianceStatisticsSchema = freshnessSchema.extend({
   unitId: z.uuid(),
   year: z.number().int(),
   overall: tallySchema,
+  byChild: z
+    .array(
+      groupTallySchema.extend({
+        name: z.string(),
+        kind: z.string().describe('city, district, unit …: the child organisation’s kind'),
+      }),
+    )
+    .describe('By child organisation (province → city → district → unit)'),
   byProfession: z.array(groupTallySchema),
   byTitleGrade: z.array(groupTallySchema),
-  byUnit: z.array(groupTallySchema.extend({ name: z.string() })),
+  byUnitLevel: z
+    .array(groupTallySchema)
+    .describe('By the level a unit reports at (provincial, city, county, township; none)'),
+  distribution: z.array(bucketSchema).describe('People by credits, in steps of 5'),
+  trend: z
+    .object({
+      months: z.array(z.number().int()),
+      thisYear: z
+        .array(z.number())
+        .describe('Mean cumulative credits per person at each month’s end'),
+      lastYear: z.array(z.number()),
+    })
+    .describe('This year against last year, month by month'),
 });
 export type ComplianceStatistics = z.infer<typeof complianceStatisticsSchema>;
 export const complianceStatisticsQuerySchema = unitProgressQuerySchema.pick({ year: true });

@@ -35,3 +35,5 @@ export * from './certificates/base58';
 export * from './certificates/open-badge';
 export * from './statistics/compliance-tally';
 export * from './access/role-placement';
+export * from './orgs/unit-place';
+export * from './standings/year-standing';

@@ -182,11 +182,16 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await registerPublicPlugins(app, config.webDist);
   if (options.startWorkers === true) {
     const worker = services.createHrPushWorker(app.log);
+    const standingsWorker = services.createStandingsWorker(app.log);
     app.addHook('onReady', () => {
       worker.start();
+      standingsWorker.start();
       return Promise.resolve();
     });
-    app.addHook('onClose', () => worker.stop());
+    app.addHook('onClose', async () => {
+      await worker.stop();
+      await standingsWorker.stop();
+    });
   }
 
   return app;

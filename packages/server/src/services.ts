@@ -48,6 +48,10 @@ import { AuditVoidService } from './modules/audit/audit-void.service';
 import { CardsRepository } from './modules/cards/cards.repository';
 import { CardsService } from './modules/cards/cards.service';
 import { CardOrdersService } from './modules/cards/card-orders.service';
+import { StandingsRepository } from './modules/standings/standings.repository';
+import { StandingsService } from './modules/standings/standings.service';
+import { StandingQueriesRepository } from './modules/standings/standing-queries.repository';
+import { StandingsWorker } from './modules/standings/standings-worker';
 import { CheckinsRepository } from './modules/checkins/checkins.repository';
 import { SessionsService } from './modules/checkins/sessions.service';
 import { CheckinsService } from './modules/checkins/checkins.service';
@@ -65,6 +69,16 @@ export function buildServices(options: ServiceOptions) {
   const { config, database, clock, hasher } = options;
   const db = database.db;
   const auditLog = new AuditLogService({ db, clock, repository: new AuditLogRepository() });
+  const standings = new StandingsService({
+    db,
+    clock,
+    repository: new StandingsRepository(),
+    queries: new StandingQueriesRepository(),
+    policies: defaultPolicyRegistry,
+  });
+  /** Drains the standings queue; started by `startServer`, driven directly by tests. */
+  const createStandingsWorker = (log?: ConstructorParameters<typeof StandingsWorker>[0]['log']) =>
+    new StandingsWorker({ standings, ...(log ? { log } : {}) });
   const accounts = new UsersService({ repository: new UsersRepository(), hasher });
   const auth = new AuthService({
     db,
@@ -75,7 +89,13 @@ export function buildServices(options: ServiceOptions) {
     users: accounts,
     auditLog,
   });
-  const orgs = new OrgsService({ db, clock, repository: new OrgsRepository(), auditLog });
+  const orgs = new OrgsService({
+    db,
+    clock,
+    repository: new OrgsRepository(),
+    auditLog,
+    standings,
+  });
   const cipher = new IdNumberCipher(config.idKeys.encryptionKey, config.idKeys.lookupKey);
   const accountAdmin = new AccountsService({ db, clock, users: accounts, auth, orgs, auditLog });
   const people = new PeopleService({
@@ -86,6 +106,7 @@ export function buildServices(options: ServiceOptions) {
     orgs,
     users: accounts,
     auditLog,
+    standings,
   });
   const transfers = new TransfersService({
     db,
@@ -104,7 +125,12 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
   });
   const creditsRepository = new CreditsRepository();
-  const lifecycle = new ClaimLifecycle({ repository: creditsRepository, auditLog, clock });
+  const lifecycle = new ClaimLifecycle({
+    repository: creditsRepository,
+    auditLog,
+    clock,
+    standings,
+  });
   const intake = new CreditIntake({
     db,
     clock,
@@ -125,6 +151,7 @@ export function buildServices(options: ServiceOptions) {
     people,
     orgs,
     auditLog,
+    lifecycle,
   });
   const cardsDeps = {
     db,
@@ -187,7 +214,7 @@ export function buildServices(options: ServiceOptions) {
     people,
     orgs,
     policies: defaultPolicyRegistry,
-    maxStaff: config.progress.maxStaff,
+    standings,
   });
   const checkinsRepository = new CheckinsRepository();
   const sessions = new SessionsService({
@@ -254,6 +281,8 @@ export function buildServices(options: ServiceOptions) {
     clock,
     config,
     auditLog,
+    standings,
+    createStandingsWorker,
     auth,
     orgs,
     accounts,

@@ -9,6 +9,7 @@ import { registerProjectsExcel } from './projects-excel';
 import { registerRulesEvaluate } from './rules-evaluate';
 import { registerSeedDemo } from './seed-demo';
 import { registerStart } from './start-server';
+import { registerStandings } from './standings-commands';
 
 /** Each command lives in its own file `<verb>-<noun>.ts` and registers itself here. */
 export function registerCommands(program: Command): void {
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   registerCreditsExcel(program);
   registerAuditRun(program);
   registerCards(program);
+  registerStandings(program);
 }

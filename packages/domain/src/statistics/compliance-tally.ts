@@ -25,17 +25,36 @@ function oneDecimal(numerator: number, denominator: number): number {
   return Math.floor((numerator * 20 + denominator) / (2 * denominator)) / 10;
 }
 
-function tallyOf(people: readonly TallyPerson<string>[]): Tally {
-  const staff = people.length;
-  const compliant = people.filter((p) => p.compliant).length;
-  // Credits carry one decimal: sum them as whole tenths.
-  const tenths = people.reduce((sum, p) => sum + Math.round(p.totalCredits * 10), 0);
+/**
+ * The tally of a group from its counts (what a `GROUP BY` gives): staff, compliant and
+ * the sum of their credits in whole tenths.
+ */
+export function tallyOfCounts(counts: {
+  staff: number;
+  compliant: number;
+  creditTenths: number;
+}): Tally {
+  const { staff, compliant, creditTenths } = counts;
   return {
     staff,
     compliant,
     rate: staff === 0 ? 0 : oneDecimal(compliant * 100, staff),
-    averageCredits: staff === 0 ? 0 : oneDecimal(tenths, staff * 10),
+    averageCredits: staff === 0 ? 0 : oneDecimal(creditTenths, staff * 10),
   };
+}
+
+/** Groups where attention is needed first: lowest rate, then most staff, then key. */
+export function byAttention(a: GroupTally, b: GroupTally): number {
+  return a.rate - b.rate || b.staff - a.staff || a.key.localeCompare(b.key);
+}
+
+function tallyOf(people: readonly TallyPerson<string>[]): Tally {
+  return tallyOfCounts({
+    staff: people.length,
+    compliant: people.filter((p) => p.compliant).length,
+    // Credits carry one decimal: sum them as whole tenths.
+    creditTenths: people.reduce((sum, p) => sum + Math.round(p.totalCredits * 10), 0),
+  });
 }
 
 /**
@@ -57,7 +76,7 @@ export function tallyCompliance<D extends string>(
     }
     by[dimension] = [...groups]
       .map(([key, members]) => ({ key, ...tallyOf(members) }))
-      .sort((a, b) => a.rate - b.rate || b.staff - a.staff || a.key.localeCompare(b.key));
+      .sort(byAttention);
   }
   return { overall: tallyOf(people), by };
 }

@@ -1,6 +1,7 @@
 import {
   decideClaimAction,
   historyActionOf,
+  isPendingStatus,
   type ClaimAction,
   type ClaimStatusCode,
 } from '@jijiao/domain';
@@ -8,7 +9,14 @@ import type { Clock } from '../../platform/clock';
 import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import type { AuditLogService } from '../audit-log/audit-log.service';
-import type { ClaimRow, CreditsRepository, NewClaim, NewClaimReview } from './credits.repository';
+import type { StandingsService } from '../standings/standings.service';
+import type {
+  ClaimContentPatch,
+  ClaimRow,
+  CreditsRepository,
+  NewClaim,
+  NewClaimReview,
+} from './credits.repository';
 
 /** Who makes a transition: a signed-in user, a platform, or the system. */
 export interface ClaimActor {
@@ -39,6 +47,14 @@ export interface ClaimLifecycleDeps {
   repository: CreditsRepository;
   auditLog: AuditLogService;
   clock: Clock;
+  /** Queues the person's year to be computed again, in the same transaction (ADR 0018). */
+  standings: Pick<StandingsService, 'claimsChanged'>;
+}
+
+/** What a status means for the person's standing: counted, hoped for, or neither. */
+function standingEffectOf(status: string): 'counted' | 'pending' | 'none' {
+  if (status === 'effective') return 'counted';
+  return isPendingStatus(status) ? 'pending' : 'none';
 }
 
 export const transitionProblemMessages = {
@@ -58,7 +74,9 @@ function staleState(claim: { id: string }): AppError {
  * with a status passes here: the domain lifecycle decides, the UPDATE matches the version
  * read (0 rows → 409 stale_state), and the history row and the audit entry are written in
  * the caller's transaction. Nothing else writes `credit_claims.status` or `claim_reviews`
- * (a test scans the sources for it).
+ * (a test scans the sources for it). Whatever changes what a claim counts for — a status
+ * entering or leaving `effective` or the pending ones, a new claim, a correction — queues
+ * the person's standing of that year in the same transaction (ADR 0018).
  */
 export class ClaimLifecycle {
   readonly #deps: ClaimLifecycleDeps;
@@ -108,6 +126,10 @@ export class ClaimLifecycle {
       updatedAt: now,
     });
     if (!changed) throw staleState(claim);
+    if (standingEffectOf(from) !== standingEffectOf(status))
+      await this.#deps.standings.claimsChanged(tx, [
+        { personId: claim.personId, year: claim.year },
+      ]);
     const reason = options.reason?.trim() ? options.reason.trim() : null;
     const recorded = historyActionOf(action);
     // A reviewer's step acts for the org at that step; anything else acts outside the chain.
@@ -157,6 +179,9 @@ export class ClaimLifecycle {
       ...row,
       decidedAt: row.status === 'effective' ? now : null,
     });
+    await this.#deps.standings.claimsChanged(tx, [
+      { personId: created.personId, year: created.year },
+    ]);
     await auditLog.record(
       {
         action: 'credit.recorded',
@@ -238,5 +263,29 @@ export class ClaimLifecycle {
     }
     await this.#deps.repository.insertClaims(tx, claims);
     await this.#deps.repository.insertReviews(tx, reviews);
+    await this.#deps.standings.claimsChanged(
+      tx,
+      rows.map((r) => ({ personId: r.personId, year: r.year })),
+    );
+  }
+
+  /**
+   * A correction of a draft or returned claim's activity and value (not its status), if
+   * nobody changed it since `claim.version`: false otherwise. Its pending credits change,
+   * in its old year and its new one.
+   */
+  async correct(
+    tx: DbOrTx,
+    claim: Pick<ClaimRow, 'id' | 'version' | 'personId' | 'year'>,
+    patch: ClaimContentPatch,
+  ): Promise<boolean> {
+    const changed = await this.#deps.repository.updateIfVersion(tx, claim.id, claim.version, patch);
+    if (!changed) return false;
+    const years = new Set([claim.year, patch.year ?? claim.year]);
+    await this.#deps.standings.claimsChanged(
+      tx,
+      [...years].map((year) => ({ personId: claim.personId, year })),
+    );
+    return true;
   }
 }

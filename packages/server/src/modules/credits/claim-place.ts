@@ -1,33 +1,8 @@
-import type { Place, UnitLevel } from '@jijiao/domain';
+import type { UnitPlace } from '@jijiao/domain';
 import type { OrgRow } from '../orgs/orgs.service';
 import type { PersonView } from '../people/people.service';
 
-/** Where a unit is for the rules engine: its GB/T 2260 codes and the level it reports at. */
-export interface UnitPlace {
-  place: Place;
-  unitLevel: UnitLevel | undefined;
-}
-
-const levelByParentKind: Partial<Record<string, UnitLevel>> = {
-  province: 'provincial',
-  city: 'city',
-  district: 'county',
-};
-
-/**
- * The place of a unit from its own region code (or the nearest ancestor's): province
- * `xx0000`, city `xxxx00`, district the full code. `ancestors` nearest first.
- */
-export function placeOfUnit(unit: OrgRow, ancestors: readonly OrgRow[]): UnitPlace {
-  const code = unit.regionCode ?? ancestors.find((a) => a.regionCode)?.regionCode ?? '000000';
-  const province = `${code.slice(0, 2)}0000`;
-  const city = code.endsWith('0000') ? undefined : `${code.slice(0, 4)}00`;
-  const district = code.endsWith('00') ? undefined : code;
-  const parentKind = ancestors[0]?.kind ?? '';
-  const unitLevel =
-    unit.unitType === 'township_health_centre' ? 'township' : levelByParentKind[parentKind];
-  return { place: { province, city, district }, unitLevel };
-}
+export { placeOfUnit, type UnitPlace } from '@jijiao/domain';
 
 /** A person with their unit and the unit's place, as the intake values their claims. */
 export interface PersonAndPlace {

@@ -22,7 +22,7 @@ import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service
 import type { EvidenceService, EvidenceUpload } from '../evidence/evidence.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
-import type { ClaimActor } from './claim-lifecycle';
+import type { ClaimActor, ClaimLifecycle } from './claim-lifecycle';
 import { toClaim, toClaimSummary } from './claim-view';
 import type { CreditIntake } from './credit-intake.service';
 import {
@@ -45,6 +45,7 @@ interface Deps {
   people: PeopleService;
   orgs: OrgsService;
   auditLog: AuditLogService;
+  lifecycle: ClaimLifecycle;
 }
 
 export function claimActorOf(actor: Actor, ip: string): ClaimActor {
@@ -200,7 +201,7 @@ export class ClaimsService {
     const valued = this.#deps.intake.valueAt(where, v.id, body.activity);
     const { activity } = valued;
     await this.#deps.db.transaction(async (tx) => {
-      const changed = await this.#deps.repository.updateIfVersion(tx, v.id, v.version, {
+      const changed = await this.#deps.lifecycle.correct(tx, v, {
         activity,
         activityType: activity.type,
         activityDate: activity.date,

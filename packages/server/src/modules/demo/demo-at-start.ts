@@ -25,5 +25,7 @@ export async function completeDemo(
   const services = buildServices({ config, database, clock, hasher: argon2Hasher });
   const credits = await seedDemoCreditsAtStart(services);
   const audit = await seedDemoAudit(services);
+  // The standings the demo's claims queued, before the first page is served.
+  await services.standings.drainAll();
   return { credits, audit };
 }

@@ -52,6 +52,7 @@ describe('demo credits at start', () => {
     const progress = await services.learnerYear.unitProgress(actor, jiangnanHospital, {
       year: 2026,
       behind: false,
+      sort: 'shortfall',
       limit: 500,
     });
     const learner = progress.items.find((i) => i.name === '王晓明');

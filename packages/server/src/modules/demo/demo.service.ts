@@ -23,6 +23,8 @@ import {
   demoTree,
   type DemoOrg,
 } from './demo-tree';
+import { createStandings } from '../standings/standings.service';
+import { defaultPolicyRegistry } from '@jijiao/domain';
 
 export interface DemoSeedResult {
   seeded: boolean;
@@ -95,7 +97,7 @@ export async function seedDemo(
   const totalWeight = unitList.reduce((s, u) => s + (u.staffWeight ?? 0), 0);
   const generated = generateDemoPeople(demoPeopleCount, random);
 
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const byKey = new Map<string, OrgRow>();
     await insertTree(tx, orgsRepo, demoTree, null, byKey, { n: 0 });
     const orgOf = (key: string): OrgRow => {
@@ -214,4 +216,9 @@ export async function seedDemo(
       password,
     };
   });
+  // Everyone's standing of this year (the seed wrote people in bulk, not one by one).
+  const standings = createStandings({ db, clock, policies: defaultPolicyRegistry });
+  await standings.prepare();
+  await standings.drainAll();
+  return result;
 }

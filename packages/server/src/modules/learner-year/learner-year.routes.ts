@@ -70,9 +70,10 @@ export function registerLearnerYearRoutes(
     config: { permission: 'person:read' },
     schema: {
       tags: ['learner-year'],
-      summary: 'Every staff member of the unit (and the units below it): progress, behind first',
+      summary:
+        'Everyone of an organisation’s subtree (a unit, a district, a city, the province): progress',
       description:
-        'Sorted: not compliant first, largest annual shortfall first, then by name. `behind=true` lists only those not compliant; `staffCount` and `behindCount` count everyone.',
+        'From the stored standings (ADR 0018), any size. Filters: compliant (or behind=true), profession, titleGrade, shortfallMin/Max. Sorts: shortfall (not compliant first, largest annual shortfall first, then name; the default), name, credits. Keyset pages (`after` = the previous `nextCursor`); `total` counts the matches, `staffCount` and `behindCount` everyone; `asOf` is set when some standings of the scope are still being computed again.',
       params: idParamsSchema,
       querystring: unitProgressQuerySchema,
       response: { 200: unitProgressSchema, ...errors },
@@ -87,7 +88,7 @@ export function registerLearnerYearRoutes(
       summary:
         'Compliance of the unit’s staff (and the units below) for a year, by group (统计报表)',
       description:
-        'Overall and by profession, title grade and unit: staff, compliant, rate (percent) and average credits, lowest rate first. Computed on read like the progress list (at most JIJIAO_PROGRESS_MAX_STAFF people, else 422 scope_too_large).',
+        'Overall; by child organisation, profession, title grade and unit level (staff, compliant, rate in percent, average credits; lowest rate first); people by credits in steps of 5; mean cumulative credits per month this year and last. SQL over the stored standings (ADR 0018), any size of subtree; `asOf` says how current they are.',
       params: idParamsSchema,
       querystring: complianceStatisticsQuerySchema,
       response: { 200: complianceStatisticsSchema, ...errors },
@@ -100,7 +101,7 @@ export function registerLearnerYearRoutes(
     schema: {
       tags: ['learner-year'],
       summary:
-        'The unit’s staff progress as xlsx (Chinese headers, one row per person, masked IDs)',
+        'A subtree’s progress as xlsx, any size, streamed (the list’s filters and order; Chinese headers, masked IDs)',
       params: idParamsSchema,
       querystring: unitProgressExportQuerySchema,
       response: { 400: errorResponseSchema, 404: errorResponseSchema },

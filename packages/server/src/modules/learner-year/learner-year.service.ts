@@ -8,7 +8,8 @@ import type {
   YearList,
   YearReportView,
 } from '@jijiao/contracts';
-import { tallyCompliance, type PolicyRegistry } from '@jijiao/domain';
+import { byAttention, isPendingStatus, tallyOfCounts } from '@jijiao/domain';
+import type { PolicyRegistry } from '@jijiao/domain';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
@@ -19,18 +20,20 @@ import type { OrgsService } from '../orgs/orgs.service';
 import type { OrgRow } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
 import type { PersonView } from '../people/people.service';
-import { placeOfUnit, type UnitPlace } from '../credits/claim-place';
 import { toClaimSummary } from '../credits/claim-view';
 import type { CreditIntake } from '../credits/credit-intake.service';
 import type { ClaimsService } from '../credits/claims.service';
-import {
-  pendingStatuses,
-  type LearnerYearRepository,
-  type StaffRow,
-  type YearClaimRow,
-} from './learner-year.repository';
+import type {
+  GroupCount,
+  ProgressAfter,
+  ProgressFilter,
+  ProgressRow,
+  ProgressSortKey,
+  StandingsService,
+} from '../standings/standings.service';
+import type { LearnerYearRepository } from './learner-year.repository';
 import { canReadUnitProgress } from './learner-year.policy';
-import { evaluateClaims, policyFor, reportView, type YearPolicy } from './year-report';
+import { evaluateClaims, policyFor, reportView } from './year-report';
 
 export interface LearnerYearDeps {
   db: Db;
@@ -41,28 +44,51 @@ export interface LearnerYearDeps {
   people: PeopleService;
   orgs: OrgsService;
   policies: PolicyRegistry;
-  /** The most staff one progress request evaluates (JIJIAO_PROGRESS_MAX_STAFF). */
-  maxStaff: number;
+  standings: StandingsService;
 }
 
-/** One staff member's year, with what the export needs beyond the list. */
-export type StaffYear = StaffProgress & {
-  classCredits: Record<string, number>;
-  titleGrade: string;
-};
-
-const isPending = (c: YearClaimRow) => (pendingStatuses as readonly string[]).includes(c.status);
-
-/** Behind first (largest shortfall first), then by name. */
-function compareStaff(a: StaffYear, b: StaffYear): number {
-  if (a.compliant !== b.compliant) return a.compliant ? 1 : -1;
-  if (a.shortfall !== b.shortfall) return b.shortfall - a.shortfall;
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  return a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0;
+/** The sort of a progress query, with each sort's default order. */
+function sortKeyOf(query: Pick<UnitProgressQuery, 'sort' | 'order'>): ProgressSortKey {
+  switch (query.sort) {
+    case 'shortfall':
+      return { sort: 'shortfall' };
+    case 'name':
+      return { sort: 'name', order: query.order ?? 'asc' };
+    case 'credits':
+      return { sort: 'credits', order: query.order ?? 'desc' };
+  }
 }
 
-const cursorOf = (s: StaffYear) =>
-  encodeCursor([s.compliant ? 1 : 0, s.shortfall, s.name, s.personId]);
+const cursorLength = { shortfall: 4, name: 2, credits: 2 } as const;
+
+function toStaffProgress(r: ProgressRow): StaffProgress {
+  return {
+    personId: r.personId,
+    name: r.name,
+    idNumberMasked: r.idNumberMasked,
+    profession: r.profession,
+    titleGrade: r.titleGrade,
+    unitId: r.unitId,
+    unitName: r.unitName,
+    totalCredits: r.totalCredits,
+    required: r.required,
+    shortfall: r.shortfall,
+    unmet: r.unmet,
+    requirements: r.requirements as StaffProgress['requirements'],
+    compliant: r.compliant,
+    pendingCount: r.pendingCount,
+    pendingCredits: r.pendingCredits,
+    computedAt: r.computedAt.toISOString(),
+  };
+}
+
+/** A progress row as the xlsx export writes it. */
+export type ProgressExportRow = StaffProgress & { classCredits: Record<string, number> };
+
+const freshness = (stale: { count: number; since: Date | null }) => ({
+  staleCount: stale.count,
+  asOf: stale.count > 0 && stale.since ? stale.since.toISOString() : null,
+});
 
 /**
  * The learner's year at a glance (the rules engine over their effective claims, pending
@@ -77,7 +103,7 @@ export class LearnerYearService {
 
   /** The credit year of today (China time). */
   currentYear(): number {
-    return new Date(this.#deps.clock.now().getTime() + 8 * 3_600_000).getUTCFullYear();
+    return this.#deps.standings.currentYear();
   }
 
   private async ownPerson(actor: Actor) {
@@ -86,23 +112,19 @@ export class LearnerYearService {
     return person;
   }
 
+  /** Every year the learner has a standing of (this year always), from the stored standings. */
   async myYears(actor: Actor): Promise<YearList> {
     const person = await this.ownPerson(actor);
-    const { db, repository, intake, policies } = this.#deps;
-    const { where } = await intake.personAndPlace(db, person.id, person);
-    const claims = await repository.allClaimsOf(db, person.id);
     const currentYear = this.currentYear();
-    const years = [...new Set([currentYear, ...claims.map((c) => c.year)])].sort((a, b) => b - a);
-    const items = years.map((year) => {
-      const yp = policyFor(policies, where, year);
-      const report = evaluateClaims(yp, where, year, claims);
-      return {
-        year,
-        totalCredits: report.totalCredits,
-        compliant: report.compliant,
-        pendingCount: claims.filter((c) => c.year === year && isPending(c)).length,
-      };
-    });
+    const rows = await this.#deps.standings.freshOf(person.id, [currentYear]);
+    const items = rows
+      .map((r) => ({
+        year: r.year,
+        totalCredits: r.totalCredits,
+        compliant: r.compliant,
+        pendingCount: r.pendingCount,
+      }))
+      .sort((a, b) => b.year - a.year);
     return { personId: person.id, personName: person.name, currentYear, items };
   }
 
@@ -129,7 +151,7 @@ export class LearnerYearService {
       db,
       thisYear.map((c) => c.id),
     );
-    const pendingClaims = thisYear.filter(isPending);
+    const pendingClaims = thisYear.filter((c) => isPendingStatus(c.status));
     const views = await claimViews.viewsOf(
       pendingClaims.map((c) => c.id),
       db,
@@ -161,148 +183,138 @@ export class LearnerYearService {
     });
   }
 
-  /** Where each unit of the staff is for the rules engine, with two queries in all. */
-  private async placesOf(staff: readonly StaffRow[]): Promise<Map<string, UnitPlace>> {
-    const pathIds = (path: string) => path.split('/').filter(Boolean);
-    const ids = new Set(staff.flatMap((s) => pathIds(s.unitPath)));
-    const byId = new Map((await this.#deps.orgs.findAnyOf([...ids])).map((o) => [o.id, o]));
-    const places = new Map<string, UnitPlace>();
-    for (const s of staff) {
-      if (places.has(s.unitId)) continue;
-      const unit = byId.get(s.unitId);
-      if (!unit) throw new Error(`unit ${s.unitId} not found`);
-      const ancestors = pathIds(unit.path)
-        .slice(0, -1)
-        .reverse()
-        .flatMap((id) => byId.get(id) ?? []);
-      places.set(s.unitId, placeOfUnit(unit, ancestors));
-    }
-    return places;
-  }
-
-  /**
-   * Every staff member's year: one query for the staff, one for the places, one for all
-   * their claims; then the pure rules engine per person.
-   */
-  async staffYears(actor: Actor, unitId: string, year: number): Promise<StaffYear[]> {
-    const { db, repository, policies } = this.#deps;
-    const unit = await this.unitInScope(actor, unitId);
-    const staff = await repository.staffWithin(db, unit.path);
-    if (staff.length > this.#deps.maxStaff) {
-      throw new AppError(
-        'scope_too_large',
-        `${unit.name} has ${String(staff.length)} staff; progress is computed for at most ${String(this.#deps.maxStaff)} at a time: choose a unit below it`,
-        { orgId: unit.id, staffCount: staff.length, maxStaff: this.#deps.maxStaff },
-      );
-    }
-    const places = await this.placesOf(staff);
-    const policyByUnit = new Map<string, YearPolicy>();
-    for (const [id, where] of places) policyByUnit.set(id, policyFor(policies, where, year));
-    const fromYear = Math.min(year, ...[...policyByUnit.values()].map((p) => p.fromYear));
-    const claims = await repository.claimsOf(
-      db,
-      staff.map((s) => s.id),
-      fromYear,
-      year,
-    );
-    const byPerson = new Map<string, YearClaimRow[]>();
-    for (const c of claims) {
-      const mine = byPerson.get(c.personId);
-      if (mine) mine.push(c);
-      else byPerson.set(c.personId, [c]);
-    }
-    return staff.map((s) => {
-      const where = places.get(s.unitId);
-      const yp = policyByUnit.get(s.unitId);
-      if (!where || !yp) throw new Error(`no place for unit ${s.unitId}`);
-      const mine = byPerson.get(s.id) ?? [];
-      const report = evaluateClaims(yp, where, year, mine);
-      const total = report.requirements.find((r) => r.code === 'annual_total');
-      return {
-        personId: s.id,
-        name: s.name,
-        idNumberMasked: s.idNumberMasked,
-        profession: s.profession,
-        titleGrade: s.titleGrade,
-        unitId: s.unitId,
-        unitName: s.unitName,
-        totalCredits: report.totalCredits,
-        required: total?.required ?? 0,
-        shortfall: total?.shortfall ?? 0,
-        unmet: report.requirements.filter((r) => !r.met).map((r) => r.code),
-        requirements: report.requirements,
-        compliant: report.compliant,
-        pendingCount: mine.filter((c) => c.year === year && isPending(c)).length,
-        classCredits: report.classCredits,
-      };
-    });
-  }
-
-  /** Sorted behind first, optionally only those behind. */
-  async sortedStaff(
+  /** The filter of a progress query within an org the caller may read. */
+  private async progressFilter(
     actor: Actor,
     unitId: string,
     query: UnitProgressExportQuery,
-  ): Promise<{ year: number; all: StaffYear[]; shown: StaffYear[] }> {
+  ): Promise<{ org: OrgRow; filter: ProgressFilter }> {
+    const org = await this.unitInScope(actor, unitId);
     const year = query.year ?? this.currentYear();
-    const all = (await this.staffYears(actor, unitId, year)).sort(compareStaff);
-    return { year, all, shown: query.behind ? all.filter((s) => !s.compliant) : all };
+    const compliant = query.behind ? false : query.compliant;
+    return {
+      org,
+      filter: {
+        path: org.path,
+        year,
+        ...(compliant === undefined ? {} : { compliant }),
+        ...(query.profession ? { profession: query.profession } : {}),
+        ...(query.titleGrade ? { titleGrade: query.titleGrade } : {}),
+        ...(query.shortfallMin === undefined ? {} : { shortfallMin: query.shortfallMin }),
+        ...(query.shortfallMax === undefined ? {} : { shortfallMax: query.shortfallMax }),
+      },
+    };
   }
 
+  /**
+   * 人员学分进度 of any subtree, however large: a keyset page of the stored standings with
+   * the counts, and how current they are (ADR 0018).
+   */
   async unitProgress(
     actor: Actor,
     unitId: string,
     query: UnitProgressQuery,
   ): Promise<UnitProgress> {
-    const { year, all, shown } = await this.sortedStaff(actor, unitId, query);
-    let start = 0;
+    const { filter } = await this.progressFilter(actor, unitId, query);
+    const stale = await this.#deps.standings.freshWithin(filter.path, filter.year);
+    const key = sortKeyOf(query);
+    let after: ProgressAfter | undefined;
     if (query.after) {
-      const [compliant, shortfall, name, id] = decodeCursor(query.after, 4);
-      const probe = {
-        compliant: compliant === 1,
-        shortfall: Number(shortfall),
-        name: String(name),
-        personId: String(id),
-      } as StaffYear;
-      start = shown.findIndex((s) => compareStaff(s, probe) > 0);
-      if (start < 0) start = shown.length;
+      const decoded = decodeCursor(query.after, cursorLength[key.sort]);
+      // The cursor carries `compliant` as 1/0; the keyset compares a boolean.
+      after = key.sort === 'shortfall' ? [decoded[0] === 1, ...decoded.slice(1)] : decoded;
     }
-    const page = shown.slice(start, start + query.limit);
-    const last = page.at(-1);
+    const page = await this.#deps.standings.progressPage(filter, key, after, query.limit);
     return {
       unitId,
-      year,
-      staffCount: all.length,
-      behindCount: all.filter((s) => !s.compliant).length,
-      items: page.map(({ classCredits: _c, titleGrade: _g, ...item }) => item),
-      nextCursor: start + query.limit < shown.length && last ? cursorOf(last) : null,
+      year: filter.year,
+      staffCount: page.counts.staff,
+      behindCount: page.counts.behind,
+      total: page.counts.total,
+      ...freshness(stale),
+      items: page.rows.map(toStaffProgress),
+      nextCursor: page.next
+        ? encodeCursor(page.next.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v)))
+        : null,
     };
   }
 
-  /** 统计报表: the unit's compliance for a year, overall and by profession, grade and unit. */
+  /** Every matching row of a progress query, in order, streamed from the database (xlsx). */
+  async progressRows(
+    actor: Actor,
+    unitId: string,
+    query: UnitProgressExportQuery,
+  ): Promise<{ year: number; org: OrgRow; rows: AsyncGenerator<ProgressExportRow> }> {
+    const { org, filter } = await this.progressFilter(actor, unitId, query);
+    await this.#deps.standings.freshWithin(filter.path, filter.year);
+    const source = this.#deps.standings.progressRows(filter, sortKeyOf(query));
+    async function* rows() {
+      for await (const r of source) yield { ...toStaffProgress(r), classCredits: r.classCredits };
+    }
+    return { year: filter.year, org, rows: rows() };
+  }
+
+  /**
+   * 统计报表 of any subtree for a year: overall, by child organisation, profession, title
+   * grade and unit level; the distribution of credits; this year against last year by month.
+   * One grouped pass over the stored standings, however large the subtree.
+   */
   async statistics(
     actor: Actor,
     unitId: string,
     query: { year?: number | undefined },
   ): Promise<ComplianceStatistics> {
+    const org = await this.unitInScope(actor, unitId);
     const year = query.year ?? this.currentYear();
-    const staff = await this.staffYears(actor, unitId, year);
-    const names = new Map(staff.map((s) => [s.unitId, s.unitName]));
-    const { overall, by } = tallyCompliance(
-      staff.map((s) => ({
-        compliant: s.compliant,
-        totalCredits: s.totalCredits,
-        groups: { profession: s.profession, titleGrade: s.titleGrade, unit: s.unitId },
-      })),
-      ['profession', 'titleGrade', 'unit'],
+    const { standings, orgs } = this.#deps;
+    const stale = await standings.freshWithin(org.path, year);
+    const depth = org.path.split('/').filter(Boolean).length;
+    const counts = await standings.groupCounts(org.path, year, depth);
+    const groups = (dimension: GroupCount['dimension']) =>
+      counts
+        .filter((c) => c.dimension === dimension && c.key !== null && c.key !== '')
+        .map((c) => ({ key: c.key ?? '', ...tallyOfCounts(c) }))
+        .sort(byAttention);
+    const overall = counts.find((c) => c.dimension === 'overall');
+    const children = groups('child');
+    const childOrgs = new Map(
+      (await orgs.findAnyOf(children.map((c) => c.key))).map((o) => [o.id, o]),
     );
+    const distribution = Array.from({ length: 9 }, (_, i) => ({
+      from: i * 5,
+      to: i === 8 ? null : (i + 1) * 5,
+      staff: counts.find((c) => c.dimension === 'bucket' && c.key === String(i))?.staff ?? 0,
+    }));
+    const [thisYear, lastYear] = await Promise.all([
+      standings.monthlyCredits(org.path, year),
+      standings.monthlyCredits(org.path, year - 1),
+    ]);
+    const cumulativeMean = (m: { staff: number; months: number[] }) => {
+      let sum = 0;
+      return m.months.map((credits) => {
+        sum += credits;
+        return m.staff === 0 ? 0 : Math.round((sum / m.staff) * 10) / 10;
+      });
+    };
     return {
       unitId,
       year,
-      overall,
-      byProfession: by.profession,
-      byTitleGrade: by.titleGrade,
-      byUnit: by.unit.map((g) => ({ ...g, name: names.get(g.key) ?? '' })),
+      ...freshness(stale),
+      overall: tallyOfCounts(overall ?? { staff: 0, compliant: 0, creditTenths: 0 }),
+      byChild: children.map((c) => ({
+        ...c,
+        name: childOrgs.get(c.key)?.name ?? '',
+        kind: childOrgs.get(c.key)?.kind ?? '',
+      })),
+      byProfession: groups('profession'),
+      byTitleGrade: groups('titleGrade'),
+      byUnitLevel: groups('unitLevel'),
+      distribution,
+      trend: {
+        months: Array.from({ length: 12 }, (_, i) => i + 1),
+        thisYear: cumulativeMean(thisYear),
+        lastYear: cumulativeMean(lastYear),
+      },
     };
   }
 }

@@ -11,7 +11,7 @@ import {
 } from '../../platform/excel';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import { professionLabels } from '../people/people-columns';
-import type { LearnerYearService, StaffYear } from './learner-year.service';
+import type { LearnerYearService, ProgressExportRow } from './learner-year.service';
 
 /** Requirement codes as the export names them. */
 export const requirementLabels: Readonly<Record<string, string>> = {
@@ -43,7 +43,7 @@ export const progressColumns = {
   pending: numberColumn('审核中申报数'),
 };
 
-function toRow(s: StaffYear): ExportRow<typeof progressColumns> {
+function toRow(s: ProgressExportRow): ExportRow<typeof progressColumns> {
   return {
     name: s.name,
     idNumber: s.idNumberMasked,
@@ -65,7 +65,10 @@ function toRow(s: StaffYear): ExportRow<typeof progressColumns> {
   };
 }
 
-/** The unit's staff progress as xlsx: one row per person, behind first (masked IDs). */
+/**
+ * A subtree's progress as xlsx, any size: the rows stream from the database a page at a
+ * time in the list's order and filters (masked IDs).
+ */
 export async function exportUnitProgress(
   deps: { years: LearnerYearService; auditLog: Pick<AuditLogService, 'record'> },
   actor: Actor,
@@ -73,16 +76,20 @@ export async function exportUnitProgress(
   query: UnitProgressExportQuery,
   ip: string,
 ): Promise<{ year: number; stream: Readable }> {
-  const { year, shown } = await deps.years.sortedStaff(actor, unitId, query);
+  const { year, org, rows } = await deps.years.progressRows(actor, unitId, query);
   await deps.auditLog.record(
     actorEvent(actor, 'unit_progress.exported', ip, {
       targetType: 'org',
       targetId: unitId,
-      details: { year, rows: shown.length, behind: query.behind },
+      orgPath: org.path,
+      details: { year, filters: { ...query } },
     }),
   );
+  async function* exportRows() {
+    for await (const row of rows) yield toRow(row);
+  }
   const stream = workbookStream((out) =>
-    writeSheet(progressColumns, shown.map(toRow), out, { sheetName: `${String(year)}年学分进度` }),
+    writeSheet(progressColumns, exportRows(), out, { sheetName: `${String(year)}年学分进度` }),
   );
   return { year, stream };
 }

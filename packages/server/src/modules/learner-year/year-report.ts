@@ -1,46 +1,38 @@
 import type { ActivityType, CreditChannel, YearCredit, YearReportView } from '@jijiao/contracts';
 import {
-  activitySchema,
-  evaluateYear,
+  activityOfClaim,
+  evaluateClaimsOfYear,
+  yearPolicyOf,
   type Activity,
   type PolicyRegistry,
-  type ResolvedPolicy,
+  type UnitPlace,
+  type YearPolicy,
   type YearReport,
 } from '@jijiao/domain';
 import { AppError } from '../../platform/errors/app-error';
-import type { UnitPlace } from '../credits/claim-place';
 import type { YearClaimRow } from './learner-year.repository';
 
-/** The policy of a place and year, and the first year whose claims the evaluation needs. */
-export interface YearPolicy {
-  policy: ResolvedPolicy;
-  /** Earlier years count towards a multi-year stage (the 2006 measures' 5-year stage). */
-  fromYear: number;
-}
+export type { YearPolicy } from '@jijiao/domain';
 
+/** The policy of a place and year (the domain's resolution), or a 400 naming the year. */
 export function policyFor(registry: PolicyRegistry, where: UnitPlace, year: number): YearPolicy {
-  const resolved = registry.resolve(where.place, year);
+  const resolved = yearPolicyOf(registry, where, year);
   if (!resolved.ok) {
     throw new AppError('validation_failed', `year: ${resolved.message}`, undefined, [
       { path: 'year', message: resolved.message },
     ]);
   }
-  const stage = resolved.policy.rules.stage;
-  const fromYear = stage && where.unitLevel ? year - stage.years + 1 : year;
-  return { policy: resolved.policy, fromYear };
+  return resolved.value;
 }
 
 /** A stored claim's activity, as the rules engine reads it (its id is the claim id). */
 export function activityOf(claim: Pick<YearClaimRow, 'id' | 'activity'>): Activity {
-  const parsed = activitySchema.safeParse({ ...claim.activity, id: claim.id });
-  // Intake stored it after parsing it with the same schema: failing here is a bug.
-  if (!parsed.success) throw new Error(`claim ${claim.id}: stored activity no longer parses`);
-  return parsed.data;
+  return activityOfClaim(claim);
 }
 
 /**
  * The rules engine's year over a person's effective claims of `year` (and, for a stage
- * rule, of the stage's earlier years). Pending claims are never passed in.
+ * rule, of the stage's earlier years): the same evaluation the stored standings hold.
  */
 export function evaluateClaims(
   yp: YearPolicy,
@@ -48,17 +40,7 @@ export function evaluateClaims(
   year: number,
   claims: readonly YearClaimRow[],
 ): YearReport {
-  const counted = claims.filter(
-    (c) => c.status === 'effective' && c.year >= yp.fromYear && c.year <= year,
-  );
-  const result = evaluateYear({
-    policy: yp.policy,
-    place: where.place,
-    person: { unitLevel: where.unitLevel },
-    activities: counted.map(activityOf),
-  });
-  if (!result.ok) throw new Error(`year ${String(year)}: ${result.problem.message}`);
-  return result.report;
+  return evaluateClaimsOfYear(yp, where, year, claims);
 }
 
 /** The report's numbers in the contract's shape; `credits` and `pending` filled by the caller. */

@@ -25,6 +25,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import { orgPolicy, orgScope } from './orgs.policy';
 import type { OrgRow, OrgsRepository } from './orgs.repository';
+import type { StandingsService } from '../standings/standings.service';
 
 /** The row other modules see (they never import this module's repository). */
 export type { OrgRow } from './orgs.repository';
@@ -70,6 +71,8 @@ interface Deps {
   clock: Clock;
   repository: OrgsRepository;
   auditLog: AuditLogService;
+  /** A unit's region code or type decides its people's rules: their standings go stale. */
+  standings: Pick<StandingsService, 'unitChanged'>;
 }
 
 /** The organisation tree and the units' review chains, always seen through the actor's subtree. */
@@ -196,6 +199,11 @@ export class OrgsService {
     checkCreditCode(patch.creditCode);
     return this.#deps.db.transaction(async (tx) => {
       const row = await this.#deps.repository.update(tx, org.id, patch);
+      if (
+        (patch.regionCode !== undefined && patch.regionCode !== org.regionCode) ||
+        (patch.unitType !== undefined && patch.unitType !== org.unitType)
+      )
+        await this.#deps.standings.unitChanged(tx, row.path);
       await this.#deps.auditLog.record(
         actorEvent(actor, 'org.updated', ip, {
           targetType: 'org',

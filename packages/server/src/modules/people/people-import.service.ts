@@ -149,6 +149,10 @@ export async function importPeople(
       inserted.map((p) => ({ personId: p.id, unitId: p.unitId, fromAt: now })),
     );
     for (const { id, patch } of toUpdate) await repository.update(tx, id, patch);
+    await deps.standings.peopleChanged(tx, [
+      ...inserted.map((p) => p.id),
+      ...toUpdate.map((u) => u.id),
+    ]);
     await auditLog.record(
       actorEvent(actor, 'people.imported', options.ip ?? 'cli', {
         targetType: 'import',

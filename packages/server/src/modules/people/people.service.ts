@@ -155,6 +155,7 @@ export class PeopleService {
     await repository.openHistory(tx, [{ personId, unitId: toUnitId, fromAt: at }]);
     const person = await repository.findView(tx, personId);
     if (person?.userId) await users.moveLearnerRole(tx, person.userId, fromUnitId, toUnitId);
+    await this.#deps.standings.peopleChanged(tx, [personId]);
   }
 
   async get(actor: Actor, id: string): Promise<Person> {
@@ -265,6 +266,7 @@ export class PeopleService {
       await this.#deps.repository.openHistory(tx, [
         { personId: row.id, unitId: unit.id, fromAt: now },
       ]);
+      await this.#deps.standings.peopleChanged(tx, [row.id]);
       await this.#deps.auditLog.record(
         actorEvent(actor, 'person.created', ip, {
           targetType: 'person',
@@ -283,6 +285,7 @@ export class PeopleService {
     const person = await this.findInScope(actor, id, 'person:manage');
     return this.#deps.db.transaction(async (tx) => {
       await this.#deps.repository.update(tx, id, { ...patch, updatedAt: this.#deps.clock.now() });
+      await this.#deps.standings.peopleChanged(tx, [id]);
       await this.#deps.auditLog.record(
         actorEvent(actor, 'person.updated', ip, {
           targetType: 'person',

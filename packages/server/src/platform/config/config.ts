@@ -51,7 +51,6 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
-  JIJIAO_PROGRESS_MAX_STAFF: z.coerce.number().int().min(1).default(10_000),
 });
 
 export interface Config {
@@ -94,7 +93,6 @@ export interface Config {
   /** Evidence uploads (JPEG, PNG, PDF): the largest file accepted, in bytes. */
   readonly evidence: { readonly maxBytes: number };
   /** Staff progress is computed on read: the most people one request evaluates (ADR 0009). */
-  readonly progress: { readonly maxStaff: number };
   /** Where the public reaches this server (QR codes, badge ids), without a trailing slash. */
   readonly publicBaseUrl: string;
   readonly certificates: {
@@ -253,7 +251,6 @@ export function loadConfig(
     ),
     imports: { maxBytes: e.JIJIAO_IMPORT_MAX_BYTES },
     evidence: { maxBytes: e.JIJIAO_EVIDENCE_MAX_BYTES },
-    progress: { maxStaff: e.JIJIAO_PROGRESS_MAX_STAFF },
     publicBaseUrl: (
       e.JIJIAO_PUBLIC_BASE_URL ?? `http://localhost:${String(overrides.port ?? e.PORT)}`
     ).replace(/\/+$/, ''),

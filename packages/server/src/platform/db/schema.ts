@@ -18,3 +18,4 @@ export * from './tables/provider';
 export * from './tables/audit';
 export * from './tables/cards';
 export * from './tables/checkins';
+export * from './tables/standings';

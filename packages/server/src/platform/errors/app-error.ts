@@ -27,7 +27,6 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number>> = {
   import_invalid: 422,
   unsupported_file: 415,
   file_too_large: 413,
-  scope_too_large: 422,
   not_found: 404,
   conflict: 409,
   stale_state: 409,

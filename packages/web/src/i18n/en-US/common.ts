@@ -61,7 +61,6 @@ export const commonMessages: CommonMessages = {
     import_invalid: 'The import file has errors; nothing was written.',
     unsupported_file: 'This type of file is not supported. Upload an Excel (.xlsx) file.',
     file_too_large: 'The file is too large. Split it and import the parts one by one.',
-    scope_too_large: 'Too many people in this scope to compute one by one. Choose a unit below it.',
     not_found: 'Not found.',
     conflict: 'Someone else changed this data. Reload and try again.',
     stale_state: 'Someone else has already acted on this record. Reload to see where it stands.',

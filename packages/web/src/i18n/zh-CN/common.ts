@@ -58,7 +58,6 @@ export const commonMessages = {
     import_invalid: '导入文件有错误，未写入任何数据。',
     unsupported_file: '文件类型不受支持，请上传 Excel（.xlsx）文件。',
     file_too_large: '文件过大，请拆分成几个文件分批导入。',
-    scope_too_large: '所选范围内人员过多，无法逐人计算，请选择下级单位。',
     not_found: '找不到请求的内容。',
     conflict: '数据已被他人修改，请刷新后重试。',
     stale_state: '该记录已被他人处理，请刷新后查看最新状态。',

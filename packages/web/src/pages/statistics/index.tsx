@@ -15,7 +15,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import type { ComplianceStatistics } from '@jijiao/contracts';
 import { fetchUnitStatistics } from '../../api';
-import { isApiError } from '../../api/errors';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { PageError, PageLoading } from '../../components/PageState';
 import type { MessageKey } from '../../i18n/message-key';
@@ -81,14 +80,7 @@ export function StatisticsPage() {
   const body = () => {
     if (stats.isPending) return <PageLoading />;
     if (stats.isError)
-      return (
-        <PageError
-          error={stats.error}
-          onRetry={
-            isApiError(stats.error, 'scope_too_large') ? undefined : () => void stats.refetch()
-          }
-        />
-      );
+      return <PageError error={stats.error} onRetry={() => void stats.refetch()} />;
     const { overall } = stats.data;
     return (
       <Flex vertical gap={16}>
@@ -131,7 +123,7 @@ export function StatisticsPage() {
         {table(
           t('statistics.byUnit'),
           t('statistics.unit'),
-          stats.data.byUnit,
+          stats.data.byChild,
           (g) => g.name ?? g.key,
         )}
       </Flex>

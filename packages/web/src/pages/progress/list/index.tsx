@@ -4,7 +4,6 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { StaffProgress } from '@jijiao/contracts';
 import { exportUnitProgress, fetchUnitProgress } from '../../../api';
-import { isApiError } from '../../../api/errors';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { ListFooter } from '../../../components/ListFooter';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
@@ -106,13 +105,7 @@ export function UnitProgressPage() {
         )}
       </Flex>
       {pages.isError ? (
-        <PageError
-          error={pages.error}
-          // Too many people to compute: the way on is a unit below, not a retry.
-          onRetry={
-            isApiError(pages.error, 'scope_too_large') ? undefined : () => void pages.refetch()
-          }
-        />
+        <PageError error={pages.error} onRetry={() => void pages.refetch()} />
       ) : (
         <Table<StaffProgress>
           rowKey="personId"

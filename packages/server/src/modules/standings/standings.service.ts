@@ -1,0 +1,545 @@
+import { createHash } from 'node:crypto';
+import {
+  placeOfUnit,
+  standingDifferences,
+  yearPolicyOf,
+  yearStanding,
+  type PolicyRegistry,
+  type UnitPlace,
+  type YearPolicy,
+  type YearStanding,
+} from '@jijiao/domain';
+import type { Clock } from '../../platform/clock';
+import type { Db, DbOrTx } from '../../platform/db/database';
+import {
+  StandingsRepository,
+  type NewStandingRow,
+  type PlaceOrg,
+  type QueuedKey,
+  type StandingClaimRow,
+  type StandingKey,
+  type StandingRow,
+  type StandingSubject,
+} from './standings.repository';
+import {
+  StandingQueriesRepository,
+  cursorKeyOf,
+  type GroupCount,
+  type ProgressAfter,
+  type ProgressFilter,
+  type ProgressRow,
+  type ProgressSortKey,
+} from './standing-queries.repository';
+
+export type { GroupCount, ProgressAfter, ProgressFilter, ProgressRow, ProgressSortKey };
+
+export interface StandingsLog {
+  warn(obj: object, msg: string): void;
+}
+
+export interface StandingsDeps {
+  db: Db;
+  clock: Clock;
+  repository: StandingsRepository;
+  queries: StandingQueriesRepository;
+  policies: PolicyRegistry;
+  log?: StandingsLog;
+}
+
+/** A standing that could not be computed (no rules for the year), and why. */
+export interface SkippedStanding extends StandingKey {
+  reason: string;
+}
+
+export interface StandingDrift extends StandingKey {
+  /** The fields that differ, or `missing` when there is no stored standing. */
+  fields: string[];
+}
+
+export interface VerifyResult {
+  checked: number;
+  drifted: number;
+  /** The first differing standings (at most `limit`). */
+  first: StandingDrift[];
+}
+
+/** Pairs refreshed per transaction by the drainer, rebuild and verify. */
+export const standingsBatch = 2000;
+
+const metaRulesKey = 'rules';
+const pathIds = (path: string) => path.split('/').filter(Boolean);
+
+/** The year (China time) of an instant. */
+export function creditYearOf(at: Date): number {
+  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
+}
+
+/** The stored form of a standing and back. */
+export function standingOfRow(row: StandingRow): YearStanding {
+  return {
+    year: row.year,
+    packs: row.packs,
+    compliant: row.compliant,
+    totalCredits: row.totalCredits,
+    classCredits: row.classCredits,
+    requirements: row.requirements as YearStanding['requirements'],
+    required: row.required,
+    shortfall: row.shortfall,
+    unmet: row.unmet,
+    stage: (row.stage ?? null) as YearStanding['stage'],
+    fullYear: (row.fullYear ?? null) as YearStanding['fullYear'],
+    certificateHours: row.certificateHours,
+    pendingCount: row.pendingCount,
+    pendingCredits: row.pendingCredits,
+    monthlyCredits: row.monthlyCredits,
+  };
+}
+
+/** The subject's columns of a stored standing (what lists filter and sort on). */
+function subjectOfRow(row: StandingRow) {
+  return {
+    unitId: row.unitId,
+    unitPath: row.unitPath,
+    name: row.name,
+    profession: row.profession,
+    titleGrade: row.titleGrade,
+    unitType: row.unitType,
+    unitLevel: row.unitLevel,
+  };
+}
+
+interface PlacedUnit {
+  where: UnitPlace;
+  unitType: string | null;
+}
+
+/**
+ * Standings (ADR 0018): each person's year, stored and kept current. The claim lifecycle,
+ * the people and orgs modules queue what their change makes stale in their own
+ * transaction; the worker (or a read that finds a few stale ones in its scope) computes
+ * them again with the rules engine. Nothing here decides a rule.
+ */
+export class StandingsService {
+  readonly #deps: StandingsDeps;
+  readonly #maxStageYears: number;
+  #rulesHash: string | undefined;
+
+  constructor(deps: StandingsDeps) {
+    this.#deps = deps;
+    let years = 1;
+    for (const pack of deps.policies.packs) {
+      const stage = (pack.rules as { stage?: { years?: number } }).stage;
+      if (stage?.years) years = Math.max(years, stage.years);
+    }
+    this.#maxStageYears = years;
+  }
+
+  currentYear(): number {
+    return creditYearOf(this.#deps.clock.now());
+  }
+
+  /** A fingerprint of every pack's content: a different one means the rules changed. */
+  rulesHash(): string {
+    this.#rulesHash ??= createHash('sha256')
+      .update(JSON.stringify(this.#deps.policies.packs))
+      .digest('hex');
+    return this.#rulesHash;
+  }
+
+  /** The path of the province with this region code (the CLI's --province). */
+  async provincePath(regionCode: string): Promise<string | undefined> {
+    return this.#deps.repository.provincePath(this.#deps.db, regionCode);
+  }
+
+  // --- Reads (SQL over the stored standings; the caller decided the scope) ---
+
+  /** One page of a subtree's progress, the next cursor and the counts. */
+  async progressPage(
+    filter: ProgressFilter,
+    key: ProgressSortKey,
+    after: ProgressAfter | undefined,
+    limit: number,
+  ): Promise<{
+    rows: ProgressRow[];
+    next: ProgressAfter | null;
+    counts: { staff: number; behind: number; total: number };
+  }> {
+    const { db, queries } = this.#deps;
+    const rows = await queries.page(db, filter, key, after, limit + 1);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      rows: page,
+      next: rows.length > limit && last ? cursorKeyOf(key, last) : null,
+      counts: await queries.counts(db, filter),
+    };
+  }
+
+  /** Every row of a subtree's progress in order, a page at a time (the xlsx export). */
+  async *progressRows(filter: ProgressFilter, key: ProgressSortKey): AsyncGenerator<ProgressRow> {
+    const { db, queries } = this.#deps;
+    let after: ProgressAfter | undefined;
+    for (;;) {
+      const rows = await queries.page(db, filter, key, after, standingsBatch);
+      yield* rows;
+      const last = rows.at(-1);
+      if (rows.length < standingsBatch || !last) return;
+      after = cursorKeyOf(key, last);
+    }
+  }
+
+  /** The statistics' group counts of a subtree's year (`depth`: ids in the subtree root's path). */
+  async groupCounts(path: string, year: number, depth: number): Promise<GroupCount[]> {
+    return this.#deps.queries.groups(this.#deps.db, path, year, depth);
+  }
+
+  async monthlyCredits(path: string, year: number): Promise<{ staff: number; months: number[] }> {
+    return this.#deps.queries.monthly(this.#deps.db, path, year);
+  }
+
+  // --- What makes a standing stale (called inside the changing transaction) ---
+
+  /**
+   * A claim of `year` entered, changed status or was voided: that year's standing, and
+   * the later years of a stage it may count towards, are stale.
+   */
+  async claimChanged(tx: DbOrTx, personId: string, year: number): Promise<void> {
+    await this.claimsChanged(tx, [{ personId, year }]);
+  }
+
+  async claimsChanged(tx: DbOrTx, keys: readonly StandingKey[]): Promise<void> {
+    if (keys.length === 0) return;
+    const { repository, clock } = this.#deps;
+    const now = clock.now();
+    await repository.enqueue(tx, keys, now);
+    if (this.#maxStageYears > 1) {
+      const byYear = new Map<number, Set<string>>();
+      for (const k of keys) {
+        const set = byYear.get(k.year) ?? new Set<string>();
+        set.add(k.personId);
+        byYear.set(k.year, set);
+      }
+      for (const [year, ids] of byYear)
+        await repository.enqueueStoredYears(
+          tx,
+          [...ids],
+          year + 1,
+          year + this.#maxStageYears - 1,
+          now,
+        );
+    }
+  }
+
+  /**
+   * People changed unit, profession, title or name (or were created): every stored
+   * standing of theirs is stale, and this year's is wanted.
+   */
+  async peopleChanged(tx: DbOrTx, personIds: readonly string[]): Promise<void> {
+    if (personIds.length === 0) return;
+    const { repository, clock } = this.#deps;
+    const now = clock.now();
+    await repository.enqueueStoredYears(tx, personIds, 1900, 9999, now);
+    await repository.enqueue(
+      tx,
+      personIds.map((personId) => ({ personId, year: this.currentYear() })),
+      now,
+    );
+  }
+
+  /** A unit's region or type changed: the standings of everyone within it are stale. */
+  async unitChanged(tx: DbOrTx, path: string): Promise<void> {
+    await this.#deps.repository.enqueueWithin(tx, path, this.#deps.clock.now());
+  }
+
+  // --- Computing ---
+
+  /** The places of the subjects' units, from their paths' orgs (one query). */
+  private async placesOf(
+    db: DbOrTx,
+    subjects: readonly StandingSubject[],
+  ): Promise<Map<string, PlacedUnit>> {
+    const ids = new Set(subjects.flatMap((s) => pathIds(s.unitPath)));
+    const byId = new Map<string, PlaceOrg>(
+      (await this.#deps.repository.orgsByIds(db, [...ids])).map((o) => [o.id, o]),
+    );
+    const places = new Map<string, PlacedUnit>();
+    for (const s of subjects) {
+      if (places.has(s.unitId)) continue;
+      const unit = byId.get(s.unitId);
+      if (!unit) continue;
+      const ancestors = pathIds(unit.path)
+        .slice(0, -1)
+        .reverse()
+        .flatMap((id) => byId.get(id) ?? []);
+      places.set(s.unitId, { where: placeOfUnit(unit, ancestors), unitType: unit.unitType });
+    }
+    return places;
+  }
+
+  /**
+   * Fresh standings of the pairs, computed from the database with the rules engine (no
+   * write). A pair whose person no longer exists, or whose year has no rules, is skipped.
+   */
+  async compute(
+    db: DbOrTx,
+    keys: readonly StandingKey[],
+  ): Promise<{ rows: NewStandingRow[]; skipped: SkippedStanding[] }> {
+    const { repository, policies, clock } = this.#deps;
+    const now = clock.now();
+    const subjects = new Map(
+      (await repository.subjects(db, [...new Set(keys.map((k) => k.personId))])).map((s) => [
+        s.personId,
+        s,
+      ]),
+    );
+    const places = await this.placesOf(db, [...subjects.values()]);
+    const rows: NewStandingRow[] = [];
+    const skipped: SkippedStanding[] = [];
+    const byYear = new Map<number, StandingKey[]>();
+    for (const k of keys) byYear.set(k.year, [...(byYear.get(k.year) ?? []), k]);
+    for (const [year, yearKeys] of byYear) {
+      const policyByUnit = new Map<string, YearPolicy | string>();
+      const ready: {
+        key: StandingKey;
+        subject: StandingSubject;
+        place: PlacedUnit;
+        yp: YearPolicy;
+      }[] = [];
+      for (const key of yearKeys) {
+        const subject = subjects.get(key.personId);
+        const place = subject ? places.get(subject.unitId) : undefined;
+        if (!subject || !place) {
+          skipped.push({ ...key, reason: 'no such person' });
+          continue;
+        }
+        let yp = policyByUnit.get(subject.unitId);
+        if (yp === undefined) {
+          const resolved = yearPolicyOf(policies, place.where, year);
+          yp = resolved.ok ? resolved.value : resolved.message;
+          policyByUnit.set(subject.unitId, yp);
+        }
+        if (typeof yp === 'string') skipped.push({ ...key, reason: yp });
+        else ready.push({ key, subject, place, yp });
+      }
+      if (ready.length === 0) continue;
+      const fromYear = Math.min(...ready.map((r) => r.yp.fromYear));
+      const claims = await repository.claimsOf(
+        db,
+        ready.map((r) => r.key.personId),
+        fromYear,
+        year,
+      );
+      const byPerson = new Map<string, StandingClaimRow[]>();
+      for (const c of claims) {
+        const mine = byPerson.get(c.personId);
+        if (mine) mine.push(c);
+        else byPerson.set(c.personId, [c]);
+      }
+      for (const { key, subject, place, yp } of ready) {
+        const { standing } = yearStanding(yp, place.where, year, byPerson.get(key.personId) ?? []);
+        rows.push(toRow(subject, place, standing, now));
+      }
+    }
+    return { rows, skipped };
+  }
+
+  /** Computes the pairs again and stores them (in the caller's transaction, if any). */
+  async refresh(db: DbOrTx, keys: readonly StandingKey[]): Promise<SkippedStanding[]> {
+    const { rows, skipped } = await this.compute(db, keys);
+    await this.#deps.repository.upsert(db, rows);
+    // A person gone, or a year without rules: no standing rather than a wrong one.
+    await this.#deps.repository.remove(db, skipped);
+    for (const s of skipped)
+      this.#deps.log?.warn({ personId: s.personId, year: s.year }, `standing skipped: ${s.reason}`);
+    return skipped;
+  }
+
+  /** Takes up to `limit` queued pairs, refreshes them and removes them from the queue. */
+  async drainOnce(limit = standingsBatch): Promise<number> {
+    const { db, repository } = this.#deps;
+    return db.transaction(async (tx) => {
+      const taken = await repository.takeQueued(tx, limit);
+      if (taken.length === 0) return 0;
+      await this.refresh(tx, taken);
+      await repository.unqueue(tx, taken);
+      return taken.length;
+    });
+  }
+
+  /** Drains the whole queue, reporting how many were done after each batch. */
+  async drainAll(onProgress?: (done: number) => void): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const n = await this.drainOnce();
+      if (n === 0) return done;
+      done += n;
+      onProgress?.(done);
+    }
+  }
+
+  /**
+   * The person's stored standings after refreshing what waits for them and computing the
+   * `wanted` years they have none of: what a person reads of themselves is never stale.
+   */
+  async freshOf(personId: string, wanted: readonly number[] = []): Promise<StandingRow[]> {
+    const { db, repository, clock } = this.#deps;
+    const queued = await repository.queuedOf(db, personId);
+    let rows = await repository.ofPerson(db, personId);
+    const have = new Set(rows.map((r) => r.year));
+    const missing = wanted
+      .filter((year) => !have.has(year) && !queued.some((q) => q.year === year))
+      .map((year) => ({ personId, year, queuedAt: clock.now() }));
+    if (queued.length + missing.length === 0) return rows;
+    await this.refreshQueued([...queued, ...missing]);
+    rows = await repository.ofPerson(db, personId);
+    return rows;
+  }
+
+  /**
+   * Before a list or a statistic of a subtree's year: refreshes what waits there when it is
+   * a few (`limit`), and says how many still wait and since when (the page says "as of").
+   */
+  async freshWithin(
+    path: string,
+    year: number,
+    limit = standingsBatch,
+  ): Promise<{ count: number; since: Date | null }> {
+    const { db, repository } = this.#deps;
+    const stale = await repository.staleWithin(db, path, year);
+    if (stale.count === 0 || stale.count > limit) return stale;
+    await this.refreshQueued(await repository.queuedWithin(db, path, year, limit));
+    return repository.staleWithin(db, path, year);
+  }
+
+  private async refreshQueued(queued: readonly QueuedKey[]): Promise<void> {
+    const { db, repository } = this.#deps;
+    await db.transaction(async (tx) => {
+      await this.refresh(tx, queued);
+      await repository.unqueue(tx, queued);
+    });
+  }
+
+  /**
+   * At start: if the rules changed since the standings were computed (or none were),
+   * queues every standing; and queues whoever has no standing of this year yet.
+   */
+  async prepare(): Promise<{ queued: number; rulesChanged: boolean }> {
+    const { db, repository, clock } = this.#deps;
+    const now = clock.now();
+    const stored = await repository.meta(db, metaRulesKey);
+    let queued = 0;
+    const rulesChanged = stored !== this.rulesHash();
+    if (rulesChanged) {
+      queued += await repository.enqueueAll(db, this.currentYear(), now);
+      await repository.setMeta(db, metaRulesKey, this.rulesHash(), now);
+    }
+    queued += await repository.enqueueMissing(db, this.currentYear(), now);
+    return { queued, rulesChanged };
+  }
+
+  /**
+   * `jijiao standings rebuild`: queues every standing that should exist (of one year, one
+   * province, or all) and drains the queue.
+   */
+  async rebuild(
+    only: { year?: number | undefined; provincePath?: string | undefined },
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ queued: number; done: number }> {
+    const { db, repository, clock } = this.#deps;
+    const now = clock.now();
+    await repository.enqueueAll(db, this.currentYear(), now, only);
+    const total = (await repository.queueSize(db)).count;
+    const done = await this.drainAll((n) => onProgress?.(n, total));
+    if (only.year === undefined && only.provincePath === undefined)
+      await repository.setMeta(db, metaRulesKey, this.rulesHash(), now);
+    return { queued: total, done };
+  }
+
+  /**
+   * `jijiao standings verify`: every stored standing against a fresh evaluation, and every
+   * standing that should exist but is missing. Reads only.
+   */
+  async verify(
+    only: { year?: number | undefined; provincePath?: string | undefined },
+    limit = 20,
+    onProgress?: (checked: number) => void,
+  ): Promise<VerifyResult> {
+    const { db, repository } = this.#deps;
+    const result: VerifyResult = { checked: 0, drifted: 0, first: [] };
+    const drift = (d: StandingDrift) => {
+      result.drifted += 1;
+      if (result.first.length < limit) result.first.push(d);
+    };
+    let after: StandingKey | undefined;
+    for (;;) {
+      const keys = await repository.keysAfter(db, after, standingsBatch, only);
+      if (keys.length === 0) break;
+      after = keys.at(-1);
+      const stored = new Map(
+        (await repository.find(db, keys)).map((r) => [`${r.personId}:${String(r.year)}`, r]),
+      );
+      const { rows, skipped } = await this.compute(db, keys);
+      for (const s of skipped) drift({ personId: s.personId, year: s.year, fields: ['skipped'] });
+      for (const fresh of rows) {
+        const row = stored.get(`${fresh.personId}:${String(fresh.year)}`);
+        if (!row) continue;
+        const fields = [
+          ...standingDifferences(standingOfRow(row), standingOfRow(fresh as StandingRow)),
+          ...Object.entries(subjectOfRow(row))
+            .filter(([k, v]) => (fresh as Record<string, unknown>)[k] !== v)
+            .map(([k]) => k),
+        ];
+        if (fields.length > 0) drift({ personId: fresh.personId, year: fresh.year, fields });
+      }
+      result.checked += keys.length;
+      onProgress?.(result.checked);
+    }
+    const missing = await repository.missing(db, this.currentYear(), only, limit);
+    for (const key of missing.first) drift({ ...key, fields: ['missing'] });
+    result.drifted += missing.count - missing.first.length;
+    return result;
+  }
+}
+
+function toRow(
+  subject: StandingSubject,
+  place: PlacedUnit,
+  standing: YearStanding,
+  now: Date,
+): NewStandingRow {
+  return {
+    personId: subject.personId,
+    year: standing.year,
+    unitId: subject.unitId,
+    unitPath: subject.unitPath,
+    name: subject.name,
+    profession: subject.profession,
+    titleGrade: subject.titleGrade,
+    unitType: place.unitType,
+    unitLevel: place.where.unitLevel ?? null,
+    compliant: standing.compliant,
+    totalCredits: standing.totalCredits,
+    required: standing.required,
+    shortfall: standing.shortfall,
+    classCredits: standing.classCredits,
+    requirements: standing.requirements,
+    unmet: standing.unmet,
+    stage: (standing.stage ?? null) as Record<string, unknown> | null,
+    fullYear: (standing.fullYear ?? null) as Record<string, unknown> | null,
+    certificateHours: standing.certificateHours,
+    pendingCount: standing.pendingCount,
+    pendingCredits: standing.pendingCredits,
+    monthlyCredits: standing.monthlyCredits,
+    packs: standing.packs,
+    computedAt: now,
+  };
+}
+
+/** The standings service over a database, with its own repositories (seeding, the CLI). */
+export function createStandings(deps: Omit<StandingsDeps, 'repository' | 'queries'>) {
+  return new StandingsService({
+    ...deps,
+    repository: new StandingsRepository(),
+    queries: new StandingQueriesRepository(),
+  });
+}

@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { orgs } from './orgs';
+import { people } from './people';
+
+const credits = (name: string) => numeric(name, { precision: 8, scale: 1, mode: 'number' });
+
+/**
+ * A person's standing for a year (ADR 0018): the rules engine's year over their effective
+ * claims, stored and kept current so that lists, statistics, dashboards and the audit are
+ * SQL over it. The person's unit, its path and what lists filter on are copied in when it
+ * is computed; `computed_at` says when.
+ */
+export const personStandings = pgTable(
+  'person_standings',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    year: integer('year').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgs.id),
+    unitPath: text('unit_path').notNull(),
+    name: text('name').notNull(),
+    profession: text('profession').notNull(),
+    titleGrade: text('title_grade').notNull(),
+    unitType: text('unit_type'),
+    unitLevel: text('unit_level'),
+    compliant: boolean('compliant').notNull(),
+    totalCredits: credits('total_credits').notNull(),
+    required: credits('required').notNull(),
+    shortfall: credits('shortfall').notNull(),
+    classCredits: jsonb('class_credits').$type<Record<string, number>>().notNull(),
+    requirements: jsonb('requirements').$type<unknown[]>().notNull(),
+    unmet: text('unmet').array().notNull(),
+    stage: jsonb('stage').$type<Record<string, unknown> | null>(),
+    fullYear: jsonb('full_year').$type<Record<string, unknown> | null>(),
+    certificateHours: credits('certificate_hours'),
+    pendingCount: integer('pending_count').notNull(),
+    pendingCredits: credits('pending_credits').notNull(),
+    monthlyCredits: jsonb('monthly_credits').$type<number[]>().notNull(),
+    packs: jsonb('packs').$type<{ id: string; version: string }[]>().notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.year] }),
+    // Subtree of a year: a unit, a district, a city or the whole province.
+    index('person_standings_path_idx').using('btree', t.year, sql`${t.unitPath} text_pattern_ops`),
+    // The progress list's order: behind first, largest shortfall first, then by name.
+    index('person_standings_order_idx').on(
+      t.year,
+      t.compliant,
+      t.shortfall.desc(),
+      t.name,
+      t.personId,
+    ),
+  ],
+);
+
+/**
+ * People whose standing of a year must be computed again (a claim entered or left
+ * `effective`, the person moved, the rules changed). Written in the same transaction as
+ * the change; drained by the standings worker. `queued_at` is the oldest change waiting.
+ */
+export const standingQueue = pgTable(
+  'standing_queue',
+  {
+    personId: uuid('person_id').notNull(),
+    year: integer('year').notNull(),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.year] }),
+    index('standing_queue_at_idx').on(t.queuedAt),
+  ],
+);
+
+/** Facts about the stored standings: `rules` is the fingerprint of the packs they were computed with. */
+export const standingsMeta = pgTable('standings_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
