@@ -270,6 +270,7 @@ export function buildServices(options: ServiceOptions) {
     hrPush,
     auditLog,
     policies: defaultPolicyRegistry,
+    standings,
   };
   const audits = new AuditService(auditDeps);
   const auditChain = new AuditChainService(auditDeps);

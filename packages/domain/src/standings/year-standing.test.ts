@@ -59,6 +59,7 @@ describe('a year standing', () => {
     expect(standing.shortfall).toBeGreaterThan(0);
     expect(standing.required).toBeGreaterThan(standing.totalCredits);
     expect(standing.packs.map((p) => p.id)).toEqual(report.packs);
+    expect(standing.activities.map((a) => a.claimId)).toEqual(report.activities.map((a) => a.id));
   });
 
   it('has no pending credits without pending claims, and meets the requirement with enough', () => {
@@ -83,6 +84,7 @@ describe('a year standing', () => {
     // Earlier years feed the stage, not this year's total or months.
     expect(standing.totalCredits).toBe(0);
     expect(standing.monthlyCredits.every((m) => m === 0)).toBe(true);
+    expect(standing.activities).toEqual([]);
   });
 
   it('compares standings field by field, whatever the key order', () => {

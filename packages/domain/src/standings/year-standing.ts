@@ -60,6 +60,15 @@ export interface YearStanding {
   pendingCredits: number;
   /** Counted credits of the year's claims by month of the activity (January first). */
   monthlyCredits: number[];
+  /** What each of the year's effective claims counts for, after caps, and why. */
+  activities: CountedActivity[];
+}
+
+export interface CountedActivity {
+  claimId: string;
+  credits: number;
+  class: CreditClass | null;
+  reasons: string[];
 }
 
 /**
@@ -164,6 +173,9 @@ export function yearStanding(
       pendingCount: pending.length,
       pendingCredits,
       monthlyCredits: monthlyTenths.map(tenthsToCredits),
+      activities: report.activities
+        .filter((a) => dateOf.has(a.id))
+        .map((a) => ({ claimId: a.id, credits: a.credits, class: a.class, reasons: a.reasons })),
     },
   };
 }

@@ -5,6 +5,7 @@ import type { AuditLogService } from '../audit-log/audit-log.service';
 import type { CertificatesService } from '../certificates/certificates.service';
 import type { HrPushService } from '../hr-push/hr-push.service';
 import type { OrgsService } from '../orgs/orgs.service';
+import type { StandingsService } from '../standings/standings.service';
 import type { AuditRepository } from './audit.repository';
 
 /** What the audit services and their use cases are handed (services.ts wires one object). */
@@ -17,4 +18,6 @@ export interface AuditDeps {
   hrPush: HrPushService;
   auditLog: AuditLogService;
   policies: PolicyRegistry;
+  /** The stored standings the run snapshots (ADR 0018). */
+  standings: Pick<StandingsService, 'ensureYear'>;
 }

@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/database';
+import { queryRows, type DbOrTx } from '../../platform/db/database';
 import { people } from '../../platform/db/tables/people';
 import type { AuditEvaluation } from './audit-evaluate';
 import { auditResults } from '../../platform/db/tables/audit';
+import { personStandings } from '../../platform/db/tables/standings';
 
 export interface ResultViewRow {
   personId: string;
@@ -82,6 +83,43 @@ export class AuditResultsRepository {
             pack_versions = excluded.pack_versions, certificate_hours = excluded.certificate_hours,
             computed_at = excluded.computed_at`,
     );
+  }
+
+  /**
+   * The results of a batch of units copied from the stored standings of the year (ADR
+   * 0018), in one statement: the run computes nothing, it snapshots. The note and the
+   * voided mark are kept. Answers how many people were written and how many comply.
+   */
+  async snapshotStandings(
+    db: DbOrTx,
+    q: { auditId: string; runId: string; year: number; unitIds: readonly string[] },
+  ): Promise<{ people: number; compliant: number }> {
+    if (q.unitIds.length === 0) return { people: 0, compliant: 0 };
+    const rows = await queryRows<{ people: number; compliant: number }>(
+      db,
+      sql`with written as (
+            insert into audit_results as r (audit_id, person_id, unit_id, run_id, compliant,
+              total_credits, class_credits, requirements, reasons, pack_versions,
+              certificate_hours, computed_at)
+            select ${q.auditId}::uuid, s.person_id, s.unit_id, ${q.runId}::uuid, s.compliant,
+              s.total_credits, s.class_credits, s.requirements, s.activities, s.packs,
+              s.certificate_hours::int, s.computed_at
+            from ${personStandings} s
+            where s.year = ${q.year} and s.unit_id in (${sql.join(
+              q.unitIds.map((id) => sql`${id}::uuid`),
+              sql`, `,
+            )})
+            on conflict (audit_id, person_id) do update set
+              unit_id = excluded.unit_id, run_id = excluded.run_id, compliant = excluded.compliant,
+              total_credits = excluded.total_credits, class_credits = excluded.class_credits,
+              requirements = excluded.requirements, reasons = excluded.reasons,
+              pack_versions = excluded.pack_versions,
+              certificate_hours = excluded.certificate_hours, computed_at = excluded.computed_at
+            returning r.compliant
+          ) select count(*)::int as people, count(*) filter (where compliant)::int as compliant
+            from written`,
+    );
+    return rows[0] ?? { people: 0, compliant: 0 };
   }
 
   /** People no longer in the province (moved, removed) since an earlier run. */

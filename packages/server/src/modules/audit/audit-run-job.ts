@@ -1,7 +1,6 @@
 import type { AuditRun } from '@jijiao/contracts';
 import type { OrgRow } from '../orgs/orgs.service';
 import type { AuditDeps } from './audit-deps';
-import { AuditPolicies, evaluatePerson, type AuditEvaluation } from './audit-evaluate';
 import type { AuditRow } from './audit-records.repository';
 import { toRun } from './audit-view';
 
@@ -32,9 +31,10 @@ export function cutBatches(
 }
 
 /**
- * The job. Each batch: one SQL pass over a batch of people with their effective claims
- * (aggregated per person), the rules engine per person in memory, one multi-row upsert
- * per 1000 results, then the progress. Batches commit on their own so that progress is
+ * The job (ADR 0018): the standings of the year are brought up to date first — whoever of
+ * the province has none is queued, and the queue is drained, so only what is stale is
+ * evaluated — then each batch of units is one `INSERT … SELECT` from the stored standings
+ * into the results, and the progress. Batches commit on their own so that progress is
  * visible; the end (stale rows, unit totals, status) is one transaction. Re-running is
  * idempotent: results are keyed by audit and person, notes are kept.
  */
@@ -47,49 +47,13 @@ export async function executeRun(
 ): Promise<AuditRun> {
   const { db, repository, clock } = deps;
   try {
-    const orgRows = await repository.people.orgsWithin(db, province.path);
-    const policies = new AuditPolicies(deps.policies, orgRows, audit.year);
-    const units = orgRows.filter((o) => o.kind === 'unit').map((o) => o.id);
-    const fromYear = policies.fromYearOf(units);
     const counts = await repository.people.staffCounts(db, province.path);
     const total = counts.reduce((sum, c) => sum + c.people, 0);
     await repository.records.updateRun(db, runId, { total });
-    let done = 0;
-    let compliant = 0;
-    const batches = cutBatches(counts, jobBatch.read);
-    const read = (unitIds: string[]) =>
-      repository.people.peopleWithClaims(db, { unitIds, fromYear, year: audit.year });
-    // The next batch is read while this one is evaluated and written: the database and
-    // the rules engine work at the same time instead of taking turns.
-    let reading = batches[0] ? read(batches[0]) : undefined;
-    for (const [index, unitIds] of batches.entries()) {
-      if (!reading) throw new Error(`batch ${index} (${unitIds.length} units) was not read`);
-      const batch = await reading;
-      const nextIds = batches[index + 1];
-      reading = nextIds ? read(nextIds) : undefined;
-      // Its failure surfaces when it is awaited; if this batch fails first, not unhandled.
-      reading?.catch(() => undefined);
-      const results: AuditEvaluation[] = batch.map((p) => evaluatePerson(policies, audit.year, p));
+    const report = (done: number, compliant: number) => {
       const at = clock.now();
-      for (let i = 0; i < results.length; i += jobBatch.write) {
-        await repository.results.upsertResults(
-          db,
-          audit.id,
-          runId,
-          at,
-          results.slice(i, i + jobBatch.write),
-        );
-      }
-      done += results.length;
-      compliant += results.filter((r) => r.compliant).length;
-      await repository.records.updateRun(db, runId, {
-        done,
-        compliant,
-        total: Math.max(total, done),
-        heartbeatAt: clock.now(),
-      });
-      onProgress?.({
-        ...toRun({
+      onProgress?.(
+        toRun({
           id: runId,
           auditId: audit.id,
           status: 'running',
@@ -102,7 +66,30 @@ export async function executeRun(
           finishedAt: null,
           error: null,
         }),
+      );
+    };
+    // A long drain (after a rules change) beats the run's heartbeat after each batch.
+    await deps.standings.ensureYear(province.path, audit.year, async () => {
+      await repository.records.updateRun(db, runId, { heartbeatAt: clock.now() });
+    });
+    let done = 0;
+    let compliant = 0;
+    for (const unitIds of cutBatches(counts, jobBatch.read)) {
+      const written = await repository.results.snapshotStandings(db, {
+        auditId: audit.id,
+        runId,
+        year: audit.year,
+        unitIds,
       });
+      done += written.people;
+      compliant += written.compliant;
+      await repository.records.updateRun(db, runId, {
+        done,
+        compliant,
+        total: Math.max(total, done),
+        heartbeatAt: clock.now(),
+      });
+      report(done, compliant);
     }
     await db.transaction(async (tx) => {
       await repository.results.deleteStaleResults(tx, audit.id, runId);

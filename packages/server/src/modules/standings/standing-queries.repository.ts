@@ -223,7 +223,9 @@ export class StandingQueriesRepository {
   ): Promise<{ staff: number; months: number[] }> {
     const sums = Array.from(
       { length: 12 },
-      (_, m) => sql`coalesce(sum((${s.monthlyCredits} ->> ${m})::numeric), 0)::float8`,
+      // Literal indexes: a bound parameter would be taken for a key (`jsonb ->> text`).
+      (_, m) =>
+        sql`coalesce(sum((${s.monthlyCredits} ->> ${sql.raw(String(m))})::numeric), 0)::float8`,
     );
     const rows = await queryRows<{ staff: number; months: number[] }>(
       db,

@@ -92,6 +92,7 @@ export function standingOfRow(row: StandingRow): YearStanding {
     pendingCount: row.pendingCount,
     pendingCredits: row.pendingCredits,
     monthlyCredits: row.monthlyCredits,
+    activities: row.activities as YearStanding['activities'],
   };
 }
 
@@ -367,13 +368,13 @@ export class StandingsService {
   }
 
   /** Drains the whole queue, reporting how many were done after each batch. */
-  async drainAll(onProgress?: (done: number) => void): Promise<number> {
+  async drainAll(onProgress?: (done: number) => void | Promise<void>): Promise<number> {
     let done = 0;
     for (;;) {
       const n = await this.drainOnce();
       if (n === 0) return done;
       done += n;
-      onProgress?.(done);
+      await onProgress?.(done);
     }
   }
 
@@ -435,6 +436,20 @@ export class StandingsService {
     }
     queued += await repository.enqueueMissing(db, this.currentYear(), now);
     return { queued, rulesChanged };
+  }
+
+  /**
+   * Before a snapshot of a year (the annual audit): queues whoever of the subtree has no
+   * standing of the year, then drains the queue, so that only what is stale is computed.
+   */
+  async ensureYear(
+    path: string,
+    year: number,
+    onProgress?: (done: number) => void | Promise<void>,
+  ): Promise<{ computed: number }> {
+    const { db, repository, clock } = this.#deps;
+    await repository.enqueueMissing(db, year, clock.now(), path);
+    return { computed: await this.drainAll(onProgress) };
   }
 
   /**
@@ -530,6 +545,7 @@ function toRow(
     pendingCount: standing.pendingCount,
     pendingCredits: standing.pendingCredits,
     monthlyCredits: standing.monthlyCredits,
+    activities: standing.activities,
     packs: standing.packs,
     computedAt: now,
   };

@@ -51,6 +51,11 @@ export const personStandings = pgTable(
     pendingCount: integer('pending_count').notNull(),
     pendingCredits: credits('pending_credits').notNull(),
     monthlyCredits: jsonb('monthly_credits').$type<number[]>().notNull(),
+    /** The year's effective claims: what each counts for after caps, and why. */
+    activities: jsonb('activities')
+      .$type<{ claimId: string; credits: number; class: string | null; reasons: string[] }[]>()
+      .notNull()
+      .default([]),
     packs: jsonb('packs').$type<{ id: string; version: string }[]>().notNull(),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
   },

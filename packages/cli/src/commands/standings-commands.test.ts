@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '@jijiao/server';
+
+const bin = path.resolve(import.meta.dirname, '../../bin/jijiao.mjs');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-cli-standings-'));
+
+function jijiao(...args: string[]) {
+  const { DATABASE_URL: _ignored, ...rest } = process.env;
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...rest, JIJIAO_LOG_LEVEL: 'silent', JIJIAO_DATA_DIR: dataDir },
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function withDatabase(work: (db: Database['db']) => Promise<unknown>): Promise<void> {
+  const database = await openDatabase(
+    { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    'standings test',
+  );
+  try {
+    await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Changes the stored database directly, between two commands (the data dir is free then).
+ * Opened once more afterwards: a second PGlite instance in this (test) process is what
+ * makes the first one's last write reach the files the next command opens.
+ */
+async function tamper(statement: ReturnType<typeof sql>): Promise<void> {
+  await withDatabase((db) => db.execute(statement));
+  await withDatabase(() => Promise.resolve());
+}
+
+describe('jijiao standings', () => {
+  beforeAll(() => {
+    const seeded = jijiao('seed-demo');
+    if (seeded.status !== 0) throw new Error(seeded.stderr);
+  }, 120_000);
+
+  it('verifies the demo’s standings, finds a tampered one, and rebuilds it', async () => {
+    const clean = jijiao('standings', 'verify', '--json');
+    expect(clean.status, clean.stderr).toBe(0);
+    const first = JSON.parse(clean.stdout) as { checked: number; drifted: number };
+    expect(first.checked).toBeGreaterThanOrEqual(300);
+    expect(first.drifted).toBe(0);
+
+    await tamper(sql`update person_standings set total_credits = total_credits + 7
+                     where (person_id, year) = (select person_id, year from person_standings
+                                                order by person_id, year limit 1)`);
+    const drifted = jijiao('standings', 'verify');
+    expect(drifted.status, drifted.stdout + drifted.stderr).toBe(1);
+    expect(drifted.stdout).toMatch(/, 1 differ/);
+    expect(drifted.stdout).toMatch(/totalCredits/);
+    expect(drifted.stderr).toMatch(/jijiao standings rebuild/);
+
+    const rebuilt = jijiao('standings', 'rebuild', '--province', '990000');
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stderr).toMatch(/computed \d+\/\d+ \(100%\)/);
+    expect(rebuilt.stdout).toMatch(/standings computed in/);
+    expect(jijiao('standings', 'verify').status).toBe(0);
+
+    await tamper(sql`delete from person_standings where person_id = (
+                       select id from people order by id limit 1)`);
+    const missing = jijiao('standings', 'verify');
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toMatch(/missing/);
+    expect(jijiao('standings', 'rebuild', '--year', '2099').status).toBe(0);
+    expect(jijiao('standings', 'rebuild').status).toBe(0);
+    expect(jijiao('standings', 'verify').status).toBe(0);
+    expect(jijiao('standings', 'rebuild', '--province', '12').status).toBe(2);
+    expect(jijiao('standings', 'rebuild', '--province', '120000').status).toBe(2);
+  }, 300_000);
+});
