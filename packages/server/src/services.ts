@@ -204,7 +204,12 @@ export function buildServices(options: ServiceOptions) {
     repository: checkinsRepository,
     projects,
   });
-  const attendance = new AttendanceService({ db, repository: checkinsRepository, projects });
+  const attendance = new AttendanceService({
+    db,
+    clock,
+    repository: checkinsRepository,
+    projects,
+  });
   const awards = new AwardsService({
     db,
     clock,
