@@ -52,6 +52,7 @@ import { CheckinsRepository } from './modules/checkins/checkins.repository';
 import { SessionsService } from './modules/checkins/sessions.service';
 import { CheckinsService } from './modules/checkins/checkins.service';
 import { AttendanceService } from './modules/checkins/attendance.service';
+import { SystemService } from './modules/system/system.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -254,6 +255,14 @@ export function buildServices(options: ServiceOptions) {
   const auditEarly = new AuditEarlyService(auditDeps);
   const auditVoids = new AuditVoidService(auditDeps, people, claimReview);
   const cardOrders = new CardOrdersService(cardsDeps, cards);
+  const system = new SystemService({
+    db,
+    clock,
+    engine: database.kind,
+    hrPush,
+    accounts: accountAdmin,
+    auditLog,
+  });
   return {
     db,
     clock,
@@ -289,6 +298,7 @@ export function buildServices(options: ServiceOptions) {
     attendance,
     policies: defaultPolicyRegistry,
     accountAdmin,
+    system,
   };
 }
 
