@@ -28,7 +28,7 @@ export function BarChart({
     const category = {
       type: 'category',
       data: horizontal ? [...labels].reverse() : labels,
-      axisLabel: { color: token.colorTextSecondary, overflow: 'truncate', width: 120 },
+      axisLabel: { color: token.colorTextSecondary, overflow: 'truncate', width: 160 },
       axisTick: { alignWithLabel: true },
     };
     const values = {
@@ -55,12 +55,16 @@ export function BarChart({
       ],
     };
   }, [data, horizontal, title, token.colorPrimary, token.colorTextSecondary]);
-  // Reversed for horizontal bars (ECharts draws categories bottom-up): map clicks back.
-  const ordered = useMemo(() => (horizontal ? [...data].reverse() : data), [data, horizontal]);
+  // Horizontal bars are drawn bottom-up (reversed above, so the first reads on top).
+  const drawnKeys = useMemo(() => {
+    const keys = data.map((d) => d.key);
+    return horizontal ? keys.reverse() : keys;
+  }, [data, horizontal]);
   return (
     <EChart
       title={title}
-      data={ordered}
+      data={data}
+      drawnKeys={drawnKeys}
       option={option}
       height={height}
       onSelect={onSelect}

@@ -64,10 +64,12 @@ export function DonutChart({
   );
   // Slices are drawn for non-zero values only: clicks index into those.
   const drawn = useMemo(() => data.filter((d) => d.value > 0), [data]);
+  const drawnKeys = useMemo(() => drawn.map((d) => d.key), [drawn]);
   return (
     <EChart
       title={title}
       data={drawn}
+      drawnKeys={drawnKeys}
       option={option}
       height={height}
       onSelect={onSelect}

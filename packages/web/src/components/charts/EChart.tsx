@@ -13,7 +13,10 @@ const loadCore = () => (core ??= import('./echarts-core'));
 export interface EChartProps {
   /** The chart's name: the start of its aria-label. */
   title: string;
+  /** In reading order: the aria-label lists them so. */
   data: readonly ChartDatum[];
+  /** The key of each drawn item by ECharts' dataIndex, when not `data`'s order. */
+  drawnKeys?: readonly string[] | undefined;
   option: EChartsCoreOption;
   height: number;
   /** A click on a bar, point or slice: the datum's key (a dashboard drills down with it). */
@@ -49,6 +52,7 @@ export function EChart(props: EChartProps) {
 
 function ChartSurface({
   data,
+  drawnKeys,
   option,
   height,
   onSelect,
@@ -59,8 +63,9 @@ function ChartSurface({
   const element = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<import('./echarts-core').ECharts | null>(null);
   // Read at click time: the chart outlives the props it was created with.
-  const latest = useRef({ data, onSelect });
-  latest.current = { data, onSelect };
+  const keys = drawnKeys ?? data.map((d) => d.key);
+  const latest = useRef({ keys, onSelect });
+  latest.current = { keys, onSelect };
 
   useEffect(() => {
     let created: import('./echarts-core').ECharts | undefined;
@@ -72,7 +77,7 @@ function ChartSurface({
       created = init(target, null, { renderer: 'svg', locale: language === 'zh-CN' ? 'ZH' : 'EN' });
       created.on('click', (params) => {
         const index = (params as { dataIndex?: number }).dataIndex;
-        const key = index === undefined ? undefined : latest.current.data[index]?.key;
+        const key = index === undefined ? undefined : latest.current.keys[index];
         if (key !== undefined) latest.current.onSelect?.(key);
       });
       const instance = created;
