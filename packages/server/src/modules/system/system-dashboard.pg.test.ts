@@ -42,9 +42,10 @@ describe('GET /api/v1/system/dashboard', () => {
     const body = response.json<SystemDashboard>();
     const shipped = shippedMigrations();
     // PGlite is one in-process connection; on PostgreSQL at least this request's.
+    if (t.database.kind === 'pglite') expect(body.database?.connections).toBeNull();
+    else expect(body.database?.connections).toBeGreaterThan(0);
     expect(body.database).toMatchObject({
       engine: t.database.kind,
-      connections: t.database.kind === 'pglite' ? null : expect.any(Number),
       migrationsApplied: shipped.length,
       migrationsKnown: shipped.length,
       latestMigration: shipped.at(-1)?.tag,
