@@ -37,7 +37,7 @@ export default defineConfig({
               priority: 20,
             },
             {
-              // Charts load on demand (components/charts/echarts-core.ts, ADR 0018): never
+              // Charts load on demand (components/charts/echarts-core.ts, ADR 0019): never
               // with the start-up vendor chunk.
               name: 'echarts',
               test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/,
