@@ -46,6 +46,7 @@ export const permissions = [
   'card:own',
   'card:manage',
   'card:issue',
+  'system:monitor',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -112,6 +113,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'audit_log:read',
     'person:read',
     'person:reveal_id',
+    'system:monitor',
   ],
 };
 

@@ -19,3 +19,4 @@ export * from './cards';
 export * from './checkins';
 export * from './policies';
 export * from './users';
+export * from './dashboards';

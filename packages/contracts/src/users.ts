@@ -22,6 +22,11 @@ export type UserAccount = z.infer<typeof userAccountSchema>;
 export const userListQuerySchema = z.object({
   q: z.string().trim().min(1).max(50).optional().describe('Part of the username or name'),
   role: roleSchema.optional(),
+  locked: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: only accounts locked now by failed sign-ins; false: only the others'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   after: z.string().optional().describe('Keyset cursor: the `nextCursor` of the previous page'),
 });

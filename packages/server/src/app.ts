@@ -136,7 +136,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerRouteGuard(app, auth, config.cookieSecure, services.platformKeys, checkins);
 
-  registerSystemRoutes(app, { demo: config.demo.enabled, version });
+  registerSystemRoutes(app, { demo: config.demo.enabled, version, system: services.system });
   registerAuthRoutes(app, {
     auth,
     cookieSecure: config.cookieSecure,

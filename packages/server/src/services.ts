@@ -56,6 +56,7 @@ import { CheckinsRepository } from './modules/checkins/checkins.repository';
 import { SessionsService } from './modules/checkins/sessions.service';
 import { CheckinsService } from './modules/checkins/checkins.service';
 import { AttendanceService } from './modules/checkins/attendance.service';
+import { SystemService } from './modules/system/system.service';
 
 export interface ServiceOptions {
   config: Config;
@@ -231,7 +232,12 @@ export function buildServices(options: ServiceOptions) {
     repository: checkinsRepository,
     projects,
   });
-  const attendance = new AttendanceService({ db, repository: checkinsRepository, projects });
+  const attendance = new AttendanceService({
+    db,
+    clock,
+    repository: checkinsRepository,
+    projects,
+  });
   const awards = new AwardsService({
     db,
     clock,
@@ -277,6 +283,14 @@ export function buildServices(options: ServiceOptions) {
   const auditEarly = new AuditEarlyService(auditDeps);
   const auditVoids = new AuditVoidService(auditDeps, people, claimReview);
   const cardOrders = new CardOrdersService(cardsDeps, cards);
+  const system = new SystemService({
+    db,
+    clock,
+    engine: database.kind,
+    hrPush,
+    accounts: accountAdmin,
+    auditLog,
+  });
   return {
     db,
     clock,
@@ -314,6 +328,7 @@ export function buildServices(options: ServiceOptions) {
     attendance,
     policies: defaultPolicyRegistry,
     accountAdmin,
+    system,
   };
 }
 

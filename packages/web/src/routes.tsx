@@ -189,6 +189,13 @@ export const appRoutes: readonly AppRoute[] = [
     load: () => import('./pages/awards/project').then((m) => m.ProjectAwardsPage),
   },
   {
+    key: 'award-batches',
+    path: '/awards',
+    rule: { permission: 'award:manage' },
+    menu: { label: 'awards.navBatches', icon: UnorderedListOutlined, roles: ['host_admin'] },
+    load: () => import('./pages/awards/batches').then((m) => m.AwardBatchListPage),
+  },
+  {
     key: 'award-batch',
     path: '/awards/:id',
     rule: { permission: 'authenticated' },

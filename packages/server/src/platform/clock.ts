@@ -4,3 +4,10 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+const chinaOffsetMs = 8 * 3_600_000;
+
+/** The calendar day (YYYY-MM-DD) in China Standard Time (UTC+8, no daylight saving), plus days. */
+export function chinaDay(at: Date, plusDays = 0): string {
+  return new Date(at.getTime() + chinaOffsetMs + plusDays * 86_400_000).toISOString().slice(0, 10);
+}

@@ -13,7 +13,9 @@ import { request } from './client';
 const userPath = (id: string) => `/api/v1/users/${encodeURIComponent(id)}`;
 
 export function listAccounts(
-  query: Partial<Pick<UserListQuery, 'q' | 'role' | 'limit'>> & { after?: string | undefined },
+  query: Partial<Pick<UserListQuery, 'q' | 'role' | 'locked' | 'limit'>> & {
+    after?: string | undefined;
+  },
 ): Promise<UserList> {
   return request('GET', '/api/v1/users', userListSchema, { query: { ...query } });
 }

@@ -26,3 +26,4 @@ export * from './cards';
 export * from './audit-log';
 export * from './policies';
 export * from './accounts';
+export * from './dashboards';

@@ -19,6 +19,7 @@ import { platformsMessages } from './en-US/platforms';
 import { auditMessages } from './en-US/audit';
 import { checkinsMessages } from './en-US/checkins';
 import { cardsMessages } from './en-US/cards';
+import { dashboardsMessages } from './en-US/dashboards';
 
 export const enUS: Messages = {
   ...commonMessages,
@@ -41,4 +42,5 @@ export const enUS: Messages = {
   ...auditMessages,
   ...checkinsMessages,
   ...cardsMessages,
+  ...dashboardsMessages,
 };

@@ -24,6 +24,7 @@ import { platformsMessages } from './zh-CN/platforms';
 import { auditMessages } from './zh-CN/audit';
 import { checkinsMessages } from './zh-CN/checkins';
 import { cardsMessages } from './zh-CN/cards';
+import { dashboardsMessages } from './zh-CN/dashboards';
 
 export const zhCN = {
   ...commonMessages,
@@ -46,6 +47,7 @@ export const zhCN = {
   ...auditMessages,
   ...checkinsMessages,
   ...cardsMessages,
+  ...dashboardsMessages,
 };
 
 /** The shape every language must have: the Chinese tree with string leaves. */

@@ -12,6 +12,34 @@ export interface AccountRow {
   roles: { role: string; orgId: string; orgName: string }[] | string;
 }
 
+/** The account's sign-in is locked at `now` (five failed attempts, for a while). */
+const lockedNow = (now: Date): SQL =>
+  sql`select 1 from login_attempts l where l.username_key = u.username and l.locked_until > ${now}`;
+
+function scopeSql(scope: readonly string[]): SQL {
+  return sql.join(
+    scope.map((root) => sql`o.path like ${`${root}%`}`),
+    sql` or `,
+  );
+}
+
+/** How many accounts with a role within `scope` are locked at `now`. */
+export async function countLockedAccounts(
+  db: DbOrTx,
+  scope: readonly string[],
+  now: Date,
+): Promise<number> {
+  if (scope.length === 0) return 0;
+  const [row] = await queryRows<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from users u
+         where exists (${lockedNow(now)})
+           and exists (select 1 from user_roles r join orgs o on o.id = r.org_id
+                        where r.user_id = u.id and (${scopeSql(scope)}))`,
+  );
+  return row?.count ?? 0;
+}
+
 /**
  * Accounts that hold a role at an organisation within `scope` (materialised paths), with
  * every role they hold there, by username; keyset on the username.
@@ -19,14 +47,18 @@ export interface AccountRow {
 export async function listAccounts(
   db: DbOrTx,
   scope: readonly string[],
-  filter: { q?: string; role?: string; afterUsername?: string; limit: number; now: Date },
+  filter: {
+    q?: string;
+    role?: string;
+    locked?: boolean;
+    afterUsername?: string;
+    limit: number;
+    now: Date;
+  },
   onlyId?: string,
 ): Promise<AccountRow[]> {
   if (scope.length === 0) return [];
-  const inScope: SQL = sql.join(
-    scope.map((root) => sql`o.path like ${`${root}%`}`),
-    sql` or `,
-  );
+  const inScope = scopeSql(scope);
   const conditions: SQL[] = [sql`(${inScope})`];
   if (filter.role !== undefined) conditions.push(sql`r.role = ${filter.role}`);
   const userConditions: SQL[] = [];
@@ -34,6 +66,12 @@ export async function listAccounts(
     const pattern = likeContains(filter.q.toLowerCase());
     userConditions.push(sql`(u.username like ${pattern} or lower(u.display_name) like ${pattern})`);
   }
+  if (filter.locked !== undefined)
+    userConditions.push(
+      filter.locked
+        ? sql`exists (${lockedNow(filter.now)})`
+        : sql`not exists (${lockedNow(filter.now)})`,
+    );
   if (filter.afterUsername !== undefined)
     userConditions.push(sql`u.username > ${filter.afterUsername}`);
   if (onlyId !== undefined) userConditions.push(sql`u.id = ${onlyId}`);

@@ -20,7 +20,7 @@ import type { AuthService } from '../auth/auth.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { generateInitialPassword, type UsersService } from '../users/users.service';
 import { accountScope, canManageAccountsAt } from './accounts.policy';
-import { listAccounts, type AccountRow } from './accounts.repository';
+import { countLockedAccounts, listAccounts, type AccountRow } from './accounts.repository';
 
 interface Deps {
   db: Db;
@@ -64,6 +64,7 @@ export class AccountsService {
     const rows = await listAccounts(this.#deps.db, accountScope(actor, 'user:read'), {
       ...(query.q === undefined ? {} : { q: query.q }),
       ...(query.role === undefined ? {} : { role: query.role }),
+      ...(query.locked === undefined ? {} : { locked: query.locked }),
       ...(after === undefined ? {} : { afterUsername: after }),
       limit: query.limit + 1,
       now: this.#deps.clock.now(),
@@ -74,6 +75,15 @@ export class AccountsService {
       items: page.map(toAccount),
       nextCursor: rows.length > query.limit && last ? encodeCursor([last.username]) : null,
     };
+  }
+
+  /** 工作台: accounts of the caller's subtree locked now by failed sign-ins. */
+  countLocked(actor: Actor): Promise<number> {
+    return countLockedAccounts(
+      this.#deps.db,
+      accountScope(actor, 'user:read'),
+      this.#deps.clock.now(),
+    );
   }
 
   /** One account the caller may manage, else 404. */

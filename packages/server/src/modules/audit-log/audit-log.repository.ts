@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, lt, or, like, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, lt, or, like, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { auditLog } from '../../platform/db/tables/audit-log';
 
@@ -32,6 +32,18 @@ function filterSql(filter: AuditLogFilter): (SQL | undefined)[] {
     from === undefined ? undefined : gte(auditLog.at, from),
     until === undefined ? undefined : lt(auditLog.at, until),
   ];
+}
+
+/**
+ * Entries recorded within the given org subtrees; entries tied to no org (sign-in attempts
+ * with unknown names) only from a root of the tree.
+ */
+function scopeSql(scope: readonly string[]): SQL | undefined {
+  const fromRoot = scope.some((root) => root.split('/').filter(Boolean).length === 1);
+  return or(
+    ...scope.map((root) => like(auditLog.orgPath, `${root}%`)),
+    fromRoot ? isNull(auditLog.orgPath) : undefined,
+  );
 }
 
 export class AuditLogRepository {
@@ -72,11 +84,7 @@ export class AuditLogRepository {
     beforeId?: number,
     filter: AuditLogFilter = {},
   ): Promise<AuditRow[]> {
-    const fromRoot = scope.some((root) => root.split('/').filter(Boolean).length === 1);
-    const inScope: SQL | undefined = or(
-      ...scope.map((root) => like(auditLog.orgPath, `${root}%`)),
-      fromRoot ? isNull(auditLog.orgPath) : undefined,
-    );
+    const inScope = scopeSql(scope);
     return db
       .select()
       .from(auditLog)
@@ -89,5 +97,38 @@ export class AuditLogRepository {
       )
       .orderBy(desc(auditLog.id))
       .limit(limit);
+  }
+
+  /** How often `action` was logged per day (China Standard Time) since `from`, within scope. */
+  async countPerDay(
+    db: DbOrTx,
+    scope: readonly string[],
+    action: string,
+    from: Date,
+  ): Promise<{ day: string; count: number }[]> {
+    const day = sql<string>`((${auditLog.at} at time zone 'UTC') + interval '8 hours')::date::text`;
+    return db
+      .select({ day, count: count() })
+      .from(auditLog)
+      .where(
+        and(scopeSql(scope) ?? sql`false`, eq(auditLog.action, action), gte(auditLog.at, from)),
+      )
+      .groupBy(day);
+  }
+
+  /** How often `action` was logged since `from`, within scope. */
+  async countSince(
+    db: DbOrTx,
+    scope: readonly string[],
+    action: string,
+    from: Date,
+  ): Promise<number> {
+    const [row] = await db
+      .select({ count: count() })
+      .from(auditLog)
+      .where(
+        and(scopeSql(scope) ?? sql`false`, eq(auditLog.action, action), gte(auditLog.at, from)),
+      );
+    return row?.count ?? 0;
   }
 }

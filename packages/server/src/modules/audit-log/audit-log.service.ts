@@ -1,6 +1,6 @@
 import type { AuditLogQuery } from '@jijiao/contracts';
 import type { Db, DbOrTx } from '../../platform/db/database';
-import type { Clock } from '../../platform/clock';
+import { chinaDay, type Clock } from '../../platform/clock';
 import type { Actor } from '../../platform/auth/actor';
 import { auditLogScope } from './audit-log.policy';
 import type { AuditLogRepository, AuditRow } from './audit-log.repository';
@@ -66,6 +66,36 @@ export class AuditLogService {
     db: DbOrTx = this.#deps.db,
   ): Promise<Date | undefined> {
     return this.#deps.repository.firstAt(db, action, orgPath, detail);
+  }
+
+  /** 工作台: how often `action` was logged within the caller's subtree since `from`. */
+  countSince(actor: Actor, action: string, from: Date): Promise<number> {
+    return this.#deps.repository.countSince(this.#deps.db, auditLogScope(actor), action, from);
+  }
+
+  /**
+   * 工作台: how often `action` was logged within the caller's subtree on each of the last
+   * `days` days (China Standard Time, today included), oldest first, zeros too.
+   */
+  async countPerDay(
+    actor: Actor,
+    action: string,
+    days: number,
+  ): Promise<{ day: string; count: number }[]> {
+    const today = chinaDay(this.#deps.clock.now());
+    const first = new Date(`${today}T00:00:00+08:00`);
+    first.setTime(first.getTime() - (days - 1) * 86_400_000);
+    const rows = await this.#deps.repository.countPerDay(
+      this.#deps.db,
+      auditLogScope(actor),
+      action,
+      first,
+    );
+    const counts = new Map(rows.map((r) => [r.day, r.count]));
+    return Array.from({ length: days }, (_, i) => {
+      const day = chinaDay(first, i);
+      return { day, count: counts.get(day) ?? 0 };
+    });
   }
 
   /**

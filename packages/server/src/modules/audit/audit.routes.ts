@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  auditDashboardSchema,
   auditDeadlinesSchema,
   auditDecisionSchema,
   auditListSchema,
@@ -65,6 +66,17 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps):
     },
     handler: async (request, reply) =>
       reply.code(201).send(await audits.open(actorOf(request), request.body, request.ip)),
+  });
+
+  r.get(`${base}/dashboard`, {
+    config: { permission: 'audit:read' },
+    schema: {
+      tags,
+      summary:
+        '工作台: the latest audit’s units in the caller’s subtree, per status, the late ones',
+      response: { 200: auditDashboardSchema },
+    },
+    handler: (request) => audits.dashboard(actorOf(request)),
   });
 
   r.get(base, {

@@ -1,5 +1,6 @@
 import type {
   Audit,
+  AuditDashboard,
   AuditDeadlines,
   AuditList,
   AuditOpen,
@@ -11,6 +12,7 @@ import type {
 import type { Actor } from '../../platform/auth/actor';
 import type { OrgRow } from '../orgs/orgs.service';
 import { auditFor, auditView, currentYear, orgMapFor, unitIn } from './audit-access';
+import { auditDashboard } from './audit-dashboard';
 import type { AuditDeps } from './audit-deps';
 import type { AuditPermission } from './audit.policy';
 import { findOrOpenAudit, openAudit, setAuditDeadlines } from './audit-open';
@@ -50,6 +52,11 @@ export class AuditService {
 
   view(audit: AuditRow, province: OrgRow): Promise<Audit> {
     return auditView(this.#deps, audit, province);
+  }
+
+  /** 工作台: the caller's latest audit as its units stand, the late ones first. */
+  dashboard(actor: Actor): Promise<AuditDashboard> {
+    return auditDashboard(this.#deps, actor);
   }
 
   get(actor: Actor, id: string): Promise<Audit> {

@@ -1,8 +1,10 @@
-import type {
-  AwardBatch,
-  AwardBatchList,
-  AwardBatchListQuery,
-  AwardPerson,
+import {
+  awardBatchStatuses,
+  type AwardDashboard,
+  type AwardBatch,
+  type AwardBatchList,
+  type AwardBatchListQuery,
+  type AwardPerson,
 } from '@jijiao/contracts';
 import { parseResidentId } from '@jijiao/domain';
 import type { Actor } from '../../platform/auth/actor';
@@ -69,6 +71,18 @@ export async function listBatches(
     batches.map((b) => b.id),
   );
   return { items: batches.map((b) => toBatchSummary(b, stats.get(b.id))) };
+}
+
+/** 工作台: the batches the caller would list, counted per status (every status, zeros too). */
+export async function batchDashboard(deps: AwardsDeps, actor: Actor): Promise<AwardDashboard> {
+  const counts = new Map(
+    (await deps.repository.countByStatus(deps.db, batchListScopes(actor))).map((r) => [
+      r.status,
+      r.count,
+    ]),
+  );
+  const byStatus = awardBatchStatuses.map((status) => ({ status, count: counts.get(status) ?? 0 }));
+  return { byStatus, total: byStatus.reduce((sum, s) => sum + s.count, 0) };
 }
 
 /** People of the project's province by part of the name or a full ID number (20 at most). */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { pathWithin } from '../../platform/db/scope-sql';
 import { creditClaims } from '../../platform/db/tables/credits';
@@ -103,6 +103,28 @@ export class AwardsRepository {
       .orderBy(desc(awardBatches.createdAt), desc(awardBatches.id))
       .limit(500);
     return rows.map(toBatchView);
+  }
+
+  /**
+   * Batches per status: those hosted within `hostScope` (any status) or within
+   * `reviewScope` once submitted (not drafts), as listBatches reads them.
+   */
+  async countByStatus(
+    db: DbOrTx,
+    f: { hostScope: readonly string[]; reviewScope: readonly string[] },
+  ): Promise<{ status: string; count: number }[]> {
+    if (f.hostScope.length === 0 && f.reviewScope.length === 0) return [];
+    return db
+      .select({ status: awardBatches.status, count: count() })
+      .from(awardBatches)
+      .innerJoin(orgs, eq(orgs.id, awardBatches.hostOrgId))
+      .where(
+        or(
+          pathWithin(orgs.path, f.hostScope),
+          and(pathWithin(orgs.path, f.reviewScope), ne(awardBatches.status, 'draft')),
+        ),
+      )
+      .groupBy(awardBatches.status);
   }
 
   /**

@@ -6,6 +6,7 @@ import {
   awardBatchListSchema,
   awardBatchSchema,
   awardBatchVersionSchema,
+  awardDashboardSchema,
   awardLineCreateSchema,
   awardLineParamsSchema,
   awardPeopleQuerySchema,
@@ -105,6 +106,16 @@ export function registerAwardRoutes(
         response: { 200: awardBatchListSchema, ...errors },
       },
       handler: (request) => awards.list(actorOf(request), request.query),
+    });
+
+    r.get('/api/v1/award-batches/dashboard', {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['awards'],
+        summary: '工作台: the batches the caller sees (as GET /award-batches), counted per status',
+        response: { 200: awardDashboardSchema, ...errors },
+      },
+      handler: (request) => awards.dashboard(actorOf(request)),
     });
 
     r.get('/api/v1/award-batches/roster-template.xlsx', {

@@ -3,6 +3,7 @@ import type {
   AwardBatchList,
   AwardBatchListQuery,
   AwardBatchVersion,
+  AwardDashboard,
   AwardLineCreate,
   AwardPerson,
   AwardReturn,
@@ -14,7 +15,7 @@ import type { ClaimActor } from '../credits/claim-lifecycle';
 import { hostProject } from './award-access';
 import { createBatchFromAttendance, createFromProjectAttendance } from './award-attendance';
 import { createBatch } from './award-batch-create';
-import { getBatch, listBatches, searchAwardPeople } from './award-batch-queries';
+import { batchDashboard, getBatch, listBatches, searchAwardPeople } from './award-batch-queries';
 import type { AttendanceLine, AwardsDeps, AwardsServiceDeps } from './award-deps';
 import type { ProjectView } from '../projects/projects.service';
 import { lineValuer, type LineInput } from './award-line-value';
@@ -50,6 +51,11 @@ export class AwardsService {
 
   list(actor: Actor, query: AwardBatchListQuery): Promise<AwardBatchList> {
     return listBatches(this.#deps, actor, query);
+  }
+
+  /** 工作台: the batches the caller sees, per status. */
+  dashboard(actor: Actor): Promise<AwardDashboard> {
+    return batchDashboard(this.#deps, actor);
   }
 
   searchPeople(actor: Actor, projectId: string, q: string): Promise<AwardPerson[]> {

@@ -1,7 +1,9 @@
-import type { ProjectAttendance } from '@jijiao/contracts';
+import type { AttendanceDashboard, ProjectAttendance } from '@jijiao/contracts';
 import { defaultAttendanceRule, evaluateAttendance, type AttendanceRule } from '@jijiao/domain';
 import type { Actor } from '../../platform/auth/actor';
+import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
+import { attendanceDashboard } from './attendance-dashboard';
 import type { ProjectsService } from '../projects/projects.service';
 import type { CheckinsRepository } from './checkins.repository';
 import { toSession } from './sessions.service';
@@ -18,12 +20,24 @@ export interface AttendanceAwardLine {
   sessionsAttended: number;
 }
 
+interface AttendanceDeps {
+  db: Db;
+  clock: Clock;
+  repository: CheckinsRepository;
+  projects: ProjectsService;
+}
+
 /** Attendance per project and person, judged by the project's rule (domain: evaluateAttendance). */
 export class AttendanceService {
-  readonly #deps: { db: Db; repository: CheckinsRepository; projects: ProjectsService };
+  readonly #deps: AttendanceDeps;
 
-  constructor(deps: { db: Db; repository: CheckinsRepository; projects: ProjectsService }) {
+  constructor(deps: AttendanceDeps) {
     this.#deps = deps;
+  }
+
+  /** 工作台: sessions ahead and check-ins of the latest sessions, in the caller's subtree. */
+  dashboard(actor: Actor): Promise<AttendanceDashboard> {
+    return attendanceDashboard(this.#deps, actor);
   }
 
   async ruleOf(projectId: string): Promise<AttendanceRule> {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  attendanceDashboardSchema,
   attendanceRuleSchema,
   checkinDeviceCreateSchema,
   checkinDeviceCreatedSchema,
@@ -194,6 +195,16 @@ export function registerCheckinRoutes(
     },
     handler: (request) =>
       deps.sessions.revokeDevice(actorOf(request), request.params.id, request.ip),
+  });
+
+  r.get('/api/v1/attendance/dashboard', {
+    config: { permission: 'project:read' },
+    schema: {
+      tags,
+      summary: '工作台: sessions of the next 30 days and check-ins of the latest sessions',
+      response: { 200: attendanceDashboardSchema, ...errors },
+    },
+    handler: (request) => deps.attendance.dashboard(actorOf(request)),
   });
 
   r.get('/api/v1/projects/:id/attendance', {

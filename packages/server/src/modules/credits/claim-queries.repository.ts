@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, min, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { pathWithin } from '../../platform/db/scope-sql';
 import { orgs } from '../../platform/db/tables/orgs';
@@ -163,6 +163,60 @@ export class ClaimQueries {
       .orderBy(asc(claimReviews.at), asc(claimReviews.id));
   }
 
+  /**
+   * The orgs whose waiting claims the queue shows. They are read first and passed as
+   * values, not as a subquery: with the values the planner sees from the column's
+   * statistics how many pending claims they hold, and walks the queue-order index (one page
+   * read) for a reviewer high in the chain, or the per-org index for a unit with a handful.
+   * With a subquery it guessed a few hundred rows, and sorted every pending claim of a
+   * province for each page.
+   */
+  private async reviewingOrgs(
+    db: DbOrTx,
+    f: Pick<QueueFilter, 'reviewerScope' | 'reviewerOrgIds'>,
+  ): Promise<string[]> {
+    const rows = await db
+      .select({ id: orgs.id })
+      .from(orgs)
+      .where(
+        and(
+          pathWithin(orgs.path, f.reviewerScope),
+          or(
+            ne(orgs.kind, 'unit'),
+            f.reviewerOrgIds.length > 0 ? inArray(orgs.id, [...f.reviewerOrgIds]) : sql`false`,
+          ),
+        ),
+      );
+    return rows.map((o) => o.id);
+  }
+
+  /** The whole queue in numbers: claims waiting per activity type, and the oldest submission. */
+  async queueSummary(
+    db: DbOrTx,
+    f: Pick<QueueFilter, 'reviewerScope' | 'reviewerOrgIds' | 'excludeUserId'>,
+  ): Promise<{ type: string; count: number; oldest: Date | null }[]> {
+    const reviewingOrgs = await this.reviewingOrgs(db, f);
+    if (reviewingOrgs.length === 0) return [];
+    return db
+      .select({
+        type: creditClaims.activityType,
+        count: count(),
+        oldest: min(creditClaims.submittedAt),
+      })
+      .from(creditClaims)
+      .innerJoin(people, eq(people.id, creditClaims.personId))
+      .where(
+        and(
+          eq(creditClaims.status, 'submitted'),
+          sql`${people.userId} is distinct from ${f.excludeUserId}`,
+          sql`${creditClaims.submittedBy} is distinct from ${f.excludeUserId}`,
+          sql`${creditClaims.createdBy} is distinct from ${f.excludeUserId}`,
+          inArray(creditClaims.currentReviewerOrgId, reviewingOrgs),
+        ),
+      )
+      .groupBy(creditClaims.activityType);
+  }
+
   /** One keyset page of claims waiting at an org inside the reviewer scope. */
   async queue(db: DbOrTx, f: QueueFilter): Promise<ClaimView[]> {
     const column = sortColumns[f.sort];
@@ -173,25 +227,7 @@ export class ClaimQueries {
           ? sql`${f.after.key}::date`
           : sql`${f.after.key}::numeric`
       : undefined;
-    // The reviewing orgs are read first and passed as values, not as a subquery: with the
-    // values the planner sees from the column's statistics how many pending claims they
-    // hold, and walks the queue-order index (one page read) for a reviewer high in the
-    // chain, or the per-org index for a unit with a handful. With a subquery it guessed a
-    // few hundred rows, and sorted every pending claim of a province for each page.
-    const reviewingOrgs = (
-      await db
-        .select({ id: orgs.id })
-        .from(orgs)
-        .where(
-          and(
-            pathWithin(orgs.path, f.reviewerScope),
-            or(
-              ne(orgs.kind, 'unit'),
-              f.reviewerOrgIds.length > 0 ? inArray(orgs.id, [...f.reviewerOrgIds]) : sql`false`,
-            ),
-          ),
-        )
-    ).map((o) => o.id);
+    const reviewingOrgs = await this.reviewingOrgs(db, f);
     if (reviewingOrgs.length === 0) return [];
     const rows = await this.select(db)
       .where(

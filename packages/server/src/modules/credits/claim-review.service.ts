@@ -3,6 +3,8 @@ import type {
   BulkReview,
   Claim,
   ClaimList,
+  ActivityType,
+  ReviewDashboard,
   ReviewDecision,
   ReviewQueueQuery,
 } from '@jijiao/contracts';
@@ -238,6 +240,23 @@ export class ClaimReview {
     claimId: string,
   ): Promise<{ personId: string; year: number; status: string } | undefined> {
     return this.#deps.repository.lockForVoid(tx, claimId);
+  }
+
+  /** 工作台: the queue in numbers (per activity type, most first) and its oldest claim. */
+  async dashboard(actor: Actor): Promise<ReviewDashboard> {
+    const rows = await this.#deps.repository.queueSummary(this.#deps.db, {
+      reviewerScope: reviewQueueScope(actor),
+      reviewerOrgIds: reviewerOrgIdsOf(actor),
+      excludeUserId: actor.userId,
+    });
+    const oldest = rows.flatMap((r) => (r.oldest ? [r.oldest.getTime()] : []));
+    return {
+      waiting: rows.reduce((sum, r) => sum + r.count, 0),
+      oldestSubmittedAt: oldest.length === 0 ? null : new Date(Math.min(...oldest)).toISOString(),
+      byType: rows
+        .map((r) => ({ type: r.type as ActivityType, count: r.count }))
+        .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+    };
   }
 
   /** What waits at the caller's level: claims whose current reviewing org is in their subtree. */

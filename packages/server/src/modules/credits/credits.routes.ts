@@ -16,6 +16,7 @@ import {
   errorResponseSchema,
   idParamsSchema,
   reviewDecisionSchema,
+  reviewDashboardSchema,
   reviewQueueQuerySchema,
   reviewReasonSchema,
 } from '@jijiao/contracts';
@@ -154,6 +155,16 @@ export function registerCreditRoutes(
     },
     handler: (request) =>
       review.reject(actorOf(request), request.params.id, request.body, request.ip),
+  });
+
+  r.get('/api/v1/reviews/dashboard', {
+    config: { permission: 'credit:review' },
+    schema: {
+      tags: ['reviews'],
+      summary: '工作台: how many claims wait at the caller’s level, per activity type, the oldest',
+      response: { 200: reviewDashboardSchema, ...errors },
+    },
+    handler: (request) => review.dashboard(actorOf(request)),
   });
 
   r.get('/api/v1/reviews/queue', {

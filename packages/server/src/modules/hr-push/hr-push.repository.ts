@@ -173,4 +173,29 @@ export class HrPushRepository {
       .limit(1);
     return rows[0]?.at;
   }
+
+  /** Pending and failed deliveries of provinces within `scope`, and the longest-due pending. */
+  async health(
+    db: DbOrTx,
+    scope: readonly string[],
+  ): Promise<{ pending: number; failed: number; oldestDueAt: Date | string | null }> {
+    if (scope.length === 0) return { pending: 0, failed: 0, oldestDueAt: null };
+    const inScope = sql.join(
+      scope.map((root) => sql`o.path like ${`${root}%`}`),
+      sql` or `,
+    );
+    const [row] = await queryRows<{
+      pending: number;
+      failed: number;
+      oldestDueAt: Date | string | null;
+    }>(
+      db,
+      sql`select count(*) filter (where h.status = 'pending')::int as pending,
+                 count(*) filter (where h.status = 'failed')::int as failed,
+                 min(h.next_attempt_at) filter (where h.status = 'pending') as "oldestDueAt"
+            from hr_push_outbox h join orgs o on o.id = h.province_id
+           where h.status in ('pending', 'failed') and (${inScope})`,
+    );
+    return row ?? { pending: 0, failed: 0, oldestDueAt: null };
+  }
 }

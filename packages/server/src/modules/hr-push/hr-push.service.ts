@@ -15,7 +15,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
-import { canManageHrPush } from './hr-push.policy';
+import { canManageHrPush, outboxHealthScope } from './hr-push.policy';
 import type { HrPushRepository, OutboxRow } from './hr-push.repository';
 
 export interface HrPushDeps {
@@ -90,6 +90,18 @@ export class HrPushService {
       actor,
       { what: 'province', details: { provinceId } },
     );
+  }
+
+  /** 工作台: deliveries pending and failed in the caller's provinces, the longest-due pending. */
+  async health(
+    actor: Actor,
+  ): Promise<{ pending: number; failed: number; oldestDueAt: string | null }> {
+    const row = await this.#deps.repository.health(this.#deps.db, outboxHealthScope(actor));
+    return {
+      pending: row.pending,
+      failed: row.failed,
+      oldestDueAt: row.oldestDueAt === null ? null : new Date(row.oldestDueAt).toISOString(),
+    };
   }
 
   async getSettings(actor: Actor, provinceId: string): Promise<HrPushSettings> {

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { likeContains, pathWithin } from '../../platform/db/scope-sql';
 import { orgs } from '../../platform/db/tables/orgs';
@@ -102,5 +102,36 @@ export class ProjectsRepository {
       .where(and(eq(projects.id, id), eq(projects.status, status)))
       .returning({ id: projects.id });
     return rows.length === 1;
+  }
+
+  /**
+   * Projects within `scope` starting between two days (inclusive), cancelled ones left out:
+   * the first `limit` by start date, and how many there are in all.
+   */
+  async startingBetween(
+    db: DbOrTx,
+    f: { scope: readonly string[]; from: string; until: string; limit: number },
+  ): Promise<{ rows: ProjectView[]; total: number }> {
+    const where = and(
+      pathWithin(orgs.path, f.scope),
+      ne(projects.status, 'cancelled'),
+      gte(projects.startDate, f.from),
+      lte(projects.startDate, f.until),
+    );
+    const [rows, totals] = await Promise.all([
+      db
+        .select(viewColumns)
+        .from(projects)
+        .innerJoin(orgs, eq(orgs.id, projects.hostId))
+        .where(where)
+        .orderBy(asc(projects.startDate), asc(projects.number))
+        .limit(f.limit),
+      db
+        .select({ total: count() })
+        .from(projects)
+        .innerJoin(orgs, eq(orgs.id, projects.hostId))
+        .where(where),
+    ]);
+    return { rows: rows.map(toView), total: totals[0]?.total ?? 0 };
   }
 }

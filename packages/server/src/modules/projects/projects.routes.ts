@@ -4,6 +4,7 @@ import {
   errorResponseSchema,
   idParamsSchema,
   projectCancelSchema,
+  projectDashboardSchema,
   projectCreateSchema,
   projectFinishSchema,
   projectListQuerySchema,
@@ -21,6 +22,16 @@ export function registerProjectRoutes(
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
+
+  r.get('/api/v1/projects/dashboard', {
+    config: { permission: 'project:read' },
+    schema: {
+      tags: ['projects'],
+      summary: '工作台: projects of the caller’s subtree starting in the next 30 days',
+      response: { 200: projectDashboardSchema, ...errors },
+    },
+    handler: (request) => deps.projects.dashboard(actorOf(request)),
+  });
 
   r.get('/api/v1/public/projects', {
     config: { permission: 'public' },

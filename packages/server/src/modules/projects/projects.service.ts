@@ -1,6 +1,7 @@
 import type {
   Project,
   ProjectCreate,
+  ProjectDashboard,
   ProjectLevel,
   ProjectList,
   ProjectListQuery,
@@ -22,6 +23,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { checkProjectInput } from './project-input';
+import { projectDashboard } from './projects-dashboard';
 import { canRegisterProjectsFor, projectListScope, projectPolicy } from './projects.policy';
 import { importProjects, type ProjectImportCounts } from './projects-import.service';
 import type { NewProject, ProjectsRepository, ProjectView } from './projects.repository';
@@ -106,6 +108,11 @@ export class ProjectsService {
   async list(actor: Actor, query: ProjectListQuery): Promise<ProjectList> {
     const scope = projectListScope(actor);
     return this.page({ ...query, scope, statuses: query.status ? [query.status] : undefined });
+  }
+
+  /** 工作台: projects of the caller's subtree starting in the next 30 days. */
+  dashboard(actor: Actor): Promise<ProjectDashboard> {
+    return projectDashboard(this.#deps, actor);
   }
 
   /** Filed and finished projects, for anyone (项目查询). */

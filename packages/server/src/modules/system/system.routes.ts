@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { appInfoSchema, healthSchema } from '@jijiao/contracts';
+import { appInfoSchema, healthSchema, systemDashboardSchema } from '@jijiao/contracts';
+import { actorOf } from '../../platform/auth/route-guard';
+import type { SystemService } from './system.service';
 import { z } from 'zod';
 
 export function registerSystemRoutes(
   app: FastifyInstance,
-  deps: { demo: boolean; version: string },
+  deps: { demo: boolean; version: string; system: SystemService },
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -28,6 +30,18 @@ export function registerSystemRoutes(
       demo: deps.demo,
       defaultLocale: 'zh-CN' as const,
     }),
+  });
+
+  r.get('/api/v1/system/dashboard', {
+    config: { permission: 'system:monitor' },
+    schema: {
+      tags: ['system'],
+      summary: '工作台: database, HR push outbox, locked accounts and failed sign-ins',
+      description:
+        'The outbox, the accounts and the sign-ins of the caller’s subtree; the database (instance-wide) only for a system administrator at a root of the tree.',
+      response: { 200: systemDashboardSchema },
+    },
+    handler: (request) => deps.system.dashboard(actorOf(request)),
   });
 
   r.get('/api/openapi.json', {

@@ -63,6 +63,7 @@ import {
   canRegisterProjectsFor,
 } from '../../modules/projects/projects.policy';
 import { canManagePlatform } from '../../modules/provider/provider.policy';
+import { canMonitorInstance } from '../../modules/system/system.policy';
 import { canDecideTransfer, canRequestTransferOf } from '../../modules/transfers/transfers.policy';
 
 /**
@@ -381,6 +382,13 @@ describe('what the tables cannot show', () => {
     expect(auditPolicy['audit:manage'](actorAs('province_admin'), { path: province })).toBe(true);
     expect(auditPolicy['audit:manage'](actorAs('reviewer'), { path: province })).toBe(false);
     expect(canManageAuditOf(actorAs('province_admin'), { path: unit, kind: 'unit' })).toBe(false);
+  });
+
+  it('shows the installation’s database to a system administrator at a root only', () => {
+    expect(roles.filter((role) => canMonitorInstance(actorAs(role)))).toEqual(['system_admin']);
+    const citySystemAdmin = { ...actorAs('system_admin') };
+    citySystemAdmin.grants = citySystemAdmin.grants.map((g) => ({ ...g, orgPath: city }));
+    expect(canMonitorInstance(citySystemAdmin)).toBe(false);
   });
 
   it('shows an early request to the body it waits at, outside its read scope', () => {

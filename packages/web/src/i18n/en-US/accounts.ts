@@ -9,6 +9,7 @@ export const accountsMessages: AccountsMessages = {
     username: 'Username',
     usernameHint: '3–50 letters, digits, dots, dashes or underscores; stored in lower case',
     displayName: 'Name',
+    lockedOnly: 'Locked only',
     role: 'Role',
     roles: 'Roles and organisations',
     org: 'Organisation',

@@ -7,6 +7,9 @@ export const auditLogMessages: AuditLogMessages = {
       'Append-only record of sign-ins, reviews, audits, certificates, fraud handling and other actions, for your organisation and those below it.',
     at: 'Time',
     action: 'Action',
+    knownActions: {
+      signInFailed: 'Failed sign-in',
+    },
     anyAction: 'Any action',
     actor: 'By',
     target: 'Target',

@@ -2,6 +2,9 @@ import type { AwardsMessages } from '../zh-CN/awards';
 
 export const awardsMessages: AwardsMessages = {
   awards: {
+    navBatches: 'Award batches',
+    batchesTitle: 'Award batches',
+    allStatuses: 'All',
     navReviews: 'Award reviews',
     projectAwards: 'Award credits',
     projectTitle: 'Award credits · {{project}}',

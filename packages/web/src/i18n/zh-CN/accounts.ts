@@ -8,6 +8,7 @@ export const accountsMessages = {
     usernameHint: '3–50 位字母、数字、点、横线或下划线，保存为小写',
     displayName: '姓名',
     role: '角色',
+    lockedOnly: '只看已锁定',
     roles: '角色与机构',
     org: '所属机构',
     orgHint: '单位管理员选单位；审核人选卫健委、医学会或继教办；项目举办单位管理员选举办机构',

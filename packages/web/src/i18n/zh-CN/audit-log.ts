@@ -5,6 +5,9 @@ export const auditLogMessages = {
     at: '时间',
     action: '操作',
     anyAction: '全部操作',
+    knownActions: {
+      signInFailed: '登录失败',
+    },
     actor: '操作人',
     target: '对象',
     targetId: '对象编号',

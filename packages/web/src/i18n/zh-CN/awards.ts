@@ -1,6 +1,9 @@
 export const awardsMessages = {
   awards: {
     navReviews: '授予审核',
+    navBatches: '授予批次',
+    batchesTitle: '授予批次',
+    allStatuses: '全部',
     projectAwards: '学分授予',
     projectTitle: '学分授予 · {{project}}',
     reviewTitle: '授予审核',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import type { UserAccount, UserWithPassword } from '@jijiao/contracts';
 import { listAccounts, resetAccountPassword, unlockAccount } from '../../api';
 import { ListFooter } from '../../components/ListFooter';
@@ -25,7 +26,12 @@ export function AccountsPage() {
   const { access } = useSession();
   const queryClient = useQueryClient();
   const canManage = access.permissions.has('user:manage');
-  const [filters, setFilters] = useState<AccountFilters>({});
+  // `?locked=true` (the 工作台's locked-accounts tile) opens the list of locked accounts.
+  const [searchParams] = useSearchParams();
+  const [initial] = useState<AccountFilters>(() =>
+    searchParams.get('locked') === 'true' ? { locked: true } : {},
+  );
+  const [filters, setFilters] = useState<AccountFilters>(initial);
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<UserWithPassword | null>(null);
   const pages = useInfiniteQuery({
@@ -84,7 +90,7 @@ export function AccountsPage() {
         )
       }
     >
-      <AccountFilterBar onApply={setFilters} />
+      <AccountFilterBar initial={initial} onApply={setFilters} />
       {pages.isError ? (
         <PageError error={pages.error} onRetry={() => void pages.refetch()} />
       ) : (

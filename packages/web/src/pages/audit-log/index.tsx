@@ -13,6 +13,7 @@ import {
 } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import type { AuditLogEntry } from '@jijiao/contracts';
 import { listAuditLog, type AuditLogFilters } from '../../api';
 import { ListFooter } from '../../components/ListFooter';
@@ -20,14 +21,26 @@ import { PageError } from '../../components/PageState';
 import { useT } from '../../i18n/use-t';
 import { formatDateTime } from '../../utils/format';
 import { actionFamilies, familyOf } from './action-families';
-import { toFilters, type FilterForm } from './filters';
+import { knownActions, toFilters, type FilterForm } from './filters';
 
 const pageSize = 100;
+
+/** An action the filter offers (a known action, or a family ending in a dot), else none. */
+function actionParam(raw: string | null): string | undefined {
+  if (raw === null) return undefined;
+  if (raw in knownActions) return raw;
+  return actionFamilies.some((family) => `${family}.` === raw) ? raw : undefined;
+}
 
 /** 审计日志: the append-only log of the caller's subtree, newest first, with filters. */
 export function AuditLogPage() {
   const { t } = useT();
-  const [filters, setFilters] = useState<AuditLogFilters>({});
+  // `?action=` (a 工作台's link) opens the log filtered to that action or family.
+  const [searchParams] = useSearchParams();
+  const [initialAction] = useState(() => actionParam(searchParams.get('action')));
+  const [filters, setFilters] = useState<AuditLogFilters>(
+    initialAction === undefined ? {} : { action: initialAction },
+  );
   const pages = useInfiniteQuery({
     queryKey: ['audit-log', filters],
     queryFn: ({ pageParam }) => listAuditLog({ ...filters, limit: pageSize, before: pageParam }),
@@ -97,6 +110,7 @@ export function AuditLogPage() {
       <Typography.Paragraph type="secondary">{t('auditLog.intro')}</Typography.Paragraph>
       <Form<FilterForm>
         layout="inline"
+        initialValues={initialAction === undefined ? {} : { action: initialAction }}
         onFinish={(values) => {
           setFilters(toFilters(values));
         }}
@@ -109,10 +123,16 @@ export function AuditLogPage() {
             style={{ width: 200 }}
             placeholder={t('auditLog.anyAction')}
             data-testid="audit-log-action"
-            options={actionFamilies.map((family) => ({
-              value: `${family}.`,
-              label: t(`auditLog.families.${family}`),
-            }))}
+            options={[
+              ...Object.entries(knownActions).map(([action, label]) => ({
+                value: action,
+                label: t(label),
+              })),
+              ...actionFamilies.map((family) => ({
+                value: `${family}.`,
+                label: t(`auditLog.families.${family}`),
+              })),
+            ]}
           />
         </Form.Item>
         <Form.Item name="actor" label={t('auditLog.actor')}>

@@ -11,6 +11,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import type { UnitReport } from '@jijiao/contracts';
 import { fetchWaitingReports, reviewUnitReport } from '../../../api';
 import { FormError } from '../../../components/FormError';
@@ -19,13 +20,16 @@ import { useT } from '../../../i18n/use-t';
 import { AuditPicker } from '../components/AuditPicker';
 import { ReportStatusTag } from '../components/ReportStatusTag';
 import { useAudits } from '../components/use-audits';
+import { uuidParam } from '../../../utils/url-state';
 
 /** 审验审核: reports from the units below, with totals and rates; approve or return each. */
 export function AuditReviewPage() {
   const { t } = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [selected, setSelected] = useState<string>();
+  // `?audit=` (a 工作台's link) picks the audit; the open one, else the newest, by default.
+  const [searchParams] = useSearchParams();
+  const [selected, setSelected] = useState(() => uuidParam(searchParams.get('audit')));
   const [returning, setReturning] = useState<UnitReport | null>(null);
   const { query, items, current } = useAudits(selected);
   const waiting = useQuery({

@@ -1,5 +1,145 @@
-import { WelcomeCard } from '../components/WelcomeCard';
+import { Col, Row, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { unitReportStatuses } from '@jijiao/contracts';
+import { fetchAuditDashboard, fetchReviewDashboard } from '../../../api';
+import { BarChart, DonutChart, StatCard } from '../../../components/charts';
+import { PageError, PageLoading } from '../../../components/PageState';
+import { useT } from '../../../i18n/use-t';
+import { formatDateTime } from '../../../utils/format';
+import { DashboardHeader } from '../components/DashboardHeader';
+import { DashboardPanel } from '../components/DashboardPanel';
+import { ComplianceByUnit } from './components/ComplianceByUnit';
+import { LateUnits } from './components/LateUnits';
 
+const dayMs = 86_400_000;
+
+/**
+ * 工作台 of a reviewing body (district or city commission, association): the claims
+ * waiting at its level, and the annual audit of the units below it, late units first.
+ */
 export function ReviewerHomePage() {
-  return <WelcomeCard role="reviewer" />;
+  const { t } = useT();
+  const navigate = useNavigate();
+  const reviews = useQuery({ queryKey: ['dashboard', 'reviews'], queryFn: fetchReviewDashboard });
+  const audit = useQuery({ queryKey: ['dashboard', 'audit'], queryFn: fetchAuditDashboard });
+  const failed = [reviews, audit].find((q) => q.isError);
+  if (failed) return <PageError error={failed.error} onRetry={() => void failed.refetch()} />;
+  if (!reviews.data || !audit.data) return <PageLoading />;
+
+  const queue = reviews.data;
+  const { audit: current } = audit.data;
+  const oldest = queue.oldestSubmittedAt;
+  const waitedDays =
+    oldest === null ? null : Math.max(0, Math.floor((Date.now() - Date.parse(oldest)) / dayMs));
+  const toReports = () =>
+    void navigate(current ? `/audit/review?audit=${current.id}` : '/audit/review');
+  const auditTitle = current
+    ? t('dashboard.reviewer.auditTitle', { year: current.year })
+    : t('dashboard.reviewer.noAudit');
+
+  return (
+    <div data-testid="reviewer-dashboard">
+      <DashboardHeader />
+      <Row gutter={[16, 16]}>
+        <Col xs={12} lg={6}>
+          <StatCard
+            statKey="queue"
+            title={t('dashboard.reviewer.waiting')}
+            value={queue.waiting}
+            tone="warning"
+            onSelect={() => void navigate('/reviews')}
+            testId="stat-review-waiting"
+          />
+        </Col>
+        <Col xs={12} lg={6}>
+          <StatCard
+            statKey="oldest"
+            title={t('dashboard.reviewer.oldest')}
+            value={
+              waitedDays === null ? '—' : t('dashboard.reviewer.oldestDays', { days: waitedDays })
+            }
+            hint={
+              oldest === null
+                ? t('dashboard.reviewer.nothingWaiting')
+                : t('dashboard.reviewer.oldestSince', { at: formatDateTime(oldest) })
+            }
+            testId="stat-review-oldest"
+          />
+        </Col>
+        <Col xs={12} lg={6}>
+          <StatCard
+            statKey="reports"
+            title={t('dashboard.reviewer.reportsWaiting')}
+            value={audit.data.waitingAtMe}
+            tone="warning"
+            onSelect={toReports}
+            testId="stat-reports-waiting"
+          />
+        </Col>
+        <Col xs={12} lg={6}>
+          <StatCard
+            statKey="late"
+            title={t('dashboard.reviewer.lateUnits')}
+            value={audit.data.lateCount}
+            hint={
+              current?.reportDeadline
+                ? t('dashboard.reviewer.lateHint', { deadline: current.reportDeadline })
+                : t('dashboard.reviewer.noDeadline')
+            }
+            tone="danger"
+            testId="stat-late-units"
+          />
+        </Col>
+        <Col xs={24} lg={13}>
+          <DashboardPanel
+            title={t('dashboard.reviewer.byTypeTitle')}
+            hint={t('dashboard.reviewer.byTypeHint')}
+          >
+            <BarChart
+              title={t('dashboard.reviewer.byTypeTitle')}
+              horizontal
+              data={queue.byType.map((b) => ({
+                key: b.type,
+                label: t(`reviews.type.${b.type}`),
+                value: b.count,
+              }))}
+              onSelect={(type) => void navigate(`/reviews?type=${type}`)}
+              testId="chart-review-types"
+            />
+          </DashboardPanel>
+        </Col>
+        <Col xs={24} lg={11}>
+          <DashboardPanel
+            title={auditTitle}
+            {...(current ? { hint: t('dashboard.reviewer.auditHint') } : {})}
+          >
+            <DonutChart
+              title={auditTitle}
+              data={unitReportStatuses.map((status) => ({
+                key: status,
+                label: t(`audit.reportStatus.${status}`),
+                value: audit.data.byStatus.find((s) => s.status === status)?.count ?? 0,
+              }))}
+              onSelect={toReports}
+              testId="chart-audit-reports"
+            />
+          </DashboardPanel>
+        </Col>
+        <Col xs={24}>
+          <DashboardPanel title={t('dashboard.reviewer.lateTitle')}>
+            {current ? (
+              <LateUnits dashboard={audit.data} />
+            ) : (
+              <Typography.Text type="secondary">{t('dashboard.reviewer.noAudit')}</Typography.Text>
+            )}
+          </DashboardPanel>
+        </Col>
+        <Col xs={24}>
+          {/* Filled by the standings API (another change): nothing until it passes data. */}
+          <ComplianceByUnit />
+        </Col>
+      </Row>
+    </div>
+  );
 }

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Space, Table, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ClaimSummary } from '@jijiao/contracts';
+import { useSearchParams } from 'react-router';
+import { activityTypes, type ClaimSummary } from '@jijiao/contracts';
 import { bulkReview, type ReviewQueueFilters } from '../../../api';
 import { ListFooter } from '../../../components/ListFooter';
 import { PageError } from '../../../components/PageState';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
+import { enumParam } from '../../../utils/url-state';
 import { BulkResultModal, type BulkOutcome } from './components/BulkResultModal';
 import { ClaimDrawer } from './components/ClaimDrawer';
 import { ReasonModal } from './components/ReasonModal';
@@ -24,7 +26,12 @@ export function ReviewQueuePage() {
   const { message } = App.useApp();
   const { grant } = useSession();
   const queryClient = useQueryClient();
-  const [filters, setFilters] = useState<ReviewQueueFilters>(initialFilters);
+  // A 工作台 drills down with `?type=`: the queue opens filtered to that activity type.
+  const [searchParams] = useSearchParams();
+  const [filters, setFilters] = useState<ReviewQueueFilters>(() => ({
+    ...initialFilters,
+    type: enumParam(activityTypes, searchParams.get('type')),
+  }));
   const [selected, setSelected] = useState<ClaimSummary[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [returning, setReturning] = useState(false);

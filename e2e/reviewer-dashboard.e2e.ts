@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { AuditDashboard, Claim, ReviewDashboard } from '@jijiao/contracts';
+import { apiSignIn } from './support/api';
+import { launchBrowser, saveScreenshot } from './support/browser';
+import { apiGet, chartDrawn, clickWidest, openDashboard, statValue } from './support/dashboard';
+import { startTestServer, type TestServer } from './support/server';
+
+/**
+ * The city reviewer's 工作台 at 1366×768: two self-study claims of the demo learner,
+ * approved by the hospital, wait at the district body below the city (set up through the
+ * API). The tiles and the chart count them, a bar opens the review queue filtered to
+ * self-study, and the audit slice opens 审验审核 of the demo's filed audit.
+ */
+describe('a reviewer reads the 工作台 and drills down', () => {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const learner = await apiSignIn(server.url, 'demo-learner');
+    const unitAdmin = await apiSignIn(server.url, 'demo-unit-admin');
+    for (const date of ['2026-03-02', '2026-03-09']) {
+      const draft = await learner.call<Claim>('POST', '/api/v1/credits', {
+        activity: { type: 'self_study', date, hours: 3 },
+        evidence: [],
+      });
+      const submitted = await learner.call<Claim>('POST', `/api/v1/credits/${draft.id}/submit`, {
+        version: draft.version,
+      });
+      const approved = await unitAdmin.call<Claim>(
+        'POST',
+        `/api/v1/credits/${submitted.id}/approve`,
+        { version: submitted.version },
+      );
+      expect(approved.status).toBe('submitted'); // on to the next body of the chain
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('counts the queue and the audit, and opens the filtered lists', async ({ onTestFailed }) => {
+    const url = server!.url;
+    const { page, cspViolations } = await openDashboard(browser!, url, 'demo-reviewer');
+    onTestFailed(async () => {
+      await saveScreenshot(page, 'reviewer-dashboard-failure');
+    });
+    await page.getByTestId('reviewer-dashboard').waitFor();
+    const queue = await apiGet<ReviewDashboard>(page, `${url}/api/v1/reviews/dashboard`);
+    const audit = await apiGet<AuditDashboard>(page, `${url}/api/v1/audits/dashboard`);
+    expect(queue.waiting).toBe(2);
+    expect(queue.byType).toEqual([{ type: 'self_study', count: 2 }]);
+    expect(await statValue(page, 'stat-review-waiting')).toBe('2');
+    expect(await statValue(page, 'stat-reports-waiting')).toBe(String(audit.waitingAtMe));
+    expect(await statValue(page, 'stat-late-units')).toBe(String(audit.lateCount));
+
+    await chartDrawn(page, 'chart-review-types');
+    expect(await page.getByTestId('chart-review-types').getAttribute('aria-label')).toBe(
+      '待审核学分（按活动类型）：自学 2',
+    );
+    // The demo's last year is audited and filed: every unit's report reads 已备案.
+    const units = audit.byStatus.find((s) => s.status === 'filed')?.count ?? 0;
+    expect(units).toBeGreaterThan(0);
+    await chartDrawn(page, 'chart-audit-reports');
+    expect(await page.getByTestId('chart-audit-reports').getAttribute('aria-label')).toBe(
+      `${String(audit.audit?.year)} 年度审验：各单位上报状态：已备案 ${String(units)}`,
+    );
+    // The slot for compliance per unit stays empty until its API exists: no made-up bars.
+    expect(await page.getByTestId('compliance-by-unit').count()).toBe(0);
+    await saveScreenshot(page, 'reviewer-dashboard');
+
+    // The bar opens the review queue filtered to self-study: the two claims.
+    await clickWidest(page, 'chart-review-types', 'path[fill="#1677ff"]');
+    await page.waitForURL(`${url}/reviews?type=self_study`);
+    const rows = page.getByTestId('review-queue').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    await page.getByText('自学', { exact: true }).first().waitFor();
+
+    // The tile of reports waiting opens 审验审核 of that audit.
+    await page.goBack();
+    await page.getByTestId('stat-reports-waiting').click();
+    await page.waitForURL(`${url}/audit/review?audit=${audit.audit?.id ?? ''}`);
+    await page.getByRole('heading', { name: '审验审核' }).waitFor();
+    expect(cspViolations).toEqual([]);
+  });
+});

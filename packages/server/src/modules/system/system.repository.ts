@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { migrationsFolder, queryRows, type DbOrTx } from '../../platform/db/database';
+
+export interface DatabaseFacts {
+  sizeBytes: number;
+  connections: number | null;
+  migrationsApplied: number;
+  /** `created_at` of the last applied migration: the journal's `when` of its folder. */
+  lastMigrationAt: number | null;
+}
+
+/** The migrations this version ships (drizzle-kit's journal), in order. */
+export function shippedMigrations(): { tag: string; when: number }[] {
+  const journal = JSON.parse(
+    readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
+  ) as { entries: { tag: string; when: number }[] };
+  return journal.entries.map((e) => ({ tag: e.tag, when: e.when }));
+}
+
+/** Size, connections (PostgreSQL only: PGlite has one, in process) and applied migrations. */
+export async function databaseFacts(
+  db: DbOrTx,
+  engine: 'pglite' | 'postgres',
+): Promise<DatabaseFacts> {
+  const [size] = await queryRows<{ bytes: string | number }>(
+    db,
+    sql`select pg_database_size(current_database())::text as bytes`,
+  );
+  const [migrations] = await queryRows<{ applied: number; last: string | number | null }>(
+    db,
+    sql`select count(*)::int as applied, max(created_at)::text as last
+          from drizzle.__drizzle_migrations`,
+  );
+  const connections =
+    engine === 'postgres'
+      ? ((
+          await queryRows<{ count: number }>(
+            db,
+            sql`select count(*)::int as count from pg_stat_activity
+                 where datname = current_database()`,
+          )
+        )[0]?.count ?? null)
+      : null;
+  return {
+    sizeBytes: Number(size?.bytes ?? 0),
+    connections,
+    migrationsApplied: migrations?.applied ?? 0,
+    lastMigrationAt:
+      migrations?.last === null || migrations?.last === undefined ? null : Number(migrations.last),
+  };
+}
