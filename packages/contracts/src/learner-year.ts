@@ -221,6 +221,9 @@ export const complianceStatisticsSchema = freshnessSchema.extend({
     .array(groupTallySchema)
     .describe('By the level a unit reports at (provincial, city, county, township; none)'),
   distribution: z.array(bucketSchema).describe('People by credits, in steps of 5'),
+  byChannel: z
+    .array(z.object({ channel: creditChannelSchema, credits: z.number() }))
+    .describe('Counted credits by the channel they first arrived by'),
   trend: z
     .object({
       months: z.array(z.number().int()),

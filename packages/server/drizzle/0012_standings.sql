@@ -22,6 +22,7 @@ CREATE TABLE "person_standings" (
 	"pending_credits" numeric(8, 1) NOT NULL,
 	"monthly_credits" jsonb NOT NULL,
 	"activities" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"channel_credits" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"packs" jsonb NOT NULL,
 	"computed_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "person_standings_person_id_year_pk" PRIMARY KEY("person_id","year")

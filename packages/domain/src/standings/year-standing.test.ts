@@ -21,6 +21,7 @@ function claim(year: number, date: string, status: string, hours = 6): StandingC
     year,
     status,
     activityDate: date,
+    channel: status === 'effective' ? 'platform_push' : 'self_report',
     activity: { type: 'project', level: 'national', role: 'attendee', hours, date },
   };
 }
@@ -60,6 +61,7 @@ describe('a year standing', () => {
     expect(standing.required).toBeGreaterThan(standing.totalCredits);
     expect(standing.packs.map((p) => p.id)).toEqual(report.packs);
     expect(standing.activities.map((a) => a.claimId)).toEqual(report.activities.map((a) => a.id));
+    expect(standing.channelCredits).toEqual({ platform_push: standing.totalCredits });
   });
 
   it('has no pending credits without pending claims, and meets the requirement with enough', () => {

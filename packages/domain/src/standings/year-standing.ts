@@ -28,6 +28,8 @@ export interface StandingClaim {
   status: string;
   activityDate: string;
   activity: Record<string, unknown>;
+  /** The channel it first arrived by. */
+  channel: string;
 }
 
 /** The policy of a place and year, and the first year whose claims the evaluation needs. */
@@ -62,6 +64,8 @@ export interface YearStanding {
   monthlyCredits: number[];
   /** What each of the year's effective claims counts for, after caps, and why. */
   activities: CountedActivity[];
+  /** Counted credits of the year by the channel each claim first arrived by. */
+  channelCredits: Record<string, number>;
 }
 
 export interface CountedActivity {
@@ -103,7 +107,7 @@ export function evaluateClaimsOfYear(
   yp: YearPolicy,
   where: UnitPlace,
   year: number,
-  claims: readonly StandingClaim[],
+  claims: readonly Pick<StandingClaim, 'id' | 'year' | 'status' | 'activity'>[],
   includePending = false,
 ): YearReport {
   const counted = claims.filter(
@@ -154,6 +158,13 @@ export function yearStanding(
     const m = monthOf(date, year);
     monthlyTenths[m] = (monthlyTenths[m] ?? 0) + creditsToTenths(a.credits);
   }
+  const channelOf = new Map(thisYear.map((c) => [c.id, c.channel]));
+  const channelTenths = new Map<string, number>();
+  for (const a of report.activities) {
+    const channel = channelOf.get(a.id);
+    if (channel === undefined || a.credits === 0) continue;
+    channelTenths.set(channel, (channelTenths.get(channel) ?? 0) + creditsToTenths(a.credits));
+  }
   const total = report.requirements.find((r) => r.code === 'annual_total');
   return {
     report,
@@ -176,6 +187,11 @@ export function yearStanding(
       activities: report.activities
         .filter((a) => dateOf.has(a.id))
         .map((a) => ({ claimId: a.id, credits: a.credits, class: a.class, reasons: a.reasons })),
+      channelCredits: Object.fromEntries(
+        [...channelTenths]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([k, v]) => [k, tenthsToCredits(v)]),
+      ),
     },
   };
 }

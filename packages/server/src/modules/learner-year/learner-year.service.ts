@@ -1,5 +1,7 @@
+import { creditChannels } from '@jijiao/contracts';
 import type {
   ComplianceStatistics,
+  CreditChannel,
   PendingCredit,
   StaffProgress,
   UnitProgress,
@@ -285,9 +287,10 @@ export class LearnerYearService {
       to: i === 8 ? null : (i + 1) * 5,
       staff: counts.find((c) => c.dimension === 'bucket' && c.key === String(i))?.staff ?? 0,
     }));
-    const [thisYear, lastYear] = await Promise.all([
+    const [thisYear, lastYear, byChannel] = await Promise.all([
       standings.monthlyCredits(org.path, year),
       standings.monthlyCredits(org.path, year - 1),
+      standings.channelCredits(org.path, year, creditChannels),
     ]);
     const cumulativeMean = (m: { staff: number; months: number[] }) => {
       let sum = 0;
@@ -310,6 +313,10 @@ export class LearnerYearService {
       byTitleGrade: groups('titleGrade'),
       byUnitLevel: groups('unitLevel'),
       distribution,
+      byChannel: byChannel.map((c) => ({
+        channel: c.channel as CreditChannel,
+        credits: Math.round(c.credits * 10) / 10,
+      })),
       trend: {
         months: Array.from({ length: 12 }, (_, i) => i + 1),
         thisYear: cumulativeMean(thisYear),

@@ -138,6 +138,10 @@ describe('a province larger than the old limit', () => {
     // The province's children: its two cities (a unit hangs under each).
     expect(stats.byChild.map((c) => c.kind).sort()).toEqual(['city', 'city']);
     expect(stats.trend.thisYear).toHaveLength(12);
+    // All generated credits arrived by platform push.
+    const pushed = stats.byChannel.find((c) => c.channel === 'platform_push')?.credits ?? 0;
+    expect(pushed).toBe(stats.byChannel.reduce((n, c) => n + c.credits, 0));
+    expect(Math.round((pushed / rebuilt.done) * 10) / 10).toBe(stats.overall.averageCredits);
     expect(stats.trend.thisYear.at(-1)).toBe(stats.overall.averageCredits);
   });
 

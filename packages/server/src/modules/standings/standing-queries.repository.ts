@@ -215,6 +215,27 @@ export class StandingQueriesRepository {
     });
   }
 
+  /** Counted credits of the subtree's year by the channel they first arrived by. */
+  async byChannel(
+    db: DbOrTx,
+    path: string,
+    year: number,
+    channels: readonly string[],
+  ): Promise<{ channel: string; credits: number }[]> {
+    if (channels.length === 0) return [];
+    const sums = channels.map(
+      (c) =>
+        sql`coalesce(sum((${s.channelCredits} ->> ${sql.raw(`'${c.replace(/[^a-z_]/g, '')}'`)})::numeric), 0)::float8`,
+    );
+    const rows = await queryRows<{ sums: number[] }>(
+      db,
+      sql`select array[${sql.join(sums, sql`, `)}] as sums
+          from ${s} where ${s.year} = ${year} and ${s.unitPath} like ${`${path}%`}`,
+    );
+    const values = rows[0]?.sums ?? [];
+    return channels.map((channel, i) => ({ channel, credits: Number(values[i] ?? 0) }));
+  }
+
   /** Counted credits of the subtree's year by month (January first), and how many people. */
   async monthly(
     db: DbOrTx,

@@ -42,6 +42,7 @@ export interface StandingClaimRow {
   status: string;
   activityDate: string;
   activity: Record<string, unknown>;
+  channel: string;
 }
 
 export type StandingRow = typeof personStandings.$inferSelect;
@@ -322,6 +323,7 @@ export class StandingsRepository {
         status: creditClaims.status,
         activityDate: creditClaims.activityDate,
         activity: creditClaims.activity,
+        channel: creditClaims.channel,
       })
       .from(creditClaims)
       .where(

@@ -93,6 +93,7 @@ export function standingOfRow(row: StandingRow): YearStanding {
     pendingCredits: row.pendingCredits,
     monthlyCredits: row.monthlyCredits,
     activities: row.activities as YearStanding['activities'],
+    channelCredits: row.channelCredits,
   };
 }
 
@@ -192,6 +193,14 @@ export class StandingsService {
   /** The statistics' group counts of a subtree's year (`depth`: ids in the subtree root's path). */
   async groupCounts(path: string, year: number, depth: number): Promise<GroupCount[]> {
     return this.#deps.queries.groups(this.#deps.db, path, year, depth);
+  }
+
+  async channelCredits(
+    path: string,
+    year: number,
+    channels: readonly string[],
+  ): Promise<{ channel: string; credits: number }[]> {
+    return this.#deps.queries.byChannel(this.#deps.db, path, year, channels);
   }
 
   async monthlyCredits(path: string, year: number): Promise<{ staff: number; months: number[] }> {
@@ -546,6 +555,7 @@ function toRow(
     pendingCredits: standing.pendingCredits,
     monthlyCredits: standing.monthlyCredits,
     activities: standing.activities,
+    channelCredits: standing.channelCredits,
     packs: standing.packs,
     computedAt: now,
   };

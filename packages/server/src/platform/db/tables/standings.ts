@@ -56,6 +56,8 @@ export const personStandings = pgTable(
       .$type<{ claimId: string; credits: number; class: string | null; reasons: string[] }[]>()
       .notNull()
       .default([]),
+    /** Counted credits of the year by the channel each claim first arrived by. */
+    channelCredits: jsonb('channel_credits').$type<Record<string, number>>().notNull().default({}),
     packs: jsonb('packs').$type<{ id: string; version: string }[]>().notNull(),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
   },
