@@ -20,7 +20,7 @@ import { PageError, PageLoading } from '../../components/PageState';
 import type { MessageKey } from '../../i18n/message-key';
 import { useT } from '../../i18n/use-t';
 import { useSession } from '../../session/session-context';
-import { progressFilters } from '../progress/list';
+import { parseProgressFilters } from '../progress/list/progress-filters';
 
 type Group = ComplianceStatistics['byProfession'][number] & { name?: string };
 
@@ -32,7 +32,9 @@ export function StatisticsPage() {
   const { t } = useT();
   const { grant } = useSession();
   const [params, setParams] = useSearchParams();
-  const { unitId, year } = progressFilters(params, grant.orgId);
+  const filters = parseProgressFilters(params);
+  const unitId = filters.unitId ?? grant.orgId;
+  const { year } = filters;
   const set = (next: { unitId?: string; year?: number | undefined }) => {
     const merged = { unitId, year, ...next };
     const search: Record<string, string> = {};
