@@ -14,3 +14,7 @@ const label =
 
 export const professionLabel = label(professions, (t, p) => t(`profession.${p}`));
 export const titleGradeLabel = label(titleGrades, (t, g) => t(`titleGrade.${g}`));
+
+/** The level a unit reports at (ADR 0018); `none` for units outside every level. */
+export const unitLevels = ['provincial', 'city', 'county', 'township', 'none'] as const;
+export const unitLevelLabel = label(unitLevels, (t, l) => t(`unitLevel.${l}`));
