@@ -103,7 +103,7 @@ export function ProgressFilterBar({
       <Select<Profession | ''>
         aria-label={t('progress.profession')}
         data-testid="progress-profession"
-        style={{ width: 120 }}
+        style={{ width: 136 }}
         value={filters.profession ?? ''}
         onChange={(value) => {
           onChange({ profession: value === '' ? undefined : value });
@@ -116,7 +116,7 @@ export function ProgressFilterBar({
       <Select<TitleGrade | ''>
         aria-label={t('progress.titleGrade')}
         data-testid="progress-title-grade"
-        style={{ width: 120 }}
+        style={{ width: 136 }}
         value={filters.titleGrade ?? ''}
         onChange={(value) => {
           onChange({ titleGrade: value === '' ? undefined : value });

@@ -36,12 +36,13 @@ export function progressColumns(
     {
       title: t('progress.professionTitle'),
       key: 'professionTitle',
-      width: 112,
+      width: 120,
+      ellipsis: true,
       render: (_, s) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
+        <>
           {professionLabel(t, s.profession)}
           <Typography.Text type="secondary"> · {titleGradeLabel(t, s.titleGrade)}</Typography.Text>
-        </span>
+        </>
       ),
     },
     {
@@ -66,7 +67,7 @@ export function progressColumns(
     {
       title: t('progress.unmet'),
       key: 'unmet',
-      width: 190,
+      width: 180,
       render: (_, s) => (
         <Space size={4} wrap>
           {s.requirements
@@ -95,10 +96,10 @@ export function progressColumns(
     {
       title: t('progress.compliant'),
       key: 'compliant',
-      width: 84,
+      width: 108,
       render: (_, s) => (
         <Tag color={s.compliant ? 'success' : 'warning'} style={{ marginInlineEnd: 0 }}>
-          {s.compliant ? t('year.compliant') : t('year.notCompliant')}
+          {t(s.compliant ? 'progress.compliance.compliant' : 'progress.compliance.behind')}
         </Tag>
       ),
     },
