@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, saveScreenshot } from './support/browser';
 import { demoPassword, startTestServer, type TestServer } from './support/server';
 
-describe('a province admin reads the statistics, the audit log and the rules, and creates an account', () => {
+describe('a province admin reads the statistics and staff progress, the audit log and the rules, and creates an account', () => {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
@@ -24,7 +24,7 @@ describe('a province admin reads the statistics, the audit log and the rules, an
     await server?.stop();
   });
 
-  it('opens 统计报表, 审计日志 and 规则 from the menu', async ({ onTestFailed }) => {
+  it('opens 统计报表, 人员学分进度, 审计日志 and 规则', async ({ onTestFailed }) => {
     onTestFailed(async () => {
       await saveScreenshot(page, 'admin-reports-failure');
     });
@@ -47,11 +47,97 @@ describe('a province admin reads the statistics, the audit log and the rules, an
     await page.goto(`${url}/statistics?unit=${province}&year=${String(lastYear)}`);
     await page.getByText('按专业', { exact: true }).waitFor();
     await page.getByText('按职称', { exact: true }).waitFor();
-    await page.getByText('江南区人民医院').first().waitFor();
+    await page.getByText('按单位级别', { exact: true }).waitFor();
     const rateText = await page.getByTestId('statistics-rate').innerText();
     const rate = Number(/([\d.]+)\s*%/.exec(rateText)?.[1]);
     expect(rate).toBeGreaterThan(0);
     expect(rate).toBeLessThan(100);
+    // The province's children by kind (last year, only the city whose hospital had claims).
+    const cities = page.getByTestId('statistics-by-city');
+    await cities.getByText('东湖市卫生健康委员会').waitFor();
+    // Names, never codes; 300 demo people wait for nobody, so no "as of" alert.
+    const levels = await page.getByTestId('statistics-by-unit-level').innerText();
+    expect(levels).not.toMatch(/provincial|county|township|none/);
+    expect(await page.getByTestId('freshness-alert').count()).toBe(0);
+    const buckets = await page
+      .getByTestId('statistics-distribution')
+      .locator('tbody tr.ant-table-row td:nth-child(2)')
+      .allInnerTexts();
+    expect(buckets).toHaveLength(9);
+    const staffText = await page.locator('.ant-statistic-content').first().innerText();
+    expect(buckets.reduce((sum, b) => sum + Number(b), 0)).toBe(Number(staffText));
+
+    // A city's row opens its progress list for the same year.
+    await cities.getByText('东湖市卫生健康委员会').click();
+    await page.waitForURL(new RegExp(`/progress\\?unit=[0-9a-f-]{36}&year=${String(lastYear)}$`));
+    await page.getByTestId('progress-summary').waitFor();
+    expect(await page.getByTestId('progress-org').innerText()).toContain('东湖市卫生健康委员会');
+    const units = await page
+      .getByTestId('progress-table')
+      .locator('tbody tr.ant-table-row')
+      .allInnerTexts();
+    expect(units.length).toBeGreaterThan(0);
+    expect(units.join('\n')).not.toContain('演示省人民医院');
+
+    // A filtered link, as a dashboard makes it, on a 1366×768 laptop.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const filter = `unit=${province}&compliant=false&profession=nurse&shortfallMin=10`;
+    const expected = await page.request.get(
+      `${url}/api/v1/units/${province}/progress?${filter}&limit=500`,
+    );
+    const answer = (await expected.json()) as {
+      staffCount: number;
+      behindCount: number;
+      total: number;
+      asOf: string | null;
+    };
+    expect(answer.total).toBeGreaterThan(0);
+    expect(answer.asOf).toBeNull();
+    await page.goto(`${url}/progress?${filter}`);
+    await expect
+      .poll(async () => page.getByTestId('progress-summary').innerText())
+      .toBe(
+        `共 ${String(answer.staffCount)} 人，其中未达标 ${String(answer.behindCount)} 人；符合筛选条件 ${String(answer.total)} 人`,
+      );
+    expect(await page.getByTestId('freshness-alert').count()).toBe(0);
+    expect(
+      await page
+        .getByTestId('progress-compliance')
+        .locator('.ant-segmented-item-selected')
+        .innerText(),
+    ).toBe('未达标');
+    expect(await page.getByTestId('progress-profession').innerText()).toContain('护士');
+    const progressTable = page.getByTestId('progress-table');
+    const rows = await progressTable.locator('tbody tr.ant-table-row').allInnerTexts();
+    expect(rows).toHaveLength(Math.min(answer.total, 100));
+    for (const row of rows) {
+      expect(row).toContain('护士 · ');
+      expect(row).toContain('未达标');
+      expect(row).not.toMatch(/annual_total|class_I|nurse|junior|intermediate|senior/);
+    }
+    const overflow = await progressTable
+      .locator('.ant-table-content, .ant-table-body')
+      .first()
+      .evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, 'progress-filtered-1366');
+    // The export asks for the same filters and order.
+    const [xlsx] = await Promise.all([
+      page.waitForRequest(/\/progress\.xlsx/),
+      page.getByTestId('export-progress').click(),
+    ]);
+    const sent = new URL(xlsx.url()).searchParams;
+    expect(Object.fromEntries(sent)).toEqual({
+      compliant: 'false',
+      profession: 'nurse',
+      shortfallMin: '10',
+      sort: 'shortfall',
+    });
+    // A sort picked on the page goes to the URL and to the server.
+    await page.getByTestId('progress-order').click();
+    await page.locator('.ant-select-item-option', { hasText: '按姓名' }).click();
+    await page.waitForURL(/sort=name/);
+    await page.setViewportSize({ width: 1400, height: 900 });
 
     // The audit log: this sign-in is there, and a filter by family keeps only sign-ins.
     await menu.getByText('审计日志', { exact: true }).click();

@@ -16,6 +16,7 @@ import {
   type EvidenceRef,
   type EvidenceUploaded,
   type UnitProgress,
+  type UnitProgressExportQuery,
   type YearList,
   type YearReportView,
 } from '@jijiao/contracts';
@@ -40,31 +41,23 @@ export function fetchPersonYear(personId: string, year: number): Promise<YearRep
   );
 }
 
-export interface UnitProgressFilter {
-  year?: number | undefined;
-  behind?: boolean | undefined;
-}
+/** 人员学分进度's filters and sort, the same for a page and for the xlsx export. */
+export type UnitProgressFilter = Omit<UnitProgressExportQuery, 'behind' | 'compliant' | 'sort'> & {
+  compliant?: 'true' | 'false' | undefined;
+  sort?: UnitProgressExportQuery['sort'] | undefined;
+};
+
+const progressPath = (unitId: string) => `/api/v1/units/${encodeURIComponent(unitId)}/progress`;
 
 export function fetchUnitProgress(
   unitId: string,
   query: UnitProgressFilter & { after?: string | undefined; limit?: number },
 ): Promise<UnitProgress> {
-  return request(
-    'GET',
-    `/api/v1/units/${encodeURIComponent(unitId)}/progress`,
-    unitProgressSchema,
-    {
-      query: { ...query, behind: query.behind ? 'true' : undefined },
-    },
-  );
+  return request('GET', progressPath(unitId), unitProgressSchema, { query });
 }
 
 export function exportUnitProgress(unitId: string, query: UnitProgressFilter) {
-  return downloadFile(
-    `/api/v1/units/${encodeURIComponent(unitId)}/progress.xlsx`,
-    { year: query.year, behind: query.behind ? 'true' : undefined },
-    '学分进度.xlsx',
-  );
+  return downloadFile(`${progressPath(unitId)}.xlsx`, query, '学分进度.xlsx');
 }
 
 export function previewCredit(activity: ActivityInput): Promise<CreditPreview> {

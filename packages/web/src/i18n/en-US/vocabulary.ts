@@ -43,6 +43,13 @@ export const vocabularyMessages: VocabularyMessages = {
     associate_senior: 'Associate senior',
     senior: 'Senior',
   },
+  unitLevel: {
+    provincial: 'Provincial',
+    city: 'City',
+    county: 'County',
+    township: 'Township',
+    none: 'No level',
+  },
   sex: {
     male: 'Male',
     female: 'Female',

@@ -41,6 +41,13 @@ export const vocabularyMessages = {
     associate_senior: '副高级',
     senior: '正高级',
   },
+  unitLevel: {
+    provincial: '省级',
+    city: '市级',
+    county: '县级',
+    township: '乡镇级',
+    none: '未定级',
+  },
   sex: {
     male: '男',
     female: '女',

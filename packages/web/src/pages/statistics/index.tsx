@@ -1,89 +1,62 @@
-import {
-  Card,
-  Col,
-  Flex,
-  InputNumber,
-  Progress,
-  Row,
-  Space,
-  Statistic,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Card, Col, Flex, InputNumber, Row, Space, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ComplianceStatistics } from '@jijiao/contracts';
 import { fetchUnitStatistics } from '../../api';
+import { FreshnessAlert } from '../../components/FreshnessAlert';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { PageError, PageLoading } from '../../components/PageState';
-import type { MessageKey } from '../../i18n/message-key';
 import { useT } from '../../i18n/use-t';
+import { professionLabel, titleGradeLabel, unitLevelLabel } from '../../i18n/vocabulary-label';
 import { useSession } from '../../session/session-context';
-import { progressFilters } from '../progress/list';
+import { toSearch } from '../../utils/url-state';
+import {
+  defaultProgressFilters,
+  parseProgressFilters,
+  progressPath,
+} from '../progress/list/progress-filters';
+import { DistributionTable } from './components/DistributionTable';
+import { GroupTable } from './components/GroupTable';
 
-type Group = ComplianceStatistics['byProfession'][number] & { name?: string };
+type Child = ComplianceStatistics['byChild'][number];
+const childKinds = ['city', 'district', 'unit', 'other'] as const;
+type ChildKind = (typeof childKinds)[number];
+const childKindOf = (c: Child): ChildKind =>
+  c.kind === 'city' || c.kind === 'district' || c.kind === 'unit' ? c.kind : 'other';
 
 /**
- * 统计报表: the share of a unit's staff (and the units below it) who meet the year's
- * requirements, overall and by profession, title grade and unit, lowest rate first.
+ * 统计报表: the share of an organisation's staff (and the units below it) who meet the
+ * year's requirements, overall and by child organisation, profession, title grade and unit
+ * level, lowest rate first; and how many people have how many credits.
  */
 export function StatisticsPage() {
   const { t } = useT();
   const { grant } = useSession();
-  const [params, setParams] = useSearchParams();
-  const { unitId, year } = progressFilters(params, grant.orgId);
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const { unitId: picked, year } = parseProgressFilters(params);
+  const unitId = picked ?? grant.orgId;
   const set = (next: { unitId?: string; year?: number | undefined }) => {
     const merged = { unitId, year, ...next };
-    const search: Record<string, string> = {};
-    if (merged.unitId !== grant.orgId) search['unit'] = merged.unitId;
-    if (merged.year !== undefined) search['year'] = String(merged.year);
-    setParams(search);
+    void navigate(
+      `/statistics${toSearch({
+        unit: merged.unitId === grant.orgId ? undefined : merged.unitId,
+        year: merged.year,
+      })}`,
+    );
   };
   const stats = useQuery({
     queryKey: ['unit-statistics', unitId, year],
     queryFn: () => fetchUnitStatistics(unitId, year),
   });
 
-  const columns = (label: string, name: (g: Group) => string): TableColumnsType<Group> => [
-    { title: label, key: 'key', render: (_v, g) => name(g) },
-    { title: t('statistics.staff'), dataIndex: 'staff', align: 'right' },
-    { title: t('statistics.compliant'), dataIndex: 'compliant', align: 'right' },
-    {
-      title: t('statistics.rate'),
-      dataIndex: 'rate',
-      width: 240,
-      render: (rate: number) => (
-        <Progress
-          percent={rate}
-          size="small"
-          status={rate < 100 ? 'normal' : 'success'}
-          format={(p) => `${String(p ?? 0)}%`}
-        />
-      ),
-    },
-    { title: t('statistics.averageCredits'), dataIndex: 'averageCredits', align: 'right' },
-  ];
-  const table = (title: string, label: string, rows: Group[], name: (g: Group) => string) => (
-    <Card size="small" title={title}>
-      <Table<Group>
-        rowKey="key"
-        size="small"
-        pagination={false}
-        dataSource={rows}
-        columns={columns(label, name)}
-        data-testid={`statistics-${title}`}
-      />
-    </Card>
-  );
-
-  const body = () => {
-    if (stats.isPending) return <PageLoading />;
-    if (stats.isError)
-      return <PageError error={stats.error} onRetry={() => void stats.refetch()} />;
-    const { overall } = stats.data;
+  const body = (data: ComplianceStatistics) => {
+    const { overall } = data;
+    const progressOf = (child: Child) =>
+      progressPath({ ...defaultProgressFilters, unitId: child.key, year: data.year });
     return (
       <Flex vertical gap={16}>
+        <FreshnessAlert freshness={data} />
         <Row gutter={16}>
           <Col xs={12} md={6}>
             <Statistic title={t('statistics.staff')} value={overall.staff} />
@@ -108,24 +81,52 @@ export function StatisticsPage() {
             />
           </Col>
         </Row>
-        {table(
-          t('statistics.byProfession'),
-          t('statistics.profession'),
-          stats.data.byProfession,
-          (g) => t(`profession.${g.key}` as MessageKey),
-        )}
-        {table(
-          t('statistics.byTitleGrade'),
-          t('statistics.titleGrade'),
-          stats.data.byTitleGrade,
-          (g) => t(`titleGrade.${g.key}` as MessageKey),
-        )}
-        {table(
-          t('statistics.byUnit'),
-          t('statistics.unit'),
-          stats.data.byChild,
-          (g) => g.name ?? g.key,
-        )}
+        {childKinds.map((kind) => {
+          const rows = data.byChild.filter((c) => childKindOf(c) === kind);
+          if (rows.length === 0) return null;
+          return (
+            <GroupTable<Child>
+              key={kind}
+              title={t(`statistics.byChild.${kind}`)}
+              label={kind === 'other' ? t('statistics.unit') : t(`orgKind.${kind}`)}
+              rows={rows}
+              name={(c) => (
+                <Link
+                  to={progressOf(c)}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                  }}
+                >
+                  {c.name}
+                </Link>
+              )}
+              onOpen={(c) => void navigate(progressOf(c))}
+              testId={`statistics-by-${kind}`}
+            />
+          );
+        })}
+        <GroupTable
+          title={t('statistics.byProfession')}
+          label={t('statistics.profession')}
+          rows={data.byProfession}
+          name={(g) => professionLabel(t, g.key)}
+          testId="statistics-by-profession"
+        />
+        <GroupTable
+          title={t('statistics.byTitleGrade')}
+          label={t('statistics.titleGrade')}
+          rows={data.byTitleGrade}
+          name={(g) => titleGradeLabel(t, g.key)}
+          testId="statistics-by-title-grade"
+        />
+        <GroupTable
+          title={t('statistics.byUnitLevel')}
+          label={t('statistics.unitLevel')}
+          rows={data.byUnitLevel}
+          name={(g) => unitLevelLabel(t, g.key)}
+          testId="statistics-by-unit-level"
+        />
+        <DistributionTable buckets={data.distribution} staff={overall.staff} />
       </Flex>
     );
   };
@@ -158,7 +159,13 @@ export function StatisticsPage() {
           />
         </Space>
       </Flex>
-      {body()}
+      {stats.isPending ? (
+        <PageLoading />
+      ) : stats.isError ? (
+        <PageError error={stats.error} onRetry={() => void stats.refetch()} />
+      ) : (
+        body(stats.data)
+      )}
     </Card>
   );
 }
