@@ -233,7 +233,7 @@ export class StandingQueriesRepository {
           from ${s} where ${s.year} = ${year} and ${s.unitPath} like ${`${path}%`}`,
     );
     const values = rows[0]?.sums ?? [];
-    return channels.map((channel, i) => ({ channel, credits: Number(values[i] ?? 0) }));
+    return channels.map((channel, i) => ({ channel, credits: values[i] ?? 0 }));
   }
 
   /** Counted credits of the subtree's year by month (January first), and how many people. */

@@ -31,9 +31,11 @@ const services = buildServices({
 const f = createFactories(t);
 const system: ClaimActor = { userId: null, username: 'standings-model', ip: null };
 
+/** 2022–2023: under the 2006 measures, whose 5-year stage makes later years count them. */
+type Year = 2022 | 2023 | 2025 | 2026;
 type Channel = 'unit_bulk_entry' | 'platform_push' | 'self_report' | 'spreadsheet_import';
 type Op =
-  | { kind: 'enter'; person: number; channel: Channel; year: 2025 | 2026; hours: number; n: number }
+  | { kind: 'enter'; person: number; channel: Channel; year: Year; hours: number; n: number }
   | { kind: 'review'; claim: number; action: 'approve' | 'return' | 'resubmit' | 'reject' }
   | { kind: 'correct'; claim: number; hours: number }
   | { kind: 'voidCredit'; claim: number }
@@ -53,7 +55,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
         'self_report',
         'spreadsheet_import',
       ),
-      year: fc.constantFrom(2025 as const, 2026 as const),
+      year: fc.constantFrom<Year>(2022, 2023, 2025, 2026, 2026),
       hours: fc.integer({ min: 3, max: 30 }),
       n: fc.nat(999),
     }),
@@ -106,8 +108,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 const dateOf = (year: number, n: number) =>
-  year === 2025
-    ? `2025-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}`
+  year !== 2026
+    ? `${String(year)}-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}`
     : `2026-0${String((n % 2) + 1)}-${String((n % 27) + 1).padStart(2, '0')}`;
 
 const activity = (year: number, hours: number, n: number) => ({
@@ -149,6 +151,8 @@ async function allowedToFail(step: () => Promise<unknown>): Promise<void> {
 async function world() {
   const tree = await f.buildOrgTree();
   const units = [
+    // A unit of the province itself: its staff are subject to the 2006 measures' stage.
+    await f.buildOrg({ parent: tree.province, kind: 'unit' }),
     tree.unit,
     await f.buildOrg({ parent: tree.district, kind: 'unit' }),
     await f.buildOrg({ parent: tree.city, kind: 'unit' }),
@@ -178,6 +182,7 @@ async function apply(w: Awaited<ReturnType<typeof world>>, op: Op): Promise<void
       : op.kind === 'review'
         ? `review:${op.action}`
         : op.kind;
+  if (op.kind === 'enter' && op.year < 2024) stepKind = 'enter:stage-year';
   const ids = w.people.map((p) => p.id);
   const claims = await claimsOf(ids);
   /** The i-th claim (modulo) among those in one of `statuses`: steps act where they can. */
@@ -312,7 +317,7 @@ async function expectNoDrift(w: Awaited<ReturnType<typeof world>>, step: string)
   expect(result.drifted, step).toBe(0);
   // The learner's year, evaluated on read from the claims, tells the same figures.
   for (const person of w.people) {
-    for (const year of [2025, 2026]) {
+    for (const year of [2022, 2023, 2025, 2026]) {
       const [stored] = (await services.standings.freshOf(person.id)).filter((s) => s.year === year);
       if (!stored) continue;
       const report = await services.learnerYear.staffYear(w.provinceAdmin, person.id, year);
@@ -348,6 +353,7 @@ describe('standings never drift', () => {
       'enter:platform_push',
       'enter:self_report',
       'enter:spreadsheet_import',
+      'enter:stage-year',
       'enter:unit_bulk_entry',
       'review:approve',
       'review:reject',
@@ -358,6 +364,32 @@ describe('standings never drift', () => {
       'voidYear',
     ]);
   }, 600_000);
+
+  it('queues the later years of a stage when a claim of an earlier year arrives', async () => {
+    const w = await world();
+    // People 0 and 2 work at the province's own unit: the 2006 measures' stage applies.
+    const person = w.people[0];
+    if (!person) throw new Error('no person');
+    const enter = (year: number, n: number) =>
+      db.transaction((tx) =>
+        services.intake.record(tx, {
+          personId: person.id,
+          channel: 'platform_push',
+          activity: { ...activity(year, 20, n), level: 'national' as const },
+          initialStatus: 'effective',
+          actor: system,
+        }),
+      );
+    await enter(2023, 3);
+    await services.standings.drainAll();
+    const before = (await services.standings.freshOf(person.id)).find((s) => s.year === 2023);
+    expect(before?.stage).not.toBeNull();
+    await enter(2022, 4);
+    await expectNoDrift(w, 'after a 2022 claim');
+    const after = (await services.standings.freshOf(person.id)).find((s) => s.year === 2023);
+    const earned = (s: typeof after) => (s?.stage as { earned?: number } | null)?.earned ?? 0;
+    expect(earned(after)).toBeGreaterThan(earned(before));
+  });
 
   it('queues every standing when the rules change, and verify finds the drift until drained', async () => {
     const w = await world();

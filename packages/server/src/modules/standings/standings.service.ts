@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import {
   placeOfUnit,
   standingDifferences,
@@ -123,17 +124,33 @@ interface PlacedUnit {
  */
 export class StandingsService {
   readonly #deps: StandingsDeps;
-  readonly #maxStageYears: number;
+  /** The years each pack with a multi-year stage covers, and the stage's length. */
+  readonly #stages: { from: number; to: number; years: number }[];
   #rulesHash: string | undefined;
 
   constructor(deps: StandingsDeps) {
     this.#deps = deps;
-    let years = 1;
-    for (const pack of deps.policies.packs) {
-      const stage = (pack.rules as { stage?: { years?: number } }).stage;
-      if (stage?.years) years = Math.max(years, stage.years);
+    this.#stages = deps.policies.packs.flatMap((pack) => {
+      const stage = (pack.rules as { stage?: { years?: number } | null }).stage;
+      if (!stage?.years || stage.years < 2) return [];
+      return [
+        { from: pack.years.from ?? -Infinity, to: pack.years.to ?? Infinity, years: stage.years },
+      ];
+    });
+  }
+
+  /**
+   * The last later year whose standing a claim of `year` may count in: a year covered by
+   * a pack with a multi-year stage that reaches back to `year`. Undefined when none (every
+   * year under the 2024 measures, which have no stage): nothing later is queued.
+   */
+  #lastStageYearAfter(year: number): number | undefined {
+    let last: number | undefined;
+    for (const stage of this.#stages) {
+      const until = Math.min(year + stage.years - 1, stage.to);
+      if (until > year && until >= stage.from) last = Math.max(last ?? until, until);
     }
-    this.#maxStageYears = years;
+    return last;
   }
 
   currentYear(): number {
@@ -222,22 +239,21 @@ export class StandingsService {
     const { repository, clock } = this.#deps;
     const now = clock.now();
     await repository.enqueue(tx, keys, now);
-    if (this.#maxStageYears > 1) {
-      const byYear = new Map<number, Set<string>>();
-      for (const k of keys) {
-        const set = byYear.get(k.year) ?? new Set<string>();
-        set.add(k.personId);
-        byYear.set(k.year, set);
-      }
-      for (const [year, ids] of byYear)
-        await repository.enqueueStoredYears(
-          tx,
-          [...ids],
-          year + 1,
-          year + this.#maxStageYears - 1,
-          now,
-        );
+    const byYear = new Map<number, Set<string>>();
+    for (const k of keys) {
+      if (this.#lastStageYearAfter(k.year) === undefined) continue;
+      const set = byYear.get(k.year) ?? new Set<string>();
+      set.add(k.personId);
+      byYear.set(k.year, set);
     }
+    for (const [year, ids] of byYear)
+      await repository.enqueueStoredYears(
+        tx,
+        [...ids],
+        year + 1,
+        this.#lastStageYearAfter(year) ?? year,
+        now,
+      );
   }
 
   /**
@@ -376,15 +392,26 @@ export class StandingsService {
     });
   }
 
-  /** Drains the whole queue, reporting how many were done after each batch. */
-  async drainAll(onProgress?: (done: number) => void | Promise<void>): Promise<number> {
+  /**
+   * Drains the whole queue, reporting how many were done after each batch. With
+   * `concurrency` > 1, that many drainers take disjoint batches at once (`SKIP LOCKED`):
+   * on PostgreSQL one reads or writes while another evaluates.
+   */
+  async drainAll(
+    onProgress?: (done: number) => void | Promise<void>,
+    concurrency = 1,
+  ): Promise<number> {
     let done = 0;
-    for (;;) {
-      const n = await this.drainOnce();
-      if (n === 0) return done;
-      done += n;
-      await onProgress?.(done);
-    }
+    const drainer = async () => {
+      for (;;) {
+        const n = await this.drainOnce();
+        if (n === 0) return;
+        done += n;
+        await onProgress?.(done);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, drainer));
+    return done;
   }
 
   /**
@@ -473,7 +500,11 @@ export class StandingsService {
     const now = clock.now();
     await repository.enqueueAll(db, this.currentYear(), now, only);
     const total = (await repository.queueSize(db)).count;
-    const done = await this.drainAll((n) => onProgress?.(n, total));
+    const done = await this.drainAll(
+      (n) => onProgress?.(n, total),
+      // One drainer per core: reads, the rules engine and writes overlap.
+      availableParallelism(),
+    );
     if (only.year === undefined && only.provincePath === undefined)
       await repository.setMeta(db, metaRulesKey, this.rulesHash(), now);
     return { queued: total, done };
