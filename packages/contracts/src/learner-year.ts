@@ -177,9 +177,13 @@ export type StaffProgress = z.infer<typeof staffProgressSchema>;
 export const unitProgressSchema = freshnessSchema.extend({
   unitId: z.uuid(),
   year: z.number().int(),
-  staffCount: z.number().int().describe('Everyone of the subtree with a standing of the year'),
-  behindCount: z.number().int(),
-  total: z.number().int().describe('Those matching the filters'),
+  staffCount: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Everyone of the subtree with a standing of the year (first page only, else null)'),
+  behindCount: z.number().int().nullable().describe('First page only, else null'),
+  total: z.number().int().nullable().describe('Those matching the filters (first page only)'),
   items: z.array(staffProgressSchema),
   nextCursor: z.string().nullable(),
 });

@@ -230,9 +230,9 @@ export class LearnerYearService {
     return {
       unitId,
       year: filter.year,
-      staffCount: page.counts.staff,
-      behindCount: page.counts.behind,
-      total: page.counts.total,
+      staffCount: page.counts?.staff ?? null,
+      behindCount: page.counts?.behind ?? null,
+      total: page.counts?.total ?? null,
       ...freshness(stale),
       items: page.rows.map(toStaffProgress),
       nextCursor: page.next
@@ -287,10 +287,9 @@ export class LearnerYearService {
       to: i === 8 ? null : (i + 1) * 5,
       staff: counts.find((c) => c.dimension === 'bucket' && c.key === String(i))?.staff ?? 0,
     }));
-    const [thisYear, lastYear, byChannel] = await Promise.all([
-      standings.monthlyCredits(org.path, year),
-      standings.monthlyCredits(org.path, year - 1),
-      standings.channelCredits(org.path, year, creditChannels),
+    const [thisYear, lastYear] = await Promise.all([
+      standings.yearSums(org.path, year, creditChannels),
+      standings.yearSums(org.path, year - 1),
     ]);
     const cumulativeMean = (m: { staff: number; months: number[] }) => {
       let sum = 0;
@@ -313,9 +312,9 @@ export class LearnerYearService {
       byTitleGrade: groups('titleGrade'),
       byUnitLevel: groups('unitLevel'),
       distribution,
-      byChannel: byChannel.map((c) => ({
-        channel: c.channel as CreditChannel,
-        credits: Math.round(c.credits * 10) / 10,
+      byChannel: creditChannels.map((channel: CreditChannel, i) => ({
+        channel,
+        credits: Math.round((thisYear.channels[i] ?? 0) * 10) / 10,
       })),
       trend: {
         months: Array.from({ length: 12 }, (_, i) => i + 1),

@@ -80,7 +80,7 @@ describe('a province larger than the old limit', () => {
     expect(page.asOf).toBeNull();
     // Everyone with a 2025 standing: the generated people with a claim of 2025.
     expect(page.staffCount).toBe(rebuilt.done);
-    expect(page.staffCount - page.behindCount).toBe(expected!.compliant);
+    expect((page.staffCount ?? 0) - (page.behindCount ?? 0)).toBe(expected!.compliant);
     expect(page.total).toBe(page.staffCount);
     let previous: [number, number, string] | undefined;
     for (let n = 0; n < 5; n += 1) {
@@ -92,6 +92,7 @@ describe('a province larger than the old limit', () => {
         previous = key;
       }
       expect(page.nextCursor).not.toBeNull();
+      if (n > 0) expect(page.total).toBeNull();
       page = await get<UnitProgress>(
         `${base}/progress?year=2025&limit=500&after=${page.nextCursor ?? ''}`,
       );
@@ -155,6 +156,6 @@ describe('a province larger than the old limit', () => {
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(book.worksheets[0]?.rowCount).toBe(behind.total + 1);
+    expect(book.worksheets[0]?.rowCount).toBe((behind.total ?? 0) + 1);
   }, 60_000);
 });

@@ -215,45 +215,37 @@ export class StandingQueriesRepository {
     });
   }
 
-  /** Counted credits of the subtree's year by the channel they first arrived by. */
-  async byChannel(
+  /**
+   * In one pass over a subtree's year: how many people, counted credits by month (January
+   * first) and by each of `channels` (the channel each claim first arrived by).
+   */
+  async sums(
     db: DbOrTx,
     path: string,
     year: number,
     channels: readonly string[],
-  ): Promise<{ channel: string; credits: number }[]> {
-    if (channels.length === 0) return [];
-    const sums = channels.map(
-      (c) =>
-        sql`coalesce(sum((${s.channelCredits} ->> ${sql.raw(`'${c.replace(/[^a-z_]/g, '')}'`)})::numeric), 0)::float8`,
-    );
-    const rows = await queryRows<{ sums: number[] }>(
-      db,
-      sql`select array[${sql.join(sums, sql`, `)}] as sums
-          from ${s} where ${s.year} = ${year} and ${s.unitPath} like ${`${path}%`}`,
-    );
-    const values = rows[0]?.sums ?? [];
-    return channels.map((channel, i) => ({ channel, credits: values[i] ?? 0 }));
-  }
-
-  /** Counted credits of the subtree's year by month (January first), and how many people. */
-  async monthly(
-    db: DbOrTx,
-    path: string,
-    year: number,
-  ): Promise<{ staff: number; months: number[] }> {
-    const sums = Array.from(
+  ): Promise<{ staff: number; months: number[]; channels: number[] }> {
+    // Literal keys: a bound parameter would not be the same expression in every column.
+    const monthSums = Array.from(
       { length: 12 },
-      // Literal indexes: a bound parameter would be taken for a key (`jsonb ->> text`).
       (_, m) =>
         sql`coalesce(sum((${s.monthlyCredits} ->> ${sql.raw(String(m))})::numeric), 0)::float8`,
     );
-    const rows = await queryRows<{ staff: number; months: number[] }>(
+    const channelSums = channels.map(
+      (c) =>
+        sql`coalesce(sum((${s.channelCredits} ->> ${sql.raw(`'${c.replace(/[^a-z_]/g, '')}'`)})::numeric), 0)::float8`,
+    );
+    const rows = await queryRows<{ staff: number; months: number[]; channels: number[] | null }>(
       db,
-      sql`select count(*)::int as staff, array[${sql.join(sums, sql`, `)}] as months
+      sql`select count(*)::int as staff, array[${sql.join(monthSums, sql`, `)}] as months,
+            ${channelSums.length > 0 ? sql`array[${sql.join(channelSums, sql`, `)}]` : sql`null::float8[]`} as channels
           from ${s} where ${s.year} = ${year} and ${s.unitPath} like ${`${path}%`}`,
     );
     const row = rows[0];
-    return { staff: row?.staff ?? 0, months: (row?.months ?? []).map(Number) };
+    return {
+      staff: row?.staff ?? 0,
+      months: row?.months ?? [],
+      channels: channels.map((_, i) => row?.channels?.[i] ?? 0),
+    };
   }
 }

@@ -172,7 +172,10 @@ export class StandingsService {
 
   // --- Reads (SQL over the stored standings; the caller decided the scope) ---
 
-  /** One page of a subtree's progress, the next cursor and the counts. */
+  /**
+   * One page of a subtree's progress and the next cursor; the counts with the first page
+   * only (a count over a province is the costly part, and later pages do not need it).
+   */
   async progressPage(
     filter: ProgressFilter,
     key: ProgressSortKey,
@@ -181,7 +184,7 @@ export class StandingsService {
   ): Promise<{
     rows: ProgressRow[];
     next: ProgressAfter | null;
-    counts: { staff: number; behind: number; total: number };
+    counts: { staff: number; behind: number; total: number } | null;
   }> {
     const { db, queries } = this.#deps;
     const rows = await queries.page(db, filter, key, after, limit + 1);
@@ -190,7 +193,7 @@ export class StandingsService {
     return {
       rows: page,
       next: rows.length > limit && last ? cursorKeyOf(key, last) : null,
-      counts: await queries.counts(db, filter),
+      counts: after ? null : await queries.counts(db, filter),
     };
   }
 
@@ -212,16 +215,13 @@ export class StandingsService {
     return this.#deps.queries.groups(this.#deps.db, path, year, depth);
   }
 
-  async channelCredits(
+  /** People, counted credits by month and by channel of a subtree's year (one pass). */
+  async yearSums(
     path: string,
     year: number,
-    channels: readonly string[],
-  ): Promise<{ channel: string; credits: number }[]> {
-    return this.#deps.queries.byChannel(this.#deps.db, path, year, channels);
-  }
-
-  async monthlyCredits(path: string, year: number): Promise<{ staff: number; months: number[] }> {
-    return this.#deps.queries.monthly(this.#deps.db, path, year);
+    channels: readonly string[] = [],
+  ): Promise<{ staff: number; months: number[]; channels: number[] }> {
+    return this.#deps.queries.sums(this.#deps.db, path, year, channels);
   }
 
   // --- What makes a standing stale (called inside the changing transaction) ---

@@ -84,9 +84,9 @@ export function UnitProgressPage() {
       {first && (
         <Typography.Paragraph data-testid="progress-summary">
           {t(isFiltered(filters) ? 'progress.summaryFiltered' : 'progress.summary', {
-            staff: first.staffCount,
-            behind: first.behindCount,
-            total: first.total,
+            staff: first.staffCount ?? 0,
+            behind: first.behindCount ?? 0,
+            total: first.total ?? 0,
           })}
         </Typography.Paragraph>
       )}
