@@ -15,6 +15,12 @@
 //   import     `jijiao credits import` of an xlsx end to end vs COPY of the same rows (CSV)
 //   pdf        certificate PDFs per second on one core vs the same page without CJK fonts
 //   pglite     the embedded default: learner's year and the audit on PGlite vs PostgreSQL
+//   standings  `jijiao standings rebuild` of every year after generation (report: rate, cores)
+//   progress   the province's progress list, first and 100th page (keyset) vs the same SQL
+//   statistics the province's statistics vs one hand-written GROUP BY … GROUPING SETS
+//   approval   approving claims with the standings kept current vs the same without them
+// The standings are rebuilt after generation whenever a workload reads them (audit,
+// learner, progress, statistics), so that the server does not compute them meanwhile.
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +32,12 @@ import { closedLoop, load, root, runJijiao, startHello, startJijiao } from './li
 import { pgliteWorkloads } from './lib/pglite.mjs';
 import { importWorkload } from './lib/import.mjs';
 import { providerWorkload } from './lib/provider.mjs';
+import {
+  approvalWorkload,
+  progressWorkload,
+  rebuildWorkload,
+  statisticsWorkload,
+} from './lib/standings.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -47,6 +59,7 @@ const size = {
   providerBatches: quick ? 2 : 10,
   pdfs: quick ? 200 : 1000,
   pglitePeople: quick ? 2000 : 50_000,
+  approvals: quick ? 200 : 2000,
 };
 const only = option('only', '').split(',').filter(Boolean);
 const wanted = (name) => only.length === 0 || only.includes(name);
@@ -295,6 +308,20 @@ const needsPostgres = [
   'queue',
   'provider',
   'import',
+  'standings',
+  'progress',
+  'statistics',
+  'approval',
+].some(wanted);
+const readsStandings = [
+  'standings',
+  'audit',
+  'learner',
+  'progress',
+  'statistics',
+  'checkin',
+  'queue',
+  'provider',
 ].some(wanted);
 let province;
 let server;
@@ -322,11 +349,15 @@ try {
     );
   }
   const url = province?.url;
+  if (url && readsStandings) {
+    log('Standings rebuild…');
+    add(await rebuildWorkload(url, row));
+  }
   if (url && wanted('audit')) {
     log('Audit…');
     await auditWorkload(url);
   }
-  if (url && ['learner', 'checkin', 'queue', 'provider'].some(wanted)) {
+  if (url && ['learner', 'checkin', 'queue', 'provider', 'progress', 'statistics'].some(wanted)) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     let accounts;
@@ -362,6 +393,32 @@ try {
         pending: province.generated.pendingClaims,
       });
     }
+    const provinceOrg = { id: accounts.provinceId, path: accounts.provincePath };
+    if (wanted('progress')) {
+      log('Province progress list…');
+      for (const r of await progressWorkload({
+        serverUrl: server.url,
+        url,
+        province: provinceOrg,
+        year: auditYear,
+        duration: size.duration,
+        row,
+      }))
+        add(r);
+    }
+    if (wanted('statistics')) {
+      log('Province statistics…');
+      add(
+        await statisticsWorkload({
+          serverUrl: server.url,
+          url,
+          province: provinceOrg,
+          year: auditYear,
+          duration: size.duration,
+          row,
+        }),
+      );
+    }
     if (wanted('provider')) {
       log('Provider batch…');
       add(
@@ -377,6 +434,10 @@ try {
     await hello.stop();
     server = undefined;
     hello = undefined;
+  }
+  if (url && wanted('approval')) {
+    log('Approvals with and without standings…');
+    add(await approvalWorkload({ url, count: size.approvals, row }));
   }
   if (url && wanted('import')) {
     log('Credit import…');

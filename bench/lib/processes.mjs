@@ -10,9 +10,9 @@ import { benchEnv } from './server-modules.mjs';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'packages/cli/bin/jijiao.mjs');
-// Prints the child's peak RSS (kB) on exit: works for any Node child.
+// Prints the child's peak RSS (kB) and CPU time (µs) on exit: works for any Node child.
 const maxRssHook =
-  "data:text/javascript,process.on('exit',()=>process.stderr.write('\\nBENCH_MAX_RSS_KB '+process.resourceUsage().maxRSS+'\\n'))";
+  "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nBENCH_MAX_RSS_KB '+u.maxRSS+' BENCH_CPU_US '+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
 
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -103,7 +103,7 @@ export async function startHello(databaseUrl) {
   return running(child, url);
 }
 
-/** Runs the CLI to the end; wall-clock seconds, stdout and the child's peak RSS. */
+/** Runs the CLI to the end; wall-clock seconds, stdout, the child's peak RSS and CPU seconds. */
 export function runJijiao(args, { databaseUrl, dataDir } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -123,8 +123,9 @@ export function runJijiao(args, { databaseUrl, dataDir } = {}) {
     child.once('exit', (code) => {
       const seconds = (performance.now() - started) / 1000;
       const kb = Number(/BENCH_MAX_RSS_KB (\d+)/.exec(stderr)?.[1] ?? 0);
+      const cpuUs = Number(/BENCH_CPU_US (\d+)/.exec(stderr)?.[1] ?? 0);
       if (code !== 0) reject(new Error(`jijiao ${args.join(' ')}: exit ${code}\n${stderr}`));
-      else resolve({ stdout, seconds, peakRssMb: Math.round(kb / 1024) });
+      else resolve({ stdout, seconds, peakRssMb: Math.round(kb / 1024), cpuSeconds: cpuUs / 1e6 });
     });
   });
 }
