@@ -9,7 +9,11 @@ import { serverModules } from './server-modules.mjs';
 
 const server = '../../packages/server/src';
 
-/** CPU seconds (user + system) of every `postgres` process now running. */
+/**
+ * CPU seconds (user + system) of every `postgres` process now running, plus what their
+ * ended children used (the postmaster's children's times): backends end with their
+ * connections, and their time must still count.
+ */
 export function postgresCpuSeconds() {
   const tick = 100; // USER_HZ on Linux
   let total = 0;
@@ -21,7 +25,8 @@ export function postgresCpuSeconds() {
       const comm = stat.slice(stat.indexOf('(') + 1, close);
       if (comm !== 'postgres') continue;
       const fields = stat.slice(close + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / tick;
+      total +=
+        (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / tick;
     } catch {
       // the process ended meanwhile
     }

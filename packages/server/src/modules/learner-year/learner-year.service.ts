@@ -271,13 +271,16 @@ export class LearnerYearService {
     const { standings, orgs } = this.#deps;
     const stale = await standings.freshWithin(org.path, year);
     const depth = org.path.split('/').filter(Boolean).length;
-    const counts = await standings.groupCounts(org.path, year, depth);
+    const [counts, thisYear, lastYear] = await Promise.all([
+      standings.groupCounts(org.path, year, depth),
+      standings.yearSums(org.path, year, creditChannels),
+      standings.yearSums(org.path, year - 1),
+    ]);
     const groups = (dimension: GroupCount['dimension']) =>
       counts
         .filter((c) => c.dimension === dimension && c.key !== null && c.key !== '')
         .map((c) => ({ key: c.key ?? '', ...tallyOfCounts(c) }))
         .sort(byAttention);
-    const overall = counts.find((c) => c.dimension === 'overall');
     const children = groups('child');
     const childOrgs = new Map(
       (await orgs.findAnyOf(children.map((c) => c.key))).map((o) => [o.id, o]),
@@ -285,12 +288,8 @@ export class LearnerYearService {
     const distribution = Array.from({ length: 9 }, (_, i) => ({
       from: i * 5,
       to: i === 8 ? null : (i + 1) * 5,
-      staff: counts.find((c) => c.dimension === 'bucket' && c.key === String(i))?.staff ?? 0,
+      staff: thisYear.buckets[i] ?? 0,
     }));
-    const [thisYear, lastYear] = await Promise.all([
-      standings.yearSums(org.path, year, creditChannels),
-      standings.yearSums(org.path, year - 1),
-    ]);
     const cumulativeMean = (m: { staff: number; months: number[] }) => {
       let sum = 0;
       return m.months.map((credits) => {
@@ -302,7 +301,7 @@ export class LearnerYearService {
       unitId,
       year,
       ...freshness(stale),
-      overall: tallyOfCounts(overall ?? { staff: 0, compliant: 0, creditTenths: 0 }),
+      overall: tallyOfCounts(thisYear),
       byChild: children.map((c) => ({
         ...c,
         name: childOrgs.get(c.key)?.name ?? '',

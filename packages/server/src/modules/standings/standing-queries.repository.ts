@@ -4,6 +4,19 @@ import { orgs } from '../../platform/db/tables/orgs';
 import { people } from '../../platform/db/tables/people';
 import { personStandings } from '../../platform/db/tables/standings';
 
+/** One pass over a subtree's year: the overall tally, 5-credit buckets, months, channels. */
+export interface YearSums {
+  staff: number;
+  compliant: number;
+  creditTenths: number;
+  /** People with [0, 5), [5, 10) … [35, 40) and ≥ 40 credits. */
+  buckets: number[];
+  /** Counted credits by month, January first. */
+  months: number[];
+  /** Counted credits by each channel asked for, in that order. */
+  channels: number[];
+}
+
 /** The filters of a progress list over a subtree's standings of a year. */
 export interface ProgressFilter {
   path: string;
@@ -44,7 +57,7 @@ export interface ProgressRow {
 }
 
 export interface GroupCount {
-  dimension: 'overall' | 'child' | 'profession' | 'titleGrade' | 'unitLevel' | 'bucket';
+  dimension: 'child' | 'profession' | 'titleGrade' | 'unitLevel';
   key: string | null;
   staff: number;
   compliant: number;
@@ -152,19 +165,18 @@ export class StandingQueriesRepository {
   }
 
   /**
-   * Every tally of the statistics in one pass: overall, by child organisation (the path
-   * segment below `path`), profession, title grade, unit level and 5-credit bucket.
+   * The statistics' breakdowns in one grouped pass: by child organisation (the path segment
+   * below `path`), profession, title grade and unit level.
    */
   async groups(db: DbOrTx, path: string, year: number, depth: number): Promise<GroupCount[]> {
     // A literal, not a parameter: GROUP BY matches the select's expressions textually.
     const child = sql`split_part(${s.unitPath}, '/', ${sql.raw(String(Math.trunc(depth) + 2))})`;
-    const bucket = sql`least(floor(${s.totalCredits} / 5), 8)::int::text`;
+    const level = sql`coalesce(${s.unitLevel}, 'none')`;
     const rows = await queryRows<{
       child: string | null;
       profession: string | null;
       titleGrade: string | null;
       unitLevel: string | null;
-      bucket: string | null;
       g: number;
       staff: number;
       compliant: number;
@@ -172,39 +184,30 @@ export class StandingQueriesRepository {
     }>(
       db,
       sql`select ${child} as child, ${s.profession} as profession, ${s.titleGrade} as "titleGrade",
-            coalesce(${s.unitLevel}, 'none') as "unitLevel", ${bucket} as bucket,
-            grouping(${child}, ${s.profession}, ${s.titleGrade}, coalesce(${s.unitLevel}, 'none'), ${bucket}) as g,
+            ${level} as "unitLevel",
+            grouping(${child}, ${s.profession}, ${s.titleGrade}, ${level}) as g,
             count(*)::int as staff,
             count(*) filter (where ${s.compliant})::int as compliant,
             coalesce(sum(${s.totalCredits} * 10), 0)::bigint as tenths
           from ${s}
           where ${s.year} = ${year} and ${s.unitPath} like ${`${path}%`}
-          group by grouping sets ((), (${child}), (${s.profession}), (${s.titleGrade}),
-            (coalesce(${s.unitLevel}, 'none')), (${bucket}))`,
+          group by grouping sets ((${child}), (${s.profession}), (${s.titleGrade}), (${level}))`,
     );
     // grouping() has a bit per column, most significant first: 0 where the column is grouped.
-    const dimensionOf = (g: number): GroupCount['dimension'] => {
-      if (g === 0b11111) return 'overall';
-      if (g === 0b01111) return 'child';
-      if (g === 0b10111) return 'profession';
-      if (g === 0b11011) return 'titleGrade';
-      if (g === 0b11101) return 'unitLevel';
-      return 'bucket';
+    const dimensions: Record<number, GroupCount['dimension']> = {
+      0b0111: 'child',
+      0b1011: 'profession',
+      0b1101: 'titleGrade',
+      0b1110: 'unitLevel',
     };
     return rows.map((r) => {
-      const dimension = dimensionOf(r.g);
-      const key =
-        dimension === 'overall'
-          ? null
-          : dimension === 'child'
-            ? r.child
-            : dimension === 'profession'
-              ? r.profession
-              : dimension === 'titleGrade'
-                ? r.titleGrade
-                : dimension === 'unitLevel'
-                  ? r.unitLevel
-                  : r.bucket;
+      const dimension = dimensions[r.g] ?? 'child';
+      const key = {
+        child: r.child,
+        profession: r.profession,
+        titleGrade: r.titleGrade,
+        unitLevel: r.unitLevel,
+      }[dimension];
       return {
         dimension,
         key,
@@ -224,7 +227,7 @@ export class StandingQueriesRepository {
     path: string,
     year: number,
     channels: readonly string[],
-  ): Promise<{ staff: number; months: number[]; channels: number[] }> {
+  ): Promise<YearSums> {
     // Literal keys: a bound parameter would not be the same expression in every column.
     const monthSums = Array.from(
       { length: 12 },
@@ -235,15 +238,33 @@ export class StandingQueriesRepository {
       (c) =>
         sql`coalesce(sum((${s.channelCredits} ->> ${sql.raw(`'${c.replace(/[^a-z_]/g, '')}'`)})::numeric), 0)::float8`,
     );
-    const rows = await queryRows<{ staff: number; months: number[]; channels: number[] | null }>(
+    const buckets = Array.from(
+      { length: 9 },
+      (_, i) =>
+        sql`count(*) filter (where ${s.totalCredits} >= ${sql.raw(String(i * 5))}${i < 8 ? sql` and ${s.totalCredits} < ${sql.raw(String(i * 5 + 5))}` : sql``})::int`,
+    );
+    const rows = await queryRows<{
+      staff: number;
+      compliant: number;
+      tenths: string | number;
+      buckets: number[];
+      months: number[];
+      channels: number[] | null;
+    }>(
       db,
-      sql`select count(*)::int as staff, array[${sql.join(monthSums, sql`, `)}] as months,
+      sql`select count(*)::int as staff, count(*) filter (where ${s.compliant})::int as compliant,
+            coalesce(sum(${s.totalCredits} * 10), 0)::bigint as tenths,
+            array[${sql.join(buckets, sql`, `)}] as buckets,
+            array[${sql.join(monthSums, sql`, `)}] as months,
             ${channelSums.length > 0 ? sql`array[${sql.join(channelSums, sql`, `)}]` : sql`null::float8[]`} as channels
           from ${s} where ${s.year} = ${year} and ${s.unitPath} like ${`${path}%`}`,
     );
     const row = rows[0];
     return {
       staff: row?.staff ?? 0,
+      compliant: row?.compliant ?? 0,
+      creditTenths: Number(row?.tenths ?? 0),
+      buckets: row?.buckets ?? [],
       months: row?.months ?? [],
       channels: channels.map((_, i) => row?.channels?.[i] ?? 0),
     };

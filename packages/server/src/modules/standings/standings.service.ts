@@ -30,9 +30,10 @@ import {
   type ProgressFilter,
   type ProgressRow,
   type ProgressSortKey,
+  type YearSums,
 } from './standing-queries.repository';
 
-export type { GroupCount, ProgressAfter, ProgressFilter, ProgressRow, ProgressSortKey };
+export type { GroupCount, ProgressAfter, ProgressFilter, ProgressRow, ProgressSortKey, YearSums };
 
 export interface StandingsLog {
   warn(obj: object, msg: string): void;
@@ -215,12 +216,8 @@ export class StandingsService {
     return this.#deps.queries.groups(this.#deps.db, path, year, depth);
   }
 
-  /** People, counted credits by month and by channel of a subtree's year (one pass). */
-  async yearSums(
-    path: string,
-    year: number,
-    channels: readonly string[] = [],
-  ): Promise<{ staff: number; months: number[]; channels: number[] }> {
+  /** The overall tally, buckets, counted credits by month and by channel of a subtree's year (one pass). */
+  async yearSums(path: string, year: number, channels: readonly string[] = []): Promise<YearSums> {
     return this.#deps.queries.sums(this.#deps.db, path, year, channels);
   }
 
