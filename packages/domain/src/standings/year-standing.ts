@@ -71,6 +71,8 @@ export interface YearStanding {
 export interface CountedActivity {
   claimId: string;
   credits: number;
+  /** Its value under the rules before recognition, year and caps. */
+  faceCredits: number;
   class: CreditClass | null;
   reasons: string[];
 }
@@ -186,7 +188,13 @@ export function yearStanding(
       monthlyCredits: monthlyTenths.map(tenthsToCredits),
       activities: report.activities
         .filter((a) => dateOf.has(a.id))
-        .map((a) => ({ claimId: a.id, credits: a.credits, class: a.class, reasons: a.reasons })),
+        .map((a) => ({
+          claimId: a.id,
+          credits: a.credits,
+          faceCredits: a.faceCredits,
+          class: a.class,
+          reasons: a.reasons,
+        })),
       channelCredits: Object.fromEntries(
         [...channelTenths]
           .sort(([a], [b]) => (a < b ? -1 : 1))

@@ -76,6 +76,34 @@ export class LearnerYearRepository {
       .orderBy(asc(creditClaims.activityDate), asc(creditClaims.id));
   }
 
+  /**
+   * One query for a person's claims of a year (effective and pending), each with the
+   * channels it arrived by, in order of first arrival.
+   */
+  async yearClaims(
+    db: DbOrTx,
+    personId: string,
+    year: number,
+  ): Promise<(YearClaimRow & { channels: string[] })[]> {
+    return db
+      .select({
+        ...yearClaimColumns,
+        // Qualified by hand: inside a one-table select Drizzle writes its columns bare.
+        channels: sql<string[]>`array(
+          select pv.channel from ${creditProvenances} pv where pv.claim_id = credit_claims.id
+          group by pv.channel order by min(pv.received_at))`,
+      })
+      .from(creditClaims)
+      .where(
+        and(
+          eq(creditClaims.personId, personId),
+          eq(creditClaims.year, year),
+          inArray(creditClaims.status, [...countedStatuses, ...pendingStatuses]),
+        ),
+      )
+      .orderBy(asc(creditClaims.activityDate), asc(creditClaims.id));
+  }
+
   /** Every effective or pending claim of one person, all years (the list of years). */
   async allClaimsOf(db: DbOrTx, personId: string): Promise<YearClaimRow[]> {
     return db

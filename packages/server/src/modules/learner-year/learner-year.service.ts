@@ -7,6 +7,7 @@ import type {
   UnitProgress,
   UnitProgressExportQuery,
   UnitProgressQuery,
+  YearCredit,
   YearList,
   YearReportView,
 } from '@jijiao/contracts';
@@ -33,7 +34,7 @@ import type {
   ProgressSortKey,
   StandingsService,
 } from '../standings/standings.service';
-import type { LearnerYearRepository } from './learner-year.repository';
+import type { LearnerYearRepository, YearClaimRow } from './learner-year.repository';
 import { canReadUnitProgress } from './learner-year.policy';
 import { evaluateClaims, policyFor, reportView } from './year-report';
 
@@ -142,8 +143,61 @@ export class LearnerYearService {
     );
   }
 
+  /**
+   * A person's year from their stored standing (ADR 0018), current (computed now if a
+   * change waits), with the year's claims in one query; the rules engine on read only for
+   * a year without a standing.
+   */
   private async personYear(person: PersonView, year: number): Promise<YearReportView> {
-    const { db, repository, intake, policies, claims: claimViews } = this.#deps;
+    const standing = await this.#deps.standings.yearOf(person.id, year);
+    if (!standing) return this.evaluatedYear(person, year);
+    const { db, repository } = this.#deps;
+    const claims = await repository.yearClaims(db, person.id, year);
+    const byId = new Map(claims.map((c) => [c.id, c]));
+    const credits: YearCredit[] = standing.activities.flatMap((a) => {
+      const claim = byId.get(a.claimId);
+      if (!claim) return [];
+      return [
+        {
+          claimId: claim.id,
+          activityType: claim.activityType as YearCredit['activityType'],
+          activityDate: claim.activityDate,
+          projectNumber: claim.projectNumber,
+          channels: claim.channels as YearCredit['channels'],
+          status: 'effective' as const,
+          credits: a.credits,
+          faceCredits: a.faceCredits,
+          class: a.class as YearCredit['class'],
+          reasons: a.reasons,
+        },
+      ];
+    });
+    const channels = new Map(claims.map((c) => [c.id, c.channels]));
+    return {
+      personId: person.id,
+      personName: person.name,
+      year,
+      packs: standing.packs,
+      compliant: standing.compliant,
+      totalCredits: standing.totalCredits,
+      classCredits: standing.classCredits,
+      requirements: standing.requirements as YearReportView['requirements'],
+      credits,
+      pending: await this.pendingOf(
+        claims.filter((c) => isPendingStatus(c.status)),
+        channels,
+      ),
+      ...(standing.certificateHours === null
+        ? {}
+        : { certificateHours: standing.certificateHours }),
+      ...(standing.stage ? { stage: standing.stage as YearReportView['stage'] } : {}),
+      ...(standing.fullYear ? { fullYear: standing.fullYear as YearReportView['fullYear'] } : {}),
+    };
+  }
+
+  /** A year without rules in force answers 400 here; any other year is evaluated on read. */
+  private async evaluatedYear(person: PersonView, year: number): Promise<YearReportView> {
+    const { db, repository, intake, policies } = this.#deps;
     const { where } = await intake.personAndPlace(db, person.id, person);
     const yp = policyFor(policies, where, year);
     const claims = await repository.claimsOf(db, [person.id], yp.fromYear, year);
@@ -153,16 +207,30 @@ export class LearnerYearService {
       db,
       thisYear.map((c) => c.id),
     );
-    const pendingClaims = thisYear.filter((c) => isPendingStatus(c.status));
+    const pending = await this.pendingOf(
+      thisYear.filter((c) => isPendingStatus(c.status)),
+      channels,
+    );
+    return { ...reportView(person, year, report, claims, channels), pending };
+  }
+
+  /** The year's pending claims as the page lists them (none: no query). */
+  private async pendingOf(
+    pendingClaims: readonly YearClaimRow[],
+    channels: ReadonlyMap<string, string[]>,
+  ): Promise<PendingCredit[]> {
+    if (pendingClaims.length === 0) return [];
+    const { db, repository, claims: claimViews } = this.#deps;
     const views = await claimViews.viewsOf(
       pendingClaims.map((c) => c.id),
       db,
     );
-    const returnReasons = await repository.returnReasonsOf(
-      db,
-      pendingClaims.filter((c) => c.status === 'returned').map((c) => c.id),
-    );
-    const pending: PendingCredit[] = views
+    const returned = pendingClaims.filter((c) => c.status === 'returned').map((c) => c.id);
+    const returnReasons =
+      returned.length > 0
+        ? await repository.returnReasonsOf(db, returned)
+        : new Map<string, string>();
+    return views
       .sort((a, b) =>
         a.activityDate === b.activityDate
           ? a.id.localeCompare(b.id)
@@ -174,7 +242,6 @@ export class LearnerYearService {
         reasons: v.valuationReasons,
         returnReason: v.status === 'returned' ? (returnReasons.get(v.id) ?? null) : null,
       }));
-    return { ...reportView(person, year, report, claims, channels), pending };
   }
 
   /** An org in the caller's person:read subtree, else 404. */

@@ -365,6 +365,37 @@ describe('standings never drift', () => {
     ]);
   }, 600_000);
 
+  it('shows a person their own change at once, before the worker drains the queue', async () => {
+    const w = await world();
+    const person = w.people[1];
+    if (!person) throw new Error('no person');
+    await services.standings.drainAll();
+    const before = await services.learnerYear.staffYear(w.provinceAdmin, person.id, 2026);
+    // Another person's change waits in the queue too: it must not make this one stale.
+    await db.transaction(async (tx) => {
+      for (const p of [person, w.people[3]])
+        if (p)
+          await services.intake.record(tx, {
+            personId: p.id,
+            channel: 'platform_push',
+            activity: activity(2026, 12, 7),
+            initialStatus: 'effective',
+            actor: system,
+          });
+    });
+    const after = await services.learnerYear.staffYear(w.provinceAdmin, person.id, 2026);
+    expect(after.totalCredits).toBeGreaterThan(before.totalCredits);
+    expect(after.credits).toHaveLength(before.credits.length + 1);
+    expect(after.credits.at(-1)?.channels).toEqual(['platform_push']);
+    const other = w.people[3];
+    const [queued] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from standing_queue where person_id = ${other?.id ?? ''}`,
+    );
+    expect(queued?.n).toBe(1);
+    await expectNoDrift(w, 'after the direct read');
+  });
+
   it('queues the later years of a stage when a claim of an earlier year arrives', async () => {
     const w = await world();
     // People 0 and 2 work at the province's own unit: the 2006 measures' stage applies.

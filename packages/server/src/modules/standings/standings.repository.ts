@@ -359,6 +359,24 @@ export class StandingsRepository {
       .where(sql`(${personStandings.personId}, ${personStandings.year}) in (${pairsSql(keys)})`);
   }
 
+  /** One person's standing of a year, and whether a change of it waits in the queue. */
+  async oneWithQueue(
+    db: DbOrTx,
+    personId: string,
+    year: number,
+  ): Promise<{ standing: StandingRow | undefined; queued: boolean }> {
+    const [row] = await db
+      .select({
+        standing: personStandings,
+        // Qualified by hand: inside a one-table select Drizzle writes its columns bare.
+        queued: sql<boolean>`exists (select 1 from ${standingQueue} q
+          where q.person_id = person_standings.person_id and q.year = person_standings.year)`,
+      })
+      .from(personStandings)
+      .where(and(eq(personStandings.personId, personId), eq(personStandings.year, year)));
+    return { standing: row?.standing, queued: row?.queued ?? false };
+  }
+
   async ofPerson(db: DbOrTx, personId: string): Promise<StandingRow[]> {
     return db
       .select()

@@ -430,6 +430,18 @@ export class StandingsService {
   }
 
   /**
+   * One person's standing of a year, current: computed now when it is missing or a change
+   * of it waits in the queue. Undefined when the year has no rules.
+   */
+  async yearOf(personId: string, year: number): Promise<StandingRow | undefined> {
+    const { db, repository, clock } = this.#deps;
+    const found = await repository.oneWithQueue(db, personId, year);
+    if (found.standing && !found.queued) return found.standing;
+    await this.refreshQueued([{ personId, year, queuedAt: clock.now() }]);
+    return (await repository.oneWithQueue(db, personId, year)).standing;
+  }
+
+  /**
    * Before a list or a statistic of a subtree's year: refreshes what waits there when it is
    * a few (`limit`), and says how many still wait and since when (the page says "as of").
    */

@@ -53,7 +53,15 @@ export const personStandings = pgTable(
     monthlyCredits: jsonb('monthly_credits').$type<number[]>().notNull(),
     /** The year's effective claims: what each counts for after caps, and why. */
     activities: jsonb('activities')
-      .$type<{ claimId: string; credits: number; class: string | null; reasons: string[] }[]>()
+      .$type<
+        {
+          claimId: string;
+          credits: number;
+          faceCredits: number;
+          class: string | null;
+          reasons: string[];
+        }[]
+      >()
       .notNull()
       .default([]),
     /** Counted credits of the year by the channel each claim first arrived by. */
