@@ -285,7 +285,6 @@ export class LearnerYearService {
     query: UnitProgressQuery,
   ): Promise<UnitProgress> {
     const { filter } = await this.progressFilter(actor, unitId, query);
-    const stale = await this.#deps.standings.freshWithin(filter.path, filter.year);
     const key = sortKeyOf(query);
     let after: ProgressAfter | undefined;
     if (query.after) {
@@ -300,7 +299,7 @@ export class LearnerYearService {
       staffCount: page.counts?.staff ?? null,
       behindCount: page.counts?.behind ?? null,
       total: page.counts?.total ?? null,
-      ...freshness(stale),
+      ...freshness(page.stale),
       items: page.rows.map(toStaffProgress),
       nextCursor: page.next
         ? encodeCursor(page.next.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v)))

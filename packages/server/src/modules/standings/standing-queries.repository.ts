@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/database';
 import { orgs } from '../../platform/db/tables/orgs';
 import { people } from '../../platform/db/tables/people';
-import { personStandings } from '../../platform/db/tables/standings';
+import { personStandings, standingQueue } from '../../platform/db/tables/standings';
 
 /** One pass over a subtree's year: the overall tally, 5-credit buckets, months, channels. */
 export interface YearSums {
@@ -119,16 +119,29 @@ export function cursorKeyOf(key: ProgressSortKey, row: ProgressRow): ProgressAft
 
 /** SQL over the stored standings: the progress lists, their counts and the statistics. */
 export class StandingQueriesRepository {
-  /** One page of a subtree's year, `limit` rows after the cursor. */
+  /**
+   * One page of a subtree's year, `limit` rows after the cursor, each row carrying how many
+   * standings of the subtree's year wait in the queue and since when (computed once per
+   * statement), so that the page and its freshness are one round trip.
+   */
   async page(
     db: DbOrTx,
     filter: ProgressFilter,
     key: ProgressSortKey,
     after: ProgressAfter | undefined,
     limit: number,
-  ): Promise<ProgressRow[]> {
+  ): Promise<(ProgressRow & { staleCount: number; staleSince: Date | null })[]> {
     const { order, after: afterSql } = orderSql(key, after);
-    const rows = await queryRows<ProgressRow & { computedAt: string | Date }>(
+    const waiting = sql`from ${standingQueue} q join ${people} qp on qp.id = q.person_id
+          join ${orgs} qo on qo.id = qp.unit_id
+          where q.year = ${filter.year} and qo.path like ${`${filter.path}%`}`;
+    const rows = await queryRows<
+      ProgressRow & {
+        computedAt: string | Date;
+        staleCount: number;
+        staleSince: string | Date | null;
+      }
+    >(
       db,
       sql`select ${s.personId} as "personId", ${s.name} as name,
             p.id_number_masked as "idNumberMasked", ${s.profession} as profession,
@@ -137,7 +150,9 @@ export class StandingQueriesRepository {
             ${s.shortfall}::float8 as shortfall, ${s.classCredits} as "classCredits",
             ${s.requirements} as requirements, ${s.unmet} as unmet, ${s.compliant} as compliant,
             ${s.pendingCount} as "pendingCount", ${s.pendingCredits}::float8 as "pendingCredits",
-            ${s.computedAt} as "computedAt"
+            ${s.computedAt} as "computedAt",
+            (select count(*)::int ${waiting}) as "staleCount",
+            (select min(q.queued_at) ${waiting}) as "staleSince"
           from ${s}
           join ${people} p on p.id = ${s.personId}
           join ${orgs} o on o.id = ${s.unitId}
@@ -145,7 +160,11 @@ export class StandingQueriesRepository {
           order by ${order}
           limit ${limit}`,
     );
-    return rows.map((r) => ({ ...r, computedAt: new Date(r.computedAt) }));
+    return rows.map((r) => ({
+      ...r,
+      computedAt: new Date(r.computedAt),
+      staleSince: r.staleSince === null ? null : new Date(r.staleSince),
+    }));
   }
 
   /** Everyone of the subtree, those behind, and those matching the filters. */

@@ -174,8 +174,11 @@ export class StandingsService {
   // --- Reads (SQL over the stored standings; the caller decided the scope) ---
 
   /**
-   * One page of a subtree's progress and the next cursor; the counts with the first page
-   * only (a count over a province is the costly part, and later pages do not need it).
+   * One page of a subtree's progress and the next cursor, with how many standings of the
+   * scope wait (and since when); the counts with the first page only (a count over a
+   * province is the costly part, and later pages do not need it). When a few wait
+   * (`standingsBatch` at most) they are computed first and the page read again, so a
+   * small scope is never shown stale.
    */
   async progressPage(
     filter: ProgressFilter,
@@ -186,15 +189,24 @@ export class StandingsService {
     rows: ProgressRow[];
     next: ProgressAfter | null;
     counts: { staff: number; behind: number; total: number } | null;
+    stale: { count: number; since: Date | null };
   }> {
-    const { db, queries } = this.#deps;
-    const rows = await queries.page(db, filter, key, after, limit + 1);
+    const { db, queries, repository } = this.#deps;
+    let rows = await queries.page(db, filter, key, after, limit + 1);
+    let stale = rows[0]
+      ? { count: rows[0].staleCount, since: rows[0].staleSince }
+      : await repository.staleWithin(db, filter.path, filter.year);
+    if (stale.count > 0 && stale.count <= standingsBatch) {
+      stale = await this.freshWithin(filter.path, filter.year);
+      rows = await queries.page(db, filter, key, after, limit + 1);
+    }
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
       rows: page,
       next: rows.length > limit && last ? cursorKeyOf(key, last) : null,
       counts: after ? null : await queries.counts(db, filter),
+      stale,
     };
   }
 
