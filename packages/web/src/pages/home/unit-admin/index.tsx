@@ -52,6 +52,8 @@ export function UnitAdminHomePage() {
     return <PageLoading />;
 
   const { overall } = stats.data;
+  // From the statistics (the progress list counts with its first page only).
+  const behindCount = overall.staff - overall.compliant;
   const current = audit.data.audit;
   const reportStatus = audit.data.byStatus.find((s) => s.count > 0)?.status;
   const daysLeft = current?.reportDeadline
@@ -88,7 +90,7 @@ export function UnitAdminHomePage() {
           <StatCard
             statKey="behind"
             title={t('dashboard.province.behind')}
-            value={behind.data.behindCount}
+            value={behindCount}
             tone="danger"
             onSelect={() => void navigate(behindPath)}
             testId="stat-behind"
@@ -142,7 +144,7 @@ export function UnitAdminHomePage() {
             title={t('dashboard.unit.behindTitle')}
             extra={
               <Link to={behindPath} data-testid="behind-all">
-                {t('dashboard.unit.behindAll', { count: behind.data.behindCount })}
+                {t('dashboard.unit.behindAll', { count: behindCount })}
               </Link>
             }
           >
