@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { AuditDashboard, Claim, ReviewDashboard } from '@jijiao/contracts';
+import type {
+  AuditDashboard,
+  Claim,
+  ComplianceStatistics,
+  Me,
+  ReviewDashboard,
+} from '@jijiao/contracts';
 import { apiSignIn } from './support/api';
 import { launchBrowser, saveScreenshot } from './support/browser';
 import { apiGet, chartDrawn, clickWidest, openDashboard, statValue } from './support/dashboard';
@@ -10,7 +16,8 @@ import { startTestServer, type TestServer } from './support/server';
  * The city reviewer's 工作台 at 1366×768: two self-study claims of the demo learner,
  * approved by the hospital, wait at the district body below the city (set up through the
  * API). The tiles and the chart count them, a bar opens the review queue filtered to
- * self-study, and the audit slice opens 审验审核 of the demo's filed audit.
+ * self-study, the audit tile opens 审验审核 of the demo's filed audit, and the bar of the
+ * best compliance below the city opens who is behind there.
  */
 describe('a reviewer reads the 工作台 and drills down', () => {
   let server: TestServer | undefined;
@@ -69,8 +76,17 @@ describe('a reviewer reads the 工作台 and drills down', () => {
     expect(await page.getByTestId('chart-audit-reports').getAttribute('aria-label')).toBe(
       `${String(audit.audit?.year)} 年度审验：各单位上报状态：已备案 ${String(units)}`,
     );
-    // The slot for compliance per unit stays empty until its API exists: no made-up bars.
-    expect(await page.getByTestId('compliance-by-unit').count()).toBe(0);
+    // Compliance of the organisations below the city, as its statistics answer it.
+    const me = await apiGet<Me>(page, `${url}/api/v1/me`);
+    const city = me.roles[0]?.orgId ?? '';
+    const stats = await apiGet<ComplianceStatistics>(
+      page,
+      `${url}/api/v1/units/${city}/statistics`,
+    );
+    await chartDrawn(page, 'chart-compliance-by-unit');
+    expect(await page.getByTestId('chart-compliance-by-unit').getAttribute('aria-label')).toBe(
+      `各下级机构达标率（%）：${stats.byChild.map((c) => `${c.name} ${String(c.rate)}`).join('，')}`,
+    );
     await saveScreenshot(page, 'reviewer-dashboard');
 
     // The bar opens the review queue filtered to self-study: the two claims.
@@ -86,6 +102,17 @@ describe('a reviewer reads the 工作台 and drills down', () => {
     await page.getByTestId('stat-reports-waiting').click();
     await page.waitForURL(`${url}/audit/review?audit=${audit.audit?.id ?? ''}`);
     await page.getByRole('heading', { name: '审验审核' }).waitFor();
+
+    // The widest compliance bar opens who is behind in that organisation.
+    await page.goBack();
+    const best = [...stats.byChild].sort((a, b) => b.rate - a.rate)[0];
+    expect(best?.rate).toBeGreaterThan(0);
+    await chartDrawn(page, 'chart-compliance-by-unit');
+    await clickWidest(page, 'chart-compliance-by-unit', 'path[fill="#1677ff"]');
+    await page.waitForURL(`${url}/progress?unit=${best?.key ?? ''}&compliant=false`);
+    await expect
+      .poll(async () => page.getByTestId('progress-org').innerText())
+      .toContain(best?.name ?? '');
     expect(cspViolations).toEqual([]);
   });
 });

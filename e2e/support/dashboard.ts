@@ -56,6 +56,8 @@ export async function chartDrawn(page: Page, testId: string): Promise<void> {
  * bars are drawn too, zero wide), at its centre, as a user would.
  */
 export async function clickWidest(page: Page, chartTestId: string, selector: string) {
+  // A chart below the fold of a 768-pixel screen: the mouse clicks inside the viewport.
+  await page.getByTestId(chartTestId).scrollIntoViewIfNeeded();
   const elements = page.getByTestId(chartTestId).locator(selector);
   let widest: { x: number; y: number; width: number; height: number } | null = null;
   for (const element of await elements.all()) {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { awardBatchStatusSchema } from './awards';
 import { activityTypeSchema } from './credits';
-import { auditStatusSchema, unitReportStatusSchema } from './audit';
+import { auditStatusSchema, cityProgressSchema, unitReportStatusSchema } from './audit';
+import { orgKindSchema } from './orgs';
 import { projectStatusSchema } from './projects';
 
 /**
@@ -69,6 +70,25 @@ export const reviewDashboardSchema = z.object({
 });
 export type ReviewDashboard = z.infer<typeof reviewDashboardSchema>;
 
+/**
+ * `GET /api/v1/reviews/levels`: the claims of the people in the caller's subtree that are
+ * still in review, by the kind of body they wait at (the unit's own first review, a
+ * medical association, a district or city bureau, the provincial CME office).
+ */
+export const reviewLevelsSchema = z.object({
+  waiting: z.number().int(),
+  byLevel: z
+    .array(
+      z.object({
+        kind: orgKindSchema,
+        count: z.number().int(),
+        oldestSubmittedAt: z.iso.datetime().describe('The longest-waiting submission'),
+      }),
+    )
+    .describe('Levels with claims waiting, in chain order (unit first)'),
+});
+export type ReviewLevels = z.infer<typeof reviewLevelsSchema>;
+
 /** `GET /api/v1/audits/dashboard`: the caller's latest annual audit, units late first. */
 export const auditDashboardSchema = z.object({
   audit: z
@@ -94,6 +114,9 @@ export const auditDashboardSchema = z.object({
     )
     .describe('Units late with their report (not yet reported by the deadline), first 10'),
   waitingAtMe: z.number().int().describe('Unit reports waiting at the caller’s level'),
+  byCity: z
+    .array(cityProgressSchema)
+    .describe('The same units per city, by name; cityId null: units reporting to the province'),
 });
 export type AuditDashboard = z.infer<typeof auditDashboardSchema>;
 

@@ -4,12 +4,14 @@ import {
   awardDashboardSchema,
   projectDashboardSchema,
   reviewDashboardSchema,
+  reviewLevelsSchema,
   systemDashboardSchema,
   type AttendanceDashboard,
   type AuditDashboard,
   type AwardDashboard,
   type ProjectDashboard,
   type ReviewDashboard,
+  type ReviewLevels,
   type SystemDashboard,
 } from '@jijiao/contracts';
 import { request } from './client';
@@ -29,6 +31,10 @@ export function fetchAwardDashboard(): Promise<AwardDashboard> {
 
 export function fetchReviewDashboard(): Promise<ReviewDashboard> {
   return request('GET', '/api/v1/reviews/dashboard', reviewDashboardSchema);
+}
+
+export function fetchReviewLevels(): Promise<ReviewLevels> {
+  return request('GET', '/api/v1/reviews/levels', reviewLevelsSchema);
 }
 
 export function fetchAuditDashboard(): Promise<AuditDashboard> {

@@ -59,6 +59,27 @@ describe('GET /api/v1/audits/dashboard', () => {
     expect(body.late[0]?.cityName).toBe(tree.city.name);
     expect(body.lateCount).toBe(2);
     expect(body.waitingAtMe).toBe(1);
+    // Both units lie in the one city: one has reported (late), none is approved yet.
+    expect(body.byCity).toEqual([
+      expect.objectContaining({
+        cityId: tree.city.id,
+        cityName: tree.city.name,
+        units: 2,
+        reported: 1,
+        approved: 0,
+        pending: 1,
+        late: 2,
+      }),
+    ]);
+  });
+
+  it('gives a province admin every city of the province', async () => {
+    const body = (
+      await dashboardOf(
+        (await f.buildUser({ role: 'province_admin', org: tree.province })).username,
+      )
+    ).json<AuditDashboard>();
+    expect(body.byCity.map((c) => [c.cityName, c.units])).toEqual([[tree.city.name, 2]]);
   });
 
   it('gives a unit its own report only, and another province nothing', async () => {
@@ -66,11 +87,13 @@ describe('GET /api/v1/audits/dashboard', () => {
       await dashboardOf((await f.buildUser({ role: 'unit_admin', org: lateUnit })).username)
     ).json<AuditDashboard>();
     expect([own.units, own.lateCount, own.waitingAtMe]).toEqual([1, 1, 0]);
+    expect(own.byCity.map((c) => c.units)).toEqual([1]);
     const stranger = await f.buildUser({ role: 'reviewer', org: other.city });
     expect((await dashboardOf(stranger.username)).json<AuditDashboard>()).toMatchObject({
       audit: null,
       units: 0,
       late: [],
+      byCity: [],
     });
   });
 

@@ -11,7 +11,7 @@ const settled: readonly UnitReportStatus[] = ['approved', 'filed'];
 /**
  * 工作台: the caller's latest audit (the open one, else the latest year) as its units in
  * the caller's subtree stand: per report status, those late and not yet approved, and the
- * reports waiting at the caller's level when they review.
+ * reports waiting at the caller's level when they review; and the same units per city.
  */
 export async function auditDashboard(deps: AuditDeps, actor: Actor): Promise<AuditDashboard> {
   const { items } = await listAudits(deps, actor);
@@ -20,9 +20,17 @@ export async function auditDashboard(deps: AuditDeps, actor: Actor): Promise<Aud
   )[0];
   const zeros = unitReportStatuses.map((status) => ({ status, count: 0 }));
   if (!latest)
-    return { audit: null, units: 0, byStatus: zeros, lateCount: 0, late: [], waitingAtMe: 0 };
+    return {
+      audit: null,
+      units: 0,
+      byStatus: zeros,
+      lateCount: 0,
+      late: [],
+      waitingAtMe: 0,
+      byCity: [],
+    };
   const { province } = await auditFor(deps, actor, latest.id);
-  const { units } = await auditProgress(deps, actor, latest.id);
+  const { units, cities } = await auditProgress(deps, actor, latest.id);
   const late = units.filter((u) => u.late && !settled.includes(u.status));
   const waitingAtMe = auditPolicy['audit:review'](actor, province)
     ? (await reportsWaiting(deps, actor, latest.id)).items.length
@@ -47,5 +55,6 @@ export async function auditDashboard(deps: AuditDeps, actor: Actor): Promise<Aud
       status: u.status,
     })),
     waitingAtMe,
+    byCity: cities,
   };
 }

@@ -5,6 +5,7 @@ import type {
   ClaimList,
   ActivityType,
   ReviewDashboard,
+  ReviewLevels,
   ReviewDecision,
   ReviewQueueQuery,
 } from '@jijiao/contracts';
@@ -26,6 +27,7 @@ import {
 } from './credits.policy';
 import type { ClaimActor, ClaimLifecycle, TransitionResult } from './claim-lifecycle';
 import { voidClaimsOfYear, type VoidClaimsInput } from './claim-void';
+import { reviewLevels } from './review-levels';
 import { toClaimSummary } from './claim-view';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { CreditIntake } from './credit-intake.service';
@@ -257,6 +259,11 @@ export class ClaimReview {
         .map((r) => ({ type: r.type as ActivityType, count: r.count }))
         .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
     };
+  }
+
+  /** 工作台: the claims of the caller's people still in review, per level of the chain. */
+  levels(actor: Actor): Promise<ReviewLevels> {
+    return reviewLevels(this.#deps, actor);
   }
 
   /** What waits at the caller's level: claims whose current reviewing org is in their subtree. */

@@ -81,3 +81,10 @@ export const canEnterCreditsAt: Policy<Actor, Placed & { kind: string }> = (acto
 
 /** The review queue: isClaimAtCallersLevel, applied in SQL. */
 export const reviewQueueScope = (actor: Actor): string[] => scopeOf(actor, 'credit:review');
+
+/**
+ * The review levels of a 工作台 count the claims in review of the people of units in the
+ * caller's credit:review subtree, wherever they wait (their unit, a bureau, the province
+ * office): the subtrees, for SQL.
+ */
+export const reviewLevelsScope = (actor: Actor): string[] => scopeOf(actor, 'credit:review');

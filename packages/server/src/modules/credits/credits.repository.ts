@@ -193,4 +193,36 @@ export class CreditsRepository extends ClaimQueries {
   async insertReview(db: DbOrTx, row: NewClaimReview): Promise<void> {
     await db.insert(claimReviews).values(row);
   }
+
+  /**
+   * Claims in review of the units inside `scope`, per kind of the body they wait at, with
+   * the oldest submission: one grouped query. It counts per reviewing org first (an
+   * index-only scan of credit_claims_pending_unit_idx, a range for a unit, the whole
+   * province's pending claims for the province office) and only then joins the few orgs.
+   */
+  async pendingByReviewerKind(
+    db: DbOrTx,
+    scope: readonly string[],
+  ): Promise<{ kind: string; count: number; oldest: Date }[]> {
+    if (scope.length === 0) return [];
+    const units = sql.join(
+      scope.map((root) => sql`u.path like ${`${root}%`}`),
+      sql` or `,
+    );
+    const rows = await queryRows<{ kind: string; count: number; oldest: Date | string }>(
+      db,
+      sql`select r.kind, sum(w.n)::int as count, min(w.oldest) as oldest
+          from (
+            select c.current_reviewer_org_id as org_id, count(*) as n,
+                   min(c.submitted_at) as oldest
+            from credit_claims c
+            where c.status = 'submitted'
+              and c.unit_id in (select u.id from orgs u where ${units})
+            group by c.current_reviewer_org_id
+          ) w
+          join orgs r on r.id = w.org_id
+          group by r.kind`,
+    );
+    return rows.map((r) => ({ kind: r.kind, count: r.count, oldest: new Date(r.oldest) }));
+  }
 }

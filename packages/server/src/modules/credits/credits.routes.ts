@@ -17,6 +17,7 @@ import {
   idParamsSchema,
   reviewDecisionSchema,
   reviewDashboardSchema,
+  reviewLevelsSchema,
   reviewQueueQuerySchema,
   reviewReasonSchema,
 } from '@jijiao/contracts';
@@ -165,6 +166,19 @@ export function registerCreditRoutes(
       response: { 200: reviewDashboardSchema, ...errors },
     },
     handler: (request) => review.dashboard(actorOf(request)),
+  });
+
+  r.get('/api/v1/reviews/levels', {
+    config: { permission: 'credit:review' },
+    schema: {
+      tags: ['reviews'],
+      summary:
+        '工作台: the claims of the caller’s subtree still in review, per kind of body they wait at',
+      description:
+        'Counts every submitted claim of the units in the caller’s credit:review subtree, by the kind of the organisation it waits at (unit, association, district, city, CME office), with the oldest submission of each.',
+      response: { 200: reviewLevelsSchema, ...errors },
+    },
+    handler: (request) => review.levels(actorOf(request)),
   });
 
   r.get('/api/v1/reviews/queue', {

@@ -19,6 +19,8 @@ export interface EChartProps {
   drawnKeys?: readonly string[] | undefined;
   option: EChartsCoreOption;
   height: number;
+  /** The aria-label when the chart has more than `data` (several series); else from `data`. */
+  summary?: string | undefined;
   /** A click on a bar, point or slice: the datum's key (a dashboard drills down with it). */
   onSelect?: ((key: string) => void) | undefined;
   testId?: string | undefined;
@@ -41,11 +43,13 @@ export function EChart(props: EChartProps) {
         data-testid={props.testId}
       />
     );
-  const label = summariseChart(props.title, props.data, {
-    emptyText: t('charts.empty'),
-    separator: t('charts.separator'),
-    listSeparator: t('charts.listSeparator'),
-  });
+  const label =
+    props.summary ??
+    summariseChart(props.title, props.data, {
+      emptyText: t('charts.empty'),
+      separator: t('charts.separator'),
+      listSeparator: t('charts.listSeparator'),
+    });
   // ECharts takes its locale when created: a new language makes a new chart.
   return <ChartSurface key={language} {...props} label={label} language={language} />;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summariseChart } from './chart-data';
+import { summariseChart, summariseSeries } from './chart-data';
 
 const zh = { emptyText: '暂无数据', separator: '：', listSeparator: '，' };
 
@@ -24,5 +24,25 @@ describe('summariseChart: the aria-label of a chart', () => {
         listSeparator: ', ',
       }),
     ).toBe('Check-ins: No data');
+  });
+});
+
+describe('summariseSeries: the aria-label of a chart with several lines', () => {
+  const options = { ...zh, seriesSeparator: '；' };
+
+  it('reads each series with its values by point, skipping gaps', () => {
+    const series = [
+      { name: '2026年', values: [1.5, 3, null] },
+      { name: '2025年', values: [1, 2, 4] },
+    ];
+    expect(summariseSeries('本年与上年', ['1月', '2月', '3月'], series, options)).toBe(
+      '本年与上年：2026年 1月 1.5，2月 3；2025年 1月 1，2月 2，3月 4',
+    );
+  });
+
+  it('says so when no series has a value', () => {
+    expect(
+      summariseSeries('本年与上年', ['1月'], [{ name: '2026年', values: [null] }], options),
+    ).toBe('本年与上年：暂无数据');
   });
 });

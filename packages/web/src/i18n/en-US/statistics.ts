@@ -44,6 +44,19 @@ export const statisticsMessages: StatisticsMessages = {
     back: 'Back to staff progress',
   },
   statistics: {
+    charts: {
+      byChildTitle: 'Compliance by child organisation (%)',
+      byChildHint: 'Click a bar to see who is behind there',
+      trendTitle: 'Mean cumulative credits: this year and last',
+      trendHint: 'Mean credits per person at each month’s end; this year up to this month',
+      yearSeries: '{{year}}',
+      channelTitle: 'Credits by channel',
+      channelHint:
+        'Counted credits by the channel they arrived by; click a slice for its claims in review',
+      channelNote: 'Counted credits by the channel they arrived by',
+      distributionTitle: 'Distribution of credits (staff)',
+      distributionHint: 'By credits earned this year, in steps of 5',
+    },
     title: 'Statistics',
     intro:
       'How many staff of the chosen organisation (and the units below it) meet this year’s requirements, by child organisation, profession, title grade and unit level, lowest rate first. Click a child organisation to see its staff progress.',

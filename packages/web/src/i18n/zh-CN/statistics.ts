@@ -42,6 +42,18 @@ export const statisticsMessages = {
     back: '返回人员学分进度',
   },
   statistics: {
+    charts: {
+      byChildTitle: '各下级机构达标率（%）',
+      byChildHint: '点击柱条查看该机构未达标的人员',
+      trendTitle: '人均累计学分：本年与上年',
+      trendHint: '各月末人均累计学分；本年只画到本月',
+      yearSeries: '{{year}}年',
+      channelTitle: '学分来源渠道（学分数）',
+      channelHint: '已计入的学分按来源渠道；点击扇区查看该渠道待审核的申报',
+      channelNote: '已计入的学分按来源渠道',
+      distributionTitle: '学分分布（人数）',
+      distributionHint: '按本年度已获学分，每 5 分一档',
+    },
     title: '统计报表',
     intro:
       '所选机构（含下级单位）人员本年度学分达标情况，按下级机构、专业、职称和单位级别分组，达标率低的排在前面。点击下级机构可查看其人员学分进度。',

@@ -16,11 +16,19 @@ const pageSize = 50;
 const ordersQueryKey = ['card-orders'];
 
 /** 领卡申请: a unit orders cards for its staff; its district bureau issues them. */
-export function OrdersTab({ canOrder, canIssue }: { canOrder: boolean; canIssue: boolean }) {
+export function OrdersTab({
+  canOrder,
+  canIssue,
+  initialStatus,
+}: {
+  canOrder: boolean;
+  canIssue: boolean;
+  initialStatus?: CardOrderStatus | undefined;
+}) {
   const { t } = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<CardOrderStatus | undefined>(undefined);
+  const [status, setStatus] = useState<CardOrderStatus | undefined>(initialStatus);
   const [creating, setCreating] = useState(false);
   const pages = useInfiniteQuery({
     queryKey: [...ordersQueryKey, status],

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Form, Input, Modal, Select, Tabs, Typography } from 'antd';
 import { CloudUploadOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { cardOrderStatuses } from '@jijiao/contracts';
 import { listPeople, purchaseCard } from '../../api';
 import { errorMessageKey } from '../../i18n/error-message';
 import { useT } from '../../i18n/use-t';
@@ -12,6 +13,7 @@ import { cardsQueryKey } from './cards-query-key';
 import { OrdersTab } from './OrdersTab';
 import { cardNumberProblem } from './card-format';
 import { useDebouncedSearch } from '../../utils/use-debounced-search';
+import { enumParam } from '../../utils/url-state';
 
 /**
  * 继教卡: for a unit's card officer (card:manage) their staff's cards and their orders;
@@ -24,6 +26,10 @@ export function CardsPage() {
   const canManage = access.permissions.has('card:manage');
   const canIssue = access.permissions.has('card:issue');
   const [purchasing, setPurchasing] = useState(false);
+  // A 工作台 opens the orders of one status: `?tab=orders&status=pending`.
+  const [params] = useSearchParams();
+  const tab = params.get('tab') === 'orders' ? 'orders' : 'cards';
+  const orderStatus = enumParam(cardOrderStatuses, params.get('status'));
 
   return (
     <Card>
@@ -50,6 +56,7 @@ export function CardsPage() {
       </Flex>
       <Typography.Paragraph type="secondary">{t('cards.intro')}</Typography.Paragraph>
       <Tabs
+        defaultActiveKey={tab}
         items={[
           {
             key: 'cards',
@@ -59,7 +66,9 @@ export function CardsPage() {
           {
             key: 'orders',
             label: t('cards.tabs.orders'),
-            children: <OrdersTab canOrder={canManage} canIssue={canIssue} />,
+            children: (
+              <OrdersTab canOrder={canManage} canIssue={canIssue} initialStatus={orderStatus} />
+            ),
           },
         ]}
       />

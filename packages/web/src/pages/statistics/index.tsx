@@ -16,6 +16,12 @@ import {
   progressPath,
 } from '../progress/list/progress-filters';
 import { DistributionTable } from './components/DistributionTable';
+import {
+  ChannelChart,
+  ChildRateChart,
+  DistributionChart,
+  TrendYearsChart,
+} from './components/StatisticsCharts';
 import { GroupTable } from './components/GroupTable';
 
 type Child = ComplianceStatistics['byChild'][number];
@@ -27,11 +33,14 @@ const childKindOf = (c: Child): ChildKind =>
 /**
  * 统计报表: the share of an organisation's staff (and the units below it) who meet the
  * year's requirements, overall and by child organisation, profession, title grade and unit
- * level, lowest rate first; and how many people have how many credits.
+ * level, lowest rate first; and how many people have how many credits. Charts above the
+ * tables: compliance by child organisation, this year against last, credits by channel and
+ * the distribution of credits.
  */
 export function StatisticsPage() {
   const { t } = useT();
-  const { grant } = useSession();
+  const { grant, access } = useSession();
+  const canReview = access.permissions.has('credit:review');
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const { unitId: picked, year } = parseProgressFilters(params);
@@ -79,6 +88,39 @@ export function StatisticsPage() {
               value={overall.averageCredits}
               precision={1}
             />
+          </Col>
+        </Row>
+        <Row gutter={[16, 16]}>
+          {data.byChild.length > 0 && (
+            <Col xs={24} lg={12}>
+              <ChildRateChart
+                stats={data}
+                onSelect={(orgId) =>
+                  void navigate(
+                    progressPath({
+                      ...defaultProgressFilters,
+                      unitId: orgId,
+                      year: data.year,
+                      compliance: 'behind',
+                    }),
+                  )
+                }
+              />
+            </Col>
+          )}
+          <Col xs={24} lg={12}>
+            <TrendYearsChart stats={data} />
+          </Col>
+          <Col xs={24} lg={12}>
+            <ChannelChart
+              stats={data}
+              {...(canReview
+                ? { onSelect: (channel: string) => void navigate(`/reviews?channel=${channel}`) }
+                : {})}
+            />
+          </Col>
+          <Col xs={24} lg={12}>
+            <DistributionChart stats={data} />
           </Col>
         </Row>
         {childKinds.map((kind) => {

@@ -70,6 +70,11 @@ export const creditClaims = pgTable(
     index('credit_claims_pending_order_idx')
       .on(t.submittedAt, t.id)
       .where(sql`status = 'submitted'`),
+    // The review levels of a 工作台 count a subtree's pending claims per reviewing org from
+    // this index alone (a range for one unit, every entry for a province), never the table.
+    index('credit_claims_pending_unit_idx')
+      .on(t.unitId, t.currentReviewerOrgId, t.submittedAt)
+      .where(sql`status = 'submitted'`),
     index('credit_claims_match_idx').on(t.personId, t.projectNumber, t.role),
     index('credit_claims_unit_idx').on(t.unitId, t.year),
     index('credit_claims_batch_idx').on(t.batchId),

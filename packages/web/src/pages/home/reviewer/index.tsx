@@ -2,30 +2,38 @@ import { Col, Row, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { unitReportStatuses } from '@jijiao/contracts';
-import { fetchAuditDashboard, fetchReviewDashboard } from '../../../api';
+import { fetchAuditDashboard, fetchReviewDashboard, fetchUnitStatistics } from '../../../api';
 import { BarChart, DonutChart, StatCard } from '../../../components/charts';
 import { PageError, PageLoading } from '../../../components/PageState';
 import { useT } from '../../../i18n/use-t';
+import { useSession } from '../../../session/session-context';
 import { formatDateTime } from '../../../utils/format';
+import { defaultProgressFilters, progressPath } from '../../progress/list/progress-filters';
+import { ChildRateChart } from '../../statistics/components/StatisticsCharts';
 import { DashboardHeader } from '../components/DashboardHeader';
 import { DashboardPanel } from '../components/DashboardPanel';
-import { ComplianceByUnit } from './components/ComplianceByUnit';
 import { LateUnits } from './components/LateUnits';
 
 const dayMs = 86_400_000;
 
 /**
  * 工作台 of a reviewing body (district or city commission, association): the claims
- * waiting at its level, and the annual audit of the units below it, late units first.
+ * waiting at its level, the annual audit of the units below it, late units first, and the
+ * compliance of the organisations below it (a bar opens who is behind there).
  */
 export function ReviewerHomePage() {
   const { t } = useT();
   const navigate = useNavigate();
+  const { grant } = useSession();
   const reviews = useQuery({ queryKey: ['dashboard', 'reviews'], queryFn: fetchReviewDashboard });
   const audit = useQuery({ queryKey: ['dashboard', 'audit'], queryFn: fetchAuditDashboard });
-  const failed = [reviews, audit].find((q) => q.isError);
+  const stats = useQuery({
+    queryKey: ['unit-statistics', grant.orgId, undefined],
+    queryFn: () => fetchUnitStatistics(grant.orgId, undefined),
+  });
+  const failed = [reviews, audit, stats].find((q) => q.isError);
   if (failed) return <PageError error={failed.error} onRetry={() => void failed.refetch()} />;
-  if (!reviews.data || !audit.data) return <PageLoading />;
+  if (!reviews.data || !audit.data || !stats.data) return <PageLoading />;
 
   const queue = reviews.data;
   const { audit: current } = audit.data;
@@ -136,8 +144,15 @@ export function ReviewerHomePage() {
           </DashboardPanel>
         </Col>
         <Col xs={24}>
-          {/* Filled by the standings API (another change): nothing until it passes data. */}
-          <ComplianceByUnit />
+          <ChildRateChart
+            stats={stats.data}
+            onSelect={(orgId) =>
+              void navigate(
+                progressPath({ ...defaultProgressFilters, unitId: orgId, compliance: 'behind' }),
+              )
+            }
+            testId="chart-compliance-by-unit"
+          />
         </Col>
       </Row>
     </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Space, Table, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { activityTypes, type ClaimSummary } from '@jijiao/contracts';
+import { activityTypes, creditChannels, type ClaimSummary } from '@jijiao/contracts';
 import { bulkReview, type ReviewQueueFilters } from '../../../api';
 import { ListFooter } from '../../../components/ListFooter';
 import { PageError } from '../../../components/PageState';
@@ -26,11 +26,12 @@ export function ReviewQueuePage() {
   const { message } = App.useApp();
   const { grant } = useSession();
   const queryClient = useQueryClient();
-  // A 工作台 drills down with `?type=`: the queue opens filtered to that activity type.
+  // A 工作台 drills down with `?type=` or `?channel=`: the queue opens filtered so.
   const [searchParams] = useSearchParams();
   const [filters, setFilters] = useState<ReviewQueueFilters>(() => ({
     ...initialFilters,
     type: enumParam(activityTypes, searchParams.get('type')),
+    channel: enumParam(creditChannels, searchParams.get('channel')),
   }));
   const [selected, setSelected] = useState<ClaimSummary[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);

@@ -4,7 +4,7 @@ import { useT } from '../../../i18n/use-t';
 
 type Bucket = ComplianceStatistics['distribution'][number];
 
-/** People by credits, in steps of 5: a plain table (charts come later). */
+/** People by credits, in steps of 5, with their share (the chart above draws the same). */
 export function DistributionTable({ buckets, staff }: { buckets: Bucket[]; staff: number }) {
   const { t } = useT();
   return (

@@ -1,0 +1,1 @@
+CREATE INDEX "credit_claims_pending_unit_idx" ON "credit_claims" USING btree ("unit_id","current_reviewer_org_id","submitted_at") WHERE status = 'submitted';
