@@ -83,13 +83,14 @@ function orderSql(
 ): { order: SQL; after: SQL } {
   switch (key.sort) {
     case 'shortfall': {
-      // Behind first, largest shortfall first, then name and id (the index's order).
-      const order = sql`${s.compliant} asc, ${s.shortfall} desc, ${s.name} asc, ${s.personId} asc`;
+      // Behind first, largest shortfall first, then name and id: one ascending key
+      // (`-shortfall`), the index's order, so the keyset is one row comparison.
+      const order = sql`${s.compliant}, (-${s.shortfall}), ${s.name}, ${s.personId}`;
       if (!after) return { order, after: sql`true` };
       const [compliant, shortfall, name, id] = after;
       return {
         order,
-        after: sql`(${s.compliant} > ${compliant} or (${s.compliant} = ${compliant} and (${s.shortfall} < ${shortfall} or (${s.shortfall} = ${shortfall} and (${s.name}, ${s.personId}) > (${name}, ${id}::uuid)))))`,
+        after: sql`(${s.compliant}, (-${s.shortfall}), ${s.name}, ${s.personId}) > (${compliant}::boolean, ${-Number(shortfall)}::numeric, ${name}::text, ${id}::uuid)`,
       };
     }
     case 'name':
@@ -100,7 +101,8 @@ function orderSql(
       if (!after) return { order, after: sql`true` };
       const [value, id] = after;
       const cmp = key.order === 'asc' ? sql`>` : sql`<`;
-      return { order, after: sql`(${column}, ${s.personId}) ${cmp} (${value}, ${id}::uuid)` };
+      const typed = key.sort === 'name' ? sql`${value}::text` : sql`${value}::numeric`;
+      return { order, after: sql`(${column}, ${s.personId}) ${cmp} (${typed}, ${id}::uuid)` };
     }
   }
 }

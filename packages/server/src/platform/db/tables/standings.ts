@@ -73,14 +73,20 @@ export const personStandings = pgTable(
     primaryKey({ columns: [t.personId, t.year] }),
     // Subtree of a year: a unit, a district, a city or the whole province.
     index('person_standings_path_idx').using('btree', t.year, sql`${t.unitPath} text_pattern_ops`),
-    // The progress list's order: behind first, largest shortfall first, then by name.
-    index('person_standings_order_idx').on(
+    // The progress list's orders. Behind first: not compliant, largest shortfall, name —
+    // one ascending key (`-shortfall`), so a keyset page is one range of the index.
+    index('person_standings_order_idx').using(
+      'btree',
       t.year,
       t.compliant,
-      t.shortfall.desc(),
+      sql`(-${t.shortfall})`,
       t.name,
       t.personId,
     ),
+    index('person_standings_name_idx').on(t.year, t.name, t.personId),
+    index('person_standings_credits_idx').on(t.year, t.totalCredits, t.personId),
+    // A batch of units (the annual audit's snapshot).
+    index('person_standings_unit_idx').on(t.unitId, t.year),
   ],
 );
 
