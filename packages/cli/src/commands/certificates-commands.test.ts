@@ -37,7 +37,9 @@ describe('jijiao certificates', () => {
     expect(listed.status).toBe(0);
     const lines = JSON.parse(listed.stdout) as Line[];
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines[0]).toMatchObject({ year, unit: '江南区人民医院' });
+    // The demo's audit of last year passes people of every unit, the demo hospital's too.
+    expect(lines[0]).toMatchObject({ year });
+    expect(lines.map((l) => l.unit)).toContain('江南区人民医院');
     expect(lines[0]!.holder.idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect(listed.stdout).not.toMatch(/\d{17}[\dX]/);
 

@@ -212,6 +212,45 @@ export class ClaimLifecycle {
   }
 
   /**
+   * Many new claims effective on arrival at once (`enter` for a trusted channel's backlog),
+   * set-based: written at version 1 with the same `approve` history row as one by one. The
+   * caller logs the intake.
+   */
+  async enterEffective(
+    tx: DbOrTx,
+    rows: readonly (Omit<NewClaim, 'status' | 'currentStep' | 'currentReviewerOrgId'> & {
+      id: string;
+    })[],
+    actor: ClaimActor,
+    channel: string,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const now = this.#deps.clock.now();
+    await this.#deps.repository.insertClaims(
+      tx,
+      rows.map((row) => ({ ...row, status: 'effective', decidedAt: now })),
+    );
+    await this.#deps.repository.insertReviews(
+      tx,
+      rows.map((row) => ({
+        claimId: row.id,
+        step: 0,
+        reviewerOrgId: null,
+        actorUserId: actor.userId,
+        action: 'approve',
+        fromStatus: null,
+        toStatus: 'effective',
+        reason: `effective on arrival (${channel})`,
+        at: now,
+      })),
+    );
+    await this.#deps.standings.claimsChanged(
+      tx,
+      rows.map((r) => ({ personId: r.personId, year: r.year })),
+    );
+  }
+
+  /**
    * Many new claims entering submitted at once (imports, ADR 0015), set-based: each is
    * decided as a draft submitted into its chain, written at version 2 (created, then
    * submitted, as one by one), with its `submit` history row. The caller logs the file.

@@ -1,5 +1,10 @@
 import type { CreditChannel } from '@jijiao/contracts';
-import { isSameActivity, type ClaimValuation, type CreditRecord } from '@jijiao/domain';
+import {
+  isPendingStatus,
+  isSameActivity,
+  type ClaimValuation,
+  type CreditRecord,
+} from '@jijiao/domain';
 import type { Clock } from '../../platform/clock';
 import type { DbOrTx } from '../../platform/db/database';
 import {
@@ -10,7 +15,7 @@ import {
   roleOf,
 } from './claim-match';
 import type { ClaimActor, ClaimLifecycle } from './claim-lifecycle';
-import type { CreditsRepository, NewProvenance } from './credits.repository';
+import type { ClaimRow, CreditsRepository, NewProvenance } from './credits.repository';
 import type { PersonAndPlace } from './claim-place';
 
 /** One activity of a bulk intake, already valued by the rules engine under `claimId`. */
@@ -54,6 +59,75 @@ export async function recordManySubmitted(
   tx: DbOrTx,
   input: BulkIntakeInput,
 ): Promise<BulkIntakeResult> {
+  const sorted = await sortArrivals(deps, tx, input);
+  const chains = new Map(input.items.map((i) => [i.claimId, i.chainSteps]));
+  // Claims first: provenances refer to them.
+  await deps.lifecycle.enterSubmitted(
+    tx,
+    sorted.claims.map((c) => ({ ...c, chainSteps: [...(chains.get(c.id) ?? [])] })),
+    input.actor,
+  );
+  await deps.repository.insertProvenances(tx, sorted.provenances);
+  return { created: sorted.claims.length, matched: sorted.matched.length };
+}
+
+/** One activity of a bulk intake of effective claims, valued beforehand under `claimId`. */
+export type BulkEffectiveItem = Omit<BulkIntakeItem, 'chainSteps'>;
+
+export interface BulkEffectiveInput {
+  channel: CreditChannel;
+  actor: ClaimActor & { orgId?: string | null };
+  items: readonly BulkEffectiveItem[];
+}
+
+/**
+ * CreditIntake.record for many claims effective on arrival at once (a trusted channel's
+ * backlog, the demo's year), with the same outcome row for row: the duplicate rule of
+ * `recordManySubmitted`, a provenance for every arrival, and a stored claim still in
+ * review that an arrival matches confirmed, as one by one. The caller owns the transaction
+ * and logs the intake.
+ */
+export async function recordManyEffective(
+  deps: BulkIntakeDeps,
+  tx: DbOrTx,
+  input: BulkEffectiveInput,
+): Promise<BulkIntakeResult> {
+  const sorted = await sortArrivals(deps, tx, input);
+  await deps.lifecycle.enterEffective(tx, sorted.claims, input.actor, input.channel);
+  await deps.repository.insertProvenances(tx, sorted.provenances);
+  const confirmed = new Set<string>();
+  for (const { stored, unitPath } of sorted.matched) {
+    if (!stored || confirmed.has(stored.id) || !isPendingStatus(stored.status)) continue;
+    confirmed.add(stored.id);
+    await deps.lifecycle.change(tx, { ...stored, unitPath }, 'confirm', input.actor, {
+      reason: `confirmed by ${input.channel}`,
+    });
+  }
+  return { created: sorted.claims.length, matched: sorted.matched.length };
+}
+
+type NewBulkClaim = Parameters<ClaimLifecycle['enterEffective']>[1][number];
+
+interface SortedArrivals {
+  claims: NewBulkClaim[];
+  provenances: NewProvenance[];
+  /** Arrivals of a claim already there: the stored one, or none for an earlier item. */
+  matched: { stored: ClaimRow | undefined; unitPath: string }[];
+}
+
+/**
+ * The arrivals of a bulk intake as new claims and provenances: an activity already stored
+ * for the person (or earlier in the input) gains a provenance instead of a claim.
+ */
+async function sortArrivals(
+  deps: BulkIntakeDeps,
+  tx: DbOrTx,
+  input: {
+    channel: CreditChannel;
+    actor: BulkIntakeInput['actor'];
+    items: readonly BulkEffectiveItem[];
+  },
+): Promise<SortedArrivals> {
   const { repository, clock } = deps;
   const now = clock.now();
   const { channel, actor, items } = input;
@@ -61,9 +135,8 @@ export async function recordManySubmitted(
     tx,
     items.map((i) => i.known.person.id),
   );
-  const candidates = await storedCandidates(repository, tx, items);
-  const claims: Parameters<ClaimLifecycle['enterSubmitted']>[1][number][] = [];
-  const provenances: NewProvenance[] = [];
+  const { byKey: candidates, rows } = await storedCandidates(repository, tx, items);
+  const sorted: SortedArrivals = { claims: [], provenances: [], matched: [] };
   const arrival = (claimId: string, sourceRef: string): NewProvenance => ({
     claimId,
     channel,
@@ -72,7 +145,6 @@ export async function recordManySubmitted(
     actorUserId: actor.userId,
     actorOrgId: actor.orgId ?? null,
   });
-  let matched = 0;
   for (const item of items) {
     const { activity } = item.valued;
     const personId = item.known.person.id;
@@ -84,13 +156,13 @@ export async function recordManySubmitted(
       const same = candidates.get(key) ?? [];
       const existing = same.find((c) => isSameActivity(c, record));
       if (existing) {
-        provenances.push(arrival(existing.id, item.sourceRef));
-        matched += 1;
+        sorted.provenances.push(arrival(existing.id, item.sourceRef));
+        sorted.matched.push({ stored: rows.get(existing.id), unitPath: item.known.unit.path });
         continue;
       }
       candidates.set(key, [...same, record]);
     }
-    claims.push({
+    sorted.claims.push({
       id: item.claimId,
       personId,
       unitId: item.known.unit.id,
@@ -106,17 +178,13 @@ export async function recordManySubmitted(
       creditClass: item.valued.class,
       packVersions: item.valued.packs,
       valuationReasons: item.valued.reasons,
-      chainSteps: [...item.chainSteps],
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,
     });
-    provenances.push(arrival(item.claimId, item.sourceRef));
+    sorted.provenances.push(arrival(item.claimId, item.sourceRef));
   }
-  // Claims first: provenances refer to them.
-  await deps.lifecycle.enterSubmitted(tx, claims, actor);
-  await repository.insertProvenances(tx, provenances);
-  return { created: claims.length, matched };
+  return sorted;
 }
 
 const matchKey = (personId: string, projectNumber: string, role: string | null): string =>
@@ -126,8 +194,8 @@ const matchKey = (personId: string, projectNumber: string, role: string | null):
 async function storedCandidates(
   repository: CreditsRepository,
   tx: DbOrTx,
-  items: readonly BulkIntakeItem[],
-): Promise<Map<string, CreditRecord[]>> {
+  items: readonly BulkEffectiveItem[],
+): Promise<{ byKey: Map<string, CreditRecord[]>; rows: Map<string, ClaimRow> }> {
   const pairs = new Map<string, { personId: string; projectNumber: string }>();
   for (const item of items) {
     const projectNumber = projectNumberOf(item.valued.activity);
@@ -136,9 +204,11 @@ async function storedCandidates(
       pairs.set(JSON.stringify([personId, projectNumber]), { personId, projectNumber });
   }
   const byKey = new Map<string, CreditRecord[]>();
+  const rows = new Map<string, ClaimRow>();
   for (const claim of await repository.findMatchCandidatesOf(tx, [...pairs.values()])) {
     const key = matchKey(claim.personId, claim.projectNumber ?? '', claim.role);
     byKey.set(key, [...(byKey.get(key) ?? []), matchRecordOfClaim(claim)]);
+    rows.set(claim.id, claim);
   }
-  return byKey;
+  return { byKey, rows };
 }

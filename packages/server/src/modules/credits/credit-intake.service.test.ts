@@ -171,3 +171,62 @@ describe('CreditIntake.record', () => {
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 });
+
+describe('CreditIntake.recordManyEffective', () => {
+  it('stores effective claims as one by one, and confirms a pending claim an arrival matches', async () => {
+    const person = (await f.buildPerson({ unit: tree.unit })).id;
+    const number = '2026-01-01-902（国）';
+    const draft = await db.transaction((tx) =>
+      intake.record(tx, {
+        personId: person,
+        channel: 'self_report',
+        activity: project({ projectNumber: number }),
+        initialStatus: 'submitted',
+        actor: system,
+      }),
+    );
+    const known = await intake.personAndPlace(db, person);
+    const item = (activity: Record<string, unknown>, sourceRef: string) => {
+      const claimId = crypto.randomUUID();
+      return { claimId, known, valued: intake.valueAt(known.where, claimId, activity), sourceRef };
+    };
+    const other = project({ projectNumber: '2026-01-01-903（国）', hours: 12 });
+    const result = await db.transaction((tx) =>
+      intake.recordManyEffective(tx, {
+        channel: 'platform_push',
+        actor: system,
+        items: [
+          item(project({ projectNumber: number, hours: 6 }), 'row 1'),
+          item({ type: 'online_course', date: '2026-04-02', hours: 6 }, 'row 2'),
+          item(other, 'row 3'),
+          item(other, 'row 4'),
+        ],
+      }),
+    );
+    expect(result).toEqual({ created: 2, matched: 2 });
+    const claims = await queryRows<{
+      id: string;
+      status: string;
+      credits: string;
+      version: number;
+      reviews: string[];
+      provenances: number;
+    }>(
+      db,
+      sql`select c.id, c.status, c.credits, c.version,
+                 (select array_agg(r.action || ':' || coalesce(r.reason, '') order by r.at, r.action)
+                    from claim_reviews r where r.claim_id = c.id) reviews,
+                 (select count(*)::int from credit_provenances p where p.claim_id = c.id) provenances
+          from credit_claims c where c.person_id = ${person} order by c.activity_date, c.credits`,
+    );
+    expect(claims.map((c) => [c.status, Number(c.credits), c.provenances])).toEqual([
+      ['effective', 2, 1],
+      ['effective', 3, 2], // the submitted one, confirmed by the arrival; its value kept
+      ['effective', 4, 2], // one claim for the project listed twice
+    ]);
+    expect(claims[1]?.id).toBe(draft.claimId);
+    expect(claims[1]?.reviews).toEqual(['approve:confirmed by platform_push', 'submit:']);
+    expect(claims[0]?.version).toBe(1);
+    expect(claims[0]?.reviews).toEqual(['approve:effective on arrival (platform_push)']);
+  });
+});

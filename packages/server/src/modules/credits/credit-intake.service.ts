@@ -24,7 +24,9 @@ import {
 } from './claim-match';
 import { placeOfUnit, type PersonAndPlace, type UnitPlace } from './claim-place';
 import {
+  recordManyEffective,
   recordManySubmitted,
+  type BulkEffectiveInput,
   type BulkIntakeInput,
   type BulkIntakeResult,
 } from './credit-bulk-intake';
@@ -148,6 +150,11 @@ export class CreditIntake {
   /** `record` for many submitted claims at once, valued beforehand (see credit-bulk-intake). */
   async recordManySubmitted(tx: DbOrTx, input: BulkIntakeInput): Promise<BulkIntakeResult> {
     return recordManySubmitted(this.#deps, tx, input);
+  }
+
+  /** `record` for many claims effective on arrival, valued beforehand (see credit-bulk-intake). */
+  async recordManyEffective(tx: DbOrTx, input: BulkEffectiveInput): Promise<BulkIntakeResult> {
+    return recordManyEffective(this.#deps, tx, input);
   }
 
   async record(tx: DbOrTx, input: IntakeInput): Promise<IntakeResult> {

@@ -16,10 +16,30 @@ describe('the demo at start', () => {
     expect(done.credits).toBeGreaterThan(10);
     expect(done.audit).toMatchObject({ year: 2025 });
     const audit = done.audit!;
-    // The learner and 24 colleagues pass with 30 credits; 12 colleagues fall short.
-    expect(audit.compliant).toBe(25);
-    expect(audit.people).toBeGreaterThanOrEqual(37);
-    expect(audit.certificates).toBeGreaterThanOrEqual(25);
+    // Last year on the demo's curve: most pass, a tail falls short; each pass has its certificate.
+    expect(audit.people).toBe(300);
+    expect(audit.compliant / audit.people).toBeGreaterThan(0.65);
+    expect(audit.compliant / audit.people).toBeLessThan(0.85);
+    expect(audit.certificates).toBe(audit.compliant);
+    // As before: the learner and the first 24 colleagues pass with 30 credits, 12 fall short.
+    const story = await queryRows<{ compliant: boolean; total: number }>(
+      database.db,
+      sql`with learner as (select p.id, p.unit_id from people p join users u on u.id = p.user_id
+                           where u.username = 'demo-learner'),
+               colleagues as (select p.id from people p, learner l
+                              where p.unit_id = l.unit_id and p.user_id is null
+                              order by p.name, p.id limit 36)
+          select r.compliant, s.total_credits::float total from audit_results r
+          join person_standings s on s.person_id = r.person_id and s.year = 2025
+          where r.audit_id = (select id from audits where year = 2025)
+            and r.person_id in (select id from learner union all select id from colleagues)
+          order by r.compliant desc, s.total_credits desc`,
+    );
+    expect(story.map((r) => [r.compliant, r.total])).toEqual([
+      ...Array.from({ length: 25 }, () => [true, 30]),
+      ...Array.from({ length: 6 }, () => [false, 20]),
+      ...Array.from({ length: 6 }, () => [false, 10]),
+    ]);
 
     const [row] = await queryRows<{ status: string; reports: number; approved: number }>(
       database.db,

@@ -1,14 +1,17 @@
 import { sql } from 'drizzle-orm';
-import type { CreditChannel } from '@jijiao/contracts';
 import { queryRows } from '../../platform/db/database';
 import type { Services } from '../../services';
 import { systemActor } from '../orgs/system-actor';
-import { demoAccounts } from './demo-tree';
+import { planDemoYear, type DemoArrival } from './demo-credit-plan';
+import { demoPopulation, recordDemoArrivals } from './demo-credits';
+import { demoAccounts, demoPlatformName } from './demo-tree';
 
 /** Staff of the demo learner's unit who pass last year (with the learner) and who fall short. */
 const passing = 24;
 const short = 12;
 const demoAuditRef = 'demo audit';
+/** How much lower last year's share of compliant staff is, unit by unit, than this year's. */
+const lastYearLag = 0.06;
 
 export interface DemoAuditResult {
   year: number;
@@ -19,7 +22,8 @@ export interface DemoAuditResult {
 
 /**
  * Last year, closed: effective credits for the demo learner and colleagues (most pass, some
- * fall short), then the annual audit of the demo province walked like an operator would
+ * fall short) and, for everyone else, a year on the curve of this year's demo credits (see
+ * demo-credit-plan), then the annual audit of the demo province walked like an operator would
  * (open, run the job, every unit confirms and reports, each body of its chain approves, the
  * province files), so the certificates at start are the audit's own. Resumable: a second
  * call finishes an audit left open, and does nothing once it is filed.
@@ -47,30 +51,34 @@ export async function seedDemoAudit(services: Services): Promise<DemoAuditResult
           order by name, id limit ${passing + short}`,
     );
     const people = [learner.id, ...colleagues.map((c) => c.id)];
+    const arrivals: DemoArrival[] = people.flatMap((personId, i) =>
+      // National projects of 30 hours: 10 credits each (the per-project cap); 25 are needed.
+      Array.from({ length: i <= passing ? 3 : 1 + (i % 2) }, (_, k) => ({
+        personId,
+        channel: k === 0 ? 'host_award' : 'platform_push',
+        activity: {
+          type: 'project',
+          level: 'national',
+          role: 'attendee',
+          hours: 30,
+          date: `${year}-${String(3 + k * 3).padStart(2, '0')}-1${k}`,
+          projectNumber: `${year}-0${k + 1}-01-00${k + 1}（国）`,
+        },
+      })),
+    );
     await db.transaction(async (tx) => {
-      for (const [i, personId] of people.entries()) {
-        // National projects of 30 hours: 10 credits each (the per-project cap); 25 are needed.
-        const projects = i <= passing ? 3 : 1 + (i % 2);
-        for (let k = 0; k < projects; k++) {
-          const month = String(3 + k * 3).padStart(2, '0');
-          const channel: CreditChannel = k === 0 ? 'host_award' : 'platform_push';
-          await services.intake.record(tx, {
-            personId,
-            channel,
-            activity: {
-              type: 'project',
-              level: 'national',
-              role: 'attendee',
-              hours: 30,
-              date: `${year}-${month}-1${k}`,
-              projectNumber: `${year}-0${k + 1}-01-00${k + 1}（国）`,
-            },
-            initialStatus: 'effective',
-            actor: { userId: null, username: 'demo', ip: null },
-            sourceRef: demoAuditRef,
-          });
-        }
-      }
+      const { staff, known } = await demoPopulation(tx, services);
+      // Everyone else: last year's curve, a little below this year's.
+      const rest = planDemoYear({
+        year,
+        until: new Date(Date.UTC(year, 11, 31)),
+        staff: staff
+          .filter((s) => !people.includes(s.id))
+          .map((s) => ({ ...s, compliantShare: s.compliantShare - lastYearLag })),
+        seed: year * 7,
+        platform: demoPlatformName,
+      });
+      await recordDemoArrivals(tx, services.intake, known, [...arrivals, ...rest], demoAuditRef);
     });
   }
 

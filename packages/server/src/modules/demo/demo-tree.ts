@@ -9,6 +9,11 @@ export interface DemoOrg {
   regionCode: string;
   /** Relative staff size of a unit, for the skewed distribution of demo people. */
   staffWeight?: number;
+  /**
+   * The share of a unit's staff that meets the year's requirement by December in the demo's
+   * credits, so the bars by unit and by city differ (see demo-credit-plan).
+   */
+  compliantShare?: number;
   tcm?: boolean;
   children?: DemoOrg[];
 }
@@ -35,6 +40,7 @@ export const demoTree: DemoOrg = {
       name: '演示省人民医院',
       regionCode: '990000',
       staffWeight: 12,
+      compliantShare: 0.86,
     },
     { key: 'medical-association', kind: 'host', name: '演示省医学会', regionCode: '990000' },
     { key: 'demo-platform', kind: 'platform', name: demoPlatformName, regionCode: '990000' },
@@ -51,6 +57,7 @@ export const demoTree: DemoOrg = {
           name: '东湖市中心医院',
           regionCode: '990100',
           staffWeight: 8,
+          compliantShare: 0.84,
         },
         {
           key: 'jiangnan',
@@ -71,6 +78,7 @@ export const demoTree: DemoOrg = {
               name: '江南区人民医院',
               regionCode: '990102',
               staffWeight: 5,
+              compliantShare: 0.78,
             },
             {
               key: 'jiangbin-chc',
@@ -79,6 +87,7 @@ export const demoTree: DemoOrg = {
               name: '江南区江滨社区卫生服务中心',
               regionCode: '990102',
               staffWeight: 1,
+              compliantShare: 0.7,
             },
           ],
         },
@@ -95,6 +104,7 @@ export const demoTree: DemoOrg = {
               name: '江北区中医医院',
               regionCode: '990103',
               staffWeight: 3,
+              compliantShare: 0.85,
               tcm: true,
             },
             {
@@ -104,6 +114,7 @@ export const demoTree: DemoOrg = {
               name: '江北区疾病预防控制中心',
               regionCode: '990103',
               staffWeight: 1,
+              compliantShare: 0.72,
             },
           ],
         },
@@ -128,6 +139,7 @@ export const demoTree: DemoOrg = {
               name: '山阳区白石镇卫生院',
               regionCode: '990202',
               staffWeight: 1,
+              compliantShare: 0.55,
             },
           ],
         },
@@ -144,6 +156,7 @@ export const demoTree: DemoOrg = {
               name: '临江县人民医院',
               regionCode: '990221',
               staffWeight: 3,
+              compliantShare: 0.76,
             },
             {
               key: 'linjiang-mch',
@@ -152,6 +165,7 @@ export const demoTree: DemoOrg = {
               name: '临江县妇幼保健院',
               regionCode: '990221',
               staffWeight: 1,
+              compliantShare: 0.68,
             },
           ],
         },
