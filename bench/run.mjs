@@ -133,7 +133,7 @@ async function auditWorkload(url) {
       baseline: baselineSeconds,
       unit: 's',
       better: 'lower',
-      target: { ratio: 2, text: '≤ 2× baseline' },
+      target: { ratio: 1.5, text: '≤ 1.5× baseline' },
       peakRssMb: run.peakRssMb,
       note: `${summary.compliant} compliant; job ${summary.seconds} s of ${round(run.seconds, 1)} s`,
     }),
