@@ -19,6 +19,7 @@
 //   progress   the province's progress list, first and 100th page (keyset) vs the same SQL
 //   statistics the province's statistics vs one hand-written GROUP BY … GROUPING SETS
 //   approval   approving claims with the standings kept current vs the same without them
+// BENCH_SERVER_PROF=DIR writes a CPU profile of each server process into DIR (on stop).
 // The standings are rebuilt after generation whenever a workload reads them (audit,
 // learner, progress, statistics), so that the server does not compute them meanwhile.
 import { spawnSync } from 'node:child_process';

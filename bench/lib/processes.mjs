@@ -73,14 +73,26 @@ function running(child, url, scratch) {
 export async function startJijiao({ databaseUrl, dataDir }) {
   const port = await freePort();
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-bench-'));
-  const child = spawn(process.execPath, [cli, 'start', '--port', String(port)], {
-    env: {
-      ...process.env,
-      ...benchEnv({ JIJIAO_DATA_DIR: dir, HOST: '127.0.0.1' }),
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_SERVER_PROF
+        ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROF]
+        : []),
+      cli,
+      'start',
+      '--port',
+      String(port),
+    ],
+    {
+      env: {
+        ...process.env,
+        ...benchEnv({ JIJIAO_DATA_DIR: dir, HOST: '127.0.0.1' }),
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${url}/api/health`, child, 'jijiao start');
