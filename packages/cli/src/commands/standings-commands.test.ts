@@ -33,12 +33,14 @@ async function withDatabase(work: (db: Database['db']) => Promise<unknown>): Pro
 
 /**
  * Changes the stored database directly, between two commands (the data dir is free then).
- * Opened once more afterwards: a second PGlite instance in this (test) process is what
- * makes the first one's last write reach the files the next command opens.
+ * The CHECKPOINT writes the change to the data files before this instance closes, so the
+ * next command's process reads it (a plain close has been seen to lose it now and then).
  */
 async function tamper(statement: ReturnType<typeof sql>): Promise<void> {
-  await withDatabase((db) => db.execute(statement));
-  await withDatabase(() => Promise.resolve());
+  await withDatabase(async (db) => {
+    await db.execute(statement);
+    await db.execute(sql`checkpoint`);
+  });
 }
 
 describe('jijiao standings', () => {

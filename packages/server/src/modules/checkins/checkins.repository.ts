@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { textArray } from '../../platform/db/array-param';
 import { queryRows, type DbOrTx } from '../../platform/db/database';
 import {
   attendanceRules,
@@ -42,12 +43,6 @@ function uuids(values: readonly string[]): SQL {
  * A list as one Postgres array literal (`{a,b}`), the same on both drivers, for values that
  * need no quoting: UUIDs and normalised card numbers (letters and digits), checked here.
  */
-function arrayLiteral(values: readonly string[]): string {
-  for (const v of values)
-    if (!/^[0-9A-Za-z-]+$/.test(v)) throw new Error('array literal of an unchecked value');
-  return `{${values.join(',')}}`;
-}
-
 export class CheckinsRepository {
   async sessionsOf(
     db: DbOrTx,
@@ -173,12 +168,12 @@ export class CheckinsRepository {
             (select jsonb_object_agg(s.id, s.registration_required)
                from project_sessions s join projects p on p.id = s.project_id
               where s.project_id = ${projectId} and p.status = 'filed'
-                and s.id = any(${arrayLiteral(sessionIds)}::uuid[])) as sessions,
+                and s.id = any(${textArray(sessionIds)})) as sessions,
             (select jsonb_agg(jsonb_build_object('id', c.id, 'number', c.number,
                       'status', c.status, 'person_id', c.person_id,
                       'person_name', (select p.name from people p where p.id = c.person_id)))
                from cards c
-              where c.number = any(${arrayLiteral(numbers)}::text[])) as cards`,
+              where c.number = any(${textArray(numbers, 'text')})) as cards`,
     );
     const parse = <T>(value: T | string | null | undefined, empty: T): T =>
       value === null || value === undefined

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/database';
+import { intArray, textArray } from '../../platform/db/array-param';
 import { upsertJsonRows } from '../../platform/db/json-rows';
 import { creditClaims } from '../../platform/db/tables/credits';
 import { orgs } from '../../platform/db/tables/orgs';
@@ -82,11 +83,11 @@ function wantedSql(currentYear: number, only: StandingsScope) {
     }`;
 }
 
+/** The keys as a relation `(person_id, year)`: two array parameters, however many keys. */
 const pairsSql = (keys: readonly StandingKey[]) =>
-  sql.join(
-    keys.map((k) => sql`(${k.personId}::uuid, ${k.year}::int)`),
-    sql`, `,
-  );
+  sql`select * from unnest(${textArray(keys.map((k) => k.personId))}, ${intArray(
+    keys.map((k) => k.year),
+  )}) as k(person_id, year)`;
 
 /** The standings tables, their queue, and the reads a standing is computed from. */
 export class StandingsRepository {
@@ -254,13 +255,11 @@ export class StandingsRepository {
   async unqueue(db: DbOrTx, keys: readonly QueuedKey[]): Promise<void> {
     if (keys.length === 0) return;
     await db.execute(sql`
-      delete from ${standingQueue} q using (values ${sql.join(
-        keys.map(
-          (k) =>
-            sql`(${k.personId}::uuid, ${k.year}::int, ${k.queuedAt.toISOString()}::timestamptz)`,
-        ),
-        sql`, `,
-      )}) as d(person_id, year, queued_at)
+      delete from ${standingQueue} q using unnest(
+        ${textArray(keys.map((k) => k.personId))},
+        ${intArray(keys.map((k) => k.year))},
+        ${`{${keys.map((k) => k.queuedAt.toISOString()).join(',')}}`}::timestamptz[]
+      ) as d(person_id, year, queued_at)
       where q.person_id = d.person_id and q.year = d.year and q.queued_at <= d.queued_at`);
   }
 
@@ -287,7 +286,7 @@ export class StandingsRepository {
       })
       .from(people)
       .innerJoin(orgs, eq(orgs.id, people.unitId))
-      .where(inArray(people.id, [...personIds]));
+      .where(sql`${people.id} = any(${textArray([...personIds])})`);
   }
 
   async orgsByIds(db: DbOrTx, ids: readonly string[]): Promise<PlaceOrg[]> {
@@ -301,7 +300,7 @@ export class StandingsRepository {
         regionCode: orgs.regionCode,
       })
       .from(orgs)
-      .where(inArray(orgs.id, [...ids]));
+      .where(sql`${orgs.id} = any(${textArray([...ids])})`);
   }
 
   /**
@@ -328,7 +327,7 @@ export class StandingsRepository {
       .from(creditClaims)
       .where(
         and(
-          inArray(creditClaims.personId, [...personIds]),
+          sql`${creditClaims.personId} = any(${textArray([...personIds])})`,
           gte(creditClaims.year, fromYear),
           lte(creditClaims.year, year),
           or(
