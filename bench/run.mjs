@@ -19,7 +19,8 @@
 //   progress   the province's progress list, first and 100th page (keyset) vs the same SQL
 //   statistics the province's statistics vs one hand-written GROUP BY … GROUPING SETS
 //   approval   approving claims with the standings kept current vs the same without them
-// BENCH_SERVER_PROF=DIR writes a CPU profile of each server process into DIR (on stop).
+// BENCH_SERVER_PROF=DIR writes a CPU profile of each server process into DIR (on stop);
+// BENCH_PG_STATS=DIR the PostgreSQL statements by total time (pg_stat_statements).
 // The standings are rebuilt after generation whenever a workload reads them (audit,
 // learner, progress, statistics), so that the server does not compute them meanwhile.
 import { spawnSync } from 'node:child_process';
@@ -28,7 +29,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { addBenchAccounts } from './lib/accounts.mjs';
 import { checkinLoad, json, prepareSwipes, signIn } from './lib/checkin.mjs';
-import { provinceOnPostgres } from './lib/database.mjs';
+import { provinceOnPostgres, writeStatementStats } from './lib/database.mjs';
 import { closedLoop, load, root, runJijiao, startHello, startJijiao } from './lib/processes.mjs';
 import { pgliteWorkloads } from './lib/pglite.mjs';
 import { importWorkload } from './lib/import.mjs';
@@ -456,6 +457,7 @@ try {
 } finally {
   await server?.stop();
   await hello?.stop();
+  if (province) await writeStatementStats(province.url).catch(() => undefined);
   province?.cluster.stop();
 }
 

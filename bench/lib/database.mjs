@@ -26,7 +26,9 @@ async function migrateAndSeed(database) {
  */
 export async function provinceOnPostgres(options) {
   const m = await serverModules();
-  const cluster = await m.startPostgresCluster();
+  const cluster = await m.startPostgresCluster(
+    process.env.BENCH_PG_STATS ? ['shared_preload_libraries=pg_stat_statements'] : [],
+  );
   try {
     const database = m.wrapPool(new pg.Pool({ connectionString: cluster.url, max: 2 }));
     try {
@@ -36,6 +38,7 @@ export async function provinceOnPostgres(options) {
     }
     const client = new pg.Client({ connectionString: cluster.url });
     await client.connect();
+    if (process.env.BENCH_PG_STATS) await client.query('create extension pg_stat_statements');
     try {
       const generated = await generateProvince(client, { ...options, env: benchEnv() });
       return { cluster, url: cluster.url, generated };
@@ -69,5 +72,28 @@ export async function provinceOnPglite(options, prepare) {
     };
   } finally {
     await database.close();
+  }
+}
+
+/**
+ * With BENCH_PG_STATS=DIR, the statements of the run by total execution time
+ * (pg_stat_statements) into DIR/pg-statements.txt.
+ */
+export async function writeStatementStats(url) {
+  const dir = process.env.BENCH_PG_STATS;
+  if (!dir) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`select calls, round(total_exec_time) as total_ms,
+        round(mean_exec_time::numeric, 3) as mean_ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 400) as query
+      from pg_stat_statements order by total_exec_time desc limit 60`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'pg-statements.txt'),
+      rows.map((r) => `${r.total_ms} ms  ${r.calls} calls  ${r.mean_ms} ms/call  ${r.rows} rows\n  ${r.query}`).join('\n'),
+    );
+  } finally {
+    await client.end();
   }
 }

@@ -43,9 +43,11 @@ function runAsOwner(command: string, args: string[]): void {
 
 /**
  * Starts a throwaway PostgreSQL 15 cluster (no fsync: it is thrown away) on a free
- * loopback port and returns how to reach it. `stop()` shuts it down and deletes it.
+ * loopback port, with extra `name=value` settings if given, and returns how to reach it. `stop()` shuts it down and deletes it.
  */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export async function startPostgresCluster(
+  settings: readonly string[] = [],
+): Promise<PostgresCluster> {
   const initdb = path.join(binDir, 'initdb');
   const pgCtl = path.join(binDir, 'pg_ctl');
   if (!fs.existsSync(initdb)) {
@@ -77,6 +79,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
     '-c max_connections=200',
+    ...settings.map((setting) => `-c ${setting}`),
   ].join(' ');
   runAsOwner(pgCtl, [
     '-D',
