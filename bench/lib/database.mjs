@@ -91,7 +91,12 @@ export async function writeStatementStats(url) {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(
       path.join(dir, 'pg-statements.txt'),
-      rows.map((r) => `${r.total_ms} ms  ${r.calls} calls  ${r.mean_ms} ms/call  ${r.rows} rows\n  ${r.query}`).join('\n'),
+      rows
+        .map(
+          (r) =>
+            `${r.total_ms} ms  ${r.calls} calls  ${r.mean_ms} ms/call  ${r.rows} rows\n  ${r.query}`,
+        )
+        .join('\n'),
     );
   } finally {
     await client.end();
