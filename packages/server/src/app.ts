@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import {
@@ -20,6 +19,7 @@ import { AppError } from './platform/errors/app-error';
 import { registerErrorHandler } from './platform/errors/error-handler';
 import { loggerOptions } from './platform/logging/logger';
 import { registerPublicPlugins } from './platform/http/public-plugins';
+import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerAuditLogRoutes } from './modules/audit-log/audit-log.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes';
@@ -98,7 +98,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { cards, cardOrders, sessions, checkins, attendance } = services;
 
   await app.register(cookie);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     frameguard: { action: 'deny' },

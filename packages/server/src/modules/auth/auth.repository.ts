@@ -1,11 +1,32 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/database';
+import type { Db, DbOrTx } from '../../platform/db/database';
+import { preparedOn } from '../../platform/db/prepared';
 import { users } from '../../platform/db/tables/users';
 import { grantsJsonSql } from '../users/user-grants';
 import { loginAttempts, sessions } from '../../platform/db/tables/auth';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type LoginAttemptRow = typeof loginAttempts.$inferSelect;
+
+/** A prepared statement (see `preparedOn`): it runs on every signed-in request. */
+const sessionWithUser = preparedOn((db: Db) =>
+  db
+    .select({
+      session: sessions,
+      user: {
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        mustChangePassword: users.mustChangePassword,
+        disabledAt: users.disabledAt,
+      },
+      grants: grantsJsonSql(),
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('auth_session_with_user'),
+);
 
 export class AuthRepository {
   async findAttempt(db: DbOrTx, usernameKey: string): Promise<LoginAttemptRow | undefined> {
@@ -56,22 +77,8 @@ export class AuthRepository {
   }
 
   /** The session with its user, in one round trip: this runs on every signed-in request. */
-  async findSessionWithUser(db: DbOrTx, id: string) {
-    const rows = await db
-      .select({
-        session: sessions,
-        user: {
-          id: users.id,
-          username: users.username,
-          displayName: users.displayName,
-          mustChangePassword: users.mustChangePassword,
-          disabledAt: users.disabledAt,
-        },
-        grants: grantsJsonSql(),
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.id, id));
+  async findSessionWithUser(db: Db, id: string) {
+    const rows = await sessionWithUser(db).execute({ id });
     return rows[0];
   }
 

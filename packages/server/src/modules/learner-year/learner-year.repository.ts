@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/database';
+import type { Db, DbOrTx } from '../../platform/db/database';
+import { preparedOn } from '../../platform/db/prepared';
 import { pathWithin } from '../../platform/db/scope-sql';
 import { orgs } from '../../platform/db/tables/orgs';
 import { people } from '../../platform/db/tables/people';
 import { claimReviews, creditClaims, creditProvenances } from '../../platform/db/tables/credits';
+import { personStandings, standingQueue } from '../../platform/db/tables/standings';
 
 /** What the year views need of a claim: the activity for the rules engine and the list columns. */
 export interface YearClaimRow {
@@ -49,8 +51,62 @@ const yearClaimColumns = {
   valuationReasons: creditClaims.valuationReasons,
 };
 
+/** What the year page lists of a claim (effective or pending), with its channels. */
+export interface YearClaimLine {
+  id: string;
+  status: string;
+  activityType: string;
+  activityDate: string;
+  projectNumber: string | null;
+  channels: string[];
+}
+
+/**
+ * The caller's own year in one prepared statement (no SQL built, parsed or planned per
+ * request): their person, the stored standing of the year (ADR 0018), whether a change of
+ * it waits in the queue, and the year's effective and pending claims with their channels.
+ */
+const ownYearStatement = preparedOn((db: Db) =>
+  db
+    .select({
+      personId: people.id,
+      personName: people.name,
+      standing: personStandings,
+      queued: sql<boolean>`exists (select 1 from ${standingQueue} q
+        where q.person_id = ${people.id} and q.year = ${sql.placeholder('year')}::int)`,
+      claims: sql<YearClaimLine[]>`coalesce((
+        select json_agg(json_build_object('id', c.id, 'status', c.status,
+            'activityType', c.activity_type, 'activityDate', c.activity_date,
+            'projectNumber', c.project_number,
+            'channels', array(select pv.channel from ${creditProvenances} pv
+              where pv.claim_id = c.id group by pv.channel order by min(pv.received_at)))
+          order by c.activity_date, c.id)
+        from ${creditClaims} c
+        where c.person_id = ${people.id} and c.year = ${sql.placeholder('year')}::int
+          and c.status in (${sql.raw(
+            [...countedStatuses, ...pendingStatuses].map((s) => `'${s}'`).join(', '),
+          )})), '[]'::json)`,
+    })
+    .from(people)
+    .leftJoin(
+      personStandings,
+      and(
+        eq(personStandings.personId, people.id),
+        eq(personStandings.year, sql.placeholder('year')),
+      ),
+    )
+    .where(eq(people.userId, sql.placeholder('userId')))
+    .prepare('learner_own_year'),
+);
+
 /** The reads of the learner's year and the unit's staff progress. Writes live in credits. */
 export class LearnerYearRepository {
+  /** See `ownYearStatement`; undefined when the account has no person. */
+  async ownYear(db: Db, userId: string, year: number) {
+    const [row] = await ownYearStatement(db).execute({ userId, year });
+    return row;
+  }
+
   /**
    * One query for the claims of many people within years `fromYear`…`toYear`: effective
    * ones of every year in range (earlier years feed the stage rule), pending ones of `toYear`.

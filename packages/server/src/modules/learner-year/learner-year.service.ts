@@ -32,9 +32,10 @@ import type {
   ProgressFilter,
   ProgressRow,
   ProgressSortKey,
+  StandingRow,
   StandingsService,
 } from '../standings/standings.service';
-import type { LearnerYearRepository, YearClaimRow } from './learner-year.repository';
+import type { LearnerYearRepository, YearClaimLine, YearClaimRow } from './learner-year.repository';
 import { canReadUnitProgress } from './learner-year.policy';
 import { evaluateClaims, policyFor, reportView } from './year-report';
 
@@ -131,8 +132,21 @@ export class LearnerYearService {
     return { personId: person.id, personName: person.name, currentYear, items };
   }
 
+  /**
+   * The caller's own year: one statement reads their person, stored standing and claims;
+   * a standing that is missing or has a change waiting is computed first (as `personYear`).
+   */
   async myYear(actor: Actor, year: number): Promise<YearReportView> {
-    return this.personYear(await this.ownPerson(actor), year);
+    const { db, repository } = this.#deps;
+    const own = await repository.ownYear(db, actor.userId, year);
+    if (!own) throw new AppError('not_found', 'Your account has no person record');
+    if (!own.standing || own.queued) return this.personYear(await this.ownPerson(actor), year);
+    return this.yearView(
+      { id: own.personId, name: own.personName },
+      year,
+      own.standing,
+      own.claims,
+    );
   }
 
   /** A person in the caller's person:read subtree, else 404. */
@@ -152,7 +166,16 @@ export class LearnerYearService {
     const standing = await this.#deps.standings.yearOf(person.id, year);
     if (!standing) return this.evaluatedYear(person, year);
     const { db, repository } = this.#deps;
-    const claims = await repository.yearClaims(db, person.id, year);
+    return this.yearView(person, year, standing, await repository.yearClaims(db, person.id, year));
+  }
+
+  /** The year page from a stored standing and the year's claims (effective and pending). */
+  private async yearView(
+    person: { id: string; name: string },
+    year: number,
+    standing: StandingRow,
+    claims: readonly YearClaimLine[],
+  ): Promise<YearReportView> {
     const byId = new Map(claims.map((c) => [c.id, c]));
     const credits: YearCredit[] = standing.activities.flatMap((a) => {
       const claim = byId.get(a.claimId);
@@ -216,7 +239,7 @@ export class LearnerYearService {
 
   /** The year's pending claims as the page lists them (none: no query). */
   private async pendingOf(
-    pendingClaims: readonly YearClaimRow[],
+    pendingClaims: readonly Pick<YearClaimRow, 'id' | 'status'>[],
     channels: ReadonlyMap<string, string[]>,
   ): Promise<PendingCredit[]> {
     if (pendingClaims.length === 0) return [];

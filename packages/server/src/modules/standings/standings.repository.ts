@@ -413,6 +413,11 @@ export class StandingsRepository {
     return row?.path;
   }
 
+  /** Fresh planner statistics of the standings (after a rebuild). */
+  async analyze(db: DbOrTx): Promise<void> {
+    await db.execute(sql`analyze ${personStandings}`);
+  }
+
   async meta(db: DbOrTx, key: string): Promise<string | undefined> {
     const [row] = await db
       .select({ value: standingsMeta.value })

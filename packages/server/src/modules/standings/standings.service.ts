@@ -33,7 +33,15 @@ import {
   type YearSums,
 } from './standing-queries.repository';
 
-export type { GroupCount, ProgressAfter, ProgressFilter, ProgressRow, ProgressSortKey, YearSums };
+export type {
+  GroupCount,
+  ProgressAfter,
+  ProgressFilter,
+  ProgressRow,
+  ProgressSortKey,
+  StandingRow,
+  YearSums,
+};
 
 export interface StandingsLog {
   warn(obj: object, msg: string): void;
@@ -528,6 +536,9 @@ export class StandingsService {
     );
     if (only.year === undefined && only.provincePath === undefined)
       await repository.setMeta(db, metaRulesKey, this.rulesHash(), now);
+    // A bulk load: fresh statistics now, so that the next reads are planned for its size
+    // (a learner's year was planned as a scan of the whole year before autovacuum came by).
+    await repository.analyze(db);
     return { queued: total, done };
   }
 

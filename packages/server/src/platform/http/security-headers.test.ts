@@ -1,0 +1,39 @@
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../app';
+import { registerSecurityHeaders, securityHeadersOf } from './security-headers';
+
+describe('security headers', () => {
+  it('are helmet’s, worked out once: CSP, frame denial, no HSTS unless asked', () => {
+    const headers = securityHeadersOf({
+      contentSecurityPolicy,
+      frameguard: { action: 'deny' },
+      hsts: false,
+    });
+    expect(headers['content-security-policy']).toContain("default-src 'self'");
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['strict-transport-security']).toBeUndefined();
+    expect(
+      securityHeadersOf({ hsts: { maxAge: 31_536_000, includeSubDomains: true } })[
+        'strict-transport-security'
+      ],
+    ).toBe('max-age=31536000; includeSubDomains');
+  });
+
+  it('are set on every answer, errors and unknown routes included', async () => {
+    const app = Fastify();
+    registerSecurityHeaders(app, { contentSecurityPolicy });
+    app.get('/ok', () => ({ ok: true }));
+    app.get('/boom', () => {
+      throw new Error('boom');
+    });
+    for (const url of ['/ok', '/boom', '/nowhere']) {
+      const reply = await app.inject({ url });
+      expect(reply.headers['content-security-policy'], url).toContain("script-src 'self'");
+      expect(reply.headers['x-content-type-options'], url).toBe('nosniff');
+    }
+    await app.close();
+  });
+});
