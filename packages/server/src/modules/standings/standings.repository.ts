@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
-import { queryRows, type DbOrTx } from '../../platform/db/database';
+import { queryRows, type Db, type DbOrTx } from '../../platform/db/database';
 import { intArray, textArray } from '../../platform/db/array-param';
 import { upsertJsonRows } from '../../platform/db/json-rows';
 import { creditClaims } from '../../platform/db/tables/credits';
@@ -413,8 +413,12 @@ export class StandingsRepository {
     return row?.path;
   }
 
-  /** Fresh planner statistics of the standings (after a rebuild). */
-  async analyze(db: DbOrTx): Promise<void> {
+  /**
+   * After a rebuild: fresh planner statistics of the standings, and the queue it emptied
+   * vacuumed (a million dead rows made every "what still waits" subquery a long scan).
+   */
+  async tidyAfterRebuild(db: Db): Promise<void> {
+    await db.execute(sql`vacuum (analyze) ${standingQueue}`);
     await db.execute(sql`analyze ${personStandings}`);
   }
 

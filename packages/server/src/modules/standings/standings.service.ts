@@ -538,7 +538,7 @@ export class StandingsService {
       await repository.setMeta(db, metaRulesKey, this.rulesHash(), now);
     // A bulk load: fresh statistics now, so that the next reads are planned for its size
     // (a learner's year was planned as a scan of the whole year before autovacuum came by).
-    await repository.analyze(db);
+    await repository.tidyAfterRebuild(db);
     return { queued: total, done };
   }
 

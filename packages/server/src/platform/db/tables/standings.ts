@@ -105,6 +105,8 @@ export const standingQueue = pgTable(
   (t) => [
     primaryKey({ columns: [t.personId, t.year] }),
     index('standing_queue_at_idx').on(t.queuedAt),
+    // What waits of a year (the "as of" of every list and statistic): a range, not a scan.
+    index('standing_queue_year_idx').on(t.year, t.queuedAt),
   ],
 );
 

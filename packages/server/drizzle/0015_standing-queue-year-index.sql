@@ -1,0 +1,1 @@
+CREATE INDEX "standing_queue_year_idx" ON "standing_queue" USING btree ("year","queued_at");
