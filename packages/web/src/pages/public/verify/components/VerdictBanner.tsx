@@ -53,10 +53,12 @@ export function VerdictBanner({ verification }: { verification: CertificateVerif
             date,
             serial: verification.serial,
           })}
-          {status === 'altered' && verification.revokedAt
-            ? ` ${t('verify.alteredRevoked', { date })}`
-            : ''}
         </Typography.Paragraph>
+        {status === 'altered' && verification.revokedAt && (
+          <Typography.Paragraph style={{ margin: '4px 0 0' }}>
+            {t('verify.alteredRevoked', { date })}
+          </Typography.Paragraph>
+        )}
       </div>
     </Flex>
   );
