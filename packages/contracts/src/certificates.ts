@@ -62,11 +62,25 @@ export const certificateExportQuerySchema = z.object({
   unitId: z.uuid(),
 });
 
+/**
+ * What the public verification found: `unknown` (no such serial here), `altered` (the stored
+ * data no longer matches its signature: the signature does not verify), `revoked`, `valid`.
+ */
+export const certificateVerificationStatusSchema = z.enum([
+  'valid',
+  'altered',
+  'revoked',
+  'unknown',
+]);
+export type CertificateVerificationStatus = z.infer<typeof certificateVerificationStatusSchema>;
+
 /** The public answer of `GET /api/v1/certificates/{serial}/verify`: never the full ID. */
 export const certificateVerificationSchema = z.object({
   valid: z.boolean().describe('Issued here, signature matches the stored data, and not revoked'),
+  status: certificateVerificationStatusSchema,
   revoked: z.boolean(),
   revokedAt: z.iso.datetime().optional(),
+  revokedReason: z.string().optional().describe('Why the province revoked it'),
   serial: z.string(),
   year: z.number().int().optional(),
   holder: z
@@ -77,7 +91,11 @@ export const certificateVerificationSchema = z.object({
   hoursEquivalent: z.number().nullable().optional(),
   issuer: z.string().optional(),
   issuedOn: z.iso.date().optional(),
+  signedAt: z.iso.datetime().optional().describe('When the issuer signed it'),
   keyId: z.string().optional(),
+  keysUrl: z
+    .string()
+    .describe('Where the public keys are published (JWK and PEM), to check a signature offline'),
 });
 export type CertificateVerification = z.infer<typeof certificateVerificationSchema>;
 

@@ -27,7 +27,10 @@ function menuLabels(nodes: readonly AppRoute[], role: Role, prefix = ''): string
 
 describe('menu per role', () => {
   it.each<[Role, string[]]>([
-    ['learner', ['我的学分', '学分申报', '申报记录', '项目查询', '签到码', '我的账户 > 修改密码']],
+    [
+      'learner',
+      ['我的学分', '学分申报', '申报记录', '我的证书', '项目查询', '签到码', '我的账户 > 修改密码'],
+    ],
     [
       'unit_admin',
       [

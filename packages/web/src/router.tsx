@@ -43,6 +43,13 @@ export function createAppRouter() {
             Component: (await import('./pages/public/projects')).PublicProjectSearchPage,
           }),
         },
+        // Public: what a certificate's QR code opens, and a serial typed from the paper.
+        ...['/verify', '/verify/:serial'].map((path) => ({
+          path,
+          lazy: async () => ({
+            Component: (await import('./pages/public/verify')).VerifyPage,
+          }),
+        })),
         // The check-in kiosk: signed in by its device token, not by a user session.
         {
           path: '/kiosk',

@@ -3,6 +3,7 @@ import {
   ApiOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   BookOutlined,
   BarChartOutlined,
@@ -66,6 +67,13 @@ export const appRoutes: readonly AppRoute[] = [
     rule: { permission: 'credit:read_own' },
     menu: { label: 'nav.myClaims', icon: UnorderedListOutlined, roles: ['learner'] },
     load: () => import('./pages/credits/mine').then((m) => m.MyClaimsPage),
+  },
+  {
+    key: 'my-certificates',
+    path: '/me/certificates',
+    rule: { permission: 'certificate:read_own' },
+    menu: { label: 'nav.myCertificates', icon: FileProtectOutlined, roles: ['learner'] },
+    load: () => import('./pages/certificates/mine').then((m) => m.MyCertificatesPage),
   },
   {
     key: 'credit-edit',

@@ -27,3 +27,4 @@ export * from './audit-log';
 export * from './policies';
 export * from './accounts';
 export * from './dashboards';
+export * from './certificates';

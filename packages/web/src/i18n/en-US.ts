@@ -20,6 +20,7 @@ import { auditMessages } from './en-US/audit';
 import { checkinsMessages } from './en-US/checkins';
 import { cardsMessages } from './en-US/cards';
 import { dashboardsMessages } from './en-US/dashboards';
+import { certificatesMessages } from './en-US/certificates';
 
 export const enUS: Messages = {
   ...commonMessages,
@@ -43,4 +44,5 @@ export const enUS: Messages = {
   ...checkinsMessages,
   ...cardsMessages,
   ...dashboardsMessages,
+  ...certificatesMessages,
 };

@@ -25,6 +25,7 @@ import { auditMessages } from './zh-CN/audit';
 import { checkinsMessages } from './zh-CN/checkins';
 import { cardsMessages } from './zh-CN/cards';
 import { dashboardsMessages } from './zh-CN/dashboards';
+import { certificatesMessages } from './zh-CN/certificates';
 
 export const zhCN = {
   ...commonMessages,
@@ -48,6 +49,7 @@ export const zhCN = {
   ...checkinsMessages,
   ...cardsMessages,
   ...dashboardsMessages,
+  ...certificatesMessages,
 };
 
 /** The shape every language must have: the Chinese tree with string leaves. */

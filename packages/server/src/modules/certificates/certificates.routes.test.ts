@@ -137,12 +137,19 @@ describe('verification', () => {
     const answer = response.json<CertificateVerification>();
     expect(answer).toMatchObject({
       valid: true,
+      status: 'valid',
       revoked: false,
       year: 2025,
       credits: certificate.credits,
       issuer: tree.cmeOffice.name,
+      issuedOn: certificate.issuedOn,
       holder: { idNumberMasked: certificate.holderIdNumberMasked },
+      keysUrl: `${testConfig().publicBaseUrl}/api/v1/certificates/keys`,
     });
+    expect(answer.revokedAt).toBeUndefined();
+    expect(answer.revokedReason).toBeUndefined();
+    // When it was signed: the issue instant, on the printed issue date.
+    expect(answer.signedAt?.slice(0, 10)).toBe(certificate.issuedOn);
     expect(answer.holder?.name).not.toBe(certificate.holderName);
     expect(answer.holder?.name.startsWith(certificate.holderName.charAt(0))).toBe(true);
     // Typed by hand: lower case, spaces instead of hyphens.
@@ -158,6 +165,7 @@ describe('verification', () => {
       expect(response.statusCode).toBe(200);
       expect(response.json<CertificateVerification>()).toMatchObject({
         valid: false,
+        status: 'unknown',
         revoked: false,
       });
       expect(response.json<CertificateVerification>().holder).toBeUndefined();
@@ -176,13 +184,22 @@ describe('verification', () => {
     const answer = (
       await get(`/api/v1/certificates/${serial}/verify`)
     ).json<CertificateVerification>();
-    expect(answer.valid).toBe(false);
-    expect(answer.credits).toBeUndefined();
+    expect(answer).toMatchObject({ valid: false, status: 'altered', revoked: false, serial });
+    // What no longer matches its signature is not shown as the certificate's data.
+    for (const field of ['credits', 'holder', 'year', 'issuer', 'issuedOn', 'signedAt'] as const)
+      expect(answer[field]).toBeUndefined();
     const other = issued.at(-2)!.serial;
     await db.execute(sql`update certificates set holder_name = '冒名顶替' where serial = ${other}`);
     expect(
       (await get(`/api/v1/certificates/${other}/verify`)).json<CertificateVerification>().valid,
     ).toBe(false);
+    // Altered and revoked: the alteration is what the public must see first.
+    await db.execute(
+      sql`update certificates set revoked_at = now(), revoked_reason = '弄虚作假' where serial = ${other}`,
+    );
+    expect(
+      (await get(`/api/v1/certificates/${other}/verify`)).json<CertificateVerification>(),
+    ).toMatchObject({ valid: false, status: 'altered', revoked: true, revokedReason: '弄虚作假' });
   });
 
   it('answers revoked, with the date, after the certificate was revoked', async () => {
@@ -204,8 +221,10 @@ describe('verification', () => {
     ).json<CertificateVerification>();
     expect(answer).toMatchObject({
       valid: false,
+      status: 'revoked',
       revoked: true,
       revokedAt: at.toISOString(),
+      revokedReason: '弄虚作假',
       year: 2021,
     });
     // Revoking again keeps the first date; a year without a certificate answers null.

@@ -157,21 +157,42 @@ export class CertificatesService {
     });
   }
 
-  /** Public: is this a certificate we issued, unaltered, and not revoked? */
+  /**
+   * Public: is this a certificate we issued, unaltered, and not revoked? An altered one
+   * shows nothing of its stored data: that data is what no longer matches the signature.
+   */
   async verify(serialInput: string): Promise<CertificateVerification> {
+    const keysUrl = `${this.#deps.publicBaseUrl}/api/v1/certificates/keys`;
     const parsed = parseCertificateSerial(serialInput);
     const row = parsed
       ? await this.#deps.repository.findBySerial(this.#deps.db, parsed.serial)
       : undefined;
-    if (!row)
-      return { valid: false, revoked: false, serial: parsed?.serial ?? serialInput.slice(0, 40) };
+    if (!row) {
+      const serial = parsed?.serial ?? serialInput.slice(0, 40);
+      return { valid: false, status: 'unknown', revoked: false, serial, keysUrl };
+    }
     const signatureOk = this.#deps.keys.verify(row.keyId, signedBytesOf(row), row.signature);
     const revoked = row.revokedAt !== null;
-    if (!signatureOk) return { valid: false, revoked, serial: row.serial };
+    const revocation = row.revokedAt
+      ? {
+          revokedAt: row.revokedAt.toISOString(),
+          ...(row.revokedReason ? { revokedReason: row.revokedReason } : {}),
+        }
+      : {};
+    if (!signatureOk)
+      return {
+        valid: false,
+        status: 'altered',
+        revoked,
+        ...revocation,
+        serial: row.serial,
+        keysUrl,
+      };
     return {
       valid: !revoked,
+      status: revoked ? 'revoked' : 'valid',
       revoked,
-      ...(row.revokedAt ? { revokedAt: row.revokedAt.toISOString() } : {}),
+      ...revocation,
       serial: row.serial,
       year: row.year,
       holder: { name: maskPersonName(row.holderName), idNumberMasked: row.holderIdMasked },
@@ -179,7 +200,9 @@ export class CertificatesService {
       hoursEquivalent: row.hoursEquivalent,
       issuer: row.issuerName,
       issuedOn: row.issuedOn,
+      signedAt: row.issuedAt.toISOString(),
       keyId: row.keyId,
+      keysUrl,
     };
   }
 

@@ -33,6 +33,7 @@ export const navMessages: NavMessages = {
     creditsImport: 'Import credits',
     checkinQr: 'Check-in code',
     cards: 'CME cards',
+    myCertificates: 'My certificates',
   },
   home: {
     welcome: 'Hello, {{name}}',

@@ -31,6 +31,7 @@ export const navMessages = {
     creditsImport: '导入学分',
     checkinQr: '签到码',
     cards: '继教卡',
+    myCertificates: '我的证书',
   },
   home: {
     welcome: '您好，{{name}}',

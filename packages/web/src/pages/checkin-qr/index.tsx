@@ -1,7 +1,6 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { App, Button, Card, Flex, List, Popconfirm, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { encode } from 'uqr';
 import { checkinTokenSchema } from '@jijiao/contracts';
 import { myCards, reportCardLoss } from '../../api';
 import { request } from '../../api/client';
@@ -9,33 +8,8 @@ import { errorMessageKey } from '../../i18n/error-message';
 import { formatDateTime } from '../../utils/format';
 import { statusColour } from '../cards/card-format';
 import { PageError, PageLoading } from '../../components/PageState';
+import { QrCode } from '../../components/QrCode';
 import { useT } from '../../i18n/use-t';
-
-/** The QR matrix as one SVG path (no inline script or style: fine under the CSP). */
-function QrSvg({ text }: { text: string }) {
-  const path = useMemo(() => {
-    const { data } = encode(text, { ecc: 'M', border: 2 });
-    return {
-      size: data.length,
-      d: data
-        .flatMap((row, y) => row.flatMap((dark, x) => (dark ? [`M${x} ${y}h1v1h-1z`] : [])))
-        .join(''),
-    };
-  }, [text]);
-  return (
-    <svg
-      viewBox={`0 0 ${path.size} ${path.size}`}
-      width={280}
-      height={280}
-      shapeRendering="crispEdges"
-      data-testid="checkin-qr"
-      role="img"
-    >
-      <rect width={path.size} height={path.size} fill="#fff" />
-      <path d={path.d} fill="#000" />
-    </svg>
-  );
-}
 
 /** `/me/checkin-qr`: the learner's rotating signed token as a QR code, refreshed before expiry. */
 export function CheckinQrPage() {
@@ -66,7 +40,7 @@ export function CheckinQrPage() {
           <PageError error={query.error} onRetry={() => void refetch()} />
         ) : (
           <Flex vertical align="center" gap={12}>
-            <QrSvg text={query.data.token} />
+            <QrCode text={query.data.token} size={280} data-testid="checkin-qr" />
             <Typography.Text>
               {t('checkinQr.expires', {
                 time: new Date(query.data.expiresAt).toLocaleTimeString(),

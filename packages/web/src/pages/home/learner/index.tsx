@@ -1,4 +1,4 @@
-import { Button, Select, Space } from 'antd';
+import { Button, Flex, Select, Space } from 'antd';
 import { FormOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
@@ -6,6 +6,7 @@ import { fetchMyYear, fetchMyYears } from '../../../api';
 import { PageError, PageLoading } from '../../../components/PageState';
 import { YearReport } from '../../../components/year/YearReport';
 import { useT } from '../../../i18n/use-t';
+import { YearCertificateNotice } from '../../certificates/YearCertificateNotice';
 
 /** 我的学分: this year's progress per requirement, what is missing, credits, earlier years. */
 export function LearnerHomePage() {
@@ -25,7 +26,7 @@ export function LearnerHomePage() {
   if (!report.data || !years.data) return <PageLoading />;
   const options = years.data.items.map((i) => i.year);
   if (year !== undefined && !options.includes(year)) options.push(year);
-  return (
+  const yearReport = (
     <YearReport
       report={report.data}
       pendingAction={(claim) =>
@@ -60,5 +61,11 @@ export function LearnerHomePage() {
         </Space>
       }
     />
+  );
+  return (
+    <Flex vertical gap={16}>
+      <YearCertificateNotice year={report.data.year} currentYear={years.data.currentYear} />
+      {yearReport}
+    </Flex>
   );
 }
