@@ -360,9 +360,8 @@ export class LearnerYearService {
     const { standings, orgs } = this.#deps;
     const stale = await standings.freshWithin(org.path, year);
     const depth = org.path.split('/').filter(Boolean).length;
-    const [counts, thisYear, lastYear] = await Promise.all([
-      standings.groupCounts(org.path, year, depth),
-      standings.yearSums(org.path, year, creditChannels),
+    const [{ groups: counts, sums: thisYear }, lastYear] = await Promise.all([
+      standings.yearSummary(org.path, year, depth, creditChannels),
       standings.yearSums(org.path, year - 1),
     ]);
     const groups = (dimension: GroupCount['dimension']) =>

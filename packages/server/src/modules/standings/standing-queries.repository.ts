@@ -119,6 +119,26 @@ export function cursorKeyOf(key: ProgressSortKey, row: ProgressRow): ProgressAft
   }
 }
 
+/** The aggregate columns of the statistics: credit buckets, sums by month and by channel. */
+function sumColumns(channels: readonly string[]) {
+  // Literal keys: a bound parameter would not be the same expression in every column.
+  const monthSums = Array.from(
+    { length: 12 },
+    (_, m) =>
+      sql`coalesce(sum((${s.monthlyCredits} ->> ${sql.raw(String(m))})::numeric), 0)::float8`,
+  );
+  const channelSums = channels.map(
+    (c) =>
+      sql`coalesce(sum((${s.channelCredits} ->> ${sql.raw(`'${c.replace(/[^a-z_]/g, '')}'`)})::numeric), 0)::float8`,
+  );
+  const buckets = Array.from(
+    { length: 9 },
+    (_, i) =>
+      sql`count(*) filter (where ${s.totalCredits} >= ${sql.raw(String(i * 5))}${i < 8 ? sql` and ${s.totalCredits} < ${sql.raw(String(i * 5 + 5))}` : sql``})::int`,
+  );
+  return { buckets, monthSums, channelSums };
+}
+
 /** SQL over the stored standings: the progress lists, their counts and the statistics. */
 export class StandingQueriesRepository {
   /**
@@ -186,57 +206,84 @@ export class StandingQueriesRepository {
   }
 
   /**
-   * The statistics' breakdowns in one grouped pass: by child organisation (the path segment
-   * below `path`), profession, title grade and unit level.
+   * The statistics of a subtree's year in one pass: grouped by every combination of child
+   * organisation, profession, title grade and unit level (a few thousand cells for a
+   * province), each cell with its tally, credit buckets and credits by month and channel;
+   * the four breakdowns and the overall figures are sums of the cells. Each standing's
+   * JSON is read once, where grouping sets would read it once per breakdown.
    */
-  async groups(db: DbOrTx, path: string, year: number, depth: number): Promise<GroupCount[]> {
-    // A literal, not a parameter: GROUP BY matches the select's expressions textually.
+  async summary(
+    db: DbOrTx,
+    path: string,
+    year: number,
+    depth: number,
+    channels: readonly string[],
+  ): Promise<{ groups: GroupCount[]; sums: YearSums }> {
     const child = sql`split_part(${s.unitPath}, '/', ${sql.raw(String(Math.trunc(depth) + 2))})`;
     const level = sql`coalesce(${s.unitLevel}, 'none')`;
-    const rows = await queryRows<{
+    const { buckets, monthSums, channelSums } = sumColumns(channels);
+    const cells = await queryRows<{
       child: string | null;
       profession: string | null;
       titleGrade: string | null;
       unitLevel: string | null;
-      g: number;
       staff: number;
       compliant: number;
       tenths: string | number;
+      buckets: number[];
+      months: number[];
+      channels: number[] | null;
     }>(
       db,
       sql`select ${child} as child, ${s.profession} as profession, ${s.titleGrade} as "titleGrade",
-            ${level} as "unitLevel",
-            grouping(${child}, ${s.profession}, ${s.titleGrade}, ${level}) as g,
-            count(*)::int as staff,
+            ${level} as "unitLevel", count(*)::int as staff,
             count(*) filter (where ${s.compliant})::int as compliant,
-            coalesce(sum(${s.totalCredits} * 10), 0)::bigint as tenths
+            coalesce(sum(${s.totalCredits} * 10), 0)::bigint as tenths,
+            array[${sql.join(buckets, sql`, `)}] as buckets,
+            array[${sql.join(monthSums, sql`, `)}] as months,
+            ${channelSums.length > 0 ? sql`array[${sql.join(channelSums, sql`, `)}]` : sql`null::float8[]`} as channels
           from ${s}
           where ${s.year} = ${year} and ${s.unitPath} like ${`${path}%`}
-          group by grouping sets ((${child}), (${s.profession}), (${s.titleGrade}), (${level}))`,
+          group by 1, 2, 3, 4`,
     );
-    // grouping() has a bit per column, most significant first: 0 where the column is grouped.
-    const dimensions: Record<number, GroupCount['dimension']> = {
-      0b0111: 'child',
-      0b1011: 'profession',
-      0b1101: 'titleGrade',
-      0b1110: 'unitLevel',
+    const dimensions = ['child', 'profession', 'titleGrade', 'unitLevel'] as const;
+    const tallies = new Map<string, GroupCount>();
+    const sums: YearSums = {
+      staff: 0,
+      compliant: 0,
+      creditTenths: 0,
+      buckets: Array.from({ length: 9 }, () => 0),
+      months: Array.from({ length: 12 }, () => 0),
+      channels: channels.map(() => 0),
     };
-    return rows.map((r) => {
-      const dimension = dimensions[r.g] ?? 'child';
-      const key = {
-        child: r.child,
-        profession: r.profession,
-        titleGrade: r.titleGrade,
-        unitLevel: r.unitLevel,
-      }[dimension];
-      return {
-        dimension,
-        key,
-        staff: r.staff,
-        compliant: r.compliant,
-        creditTenths: Number(r.tenths),
-      };
-    });
+    const addInto = (into: number[], from: readonly (number | null)[] | null) => {
+      from?.forEach((v, i) => (into[i] = (into[i] ?? 0) + (v ?? 0)));
+    };
+    for (const cell of cells) {
+      const tenths = Number(cell.tenths);
+      for (const dimension of dimensions) {
+        const key = cell[dimension];
+        const id = `${dimension}\u0000${key ?? ''}`;
+        const tally = tallies.get(id) ?? {
+          dimension,
+          key,
+          staff: 0,
+          compliant: 0,
+          creditTenths: 0,
+        };
+        tally.staff += cell.staff;
+        tally.compliant += cell.compliant;
+        tally.creditTenths += tenths;
+        tallies.set(id, tally);
+      }
+      sums.staff += cell.staff;
+      sums.compliant += cell.compliant;
+      sums.creditTenths += tenths;
+      addInto(sums.buckets, cell.buckets);
+      addInto(sums.months, cell.months);
+      addInto(sums.channels, cell.channels);
+    }
+    return { groups: [...tallies.values()], sums };
   }
 
   /**
@@ -249,21 +296,7 @@ export class StandingQueriesRepository {
     year: number,
     channels: readonly string[],
   ): Promise<YearSums> {
-    // Literal keys: a bound parameter would not be the same expression in every column.
-    const monthSums = Array.from(
-      { length: 12 },
-      (_, m) =>
-        sql`coalesce(sum((${s.monthlyCredits} ->> ${sql.raw(String(m))})::numeric), 0)::float8`,
-    );
-    const channelSums = channels.map(
-      (c) =>
-        sql`coalesce(sum((${s.channelCredits} ->> ${sql.raw(`'${c.replace(/[^a-z_]/g, '')}'`)})::numeric), 0)::float8`,
-    );
-    const buckets = Array.from(
-      { length: 9 },
-      (_, i) =>
-        sql`count(*) filter (where ${s.totalCredits} >= ${sql.raw(String(i * 5))}${i < 8 ? sql` and ${s.totalCredits} < ${sql.raw(String(i * 5 + 5))}` : sql``})::int`,
-    );
+    const { buckets, monthSums, channelSums } = sumColumns(channels);
     const rows = await queryRows<{
       staff: number;
       compliant: number;

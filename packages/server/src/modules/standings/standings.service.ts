@@ -231,9 +231,17 @@ export class StandingsService {
     }
   }
 
-  /** The statistics' group counts of a subtree's year (`depth`: ids in the subtree root's path). */
-  async groupCounts(path: string, year: number, depth: number): Promise<GroupCount[]> {
-    return this.#deps.queries.groups(this.#deps.db, path, year, depth);
+  /**
+   * A subtree's year for the statistics in one pass: the breakdowns (child organisation,
+   * profession, title grade, unit level) and the overall sums (as `yearSums`).
+   */
+  async yearSummary(
+    path: string,
+    year: number,
+    depth: number,
+    channels: readonly string[],
+  ): Promise<{ groups: GroupCount[]; sums: YearSums }> {
+    return this.#deps.queries.summary(this.#deps.db, path, year, depth, channels);
   }
 
   /** The overall tally, buckets, counted credits by month and by channel of a subtree's year (one pass). */
