@@ -47,6 +47,7 @@ export const hrPushSubjectSchema = z.object({
   serial: z.string().nullable().describe('The certificate revoked, if any'),
   reason: z.string().nullable(),
   voidedClaims: z.number().int().nullable(),
+  certificates: z.number().int().nullable().describe('How many certificates a filing carries'),
 });
 export type HrPushSubject = z.infer<typeof hrPushSubjectSchema>;
 

@@ -143,6 +143,7 @@ describe('after the void', () => {
           serial: certificate.serial,
           reason: '代签到',
           voidedClaims: 1,
+          certificates: null,
         },
       }),
     ]);

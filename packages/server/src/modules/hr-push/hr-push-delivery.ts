@@ -28,6 +28,7 @@ function subjectOf(payload: Record<string, unknown>): HrPushSubject {
     serial: text(payload.serial),
     reason: text(payload.reason),
     voidedClaims: int(payload.voidedClaims),
+    certificates: Array.isArray(payload.certificates) ? payload.certificates.length : null,
   };
 }
 

@@ -26,7 +26,7 @@ const enqueue = (kind: HrPushDelivery['kind'], payload: Record<string, unknown>)
     services.hrPush.enqueueHrPush(tx, { provinceId: tree.province.id, kind, payload }),
   );
 };
-const filed = await enqueue('audit_filed', { year: 2025, people: 12 });
+const filed = await enqueue('audit_filed', { year: 2025, certificates: [{}, {}, {}] });
 const revoked = await enqueue('certificate_revoked', {
   serial: '990000-2025-AAAAA-BBBBB',
   year: 2025,
@@ -73,6 +73,7 @@ describe('the HR delivery log', () => {
         serial: '990000-2025-AAAAA-BBBBB',
         reason: '伪造学分证明',
         voidedClaims: null,
+        certificates: null,
       },
     });
     expect(list.items[2]?.subject).toEqual({
@@ -81,6 +82,7 @@ describe('the HR delivery log', () => {
       serial: null,
       reason: null,
       voidedClaims: null,
+      certificates: 3,
     });
     const page = await log('?limit=2');
     expect([page.items.length, page.total]).toEqual([2, 3]);
