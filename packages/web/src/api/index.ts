@@ -27,3 +27,6 @@ export * from './audit-log';
 export * from './policies';
 export * from './accounts';
 export * from './dashboards';
+export * from './certificate-register';
+export * from './fraud';
+export * from './hr-push';

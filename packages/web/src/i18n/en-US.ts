@@ -20,6 +20,9 @@ import { auditMessages } from './en-US/audit';
 import { checkinsMessages } from './en-US/checkins';
 import { cardsMessages } from './en-US/cards';
 import { dashboardsMessages } from './en-US/dashboards';
+import { certificateRegisterMessages } from './en-US/certificate-register';
+import { fraudMessages } from './en-US/fraud';
+import { hrDeliveriesMessages } from './en-US/hr-deliveries';
 
 export const enUS: Messages = {
   ...commonMessages,
@@ -43,4 +46,7 @@ export const enUS: Messages = {
   ...checkinsMessages,
   ...cardsMessages,
   ...dashboardsMessages,
+  ...certificateRegisterMessages,
+  ...fraudMessages,
+  ...hrDeliveriesMessages,
 };

@@ -25,6 +25,9 @@ import { auditMessages } from './zh-CN/audit';
 import { checkinsMessages } from './zh-CN/checkins';
 import { cardsMessages } from './zh-CN/cards';
 import { dashboardsMessages } from './zh-CN/dashboards';
+import { certificateRegisterMessages } from './zh-CN/certificate-register';
+import { fraudMessages } from './zh-CN/fraud';
+import { hrDeliveriesMessages } from './zh-CN/hr-deliveries';
 
 export const zhCN = {
   ...commonMessages,
@@ -48,6 +51,9 @@ export const zhCN = {
   ...checkinsMessages,
   ...cardsMessages,
   ...dashboardsMessages,
+  ...certificateRegisterMessages,
+  ...fraudMessages,
+  ...hrDeliveriesMessages,
 };
 
 /** The shape every language must have: the Chinese tree with string leaves. */

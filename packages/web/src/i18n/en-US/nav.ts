@@ -33,6 +33,10 @@ export const navMessages: NavMessages = {
     creditsImport: 'Import credits',
     checkinQr: 'Check-in code',
     cards: 'CME cards',
+    auditAndCertificates: 'Audits & certificates',
+    certificateRegister: 'Certificate register',
+    fraud: 'Fraud handling',
+    hrDeliveries: 'HR delivery log',
   },
   home: {
     welcome: 'Hello, {{name}}',
