@@ -71,10 +71,7 @@ export function FraudPage() {
                   key: 'open',
                   width: 140,
                   render: (_, p) => (
-                    <Link
-                      to={`/progress/people/${p.id}?year=${String(year)}`}
-                      state={{ back: '/fraud' }}
-                    >
+                    <Link to={`/progress/people/${p.id}?year=${String(year)}`}>
                       {t('fraud.open')}
                     </Link>
                   ),

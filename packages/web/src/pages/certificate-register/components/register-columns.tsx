@@ -112,7 +112,7 @@ export function registerColumns(
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 72,
+            width: 84,
             render: (_: unknown, c: CertificateRegisterItem) =>
               c.revoked ? null : (
                 <Button

@@ -106,10 +106,7 @@ export function RecentVoids() {
               width: 100,
               render: (_, r) =>
                 r.personId && (
-                  <Link
-                    to={`/progress/people/${r.personId}?year=${String(r.year ?? '')}`}
-                    state={{ back: '/fraud' }}
-                  >
+                  <Link to={`/progress/people/${r.personId}?year=${String(r.year ?? '')}`}>
                     {t('fraud.viewPerson')}
                   </Link>
                 ),

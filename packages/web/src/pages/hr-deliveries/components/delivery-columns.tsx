@@ -31,10 +31,7 @@ function SubjectCell({ t, d }: { t: Translate; d: HrPushDelivery }) {
         </Typography.Paragraph>
       )}
       {personId && (
-        <Link
-          to={`/progress/people/${personId}?year=${String(year ?? '')}`}
-          state={{ back: '/hr-deliveries' }}
-        >
+        <Link to={`/progress/people/${personId}?year=${String(year ?? '')}`}>
           {t('hrDeliveries.viewPerson')}
         </Link>
       )}
@@ -94,7 +91,7 @@ export function deliveryColumns(
         </div>
       ),
     },
-    { title: t('hrDeliveries.columns.attempts'), dataIndex: 'attempts', width: 72 },
+    { title: t('hrDeliveries.columns.attempts'), dataIndex: 'attempts', width: 84 },
     {
       title: t('hrDeliveries.columns.lastError'),
       key: 'problem',

@@ -16,7 +16,7 @@ import { VoidOutcome } from '../../fraud/components/VoidOutcome';
 function backPath(state: unknown): string {
   const back: unknown =
     typeof state === 'object' && state !== null && 'back' in state ? state.back : undefined;
-  return typeof back === 'string' && /^\/(?!\/)/.test(back) ? back : '/progress';
+  return typeof back === 'string' && back.startsWith('/progress') ? back : '/progress';
 }
 
 /**
