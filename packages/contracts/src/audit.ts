@@ -198,6 +198,8 @@ export const voidYearResultSchema = z.object({
   year: z.number().int(),
   voidedClaims: z.number().int(),
   certificateRevoked: z.boolean(),
+  certificateSerial: z.string().nullable().describe('The year’s certificate, now revoked'),
+  hrDeliveryId: z.uuid().describe('The HR platform delivery queued (see the delivery log)'),
 });
 export type VoidYearResult = z.infer<typeof voidYearResultSchema>;
 

@@ -43,9 +43,29 @@ export const certificateSchema = z.object({
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 
-export const certificateListQuerySchema = z.object({
+export const certificateStatuses = ['valid', 'revoked'] as const;
+export const certificateStatusSchema = z.enum(certificateStatuses);
+export type CertificateStatus = z.infer<typeof certificateStatusSchema>;
+
+/** The register's filters: the same for a page and for its xlsx export. */
+export const certificateFilterSchema = z.object({
   year: z.coerce.number().int().min(1990).max(2200).optional(),
-  unitId: z.uuid().optional(),
+  unitId: z
+    .uuid()
+    .optional()
+    .describe('Any organisation of the caller’s subtree (a unit, a district, a city…)'),
+  status: certificateStatusSchema.optional(),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .optional()
+    .describe('Part of the holder’s name, or the start of a serial (forgiving as /verify is)'),
+});
+export type CertificateFilter = z.infer<typeof certificateFilterSchema>;
+
+export const certificateListQuerySchema = certificateFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   after: z.string().optional().describe('Keyset cursor: the `nextCursor` of the previous page'),
 });
@@ -57,10 +77,22 @@ export const certificateListSchema = z.object({
 });
 export type CertificateList = z.infer<typeof certificateListSchema>;
 
-export const certificateExportQuerySchema = z.object({
-  year: z.coerce.number().int().min(1990).max(2200),
-  unitId: z.uuid(),
+/** A row of the province's certificate register: the certificate, why revoked, how checked. */
+export const certificateRegisterItemSchema = certificateSchema.extend({
+  revokedReason: z.string().nullable(),
+  verificationCount: z.number().int().describe('Public verifications of this certificate'),
+  lastVerifiedAt: z.iso.datetime().nullable(),
 });
+export type CertificateRegisterItem = z.infer<typeof certificateRegisterItemSchema>;
+
+export const certificateRegisterSchema = z.object({
+  items: z.array(certificateRegisterItemSchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().nullable().describe('Those matching the filters (first page only)'),
+});
+export type CertificateRegister = z.infer<typeof certificateRegisterSchema>;
+
+export const certificateExportQuerySchema = certificateFilterSchema;
 
 /**
  * What the public verification found: `unknown` (no such serial here), `altered` (the stored

@@ -35,6 +35,22 @@ export const hrPushStatuses = ['pending', 'delivered', 'failed'] as const;
 export const hrPushStatusSchema = z.enum(hrPushStatuses);
 export type HrPushStatus = z.infer<typeof hrPushStatusSchema>;
 
+/** Why the last attempt failed, in words a screen can label (the raw text is `lastError`). */
+export const hrPushProblems = ['no_receiver', 'receiver_status', 'unreachable'] as const;
+export const hrPushProblemSchema = z.enum(hrPushProblems);
+export type HrPushProblem = z.infer<typeof hrPushProblemSchema>;
+
+/** What a delivery is about, read from its payload. */
+export const hrPushSubjectSchema = z.object({
+  personId: z.uuid().nullable(),
+  year: z.number().int().nullable(),
+  serial: z.string().nullable().describe('The certificate revoked, if any'),
+  reason: z.string().nullable(),
+  voidedClaims: z.number().int().nullable(),
+  certificates: z.number().int().nullable().describe('How many certificates a filing carries'),
+});
+export type HrPushSubject = z.infer<typeof hrPushSubjectSchema>;
+
 export const hrPushDeliverySchema = z.object({
   id: z.uuid().describe('The delivery id the receiver dedupes on (header X-Jijiao-Delivery)'),
   kind: hrPushKindSchema,
@@ -43,6 +59,8 @@ export const hrPushDeliverySchema = z.object({
   nextAttemptAt: z.iso.datetime().nullable(),
   lastError: z.string().nullable(),
   lastStatusCode: z.number().int().nullable(),
+  problem: hrPushProblemSchema.nullable(),
+  subject: hrPushSubjectSchema,
   createdAt: z.iso.datetime(),
   deliveredAt: z.iso.datetime().nullable(),
 });
@@ -56,6 +74,7 @@ export const hrPushDeliveryListQuerySchema = z.object({
 export const hrPushDeliveryListSchema = z.object({
   items: z.array(hrPushDeliverySchema),
   nextCursor: z.string().nullable(),
+  total: z.number().int().nullable().describe('Those matching the filter (first page only)'),
 });
 export type HrPushDeliveryList = z.infer<typeof hrPushDeliveryListSchema>;
 

@@ -20,3 +20,4 @@ export * from './checkins';
 export * from './policies';
 export * from './users';
 export * from './dashboards';
+export * from './fraud';

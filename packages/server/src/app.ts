@@ -168,6 +168,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     chain: services.auditChain,
     early: services.auditEarly,
     voids: services.auditVoids,
+    voidPreview: services.auditVoidPreview,
   });
   if (config.certificates.signingKeys.size === 0 && config.certificates.demoKeys) {
     app.log.warn(

@@ -45,6 +45,7 @@ import { AuditService } from './modules/audit/audit.service';
 import { AuditChainService } from './modules/audit/audit-chain.service';
 import { AuditEarlyService } from './modules/audit/audit-early.service';
 import { AuditVoidService } from './modules/audit/audit-void.service';
+import { AuditVoidPreview } from './modules/audit/audit-void-preview';
 import { CardsRepository } from './modules/cards/cards.repository';
 import { CardsService } from './modules/cards/cards.service';
 import { CardOrdersService } from './modules/cards/card-orders.service';
@@ -282,6 +283,7 @@ export function buildServices(options: ServiceOptions) {
   const auditChain = new AuditChainService(auditDeps);
   const auditEarly = new AuditEarlyService(auditDeps);
   const auditVoids = new AuditVoidService(auditDeps, people, claimReview);
+  const auditVoidPreview = new AuditVoidPreview(auditDeps, people, claims);
   const cardOrders = new CardOrdersService(cardsDeps, cards);
   const system = new SystemService({
     db,
@@ -321,6 +323,7 @@ export function buildServices(options: ServiceOptions) {
     auditChain,
     auditEarly,
     auditVoids,
+    auditVoidPreview,
     cards,
     cardOrders,
     sessions,

@@ -28,3 +28,6 @@ export * from './policies';
 export * from './accounts';
 export * from './dashboards';
 export * from './certificates';
+export * from './certificate-register';
+export * from './fraud';
+export * from './hr-push';

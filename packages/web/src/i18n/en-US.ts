@@ -21,6 +21,9 @@ import { checkinsMessages } from './en-US/checkins';
 import { cardsMessages } from './en-US/cards';
 import { dashboardsMessages } from './en-US/dashboards';
 import { certificatesMessages } from './en-US/certificates';
+import { certificateRegisterMessages } from './en-US/certificate-register';
+import { fraudMessages } from './en-US/fraud';
+import { hrDeliveriesMessages } from './en-US/hr-deliveries';
 
 export const enUS: Messages = {
   ...commonMessages,
@@ -45,4 +48,7 @@ export const enUS: Messages = {
   ...cardsMessages,
   ...dashboardsMessages,
   ...certificatesMessages,
+  ...certificateRegisterMessages,
+  ...fraudMessages,
+  ...hrDeliveriesMessages,
 };

@@ -26,6 +26,9 @@ import { checkinsMessages } from './zh-CN/checkins';
 import { cardsMessages } from './zh-CN/cards';
 import { dashboardsMessages } from './zh-CN/dashboards';
 import { certificatesMessages } from './zh-CN/certificates';
+import { certificateRegisterMessages } from './zh-CN/certificate-register';
+import { fraudMessages } from './zh-CN/fraud';
+import { hrDeliveriesMessages } from './zh-CN/hr-deliveries';
 
 export const zhCN = {
   ...commonMessages,
@@ -50,6 +53,9 @@ export const zhCN = {
   ...cardsMessages,
   ...dashboardsMessages,
   ...certificatesMessages,
+  ...certificateRegisterMessages,
+  ...fraudMessages,
+  ...hrDeliveriesMessages,
 };
 
 /** The shape every language must have: the Chinese tree with string leaves. */

@@ -119,7 +119,7 @@ export class AuditVoidService {
         actor,
         ip,
       });
-      await hrPush.enqueueHrPush(tx, {
+      const hrDeliveryId = await hrPush.enqueueHrPush(tx, {
         provinceId,
         kind: 'credits_voided',
         payload: {
@@ -146,6 +146,8 @@ export class AuditVoidService {
         year,
         voidedClaims: voided.length,
         certificateRevoked: certificate !== null,
+        certificateSerial: certificate?.serial ?? null,
+        hrDeliveryId,
       };
     });
   }

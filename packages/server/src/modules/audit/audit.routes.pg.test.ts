@@ -551,6 +551,8 @@ describe('filing and voiding', () => {
       year: 2025,
       voidedClaims: 1,
       certificateRevoked: true,
+      certificateSerial: target.serial,
+      hrDeliveryId: expect.any(String) as unknown,
     });
     const [claim] = await queryRows<{ status: string; reason: string }>(
       db,

@@ -20,26 +20,25 @@ import {
   earlyAuditSchema,
   errorResponseSchema,
   fileAuditResultSchema,
-  idParamsSchema,
   reportListSchema,
   unitAuditSchema,
   unitReportSchema,
   versionBodySchema,
-  voidYearParamsSchema,
-  voidYearResultSchema,
-  voidYearSchema,
 } from '@jijiao/contracts';
 import { actorOf } from '../../platform/auth/route-guard';
 import type { AuditService } from './audit.service';
 import type { AuditChainService } from './audit-chain.service';
 import type { AuditEarlyService } from './audit-early.service';
 import type { AuditVoidService } from './audit-void.service';
+import type { AuditVoidPreview } from './audit-void-preview';
+import { registerAuditVoidRoutes } from './audit-void.routes';
 
 export interface AuditRouteDeps {
   audits: AuditService;
   chain: AuditChainService;
   early: AuditEarlyService;
   voids: AuditVoidService;
+  voidPreview: AuditVoidPreview;
 }
 
 const errors = {
@@ -53,7 +52,7 @@ const unitPersonParams = auditUnitParamsSchema.extend({ personId: z.uuid() });
 
 export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { audits, chain, early, voids } = deps;
+  const { audits, chain, early, voids, voidPreview } = deps;
   const base = '/api/v1/audits';
 
   r.post(base, {
@@ -309,38 +308,5 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps):
     });
   }
 
-  r.post('/api/v1/people/:personId/years/:year/void', {
-    config: { permission: 'audit:manage' },
-    schema: {
-      tags,
-      summary: 'Void a person’s credits of a year for fraud (弄虚作假); revokes the certificate',
-      params: voidYearParamsSchema,
-      body: voidYearSchema,
-      response: { 200: voidYearResultSchema, ...errors },
-    },
-    handler: (request) =>
-      voids.voidYear(
-        actorOf(request),
-        request.params.personId,
-        request.params.year,
-        request.body.reason,
-        request.ip,
-      ),
-  });
-
-  r.post('/api/v1/credits/:id/void', {
-    config: { permission: 'audit:manage' },
-    schema: {
-      tags,
-      summary:
-        'Void one credit for fraud (弄虚作假); the year is recomputed, its certificate revoked',
-      description:
-        'The claim becomes voided with the reason in its history; the person’s audit result of the year is recomputed, the certificate of that year (if issued) is revoked and the HR platform is told. 409 stale_state when the credit is already voided or rejected.',
-      params: idParamsSchema,
-      body: voidYearSchema,
-      response: { 200: voidYearResultSchema, ...errors },
-    },
-    handler: (request) =>
-      voids.voidCredit(actorOf(request), request.params.id, request.body.reason, request.ip),
-  });
+  registerAuditVoidRoutes(app, { voids, preview: voidPreview });
 }

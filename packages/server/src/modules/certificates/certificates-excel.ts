@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { Certificate } from '@jijiao/contracts';
+import type { CertificateFilter, CertificateRegisterItem } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import { column, ok, workbookStream, writeSheet, type ExportRow } from '../../platform/excel';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
@@ -16,7 +16,7 @@ const textColumn = (header: string, width?: number) =>
 const numberColumn = (header: string) =>
   column({ header, required: false, parse: (cell) => ok(Number(cell)) });
 
-/** The export sheet of a unit's certificates (an export only: there is no import). */
+/** The export sheet of the certificate register (an export only: there is no import). */
 export const certificateColumns = {
   serial: textColumn('证书编号', 26),
   holderName: textColumn('姓名'),
@@ -31,10 +31,12 @@ export const certificateColumns = {
   issuedOn: textColumn('发证日期', 12),
   status: textColumn('状态'),
   revokedAt: textColumn('撤销时间', 22),
+  revokedReason: textColumn('撤销原因', 30),
+  verificationCount: numberColumn('核验次数'),
 };
 type CertificateColumns = typeof certificateColumns;
 
-function toRow(c: Certificate): ExportRow<CertificateColumns> {
+function toRow(c: CertificateRegisterItem): ExportRow<CertificateColumns> {
   return {
     serial: c.serial,
     holderName: c.holderName,
@@ -49,14 +51,16 @@ function toRow(c: Certificate): ExportRow<CertificateColumns> {
     issuedOn: c.issuedOn,
     status: c.revoked ? '已撤销' : '有效',
     revokedAt: c.revokedAt ?? undefined,
+    revokedReason: c.revokedReason ?? undefined,
+    verificationCount: c.verificationCount,
   };
 }
 
-/** A unit's certificates of a year as xlsx (ID numbers masked), for its CME officer. */
+/** The register as xlsx for the list's filters (ID numbers masked). */
 export async function exportCertificates(
   deps: { certificates: CertificatesService; auditLog: AuditLogService },
   actor: Actor,
-  query: { year: number; unitId: string },
+  query: CertificateFilter,
   ip: string,
 ): Promise<Readable> {
   const items = deps.certificates.iterate(actor, query);

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, inArray, isNotNull, isNull, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { queryRows } from '../../platform/db/database';
-import { pathWithin } from '../../platform/db/scope-sql';
+import { likeContains, pathWithin } from '../../platform/db/scope-sql';
 import { orgs } from '../../platform/db/tables/orgs';
 import { people } from '../../platform/db/tables/people';
 import { certificates } from '../../platform/db/tables/certificates';
@@ -18,6 +18,9 @@ export interface CertificateFilter {
   year?: number;
   unitPath?: string;
   provinceId?: string;
+  revoked?: boolean;
+  holderNameContains?: string;
+  serialPrefix?: string;
   after?: string;
   limit: number;
 }
@@ -161,6 +164,49 @@ export class CertificatesRepository {
     return rows[0];
   }
 
+  /**
+   * Counts a public verification and answers the certificate: one statement, the same
+   * cost as the read it replaces.
+   */
+  async countVerification(
+    db: DbOrTx,
+    serial: string,
+    at: Date,
+  ): Promise<CertificateRow | undefined> {
+    const rows = await db
+      .update(certificates)
+      .set({ verificationCount: sql`${certificates.verificationCount} + 1`, lastVerifiedAt: at })
+      .where(eq(certificates.serial, serial))
+      .returning();
+    return rows[0];
+  }
+
+  private where(filter: Omit<CertificateFilter, 'after' | 'limit'>) {
+    return and(
+      filter.scope ? pathWithin(certificates.unitPath, filter.scope) : undefined,
+      filter.unitPath ? pathWithin(certificates.unitPath, [filter.unitPath]) : undefined,
+      filter.year === undefined ? undefined : eq(certificates.year, filter.year),
+      filter.provinceId ? eq(certificates.provinceId, filter.provinceId) : undefined,
+      filter.revoked === undefined
+        ? undefined
+        : filter.revoked
+          ? isNotNull(certificates.revokedAt)
+          : isNull(certificates.revokedAt),
+      filter.holderNameContains
+        ? ilike(certificates.holderName, likeContains(filter.holderNameContains))
+        : undefined,
+      filter.serialPrefix
+        ? like(certificates.serial, `${filter.serialPrefix.replace(/[\\%_]/g, '')}%`)
+        : undefined,
+    );
+  }
+
+  /** How many certificates match a filter (the register's total). */
+  async count(db: DbOrTx, filter: Omit<CertificateFilter, 'after' | 'limit'>): Promise<number> {
+    const [row] = await db.select({ n: count() }).from(certificates).where(this.where(filter));
+    return row?.n ?? 0;
+  }
+
   /** One keyset page ordered by serial. */
   async page(db: DbOrTx, filter: CertificateFilter): Promise<CertificateRow[]> {
     const base = db.select({ certificate: certificates }).from(certificates);
@@ -172,13 +218,7 @@ export class CertificatesRepository {
       : base;
     const rows = await joined
       .where(
-        and(
-          filter.scope ? pathWithin(certificates.unitPath, filter.scope) : undefined,
-          filter.unitPath ? pathWithin(certificates.unitPath, [filter.unitPath]) : undefined,
-          filter.year === undefined ? undefined : eq(certificates.year, filter.year),
-          filter.provinceId ? eq(certificates.provinceId, filter.provinceId) : undefined,
-          filter.after ? gt(certificates.serial, filter.after) : undefined,
-        ),
+        and(this.where(filter), filter.after ? gt(certificates.serial, filter.after) : undefined),
       )
       .orderBy(asc(certificates.serial))
       .limit(filter.limit);

@@ -6,6 +6,7 @@ import {
   certificateKeysSchema,
   certificateListQuerySchema,
   certificateListSchema,
+  certificateRegisterSchema,
   certificateRevokeSchema,
   certificateSchema,
   certificateSerialParamsSchema,
@@ -69,9 +70,11 @@ export function registerCertificateRoutes(
     config: { permission: 'certificate:read' },
     schema: {
       tags: ['certificates'],
-      summary: 'Certificates of the units in the caller’s subtree, by serial',
+      summary: 'The certificate register of the caller’s subtree, by serial (total on page one)',
+      description:
+        'Filters: year, an organisation’s subtree, valid or revoked, a name or serial. Each row counts its public verifications.',
       querystring: certificateListQuerySchema,
-      response: { 200: certificateListSchema, ...errors },
+      response: { 200: certificateRegisterSchema, ...errors },
     },
     handler: (request) => certificates.list(actorOf(request), request.query),
   });
@@ -80,16 +83,16 @@ export function registerCertificateRoutes(
     config: { permission: 'certificate:read' },
     schema: {
       tags: ['certificates'],
-      summary: 'A unit’s certificates of a year as xlsx (ID numbers masked)',
+      summary: 'The register as xlsx, for the same filters as the list (ID numbers masked)',
       querystring: certificateExportQuerySchema,
       response: { 400: errorResponseSchema, 404: errorResponseSchema },
     },
     handler: async (request, reply) => {
-      const { year, unitId } = request.query;
-      const stream = await exportCertificates(deps, actorOf(request), { year, unitId }, request.ip);
+      const stream = await exportCertificates(deps, actorOf(request), request.query, request.ip);
+      const year = request.query.year === undefined ? '' : `-${String(request.query.year)}`;
       return sendWorkbook(reply, stream, {
-        fileName: `合格证明-${String(year)}.xlsx`,
-        asciiFileName: `certificates-${String(year)}.xlsx`,
+        fileName: `合格证明${year}.xlsx`,
+        asciiFileName: `certificates${year}.xlsx`,
       });
     },
   });

@@ -1,9 +1,12 @@
 import { maskPersonName, parseCertificateSerial } from '@jijiao/domain';
 import type {
   Certificate,
+  CertificateFilter,
   CertificateKeys,
   CertificateList,
   CertificateListQuery,
+  CertificateRegister,
+  CertificateRegisterItem,
   CertificateVerification,
 } from '@jijiao/contracts';
 import type { Clock } from '../../platform/clock';
@@ -11,16 +14,12 @@ import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { visibleOr404 } from '../../platform/auth/policy';
 import type { IdNumberCipher } from '../../platform/crypto/id-number-cipher';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { HrPushService } from '../hr-push/hr-push.service';
 import type { CertificateKeyRing } from './certificate-keys';
-import {
-  canListCertificatesOf,
-  certificateListScope,
-  certificatePolicy,
-} from './certificates.policy';
+import { certificatePolicy } from './certificates.policy';
+import { listCertificates } from './certificate-register';
 import type { CertificateRow, CertificatesRepository } from './certificates.repository';
 import { factsOf, signedBytesOf, toCertificate, verifyUrlOf } from './certificate-facts';
 import {
@@ -165,7 +164,11 @@ export class CertificatesService {
     const keysUrl = `${this.#deps.publicBaseUrl}/api/v1/certificates/keys`;
     const parsed = parseCertificateSerial(serialInput);
     const row = parsed
-      ? await this.#deps.repository.findBySerial(this.#deps.db, parsed.serial)
+      ? await this.#deps.repository.countVerification(
+          this.#deps.db,
+          parsed.serial,
+          this.#deps.clock.now(),
+        )
       : undefined;
     if (!row) {
       const serial = parsed?.serial ?? serialInput.slice(0, 40);
@@ -257,44 +260,24 @@ export class CertificatesService {
     return { items: rows.map((r) => toCertificate(r, this.#deps.publicBaseUrl)), nextCursor: null };
   }
 
-  /** Certificates of units in the actor's scope, by serial. */
-  async list(actor: Actor, query: CertificateListQuery): Promise<CertificateList> {
-    const scope = certificateListScope(actor);
-    let unitPath: string | undefined;
-    if (query.unitId) {
-      const unit = visibleOr404(
-        await this.#deps.orgs.findInScope(actor, query.unitId).catch(() => undefined),
-        canListCertificatesOf,
-        actor,
-        { what: 'unit', details: { unitId: query.unitId } },
-      );
-      unitPath = unit.path;
-    }
-    const after = query.after ? String(decodeCursor(query.after, 1)[0]) : undefined;
-    const rows = await this.#deps.repository.page(this.#deps.db, {
-      scope,
-      ...(unitPath ? { unitPath } : {}),
-      ...(query.year === undefined ? {} : { year: query.year }),
-      ...(after ? { after } : {}),
-      limit: query.limit + 1,
-    });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((r) => toCertificate(r, this.#deps.publicBaseUrl)),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.serial]) : null,
-    };
+  /** The register: certificates of the actor's subtree, filtered, by serial. */
+  list(actor: Actor, query: CertificateListQuery): Promise<CertificateRegister> {
+    return listCertificates(this.#deps, actor, query);
   }
 
-  async *iterate(
-    actor: Actor,
-    query: Omit<CertificateListQuery, 'after' | 'limit'>,
-  ): AsyncGenerator<Certificate> {
+  /** Every certificate the register shows for a filter, page by page (the xlsx export). */
+  async *iterate(actor: Actor, query: CertificateFilter): AsyncGenerator<CertificateRegisterItem> {
     let after: string | undefined;
     do {
       const page = await this.list(actor, { ...query, limit: 500, ...(after ? { after } : {}) });
       yield* page.items;
       after = page.nextCursor ?? undefined;
     } while (after);
+  }
+
+  /** A person's certificate of a year (what a void would revoke), for the fraud workflow. */
+  async ofPersonYear(personId: string, year: number): Promise<Certificate | null> {
+    const row = await this.#deps.repository.findByPersonYear(this.#deps.db, personId, year);
+    return row ? toCertificate(row, this.#deps.publicBaseUrl) : null;
   }
 }

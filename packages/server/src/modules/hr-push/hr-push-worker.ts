@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/database';
 import type { IdNumberCipher } from '../../platform/crypto/id-number-cipher';
 import type { AuditLogService } from '../audit-log/audit-log.service';
 import type { HrPushRepository, OutboxRow } from './hr-push.repository';
+import { noReceiverError } from './hr-push-delivery';
 
 export const deliveryHeader = 'x-jijiao-delivery';
 export const signatureHeader = 'x-jijiao-signature';
@@ -78,8 +79,7 @@ export class HrPushWorker {
     const row = await repository.claimDue(db, now, lease);
     if (!row) return 'idle';
     const settings = await repository.settings(db, row.provinceId);
-    if (!settings?.enabled)
-      return this.fail(row, lease, 'no HR receiver configured or enabled', null);
+    if (!settings?.enabled) return this.fail(row, lease, noReceiverError, null);
     const body = deliveryBody(row);
     let status: number;
     try {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { queryRows } from '../../platform/db/database';
 import { hrPushOutbox, hrPushSettings } from '../../platform/db/tables/hr-push';
@@ -130,6 +130,20 @@ export class HrPushRepository {
       .where(and(eq(hrPushOutbox.id, id), eq(hrPushOutbox.provinceId, provinceId)))
       .returning();
     return rows[0];
+  }
+
+  /** How many deliveries of a province (of a status) the log holds. */
+  async count(db: DbOrTx, provinceId: string, status?: string): Promise<number> {
+    const [row] = await db
+      .select({ n: count() })
+      .from(hrPushOutbox)
+      .where(
+        and(
+          eq(hrPushOutbox.provinceId, provinceId),
+          status ? eq(hrPushOutbox.status, status) : undefined,
+        ),
+      );
+    return row?.n ?? 0;
   }
 
   /** Newest first, keyset on (created_at, id). */

@@ -6,6 +6,7 @@ import type {
   HrPushSettingsUpdate,
   HrPushStatus,
 } from '@jijiao/contracts';
+import { toDelivery } from './hr-push-delivery';
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
@@ -16,7 +17,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { canManageHrPush, outboxHealthScope } from './hr-push.policy';
-import type { HrPushRepository, OutboxRow } from './hr-push.repository';
+import type { HrPushRepository } from './hr-push.repository';
 
 export interface HrPushDeps {
   db: Db;
@@ -32,20 +33,6 @@ export interface HrPushMessage {
   provinceId: string;
   kind: HrPushKind;
   payload: Record<string, unknown>;
-}
-
-export function toDelivery(row: OutboxRow): HrPushDelivery {
-  return {
-    id: row.id,
-    kind: row.kind as HrPushKind,
-    status: row.status as HrPushStatus,
-    attempts: row.attempts,
-    nextAttemptAt: row.status === 'pending' ? row.nextAttemptAt.toISOString() : null,
-    lastError: row.lastError,
-    lastStatusCode: row.lastStatusCode,
-    createdAt: row.createdAt.toISOString(),
-    deliveredAt: row.deliveredAt?.toISOString() ?? null,
-  };
 }
 
 /** Pushes to the HR training platform: the outbox, the receiver settings, the delivery log. */
@@ -102,6 +89,15 @@ export class HrPushService {
       failed: row.failed,
       oldestDueAt: row.oldestDueAt === null ? null : new Date(row.oldestDueAt).toISOString(),
     };
+  }
+
+  /**
+   * Whether a province's deliveries have somewhere to go (for the fraud workflow's preview);
+   * no actor: the caller has authorised the person it acts on.
+   */
+  async receiverOf(provinceId: string): Promise<{ configured: boolean; enabled: boolean }> {
+    const row = await this.#deps.repository.settings(this.#deps.db, provinceId);
+    return { configured: row !== undefined, enabled: row?.enabled ?? false };
   }
 
   async getSettings(actor: Actor, provinceId: string): Promise<HrPushSettings> {
@@ -178,6 +174,9 @@ export class HrPushService {
         rows.length > query.limit && last
           ? encodeCursor([last.createdAt.toISOString(), last.id])
           : null,
+      total: after
+        ? null
+        : await this.#deps.repository.count(this.#deps.db, provinceId, query.status),
     };
   }
 

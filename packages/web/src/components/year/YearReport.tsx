@@ -60,7 +60,13 @@ function RequirementRing({ requirement }: { requirement: Requirement }) {
   );
 }
 
-function CreditsTable({ credits }: { credits: readonly YearCredit[] }) {
+function CreditsTable({
+  credits,
+  action,
+}: {
+  credits: readonly YearCredit[];
+  action?: ((credit: YearCredit) => ReactNode) | undefined;
+}) {
   const { t } = useT();
   return (
     <Table<YearCredit>
@@ -107,6 +113,15 @@ function CreditsTable({ credits }: { credits: readonly YearCredit[] }) {
           key: 'reasons',
           render: (_, c) => <ReasonList reasons={c.reasons} />,
         },
+        ...(action
+          ? [
+              {
+                title: t('common.actions'),
+                key: 'action',
+                render: (_: unknown, c: YearCredit) => action(c),
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -185,10 +200,15 @@ export function YearReport({
   report,
   extra,
   pendingAction,
+  creditAction,
+  notice,
 }: {
   report: YearReportView;
   extra?: ReactNode;
   pendingAction?: (claim: PendingCredit) => ReactNode;
+  creditAction?: (credit: YearCredit) => ReactNode;
+  /** Shown above the report (an action's outcome). */
+  notice?: ReactNode;
 }) {
   const { t } = useT();
   const missing = missingSentences(t, report);
@@ -196,6 +216,7 @@ export function YearReport({
   const inReviewCredits = inReview.reduce((sum, p) => sum + p.credits, 0);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {notice}
       <Card
         title={
           <Space>
@@ -250,7 +271,7 @@ export function YearReport({
         </Typography.Paragraph>
       </Card>
       <Card title={t('year.creditsTitle')}>
-        <CreditsTable credits={report.credits} />
+        <CreditsTable credits={report.credits} action={creditAction} />
       </Card>
       <Card title={t('year.pendingTitle')}>
         <PendingTable pending={report.pending} action={pendingAction} />

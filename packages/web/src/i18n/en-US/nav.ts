@@ -34,6 +34,10 @@ export const navMessages: NavMessages = {
     checkinQr: 'Check-in code',
     cards: 'CME cards',
     myCertificates: 'My certificates',
+    auditAndCertificates: 'Audits & certificates',
+    certificateRegister: 'Certificate register',
+    fraud: 'Fraud handling',
+    hrDeliveries: 'HR delivery log',
   },
   home: {
     welcome: 'Hello, {{name}}',

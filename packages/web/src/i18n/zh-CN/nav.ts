@@ -32,6 +32,10 @@ export const navMessages = {
     checkinQr: '签到码',
     cards: '继教卡',
     myCertificates: '我的证书',
+    auditAndCertificates: '审验与证书',
+    certificateRegister: '证书登记',
+    fraud: '作弊处理',
+    hrDeliveries: '人社投递记录',
   },
   home: {
     welcome: '您好，{{name}}',

@@ -18,7 +18,7 @@ import { people } from './people';
  * Annual certificates (专业科目培训合格证明): one per person and year. The printed facts are
  * columns, signed as canonical JSON (domain `canonicaliseCertificate`) with the province's
  * Ed25519 key; verification rebuilds the JSON from these columns every time, so a changed
- * column breaks the signature. Revocation is outside the signature.
+ * column breaks the signature. Revocation and the verification counter are outside it.
  */
 export const certificates = pgTable(
   'certificates',
@@ -59,6 +59,9 @@ export const certificates = pgTable(
     recipientHash: text('recipient_hash').notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason'),
+    /** Public verifications (`/verify`) of this certificate: one UPDATE per request. */
+    verificationCount: integer('verification_count').notNull().default(0),
+    lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
   },
   (t) => [
     unique('certificates_person_year_key').on(t.personId, t.year),
