@@ -2,6 +2,14 @@ import { z } from 'zod';
 
 const credits = z.number().nonnegative().describe('学分, one decimal place');
 
+/** A province's public Open Badges documents: its issuer profile, a year's achievement. */
+export const issuerParamsSchema = z.object({
+  provinceCode: z.string().regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 code'),
+});
+export const achievementParamsSchema = issuerParamsSchema.extend({
+  year: z.coerce.number().int().min(1990).max(2100),
+});
+
 export const certificateSerialParamsSchema = z.object({
   serial: z
     .string()

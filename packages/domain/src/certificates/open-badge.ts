@@ -25,6 +25,55 @@ export interface OpenBadgeInput {
   salt: string;
 }
 
+/** Where an issuer's Open Badges profile and a year's achievement are published. */
+export const issuerProfileUrl = (publicBaseUrl: string, provinceCode: string) =>
+  `${publicBaseUrl}/api/v1/certificates/issuers/${provinceCode}`;
+export const achievementUrl = (publicBaseUrl: string, provinceCode: string, year: number) =>
+  `${publicBaseUrl}/api/v1/certificates/achievements/${provinceCode}/${String(year)}`;
+
+/** The issuer's Profile, as its `id` in every credential it signs resolves to. */
+export function buildIssuerProfile(input: {
+  publicBaseUrl: string;
+  provinceCode: string;
+  issuerName: string;
+}): { [key: string]: JsonValue } {
+  return {
+    '@context': [...openBadgeContexts],
+    id: issuerProfileUrl(input.publicBaseUrl, input.provinceCode),
+    type: ['Profile'],
+    name: input.issuerName,
+    url: input.publicBaseUrl,
+    description:
+      '继续医学教育学分审验与证书的发证机构 (issuer of annual CME credit audit certificates)',
+  };
+}
+
+/** A year's Achievement (the annual audit passed), as its `id` in a credential resolves to. */
+export function buildAchievement(input: {
+  publicBaseUrl: string;
+  provinceCode: string;
+  issuerName: string;
+  year: number;
+}): { [key: string]: JsonValue } {
+  const { publicBaseUrl, provinceCode, year } = input;
+  return {
+    '@context': [...openBadgeContexts],
+    id: achievementUrl(publicBaseUrl, provinceCode, year),
+    type: ['Achievement'],
+    achievementType: 'Certificate',
+    name: '专业科目培训合格证明',
+    description: `${String(year)}年度继续医学教育学分审验合格 (annual CME credit audit passed)`,
+    criteria: {
+      narrative: `Passed the ${String(year)} annual continuing medical education credit audit: the year's credit requirements of the policy packs in force where the holder works were met.`,
+    },
+    creator: {
+      id: issuerProfileUrl(publicBaseUrl, provinceCode),
+      type: ['Profile'],
+      name: input.issuerName,
+    },
+  };
+}
+
 export function buildOpenBadgeCredential(input: OpenBadgeInput): { [key: string]: JsonValue } {
   const { facts, publicBaseUrl } = input;
   const certificateUrl = `${publicBaseUrl}/api/v1/certificates/${facts.serial}`;
@@ -45,7 +94,7 @@ export function buildOpenBadgeCredential(input: OpenBadgeInput): { [key: string]
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: `专业科目培训合格证明 ${String(facts.year)}`,
     issuer: {
-      id: `${publicBaseUrl}/api/v1/certificates/issuers/${facts.provinceCode}`,
+      id: issuerProfileUrl(publicBaseUrl, facts.provinceCode),
       type: ['Profile'],
       name: facts.issuerName,
     },
@@ -62,7 +111,7 @@ export function buildOpenBadgeCredential(input: OpenBadgeInput): { [key: string]
         },
       ],
       achievement: {
-        id: `${publicBaseUrl}/api/v1/certificates/achievements/${facts.provinceCode}/${String(facts.year)}`,
+        id: achievementUrl(publicBaseUrl, facts.provinceCode, facts.year),
         type: ['Achievement'],
         achievementType: 'Certificate',
         name: '专业科目培训合格证明',
@@ -71,7 +120,7 @@ export function buildOpenBadgeCredential(input: OpenBadgeInput): { [key: string]
           narrative: `Passed the ${String(facts.year)} annual continuing medical education credit audit under the policy packs ${facts.packs.map((p) => `${p.id}@${p.version}`).join(', ')}.`,
         },
         creator: {
-          id: `${publicBaseUrl}/api/v1/certificates/issuers/${facts.provinceCode}`,
+          id: issuerProfileUrl(publicBaseUrl, facts.provinceCode),
           type: ['Profile'],
           name: facts.issuerName,
         },

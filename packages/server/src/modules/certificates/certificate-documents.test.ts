@@ -138,3 +138,71 @@ describe('the Open Badges 3.0 credential', () => {
     );
   });
 });
+
+// A province code of its own: the other test trees (and the demo) all use 990000.
+const tree = await f.buildOrgTree({ regionCode: '980000' });
+const person = await f.buildPerson({ unit: tree.unit });
+await f.buildCertificate({ person, year: 2025 });
+const session = await t.signIn(person.user.username);
+const own = (
+  await t.app.inject({
+    method: 'GET',
+    url: '/api/v1/certificates/mine',
+    headers: session.headers,
+  })
+).json<CertificateList>().items[0]!;
+
+describe('the links inside the credential', () => {
+  it('open what they name without signing in: the issuer profile and the year’s achievement', async () => {
+    const badge = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/certificates/${own.serial}/badge`,
+        headers: session.headers,
+      })
+    ).json<{
+      issuer: { id: string; name: string };
+      credentialSubject: { achievement: { id: string; creator: { id: string } } };
+      evidence: { id: string }[];
+    }>();
+    expect(badge.issuer).toMatchObject({
+      id: `${publicBaseUrl}/api/v1/certificates/issuers/980000`,
+      name: own.issuerName,
+    });
+    const open = (url: string) => {
+      expect(url.startsWith(publicBaseUrl), url).toBe(true);
+      return t.app.inject({ method: 'GET', url: url.slice(publicBaseUrl.length) });
+    };
+    const issuer = await open(badge.issuer.id);
+    expect(issuer.statusCode).toBe(200);
+    expect(issuer.headers['content-type']).toContain('application/ld+json');
+    expect(issuer.json()).toMatchObject({
+      id: badge.issuer.id,
+      type: ['Profile'],
+      name: badge.issuer.name,
+    });
+    expect(badge.credentialSubject.achievement.creator.id).toBe(badge.issuer.id);
+    const achievement = await open(badge.credentialSubject.achievement.id);
+    expect(achievement.statusCode).toBe(200);
+    expect(achievement.json()).toMatchObject({
+      id: badge.credentialSubject.achievement.id,
+      type: ['Achievement'],
+      achievementType: 'Certificate',
+      creator: { id: badge.issuer.id, name: badge.issuer.name },
+    });
+    // The evidence is the public verification page of the web app.
+    expect(badge.evidence[0]?.id).toBe(`${publicBaseUrl}/verify/${own.serial}`);
+  });
+
+  it('answers 404 for a province that issues nothing here, 400 for what is not a region code', async () => {
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/certificates/issuers/650000',
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/certificates/achievements/65/2025' }))
+        .statusCode,
+    ).toBe(400);
+  });
+});

@@ -1,4 +1,17 @@
-import { and, asc, count, eq, gt, ilike, inArray, isNotNull, isNull, like, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  sql,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { queryRows } from '../../platform/db/database';
 import { likeContains, pathWithin } from '../../platform/db/scope-sql';
@@ -76,6 +89,36 @@ export class CertificatesRepository {
       .orderBy(asc(orgs.createdAt))
       .limit(1);
     return rows[0]?.name;
+  }
+
+  /**
+   * The issuer of a province code as its credentials name it: the issuer of its latest
+   * certificate, else its top-level province's CME office (as issuing would name it).
+   */
+  async issuerOf(
+    db: DbOrTx,
+    provinceCode: string,
+  ): Promise<{ provinceCode: string; issuerName: string } | undefined> {
+    const [issued] = await db
+      .select({ issuerName: certificates.issuerName })
+      .from(certificates)
+      .where(eq(certificates.provinceCode, provinceCode))
+      .orderBy(desc(certificates.issuedAt))
+      .limit(1);
+    if (issued) return { provinceCode, issuerName: issued.issuerName };
+    const [province] = await db
+      .select({ id: orgs.id, name: orgs.name })
+      .from(orgs)
+      .where(
+        and(isNull(orgs.parentId), eq(orgs.kind, 'province'), eq(orgs.regionCode, provinceCode)),
+      )
+      .orderBy(asc(orgs.createdAt))
+      .limit(1);
+    if (!province) return undefined;
+    return {
+      provinceCode,
+      issuerName: (await this.cmeOfficeName(db, province.id)) ?? province.name,
+    };
   }
 
   async provinceCodes(db: DbOrTx): Promise<string[]> {

@@ -9,7 +9,9 @@ import {
   certificateRegisterSchema,
   certificateRevokeSchema,
   certificateSchema,
+  achievementParamsSchema,
   certificateSerialParamsSchema,
+  issuerParamsSchema,
   certificateVerificationSchema,
   errorResponseSchema,
 } from '@jijiao/contracts';
@@ -38,6 +40,42 @@ export function registerCertificateRoutes(
       void reply.header('cache-control', 'public, max-age=300');
       return certificates.publicKeys();
     },
+  });
+
+  const openBadgesDocument = {
+    200: z.record(z.string(), z.unknown()),
+    400: errorResponseSchema,
+    404: errorResponseSchema,
+  };
+
+  r.get('/api/v1/certificates/issuers/:provinceCode', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['certificates'],
+      summary: 'A province’s Open Badges issuer profile (what a credential’s issuer.id names)',
+      params: issuerParamsSchema,
+      response: openBadgesDocument,
+    },
+    handler: async (request, reply) =>
+      reply
+        .header('content-type', 'application/ld+json; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(await certificates.issuerProfile(request.params.provinceCode)),
+  });
+
+  r.get('/api/v1/certificates/achievements/:provinceCode/:year', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['certificates'],
+      summary: 'A year’s Open Badges achievement (what a credential’s achievement.id names)',
+      params: achievementParamsSchema,
+      response: openBadgesDocument,
+    },
+    handler: async (request, reply) =>
+      reply
+        .header('content-type', 'application/ld+json; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(await certificates.achievement(request.params.provinceCode, request.params.year)),
   });
 
   r.get('/api/v1/certificates/:serial/verify', {

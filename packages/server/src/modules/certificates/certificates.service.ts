@@ -1,4 +1,10 @@
-import { maskPersonName, parseCertificateSerial } from '@jijiao/domain';
+import {
+  buildAchievement,
+  buildIssuerProfile,
+  maskPersonName,
+  parseCertificateSerial,
+  type JsonValue,
+} from '@jijiao/domain';
 import type {
   Certificate,
   CertificateFilter,
@@ -13,6 +19,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { visibleOr404 } from '../../platform/auth/policy';
+import { AppError } from '../../platform/errors/app-error';
 import type { IdNumberCipher } from '../../platform/crypto/id-number-cipher';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
@@ -207,6 +214,31 @@ export class CertificatesService {
       keyId: row.keyId,
       keysUrl,
     };
+  }
+
+  /** Public: the Open Badges Profile a credential's `issuer.id` resolves to; else 404. */
+  async issuerProfile(provinceCode: string): Promise<{ [key: string]: JsonValue }> {
+    const issuer = await this.#issuer(provinceCode);
+    return buildIssuerProfile({ publicBaseUrl: this.#deps.publicBaseUrl, ...issuer });
+  }
+
+  /** Public: the Achievement a credential's `achievement.id` resolves to; else 404. */
+  async achievement(provinceCode: string, year: number): Promise<{ [key: string]: JsonValue }> {
+    const issuer = await this.#issuer(provinceCode);
+    return buildAchievement({ publicBaseUrl: this.#deps.publicBaseUrl, ...issuer, year });
+  }
+
+  async #issuer(provinceCode: string) {
+    const issuer = await this.#deps.repository.issuerOf(this.#deps.db, provinceCode);
+    if (!issuer)
+      throw new AppError(
+        'not_found',
+        'No province with this region code issues certificates here',
+        {
+          provinceCode,
+        },
+      );
+    return issuer;
   }
 
   async publicKeys(): Promise<CertificateKeys> {
