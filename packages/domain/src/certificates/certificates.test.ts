@@ -1,3 +1,4 @@
+import { buildAchievement, buildIssuerProfile, issuerProfileUrl } from './open-badge';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeBase58, encodeBase58 } from './base58';
@@ -144,5 +145,35 @@ describe('base58', () => {
     expect(encodeBase58(Uint8Array.from('hello world', (c) => c.charCodeAt(0)))).toBe(
       'StV1DL6CwTryKyV',
     );
+  });
+});
+
+describe('the Open Badges issuer profile and achievement', () => {
+  const base = 'https://cme.example.gov.cn';
+  it('are the documents a credential’s issuer.id and achievement.id name', () => {
+    const profile = buildIssuerProfile({
+      publicBaseUrl: base,
+      provinceCode: '430000',
+      issuerName: '湖南省继续医学教育委员会办公室',
+    });
+    expect(profile).toMatchObject({
+      id: issuerProfileUrl(base, '430000'),
+      type: ['Profile'],
+      name: '湖南省继续医学教育委员会办公室',
+      url: base,
+    });
+    const achievement = buildAchievement({
+      publicBaseUrl: base,
+      provinceCode: '430000',
+      issuerName: '湖南省继续医学教育委员会办公室',
+      year: 2025,
+    });
+    expect(achievement).toMatchObject({
+      id: `${base}/api/v1/certificates/achievements/430000/2025`,
+      type: ['Achievement'],
+      achievementType: 'Certificate',
+      creator: { id: `${base}/api/v1/certificates/issuers/430000` },
+    });
+    expect(JSON.stringify(achievement)).toContain('2025');
   });
 });
