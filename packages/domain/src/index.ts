@@ -18,6 +18,7 @@ export * from './rules/check-expectations';
 export * from './credits/merge-duplicates';
 export * from './credits/claim-lifecycle';
 export * from './credits/value-claim';
+export * from './credits/self-report-evidence';
 export * from '../policies/index';
 export * from './projects/project-number';
 export * from './orgs/org-tree';

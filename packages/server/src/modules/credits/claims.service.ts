@@ -25,6 +25,7 @@ import type { PeopleService } from '../people/people.service';
 import type { ClaimActor, ClaimLifecycle } from './claim-lifecycle';
 import { toClaim, toClaimSummary } from './claim-view';
 import type { CreditIntake } from './credit-intake.service';
+import { requireSelfReportEvidence } from './self-report-evidence';
 import {
   canEditClaim,
   canEnterCreditsAt,
@@ -108,6 +109,11 @@ export class ClaimsService {
     });
   }
 
+  /** How many evidence files a claim carries. */
+  async evidenceCount(claimId: string): Promise<number> {
+    return (await this.#deps.evidence.ofClaim(this.#deps.db, claimId)).length;
+  }
+
   /** The caller's own person record (learners), else 404. */
   async ownPersonId(actor: Actor): Promise<string> {
     const id = await this.#deps.repository.personIdOfUser(this.#deps.db, actor.userId);
@@ -165,6 +171,12 @@ export class ClaimsService {
   /** A learner's self-report (or one credit a unit admin enters for a staff member). */
   async create(actor: Actor, body: ClaimCreate, ip: string): Promise<Claim> {
     const subject = await this.subjectOf(actor, body.personId);
+    if (subject.own && body.submit) {
+      requireSelfReportEvidence(
+        body.activity.type,
+        new Set(body.evidence.map((e) => e.sha256)).size,
+      );
+    }
     const id = await this.#deps.db.transaction(async (tx) => {
       const recorded = await this.#deps.intake.record(tx, {
         personId: subject.personId,
