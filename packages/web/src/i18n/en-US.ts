@@ -21,6 +21,7 @@ import { checkinsMessages } from './en-US/checkins';
 import { cardsMessages } from './en-US/cards';
 import { dashboardsMessages } from './en-US/dashboards';
 import { certificatesMessages } from './en-US/certificates';
+import { selfReportFormMessages } from './en-US/self-report-form';
 
 export const enUS: Messages = {
   ...commonMessages,
@@ -45,4 +46,5 @@ export const enUS: Messages = {
   ...cardsMessages,
   ...dashboardsMessages,
   ...certificatesMessages,
+  ...selfReportFormMessages,
 };

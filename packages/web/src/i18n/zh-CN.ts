@@ -26,6 +26,7 @@ import { checkinsMessages } from './zh-CN/checkins';
 import { cardsMessages } from './zh-CN/cards';
 import { dashboardsMessages } from './zh-CN/dashboards';
 import { certificatesMessages } from './zh-CN/certificates';
+import { selfReportFormMessages } from './zh-CN/self-report-form';
 
 export const zhCN = {
   ...commonMessages,
@@ -50,6 +51,7 @@ export const zhCN = {
   ...cardsMessages,
   ...dashboardsMessages,
   ...certificatesMessages,
+  ...selfReportFormMessages,
 };
 
 /** The shape every language must have: the Chinese tree with string leaves. */

@@ -2,6 +2,8 @@ import { Checkbox, Input, InputNumber, Select } from 'antd';
 import type { MessageKey } from '../../../../i18n/message-key';
 import { useT } from '../../../../i18n/use-t';
 import type { ActivityField } from '../../activity-fields';
+import { ProjectNumberInput } from './ProjectNumberInput';
+import { ProvinceSelect } from './ProvinceSelect';
 
 function optionKey(field: ActivityField['name'], value: string): MessageKey {
   return `credits.option.${field as 'level' | 'role' | 'journal'}.${value}` as MessageKey;
@@ -32,7 +34,10 @@ export function FieldInput({
       return <Input {...control} type="date" />;
     case 'boolean':
       return <Checkbox {...control} />;
+    case 'province':
+      return <ProvinceSelect {...control} />;
     case 'text':
+      if (field.name === 'projectNumber') return <ProjectNumberInput {...control} />;
       return <Input {...control} maxLength={100} />;
   }
 }
