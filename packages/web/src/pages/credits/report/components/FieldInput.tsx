@@ -26,10 +26,12 @@ export function FieldInput({
           }))}
         />
       );
+    // No min/precision: a clamp would silently turn -3 into 0 or 1; the form's rules say
+    // what is wrong beside the field instead.
     case 'integer':
-      return <InputNumber {...control} min={1} precision={0} style={{ width: '100%' }} />;
+      return <InputNumber {...control} style={{ width: '100%' }} />;
     case 'number':
-      return <InputNumber {...control} min={0} step={0.5} style={{ width: '100%' }} />;
+      return <InputNumber {...control} step={0.5} style={{ width: '100%' }} />;
     case 'date':
       return <Input {...control} type="date" />;
     case 'boolean':
