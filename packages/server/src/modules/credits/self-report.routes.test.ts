@@ -290,8 +290,8 @@ describe('evidence shared by two people', () => {
 });
 
 describe('evidence a self-report needs', () => {
-  const errorOf = (res: { json: <T>() => T }) =>
-    res.json<{ error: { code: string; issues?: { path: string }[] } }>().error;
+  const errorOf = (res: { body: string }) =>
+    (JSON.parse(res.body) as { error: { code: string; issues?: { path: string }[] } }).error;
 
   it('refuses to create and submit a paper without evidence, keeping no claim', async () => {
     const before = await queryRows<{ n: number }>(
