@@ -17,11 +17,18 @@ const fieldLabelKey = (name: ActivityField['name']): MessageKey =>
  * today, in an open year), numbers (no negative count), the evidence a self-report needs;
  * and the server's field issues put back under their fields.
  */
-export function useClaimFormRules(form: FormInstance, isSelfReport: boolean) {
+export function useClaimFormRules(
+  form: FormInstance,
+  isSelfReport: boolean,
+  /** The year of the claim being corrected: a returned claim stays correctable in its year. */
+  claimYear?: number,
+) {
   const { t } = useT();
   const years = useQuery({ queryKey: ['me', 'years'], queryFn: fetchMyYears, retry: false });
-  // Self-reports are taken for the current year only: an earlier year is closed.
-  const openYears = years.data ? [years.data.currentYear] : [];
+  // New self-reports are taken for the current year only: an earlier year is closed.
+  const openYears = years.data
+    ? [...new Set([years.data.currentYear, ...(claimYear === undefined ? [] : [claimYear])])]
+    : [];
 
   const labelOf = (name: ActivityField['name']) => t(fieldLabelKey(name));
 

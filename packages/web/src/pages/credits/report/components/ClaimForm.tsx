@@ -42,7 +42,11 @@ export function ClaimForm({ claim }: { claim: Claim | null }) {
   const values = Form.useWatch([], form) as FormValues | undefined;
   const type = values?.type ?? initial.type;
   const isSelfReport = claim === null || claim.channel === 'self_report';
-  const rules = useClaimFormRules(form, isSelfReport);
+  const rules = useClaimFormRules(
+    form,
+    isSelfReport,
+    claim ? Number(claim.activityDate.slice(0, 4)) : undefined,
+  );
   // Nothing the form would refuse is sent, not even for a preview.
   const activity = useDebounced(
     rules.hasCountProblem(type, values ?? initial)
