@@ -19,6 +19,7 @@ export * from './credits/merge-duplicates';
 export * from './credits/claim-lifecycle';
 export * from './credits/value-claim';
 export * from './credits/self-report-evidence';
+export * from './credits/activity-date';
 export * from './orgs/provinces';
 export * from '../policies/index';
 export * from './projects/project-number';

@@ -328,9 +328,20 @@ describe('evidence a self-report needs', () => {
 
   it('submits self-study without a file (checked against the unit’s plan)', async () => {
     const res = await send('POST', '/api/v1/credits', learner, {
-      activity: { type: 'self_study', date: '2026-03-02', hours: 3 },
+      activity: { type: 'self_study', date: '2026-02-28', hours: 3 },
       submit: true,
     });
     expect(res.statusCode, res.body).toBe(201);
+  });
+
+  it('refuses a self-report dated after today, naming the date', async () => {
+    const res = await send('POST', '/api/v1/credits', learner, {
+      activity: { type: 'self_study', date: '2026-03-05', hours: 3 },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res)).toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: 'activity.date' }],
+    });
   });
 });
