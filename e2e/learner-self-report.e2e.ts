@@ -207,6 +207,13 @@ describe('a learner self-reports a paper and sees it count once approved', () =>
     await page
       .getByLabel('日期', { exact: true })
       .fill(`${String(new Date().getFullYear())}-02-01`);
+    // A paper is submitted with its evidence (the form refuses it otherwise).
+    await page.locator('input[type=file]').setInputFiles({
+      name: '论文首页.png',
+      mimeType: 'image/png',
+      buffer: Buffer.concat([pngScan, Buffer.from(', second paper')]),
+    });
+    await page.getByTestId('upload-ok').waitFor();
     await page.getByTestId('submit-claim').click();
     await page.waitForURL(`${url}/`);
 

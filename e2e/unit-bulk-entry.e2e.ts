@@ -55,6 +55,20 @@ describe('a unit admin enters one activity for several staff', () => {
     await page.getByTestId('bulk-date').click();
     await page.keyboard.type('2026-02-20');
     await page.keyboard.press('Enter');
+    // A negative count is refused beside its field, in Chinese, and nothing is sent.
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/api/v1/'))
+        sent.push(request.url());
+    });
+    await page.getByTestId('bulk-times').fill('-2');
+    await page.getByTestId('bulk-submit').click();
+    const timesError = page
+      .locator('.ant-form-item')
+      .filter({ has: page.getByTestId('bulk-times') })
+      .locator('.ant-form-item-explain-error');
+    await expect.poll(() => timesError.innerText().catch(() => '')).toBe('次数须为正整数');
+    expect(sent, 'nothing was sent').toEqual([]);
     await page.getByTestId('bulk-times').fill('2');
 
     await page.getByTestId('bulk-preview').click();

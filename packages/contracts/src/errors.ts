@@ -24,6 +24,7 @@ export const errorCodes = [
   'stale_state',
   'idempotency_conflict',
   'evidence_rejected',
+  'evidence_required',
   'rate_limited',
   'database_locked',
   'internal',

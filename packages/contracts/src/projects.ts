@@ -94,6 +94,7 @@ export const publicProjectSchema = projectSchema.pick({
   attendeeCredits: true,
   status: true,
 });
+export type PublicProject = z.infer<typeof publicProjectSchema>;
 export const publicProjectListSchema = z.object({
   items: z.array(publicProjectSchema),
   nextCursor: z.string().nullable(),

@@ -24,6 +24,7 @@ import { certificatesMessages } from './en-US/certificates';
 import { certificateRegisterMessages } from './en-US/certificate-register';
 import { fraudMessages } from './en-US/fraud';
 import { hrDeliveriesMessages } from './en-US/hr-deliveries';
+import { selfReportFormMessages } from './en-US/self-report-form';
 
 export const enUS: Messages = {
   ...commonMessages,
@@ -51,4 +52,5 @@ export const enUS: Messages = {
   ...certificateRegisterMessages,
   ...fraudMessages,
   ...hrDeliveriesMessages,
+  ...selfReportFormMessages,
 };

@@ -29,6 +29,7 @@ import { certificatesMessages } from './zh-CN/certificates';
 import { certificateRegisterMessages } from './zh-CN/certificate-register';
 import { fraudMessages } from './zh-CN/fraud';
 import { hrDeliveriesMessages } from './zh-CN/hr-deliveries';
+import { selfReportFormMessages } from './zh-CN/self-report-form';
 
 export const zhCN = {
   ...commonMessages,
@@ -56,6 +57,7 @@ export const zhCN = {
   ...certificateRegisterMessages,
   ...fraudMessages,
   ...hrDeliveriesMessages,
+  ...selfReportFormMessages,
 };
 
 /** The shape every language must have: the Chinese tree with string leaves. */

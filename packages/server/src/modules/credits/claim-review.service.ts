@@ -29,6 +29,7 @@ import type { ClaimActor, ClaimLifecycle, TransitionResult } from './claim-lifec
 import { voidClaimsOfYear, type VoidClaimsInput } from './claim-void';
 import { reviewLevels } from './review-levels';
 import { toClaimSummary } from './claim-view';
+import { requireSelfReportEvidence } from './self-report-evidence';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { CreditIntake } from './credit-intake.service';
 import type { ClaimView, CreditsRepository } from './credits.repository';
@@ -72,6 +73,10 @@ export class ClaimReview {
       throw new AppError('forbidden', 'Only the claim’s owner or their unit can submit it');
     }
     const action: ClaimAction = v.status === 'returned' ? 'resubmit' : 'submit';
+    if (v.channel === 'self_report') {
+      const attached = await claims.evidenceCount(v.id);
+      requireSelfReportEvidence(v.activityType as ActivityType, attached);
+    }
     await db.transaction(async (tx) => {
       const chain =
         action === 'submit'

@@ -25,6 +25,8 @@ import type { PeopleService } from '../people/people.service';
 import type { ClaimActor, ClaimLifecycle } from './claim-lifecycle';
 import { toClaim, toClaimSummary } from './claim-view';
 import type { CreditIntake } from './credit-intake.service';
+import { refuseFutureSelfReport } from './self-report-date';
+import { requireSelfReportEvidence } from './self-report-evidence';
 import {
   canEditClaim,
   canEnterCreditsAt,
@@ -47,6 +49,9 @@ interface Deps {
   auditLog: AuditLogService;
   lifecycle: ClaimLifecycle;
 }
+
+/** Whose claim it is, and whether the caller reports it for themselves. */
+type Subject = { personId: string; own: boolean };
 
 export function claimActorOf(actor: Actor, ip: string): ClaimActor {
   return { userId: actor.userId, username: actor.username, ip };
@@ -108,6 +113,11 @@ export class ClaimsService {
     });
   }
 
+  /** How many evidence files a claim carries. */
+  async evidenceCount(claimId: string): Promise<number> {
+    return (await this.#deps.evidence.ofClaim(this.#deps.db, claimId)).length;
+  }
+
   /** The caller's own person record (learners), else 404. */
   async ownPersonId(actor: Actor): Promise<string> {
     const id = await this.#deps.repository.personIdOfUser(this.#deps.db, actor.userId);
@@ -124,10 +134,7 @@ export class ClaimsService {
     });
   }
 
-  private async subjectOf(
-    actor: Actor,
-    personId: string | undefined,
-  ): Promise<{ personId: string; own: boolean }> {
+  private async subjectOf(actor: Actor, personId: string | undefined): Promise<Subject> {
     if (personId === undefined) {
       if (!actor.permissions.has('credit:submit_own')) {
         throw new AppError('validation_failed', 'personId: whose credit is it?', undefined, [
@@ -162,9 +169,22 @@ export class ClaimsService {
     };
   }
 
-  /** A learner's self-report (or one credit a unit admin enters for a staff member). */
-  async create(actor: Actor, body: ClaimCreate, ip: string): Promise<Claim> {
+  /**
+   * What the API's clients call: `create`, after refusing a self-report submitted at once
+   * without the evidence its activity needs (before anything is stored). `create` alone is
+   * the intake the seeds and the standings model drive.
+   */
+  async report(actor: Actor, body: ClaimCreate, ip: string): Promise<Claim> {
     const subject = await this.subjectOf(actor, body.personId);
+    const files = new Set(body.evidence.map((e) => e.sha256)).size;
+    if (subject.own && body.submit) requireSelfReportEvidence(body.activity.type, files);
+    return this.create(actor, body, ip, subject);
+  }
+
+  /** A self-report (or a unit admin's entry for staff); `known`: whose, if just worked out. */
+  async create(actor: Actor, body: ClaimCreate, ip: string, known?: Subject): Promise<Claim> {
+    const subject = known ?? (await this.subjectOf(actor, body.personId));
+    if (subject.own) refuseFutureSelfReport(body.activity.date, this.#deps.clock);
     const id = await this.#deps.db.transaction(async (tx) => {
       const recorded = await this.#deps.intake.record(tx, {
         personId: subject.personId,
@@ -197,6 +217,7 @@ export class ClaimsService {
     if (body.version !== v.version) {
       throw new AppError('stale_state', 'The claim was changed meanwhile; reload it and try again');
     }
+    if (v.channel === 'self_report') refuseFutureSelfReport(body.activity.date, this.#deps.clock);
     const { where } = await this.#deps.intake.personAndPlace(this.#deps.db, v.personId);
     const valued = this.#deps.intake.valueAt(where, v.id, body.activity);
     const { activity } = valued;

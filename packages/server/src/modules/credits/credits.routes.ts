@@ -64,7 +64,7 @@ export function registerCreditRoutes(
       response: { 201: claimSchema, ...errors },
     },
     handler: async (request, reply) => {
-      const claim = await claims.create(actorOf(request), request.body, request.ip);
+      const claim = await claims.report(actorOf(request), request.body, request.ip);
       return reply.status(201).send(claim);
     },
   });

@@ -288,3 +288,60 @@ describe('evidence shared by two people', () => {
     expect(unflagged.json<ClaimList>().items.map((c) => c.id)).not.toContain(ids[0]);
   });
 });
+
+describe('evidence a self-report needs', () => {
+  const errorOf = (res: { body: string }) =>
+    (JSON.parse(res.body) as { error: { code: string; issues?: { path: string }[] } }).error;
+
+  it('refuses to create and submit a paper without evidence, keeping no claim', async () => {
+    const before = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from credit_claims`,
+    );
+    const res = await send('POST', '/api/v1/credits', learner, { activity: paper, submit: true });
+    expect(res.statusCode).toBe(422);
+    expect(errorOf(res)).toMatchObject({
+      code: 'evidence_required',
+      issues: [{ path: 'evidence' }],
+    });
+    const after = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from credit_claims`,
+    );
+    expect(after[0]?.n).toBe(before[0]?.n);
+  });
+
+  it('keeps a draft without evidence but refuses to submit it', async () => {
+    const draft = await send('POST', '/api/v1/credits', learner, {
+      activity: { ...paper, date: '2026-03-01' },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const saved = draft.json<Claim>();
+    const res = await send('POST', `/api/v1/credits/${saved.id}/submit`, learner, {
+      version: saved.version,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(errorOf(res).code).toBe('evidence_required');
+    const still = await send('GET', `/api/v1/credits/${saved.id}`, learner);
+    expect(still.json<Claim>().status).toBe('draft');
+  });
+
+  it('submits self-study without a file (checked against the unit’s plan)', async () => {
+    const res = await send('POST', '/api/v1/credits', learner, {
+      activity: { type: 'self_study', date: '2026-02-28', hours: 3 },
+      submit: true,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+
+  it('refuses a self-report dated after today, naming the date', async () => {
+    const res = await send('POST', '/api/v1/credits', learner, {
+      activity: { type: 'self_study', date: '2026-03-05', hours: 3 },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res)).toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: 'activity.date' }],
+    });
+  });
+});

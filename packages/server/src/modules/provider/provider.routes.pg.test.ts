@@ -9,6 +9,8 @@ import type {
 } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
 import { createFactories, newResidentId } from '../../../test/factories';
+import { multipartFile } from '../../../test/excel-routes';
+import { pngBytes } from '../../../test/credit-files';
 import { queryRows } from '../../platform/db/database';
 
 /** The open API of online platforms end to end: keys, pushes, idempotency, batches. */
@@ -263,11 +265,21 @@ describe('POST /api/v1/provider/credits', () => {
       hours: 6,
       projectNumber: '2026-01-01-777（国）',
     };
+    // A self-reported project is submitted with its certificate.
+    const file = multipartFile(pngBytes, { fileName: 'cert.png', contentType: 'image/png' });
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/evidence',
+      headers: { ...learner.headers, ...file.headers },
+      payload: file.payload,
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const { sha256 } = upload.json<{ sha256: string }>();
     const own = await t.app.inject({
       method: 'POST',
       url: '/api/v1/credits',
       headers: learner.headers,
-      payload: { activity, submit: true },
+      payload: { activity, evidence: [{ sha256, fileName: 'cert.png' }], submit: true },
     });
     expect(own.statusCode, own.body).toBe(201);
     const ownId = own.json<{ id: string }>().id;

@@ -32,6 +32,7 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number>> = {
   stale_state: 409,
   idempotency_conflict: 409,
   evidence_rejected: 415,
+  evidence_required: 422,
   rate_limited: 429,
   database_locked: 503,
   internal: 500,

@@ -66,6 +66,7 @@ export const commonMessages: CommonMessages = {
     stale_state: 'Someone else has already acted on this record. Reload to see where it stands.',
     idempotency_conflict: 'This idempotency key was already used for a different request.',
     evidence_rejected: 'Evidence not accepted: only JPEG, PNG or PDF files within the size limit.',
+    evidence_required: 'Upload the evidence before submitting.',
     rate_limited: 'Too many attempts. Try again later.',
     database_locked: 'The system is busy. Try again shortly.',
     internal: 'Server error. Try again later.',

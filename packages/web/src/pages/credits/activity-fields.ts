@@ -21,7 +21,8 @@ export interface ActivityField {
     | 'endDate'
     | 'certificateDate'
     | 'platform';
-  kind: 'number' | 'integer' | 'select' | 'text' | 'date' | 'boolean';
+  /** `province`: a GB/T 2260 province chosen by name. */
+  kind: 'number' | 'integer' | 'select' | 'text' | 'date' | 'boolean' | 'province';
   required: boolean;
   /** For `select`: the allowed values (labels in `credits.option.<name>.<value>`). */
   options?: readonly string[];
@@ -53,7 +54,7 @@ export const activityFields: Readonly<Record<ActivityType, readonly ActivityFiel
     { name: 'hours', kind: 'number', required: false },
     { name: 'awardedCredits', kind: 'number', required: false },
     { name: 'remote', kind: 'boolean', required: false },
-    { name: 'hostProvince', kind: 'text', required: false },
+    { name: 'hostProvince', kind: 'province', required: false },
   ],
   paper: [
     { name: 'journal', kind: 'select', required: true, options: ['foreign', 'core', 'provincial'] },

@@ -17,12 +17,19 @@ import {
 } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { projectLevels, type CreditPreview, type EvidenceRef } from '@jijiao/contracts';
-import { bulkEnterCredits, previewCredits, uploadEvidence } from '../../../api';
+import {
+  projectLevels,
+  type ActivityInput,
+  type CreditPreview,
+  type EvidenceRef,
+} from '@jijiao/contracts';
+import { bulkEnterCredits, isApiError, previewCredits, uploadEvidence } from '../../../api';
+import { issueMessage } from '../../../forms/server-issues';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
 import { bulkActivityTypes, toActivity, type BulkActivityValues } from './bulk-activity';
+import { bulkFieldOf, bulkFormRules, isFutureDay } from './bulk-form-rules';
 import { StaffPicker, type PickedPerson } from './components/StaffPicker';
 
 /**
@@ -42,6 +49,29 @@ export function BulkEntryPage() {
   const [evidence, setEvidence] = useState<EvidenceRef[]>([]);
   const [submitNow, setSubmitNow] = useState(true);
   const [preview, setPreview] = useState<CreditPreview | null>(null);
+  const rules = bulkFormRules(t);
+  /** Puts the server's field issues beside their fields; true when none is left over. */
+  const showIssues = (error: unknown): boolean => {
+    if (!isApiError(error) || error.issues.length === 0) return false;
+    const placed = error.issues.flatMap((issue) => {
+      const name = bulkFieldOf(issue.path);
+      return name
+        ? [
+            {
+              name,
+              errors: [
+                issueMessage(
+                  issue.message,
+                  t('form.invalidField', { field: t('selfReportForm.activity') }),
+                ),
+              ],
+            },
+          ]
+        : [];
+    });
+    form.setFields(placed as Parameters<typeof form.setFields>[0]);
+    return placed.length === error.issues.length;
+  };
 
   const activity = () => {
     const values = form.getFieldsValue();
@@ -60,28 +90,21 @@ export function BulkEntryPage() {
     },
   });
   const valuation = useMutation({
-    mutationFn: () => {
-      const a = activity();
-      const first = people[0];
-      if (!a || !first) throw new Error('incomplete');
-      return previewCredits(a, first.id);
-    },
+    mutationFn: ({ a, personId }: { a: ActivityInput; personId: string }) =>
+      previewCredits(a, personId),
     onMutate: () => {
       setPreview(null);
     },
     onSuccess: setPreview,
   });
   const enter = useMutation({
-    mutationFn: () => {
-      const a = activity();
-      if (!a) throw new Error('incomplete');
-      return bulkEnterCredits(unitId, {
+    mutationFn: (a: ActivityInput) =>
+      bulkEnterCredits(unitId, {
         activity: a,
         personIds: people.map((p) => p.id),
         evidence,
         submit: submitNow,
-      });
-    },
+      }),
     onSuccess: (result) => {
       const matched = result.items.filter((i) => i.matched).length;
       void message.success(
@@ -97,6 +120,11 @@ export function BulkEntryPage() {
   });
 
   const failure = enter.error ?? valuation.error;
+  const failureShownBeside =
+    failure !== null &&
+    isApiError(failure, 'validation_failed') &&
+    failure.issues.length > 0 &&
+    failure.issues.every((i) => bulkFieldOf(i.path) !== null);
   return (
     <Card>
       <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
@@ -126,8 +154,8 @@ export function BulkEntryPage() {
             data-testid="bulk-type"
           />
         </Form.Item>
-        <Form.Item name="dateValue" label={t('bulkEntry.date')} rules={[{ required: true }]}>
-          <DatePicker data-testid="bulk-date" />
+        <Form.Item name="dateValue" label={t('bulkEntry.date')} rules={rules.date}>
+          <DatePicker data-testid="bulk-date" disabledDate={isFutureDay} />
         </Form.Item>
         {(type === 'unit_lecture' || type === 'case_discussion') && (
           <>
@@ -139,14 +167,14 @@ export function BulkEntryPage() {
                 }))}
               />
             </Form.Item>
-            <Form.Item name="times" label={t('bulkEntry.times')}>
-              <InputNumber min={1} precision={0} data-testid="bulk-times" />
+            <Form.Item name="times" label={t('bulkEntry.times')} rules={rules.times}>
+              <InputNumber data-testid="bulk-times" />
             </Form.Item>
           </>
         )}
         {(type === 'online_course' || type === 'project') && (
-          <Form.Item name="hours" label={t('bulkEntry.hours')}>
-            <InputNumber min={0.5} step={0.5} />
+          <Form.Item name="hours" label={t('bulkEntry.hours')} rules={rules.hours}>
+            <InputNumber step={0.5} />
           </Form.Item>
         )}
         {type === 'project' && (
@@ -167,8 +195,12 @@ export function BulkEntryPage() {
             <Form.Item name="projectNumber" label={t('bulkEntry.projectNumber')}>
               <Input maxLength={60} />
             </Form.Item>
-            <Form.Item name="awardedCredits" label={t('bulkEntry.awardedCredits')}>
-              <InputNumber min={0} step={0.5} />
+            <Form.Item
+              name="awardedCredits"
+              label={t('bulkEntry.awardedCredits')}
+              rules={rules.awardedCredits}
+            >
+              <InputNumber step={0.5} />
             </Form.Item>
           </>
         )}
@@ -202,9 +234,15 @@ export function BulkEntryPage() {
           disabled={people.length === 0}
           loading={valuation.isPending}
           onClick={() => {
-            void form.validateFields().then(() => {
-              valuation.mutate();
-            });
+            void form
+              .validateFields()
+              .then(() => {
+                const a = activity();
+                const first = people[0];
+                if (a && first)
+                  valuation.mutate({ a, personId: first.id }, { onError: showIssues });
+              })
+              .catch(() => undefined);
           }}
           data-testid="bulk-preview"
         >
@@ -232,15 +270,21 @@ export function BulkEntryPage() {
         {people.length === 0 && (
           <Typography.Text type="secondary">{t('bulkEntry.needPeople')}</Typography.Text>
         )}
-        {failure && <Alert type="error" title={t(errorMessageKey(failure))} />}
+        {failure && !failureShownBeside && (
+          <Alert type="error" title={t(errorMessageKey(failure))} />
+        )}
         <Button
           type="primary"
           disabled={people.length === 0}
           loading={enter.isPending}
           onClick={() => {
-            void form.validateFields().then(() => {
-              enter.mutate();
-            });
+            void form
+              .validateFields()
+              .then(() => {
+                const a = activity();
+                if (a) enter.mutate(a, { onError: showIssues });
+              })
+              .catch(() => undefined);
           }}
           data-testid="bulk-submit"
         >

@@ -53,11 +53,14 @@ export function LearnerHomePage() {
           <Link to="/credits">
             <Button icon={<UnorderedListOutlined />}>{t('year.claimsButton')}</Button>
           </Link>
-          <Link to="/credits/new">
-            <Button type="primary" icon={<FormOutlined />} data-testid="report-credit">
-              {t('year.reportButton')}
-            </Button>
-          </Link>
+          {/* An earlier year is closed: self-reports go to the current year only. */}
+          {year === years.data.currentYear && (
+            <Link to="/credits/new">
+              <Button type="primary" icon={<FormOutlined />} data-testid="report-credit">
+                {t('year.reportButton')}
+              </Button>
+            </Link>
+          )}
         </Space>
       }
     />

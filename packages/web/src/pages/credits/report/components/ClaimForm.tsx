@@ -1,12 +1,20 @@
+import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { activityTypes, type ActivityType, type Claim } from '@jijiao/contracts';
+import {
+  activityTypes,
+  type ActivityInput,
+  type ActivityType,
+  type Claim,
+} from '@jijiao/contracts';
 import { createClaim, isApiError, submitClaim, updateClaim } from '../../../../api';
 import { errorMessageKey } from '../../../../i18n/error-message';
 import { useT } from '../../../../i18n/use-t';
 import { activityFields, toActivity, valuesOf, type ActivityValues } from '../../activity-fields';
+import { localToday } from '../claim-form-rules';
 import { useDebounced } from '../use-debounced';
+import { useClaimFormRules } from '../use-claim-form-rules';
 import { useEvidenceUpload } from '../use-evidence-upload';
 import { EvidenceField } from './EvidenceField';
 import { FieldInput } from './FieldInput';
@@ -33,16 +41,25 @@ export function ClaimForm({ claim }: { claim: Claim | null }) {
     : {};
   const values = Form.useWatch([], form) as FormValues | undefined;
   const type = values?.type ?? initial.type;
+  const isSelfReport = claim === null || claim.channel === 'self_report';
+  const rules = useClaimFormRules(
+    form,
+    isSelfReport,
+    claim ? Number(claim.activityDate.slice(0, 4)) : undefined,
+  );
+  // Nothing the form would refuse is sent, not even for a preview.
   const activity = useDebounced(
-    toActivity(type, values?.date ?? initial.date, values ?? initial),
+    rules.hasCountProblem(type, values ?? initial)
+      ? null
+      : toActivity(type, values?.date ?? initial.date, values ?? initial),
     400,
   );
   const { evidence, uploadNotes, uploading, upload } = useEvidenceUpload(claim);
+  const [evidenceError, setEvidenceError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
 
   const save = useMutation({
-    mutationFn: async (submit: boolean) => {
-      const built = toActivity(type, values?.date, values ?? {});
-      if (!built) throw new Error('incomplete');
+    mutationFn: async ({ built, submit }: { built: ActivityInput; submit: boolean }) => {
       if (!claim) return createClaim({ activity: built, evidence, submit });
       const updated = await updateClaim(claim.id, { activity: built, version: claim.version });
       return submit ? submitClaim(updated.id, updated.version) : updated;
@@ -56,21 +73,28 @@ export function ClaimForm({ claim }: { claim: Claim | null }) {
       void navigate(saved.status === 'submitted' ? '/' : '/credits');
     },
     onError: (error) => {
-      if (isApiError(error)) {
-        form.setFields(
-          error.issues
-            .filter((i) => i.path.startsWith('activity.'))
-            .map((i) => ({ name: i.path.slice('activity.'.length), errors: [i.message] })),
-        );
+      if (isApiError(error, 'evidence_required')) {
+        setEvidenceError(rules.evidenceProblem(type, 0) ?? t('errors.evidence_required'));
+        return;
       }
+      if (!rules.applyServerIssues(error, type)) setFormError(t(errorMessageKey(error)));
     },
   });
 
+  /** Checks everything here first: a problem found in the browser never reaches the server. */
   const run = (submit: boolean) => {
+    setFormError(null);
+    const missing = submit ? rules.evidenceProblem(type, evidence.length) : null;
+    setEvidenceError(missing);
     form
       .validateFields()
       .then(() => {
-        save.mutate(submit);
+        const built = toActivity(type, values?.date, values ?? {});
+        if (!built) {
+          setFormError(t('selfReportForm.fixFields'));
+          return;
+        }
+        if (!missing) save.mutate({ built, submit });
       })
       .catch(() => undefined);
   };
@@ -108,29 +132,36 @@ export function ClaimForm({ claim }: { claim: Claim | null }) {
               label={t('credits.field.date')}
               rules={[
                 { required: true, message: t('form.required', { field: t('credits.field.date') }) },
+                rules.dateRule,
               ]}
             >
-              <Input type="date" data-testid="activity-date" />
+              <Input type="date" max={localToday()} data-testid="activity-date" />
             </Form.Item>
             {type &&
               activityFields[type].map((field) => (
                 <Form.Item
                   key={`${type}-${field.name}`}
                   name={field.name}
-                  label={t(`credits.field.${field.name}`)}
+                  label={rules.labelOf(field.name)}
                   valuePropName={field.kind === 'boolean' ? 'checked' : 'value'}
-                  rules={
-                    field.required
+                  rules={[
+                    ...(field.required
                       ? [
                           {
                             required: true,
-                            message: t('form.required', {
-                              field: t(`credits.field.${field.name}`),
-                            }),
+                            message: t(
+                              field.kind === 'select' || field.kind === 'province'
+                                ? 'form.select'
+                                : 'form.required',
+                              {
+                                field: rules.labelOf(field.name),
+                              },
+                            ),
                           },
                         ]
-                      : []
-                  }
+                      : []),
+                    rules.fieldRule(field),
+                  ]}
                 >
                   <FieldInput field={field} />
                 </Form.Item>
@@ -140,13 +171,15 @@ export function ClaimForm({ claim }: { claim: Claim | null }) {
               uploadNotes={uploadNotes}
               uploading={uploading}
               onUpload={upload}
+              error={evidence.length > 0 ? null : evidenceError}
             />
-            {save.isError && !isApiError(save.error, 'validation_failed') && (
+            {formError !== null && (
               <Alert
                 type="error"
                 showIcon
-                title={t(errorMessageKey(save.error))}
+                title={formError}
                 style={{ marginBottom: 16 }}
+                data-testid="claim-form-error"
               />
             )}
             <Space>

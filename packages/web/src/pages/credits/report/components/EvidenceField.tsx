@@ -10,15 +10,23 @@ export function EvidenceField({
   uploadNotes,
   uploading,
   onUpload,
+  error,
 }: {
   evidence: EvidenceRef[];
   uploadNotes: UploadNote[];
   uploading: boolean;
   onUpload: (file: File) => Promise<void>;
+  /** Why a submission was refused for want of evidence, shown beside the field. */
+  error: string | null;
 }) {
   const { t } = useT();
   return (
-    <Form.Item label={t('selfReport.evidence')} extra={t('selfReport.evidenceHint')}>
+    <Form.Item
+      label={t('selfReport.evidence')}
+      extra={t('selfReport.evidenceHint')}
+      {...(error === null ? {} : { validateStatus: 'error' as const, help: error })}
+      data-testid="evidence-field"
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Upload
           accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"

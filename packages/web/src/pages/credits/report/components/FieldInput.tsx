@@ -2,6 +2,8 @@ import { Checkbox, Input, InputNumber, Select } from 'antd';
 import type { MessageKey } from '../../../../i18n/message-key';
 import { useT } from '../../../../i18n/use-t';
 import type { ActivityField } from '../../activity-fields';
+import { ProjectNumberInput } from './ProjectNumberInput';
+import { ProvinceSelect } from './ProvinceSelect';
 
 function optionKey(field: ActivityField['name'], value: string): MessageKey {
   return `credits.option.${field as 'level' | 'role' | 'journal'}.${value}` as MessageKey;
@@ -24,15 +26,20 @@ export function FieldInput({
           }))}
         />
       );
+    // No min/precision: a clamp would silently turn -3 into 0 or 1; the form's rules say
+    // what is wrong beside the field instead.
     case 'integer':
-      return <InputNumber {...control} min={1} precision={0} style={{ width: '100%' }} />;
+      return <InputNumber {...control} style={{ width: '100%' }} />;
     case 'number':
-      return <InputNumber {...control} min={0} step={0.5} style={{ width: '100%' }} />;
+      return <InputNumber {...control} step={0.5} style={{ width: '100%' }} />;
     case 'date':
       return <Input {...control} type="date" />;
     case 'boolean':
       return <Checkbox {...control} />;
+    case 'province':
+      return <ProvinceSelect {...control} />;
     case 'text':
+      if (field.name === 'projectNumber') return <ProjectNumberInput {...control} />;
       return <Input {...control} maxLength={100} />;
   }
 }

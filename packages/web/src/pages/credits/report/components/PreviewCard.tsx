@@ -3,12 +3,25 @@ import { useQuery } from '@tanstack/react-query';
 import type { ActivityInput } from '@jijiao/contracts';
 import { isApiError, previewCredit } from '../../../../api';
 import { ReasonList } from '../../../../components/year/credit-tags';
+import { issueMessage } from '../../../../forms/server-issues';
 import { errorMessageKey } from '../../../../i18n/error-message';
 import { useT } from '../../../../i18n/use-t';
+import { activityFields } from '../../activity-fields';
 
 /** The credits the activity would earn, as the server's rules engine computes them. */
 export function PreviewCard({ activity }: { activity: ActivityInput | null }) {
   const { t } = useT();
+  // `activity.hostProvince` → 举办地（省份）: the field's label, never its path.
+  const fieldLabel = (path: string) => {
+    const name = path.replace(/^activity\./, '').split('.')[0] ?? '';
+    const known = activity ? activityFields[activity.type] : [];
+    const field = known.find((f) => f.name === name);
+    if (name === 'date') return t('credits.field.date');
+    if (!field) return t('selfReportForm.activity');
+    return t(
+      field.name === 'hostProvince' ? 'selfReportForm.hostProvince' : `credits.field.${field.name}`,
+    );
+  };
   const preview = useQuery({
     queryKey: ['credit-preview', activity],
     queryFn: () => previewCredit(activity as ActivityInput),
@@ -25,7 +38,10 @@ export function PreviewCard({ activity }: { activity: ActivityInput | null }) {
           showIcon
           title={
             isApiError(preview.error) && preview.error.issues[0]
-              ? `${preview.error.issues[0].path}: ${preview.error.issues[0].message}`
+              ? issueMessage(
+                  preview.error.issues[0].message,
+                  t('form.invalidField', { field: fieldLabel(preview.error.issues[0].path) }),
+                )
               : t(errorMessageKey(preview.error))
           }
         />
