@@ -4,6 +4,7 @@ export * from './orgs';
 export * from './session';
 export * from './system';
 export * from './audit-log';
+export * from './audit-actions';
 export * from './people';
 export * from './projects';
 export * from './imports';
