@@ -21,3 +21,4 @@ export * from './checkins';
 export * from './policies';
 export * from './users';
 export * from './dashboards';
+export * from './rules-vocabulary';

@@ -20,6 +20,9 @@ import { auditMessages } from './en-US/audit';
 import { checkinsMessages } from './en-US/checkins';
 import { cardsMessages } from './en-US/cards';
 import { dashboardsMessages } from './en-US/dashboards';
+import { codesMessages } from './en-US/codes';
+import { auditVocabularyMessages } from './en-US/audit-vocabulary';
+import { policyPacksMessages } from './en-US/policy-packs';
 
 export const enUS: Messages = {
   ...commonMessages,
@@ -43,4 +46,7 @@ export const enUS: Messages = {
   ...checkinsMessages,
   ...cardsMessages,
   ...dashboardsMessages,
+  ...codesMessages,
+  ...auditVocabularyMessages,
+  ...policyPacksMessages,
 };

@@ -25,6 +25,9 @@ import { auditMessages } from './zh-CN/audit';
 import { checkinsMessages } from './zh-CN/checkins';
 import { cardsMessages } from './zh-CN/cards';
 import { dashboardsMessages } from './zh-CN/dashboards';
+import { codesMessages } from './zh-CN/codes';
+import { auditVocabularyMessages } from './zh-CN/audit-vocabulary';
+import { policyPacksMessages } from './zh-CN/policy-packs';
 
 export const zhCN = {
   ...commonMessages,
@@ -48,6 +51,9 @@ export const zhCN = {
   ...checkinsMessages,
   ...cardsMessages,
   ...dashboardsMessages,
+  ...codesMessages,
+  ...auditVocabularyMessages,
+  ...policyPacksMessages,
 };
 
 /** The shape every language must have: the Chinese tree with string leaves. */

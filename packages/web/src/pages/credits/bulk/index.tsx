@@ -24,6 +24,7 @@ import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
 import { bulkActivityTypes, toActivity, type BulkActivityValues } from './bulk-activity';
 import { StaffPicker, type PickedPerson } from './components/StaffPicker';
+import { packsText } from '../../../i18n/pack-label';
 
 /**
  * 批量录入: a unit admin enters one activity for many staff of the unit, with shared
@@ -217,7 +218,7 @@ export function BulkEntryPage() {
             title={t('bulkEntry.previewResult', {
               credits: preview.credits,
               creditClass: preview.class ?? t('bulkEntry.noClass'),
-              packs: preview.packs.map((p) => `${p.id}@${p.version}`).join(', '),
+              packs: packsText(t, preview.packs),
             })}
           />
         )}
