@@ -3,8 +3,29 @@
  * registry, ../vocabulary.ts, fails to compile when one has none) and the phrases the log's
  * readable descriptions are made of.
  */
-import type { auditDetailKeys, auditPseudoActors, auditTargetTypes } from '@jijiao/contracts';
+import type {
+  auditDetailKeys,
+  auditPseudoActors,
+  auditTargetTypes,
+  CertificateListQuery,
+  OrgUpdate,
+  PersonListQuery,
+  PersonUpdate,
+  ProjectListQuery,
+  UnitProgressQuery,
+} from '@jijiao/contracts';
 import type { Labels } from './codes';
+
+/** The fields a person's or an organisation's change names (`fields`). */
+export type ChangedField = keyof PersonUpdate | keyof OrgUpdate;
+/** The conditions of an export's filter, paging aside. */
+export type FilterKey = Exclude<
+  | keyof PersonListQuery
+  | keyof ProjectListQuery
+  | keyof UnitProgressQuery
+  | keyof CertificateListQuery,
+  'sort' | 'order' | 'limit' | 'after'
+>;
 
 export const auditVocabularyMessages = {
   auditAction: {
@@ -198,6 +219,34 @@ export const auditVocabularyMessages = {
     system: '系统',
   } satisfies Labels<typeof auditPseudoActors>,
   auditDescribe: {
+    trusted: '受信任',
+    field: {
+      name: '名称',
+      phone: '手机号',
+      profession: '专业类别',
+      tcm: '中医类',
+      titleGrade: '职称',
+      unitType: '单位类型',
+      regionCode: '行政区划代码',
+      creditCode: '统一社会信用代码',
+    } satisfies Record<ChangedField, string>,
+    filter: {
+      unitId: '单位',
+      q: '姓名',
+      profession: '专业类别',
+      titleGrade: '职称',
+      number: '项目编号',
+      name: '项目名称',
+      host: '举办单位',
+      year: '年度',
+      level: '级别',
+      status: '状态',
+      behind: '只看未达标',
+      compliant: '达标',
+      shortfallMin: '至少还差',
+      shortfallMax: '至多还差',
+    } satisfies Record<FilterKey, string>,
+    none: '无',
     pair: '{{label}}：{{value}}',
     change: '{{from}} → {{to}}',
     step: '第 {{step}} 级',
