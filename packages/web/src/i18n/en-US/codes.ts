@@ -47,6 +47,7 @@ export const codesMessages: CodesMessages = {
       batchLine: 'award batch, line {{line}}',
       platformRef: 'platform reference {{key}}',
     },
+    migration: 'migration {{number}}',
     yes: 'Yes',
     no: 'No',
     unknownRegion: 'Region code {{code}}',

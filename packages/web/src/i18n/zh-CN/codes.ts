@@ -61,6 +61,7 @@ export const codesMessages = {
       batchLine: '授予批次第 {{line}} 行',
       platformRef: '平台推送编号 {{key}}',
     },
+    migration: '第 {{number}} 号迁移',
     yes: '是',
     no: '否',
     /** A GB/T 2260 code whose province this build does not know. */
