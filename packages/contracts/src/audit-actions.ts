@@ -188,5 +188,5 @@ export const auditDetailKeys = [
 ] as const;
 export type AuditDetailKey = (typeof auditDetailKeys)[number];
 
-/** Names the log gives to work done by no signed-in user: the command line, the system. */
-export const auditPseudoActors = ['cli', 'system'] as const;
+/** Names the log gives to work done by no signed-in user: the command line, the system, the demo seed. */
+export const auditPseudoActors = ['cli', 'system', 'demo'] as const;

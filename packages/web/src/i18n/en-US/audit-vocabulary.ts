@@ -192,6 +192,7 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
     id: 'Id',
   },
   auditActor: {
+    demo: 'Demo data',
     cli: 'Command line',
     system: 'System',
   },

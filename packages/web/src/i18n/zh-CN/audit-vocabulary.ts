@@ -215,6 +215,7 @@ export const auditVocabularyMessages = {
     id: '编号',
   } satisfies Labels<typeof auditDetailKeys>,
   auditActor: {
+    demo: '演示数据',
     cli: '命令行',
     system: '系统',
   } satisfies Labels<typeof auditPseudoActors>,
