@@ -124,6 +124,12 @@ export async function walkRole(
         raw.push(...findRawValues(await visibleText(page)));
       };
       await read();
+      // A page's other tabs (调入审核, 订单 …) are part of it; the first one is shown again after.
+      const tabs = await page.locator('.ant-layout-content .ant-tabs-tab').all();
+      for (const tab of [...tabs.slice(1), ...tabs.slice(0, 1)]) {
+        await tab.click();
+        await read();
+      }
       const opener = options.openers?.[routeKey];
       if (opener !== undefined) {
         await opener(page, read);
