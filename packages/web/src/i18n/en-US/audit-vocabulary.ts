@@ -225,6 +225,7 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
       shortfallMax: 'Short at most',
     },
     none: 'none',
+    label: '{{label}}: ',
     pair: '{{label}}: {{value}}',
     change: '{{from}} → {{to}}',
     step: 'level {{step}}',

@@ -248,6 +248,7 @@ export const auditVocabularyMessages = {
       shortfallMax: '至多还差',
     } satisfies Record<FilterKey, string>,
     none: '无',
+    label: '{{label}}：',
     pair: '{{label}}：{{value}}',
     change: '{{from}} → {{to}}',
     step: '第 {{step}} 级',
