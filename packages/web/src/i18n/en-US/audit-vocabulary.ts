@@ -226,6 +226,8 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
     },
     none: 'none',
     label: '{{label}}: ',
+    separator: '; ',
+    conditionSeparator: ', ',
     pair: '{{label}}: {{value}}',
     change: '{{from}} → {{to}}',
     step: 'level {{step}}',

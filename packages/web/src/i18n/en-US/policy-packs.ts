@@ -76,6 +76,7 @@ export const policyPacksMessages: PolicyPacksMessages = {
     stage:
       'Staff of {{unitLevels}} units: from {{firstYear}}, every {{years}} years, at least {{credits}} credits from {{projectLevel}} projects',
     certificate: 'The certificate counts as {{hours}} hours',
+    typeRule: '{{type}}: {{rule}}',
     listSeparator: ', ',
   },
 };

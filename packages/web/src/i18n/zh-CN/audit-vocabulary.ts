@@ -249,6 +249,8 @@ export const auditVocabularyMessages = {
     } satisfies Record<FilterKey, string>,
     none: '无',
     label: '{{label}}：',
+    separator: '；',
+    conditionSeparator: '，',
     pair: '{{label}}：{{value}}',
     change: '{{from}} → {{to}}',
     step: '第 {{step}} 级',

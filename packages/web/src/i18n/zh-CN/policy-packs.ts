@@ -76,6 +76,7 @@ export const policyPacksMessages = {
     stage:
       '{{unitLevels}}单位人员自 {{firstYear}} 年起每 {{years}} 年为一个周期，周期内{{projectLevel}}项目学分不少于 {{credits}} 学分',
     certificate: '合格证明折合 {{hours}} 学时',
+    typeRule: '{{type}}：{{rule}}',
     listSeparator: '、',
   },
 };

@@ -44,7 +44,9 @@ function filterText(t: Translate, filter: unknown): string {
     const text = filterValueText(t, key, value);
     return text === undefined ? [] : [`${t(`auditDescribe.filter.${key}`)} ${text}`];
   });
-  return parts.length === 0 ? t('auditDescribe.none') : parts.join('，');
+  return parts.length === 0
+    ? t('auditDescribe.none')
+    : parts.join(t('auditDescribe.conditionSeparator'));
 }
 
 /** One condition's value in words; undefined when empty or of an unexpected kind. */
@@ -77,7 +79,7 @@ export function detailValueText(t: Translate, action: string, key: string, value
             ? t(`auditDescribe.field.${String(f) as keyof typeof zhCN.auditDescribe.field}`)
             : '—',
         )
-        .join('、');
+        .join(t('policyRules.listSeparator'));
     return t('auditDescribe.items', { count: value.length });
   }
   if (typeof value === 'boolean') return yesNo(t, value);
@@ -142,7 +144,7 @@ export function describeDetails(
     if (label === undefined) continue;
     parts.push(pair(label, detailValueText(t, action, key, value)));
   }
-  return parts.join('；');
+  return parts.join(t('auditDescribe.separator'));
 }
 
 /** Who did it: a username, or the command line or the system in words. */

@@ -113,7 +113,10 @@ function rateLines(t: Translate, valuation: Valuation): RuleLine[] {
     if (typeof rule !== 'object') continue;
     if ('per' in rule || 'credits' in rule) {
       const rate = rule;
-      lines.push({ text: `${typeName(t, type)}：${rateText(t, type, rate)}`, source: rate.source });
+      lines.push({
+        text: t('policyRules.typeRule', { type: typeName(t, type), rule: rateText(t, type, rate) }),
+        source: rate.source,
+      });
       continue;
     }
     // Lectures and case discussions: a rate per role.
