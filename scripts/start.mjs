@@ -25,7 +25,12 @@ const stale =
   Math.max(...sources.map(newestMtime)) > fs.statSync(builtIndex).mtimeMs;
 if (stale) {
   console.log('Building the web app (first start, or its sources changed)…');
-  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  // Warnings and errors only: the chunk table would bury the banner that follows.
+  const build = spawnSync(
+    'npm',
+    ['run', '--silent', 'build', '-w', '@jijiao/web', '--', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { policyLevels } from './rules-vocabulary';
 
 export const policySourceSchema = z.object({
   id: z.string(),
@@ -11,7 +12,7 @@ export const policyPackViewSchema = z.object({
   id: z.string(),
   version: z.string(),
   title: z.string(),
-  level: z.enum(['national', 'province', 'city', 'district']),
+  level: z.enum(policyLevels),
   code: z.string().nullable().describe('GB/T 2260 code of the place; null for national packs'),
   years: z.object({ from: z.number().int().optional(), to: z.number().int().optional() }),
   sources: z.array(policySourceSchema),

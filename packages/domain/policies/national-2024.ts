@@ -24,7 +24,7 @@ const rate = (credits: number, per: number, source: string, whole?: boolean) =>
 export const national2024: NationalPackInput = {
   id: 'national-2024',
   version: '1.0.0',
-  title: '国卫办科教发〔2024〕20号 (the 2024 measures)',
+  title: '国卫办科教发〔2024〕20号',
   level: 'national',
   years: { from: 2025 },
   sources: [sources.scenarioReadme, sources.domainDigest, sources.measures2024],

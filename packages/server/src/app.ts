@@ -56,6 +56,8 @@ export interface AppOptions {
   hasher?: PasswordHasher;
   /** Run background workers (the HR push outbox): `jijiao start` does, tests drive them. */
   startWorkers?: boolean;
+  /** Log readable lines to this terminal instead of JSON (`jijiao start` in a terminal). */
+  logTo?: { write(text: string): unknown };
 }
 
 const version = (
@@ -86,7 +88,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const hasher = options.hasher ?? argon2Hasher;
 
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, options.logTo),
     trustProxy: config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);

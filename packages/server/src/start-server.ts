@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createApp } from './app';
+import { createApp, type AppOptions } from './app';
 import type { Config } from './platform/config/config';
 import { openDatabase, type Database } from './platform/db/database';
 import { argon2Hasher } from './platform/auth/password-hasher';
@@ -19,14 +19,17 @@ export interface RunningServer {
  * Opens the database, applies migrations, seeds the demo province into an empty database
  * in demo mode (never otherwise), and listens.
  */
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: Pick<AppOptions, 'logTo'> = {},
+): Promise<RunningServer> {
   const database = await openDatabase(config.database, 'jijiao start');
   try {
     await database.migrate();
     const demo = config.demo.enabled ? await seedDemo(database, config, argon2Hasher) : undefined;
     if (demo?.seeded === true) await completeDemo(database, config);
     await ensureDemoPlatformKey(database, config);
-    const app = await createApp({ config, database, startWorkers: true });
+    const app = await createApp({ config, database, startWorkers: true, ...options });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -15,7 +15,9 @@ export function registerStart(program: Command): void {
         ...(options.port === undefined ? {} : { port: options.port }),
         ...(options.demo ? {} : { demo: false }),
       });
-      const server = await withCliErrors(() => startServer(config));
+      // In a terminal the log reads like the banner; piped, it stays JSON for a collector.
+      const logTo = process.stdout.isTTY ? { logTo: process.stdout } : {};
+      const server = await withCliErrors(() => startServer(config, logTo));
       const out = (line: string) => process.stdout.write(`${line}\n`);
       out('');
       out(`继教 Jijiao is running at ${server.url}`);

@@ -25,6 +25,9 @@ import { certificateRegisterMessages } from './en-US/certificate-register';
 import { fraudMessages } from './en-US/fraud';
 import { hrDeliveriesMessages } from './en-US/hr-deliveries';
 import { selfReportFormMessages } from './en-US/self-report-form';
+import { codesMessages } from './en-US/codes';
+import { auditVocabularyMessages } from './en-US/audit-vocabulary';
+import { policyPacksMessages } from './en-US/policy-packs';
 
 export const enUS: Messages = {
   ...commonMessages,
@@ -53,4 +56,7 @@ export const enUS: Messages = {
   ...fraudMessages,
   ...hrDeliveriesMessages,
   ...selfReportFormMessages,
+  ...codesMessages,
+  ...auditVocabularyMessages,
+  ...policyPacksMessages,
 };

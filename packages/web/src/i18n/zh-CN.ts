@@ -30,6 +30,9 @@ import { certificateRegisterMessages } from './zh-CN/certificate-register';
 import { fraudMessages } from './zh-CN/fraud';
 import { hrDeliveriesMessages } from './zh-CN/hr-deliveries';
 import { selfReportFormMessages } from './zh-CN/self-report-form';
+import { codesMessages } from './zh-CN/codes';
+import { auditVocabularyMessages } from './zh-CN/audit-vocabulary';
+import { policyPacksMessages } from './zh-CN/policy-packs';
 
 export const zhCN = {
   ...commonMessages,
@@ -58,6 +61,9 @@ export const zhCN = {
   ...fraudMessages,
   ...hrDeliveriesMessages,
   ...selfReportFormMessages,
+  ...codesMessages,
+  ...auditVocabularyMessages,
+  ...policyPacksMessages,
 };
 
 /** The shape every language must have: the Chinese tree with string leaves. */

@@ -1,25 +1,33 @@
-import type { AuditLogQuery } from '@jijiao/contracts';
+import type {
+  AuditAction,
+  AuditDetailKey,
+  AuditLogQuery,
+  AuditTargetType,
+} from '@jijiao/contracts';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import { chinaDay, type Clock } from '../../platform/clock';
 import type { Actor } from '../../platform/auth/actor';
 import { auditLogScope } from './audit-log.policy';
 import type { AuditLogRepository, AuditRow } from './audit-log.repository';
 
+export type AuditDetails = Partial<Record<AuditDetailKey, unknown>>;
+
+/** What an entry records: only the actions, targets and detail keys the web has words for. */
 export interface AuditEvent {
-  action: string;
+  action: AuditAction;
   actorUserId?: string | null;
   actorUsername?: string | null;
-  targetType?: string;
+  targetType?: AuditTargetType;
   targetId?: string;
   orgPath?: string | null;
   ip?: string | null;
-  details?: Record<string, unknown>;
+  details?: AuditDetails;
 }
 
 /** An event done by a signed-in actor, attributed to the org of their first role. */
 export function actorEvent(
   actor: Actor,
-  action: string,
+  action: AuditAction,
   ip: string,
   extra: Partial<AuditEvent> = {},
 ): AuditEvent {

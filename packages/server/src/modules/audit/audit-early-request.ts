@@ -112,7 +112,7 @@ export async function recordEarlyAction(
   ip: string,
   row: EarlyRequestRow,
   unit: OrgRow,
-  action: string,
+  action: 'requested' | 'approved' | 'returned',
   from: string | null,
   to: string,
   reason?: string,

@@ -37,7 +37,7 @@ export async function reportTransition(
   unit: OrgRow,
   row: UnitReportRow,
   version: number,
-  action: string,
+  action: 'confirmed' | 'reported' | 'approved' | 'returned',
   patch: Partial<UnitReportRow> & { status: UnitReportStatus },
   reason?: string,
 ): Promise<UnitReportRow> {

@@ -1,4 +1,5 @@
 import type {
+  AuditAction,
   Card,
   CardList,
   CardListQuery,
@@ -14,7 +15,11 @@ import type { Config } from '../../platform/config/config';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import type { ImportCounts } from '../../platform/excel';
-import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import {
+  actorEvent,
+  type AuditDetails,
+  type AuditLogService,
+} from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
 import type { PersonView } from '../people/people.service';
@@ -344,11 +349,11 @@ export class CardsService {
   async audit(
     tx: DbOrTx,
     actor: Actor,
-    action: string,
+    action: Extract<AuditAction, `card.${string}`>,
     cardId: string,
     orgPath: string,
     ip: string,
-    details: Record<string, unknown> = {},
+    details: AuditDetails = {},
   ): Promise<void> {
     await this.#deps.auditLog.record(
       actorEvent(actor, action, ip, { targetType: 'card', targetId: cardId, orgPath, details }),

@@ -21,7 +21,7 @@ import type { Actor } from '../../platform/auth/actor';
 import { visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import type { IdNumberCipher } from '../../platform/crypto/id-number-cipher';
-import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import { actorEvent, type AuditEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { HrPushService } from '../hr-push/hr-push.service';
 import type { CertificateKeyRing } from './certificate-keys';
@@ -112,7 +112,7 @@ export class CertificatesService {
       const existing = await this.#deps.repository.findByPersonYear(tx, input.personId, input.year);
       return existing ? toCertificate(existing, this.#deps.publicBaseUrl) : null;
     }
-    const event = {
+    const event: Partial<AuditEvent> = {
       targetType: 'certificate',
       targetId: revoked.serial,
       orgPath: revoked.unitPath,

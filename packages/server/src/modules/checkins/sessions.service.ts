@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type {
   AttendanceRuleInput,
+  AuditAction,
   CheckinDevice,
   CheckinDeviceCreated,
   ProjectSession,
@@ -13,11 +14,20 @@ import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import { notFound, visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
-import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import {
+  actorEvent,
+  type AuditDetails,
+  type AuditLogService,
+} from '../audit-log/audit-log.service';
 import type { ProjectsService } from '../projects/projects.service';
 import type { ProjectView } from '../projects/projects.service';
 import { canManageDeviceOf } from './checkins.policy';
 import type { CheckinsRepository, DeviceRow, SessionRow } from './checkins.repository';
+
+type SessionAuditAction = Extract<
+  AuditAction,
+  `${'session' | 'device' | 'attendance_rule'}.${string}`
+>;
 
 export interface CheckinDeps {
   db: Db;
@@ -257,15 +267,19 @@ export class SessionsService {
   private async audit(
     tx: DbOrTx,
     actor: Actor,
-    action: string,
+    action: SessionAuditAction,
     targetId: string,
     project: ProjectView,
     ip: string,
-    details: Record<string, unknown> = {},
+    details: AuditDetails = {},
   ) {
     await this.#deps.auditLog.record(
       actorEvent(actor, action, ip, {
-        targetType: action.split('.')[0] ?? 'session',
+        targetType: action.startsWith('device.')
+          ? 'device'
+          : action.startsWith('attendance_rule.')
+            ? 'attendance_rule'
+            : 'session',
         targetId,
         orgPath: project.hostPath,
         details: { projectId: project.id, ...details },

@@ -174,6 +174,16 @@ export const demoTree: DemoOrg = {
   ],
 };
 
+/** The name of the demo organisation with this key, searching the whole tree. */
+export function demoOrgName(key: string, node: DemoOrg = demoTree): string | undefined {
+  if (node.key === key) return node.name;
+  for (const child of node.children ?? []) {
+    const name = demoOrgName(key, child);
+    if (name !== undefined) return name;
+  }
+  return undefined;
+}
+
 export interface DemoAccount {
   username: string;
   displayName: string;

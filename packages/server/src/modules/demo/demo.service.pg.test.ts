@@ -85,6 +85,8 @@ describe('the demo province', () => {
     expect(new Set(a.map((p) => p.idNumber)).size).toBe(50);
     const again = await seedDemo(database, config, argon2Hasher);
     expect(again.seeded).toBe(false);
+    // The banner names the organisations even when it seeded nothing.
+    expect(again.accounts.find((a) => a.username === 'demo-learner')?.org).toBe('江南区人民医院');
   });
 });
 

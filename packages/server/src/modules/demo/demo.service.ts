@@ -19,6 +19,7 @@ import { parseProjectNumber } from '@jijiao/domain';
 import {
   defaultDemoPassword,
   demoAccounts,
+  demoOrgName,
   demoReviewChains,
   demoTree,
   type DemoOrg,
@@ -86,7 +87,12 @@ export async function seedDemo(
   const usersRepo = new UsersRepository();
   const peopleRepo = new PeopleRepository();
   const { db } = database;
-  const accounts = demoAccounts.map((a) => ({ username: a.username, role: a.role, org: a.orgKey }));
+  // Already seeded: the banner still names each account's organisation, not its key.
+  const accounts = demoAccounts.map((a) => ({
+    username: a.username,
+    role: a.role,
+    org: demoOrgName(a.orgKey) ?? a.orgKey,
+  }));
   if ((await orgsRepo.count(db)) > 0)
     return { seeded: false, orgs: 0, people: 0, accounts, password };
 

@@ -39,7 +39,11 @@ export interface HrPushWorkerDeps {
   cipher: IdNumberCipher;
   auditLog: AuditLogService;
   config: Pick<Config, 'hrPush'>;
-  log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  log?: {
+    debug(obj: object, msg: string): void;
+    warn(obj: object, msg: string): void;
+    error(obj: object, msg: string): void;
+  };
 }
 
 export type AttemptOutcome = 'idle' | 'delivered' | 'retry' | 'failed' | 'stopped';
@@ -79,7 +83,7 @@ export class HrPushWorker {
     const row = await repository.claimDue(db, now, lease);
     if (!row) return 'idle';
     const settings = await repository.settings(db, row.provinceId);
-    if (!settings?.enabled) return this.fail(row, lease, noReceiverError, null);
+    if (!settings?.enabled) return this.fail(row, lease, noReceiverError, null, { expected: true });
     const body = deliveryBody(row);
     let status: number;
     try {
@@ -126,6 +130,7 @@ export class HrPushWorker {
     lease: Date,
     message: string,
     statusCode: number | null,
+    options: { expected?: boolean } = {},
   ): Promise<AttemptOutcome> {
     const giveUp = row.attempts >= this.#deps.config.hrPush.maxAttempts;
     const now = this.#deps.clock.now();
@@ -135,10 +140,12 @@ export class HrPushWorker {
       lastError: message.slice(0, 500),
       lastStatusCode: statusCode,
     });
-    this.#deps.log?.warn(
-      { deliveryId: row.id, attempts: row.attempts, error: message },
-      'HR push attempt failed',
-    );
+    // A province that has set no receiver (the demo) is waiting, not failing: the delivery
+    // log shows why each stays pending; only a receiver that fails is worth a warning.
+    const log = this.#deps.log;
+    const entry = { deliveryId: row.id, attempts: row.attempts, error: message };
+    if (options.expected === true) log?.debug(entry, 'HR push waits for a receiver');
+    else log?.warn(entry, 'HR push attempt failed');
     if (giveUp) {
       await this.#deps.auditLog.record({
         action: 'hr_push.failed',

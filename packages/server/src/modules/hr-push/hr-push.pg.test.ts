@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { HrPushDeliveryList, HrPushSettings } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
@@ -164,6 +164,26 @@ describe('the outbox', () => {
       sql`select count(*)::int as n from hr_push_outbox`,
     );
     expect(rows[0]?.n).toBe(0);
+  });
+
+  it('waits without a warning for a province that has set no receiver (the demo)', async () => {
+    const other = await f.buildOrgTree();
+    const id = await db.transaction((tx) =>
+      services.hrPush.enqueueHrPush(tx, {
+        provinceId: other.province.id,
+        kind: 'audit_filed',
+        payload: {},
+      }),
+    );
+    const log = { debug: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    expect(await services.createHrPushWorker(log).runOnce()).toBe('retry');
+    expect(await statusOf(id)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(log.warn).not.toHaveBeenCalled();
+    expect(log.debug).toHaveBeenCalledWith(
+      expect.objectContaining({ deliveryId: id }),
+      'HR push waits for a receiver',
+    );
+    await queryRows(db, sql`delete from hr_push_outbox where id = ${id}`);
   });
 
   it('delivers after the receiver was down, signed, exactly once per delivery id', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import { stdSerializers } from 'pino';
+import { readableLogStream } from './readable-log';
 
 /**
  * Resident ID numbers must never reach a log line: every string in a log record is scanned
@@ -48,9 +49,14 @@ export const redactedPaths = [
   '*.csrfToken',
 ];
 
-export function loggerOptions(level: string): NonNullable<FastifyServerOptions['logger']> {
+/** The server's logger: JSON lines, or readable ones when `terminal` is given. */
+export function loggerOptions(
+  level: string,
+  terminal?: { write(text: string): unknown },
+): NonNullable<FastifyServerOptions['logger']> {
   return {
     level,
+    ...(terminal === undefined ? {} : { stream: readableLogStream(terminal) }),
     redact: { paths: redactedPaths, censor: '[redacted]' },
     formatters: {
       log: (record) => maskDeep(record, 0) as Record<string, unknown>,

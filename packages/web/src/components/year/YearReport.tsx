@@ -4,6 +4,7 @@ import type { PendingCredit, Requirement, YearCredit, YearReportView } from '@ji
 import type { Translate } from '../../i18n/use-t';
 import { useT } from '../../i18n/use-t';
 import { ChannelTags, ReasonList, StatusTag, activityLabel, requirementLabel } from './credit-tags';
+import { packsText } from '../../i18n/pack-label';
 
 /** Missing requirements in words, one sentence each. */
 export function missingSentences(t: Translate, report: YearReportView): string[] {
@@ -264,7 +265,7 @@ export function YearReport({
           </Typography.Paragraph>
         )}
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          {t('year.packs', { packs: report.packs.map((p) => `${p.id} ${p.version}`).join('、') })}
+          {t('year.packs', { packs: packsText(t, report.packs) })}
           {report.certificateHours
             ? ` · ${t('year.certificateHours', { hours: report.certificateHours })}`
             : ''}

@@ -5,9 +5,8 @@ import {
   type ClaimStatus,
   type CreditChannel,
 } from '@jijiao/contracts';
-import { reasonCodes, type ReasonCode } from '@jijiao/domain';
 import { useT, type Translate } from '../../i18n/use-t';
-import type { MessageKey } from '../../i18n/message-key';
+import { labelOf } from '../../i18n/vocabulary';
 
 const statusColors: Record<ClaimStatus, string> = {
   draft: 'default',
@@ -18,18 +17,9 @@ const statusColors: Record<ClaimStatus, string> = {
   voided: 'default',
 };
 
-const knownRequirements = [
-  'annual_total',
-  'class_I_minimum',
-  'class_II_minimum',
-  'stage_national_projects',
-] as const;
-
-/** A requirement's name; an unknown code (a future pack) shows as it is. */
+/** A requirement's name; an unknown code (a pack newer than this build) shows as a dash. */
 export function requirementLabel(t: Translate, code: string): string {
-  return (knownRequirements as readonly string[]).includes(code)
-    ? t(`credits.requirement.${code as (typeof knownRequirements)[number]}`)
-    : code;
+  return labelOf(t, 'requirement', code);
 }
 
 export function activityLabel(t: Translate, type: ActivityType, projectNumber: string | null) {
@@ -60,25 +50,17 @@ export function ChannelTags({ channels }: { channels: readonly CreditChannel[] }
   );
 }
 
-const reasonKey = (code: string): MessageKey | undefined =>
-  (reasonCodes as readonly string[]).includes(code)
-    ? `credits.reason.${code as ReasonCode}`
-    : undefined;
-
-/** The rules engine's reasons, in words (an unknown code as it is). */
+/** The rules engine's reasons, in words (an unknown code as a dash). */
 export function ReasonList({ reasons }: { reasons: readonly string[] }) {
   const { t } = useT();
   if (reasons.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Space orientation="vertical" size={0}>
-      {reasons.map((code) => {
-        const key = reasonKey(code);
-        return (
-          <Typography.Text key={code} type="secondary" data-reason={code}>
-            {key ? t(key) : code}
-          </Typography.Text>
-        );
-      })}
+      {reasons.map((code) => (
+        <Typography.Text key={code} type="secondary" data-reason={code}>
+          {labelOf(t, 'valuationReason', code)}
+        </Typography.Text>
+      ))}
     </Space>
   );
 }

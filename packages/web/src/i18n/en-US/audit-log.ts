@@ -7,9 +7,7 @@ export const auditLogMessages: AuditLogMessages = {
       'Append-only record of sign-ins, reviews, audits, certificates, fraud handling and other actions, for your organisation and those below it.',
     at: 'Time',
     action: 'Action',
-    knownActions: {
-      signInFailed: 'Failed sign-in',
-    },
+    familyOption: '{{family}} (all)',
     anyAction: 'Any action',
     actor: 'By',
     target: 'Target',
@@ -19,6 +17,12 @@ export const auditLogMessages: AuditLogMessages = {
     days: 'Days',
     loaded: '{{count}} loaded',
     families: {
+      user: 'Administrator accounts',
+      unit_progress: 'Progress exports',
+      projects: 'Project imports and exports',
+      session: 'Check-in sessions',
+      device: 'Check-in devices',
+      attendance_rule: 'Attendance rules',
       sign_in: 'Sign-in',
       account: 'Account',
       password: 'Password',

@@ -56,7 +56,7 @@ export const auditMessages: AuditMessages = {
     fail: 'Not compliant',
     voided: 'Voided',
     reasons: 'Reasons',
-    shortfall: '{{code}}: {{shortfall}} credits short',
+    shortfall: '{{requirement}}: {{shortfall}} credits short',
     note: 'Note',
     editNote: 'Edit note',
     noteSaved: 'Note saved',

@@ -85,12 +85,6 @@ export const creditsMessages: CreditsMessages = {
       rank_not_credited: 'This rank is beyond those credited',
       not_valued_by_policy: 'The rules in force give no credit for this kind of activity',
     },
-    requirement: {
-      annual_total: 'Annual total',
-      class_I_minimum: 'Class I',
-      class_II_minimum: 'Class II',
-      stage_national_projects: 'National projects in the stage',
-    },
     columns: {
       activity: 'Activity',
       date: 'Date',

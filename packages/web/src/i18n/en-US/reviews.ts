@@ -2,20 +2,6 @@ import type { ReviewsMessages } from '../zh-CN/reviews';
 
 export const reviewsMessages: ReviewsMessages = {
   reviews: {
-    field: {
-      hours: 'Hours',
-      journal: 'Journal',
-      authorRank: 'Author rank',
-      role: 'Role',
-      times: 'Times',
-      projectNumber: 'Project number',
-      level: 'Level',
-      endDate: 'End date',
-      credits: 'Credits',
-      title: 'Title',
-      platform: 'Platform',
-      days: 'Days',
-    },
     title: 'Review queue',
     detail: 'Claim',
     person: 'Person',

@@ -5,7 +5,6 @@ export const rulesMessages: RulesMessages = {
     title: 'Rules',
     intro:
       'The credit policy packs this system applies (read-only): the national measures by year, then provincial, city and district overlays in that order. Every number names its source.',
-    id: 'Id',
     version: 'Version',
     place: 'Place',
     years: 'Years',

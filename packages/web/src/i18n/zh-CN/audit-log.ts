@@ -5,9 +5,7 @@ export const auditLogMessages = {
     at: '时间',
     action: '操作',
     anyAction: '全部操作',
-    knownActions: {
-      signInFailed: '登录失败',
-    },
+    familyOption: '{{family}}（全部）',
     actor: '操作人',
     target: '对象',
     targetId: '对象编号',
@@ -16,6 +14,12 @@ export const auditLogMessages = {
     days: '日期',
     loaded: '已加载 {{count}} 条',
     families: {
+      user: '管理员账号',
+      unit_progress: '学分进度导出',
+      projects: '项目导入导出',
+      session: '签到场次',
+      device: '签到机',
+      attendance_rule: '出勤要求',
       sign_in: '登录',
       account: '账户',
       password: '密码',

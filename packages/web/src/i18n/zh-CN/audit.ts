@@ -53,7 +53,7 @@ export const auditMessages = {
     fail: '不达标',
     voided: '已作废',
     reasons: '原因',
-    shortfall: '{{code}} 差 {{shortfall}} 学分',
+    shortfall: '{{requirement}} 差 {{shortfall}} 学分',
     note: '备注',
     editNote: '编辑备注',
     noteSaved: '备注已保存',

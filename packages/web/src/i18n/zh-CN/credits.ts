@@ -82,12 +82,6 @@ export const creditsMessages = {
       rank_not_credited: '该排名不在计分范围内',
       not_valued_by_policy: '现行规定对该类活动不计学分',
     },
-    requirement: {
-      annual_total: '年度总学分',
-      class_I_minimum: 'Ⅰ类学分',
-      class_II_minimum: 'Ⅱ类学分',
-      stage_national_projects: '周期内国家级项目学分',
-    },
     columns: {
       activity: '活动',
       date: '日期',

@@ -1,19 +1,5 @@
 export const reviewsMessages = {
   reviews: {
-    field: {
-      hours: '学时',
-      journal: '期刊级别',
-      authorRank: '作者排名',
-      role: '角色',
-      times: '次数',
-      projectNumber: '项目编号',
-      level: '级别',
-      endDate: '结束日期',
-      credits: '学分',
-      title: '题目',
-      platform: '平台',
-      days: '天数',
-    },
     title: '审核队列',
     detail: '学分详情',
     person: '人员',

@@ -3,7 +3,6 @@ export const rulesMessages = {
     title: '规则',
     intro:
       '本系统执行的学分政策包（只读）：全国办法按年度适用，省、市、区县的补充规定依次叠加。每个数值都注明出处。',
-    id: '编号',
     version: '版本',
     place: '适用地区',
     years: '适用年度',

@@ -1,32 +1,21 @@
-/**
- * Families of audit-log actions (the part before the first dot), in the order the filter
- * offers them. An action outside these shows without a family label.
- */
-export const actionFamilies = [
-  'sign_in',
-  'account',
-  'password',
-  'person',
-  'people',
-  'transfer',
-  'org',
-  'review_chain',
-  'project',
-  'credit',
-  'credits',
-  'award',
-  'audit',
-  'certificate',
-  'certificates',
-  'card',
-  'card_order',
-  'cards',
-  'platform',
-  'platform_key',
-  'hr_push',
-] as const;
+import { auditActions, type AuditAction } from '@jijiao/contracts';
 
-export type ActionFamily = (typeof actionFamilies)[number];
+type FamilyOf<A> = A extends `${infer Family}.${string}` ? Family : never;
+/** The part of an action before its first dot (`sign_in` of `sign_in.failed`). */
+export type ActionFamily = FamilyOf<AuditAction>;
+
+/**
+ * Families of audit-log actions, in the contracts' order, as the filter offers them. An
+ * action outside these shows without a family label.
+ */
+export const actionFamilies: readonly ActionFamily[] = [
+  ...new Set(
+    auditActions.flatMap((action): ActionFamily[] => {
+      const dot = action.indexOf('.');
+      return dot < 0 ? [] : [action.slice(0, dot) as ActionFamily];
+    }),
+  ),
+];
 
 export function familyOf(action: string): ActionFamily | undefined {
   const head = action.split('.')[0] ?? '';

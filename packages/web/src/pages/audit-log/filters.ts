@@ -1,10 +1,4 @@
 import type { AuditLogFilters } from '../../api/audit-log';
-import type { MessageKey } from '../../i18n/message-key';
-
-/** Single actions the filter offers besides the families (a 工作台 links to them). */
-export const knownActions: Readonly<Record<string, MessageKey>> = {
-  'sign_in.failed': 'auditLog.knownActions.signInFailed',
-};
 
 /** The filter form's values: days are date-picker values (anything with `format`). */
 export interface FilterForm {

@@ -14,21 +14,24 @@ import {
 import { SearchOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import type { AuditLogEntry } from '@jijiao/contracts';
+import { auditActions, type AuditLogEntry } from '@jijiao/contracts';
 import { listAuditLog, type AuditLogFilters } from '../../api';
 import { ListFooter } from '../../components/ListFooter';
 import { PageError } from '../../components/PageState';
 import { useT } from '../../i18n/use-t';
 import { formatDateTime } from '../../utils/format';
 import { actionFamilies, familyOf } from './action-families';
-import { knownActions, toFilters, type FilterForm } from './filters';
+import { toFilters, type FilterForm } from './filters';
+import { actorText, describeDetails, targetText } from './describe-entry';
+import { EntryDetails } from './EntryDetails';
+import { isCodeOf, labelOf } from '../../i18n/vocabulary';
 
 const pageSize = 100;
 
-/** An action the filter offers (a known action, or a family ending in a dot), else none. */
+/** An action the filter offers (an action, or a family ending in a dot), else none. */
 function actionParam(raw: string | null): string | undefined {
   if (raw === null) return undefined;
-  if (raw in knownActions) return raw;
+  if (isCodeOf('auditAction', raw)) return raw;
   return actionFamilies.some((family) => `${family}.` === raw) ? raw : undefined;
 }
 
@@ -64,7 +67,7 @@ export function AuditLogPage() {
         return (
           <span style={{ whiteSpace: 'nowrap' }}>
             {family && <Tag>{t(`auditLog.families.${family}`)}</Tag>}
-            <Typography.Text code>{action}</Typography.Text>
+            <span data-action={action}>{labelOf(t, 'auditAction', action)}</span>
           </span>
         );
       },
@@ -72,7 +75,7 @@ export function AuditLogPage() {
     {
       title: t('auditLog.actor'),
       dataIndex: 'actorUsername',
-      render: (name: string | null) => name ?? '—',
+      render: (name: string | null) => actorText(t, name),
     },
     {
       title: t('auditLog.target'),
@@ -82,23 +85,29 @@ export function AuditLogPage() {
           '—'
         ) : (
           <Typography.Text copyable={{ text: entry.targetId }} style={{ whiteSpace: 'nowrap' }}>
-            {entry.targetType ? `${entry.targetType} ` : ''}
-            {entry.targetId.length > 13 ? `${entry.targetId.slice(0, 8)}…` : entry.targetId}
+            {targetText(t, entry)}
           </Typography.Text>
         ),
     },
-    { title: t('auditLog.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
+    {
+      title: t('auditLog.ip'),
+      dataIndex: 'ip',
+      // Work done from the command line records `cli` where a request has an address.
+      render: (ip: string | null) => (ip === null ? '—' : actorText(t, ip)),
+    },
     {
       title: t('auditLog.details'),
-      dataIndex: 'details',
-      render: (details: Record<string, unknown>) =>
-        Object.keys(details).length === 0 ? (
+      key: 'details',
+      render: (_v: unknown, entry) => {
+        const text = describeDetails(t, entry);
+        return text === '' ? (
           '—'
         ) : (
-          <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }}>
-            {JSON.stringify(details)}
+          <Typography.Text type="secondary" ellipsis={{ tooltip: text }} style={{ maxWidth: 360 }}>
+            {text}
           </Typography.Text>
-        ),
+        );
+      },
     },
   ];
 
@@ -119,18 +128,18 @@ export function AuditLogPage() {
         <Form.Item name="action" label={t('auditLog.action')}>
           <Select
             allowClear
-            showSearch
+            showSearch={{ optionFilterProp: 'label' }}
             style={{ width: 200 }}
             placeholder={t('auditLog.anyAction')}
             data-testid="audit-log-action"
             options={[
-              ...Object.entries(knownActions).map(([action, label]) => ({
-                value: action,
-                label: t(label),
-              })),
               ...actionFamilies.map((family) => ({
                 value: `${family}.`,
-                label: t(`auditLog.families.${family}`),
+                label: t('auditLog.familyOption', { family: t(`auditLog.families.${family}`) }),
+              })),
+              ...auditActions.map((action) => ({
+                value: action,
+                label: labelOf(t, 'auditAction', action),
               })),
             ]}
           />
@@ -164,11 +173,7 @@ export function AuditLogPage() {
             scroll={{ x: 'max-content' }}
             expandable={{
               rowExpandable: (entry) => Object.keys(entry.details).length > 0,
-              expandedRowRender: (entry) => (
-                <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
-                  {JSON.stringify(entry.details, null, 2)}
-                </pre>
-              ),
+              expandedRowRender: (entry) => <EntryDetails entry={entry} />,
             }}
             data-testid="audit-log-table"
           />

@@ -1,26 +1,8 @@
-import type { ActivityInput, ActivityType } from '@jijiao/contracts';
+import type { ActivityFieldName, ActivityInput, ActivityType } from '@jijiao/contracts';
 
 /** One input of the self-report form; its name is the activity field in the scenario format. */
 export interface ActivityField {
-  name:
-    | 'level'
-    | 'role'
-    | 'hours'
-    | 'awardedCredits'
-    | 'remote'
-    | 'projectNumber'
-    | 'hostProvince'
-    | 'journal'
-    | 'authorRank'
-    | 'rank'
-    | 'words'
-    | 'characters'
-    | 'times'
-    | 'months'
-    | 'startDate'
-    | 'endDate'
-    | 'certificateDate'
-    | 'platform';
+  name: ActivityFieldName;
   /** `province`: a GB/T 2260 province chosen by name. */
   kind: 'number' | 'integer' | 'select' | 'text' | 'date' | 'boolean' | 'province';
   required: boolean;

@@ -5,10 +5,13 @@ import { listPolicyPacks } from '../../api';
 import { PageError, PageLoading } from '../../components/PageState';
 import { useT } from '../../i18n/use-t';
 import { yearsText } from './years';
+import { PackRules } from './components/PackRules';
+import { packLabel, sourceLabel, sourceNote } from '../../i18n/pack-label';
+import { regionText } from '../../components/activity/activity-field-text';
 
 /**
- * 规则: the policy packs in force, read-only. Each pack's place and years, its sources, and
- * its parameters as data (every number names the source it comes from).
+ * 规则: the policy packs in force, read-only. Each pack by name with its place and years, its
+ * rules in words (each naming the source it comes from), and its sources.
  */
 export function RulesPage() {
   const { t } = useT();
@@ -16,15 +19,21 @@ export function RulesPage() {
   if (packs.isPending) return <PageLoading />;
   if (packs.isError) return <PageError error={packs.error} onRetry={() => void packs.refetch()} />;
 
+  const place = (pack: PolicyPackView) => {
+    if (pack.code === null) return t('rules.levels.national');
+    const region = t('policyRules.place', { code: pack.code });
+    return pack.level === 'province'
+      ? regionText(t, pack.code)
+      : `${regionText(t, pack.code)} · ${region}`;
+  };
   const header = (pack: PolicyPackView) => (
     <Flex gap={8} align="center" wrap>
       <Tag color={pack.level === 'national' ? 'blue' : 'default'}>
         {t(`rules.levels.${pack.level}`)}
       </Tag>
-      <Typography.Text strong>{pack.title}</Typography.Text>
+      <Typography.Text strong>{packLabel(t, pack)}</Typography.Text>
       <Typography.Text type="secondary">
-        {pack.id} · {pack.version} · {yearsText(pack.years, t)}
-        {pack.code ? ` · ${pack.code}` : ''}
+        {t('policyRules.version', { version: pack.version })} · {yearsText(pack.years, t)}
       </Typography.Text>
     </Flex>
   );
@@ -43,15 +52,20 @@ export function RulesPage() {
           children: (
             <Flex vertical gap={16}>
               <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
-                <Descriptions.Item label={t('rules.id')}>{pack.id}</Descriptions.Item>
-                <Descriptions.Item label={t('rules.version')}>{pack.version}</Descriptions.Item>
-                <Descriptions.Item label={t('rules.place')}>
-                  {pack.code ?? t('rules.levels.national')}
+                <Descriptions.Item label={t('rules.version')}>
+                  {t('policyRules.version', { version: pack.version })}
                 </Descriptions.Item>
+                <Descriptions.Item label={t('rules.place')}>{place(pack)}</Descriptions.Item>
                 <Descriptions.Item label={t('rules.years')}>
                   {yearsText(pack.years, t)}
                 </Descriptions.Item>
               </Descriptions>
+              <div>
+                <Typography.Title level={2} style={{ fontSize: 16 }}>
+                  {t('rules.parameters')}
+                </Typography.Title>
+                <PackRules pack={pack} />
+              </div>
               <div>
                 <Typography.Title level={2} style={{ fontSize: 16 }}>
                   {t('rules.sources')}
@@ -59,26 +73,18 @@ export function RulesPage() {
                 <List
                   size="small"
                   dataSource={pack.sources}
-                  renderItem={(source) => (
-                    <List.Item>
-                      <Typography.Text code>{source.id}</Typography.Text> {source.document}
-                      {source.note ? (
-                        <Typography.Text type="secondary"> — {source.note}</Typography.Text>
-                      ) : null}
-                    </List.Item>
-                  )}
+                  renderItem={(source) => {
+                    const note = sourceNote(t, source);
+                    return (
+                      <List.Item>
+                        {sourceLabel(t, source)}
+                        {note === undefined ? null : (
+                          <Typography.Text type="secondary"> — {note}</Typography.Text>
+                        )}
+                      </List.Item>
+                    );
+                  }}
                 />
-              </div>
-              <div>
-                <Typography.Title level={2} style={{ fontSize: 16 }}>
-                  {t('rules.parameters')}
-                </Typography.Title>
-                <pre
-                  style={{ margin: 0, maxHeight: 480, overflow: 'auto', fontSize: 12 }}
-                  data-testid={`pack-rules-${pack.id}`}
-                >
-                  {JSON.stringify(pack.rules, null, 2)}
-                </pre>
               </div>
             </Flex>
           ),

@@ -22,6 +22,7 @@ import { useSession } from '../../../session/session-context';
 import { AuditPicker } from '../components/AuditPicker';
 import { ReportStatusTag } from '../components/ReportStatusTag';
 import { useAudits } from '../components/use-audits';
+import { requirementLabel } from '../../../components/year/credit-tags';
 
 /** 本单位审验: every staff member's result with reasons, notes, confirm and report up (上报). */
 export function AuditUnitPage() {
@@ -82,7 +83,12 @@ export function AuditUnitPage() {
       render: (_v: unknown, r) =>
         r.requirements
           .filter((q) => !q.met)
-          .map((q) => t('audit.shortfall', { code: q.code, shortfall: q.shortfall }))
+          .map((q) =>
+            t('audit.shortfall', {
+              requirement: requirementLabel(t, q.code),
+              shortfall: q.shortfall,
+            }),
+          )
           .join('；') || '—',
     },
     {

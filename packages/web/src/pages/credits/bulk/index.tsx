@@ -31,6 +31,7 @@ import { useSession } from '../../../session/session-context';
 import { bulkActivityTypes, toActivity, type BulkActivityValues } from './bulk-activity';
 import { bulkFieldOf, bulkFormRules, isFutureDay } from './bulk-form-rules';
 import { StaffPicker, type PickedPerson } from './components/StaffPicker';
+import { packsText } from '../../../i18n/pack-label';
 
 /**
  * 批量录入: a unit admin enters one activity for many staff of the unit, with shared
@@ -255,7 +256,7 @@ export function BulkEntryPage() {
             title={t('bulkEntry.previewResult', {
               credits: preview.credits,
               creditClass: preview.class ?? t('bulkEntry.noClass'),
-              packs: preview.packs.map((p) => `${p.id}@${p.version}`).join(', '),
+              packs: packsText(t, preview.packs),
             })}
           />
         )}

@@ -3,6 +3,7 @@ import type { Claim, EvidenceRef } from '@jijiao/contracts';
 import { attachEvidence, isApiError, uploadEvidence } from '../../../api';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT, type Translate } from '../../../i18n/use-t';
+import { labelOf } from '../../../i18n/vocabulary';
 
 /** One line under the upload button: a file stored, or why it was not. */
 export interface UploadNote {
@@ -45,7 +46,10 @@ export function useEvidenceUpload(claim: Claim | null) {
         stored.declaredTypeMismatch
           ? {
               ok: true,
-              text: t('selfReport.storedAs', { name: file.name, type: stored.contentType }),
+              text: t('selfReport.storedAs', {
+                name: file.name,
+                type: labelOf(t, 'evidenceType', stored.contentType),
+              }),
             }
           : { ok: true, text: t('selfReport.uploaded', { name: file.name }) },
       ]);

@@ -2,6 +2,7 @@ import { Button, Flex, Popconfirm, Tag, Tooltip, Typography, type TableColumnsTy
 import type { AwardLine } from '@jijiao/contracts';
 import type { Translate } from '../../../../i18n/use-t';
 import { AwardLineStatusTag } from '../../components/AwardStatusTag';
+import { packsText } from '../../../../i18n/pack-label';
 
 const removable = (l: AwardLine) => l.status === 'draft' || l.status === 'returned' || l.matched;
 
@@ -37,7 +38,7 @@ export function awardLineColumns({
       render: (v: number, l) => (
         <Tooltip
           title={t('awards.packs', {
-            packs: l.packVersions.map((p) => `${p.id}@${p.version}`).join(', '),
+            packs: packsText(t, l.packVersions),
           })}
         >
           <Typography.Text strong>{v}</Typography.Text>

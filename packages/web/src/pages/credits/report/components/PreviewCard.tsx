@@ -7,6 +7,7 @@ import { issueMessage } from '../../../../forms/server-issues';
 import { errorMessageKey } from '../../../../i18n/error-message';
 import { useT } from '../../../../i18n/use-t';
 import { activityFields } from '../../activity-fields';
+import { packsText } from '../../../../i18n/pack-label';
 
 /** The credits the activity would earn, as the server's rules engine computes them. */
 export function PreviewCard({ activity }: { activity: ActivityInput | null }) {
@@ -63,7 +64,7 @@ export function PreviewCard({ activity }: { activity: ActivityInput | null }) {
           {preview.data.reasons.length > 0 && <ReasonList reasons={preview.data.reasons} />}
           <Typography.Text type="secondary">
             {t('selfReport.previewPacks', {
-              packs: preview.data.packs.map((p) => `${p.id} ${p.version}`).join('、'),
+              packs: packsText(t, preview.data.packs),
             })}
           </Typography.Text>
         </Space>

@@ -1,6 +1,6 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import type { SystemDashboard } from '@jijiao/contracts';
-import { useT } from '../../../../i18n/use-t';
+import { useT, type Translate } from '../../../../i18n/use-t';
 
 type Database = NonNullable<SystemDashboard['database']>;
 
@@ -59,12 +59,18 @@ export function DatabaseHealth({ database }: { database: SystemDashboard['databa
               {
                 key: 'latest',
                 label: t('dashboard.system.latestMigration'),
-                children: <Typography.Text code>{database.latestMigration}</Typography.Text>,
+                children: migrationText(t, database.latestMigration),
               },
             ]),
       ]}
     />
   );
+}
+
+/** A migration by its number (`0014_standings-indexes` is the 14th), not its file name. */
+function migrationText(t: Translate, name: string): string {
+  const number = /^(\d+)_/.exec(name)?.[1];
+  return number === undefined ? '—' : t('codes.migration', { number: Number(number) });
 }
 
 function megabytes(database: Database): string {

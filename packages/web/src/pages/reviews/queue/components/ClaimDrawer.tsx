@@ -18,38 +18,27 @@ import type { Claim } from '@jijiao/contracts';
 import { decideClaim, isApiError, type ReviewDecisionAction } from '../../../../api';
 import { PageError, PageLoading } from '../../../../components/PageState';
 import { errorMessageKey } from '../../../../i18n/error-message';
-import { useT } from '../../../../i18n/use-t';
+import { useT, type Translate } from '../../../../i18n/use-t';
+import { packsText } from '../../../../i18n/pack-label';
+import { labelOf } from '../../../../i18n/vocabulary';
+import {
+  activityFieldLabel,
+  activityFieldText,
+} from '../../../../components/activity/activity-field-text';
 import { formatDateTime } from '../../../../utils/format';
 import { useClaim } from '../use-review-queue';
 import { EvidenceViewer } from './EvidenceViewer';
 import { ReasonModal } from './ReasonModal';
+import { provenanceText } from './provenance-text';
 
-const labelledFields = [
-  'hours',
-  'journal',
-  'authorRank',
-  'role',
-  'times',
-  'projectNumber',
-  'level',
-  'endDate',
-  'credits',
-  'title',
-  'platform',
-  'days',
-] as const;
-type LabelledField = (typeof labelledFields)[number];
-const isLabelled = (key: string): key is LabelledField =>
-  (labelledFields as readonly string[]).includes(key);
-
-/** The activity's own fields (type and date are shown apart). */
-function activityFields(claim: Claim): [string, string][] {
-  return Object.entries(claim.activity)
-    .filter(([key]) => key !== 'type' && key !== 'date' && key !== 'id')
-    .map(([key, value]) => [
-      key,
-      typeof value === 'object' ? JSON.stringify(value) : String(value as string | number),
-    ]);
+/** The activity's own fields in words (type and date are shown apart; unknown fields not at all). */
+function activityFields(t: Translate, claim: Claim): { label: string; value: string }[] {
+  return Object.entries(claim.activity).flatMap(([key, value]) => {
+    const label = activityFieldLabel(t, key);
+    return label === undefined
+      ? []
+      : [{ label, value: activityFieldText(t, claim.activityType, key, value) }];
+  });
 }
 
 /** One claim for the reviewer: activity, credits and reasons, provenance, history, evidence. */
@@ -146,11 +135,8 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
             <Descriptions.Item label={t('reviews.activityDate')}>
               {c.endDate ? `${c.activityDate} – ${c.endDate}` : c.activityDate}
             </Descriptions.Item>
-            {activityFields(c).map(([key, value]) => (
-              <Descriptions.Item
-                key={key}
-                label={isLabelled(key) ? t(`reviews.field.${key}`) : key}
-              >
+            {activityFields(t, c).map(({ label, value }) => (
+              <Descriptions.Item key={label} label={label}>
                 {value}
               </Descriptions.Item>
             ))}
@@ -165,17 +151,19 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
               <Tag data-testid="claim-status">{t(`reviews.claimStatus.${c.status}`)}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('reviews.packs')}>
-              {c.packVersions.map((p) => `${p.id}@${p.version}`).join(', ')}
+              {packsText(t, c.packVersions)}
             </Descriptions.Item>
             <Descriptions.Item label={t('reviews.reasons')} span={2}>
-              {c.reasons.length === 0 ? '—' : c.reasons.map((r) => <Tag key={r}>{r}</Tag>)}
+              {c.reasons.length === 0
+                ? '—'
+                : c.reasons.map((r) => <Tag key={r}>{labelOf(t, 'valuationReason', r)}</Tag>)}
             </Descriptions.Item>
             <Descriptions.Item label={t('reviews.provenance')} span={2}>
               <Flex vertical>
                 {c.provenances.map((p, i) => (
                   <span key={i}>
                     {t(`reviews.channel.${p.channel}`)} · {formatDateTime(p.receivedAt)}
-                    {p.sourceRef ? ` · ${p.sourceRef}` : ''}
+                    {provenanceText(t, p.sourceRef)}
                   </span>
                 ))}
               </Flex>

@@ -2,6 +2,7 @@ import { Alert, Flex, Image, Tag, Typography } from 'antd';
 import type { ClaimEvidence } from '@jijiao/contracts';
 import { evidenceUrl } from '../../../../api';
 import { useT } from '../../../../i18n/use-t';
+import { labelOf } from '../../../../i18n/vocabulary';
 
 /** One evidence file inline: images previewed, PDFs in a frame; shared files flagged. */
 export function EvidenceViewer({ file }: { file: ClaimEvidence }) {
@@ -14,7 +15,7 @@ export function EvidenceViewer({ file }: { file: ClaimEvidence }) {
           {file.fileName}
         </Typography.Link>
         <Typography.Text type="secondary">
-          {file.contentType} · {Math.ceil(file.sizeBytes / 1024)} KB
+          {labelOf(t, 'evidenceType', file.contentType)} · {Math.ceil(file.sizeBytes / 1024)} KB
         </Typography.Text>
         {file.sharedWithOtherPerson && <Tag color="red">{t('reviews.sharedTag')}</Tag>}
       </Flex>

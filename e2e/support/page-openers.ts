@@ -1,0 +1,53 @@
+import type { Locator, Page } from 'playwright-core';
+import type { Opener } from './role-walk';
+
+/** Clicks the first of `locator` if the page has one (a list may be empty for a role). */
+async function clickFirst(locator: Locator): Promise<boolean> {
+  if ((await locator.count()) === 0) return false;
+  await locator.first().click();
+  return true;
+}
+
+/** Opens the first row's drawer or dialog and waits for it to show. */
+const openFirst =
+  (trigger: (page: Page) => Locator, shown = '.ant-drawer-open, .ant-modal-wrap'): Opener =>
+  async (page) => {
+    if (await clickFirst(trigger(page))) await page.locator(shown).first().waitFor();
+  };
+
+/**
+ * What the walk opens on a page, by route key, so that drawers, dialogs, tabs and
+ * collapsed panels are read too: the review drawer shows every field of an activity, the
+ * rules page its packs' parameters, the audit log each entry's details.
+ */
+export const pageOpeners: Partial<Record<string, Opener>> = {
+  // One claim of each activity type waiting: each type shows its own fields.
+  reviews: async (page, read) => {
+    const table = page.getByTestId('review-queue');
+    const headers = await table.locator('thead th').allInnerTexts();
+    const typeColumn = headers.findIndex((h) => h.trim() === '活动类型');
+    const seen = new Set<string>();
+    for (const row of await table.locator('tbody tr.ant-table-row').all()) {
+      const type = await row.locator('td').nth(typeColumn).innerText();
+      if (seen.has(type)) continue;
+      seen.add(type);
+      await row.getByTestId('queue-open').click();
+      const drawer = page.getByTestId('claim-drawer');
+      await drawer.locator('.ant-descriptions').waitFor();
+      await read();
+      await page.locator('.ant-drawer-open .ant-drawer-close').click();
+      await drawer.waitFor({ state: 'hidden' });
+    }
+  },
+  rules: async (page) => {
+    for (const header of await page.locator('.ant-collapse-header').all()) await header.click();
+  },
+  'audit-log': async (page) => {
+    const collapsed = page.locator('.ant-table-row-expand-icon-collapsed');
+    for (const icon of (await collapsed.all()).slice(0, 5)) await icon.click();
+  },
+  people: openFirst((page) => page.getByRole('button', { name: '单位履历' })),
+  projects: openFirst((page) => page.locator('.ant-table-row a').first()),
+  orgs: openFirst((page) => page.getByRole('button', { name: '审核链' })),
+  cards: openFirst((page) => page.locator('.ant-table-row a').first()),
+};
