@@ -52,6 +52,7 @@ import { CardOrdersService } from './modules/cards/card-orders.service';
 import { StandingsRepository } from './modules/standings/standings.repository';
 import { StandingsService } from './modules/standings/standings.service';
 import { StandingQueriesRepository } from './modules/standings/standing-queries.repository';
+import { StandingTalliesRepository } from './modules/standings/standing-tallies.repository';
 import { StandingsWorker } from './modules/standings/standings-worker';
 import { CheckinsRepository } from './modules/checkins/checkins.repository';
 import { SessionsService } from './modules/checkins/sessions.service';
@@ -76,6 +77,7 @@ export function buildServices(options: ServiceOptions) {
     clock,
     repository: new StandingsRepository(),
     queries: new StandingQueriesRepository(),
+    tallies: new StandingTalliesRepository(),
     policies: defaultPolicyRegistry,
   });
   /** Drains the standings queue; started by `startServer`, driven directly by tests. */

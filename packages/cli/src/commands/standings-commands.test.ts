@@ -71,6 +71,17 @@ describe('jijiao standings', () => {
     expect(rebuilt.stdout).toMatch(/standings computed in/);
     expect(jijiao('standings', 'verify').status).toBe(0);
 
+    // A unit's tally that no longer sums its standings (ADR 0021).
+    await tamper(sql`update standing_tallies set staff = staff + 1
+                     where ctid = (select ctid from standing_tallies order by unit_id limit 1)`);
+    const tally = jijiao('standings', 'verify');
+    expect(tally.status, tally.stdout + tally.stderr).toBe(1);
+    expect(tally.stdout).toMatch(/, 0 differ/);
+    expect(tally.stdout).toMatch(/1 unit tallies differ/);
+    expect(tally.stderr).toMatch(/unit tallies differ from their standings/);
+    expect(jijiao('standings', 'rebuild', '--province', '990000').status).toBe(0);
+    expect(jijiao('standings', 'verify').status).toBe(0);
+
     await tamper(sql`delete from person_standings where person_id = (
                        select id from people order by id limit 1)`);
     const missing = jijiao('standings', 'verify');

@@ -113,10 +113,22 @@ export function registerStandings(program: Command): void {
           );
           for (const d of result.first)
             process.stdout.write(`  ${d.personId} ${String(d.year)}: ${d.fields.join(', ')}\n`);
+          process.stdout.write(
+            `${String(result.tallies.drifted)} unit tallies differ from their standings\n`,
+          );
+          for (const d of result.tallies.first)
+            process.stdout.write(
+              `  unit ${d.unitId} ${String(d.year)}: ${String(d.stored)} people counted, ${String(d.fresh)} stored\n`,
+            );
         }
         if (result.drifted > 0)
           throw new CliError(
             `${String(result.drifted)} standing(s) differ from the rules engine: run \`jijiao standings rebuild\``,
+            1,
+          );
+        if (result.tallies.drifted > 0)
+          throw new CliError(
+            `${String(result.tallies.drifted)} unit tallies differ from their standings: run \`jijiao standings rebuild\``,
             1,
           );
       }),

@@ -358,10 +358,10 @@ export class LearnerYearService {
     const org = await this.unitInScope(actor, unitId);
     const year = query.year ?? this.currentYear();
     const { standings, orgs } = this.#deps;
-    const stale = await standings.freshWithin(org.path, year);
+    const stale = await standings.talliesFreshWithin(org.path, year);
     const depth = org.path.split('/').filter(Boolean).length;
     const [{ groups: counts, sums: thisYear }, lastYear] = await Promise.all([
-      standings.yearSummary(org.path, year, depth, creditChannels),
+      standings.yearSummary(org.path, year, depth),
       standings.yearSums(org.path, year - 1),
     ]);
     const groups = (dimension: GroupCount['dimension']) =>

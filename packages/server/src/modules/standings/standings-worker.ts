@@ -51,6 +51,10 @@ export class StandingsWorker {
       if (n === 0) break;
       done += n;
     }
+    // Then the unit tallies the drained standings queued (ADR 0021).
+    while (!this.stopping.signal.aborted) {
+      if ((await standings.drainTalliesOnce()) === 0) break;
+    }
     return done;
   }
 

@@ -315,6 +315,7 @@ async function expectNoDrift(w: Awaited<ReturnType<typeof world>>, step: string)
   const result = await services.standings.verify({ provincePath: w.tree.province.path });
   expect(result.first, step).toEqual([]);
   expect(result.drifted, step).toBe(0);
+  expect(result.tallies, step).toEqual({ drifted: 0, first: [] });
   // The learner's year, evaluated on read from the claims, tells the same figures.
   for (const person of w.people) {
     for (const year of [2022, 2023, 2025, 2026]) {

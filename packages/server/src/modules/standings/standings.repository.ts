@@ -91,17 +91,24 @@ const pairsSql = (keys: readonly StandingKey[]) =>
 
 /** The standings tables, their queue, and the reads a standing is computed from. */
 export class StandingsRepository {
-  /** Queues (person, year) pairs; one already waiting keeps its older time. */
+  /**
+   * Queues (person, year) pairs; one already waiting keeps its older time. An upsert, not
+   * "do nothing": it waits for a drainer holding the row, so a change committed while the
+   * drainer computes is queued again rather than lost (likewise below).
+   */
   async enqueue(db: DbOrTx, keys: readonly StandingKey[], at: Date): Promise<void> {
     if (keys.length === 0) return;
     const unique = new Map(keys.map((k) => [`${k.personId}:${String(k.year)}`, k]));
-    // One JSON parameter, whatever the count (an import queues 100 000 at once).
+    // One JSON parameter, whatever the count (an import queues 100 000 at once), in key
+    // order: two transactions queuing the same people lock them in the same order.
     await db.execute(sql`
       insert into ${standingQueue} (person_id, year, queued_at)
       select k."personId", k.year, ${at.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify([...unique.values()])}::jsonb)
         as k("personId" uuid, year int)
-      on conflict do nothing`);
+      order by 1, 2
+      on conflict (person_id, year) do update
+        set queued_at = least(${standingQueue}.queued_at, excluded.queued_at)`);
   }
 
   /** Queues the person's stored standings of years after `year` up to `untilYear`. */
@@ -119,7 +126,8 @@ export class StandingsRepository {
       where person_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(
         personIds,
       )}::jsonb)) and year >= ${fromYear} and year <= ${untilYear}
-      on conflict do nothing`);
+      on conflict (person_id, year) do update
+        set queued_at = least(${standingQueue}.queued_at, excluded.queued_at)`);
   }
 
   /** Queues every stored standing within a subtree (a unit's place or type changed). */
@@ -128,7 +136,8 @@ export class StandingsRepository {
       insert into ${standingQueue} (person_id, year, queued_at)
       select person_id, year, ${at.toISOString()}::timestamptz from ${personStandings}
       where unit_path like ${`${path}%`}
-      on conflict do nothing`);
+      on conflict (person_id, year) do update
+        set queued_at = least(${standingQueue}.queued_at, excluded.queued_at)`);
   }
 
   /** Queues the people who have no standing of `year` yet (new people, a new year). */
@@ -249,6 +258,23 @@ export class StandingsRepository {
     );
     const row = rows[0];
     return { count: row?.count ?? 0, since: row?.since ? new Date(row.since) : null };
+  }
+
+  /**
+   * Locks the queued rows of these pairs (in key order) for a refresh outside the drainer:
+   * a change of them committed meanwhile waits, then queues them again. Returns them with
+   * their current times.
+   */
+  async lockQueued(db: DbOrTx, keys: readonly StandingKey[]): Promise<QueuedKey[]> {
+    if (keys.length === 0) return [];
+    const rows = await queryRows<QueuedKey>(
+      db,
+      sql`select q.person_id as "personId", q.year, q.queued_at as "queuedAt"
+          from ${standingQueue} q join (${pairsSql(keys)}) k
+            on k.person_id = q.person_id and k.year = q.year
+          order by q.person_id, q.year for update of q`,
+    );
+    return rows.map((r) => ({ ...r, queuedAt: new Date(r.queuedAt) }));
   }
 
   /** Removes pairs from the queue unless they were queued again after `queuedAt`. */

@@ -32,6 +32,11 @@ import {
   type ProgressSortKey,
   type YearSums,
 } from './standing-queries.repository';
+import {
+  StandingTalliesRepository,
+  type TallyDifference,
+  type TallyKey,
+} from './standing-tallies.repository';
 
 export type {
   GroupCount,
@@ -52,6 +57,7 @@ export interface StandingsDeps {
   clock: Clock;
   repository: StandingsRepository;
   queries: StandingQueriesRepository;
+  tallies: StandingTalliesRepository;
   policies: PolicyRegistry;
   log?: StandingsLog;
 }
@@ -71,7 +77,12 @@ export interface VerifyResult {
   drifted: number;
   /** The first differing standings (at most `limit`). */
   first: StandingDrift[];
+  /** Unit tallies that differ from the sum of their standings (ADR 0021), the first of them. */
+  tallies: { drifted: number; first: TallyDifference[] };
 }
+
+/** Units whose tallies are recomputed per transaction. */
+export const talliesBatch = 500;
 
 /** Pairs refreshed per transaction by the drainer, rebuild and verify. */
 export const standingsBatch = 2000;
@@ -232,21 +243,48 @@ export class StandingsService {
   }
 
   /**
-   * A subtree's year for the statistics in one pass: the breakdowns (child organisation,
-   * profession, title grade, unit level) and the overall sums (as `yearSums`).
+   * A subtree's year for the statistics, from its unit tallies (ADR 0021): the breakdowns
+   * (child organisation, profession, title grade, unit level) and the overall sums, with
+   * the channels in `creditChannels` order.
    */
   async yearSummary(
     path: string,
     year: number,
     depth: number,
-    channels: readonly string[],
   ): Promise<{ groups: GroupCount[]; sums: YearSums }> {
-    return this.#deps.queries.summary(this.#deps.db, path, year, depth, channels);
+    return this.#deps.tallies.summary(this.#deps.db, path, year, depth);
   }
 
-  /** The overall tally, buckets, counted credits by month and by channel of a subtree's year (one pass). */
-  async yearSums(path: string, year: number, channels: readonly string[] = []): Promise<YearSums> {
-    return this.#deps.queries.sums(this.#deps.db, path, year, channels);
+  /** The overall sums (buckets, credits by month and by channel) of a subtree's year. */
+  async yearSums(path: string, year: number): Promise<YearSums> {
+    return this.#deps.tallies.sums(this.#deps.db, path, year);
+  }
+
+  /**
+   * Before statistics of a subtree's year: its standings as `freshWithin`, then its queued
+   * unit tallies recomputed when they are a few (`limit` units). What still waits is
+   * counted in people, since the oldest change.
+   */
+  async talliesFreshWithin(
+    path: string,
+    year: number,
+    limit = talliesBatch,
+  ): Promise<{ count: number; since: Date | null }> {
+    const { db, tallies } = this.#deps;
+    const stale = await this.freshWithin(path, year);
+    let waiting = await tallies.staleWithin(db, path, year);
+    if (waiting.units > 0 && waiting.units <= limit) {
+      await db.transaction(async (tx) => {
+        await tallies.recompute(tx, await tallies.take(tx, limit, { path, year }));
+      });
+      waiting = await tallies.staleWithin(db, path, year);
+    }
+    if (waiting.units === 0) return stale;
+    const since =
+      stale.since && waiting.since
+        ? new Date(Math.min(stale.since.getTime(), waiting.since.getTime()))
+        : (stale.since ?? waiting.since);
+    return { count: stale.count + Math.max(waiting.people, 1), since };
   }
 
   // --- What makes a standing stale (called inside the changing transaction) ---
@@ -396,10 +434,16 @@ export class StandingsService {
 
   /** Computes the pairs again and stores them (in the caller's transaction, if any). */
   async refresh(db: DbOrTx, keys: readonly StandingKey[]): Promise<SkippedStanding[]> {
+    const { repository, tallies, clock } = this.#deps;
     const { rows, skipped } = await this.compute(db, keys);
-    await this.#deps.repository.upsert(db, rows);
+    // The units the standings were counted in (a person may have moved) and are now.
+    const units: TallyKey[] = await tallies.unitsOf(db, keys);
+    await repository.upsert(db, rows);
     // A person gone, or a year without rules: no standing rather than a wrong one.
-    await this.#deps.repository.remove(db, skipped);
+    await repository.remove(db, skipped);
+    for (const r of rows) units.push({ year: r.year, unitId: r.unitId });
+    // Last: the queue rows stay locked until commit, so another drainer waits the least.
+    await tallies.enqueue(db, units, clock.now());
     for (const s of skipped)
       this.#deps.log?.warn({ personId: s.personId, year: s.year }, `standing skipped: ${s.reason}`);
     return skipped;
@@ -436,7 +480,28 @@ export class StandingsService {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, drainer));
+    await this.drainTallies();
     return done;
+  }
+
+  /** Recomputes up to `limit` queued unit tallies (ADR 0021); how many. */
+  async drainTalliesOnce(limit = talliesBatch): Promise<number> {
+    const { db, tallies } = this.#deps;
+    return db.transaction(async (tx) => {
+      const taken = await tallies.take(tx, limit);
+      await tallies.recompute(tx, taken);
+      return taken.length;
+    });
+  }
+
+  /** Recomputes every queued unit tally. */
+  async drainTallies(): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const n = await this.drainTalliesOnce();
+      if (n === 0) return done;
+      done += n;
+    }
   }
 
   /**
@@ -488,8 +553,14 @@ export class StandingsService {
   private async refreshQueued(queued: readonly QueuedKey[]): Promise<void> {
     const { db, repository } = this.#deps;
     await db.transaction(async (tx) => {
+      // Held until commit, like the drainer's: a change committed meanwhile is queued again.
+      const locked = await repository.lockQueued(tx, queued);
+      const at = new Map(locked.map((k) => [`${k.personId}:${String(k.year)}`, k.queuedAt]));
       await this.refresh(tx, queued);
-      await repository.unqueue(tx, queued);
+      await repository.unqueue(
+        tx,
+        queued.map((k) => ({ ...k, queuedAt: at.get(`${k.personId}:${String(k.year)}`) ?? k.queuedAt })),
+      );
     });
   }
 
@@ -536,6 +607,11 @@ export class StandingsService {
     const { db, repository, clock } = this.#deps;
     const now = clock.now();
     await repository.enqueueAll(db, this.currentYear(), now, only);
+    // And every unit's tallies of the scope, recomputed when the standings are drained.
+    await this.#deps.tallies.enqueueAll(db, now, {
+      ...(only.year === undefined ? {} : { year: only.year }),
+      ...(only.provincePath ? { path: only.provincePath } : {}),
+    });
     const total = (await repository.queueSize(db)).count;
     const done = await this.drainAll(
       (n) => onProgress?.(n, total),
@@ -560,7 +636,12 @@ export class StandingsService {
     onProgress?: (checked: number) => void,
   ): Promise<VerifyResult> {
     const { db, repository } = this.#deps;
-    const result: VerifyResult = { checked: 0, drifted: 0, first: [] };
+    const result: VerifyResult = {
+      checked: 0,
+      drifted: 0,
+      first: [],
+      tallies: { drifted: 0, first: [] },
+    };
     const drift = (d: StandingDrift) => {
       result.drifted += 1;
       if (result.first.length < limit) result.first.push(d);
@@ -592,6 +673,12 @@ export class StandingsService {
     const missing = await repository.missing(db, this.currentYear(), only, limit);
     for (const key of missing.first) drift({ ...key, fields: ['missing'] });
     result.drifted += missing.count - missing.first.length;
+    const tallies = await this.#deps.tallies.differences(
+      db,
+      { year: only.year, path: only.provincePath },
+      limit,
+    );
+    result.tallies = { drifted: tallies.count, first: tallies.first };
     return result;
   }
 }
@@ -633,10 +720,13 @@ function toRow(
 }
 
 /** The standings service over a database, with its own repositories (seeding, the CLI). */
-export function createStandings(deps: Omit<StandingsDeps, 'repository' | 'queries'>) {
+export function createStandings(
+  deps: Omit<StandingsDeps, 'repository' | 'queries' | 'tallies'>,
+) {
   return new StandingsService({
     ...deps,
     repository: new StandingsRepository(),
     queries: new StandingQueriesRepository(),
+    tallies: new StandingTalliesRepository(),
   });
 }

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -116,3 +118,48 @@ export const standingsMeta = pgTable('standings_meta', {
   value: text('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * The standings of a unit's year summed by profession, title grade and unit level (ADR
+ * 0021): what statistics read, so that a province's figures cost its units, not its
+ * people. Recomputed from `person_standings` whenever a unit is queued in
+ * `standing_tally_queue`, which the same transaction as the standings' change writes.
+ */
+export const standingTallies = pgTable(
+  'standing_tallies',
+  {
+    year: integer('year').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    unitPath: text('unit_path').notNull(),
+    profession: text('profession').notNull(),
+    titleGrade: text('title_grade').notNull(),
+    unitLevel: text('unit_level'),
+    staff: integer('staff').notNull(),
+    compliant: integer('compliant').notNull(),
+    creditTenths: bigint('credit_tenths', { mode: 'number' }).notNull(),
+    /** People with [0, 5), [5, 10) … [35, 40) and ≥ 40 credits. */
+    buckets: integer('buckets').array().notNull(),
+    /** Counted credits by month, January first. */
+    months: doublePrecision('months').array().notNull(),
+    /** Counted credits by the channel each claim first arrived by. */
+    channels: jsonb('channels').$type<Record<string, number>>().notNull(),
+  },
+  (t) => [
+    index('standing_tallies_unit_idx').on(t.year, t.unitId),
+    index('standing_tallies_path_idx').using('btree', t.year, sql`${t.unitPath} text_pattern_ops`),
+  ],
+);
+
+/** Units whose tallies of a year must be recomputed; `queued_at` is the oldest change waiting. */
+export const standingTallyQueue = pgTable(
+  'standing_tally_queue',
+  {
+    year: integer('year').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.unitId] }),
+    index('standing_tally_queue_at_idx').on(t.queuedAt),
+  ],
+);
