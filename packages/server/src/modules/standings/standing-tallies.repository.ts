@@ -116,8 +116,8 @@ export class StandingTalliesRepository {
 
   /**
    * Queues units' years; one already waiting keeps its older time. An upsert, not "do
-   * nothing": it waits for a recomputation that holds the row, so a change made meanwhile
-   * is queued again rather than lost.
+   * nothing": it locks a waiting row (without writing it), so it waits for a recomputation
+   * that holds the row, and a change made meanwhile is queued again rather than lost.
    */
   async enqueue(db: DbOrTx, keys: readonly TallyKey[], at: Date): Promise<void> {
     const sorted = uniqueKeys(keys);
@@ -128,7 +128,8 @@ export class StandingTalliesRepository {
       from ${keysSql(sorted)} with ordinality as k(year, unit_id, n)
       order by k.n
       on conflict (year, unit_id) do update
-        set queued_at = least(${standingTallyQueue}.queued_at, excluded.queued_at)`);
+        set queued_at = excluded.queued_at
+        where excluded.queued_at < ${standingTallyQueue}.queued_at`);
   }
 
   /** Queues every unit's year that has standings (a fresh tally table, or a repair). */

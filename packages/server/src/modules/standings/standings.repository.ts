@@ -93,8 +93,10 @@ const pairsSql = (keys: readonly StandingKey[]) =>
 export class StandingsRepository {
   /**
    * Queues (person, year) pairs; one already waiting keeps its older time. An upsert, not
-   * "do nothing": it waits for a drainer holding the row, so a change committed while the
-   * drainer computes is queued again rather than lost (likewise below).
+   * "do nothing": it locks a waiting row (without writing it, the WHERE is false), so it
+   * waits for a drainer holding the row, and a change committed while the drainer
+   * computes is queued again rather than lost; a drainer skips a row a change holds
+   * (likewise below).
    */
   async enqueue(db: DbOrTx, keys: readonly StandingKey[], at: Date): Promise<void> {
     if (keys.length === 0) return;
@@ -108,7 +110,8 @@ export class StandingsRepository {
         as k("personId" uuid, year int)
       order by 1, 2
       on conflict (person_id, year) do update
-        set queued_at = least(${standingQueue}.queued_at, excluded.queued_at)`);
+        set queued_at = excluded.queued_at
+        where excluded.queued_at < ${standingQueue}.queued_at`);
   }
 
   /** Queues the person's stored standings of years after `year` up to `untilYear`. */
@@ -127,7 +130,8 @@ export class StandingsRepository {
         personIds,
       )}::jsonb)) and year >= ${fromYear} and year <= ${untilYear}
       on conflict (person_id, year) do update
-        set queued_at = least(${standingQueue}.queued_at, excluded.queued_at)`);
+        set queued_at = excluded.queued_at
+        where excluded.queued_at < ${standingQueue}.queued_at`);
   }
 
   /** Queues every stored standing within a subtree (a unit's place or type changed). */
@@ -137,7 +141,8 @@ export class StandingsRepository {
       select person_id, year, ${at.toISOString()}::timestamptz from ${personStandings}
       where unit_path like ${`${path}%`}
       on conflict (person_id, year) do update
-        set queued_at = least(${standingQueue}.queued_at, excluded.queued_at)`);
+        set queued_at = excluded.queued_at
+        where excluded.queued_at < ${standingQueue}.queued_at`);
   }
 
   /** Queues the people who have no standing of `year` yet (new people, a new year). */
