@@ -5,7 +5,7 @@ import type { PasswordHasher } from './platform/auth/password-hasher';
 import { AuditLogRepository } from './modules/audit-log/audit-log.repository';
 import { AuditLogService } from './modules/audit-log/audit-log.service';
 import { AuthRepository } from './modules/auth/auth.repository';
-import { AuthService } from './modules/auth/auth.service';
+import { AuthService, type ResolvedSession } from './modules/auth/auth.service';
 import { OrgsRepository } from './modules/orgs/orgs.repository';
 import { OrgsService } from './modules/orgs/orgs.service';
 import { UsersRepository } from './modules/users/users.repository';
@@ -52,6 +52,7 @@ import { CardOrdersService } from './modules/cards/card-orders.service';
 import { StandingsRepository } from './modules/standings/standings.repository';
 import { StandingsService } from './modules/standings/standings.service';
 import { StandingQueriesRepository } from './modules/standings/standing-queries.repository';
+import { SessionCache } from './platform/auth/session-cache';
 import { StandingTalliesRepository } from './modules/standings/standing-tallies.repository';
 import { StandingsWorker } from './modules/standings/standings-worker';
 import { CheckinsRepository } from './modules/checkins/checkins.repository';
@@ -83,7 +84,12 @@ export function buildServices(options: ServiceOptions) {
   /** Drains the standings queue; started by `startServer`, driven directly by tests. */
   const createStandingsWorker = (log?: ConstructorParameters<typeof StandingsWorker>[0]['log']) =>
     new StandingsWorker({ standings, ...(log ? { log } : {}) });
-  const accounts = new UsersService({ repository: new UsersRepository(), hasher });
+  const sessionCache = new SessionCache<ResolvedSession>(config.session.cacheSeconds * 1000);
+  const accounts = new UsersService({
+    repository: new UsersRepository(),
+    hasher,
+    sessions: sessionCache,
+  });
   const auth = new AuthService({
     db,
     config,
@@ -92,6 +98,7 @@ export function buildServices(options: ServiceOptions) {
     repository: new AuthRepository(),
     users: accounts,
     auditLog,
+    sessions: sessionCache,
   });
   const orgs = new OrgsService({
     db,

@@ -30,6 +30,11 @@ export interface StandingClaim {
   activity: Record<string, unknown>;
   /** The channel it first arrived by. */
   channel: string;
+  /** What the year page lists of it (carried into its counted activity; ADR 0021). */
+  activityType?: string;
+  projectNumber?: string | null;
+  /** Every channel it arrived by, in order of first arrival. */
+  channels?: readonly string[];
 }
 
 /** The policy of a place and year, and the first year whose claims the evaluation needs. */
@@ -70,6 +75,11 @@ export interface YearStanding {
 
 export interface CountedActivity {
   claimId: string;
+  /** The claim as the year page lists it, so that the page needs no claim read (ADR 0021). */
+  activityType: string;
+  activityDate: string;
+  projectNumber: string | null;
+  channels: string[];
   credits: number;
   /** Its value under the rules before recognition, year and caps. */
   faceCredits: number;
@@ -152,6 +162,7 @@ export function yearStanding(
       tenthsToCredits(creditsToTenths(hoped.totalCredits) - creditsToTenths(report.totalCredits)),
     );
   }
+  const claimOf = new Map(thisYear.map((c) => [c.id, c]));
   const dateOf = new Map(thisYear.map((c) => [c.id, c.activityDate]));
   const monthlyTenths = new Array<number>(12).fill(0);
   for (const a of report.activities) {
@@ -186,15 +197,23 @@ export function yearStanding(
       pendingCount: pending.length,
       pendingCredits,
       monthlyCredits: monthlyTenths.map(tenthsToCredits),
-      activities: report.activities
-        .filter((a) => dateOf.has(a.id))
-        .map((a) => ({
-          claimId: a.id,
-          credits: a.credits,
-          faceCredits: a.faceCredits,
-          class: a.class,
-          reasons: a.reasons,
-        })),
+      activities: report.activities.flatMap((a) => {
+        const claim = claimOf.get(a.id);
+        if (!claim) return [];
+        return [
+          {
+            claimId: a.id,
+            activityType: claim.activityType ?? a.type,
+            activityDate: claim.activityDate,
+            projectNumber: claim.projectNumber ?? null,
+            channels: [...(claim.channels ?? [claim.channel])],
+            credits: a.credits,
+            faceCredits: a.faceCredits,
+            class: a.class,
+            reasons: a.reasons,
+          },
+        ];
+      }),
       channelCredits: Object.fromEntries(
         [...channelTenths]
           .sort(([a], [b]) => (a < b ? -1 : 1))

@@ -11,6 +11,7 @@ import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service
 import type { UserRow } from '../../platform/db/tables/users';
 import { grantsFromJson } from '../users/user-grants';
 import type { UsersService } from '../users/users.service';
+import type { SessionCache } from '../../platform/auth/session-cache';
 import type { AuthRepository } from './auth.repository';
 import { newToken, sessionIdOf, usernameKeyOf } from './session-token';
 
@@ -27,6 +28,16 @@ interface Deps {
   repository: AuthRepository;
   users: UsersService;
   auditLog: AuditLogService;
+  /** Sessions resolved in the last seconds (ADR 0021); none: every request reads it. */
+  sessions?: SessionCache<ResolvedSession>;
+}
+
+/** A session found valid, with its user and grants: what the session cache keeps. */
+export interface ResolvedSession {
+  session: { id: string; csrfToken: string; lastSeenAt: Date; expiresAt: Date };
+  user: { id: string; username: string; displayName: string; mustChangePassword: boolean };
+  grants: Actor['grants'];
+  permissions: Actor['permissions'];
 }
 
 const minute = 60_000;
@@ -106,7 +117,10 @@ export class AuthService {
     await db.transaction(async (tx) => {
       await repository.clearAttempts(tx, key);
       // Rotation: whatever session the browser held before is ended, never reused.
-      if (previousToken) await repository.revokeSession(tx, sessionIdOf(previousToken), now);
+      if (previousToken) {
+        await repository.revokeSession(tx, sessionIdOf(previousToken), now);
+        this.#deps.sessions?.forgetSession(sessionIdOf(previousToken));
+      }
       await repository.insertSession(tx, {
         id: sessionId,
         userId: user.id,
@@ -136,19 +150,34 @@ export class AuthService {
 
   /** Resolves a session cookie to its actor, or null when absent, revoked or expired. */
   async authenticate(token: string, _meta: RequestMeta): Promise<Actor | null> {
-    const { db, clock, config, repository } = this.#deps;
+    const { db, clock, config, repository, sessions } = this.#deps;
     const now = clock.now();
-    const found = await repository.findSessionWithUser(db, sessionIdOf(token));
-    if (!found || found.session.revokedAt || found.user.disabledAt) return null;
-    const { session, user } = found;
-    // The grants came with the session (one round trip per request, not two).
-    const grants = grantsFromJson(found.grants);
+    const id = sessionIdOf(token);
+    let resolved = sessions?.get(id, now.getTime());
+    if (!resolved) {
+      const found = await repository.findSessionWithUser(db, id);
+      if (!found || found.session.revokedAt || found.user.disabledAt) return null;
+      // The grants came with the session (one round trip per request, not two).
+      const grants = grantsFromJson(found.grants);
+      resolved = {
+        session: found.session,
+        user: found.user,
+        grants,
+        permissions: new Set(permissionsOf(grants.map((g) => g.role))),
+      };
+      sessions?.set(id, found.user.id, resolved, now.getTime());
+    }
+    const { session, user, grants, permissions } = resolved;
     const idleExpiresAt = new Date(
       session.lastSeenAt.getTime() + config.session.idleMinutes * minute,
     );
-    if (session.expiresAt <= now || idleExpiresAt <= now) return null;
+    if (session.expiresAt <= now || idleExpiresAt <= now) {
+      sessions?.forgetSession(id);
+      return null;
+    }
     if (now.getTime() - session.lastSeenAt.getTime() >= touchIntervalMs) {
       await repository.touchSession(db, session.id, now);
+      resolved.session = { ...session, lastSeenAt: now };
     }
     return {
       userId: user.id,
@@ -158,7 +187,7 @@ export class AuthService {
       csrfToken: session.csrfToken,
       mustChangePassword: user.mustChangePassword,
       grants,
-      permissions: new Set(permissionsOf(grants.map((g) => g.role))),
+      permissions,
       idleExpiresAt: new Date(now.getTime() + config.session.idleMinutes * minute),
       absoluteExpiresAt: session.expiresAt,
     };
@@ -168,6 +197,7 @@ export class AuthService {
     const { db, clock, repository, auditLog } = this.#deps;
     await db.transaction(async (tx) => {
       await repository.revokeSession(tx, actor.sessionId, clock.now());
+      this.#deps.sessions?.forgetSession(actor.sessionId);
       await auditLog.record(actorEvent(actor, 'sign_out', meta.ip), tx);
     });
   }
@@ -204,6 +234,7 @@ export class AuthService {
     await db.transaction(async (tx) => {
       await users.setPassword(tx, user.id, passwordHash, now);
       await repository.revokeOtherSessions(tx, user.id, actor.sessionId, now);
+      this.#deps.sessions?.forgetUser(user.id);
       await auditLog.record(actorEvent(actor, 'password.changed', meta.ip), tx);
     });
   }

@@ -309,6 +309,23 @@ export class ClaimLifecycle {
   }
 
   /**
+   * Claims that arrived again by a channel (a provenance added, the status unchanged): an
+   * effective one's channels are listed in the person's standing (ADR 0021), so its year
+   * is queued.
+   */
+  async arrivedAgain(
+    tx: DbOrTx,
+    claims: readonly Pick<ClaimRow, 'personId' | 'year' | 'status'>[],
+  ): Promise<void> {
+    const counted = claims.filter((c) => c.status === 'effective');
+    if (counted.length === 0) return;
+    await this.#deps.standings.claimsChanged(
+      tx,
+      counted.map((c) => ({ personId: c.personId, year: c.year })),
+    );
+  }
+
+  /**
    * A correction of a draft or returned claim's activity and value (not its status), if
    * nobody changed it since `claim.version`: false otherwise. Its pending credits change,
    * in its old year and its new one.

@@ -68,7 +68,13 @@ export async function recordManySubmitted(
     input.actor,
   );
   await deps.repository.insertProvenances(tx, sorted.provenances);
+  await deps.lifecycle.arrivedAgain(tx, storedMatches(sorted));
   return { created: sorted.claims.length, matched: sorted.matched.length };
+}
+
+/** The stored claims an intake's arrivals matched (not those new in the same intake). */
+function storedMatches(sorted: SortedArrivals): ClaimRow[] {
+  return sorted.matched.flatMap((m) => (m.stored ? [m.stored] : []));
 }
 
 /** One activity of a bulk intake of effective claims, valued beforehand under `claimId`. */
@@ -95,6 +101,7 @@ export async function recordManyEffective(
   const sorted = await sortArrivals(deps, tx, input);
   await deps.lifecycle.enterEffective(tx, sorted.claims, input.actor, input.channel);
   await deps.repository.insertProvenances(tx, sorted.provenances);
+  await deps.lifecycle.arrivedAgain(tx, storedMatches(sorted));
   const confirmed = new Set<string>();
   for (const { stored, unitPath } of sorted.matched) {
     if (!stored || confirmed.has(stored.id) || !isPendingStatus(stored.status)) continue;

@@ -258,6 +258,7 @@ export class CreditIntake {
   ): Promise<IntakeResult> {
     const { repository } = this.#deps;
     await repository.insertProvenance(tx, { claimId: existing.id, ...provenance });
+    await this.#deps.lifecycle.arrivedAgain(tx, [existing]);
     let status = existing.status;
     let version = existing.version;
     const pending = ['draft', 'submitted', 'returned'].includes(existing.status);

@@ -64,7 +64,8 @@ export interface YearClaimLine {
 /**
  * The caller's own year in one prepared statement (no SQL built, parsed or planned per
  * request): their person, the stored standing of the year (ADR 0018), whether a change of
- * it waits in the queue, and the year's effective and pending claims with their channels.
+ * it waits in the queue, and the year's pending claims with their channels. The effective
+ * ones are in the standing, with what the page lists of them (ADR 0021).
  */
 const ownYearStatement = preparedOn((db: Db) =>
   db
@@ -83,9 +84,8 @@ const ownYearStatement = preparedOn((db: Db) =>
           order by c.activity_date, c.id)
         from ${creditClaims} c
         where c.person_id = ${people.id} and c.year = ${sql.placeholder('year')}::int
-          and c.status in (${sql.raw(
-            [...countedStatuses, ...pendingStatuses].map((s) => `'${s}'`).join(', '),
-          )})), '[]'::json)`,
+          and c.status in (${sql.raw(pendingStatuses.map((s) => `'${s}'`).join(', '))})),
+        '[]'::json)`,
     })
     .from(people)
     .leftJoin(
@@ -133,13 +133,14 @@ export class LearnerYearRepository {
   }
 
   /**
-   * One query for a person's claims of a year (effective and pending), each with the
-   * channels it arrived by, in order of first arrival.
+   * One query for a person's claims of a year (effective and pending, or `statuses`), each
+   * with the channels it arrived by, in order of first arrival.
    */
   async yearClaims(
     db: DbOrTx,
     personId: string,
     year: number,
+    statuses: readonly string[] = [...countedStatuses, ...pendingStatuses],
   ): Promise<(YearClaimRow & { channels: string[] })[]> {
     return db
       .select({
@@ -154,7 +155,7 @@ export class LearnerYearRepository {
         and(
           eq(creditClaims.personId, personId),
           eq(creditClaims.year, year),
-          inArray(creditClaims.status, [...countedStatuses, ...pendingStatuses]),
+          inArray(creditClaims.status, [...statuses]),
         ),
       )
       .orderBy(asc(creditClaims.activityDate), asc(creditClaims.id));

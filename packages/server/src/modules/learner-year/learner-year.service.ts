@@ -11,7 +11,7 @@ import type {
   YearList,
   YearReportView,
 } from '@jijiao/contracts';
-import { byAttention, isPendingStatus, tallyOfCounts } from '@jijiao/domain';
+import { byAttention, isPendingStatus, pendingClaimStatuses, tallyOfCounts } from '@jijiao/domain';
 import type { PolicyRegistry } from '@jijiao/domain';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
@@ -166,7 +166,12 @@ export class LearnerYearService {
     const standing = await this.#deps.standings.yearOf(person.id, year);
     if (!standing) return this.evaluatedYear(person, year);
     const { db, repository } = this.#deps;
-    return this.yearView(person, year, standing, await repository.yearClaims(db, person.id, year));
+    return this.yearView(
+      person,
+      year,
+      standing,
+      await repository.yearClaims(db, person.id, year, pendingClaimStatuses),
+    );
   }
 
   /** The year page from a stored standing and the year's claims (effective and pending). */
@@ -176,10 +181,25 @@ export class LearnerYearService {
     standing: StandingRow,
     claims: readonly YearClaimLine[],
   ): Promise<YearReportView> {
-    const byId = new Map(claims.map((c) => [c.id, c]));
+    // Each counted activity carries what the page lists of its claim (ADR 0021); one
+    // stored before that is listed from its claim.
+    const older = standing.activities.some((a) => a.activityType === undefined);
+    const byId = new Map<string, YearClaimLine>(
+      older
+        ? (
+            await this.#deps.repository.yearClaims(this.#deps.db, person.id, year, ['effective'])
+          ).map((c) => [c.id, c])
+        : [],
+    );
     const credits: YearCredit[] = standing.activities.flatMap((a) => {
-      const claim = byId.get(a.claimId);
-      if (!claim) return [];
+      const claim = byId.get(a.claimId) ?? {
+        id: a.claimId,
+        activityType: a.activityType ?? '',
+        activityDate: a.activityDate ?? '',
+        projectNumber: a.projectNumber ?? null,
+        channels: a.channels ?? [],
+      };
+      if (!claim.activityType) return [];
       return [
         {
           claimId: claim.id,

@@ -184,6 +184,4 @@ export class StandingQueriesRepository {
     );
     return rows[0] ?? { staff: 0, behind: 0, total: 0 };
   }
-
-
 }

@@ -233,7 +233,13 @@ export class StandingTalliesRepository {
       for (const dimension of dimensions) {
         const key = cell[dimension];
         const id = `${dimension}\u0000${key ?? ''}`;
-        const tally = tallies.get(id) ?? { dimension, key, staff: 0, compliant: 0, creditTenths: 0 };
+        const tally = tallies.get(id) ?? {
+          dimension,
+          key,
+          staff: 0,
+          compliant: 0,
+          creditTenths: 0,
+        };
         tally.staff += cell.staff;
         tally.compliant += cell.compliant;
         tally.creditTenths += tenths;

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import { queryRows, type Db, type DbOrTx } from '../../platform/db/database';
 import { intArray, textArray } from '../../platform/db/array-param';
 import { upsertJsonRows } from '../../platform/db/json-rows';
-import { creditClaims } from '../../platform/db/tables/credits';
+import { creditClaims, creditProvenances } from '../../platform/db/tables/credits';
 import { orgs } from '../../platform/db/tables/orgs';
 import { people } from '../../platform/db/tables/people';
 import { personStandings, standingQueue, standingsMeta } from '../../platform/db/tables/standings';
@@ -44,6 +44,9 @@ export interface StandingClaimRow {
   activityDate: string;
   activity: Record<string, unknown>;
   channel: string;
+  activityType: string;
+  projectNumber: string | null;
+  channels: string[];
 }
 
 export type StandingRow = typeof personStandings.$inferSelect;
@@ -354,6 +357,11 @@ export class StandingsRepository {
         activityDate: creditClaims.activityDate,
         activity: creditClaims.activity,
         channel: creditClaims.channel,
+        activityType: creditClaims.activityType,
+        projectNumber: creditClaims.projectNumber,
+        // Qualified by hand: inside a one-table select Drizzle writes its columns bare.
+        channels: sql<string[]>`array(select pv.channel from ${creditProvenances} pv
+          where pv.claim_id = credit_claims.id group by pv.channel order by min(pv.received_at))`,
       })
       .from(creditClaims)
       .where(

@@ -88,6 +88,12 @@ export const talliesBatch = 500;
 export const standingsBatch = 2000;
 
 const metaRulesKey = 'rules';
+/**
+ * The stored standing's shape: part of the rules fingerprint, so that standings stored in
+ * an older shape are computed again at start. 2: each counted activity carries what the
+ * year page lists of its claim (ADR 0021).
+ */
+const standingFormat = 2;
 const pathIds = (path: string) => path.split('/').filter(Boolean);
 
 /** The year (China time) of an instant. */
@@ -177,10 +183,13 @@ export class StandingsService {
     return creditYearOf(this.#deps.clock.now());
   }
 
-  /** A fingerprint of every pack's content: a different one means the rules changed. */
+  /**
+   * A fingerprint of every pack's content and of the standing's shape: a different one
+   * means the stored standings are stale.
+   */
   rulesHash(): string {
     this.#rulesHash ??= createHash('sha256')
-      .update(JSON.stringify(this.#deps.policies.packs))
+      .update(JSON.stringify({ format: standingFormat, packs: this.#deps.policies.packs }))
       .digest('hex');
     return this.#rulesHash;
   }
@@ -559,7 +568,10 @@ export class StandingsService {
       await this.refresh(tx, queued);
       await repository.unqueue(
         tx,
-        queued.map((k) => ({ ...k, queuedAt: at.get(`${k.personId}:${String(k.year)}`) ?? k.queuedAt })),
+        queued.map((k) => ({
+          ...k,
+          queuedAt: at.get(`${k.personId}:${String(k.year)}`) ?? k.queuedAt,
+        })),
       );
     });
   }
@@ -720,9 +732,7 @@ function toRow(
 }
 
 /** The standings service over a database, with its own repositories (seeding, the CLI). */
-export function createStandings(
-  deps: Omit<StandingsDeps, 'repository' | 'queries' | 'tallies'>,
-) {
+export function createStandings(deps: Omit<StandingsDeps, 'repository' | 'queries' | 'tallies'>) {
   return new StandingsService({
     ...deps,
     repository: new StandingsRepository(),

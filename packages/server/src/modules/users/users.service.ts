@@ -29,10 +29,17 @@ export interface NewLearner {
 }
 
 /** Accounts: learner accounts for registered people, password resets. */
-export class UsersService {
-  readonly #deps: { repository: UsersRepository; hasher: PasswordHasher };
+interface UsersDeps {
+  repository: UsersRepository;
+  hasher: PasswordHasher;
+  /** Forgets a user's cached sessions when their password or grants change (ADR 0021). */
+  sessions?: { forgetUser(userId: string): void };
+}
 
-  constructor(deps: { repository: UsersRepository; hasher: PasswordHasher }) {
+export class UsersService {
+  readonly #deps: UsersDeps;
+
+  constructor(deps: UsersDeps) {
     this.#deps = deps;
   }
 
@@ -124,6 +131,7 @@ export class UsersService {
       await this.#deps.hasher.hash(password),
       at,
     );
+    this.#deps.sessions?.forgetUser(userId);
     return password;
   }
 
@@ -135,5 +143,6 @@ export class UsersService {
     toUnitId: string,
   ): Promise<void> {
     await this.#deps.repository.moveRole(tx, userId, 'learner', fromUnitId, toUnitId);
+    this.#deps.sessions?.forgetUser(userId);
   }
 }

@@ -27,6 +27,8 @@ const envSchema = z.object({
   JIJIAO_COOKIE_SECURE: booleanString.optional(),
   JIJIAO_TRUST_PROXY: booleanString.default(false),
   JIJIAO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(120).default(30),
+  /** How long a resolved session is reused in a server process (ADR 0021); 0 turns it off. */
+  JIJIAO_SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(3),
   JIJIAO_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   JIJIAO_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(20).default(5),
   JIJIAO_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
@@ -77,7 +79,11 @@ export interface Config {
   readonly logLevel: string;
   readonly cookieSecure: boolean;
   readonly trustProxy: boolean;
-  readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
+  readonly session: {
+    readonly idleMinutes: number;
+    readonly absoluteHours: number;
+    readonly cacheSeconds: number;
+  };
   readonly login: {
     readonly maxFailures: number;
     readonly lockMinutes: number;
@@ -240,6 +246,7 @@ export function loadConfig(
     session: {
       idleMinutes: e.JIJIAO_SESSION_IDLE_MINUTES,
       absoluteHours: e.JIJIAO_SESSION_ABSOLUTE_HOURS,
+      cacheSeconds: e.JIJIAO_SESSION_CACHE_SECONDS,
     },
     login: {
       maxFailures: e.JIJIAO_LOGIN_MAX_FAILURES,

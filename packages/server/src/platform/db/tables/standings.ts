@@ -58,6 +58,11 @@ export const personStandings = pgTable(
       .$type<
         {
           claimId: string;
+          /** Absent in standings computed before ADR 0021 (the rules fingerprint re-queues them). */
+          activityType?: string;
+          activityDate?: string;
+          projectNumber?: string | null;
+          channels?: string[];
           credits: number;
           faceCredits: number;
           class: string | null;
