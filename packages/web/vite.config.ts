@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { precompress } from './vite-precompress';
 
 /**
  * The server serves dist/ under a strict CSP (script-src 'self'): no inline scripts, no
@@ -6,6 +7,7 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [precompress()],
   server: {
     port: 5173,
     proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
