@@ -34,18 +34,12 @@ export default defineConfig({
               priority: 30,
             },
             {
-              name: 'antd',
-              test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/,
-              priority: 20,
-            },
-            {
               // Charts load on demand (components/charts/echarts-core.ts, ADR 0019): never
               // with the start-up vendor chunk.
               name: 'echarts',
               test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/,
               priority: 25,
             },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
           ],
         },
       },
