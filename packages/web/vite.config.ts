@@ -26,6 +26,8 @@ export default defineConfig({
         warn(warning);
       },
       output: {
+        // Libraries split along the pages that use them (ADR 0023): no antd or vendor
+        // group, so a public page fetches only the components it renders.
         codeSplitting: {
           groups: [
             {
@@ -35,7 +37,7 @@ export default defineConfig({
             },
             {
               // Charts load on demand (components/charts/echarts-core.ts, ADR 0019): never
-              // with the start-up vendor chunk.
+              // with the shell or a page that draws none.
               name: 'echarts',
               test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/,
               priority: 25,
