@@ -51,6 +51,10 @@ async function measurePage(browser, { url, selector, cookie }) {
     const cdp = await context.newCDPSession(page);
     let bytes = 0;
     let requests = 0;
+    let loadsEcharts = false;
+    cdp.on('Network.requestWillBeSent', (event) => {
+      if (/\/assets\/echarts-/.test(event.request.url)) loadsEcharts = true;
+    });
     cdp.on('Network.loadingFinished', (event) => {
       bytes += event.encodedDataLength;
       requests += 1;
@@ -71,7 +75,7 @@ async function measurePage(browser, { url, selector, cookie }) {
     // Requests the page started before its content showed may still be finishing: let
     // them land so that the bytes count everything the page loaded for that view.
     await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => undefined);
-    return { seconds, bytes, requests };
+    return { seconds, bytes, requests, loadsEcharts };
   } finally {
     await context.close();
   }
@@ -110,7 +114,7 @@ export async function browserWorkload(row) {
     const rows = [];
     for (const p of pages) {
       const m = await measurePage(browser, p);
-      const note = `mobile: 1.6 Mbps, 150 ms RTT, CPU 4×, cold cache; ${m.requests} requests`;
+      const note = `mobile: 1.6 Mbps, 150 ms RTT, CPU 4×, cold cache; ${m.requests} requests${m.loadsEcharts ? ', loads ECharts' : ''}`;
       rows.push(
         row(`${p.label}: until content shows`, {
           ours: m.seconds,
