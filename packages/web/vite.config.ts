@@ -42,6 +42,12 @@ export default defineConfig({
               test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/,
               priority: 25,
             },
+            {
+              // What the shell imports statically arrives in one file, not a dozen.
+              name: 'shell',
+              tags: ['$initial'],
+              priority: 5,
+            },
           ],
         },
       },
