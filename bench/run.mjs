@@ -19,6 +19,8 @@
 //   progress   the province's progress list, first and 100th page (keyset) vs the same SQL
 //   statistics the province's statistics vs one hand-written GROUP BY … GROUPING SETS
 //   approval   approving claims with the standings kept current vs the same without them
+//   browser    /verify/{serial}, sign-in and the learner's home in Chromium on a phone network
+//              (cold cache): seconds until the content shows, kB transferred (demo, PGlite)
 // BENCH_SERVER_PROF=DIR writes a CPU profile of each server process into DIR (on stop);
 // BENCH_PG_STATS=DIR the PostgreSQL statements by total time (pg_stat_statements).
 // The standings are rebuilt after generation whenever a workload reads them (audit,
@@ -33,6 +35,7 @@ import { provinceOnPostgres, writeStatementStats } from './lib/database.mjs';
 import { closedLoop, load, root, runJijiao, startHello, startJijiao } from './lib/processes.mjs';
 import { pgliteWorkloads } from './lib/pglite.mjs';
 import { importWorkload } from './lib/import.mjs';
+import { browserWorkload } from './lib/browser.mjs';
 import { providerWorkload } from './lib/provider.mjs';
 import {
   approvalWorkload,
@@ -453,6 +456,10 @@ try {
   if (wanted('pglite')) {
     log(`PGlite (embedded default), ${size.pglitePeople} people, against PostgreSQL…`);
     for (const r of await pgliteWorkloads(size, row, { auditYear })) add(r);
+  }
+  if (wanted('browser')) {
+    log('Pages on a phone network (Chromium, mobile profile)…');
+    for (const r of await browserWorkload(row)) add(r);
   }
 } finally {
   await server?.stop();

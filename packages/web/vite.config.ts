@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { precompress } from './vite-precompress';
 
 /**
  * The server serves dist/ under a strict CSP (script-src 'self'): no inline scripts, no
@@ -6,6 +7,7 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [precompress()],
   server: {
     port: 5173,
     proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
@@ -24,6 +26,8 @@ export default defineConfig({
         warn(warning);
       },
       output: {
+        // Libraries split along the pages that use them (ADR 0022): no antd or vendor
+        // group, so a public page fetches only the components it renders.
         codeSplitting: {
           groups: [
             {
@@ -32,18 +36,18 @@ export default defineConfig({
               priority: 30,
             },
             {
-              name: 'antd',
-              test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/,
-              priority: 20,
-            },
-            {
               // Charts load on demand (components/charts/echarts-core.ts, ADR 0019): never
-              // with the start-up vendor chunk.
+              // with the shell or a page that draws none.
               name: 'echarts',
               test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/,
               priority: 25,
             },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
+            {
+              // What the shell imports statically arrives in one file, not a dozen.
+              name: 'shell',
+              tags: ['$initial'],
+              priority: 5,
+            },
           ],
         },
       },

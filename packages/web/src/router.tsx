@@ -3,19 +3,20 @@ import type { ComponentType } from 'react';
 import { canOpen, type RouteRule } from './access';
 import { RouteError } from './components/RouteError';
 import { PageLoading } from './components/PageState';
-import { AppLayout } from './layouts/AppLayout';
-import { LoginPage } from './pages/auth/login';
-import { ForbiddenPage } from './pages/exception/forbidden';
-import { NotFoundPage } from './pages/exception/not-found';
 import { appRoutes, flattenPages, type AppRoute } from './routes';
-import { SessionGuard } from './session/SessionGuard';
 import { useSession } from './session/session-context';
 
+/**
+ * Everything but the shell loads lazily (ADR 0022): a public page or the sign-in page on a
+ * phone fetches its own modules, never the console's layout, menu or other pages.
+ */
+const loadForbiddenPage = () => import('./pages/exception/forbidden').then((m) => m.ForbiddenPage);
+
 /** Renders the page only if the active role may open it (the server checks again). */
-function guarded(rule: RouteRule, Page: ComponentType): ComponentType {
+function guarded(rule: RouteRule, Page: ComponentType, Forbidden: ComponentType): ComponentType {
   return function GuardedPage() {
     const { access } = useSession();
-    return canOpen(rule, access) ? <Page /> : <ForbiddenPage />;
+    return canOpen(rule, access) ? <Page /> : <Forbidden />;
   };
 }
 
@@ -24,7 +25,10 @@ function toRouteObject(route: AppRoute): RouteObject {
   if (load === undefined) throw new Error(`route ${route.key} has a path but nothing to load`);
   return {
     path: route.path,
-    lazy: async () => ({ Component: guarded(rule, await load()) }),
+    lazy: async () => {
+      const [Page, Forbidden] = await Promise.all([load(), loadForbiddenPage()]);
+      return { Component: guarded(rule, Page, Forbidden) };
+    },
   };
 }
 
@@ -34,8 +38,10 @@ export function createAppRouter() {
       HydrateFallback: PageLoading,
       ErrorBoundary: RouteError,
       children: [
-        // Eager: it is the first page everyone signed out sees.
-        { path: '/login', Component: LoginPage },
+        {
+          path: '/login',
+          lazy: async () => ({ Component: (await import('./pages/auth/login')).LoginPage }),
+        },
         // Public: the filed-project search needs no session.
         {
           path: '/public/projects',
@@ -56,13 +62,20 @@ export function createAppRouter() {
           lazy: async () => ({ Component: (await import('./pages/kiosk')).KioskPage }),
         },
         {
-          Component: SessionGuard,
+          lazy: async () => ({
+            Component: (await import('./session/SessionGuard')).SessionGuard,
+          }),
           children: [
             {
-              Component: AppLayout,
+              lazy: async () => ({ Component: (await import('./layouts/AppLayout')).AppLayout }),
               children: [
                 ...flattenPages(appRoutes).map(toRouteObject),
-                { path: '*', Component: NotFoundPage },
+                {
+                  path: '*',
+                  lazy: async () => ({
+                    Component: (await import('./pages/exception/not-found')).NotFoundPage,
+                  }),
+                },
               ],
             },
           ],

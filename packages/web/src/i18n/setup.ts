@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { enUS } from './en-US';
 import { zhCN } from './zh-CN';
 import { detectLanguage, languageStorageKey, type Language } from './languages';
 
@@ -24,15 +23,31 @@ const initial = detectLanguage({ search: window.location.search, stored: readSto
 let chosenExplicitly = initial.explicit;
 if (initial.explicit) rememberLanguage(initial.language);
 
+/**
+ * Chinese, the default and the fallback, is in the start-up bundle; English loads when
+ * chosen (ADR 0022), so a phone on a slow network does not fetch both languages.
+ */
+async function loadMessages(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  if (language === 'en-US') {
+    const { enUS } = await import('./en-US');
+    i18n.addResourceBundle(language, 'translation', enUS);
+  }
+}
+
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  resources: { 'zh-CN': { translation: zhCN } },
+  partialBundledLanguages: true,
   lng: initial.language,
   fallbackLng: 'zh-CN',
   initAsync: false,
   interpolation: { escapeValue: false }, // React escapes.
 });
 document.documentElement.lang = initial.language;
+
+/** Resolves once the first language's messages are in: the app renders after it. */
+export const languageReady: Promise<void> = loadMessages(initial.language);
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
@@ -43,7 +58,7 @@ export function setLanguage(language: Language, options: { remember: boolean }):
     chosenExplicitly = true;
     rememberLanguage(language);
   }
-  void i18n.changeLanguage(language);
+  void loadMessages(language).then(() => i18n.changeLanguage(language));
 }
 
 /** Applies the server's default language unless the user already chose one. */

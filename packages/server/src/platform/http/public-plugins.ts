@@ -5,6 +5,35 @@ import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
 import { AppError } from '../errors/app-error';
 
+/** Vite's output directory of content-hashed files: a name changes whenever its content does. */
+const hashedAssetsDir = 'assets';
+const immutable = 'public, max-age=31536000, immutable';
+
+/** Hashed assets are cached for a year; index.html and other unhashed files are revalidated. */
+function cacheControlOf(webDist: string, filePath: string): string {
+  const [top] = path.relative(webDist, filePath).split(path.sep);
+  return top === hashedAssetsDir ? immutable : 'no-cache';
+}
+
+/** `br`, `gzip` or identity by Accept-Encoding (q=0 refuses a coding). */
+function preferredEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, q]) => q === undefined || !/^\s*q=0(\.0*)?\s*$/.test(q))
+      .map(([coding]) => coding?.trim()),
+  );
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+  return undefined;
+}
+
+function readIfExists(file: string): Buffer | undefined {
+  return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+}
+
 /**
  * Plugins that register routes of their own (the API docs, the built web app) are
  * mounted in a context that declares those routes public, so the route guard's rule
@@ -24,6 +53,13 @@ export async function registerPublicPlugins(app: FastifyInstance, webDist: strin
         root: webDist,
         wildcard: false,
         index: ['index.html'],
+        // The build writes .br and .gz next to each compressible file (vite-precompress.ts).
+        preCompressed: true,
+        cacheControl: false,
+        setHeaders: (res, filePath) => {
+          res.setHeader('cache-control', cacheControlOf(webDist, filePath));
+          res.setHeader('vary', 'Accept-Encoding');
+        },
       });
     }
   });
@@ -32,6 +68,10 @@ export async function registerPublicPlugins(app: FastifyInstance, webDist: strin
   const indexHtml = fs.existsSync(indexPath)
     ? fs.readFileSync(indexPath, 'utf8')
     : '<!doctype html><meta charset="utf-8"><title>继教 Jijiao</title><p>The web app is not built: run <code>npm run build</code>, then start again.</p>';
+  const compressedIndex = {
+    br: readIfExists(`${indexPath}.br`),
+    gzip: readIfExists(`${indexPath}.gz`),
+  };
 
   // Client-side routes of the single-page app fall back to index.html; unknown API paths are 404.
   app.setNotFoundHandler((request, reply) => {
@@ -41,7 +81,15 @@ export async function registerPublicPlugins(app: FastifyInstance, webDist: strin
       !request.url.startsWith('/api') &&
       !request.url.startsWith('/assets/')
     ) {
-      return reply.type('text/html; charset=utf-8').send(indexHtml);
+      void reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .header('vary', 'Accept-Encoding');
+      const encoding = preferredEncoding(request.headers['accept-encoding']);
+      const compressed = encoding && compressedIndex[encoding];
+      if (encoding && compressed)
+        return reply.header('content-encoding', encoding).send(compressed);
+      return reply.send(indexHtml);
     }
     throw new AppError(
       'not_found',

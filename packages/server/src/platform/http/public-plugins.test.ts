@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../../test/build-app';
+import { buildTestApp } from '../../../test/build-app';
+
+/** A web build as Vite and vite-precompress.ts leave it: each file with its .br and .gz. */
+function writeWebDist(dir: string, files: Record<string, string>): void {
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(content));
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(content));
+  }
+}
+
+const script = `export const greeting = ${JSON.stringify('你好 '.repeat(200))};\n`;
+const indexHtml = '<!doctype html><title>继教</title><div id="root"></div>\n'.repeat(5);
+const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-web-dist-'));
+writeWebDist(webDist, { 'index.html': indexHtml, 'assets/index-Ab12Cd34.js': script });
+
+describe('the built web app', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ JIJIAO_WEB_DIST: webDist });
+  });
+  afterAll(() => {
+    fs.rmSync(webDist, { recursive: true, force: true });
+  });
+
+  const asset = '/assets/index-Ab12Cd34.js';
+
+  it.each([
+    { acceptEncoding: 'gzip, deflate, br, zstd', encoding: 'br' },
+    { acceptEncoding: 'br;q=0, gzip', encoding: 'gzip' },
+    { acceptEncoding: 'gzip', encoding: 'gzip' },
+    { acceptEncoding: 'identity', encoding: undefined },
+    { acceptEncoding: undefined, encoding: undefined },
+  ])(
+    'a hashed asset, Accept-Encoding $acceptEncoding: $encoding, cached for a year',
+    async ({ acceptEncoding, encoding }) => {
+      const reply = await t.app.inject({
+        url: asset,
+        headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
+      });
+      expect(reply.statusCode).toBe(200);
+      expect(reply.headers['content-encoding']).toBe(encoding);
+      expect(reply.headers['content-type']).toMatch(/javascript/);
+      expect(reply.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(reply.headers.vary).toMatch(/accept-encoding/i);
+      const body = reply.rawPayload;
+      const decoded =
+        encoding === 'br'
+          ? zlib.brotliDecompressSync(body)
+          : encoding === 'gzip'
+            ? zlib.gunzipSync(body)
+            : body;
+      expect(decoded.toString('utf8')).toBe(script);
+    },
+  );
+
+  it.each(['/', '/index.html', '/verify/990000-2025-ABCDE-FGHIJ', '/login'])(
+    '%s is index.html, revalidated on every visit, compressed when asked',
+    async (url) => {
+      const brotli = await t.app.inject({ url, headers: { 'accept-encoding': 'br' } });
+      expect(brotli.headers['content-type']).toMatch(/text\/html/);
+      expect(brotli.headers['content-encoding']).toBe('br');
+      expect(brotli.headers['cache-control']).toBe('no-cache');
+      expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+      expect(zlib.brotliDecompressSync(brotli.rawPayload).toString('utf8')).toBe(indexHtml);
+
+      const plain = await t.app.inject({ url });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers['cache-control']).toBe('no-cache');
+      expect(plain.body).toBe(indexHtml);
+    },
+  );
+
+  it('leaves API answers and missing assets alone', async () => {
+    const health = await t.app.inject({ url: '/api/health', headers: { 'accept-encoding': 'br' } });
+    expect(health.headers['cache-control']).toBeUndefined();
+    expect(health.headers['content-encoding']).toBeUndefined();
+    const missing = await t.app.inject({ url: '/assets/gone-Zz99.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['cache-control']).toBeUndefined();
+  });
+});
