@@ -50,6 +50,7 @@ describe('the raw-code detector', () => {
     ['{"year":2025}', 'JSON'],
     ['该功能建设中', '建设中'],
     ['身份 attendee', 'English word'],
+    ['原因 annual_total_shortfall_reason', 'snake_case'],
   ])('flags %s', (text, kind) => {
     expect(findRawValues(text).map((r) => r.kind)).toContain(kind);
   });
@@ -60,6 +61,7 @@ describe('the raw-code detector', () => {
     '登录名 demo-unit-admin，IP 127.0.0.1',
     '项目编号 2026-04-08-001（国） · I类 · PDF 文件 · 1 KB',
     '打开 http://localhost:3000/kiosk#token=jjd_AbC 或 POST /api/v1/provider/credits',
+    '设备令牌 jjd_x9Kf2-qlhe_Zt0pW3mVb7 请妥善保存',
   ])('passes %s', (text) => {
     expect(findRawValues(text)).toEqual([]);
   });

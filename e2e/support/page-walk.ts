@@ -18,6 +18,10 @@ const allowedLatin = [
   /\blocalhost\b/g,
   // The open API's paths, on the page that tells platforms how to push credits.
   /\b(?:GET|POST|PUT|DELETE) \/api\/[\w/.:-]+/g,
+  // Random tokens and keys shown once to be copied (a kiosk's device token): 20 or more
+  // letters, digits, `-` and `_` with a capital or a digit among them. A `-` inside one
+  // would otherwise leave lowercase pieces that read as English words.
+  /(?<![\w-])(?=[\w-]*[A-Z0-9])[\w-]{20,}(?![\w-])/g,
 ];
 
 const codePatterns: { kind: RawValue['kind']; pattern: RegExp }[] = [
