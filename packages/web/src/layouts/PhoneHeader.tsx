@@ -64,12 +64,7 @@ export function PhoneHeader() {
         <MainMenu />
         <Divider style={{ margin: 0 }} />
         <div style={{ padding: 16 }}>
-          <Button
-            block
-            icon={<LogoutOutlined />}
-            onClick={signOut.run}
-            loading={signOut.isPending}
-          >
+          <Button block icon={<LogoutOutlined />} onClick={signOut.run} loading={signOut.isPending}>
             {t('common.signOut')}
           </Button>
         </div>

@@ -12,6 +12,7 @@ export const phoneMessages: PhoneMessages = {
     navigation: 'Main navigation',
     openMenu: 'Menu and account',
     menuTitle: 'Menu',
+    creditsValue: '{{credits}} credits',
     camera: 'Take a photo',
   },
 };

@@ -11,6 +11,7 @@ export const phoneMessages = {
     navigation: '主导航',
     openMenu: '菜单与账户',
     menuTitle: '菜单',
+    creditsValue: '{{credits}} 学分',
     camera: '拍照',
   },
 };
