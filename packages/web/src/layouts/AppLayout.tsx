@@ -57,7 +57,7 @@ export function AppLayout() {
           gap: 16,
           paddingInline: phone ? 12 : 24,
           height: phone ? 48 : undefined,
-          lineHeight: phone ? '48px' : undefined,
+          lineHeight: phone ? 'normal' : undefined,
           background: token.colorBgContainer,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
         }}

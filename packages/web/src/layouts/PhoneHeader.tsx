@@ -51,22 +51,28 @@ export function PhoneHeader() {
           setOpen(false);
         }}
         styles={{ body: { padding: 0 } }}
-        data-testid="phone-drawer"
       >
-        <Flex vertical gap={8} style={{ padding: 16 }}>
-          <Typography.Text strong data-testid="user-name">
-            {me.user.displayName}
-          </Typography.Text>
-          <RoleSwitch />
-          <LanguageSwitch />
-        </Flex>
-        <Divider style={{ margin: 0 }} />
-        <MainMenu />
-        <Divider style={{ margin: 0 }} />
-        <div style={{ padding: 16 }}>
-          <Button block icon={<LogoutOutlined />} onClick={signOut.run} loading={signOut.isPending}>
-            {t('common.signOut')}
-          </Button>
+        <div data-testid="phone-drawer">
+          <Flex vertical gap={8} style={{ padding: 16 }}>
+            <Typography.Text strong data-testid="user-name">
+              {me.user.displayName}
+            </Typography.Text>
+            <RoleSwitch />
+            <LanguageSwitch />
+          </Flex>
+          <Divider style={{ margin: 0 }} />
+          <MainMenu />
+          <Divider style={{ margin: 0 }} />
+          <div style={{ padding: 16 }}>
+            <Button
+              block
+              icon={<LogoutOutlined />}
+              onClick={signOut.run}
+              loading={signOut.isPending}
+            >
+              {t('common.signOut')}
+            </Button>
+          </div>
         </div>
       </Drawer>
     </>

@@ -51,8 +51,9 @@ export function PhoneTabBar() {
     return [{ ...tab, path: route.path }];
   });
   useEffect(() => {
+    // The bar, its top border and a little air.
     const root = document.documentElement;
-    root.style.scrollPaddingBottom = `calc(${String(tabBarHeight)}px + env(safe-area-inset-bottom))`;
+    root.style.scrollPaddingBottom = `calc(${String(tabBarHeight + 8)}px + env(safe-area-inset-bottom))`;
     return () => {
       root.style.scrollPaddingBottom = '';
     };
