@@ -39,9 +39,12 @@ function layoutProblems(page: Page, contentSelector: string): Promise<string[]> 
       const style = getComputedStyle(e);
       return r.width > 0 && r.height > 0 && style.visibility !== 'hidden';
     };
+    // A closed drawer leaves its empty root, fixed over the screen but untouchable.
     const pinned = Array.from(document.querySelectorAll('body *')).filter((e) => {
-      const position = getComputedStyle(e).position;
-      return (position === 'fixed' || position === 'sticky') && shown(e);
+      const { position, pointerEvents } = getComputedStyle(e);
+      return (
+        (position === 'fixed' || position === 'sticky') && pointerEvents !== 'none' && shown(e)
+      );
     });
     const controls = Array.from(
       content.querySelectorAll(
@@ -164,7 +167,8 @@ describe('the learner on a phone: every page fits 390 px, one tap away, nothing 
       );
       await drawer.getByTestId('main-menu').getByText(label, { exact: true }).click();
       await page.waitForURL(`${url}${path}`);
-      await drawer.waitFor({ state: 'hidden' });
+      // Closed once the page changed, and gone once its slide-out has run.
+      await page.locator('.ant-drawer-content-wrapper').waitFor({ state: 'hidden' });
       await checkPage(path);
     }
     expect(await page.locator('.ant-layout-content .ant-table').count()).toBe(0);
