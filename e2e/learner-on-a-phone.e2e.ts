@@ -52,7 +52,7 @@ function layoutProblems(page: Page, contentSelector: string): Promise<string[]> 
       ),
     ).filter(shown);
     const name = (e: Element) =>
-      `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 20)}"`;
+      `${e.tagName.toLowerCase()} "${e.textContent.trim().slice(0, 20)}"`;
     for (const control of controls) {
       control.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       const r = control.getBoundingClientRect();
