@@ -28,6 +28,7 @@ import { selfReportFormMessages } from './en-US/self-report-form';
 import { codesMessages } from './en-US/codes';
 import { auditVocabularyMessages } from './en-US/audit-vocabulary';
 import { policyPacksMessages } from './en-US/policy-packs';
+import { phoneMessages } from './en-US/phone';
 
 export const enUS: Messages = {
   ...commonMessages,
@@ -59,4 +60,5 @@ export const enUS: Messages = {
   ...codesMessages,
   ...auditVocabularyMessages,
   ...policyPacksMessages,
+  ...phoneMessages,
 };

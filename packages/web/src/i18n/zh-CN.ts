@@ -33,6 +33,7 @@ import { selfReportFormMessages } from './zh-CN/self-report-form';
 import { codesMessages } from './zh-CN/codes';
 import { auditVocabularyMessages } from './zh-CN/audit-vocabulary';
 import { policyPacksMessages } from './zh-CN/policy-packs';
+import { phoneMessages } from './zh-CN/phone';
 
 export const zhCN = {
   ...commonMessages,
@@ -64,6 +65,7 @@ export const zhCN = {
   ...codesMessages,
   ...auditVocabularyMessages,
   ...policyPacksMessages,
+  ...phoneMessages,
 };
 
 /** The shape every language must have: the Chinese tree with string leaves. */

@@ -5,60 +5,94 @@ import { Link, Outlet } from 'react-router';
 import { DemoBanner } from '../components/DemoBanner';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PageLoading } from '../components/PageState';
+import { useIsPhone } from '../components/use-is-phone';
 import { useT } from '../i18n/use-t';
 import { useSession } from '../session/session-context';
 import { useSignOut } from '../session/use-sign-out';
 import { MainMenu } from './MainMenu';
+import { PhoneHeader } from './PhoneHeader';
+import { PhoneTabBar, tabBarHeight } from './PhoneTabBar';
 import { RoleSwitch } from './RoleSwitch';
 
-/** The frame of every signed-in page: header, demo banner, side menu, content. */
-export function AppLayout() {
+function DesktopHeaderItems() {
   const { t } = useT();
   const { me } = useSession();
   const signOut = useSignOut();
+  return (
+    <>
+      <Link to="/" style={{ fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
+        {t('app.name')}
+      </Link>
+      <Flex align="center" gap={12} wrap style={{ marginInlineStart: 'auto' }}>
+        <Typography.Text strong data-testid="user-name">
+          {me.user.displayName}
+        </Typography.Text>
+        <RoleSwitch />
+        <LanguageSwitch />
+        <Button icon={<LogoutOutlined />} onClick={signOut.run} loading={signOut.isPending}>
+          {t('common.signOut')}
+        </Button>
+      </Flex>
+    </>
+  );
+}
+
+/**
+ * The frame of every signed-in page: header, demo banner, side menu, content. A learner on
+ * a phone gets a one-line header and a bottom tab bar instead of the side menu; the tree
+ * keeps its shape either way, so the page below is not mounted again when it switches.
+ */
+export function AppLayout() {
+  const { access } = useSession();
+  const isPhone = useIsPhone();
+  const phone = isPhone && access.role === 'learner';
   const { token } = theme.useToken();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
+        data-testid="app-header"
         style={{
           display: 'flex',
           alignItems: 'center',
           gap: 16,
-          paddingInline: 24,
+          paddingInline: phone ? 12 : 24,
+          height: phone ? 48 : undefined,
+          lineHeight: phone ? 'normal' : undefined,
           background: token.colorBgContainer,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
         }}
       >
-        <Link to="/" style={{ fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
-          {t('app.name')}
-        </Link>
-        <Flex align="center" gap={12} wrap style={{ marginInlineStart: 'auto' }}>
-          <Typography.Text strong data-testid="user-name">
-            {me.user.displayName}
-          </Typography.Text>
-          <RoleSwitch />
-          <LanguageSwitch />
-          <Button icon={<LogoutOutlined />} onClick={signOut.run} loading={signOut.isPending}>
-            {t('common.signOut')}
-          </Button>
-        </Flex>
+        {phone ? <PhoneHeader /> : <DesktopHeaderItems />}
       </Layout.Header>
       <DemoBanner />
       <Layout>
-        <Layout.Sider
-          width={208}
-          breakpoint="lg"
-          collapsedWidth={0}
-          style={{ background: token.colorBgContainer }}
+        {phone ? null : (
+          <Layout.Sider
+            width={208}
+            breakpoint="lg"
+            collapsedWidth={0}
+            style={{ background: token.colorBgContainer }}
+          >
+            <MainMenu />
+          </Layout.Sider>
+        )}
+        <Layout.Content
+          style={
+            phone
+              ? {
+                  padding: 12,
+                  paddingBottom: `calc(${String(tabBarHeight + 16)}px + env(safe-area-inset-bottom))`,
+                  minWidth: 0,
+                }
+              : { padding: 24 }
+          }
         >
-          <MainMenu />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>
         </Layout.Content>
       </Layout>
+      {phone ? <PhoneTabBar /> : null}
     </Layout>
   );
 }

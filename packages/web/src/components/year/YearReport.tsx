@@ -5,6 +5,8 @@ import type { Translate } from '../../i18n/use-t';
 import { useT } from '../../i18n/use-t';
 import { ChannelTags, ReasonList, StatusTag, activityLabel, requirementLabel } from './credit-tags';
 import { packsText } from '../../i18n/pack-label';
+import { useIsPhone } from '../use-is-phone';
+import { YearCreditList, pendingRows, yearCreditRows } from './YearCreditList';
 
 /** Missing requirements in words, one sentence each. */
 export function missingSentences(t: Translate, report: YearReportView): string[] {
@@ -215,6 +217,8 @@ export function YearReport({
   const missing = missingSentences(t, report);
   const inReview = report.pending.filter((p) => p.status === 'submitted');
   const inReviewCredits = inReview.reduce((sum, p) => sum + p.credits, 0);
+  // A phone: the card's own actions go in its body, and credits are cards, not tables.
+  const isPhone = useIsPhone();
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {notice}
@@ -227,9 +231,10 @@ export function YearReport({
             </Tag>
           </Space>
         }
-        extra={extra}
+        extra={isPhone ? undefined : extra}
       >
-        <Row gutter={[24, 24]} justify="start">
+        {isPhone && extra ? <div style={{ marginBottom: 16 }}>{extra}</div> : null}
+        <Row gutter={[24, 24]} justify={isPhone ? 'center' : 'start'}>
           {report.requirements.map((r) => (
             <Col key={r.code}>
               <RequirementRing requirement={r} />
@@ -272,10 +277,26 @@ export function YearReport({
         </Typography.Paragraph>
       </Card>
       <Card title={t('year.creditsTitle')}>
-        <CreditsTable credits={report.credits} action={creditAction} />
+        {isPhone ? (
+          <YearCreditList
+            testId="year-credits"
+            empty={t('year.noCredits')}
+            rows={yearCreditRows(report.credits, creditAction)}
+          />
+        ) : (
+          <CreditsTable credits={report.credits} action={creditAction} />
+        )}
       </Card>
       <Card title={t('year.pendingTitle')}>
-        <PendingTable pending={report.pending} action={pendingAction} />
+        {isPhone ? (
+          <YearCreditList
+            testId="year-pending"
+            empty={t('year.noPending')}
+            rows={pendingRows(report.pending, pendingAction)}
+          />
+        ) : (
+          <PendingTable pending={report.pending} action={pendingAction} />
+        )}
       </Card>
     </Space>
   );

@@ -8,7 +8,9 @@ import { fetchClaim, listMyClaims } from '../../../api';
 import { ListFooter } from '../../../components/ListFooter';
 import { PageError } from '../../../components/PageState';
 import { StatusTag, activityLabel } from '../../../components/year/credit-tags';
+import { useIsPhone } from '../../../components/use-is-phone';
 import { useT } from '../../../i18n/use-t';
+import { ClaimCards } from './components/ClaimCards';
 
 /** 申报记录: the learner's claims (drafts, in review, returned with the reason, effective). */
 export function MyClaimsPage() {
@@ -36,75 +38,90 @@ export function MyClaimsPage() {
         : [],
     ),
   );
+  const isPhone = useIsPhone();
+  const statusNote = (c: ClaimSummary) => (
+    <>
+      {c.status === 'submitted' && c.currentReviewerOrgName && (
+        <Typography.Text type="secondary">{c.currentReviewerOrgName}</Typography.Text>
+      )}
+      {c.status === 'returned' && reasonOf.get(c.id) && (
+        <Typography.Text type="danger" data-testid="return-reason">
+          {t('claims.returnedBecause', { reason: reasonOf.get(c.id) ?? '' })}
+        </Typography.Text>
+      )}
+    </>
+  );
+  const action = (c: ClaimSummary) =>
+    c.status === 'draft' || c.status === 'returned' ? (
+      <Link to={`/credits/${c.id}/edit`}>
+        {c.status === 'returned' ? t('claims.resubmit') : t('claims.edit')}
+      </Link>
+    ) : null;
+  const filters = (
+    <Space wrap>
+      <Select
+        allowClear
+        placeholder={t('claims.allStatuses')}
+        aria-label={t('claims.filterStatus')}
+        style={{ width: 140 }}
+        value={status}
+        onChange={(v: ClaimStatus | undefined) => {
+          setStatus(v);
+        }}
+        options={claimStatuses.map((s) => ({ value: s, label: t(`credits.status.${s}`) }))}
+      />
+      <Link to="/credits/new">
+        <Button type="primary" icon={<FormOutlined />}>
+          {t('year.reportButton')}
+        </Button>
+      </Link>
+    </Space>
+  );
   if (pages.isError) return <PageError error={pages.error} onRetry={() => void pages.refetch()} />;
   return (
-    <Card
-      title={t('claims.title')}
-      extra={
-        <Space>
-          <Select
-            allowClear
-            placeholder={t('claims.allStatuses')}
-            aria-label={t('claims.filterStatus')}
-            style={{ width: 140 }}
-            value={status}
-            onChange={(v: ClaimStatus | undefined) => {
-              setStatus(v);
-            }}
-            options={claimStatuses.map((s) => ({ value: s, label: t(`credits.status.${s}`) }))}
-          />
-          <Link to="/credits/new">
-            <Button type="primary" icon={<FormOutlined />}>
-              {t('year.reportButton')}
-            </Button>
-          </Link>
-        </Space>
-      }
-    >
-      <Table<ClaimSummary>
-        rowKey="id"
-        loading={pages.isLoading}
-        pagination={false}
-        dataSource={items}
-        data-testid="my-claims"
-        locale={{ emptyText: t('claims.empty') }}
-        columns={[
-          {
-            title: t('credits.columns.activity'),
-            key: 'activity',
-            render: (_, c) => activityLabel(t, c.activityType, c.projectNumber),
-          },
-          { title: t('credits.columns.date'), dataIndex: 'activityDate' },
-          { title: t('credits.columns.credits'), dataIndex: 'credits' },
-          {
-            title: t('credits.columns.status'),
-            key: 'status',
-            render: (_, c) => (
-              <Space orientation="vertical" size={2}>
-                <StatusTag status={c.status} />
-                {c.status === 'submitted' && c.currentReviewerOrgName && (
-                  <Typography.Text type="secondary">{c.currentReviewerOrgName}</Typography.Text>
-                )}
-                {c.status === 'returned' && reasonOf.get(c.id) && (
-                  <Typography.Text type="danger" data-testid="return-reason">
-                    {t('claims.returnedBecause', { reason: reasonOf.get(c.id) ?? '' })}
-                  </Typography.Text>
-                )}
-              </Space>
-            ),
-          },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_, c) =>
-              c.status === 'draft' || c.status === 'returned' ? (
-                <Link to={`/credits/${c.id}/edit`}>
-                  {c.status === 'returned' ? t('claims.resubmit') : t('claims.edit')}
-                </Link>
-              ) : null,
-          },
-        ]}
-      />
+    <Card title={t('claims.title')} extra={isPhone ? undefined : filters}>
+      {isPhone ? <div style={{ marginBottom: 12 }}>{filters}</div> : null}
+      {isPhone ? (
+        <ClaimCards
+          items={items}
+          loading={pages.isLoading}
+          statusNote={statusNote}
+          action={action}
+        />
+      ) : (
+        <Table<ClaimSummary>
+          rowKey="id"
+          loading={pages.isLoading}
+          pagination={false}
+          dataSource={items}
+          data-testid="my-claims"
+          locale={{ emptyText: t('claims.empty') }}
+          columns={[
+            {
+              title: t('credits.columns.activity'),
+              key: 'activity',
+              render: (_, c) => activityLabel(t, c.activityType, c.projectNumber),
+            },
+            { title: t('credits.columns.date'), dataIndex: 'activityDate' },
+            { title: t('credits.columns.credits'), dataIndex: 'credits' },
+            {
+              title: t('credits.columns.status'),
+              key: 'status',
+              render: (_, c) => (
+                <Space orientation="vertical" size={2}>
+                  <StatusTag status={c.status} />
+                  {statusNote(c)}
+                </Space>
+              ),
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              render: (_, c) => action(c),
+            },
+          ]}
+        />
+      )}
       <ListFooter
         countText={t('common.loadedCount', { count: items.length })}
         hasMore={pages.hasNextPage}

@@ -5,9 +5,11 @@ import type { ProjectLevel } from '@jijiao/contracts';
 import { searchPublicProjects } from '../../../api';
 import { ListFooter } from '../../../components/ListFooter';
 import { PageError } from '../../../components/PageState';
+import { useIsPhone } from '../../../components/use-is-phone';
 import { useT } from '../../../i18n/use-t';
 import { formatDateRange } from '../../../utils/format';
 import { parseProjectFilters, projectsPath } from '../project-filters';
+import { ProjectCards } from './ProjectCards';
 import { ProjectFilterBar } from './ProjectFilterBar';
 import { ProjectStatusTag } from './ProjectStatusTag';
 
@@ -60,6 +62,7 @@ export function ProjectSearch({ basePath }: { basePath: string }) {
   ];
 
   const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const isPhone = useIsPhone();
 
   return (
     <>
@@ -77,16 +80,20 @@ export function ProjectSearch({ basePath }: { basePath: string }) {
         <PageError error={pages.error} onRetry={() => void pages.refetch()} />
       ) : (
         <>
-          <Table<PublicProject>
-            rowKey="number"
-            columns={columns}
-            dataSource={rows}
-            loading={pages.isPending}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('publicProjects.empty') }}
-            data-testid="public-project-table"
-          />
+          {isPhone ? (
+            <ProjectCards rows={rows} loading={pages.isPending} />
+          ) : (
+            <Table<PublicProject>
+              rowKey="number"
+              columns={columns}
+              dataSource={rows}
+              loading={pages.isPending}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              locale={{ emptyText: t('publicProjects.empty') }}
+              data-testid="public-project-table"
+            />
+          )}
           <ListFooter
             countText={t('projects.loadedCount', { count: rows.length })}
             hasMore={pages.hasNextPage}

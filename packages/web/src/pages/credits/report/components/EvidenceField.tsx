@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Space, Typography, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { CameraOutlined, UploadOutlined } from '@ant-design/icons';
 import type { EvidenceRef } from '@jijiao/contracts';
+import { useIsPhone } from '../../../../components/use-is-phone';
 import { useT } from '../../../../i18n/use-t';
 import type { UploadNote } from '../use-evidence-upload';
 
@@ -20,6 +21,8 @@ export function EvidenceField({
   error: string | null;
 }) {
   const { t } = useT();
+  // A phone offers its camera beside the files: the paper certificate photographed as is.
+  const isPhone = useIsPhone();
   return (
     <Form.Item
       label={t('selfReport.evidence')}
@@ -28,19 +31,36 @@ export function EvidenceField({
       data-testid="evidence-field"
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Upload
-          accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
-          multiple
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void onUpload(file);
-            return false;
-          }}
-        >
-          <Button icon={<UploadOutlined />} loading={uploading} data-testid="evidence-upload">
-            {t('selfReport.upload')}
-          </Button>
-        </Upload>
+        <Space wrap>
+          <Upload
+            accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
+            multiple
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void onUpload(file);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={uploading} data-testid="evidence-upload">
+              {t('selfReport.upload')}
+            </Button>
+          </Upload>
+          {isPhone ? (
+            <Upload
+              accept="image/*,application/pdf"
+              capture="environment"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                void onUpload(file);
+                return false;
+              }}
+            >
+              <Button icon={<CameraOutlined />} loading={uploading} data-testid="evidence-camera">
+                {t('phone.camera')}
+              </Button>
+            </Upload>
+          ) : null}
+        </Space>
         {evidence.length > 0 && (
           <Typography.Text data-testid="evidence-list">
             {t('selfReport.attached')}：{evidence.map((e) => e.fileName).join('、')}
