@@ -8,7 +8,7 @@ import {
   standingTallies,
   standingTallyQueue,
 } from '../../platform/db/tables/standings';
-import type { GroupCount, YearSums } from './standing-queries.repository';
+import type { GroupCount, ProgressFilter, YearSums } from './standing-queries.repository';
 import type { StandingKey } from './standings.repository';
 
 /** A unit's year whose tallies are stale. */
@@ -198,6 +198,44 @@ export class StandingTalliesRepository {
       people: row?.people ?? 0,
       since: row?.since ? new Date(row.since) : null,
     };
+  }
+
+  /**
+   * A progress list's counts from the tallies (everyone, behind, matching the filter), when
+   * the filter is one the tallies can answer (no shortfall range) and none of the scope's
+   * units waits to be recomputed; undefined otherwise (count the standings instead).
+   */
+  async counts(
+    db: DbOrTx,
+    filter: ProgressFilter,
+  ): Promise<{ staff: number; behind: number; total: number } | undefined> {
+    if (filter.shortfallMin !== undefined || filter.shortfallMax !== undefined) return undefined;
+    const matching: SQL[] = [sql`true`];
+    if (filter.profession) matching.push(sql`${t.profession} = ${filter.profession}`);
+    if (filter.titleGrade) matching.push(sql`${t.titleGrade} = ${filter.titleGrade}`);
+    const counted =
+      filter.compliant === undefined
+        ? sql`${t.staff}`
+        : filter.compliant
+          ? sql`${t.compliant}`
+          : sql`(${t.staff} - ${t.compliant})`;
+    const rows = await queryRows<{
+      staff: number;
+      behind: number;
+      total: number;
+      waiting: boolean;
+    }>(
+      db,
+      sql`select coalesce(sum(${t.staff}), 0)::int as staff,
+            coalesce(sum(${t.staff} - ${t.compliant}), 0)::int as behind,
+            coalesce(sum(${counted}) filter (where ${sql.join(matching, sql` and `)}), 0)::int as total,
+            exists (select 1 from ${standingTallyQueue} q join ${orgs} o on o.id = q.unit_id
+              where q.year = ${filter.year} and o.path like ${`${filter.path}%`}) as waiting
+          from ${t} where ${t.year} = ${filter.year} and ${t.unitPath} like ${`${filter.path}%`}`,
+    );
+    const row = rows[0];
+    if (!row || row.waiting) return undefined;
+    return { staff: row.staff, behind: row.behind, total: row.total };
   }
 
   /**

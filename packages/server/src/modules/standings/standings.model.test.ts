@@ -12,6 +12,8 @@ import { testConfig } from '../../../test/test-config';
 import { buildExcelJsXlsx } from '../../../test/xlsx-files';
 import type { ClaimActor } from '../credits/claim-lifecycle';
 import { createStandings } from './standings.service';
+import { StandingQueriesRepository } from './standing-queries.repository';
+import { StandingTalliesRepository } from './standing-tallies.repository';
 
 /**
  * The model-based proof that standings never drift (ADR 0018): random sequences of the
@@ -316,6 +318,20 @@ async function expectNoDrift(w: Awaited<ReturnType<typeof world>>, step: string)
   expect(result.first, step).toEqual([]);
   expect(result.drifted, step).toBe(0);
   expect(result.tallies, step).toEqual({ drifted: 0, first: [] });
+  // A progress list's counts from the tallies equal the counts over the standings.
+  const tallies = new StandingTalliesRepository();
+  const queries = new StandingQueriesRepository();
+  for (const filter of [
+    {},
+    { compliant: false },
+    { compliant: true, profession: 'doctor' },
+    { titleGrade: 'senior' },
+  ]) {
+    const scope = { path: w.tree.province.path, year: 2026, ...filter };
+    expect(await tallies.counts(db, scope), `${step} ${JSON.stringify(filter)}`).toEqual(
+      await queries.counts(db, scope),
+    );
+  }
   // The learner's year, evaluated on read from the claims, tells the same figures.
   for (const person of w.people) {
     for (const year of [2022, 2023, 2025, 2026]) {

@@ -233,7 +233,11 @@ export class StandingsService {
     return {
       rows: page,
       next: rows.length > limit && last ? cursorKeyOf(key, last) : null,
-      counts: after ? null : await queries.counts(db, filter),
+      // The first page's counts: from the unit tallies when they can answer (ADR 0021),
+      // else counted over the standings.
+      counts: after
+        ? null
+        : ((await this.#deps.tallies.counts(db, filter)) ?? (await queries.counts(db, filter))),
       stale,
     };
   }
