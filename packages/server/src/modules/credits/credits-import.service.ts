@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { ActivityType, ImportReport } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import { visibleOr404 } from '../../platform/auth/policy';
-import type { Clock } from '../../platform/clock';
+import { chinaDay, type Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config/config';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
@@ -86,8 +86,9 @@ export class CreditsImport {
     this.#deps = deps;
   }
 
+  /** Today in China (UTC+8), as a calendar date. */
   today(): string {
-    return this.#deps.clock.now().toISOString().slice(0, 10);
+    return chinaDay(this.#deps.clock.now());
   }
 
   template(): Readable {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Tx } from '../../platform/db/database';
+import { chinaDay } from '../../platform/clock';
 import type { OrgRow } from '../orgs/orgs.repository';
 import type { PersonRow } from '../people/people.repository';
 import { ProjectsRepository } from '../projects/projects.repository';
@@ -117,8 +118,9 @@ export async function seedDemoCheckin(
       createdAt: seededAt,
     });
 
-  // A filed project running today, with a morning and an afternoon session and one kiosk.
-  const today = seededAt.toISOString().slice(0, 10);
+  // A filed project running today (in China), with a morning and an afternoon session and
+  // one kiosk: between 16:00 and 24:00 UTC the UTC date is still yesterday there.
+  const today = chinaDay(seededAt);
   const year = Number(today.slice(0, 4));
   const [project] = await new ProjectsRepository().insert(tx, [
     {

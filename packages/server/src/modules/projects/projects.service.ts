@@ -14,7 +14,7 @@ import {
   type ProjectAction,
   type ProjectStatusCode,
 } from '@jijiao/domain';
-import type { Clock } from '../../platform/clock';
+import { chinaDay, type Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { anyOf, visibleOr404 } from '../../platform/auth/policy';
@@ -79,8 +79,9 @@ export class ProjectsService {
     this.#deps = deps;
   }
 
+  /** Today in China (UTC+8), as a calendar date. */
   today(): string {
-    return this.#deps.clock.now().toISOString().slice(0, 10);
+    return chinaDay(this.#deps.clock.now());
   }
 
   async findInScope(
