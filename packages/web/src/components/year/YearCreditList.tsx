@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Empty, Flex, List, Space, Tag, Typography } from 'antd';
 import type { PendingCredit, YearCredit } from '@jijiao/contracts';
 import { useT } from '../../i18n/use-t';
-import { ChannelTags, ReasonList, StatusTag, activityLabel } from './credit-tags';
+import { ChannelTags, CreditCardHeadline, ReasonList, StatusTag } from './credit-tags';
 
 interface Row {
   key: string;
@@ -36,14 +36,11 @@ export function YearCreditList({
       renderItem={({ credit: c, statusNote, action }) => (
         <List.Item data-testid="credit-item" style={{ paddingInline: 0 }}>
           <Flex vertical gap={4} style={{ width: '100%', minWidth: 0 }}>
-            <Flex justify="space-between" align="baseline" gap={8}>
-              <Typography.Text strong style={{ minWidth: 0 }}>
-                {activityLabel(t, c.activityType, c.projectNumber)}
-              </Typography.Text>
-              <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
-                {t('phone.creditsValue', { credits: c.credits })}
-              </Typography.Text>
-            </Flex>
+            <CreditCardHeadline
+              activityType={c.activityType}
+              projectNumber={c.projectNumber}
+              credits={c.credits}
+            />
             <Space size={4} wrap>
               <Typography.Text type="secondary">{c.activityDate}</Typography.Text>
               <ChannelTags channels={c.channels} />

@@ -1,4 +1,4 @@
-import { Space, Tag, Typography } from 'antd';
+import { Flex, Space, Tag, Typography } from 'antd';
 import {
   creditChannels,
   type ActivityType,
@@ -62,5 +62,31 @@ export function ReasonList({ reasons }: { reasons: readonly string[] }) {
         </Typography.Text>
       ))}
     </Space>
+  );
+}
+
+/**
+ * The first line of a credit or claim card on a phone: what the activity was, and its
+ * credits on the right.
+ */
+export function CreditCardHeadline({
+  activityType,
+  projectNumber,
+  credits,
+}: {
+  activityType: ActivityType;
+  projectNumber: string | null;
+  credits: number;
+}) {
+  const { t } = useT();
+  return (
+    <Flex justify="space-between" align="baseline" gap={8}>
+      <Typography.Text strong style={{ minWidth: 0 }}>
+        {activityLabel(t, activityType, projectNumber)}
+      </Typography.Text>
+      <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+        {t('phone.creditsValue', { credits })}
+      </Typography.Text>
+    </Flex>
   );
 }

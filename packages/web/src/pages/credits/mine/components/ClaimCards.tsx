@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Flex, List, Typography } from 'antd';
 import type { ClaimSummary } from '@jijiao/contracts';
-import { StatusTag, activityLabel } from '../../../../components/year/credit-tags';
+import { CreditCardHeadline, StatusTag } from '../../../../components/year/credit-tags';
 import { useT } from '../../../../i18n/use-t';
 
 /** 申报记录 on a phone: one card per claim instead of a five-column table. */
@@ -27,14 +27,11 @@ export function ClaimCards({
       renderItem={(c) => (
         <List.Item data-testid="claim-item" style={{ paddingInline: 0 }}>
           <Flex vertical gap={4} style={{ width: '100%', minWidth: 0 }}>
-            <Flex justify="space-between" align="baseline" gap={8}>
-              <Typography.Text strong style={{ minWidth: 0 }}>
-                {activityLabel(t, c.activityType, c.projectNumber)}
-              </Typography.Text>
-              <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
-                {t('phone.creditsValue', { credits: c.credits })}
-              </Typography.Text>
-            </Flex>
+            <CreditCardHeadline
+              activityType={c.activityType}
+              projectNumber={c.projectNumber}
+              credits={c.credits}
+            />
             <Flex gap={8} align="center" wrap>
               <Typography.Text type="secondary">{c.activityDate}</Typography.Text>
               <StatusTag status={c.status} />
