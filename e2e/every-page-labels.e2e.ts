@@ -62,6 +62,8 @@ describe('the raw-code detector', () => {
     '项目编号 2026-04-08-001（国） · I类 · PDF 文件 · 1 KB',
     '打开 http://localhost:3000/kiosk#token=jjd_AbC 或 POST /api/v1/provider/credits',
     '设备令牌 jjd_x9Kf2-qlhe_Zt0pW3mVb7 请妥善保存',
+    'A 厅入口签到机 …fswB 2026-12-05',
+    '签到机 …ab_c 已停用',
   ])('passes %s', (text) => {
     expect(findRawValues(text)).toEqual([]);
   });

@@ -22,6 +22,9 @@ const allowedLatin = [
   // letters, digits, `-` and `_` with a capital or a digit among them. A `-` inside one
   // would otherwise leave lowercase pieces that read as English words.
   /(?<![\w-])(?=[\w-]*[A-Z0-9])[\w-]{20,}(?![\w-])/g,
+  // The last characters of such a token, shown after an ellipsis so that its holder can
+  // tell devices apart (`…fswB`): random, so they may read as camelCase or a word.
+  /…[\w-]{1,8}(?![\w-])/g,
 ];
 
 const codePatterns: { kind: RawValue['kind']; pattern: RegExp }[] = [
