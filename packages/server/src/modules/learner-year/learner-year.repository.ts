@@ -61,6 +61,19 @@ export interface YearClaimLine {
   channels: string[];
 }
 
+/** What the year page shows of a stored standing (ADR 0018); the rest stays in the row. */
+const yearStandingColumns = {
+  packs: personStandings.packs,
+  compliant: personStandings.compliant,
+  totalCredits: personStandings.totalCredits,
+  classCredits: personStandings.classCredits,
+  requirements: personStandings.requirements,
+  activities: personStandings.activities,
+  certificateHours: personStandings.certificateHours,
+  stage: personStandings.stage,
+  fullYear: personStandings.fullYear,
+};
+
 /**
  * The caller's own year in one prepared statement (no SQL built, parsed or planned per
  * request): their person, the stored standing of the year (ADR 0018), whether a change of
@@ -72,7 +85,9 @@ const ownYearStatement = preparedOn((db: Db) =>
     .select({
       personId: people.id,
       personName: people.name,
-      standing: personStandings,
+      // Only the columns the page shows: the row's sums by month and channel, its
+      // copies of the person's place and its counts are JSON the page would parse unread.
+      standing: yearStandingColumns,
       queued: sql<boolean>`exists (select 1 from ${standingQueue} q
         where q.person_id = ${people.id} and q.year = ${sql.placeholder('year')}::int)`,
       claims: sql<YearClaimLine[]>`coalesce((

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type {
-  Claim,
-  ComplianceStatistics,
-  UnitProgress,
-  YearList,
-  YearReportView,
+import {
+  unitProgressSchema,
+  yearReportSchema,
+  type Claim,
+  type ComplianceStatistics,
+  type UnitProgress,
+  type YearList,
+  type YearReportView,
 } from '@jijiao/contracts';
 import { activitySchema, defaultPolicyRegistry, evaluateYear } from '@jijiao/domain';
 import { buildTestApp, type Session } from '../../../test/build-app';
@@ -86,6 +88,27 @@ await effective(colleagues[0]!.id, { type: 'degree_study', date: '2026-01-20', m
 function get(url: string, who: Session) {
   return t.app.inject({ method: 'GET', url, headers: who.headers });
 }
+/**
+ * The learner's year is written by its JSON Schema without zod (ADR 0025): its body must
+ * parse with the zod schema and hold what zod's own serializer would have written.
+ */
+async function myYear(year: number): Promise<YearReportView> {
+  const res = await get(`/api/v1/me/years/${String(year)}`, learner);
+  expect(res.statusCode, res.body).toBe(200);
+  const body = res.json<unknown>();
+  const view = yearReportSchema.parse(body);
+  // Nothing the schema does not name, at any depth (zod leaves such keys out).
+  expect(body).toEqual(JSON.parse(JSON.stringify(yearReportSchema.encode(view))));
+  return view;
+}
+/** A progress page, also written by its JSON Schema: the same checks as `myYear`. */
+function asProgress(res: Awaited<ReturnType<typeof get>>): UnitProgress {
+  expect(res.statusCode, res.body).toBe(200);
+  const body = res.json<unknown>();
+  const page = unitProgressSchema.parse(body);
+  expect(body).toEqual(JSON.parse(JSON.stringify(unitProgressSchema.encode(page))));
+  return page;
+}
 function post(url: string, who: Session, payload: object) {
   t.clock.advanceMinutes(1);
   return t.app.inject({ method: 'POST', url, headers: who.headers, payload });
@@ -133,9 +156,7 @@ describe('the learner’s year', () => {
   });
 
   it('answers the rules engine’s numbers over effective claims only', async () => {
-    const res = await get('/api/v1/me/years/2026', learner);
-    expect(res.statusCode, res.body).toBe(200);
-    const view = res.json<YearReportView>();
+    const view = await myYear(2026);
     const expected = engine(2026, [paper2026, course2026]);
     expect(expected.totalCredits).toBe(8); // 6 for the paper, 6 hours ÷ 3 for the course
     expect(view).toMatchObject({
@@ -178,14 +199,14 @@ describe('the learner’s year', () => {
       journal: 'core',
       authorRank: 7,
     });
-    const view = (await get('/api/v1/me/years/2026', learner)).json<YearReportView>();
+    const view = await myYear(2026);
     const ranked = view.credits.find((c) => c.activityDate === '2026-02-25');
     expect(ranked).toMatchObject({ credits: 0, reasons: ['rank_not_credited'] });
     expect(view.totalCredits).toBe(8);
   });
 
   it('shows per-class requirements under the 2006 measures', async () => {
-    const view = (await get('/api/v1/me/years/2023', learner)).json<YearReportView>();
+    const view = await myYear(2023);
     const expected = engine(2023, [project2023]);
     expect(view.packs[0]?.id).toBe('national-2006');
     expect(view.totalCredits).toBe(expected.totalCredits);
@@ -226,7 +247,7 @@ describe('the unit’s staff progress', () => {
   it('lists every staff member, behind first, with the engine’s numbers', async () => {
     const res = await get(`/api/v1/units/${hospital.id}/progress?year=2026&limit=500`, unitAdmin);
     expect(res.statusCode, res.body).toBe(200);
-    const progress = res.json<UnitProgress>();
+    const progress = asProgress(res);
     expect(progress.staffCount).toBe(staffCount);
     expect(progress.items).toHaveLength(staffCount);
     expect(progress.behindCount).toBe(staffCount - 1);
@@ -248,20 +269,20 @@ describe('the unit’s staff progress', () => {
   });
 
   it('filters those behind and pages with a cursor', async () => {
-    const behind = (
-      await get(`/api/v1/units/${hospital.id}/progress?year=2026&behind=true&limit=500`, unitAdmin)
-    ).json<UnitProgress>();
+    const behind = asProgress(
+      await get(`/api/v1/units/${hospital.id}/progress?year=2026&behind=true&limit=500`, unitAdmin),
+    );
     expect(behind.items.every((i) => !i.compliant)).toBe(true);
     expect(behind.items).toHaveLength(staffCount - 1);
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: UnitProgress = (
+      const page: UnitProgress = asProgress(
         await get(
           `/api/v1/units/${hospital.id}/progress?year=2026&limit=7${after ? `&after=${after}` : ''}`,
           unitAdmin,
-        )
-      ).json<UnitProgress>();
+        ),
+      );
       seen.push(...page.items.map((i) => i.personId));
       after = page.nextCursor;
     } while (after);
@@ -311,9 +332,9 @@ describe('the unit’s compliance statistics', () => {
     const res = await get(`/api/v1/units/${hospital.id}/statistics?year=2026`, unitAdmin);
     expect(res.statusCode, res.body).toBe(200);
     const stats = res.json<ComplianceStatistics>();
-    const progress = (
-      await get(`/api/v1/units/${hospital.id}/progress?year=2026&limit=500`, unitAdmin)
-    ).json<UnitProgress>();
+    const progress = asProgress(
+      await get(`/api/v1/units/${hospital.id}/progress?year=2026&limit=500`, unitAdmin),
+    );
     const counted = progress.staffCount ?? 0;
     expect(stats.year).toBe(2026);
     expect(stats.overall.staff).toBe(counted);

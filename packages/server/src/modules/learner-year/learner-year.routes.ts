@@ -15,6 +15,7 @@ import {
 } from '@jijiao/contracts';
 import { actorOf } from '../../platform/auth/route-guard';
 import { sendWorkbook } from '../../platform/excel';
+import { schemaSerializerCompiler } from '../../platform/http/schema-serializer';
 import type { AuditLogService } from '../audit-log/audit-log.service';
 import type { LearnerYearService } from './learner-year.service';
 import { exportUnitProgress } from './unit-progress-excel';
@@ -44,6 +45,8 @@ export function registerLearnerYearRoutes(
 
   r.get('/api/v1/me/years/:year', {
     config: { permission: 'credit:read_own' },
+    // The learner's most-read page (ADR 0025); the route tests parse it with the schema.
+    serializerCompiler: schemaSerializerCompiler,
     schema: {
       tags: ['learner-year'],
       summary: 'The caller’s year at a glance',
@@ -68,6 +71,8 @@ export function registerLearnerYearRoutes(
 
   r.get('/api/v1/units/:id/progress', {
     config: { permission: 'person:read' },
+    // Fifty rows a page at province scale (ADR 0025); the route tests parse it with the schema.
+    serializerCompiler: schemaSerializerCompiler,
     schema: {
       tags: ['learner-year'],
       summary:

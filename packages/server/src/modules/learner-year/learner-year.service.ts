@@ -36,6 +36,20 @@ import type {
   StandingsService,
 } from '../standings/standings.service';
 import type { LearnerYearRepository, YearClaimLine, YearClaimRow } from './learner-year.repository';
+
+/** What the year page shows of a stored standing (the columns `ownYear` reads). */
+type YearStanding = Pick<
+  StandingRow,
+  | 'packs'
+  | 'compliant'
+  | 'totalCredits'
+  | 'classCredits'
+  | 'requirements'
+  | 'activities'
+  | 'certificateHours'
+  | 'stage'
+  | 'fullYear'
+>;
 import { canReadUnitProgress } from './learner-year.policy';
 import { evaluateClaims, policyFor, reportView } from './year-report';
 
@@ -178,7 +192,7 @@ export class LearnerYearService {
   private async yearView(
     person: { id: string; name: string },
     year: number,
-    standing: StandingRow,
+    standing: YearStanding,
     claims: readonly YearClaimLine[],
   ): Promise<YearReportView> {
     // Each counted activity carries what the page lists of its claim (ADR 0021); one
