@@ -408,6 +408,7 @@ try {
         year: auditYear,
         duration: size.duration,
         row,
+        log,
       }))
         add(r);
     }

@@ -59,7 +59,7 @@ async function standingsQueries(url) {
 }
 
 /** 人员学分进度 of the whole province: first and 100th page of 50, p99, against the same SQL. */
-export async function progressWorkload({ serverUrl, url, province, year, duration, row }) {
+export async function progressWorkload({ serverUrl, url, province, year, duration, row, log }) {
   const headers = await signIn(serverUrl, 'demo-province-admin');
   const pageUrl = (after) =>
     `${serverUrl}/api/v1/units/${province.id}/progress?year=${year}&limit=50${after ? `&after=${after}` : ''}`;
@@ -73,8 +73,6 @@ export async function progressWorkload({ serverUrl, url, province, year, duratio
   }
   const concurrency = 10;
   const opts = { connections: concurrency, duration, headers: { cookie: headers.cookie } };
-  const oursFirst = await load(pageUrl(''), opts);
-  const oursHundredth = await load(pageUrl(after), opts);
   const { database, repository, queries } = await standingsQueries(url);
   try {
     const filter = { path: province.path, year };
@@ -84,6 +82,28 @@ export async function progressWorkload({ serverUrl, url, province, year, duratio
       const rows = await repository.page(database.db, filter, key, cursor, 51);
       cursor = queries.cursorKeyOf(key, rows[49]);
     }
+    // The state of the database around each measurement: one 100th page alone (median of
+    // 15) and what waits in the queues, so that a change between ours and the baseline's
+    // runs (autovacuum, a drain) shows in the note instead of in the ratio.
+    const stats = new pg.Pool({ connectionString: url, max: 1 });
+    const probe = async () => {
+      const times = [];
+      for (let i = 0; i < 15; i++) {
+        const t = performance.now();
+        await repository.page(database.db, filter, key, cursor, 51);
+        times.push(performance.now() - t);
+      }
+      const { rows } = await stats.query(
+        `select relname, n_live_tup::int as live, n_dead_tup::int as dead from pg_stat_user_tables
+         where relname in ('standing_queue', 'standing_tally_queue')`,
+      );
+      const queue = rows.map((r) => `${r.relname} ${r.live}+${r.dead} dead`).join(', ');
+      return `${times.sort((a, b) => a - b)[7].toFixed(1)} ms alone (${queue})`;
+    };
+    const before = await probe();
+    const oursFirst = await load(pageUrl(''), opts);
+    const oursHundredth = await load(pageUrl(after), opts);
+    const between = await probe();
     const loop = { concurrency, seconds: duration };
     // The first page: the page and its counts, as the route runs them.
     const baseFirst = await closedLoop(async () => {
@@ -93,6 +113,11 @@ export async function progressWorkload({ serverUrl, url, province, year, duratio
     const baseHundredth = await closedLoop(
       () => repository.page(database.db, filter, key, cursor, 51),
       loop,
+    );
+    const end = await probe();
+    await stats.end();
+    log?.(
+      `  100th page before ours: ${before}; after ours: ${between}; after the baseline: ${end}`,
     );
     return [
       ['first', oursFirst, baseFirst, 'the page and its counts'],
@@ -107,7 +132,7 @@ export async function progressWorkload({ serverUrl, url, province, year, duratio
         reqPerSecond: Math.round(ours.requests.average),
         baselinePerSecond: Math.round(base.perSecond),
         errors: ours.errors + ours.non2xx,
-        note: `${concurrency} concurrent; ${first.staffCount} people; baseline: ${what} (same SQL) through a pool, no HTTP`,
+        note: `${concurrency} concurrent; ${first.staffCount} people; baseline: ${what} (same SQL) through a pool, no HTTP${label === '100th' ? `; one 100th page before ours ${before}, between ${between}, after ${end}` : ''}`,
       }),
     );
   } finally {
