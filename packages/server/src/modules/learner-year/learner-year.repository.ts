@@ -90,7 +90,10 @@ const ownYearStatement = preparedOn((db: Db) =>
       standing: yearStandingColumns,
       queued: sql<boolean>`exists (select 1 from ${standingQueue} q
         where q.person_id = ${people.id} and q.year = ${sql.placeholder('year')}::int)`,
-      claims: sql<YearClaimLine[]>`coalesce((
+      // A fresh standing counts the year's pending claims (every change of one queues it,
+      // and a queued standing is not read from here): with none, nothing to look up.
+      claims: sql<YearClaimLine[]>`case when ${personStandings.personId} is not null
+          and ${personStandings.pendingCount} = 0 then '[]'::json else coalesce((
         select json_agg(json_build_object('id', c.id, 'status', c.status,
             'activityType', c.activity_type, 'activityDate', c.activity_date,
             'projectNumber', c.project_number,
@@ -100,7 +103,7 @@ const ownYearStatement = preparedOn((db: Db) =>
         from ${creditClaims} c
         where c.person_id = ${people.id} and c.year = ${sql.placeholder('year')}::int
           and c.status in (${sql.raw(pendingStatuses.map((s) => `'${s}'`).join(', '))})),
-        '[]'::json)`,
+        '[]'::json) end`,
     })
     .from(people)
     .leftJoin(
