@@ -5,11 +5,7 @@ import { downloadJobReport } from '../../api';
 import { useT } from '../../i18n/use-t';
 import { DownloadButton } from '../DownloadButton';
 import { ImportReportView } from './ImportReportView';
-
-/** Whether a job has ended (its page stops polling). */
-export function isJobDone(job: Job): boolean {
-  return job.status === 'succeeded' || job.status === 'failed';
-}
+import { jobPercent, jobProgressText } from './job-progress';
 
 /** An import job: a progress bar while it runs, then its report with a download. */
 export function ImportJobView({ job }: { job: Job }) {
@@ -42,14 +38,8 @@ export function ImportJobView({ job }: { job: Job }) {
       </Flex>
     );
   }
-  const { done, total } = job.progress;
-  const text =
-    job.status === 'queued'
-      ? t('jobs.queued')
-      : total === null
-        ? t('jobs.reading')
-        : t('jobs.checking', { done, total });
-  const percent = total ? Math.floor((done / Math.max(total, 1)) * 100) : 0;
+  const text = jobProgressText(t, job);
+  const percent = jobPercent(job.progress);
   return (
     <Flex vertical gap={4} data-testid="import-progress" data-status={job.status}>
       <Progress percent={percent} status="active" />

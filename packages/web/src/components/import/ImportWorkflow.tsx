@@ -8,7 +8,8 @@ import { fetchJob } from '../../api';
 import { errorMessageKey } from '../../i18n/error-message';
 import { useT } from '../../i18n/use-t';
 import { DownloadButton } from '../DownloadButton';
-import { ImportJobView, isJobDone } from './ImportJobView';
+import { ImportJobView } from './ImportJobView';
+import { isJobDone } from './job-progress';
 import { ImportReportView } from './ImportReportView';
 import { looksLikeXlsx, reportOutcome } from './import-issues';
 
