@@ -234,7 +234,7 @@ describe('a unit admin imports staff from the Excel template', () => {
     await reportBook.xlsx.readFile(reportFile);
     const reportSheet = reportBook.worksheets[0]!;
     expect(reportSheet.getRow(1).getCell(1).value).toBe('行号');
-    expect(String(reportSheet.getRow(2).getCell(3).value)).toContain('新增 2');
+    expect(reportSheet.getRow(2).getCell(3).text).toContain('新增 2');
 
     await page.getByTestId('import-done').click();
     await page.waitForURL(`${url}/people`);

@@ -69,7 +69,13 @@ export async function downloadedReport(
     rows.push(
       (row.values as unknown[])
         .slice(1)
-        .map((v) => (v === null || v === undefined ? '' : String(v))),
+        .map((v) =>
+          v === null || v === undefined
+            ? ''
+            : typeof v === 'string' || typeof v === 'number'
+              ? String(v)
+              : JSON.stringify(v),
+        ),
     );
   });
   return rows;

@@ -24,7 +24,7 @@ function summaryOf(report: ImportReport): string {
  * as the page lists them, so a large file's problems can be worked through in Excel.
  */
 export function importReportWorkbook(report: ImportReport): Readable {
-  async function* rows(): AsyncGenerator<ExportRow<typeof reportColumns>> {
+  function* rows(): Generator<ExportRow<typeof reportColumns>> {
     yield { message: summaryOf(report) };
     for (const issue of report.issues)
       yield { row: String(issue.row), column: issue.column, message: issue.message };
