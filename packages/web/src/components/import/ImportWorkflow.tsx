@@ -122,7 +122,8 @@ export function ImportWorkflow({
     finish(jobReport, mine?.file ?? null, mine?.settingsKey ?? '');
     // Once per finished job: `finish` and the rest are read as they are then.
   }, [jobData?.id, jobReport]);
-  const jobRunning = jobId !== null && (jobData === undefined || !isJobDone(jobData));
+  const jobRunning =
+    jobId !== null && !job.isError && (jobData === undefined || !isJobDone(jobData));
   const busy = mutation.isPending || jobRunning;
 
   const canWrite =
