@@ -186,16 +186,55 @@ describe('a unit admin imports staff from the Excel template', () => {
 
     // Importing is offered only after a dry run of this file passed.
     expect(await page.getByTestId('import-write').isDisabled()).toBe(true);
+    // The dry run runs as a job. A two-row file is done before the page's first look, so
+    // that first answer is shown as the job still running halfway: the progress bar.
+    let heldFirstPoll = false;
+    await page.route('**/api/v1/jobs/*', async (route) => {
+      const response = await route.fetch();
+      if (heldFirstPoll) return route.fulfill({ response });
+      heldFirstPoll = true;
+      const job = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({
+        response,
+        json: { ...job, status: 'running', progress: { done: 1, total: 2 }, result: null },
+      });
+    });
     await page.getByTestId('import-dry-run').click();
+    const progress = page.locator('[data-testid=import-progress][data-status=running]');
+    await progress.waitFor();
+    expect(await progress.innerText()).toContain('已处理 1 / 2 行');
+    expect(await progress.locator('.ant-progress').count()).toBe(1);
+    await page.unroute('**/api/v1/jobs/*');
     const dryRun = page.locator('[data-testid=import-report][data-outcome=dryRunOk]');
     await dryRun.waitFor();
     expect(await dryRun.innerText()).toContain('新增 2');
+    expect(page.url()).toMatch(/[?&]job=[0-9a-f-]{36}/);
 
     await page.getByTestId('import-write').click();
     const written = page.locator('[data-testid=import-report][data-outcome=written]');
     await written.waitFor();
     expect(await written.innerText()).toContain('新增 2');
     await saveScreenshot(page, 'unit-admin-import-report');
+
+    // Leaving the page and coming back by its link shows the job's report again.
+    const jobUrl = page.url();
+    expect(jobUrl).toMatch(/[?&]job=[0-9a-f-]{36}/);
+    await page.goto(`${url}/people`);
+    await page.goto(jobUrl);
+    await written.waitFor();
+    // The report downloads as xlsx: a summary line under the header row.
+    const [reportDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-report').click(),
+    ]);
+    expect(reportDownload.suggestedFilename()).toMatch(/人员导入报告.*\.xlsx$/);
+    const reportFile = join(workDir, 'report.xlsx');
+    await reportDownload.saveAs(reportFile);
+    const reportBook = new ExcelJS.Workbook();
+    await reportBook.xlsx.readFile(reportFile);
+    const reportSheet = reportBook.worksheets[0]!;
+    expect(reportSheet.getRow(1).getCell(1).value).toBe('行号');
+    expect(reportSheet.getRow(2).getCell(3).text).toContain('新增 2');
 
     await page.getByTestId('import-done').click();
     await page.waitForURL(`${url}/people`);
@@ -241,6 +280,18 @@ describe('a unit admin imports staff from the Excel template', () => {
     await page.getByTestId('import-dry-run').click();
     const report = page.locator('[data-testid=import-report][data-outcome=invalid]');
     await report.waitFor();
+    // The job's report downloads with the problem on its row.
+    const [issuesDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-report').click(),
+    ]);
+    const issuesFile = join(workDir, 'issues.xlsx');
+    await issuesDownload.saveAs(issuesFile);
+    const issuesBook = new ExcelJS.Workbook();
+    await issuesBook.xlsx.readFile(issuesFile);
+    const issueRow = issuesBook.worksheets[0]!.getRow(3);
+    expect([issueRow.getCell(1).value, issueRow.getCell(2).value]).toEqual(['2', '身份证号']);
+
     await page.getByTestId('import-issues').getByText('第 2 行 身份证号：校验位错误').waitFor();
     expect(await report.innerText()).toContain('未写入任何数据');
     expect(await page.getByTestId('import-write').isDisabled()).toBe(true);

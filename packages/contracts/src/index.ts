@@ -8,6 +8,7 @@ export * from './audit-actions';
 export * from './people';
 export * from './projects';
 export * from './imports';
+export * from './jobs';
 export * from './credits';
 export * from './evidence';
 export * from './learner-year';

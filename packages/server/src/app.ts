@@ -27,9 +27,7 @@ import { registerPeopleRoutes } from './modules/people/people.routes';
 import { registerTransferRoutes } from './modules/transfers/transfers.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { buildServices } from './services';
-import { PeopleExcel } from './modules/people/people-excel';
 import { registerPeopleExcelRoutes } from './modules/people/people-import.routes';
-import { ProjectsExcel } from './modules/projects/projects-excel';
 import { registerProjectsExcelRoutes } from './modules/projects/projects-import.routes';
 import { registerProjectRoutes } from './modules/projects/projects.routes';
 import { registerCreditRoutes } from './modules/credits/credits.routes';
@@ -48,13 +46,14 @@ import { registerCardsExcelRoutes } from './modules/cards/cards-import.routes';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes';
 import { registerPolicyRoutes } from './modules/policies/policies.routes';
 import { registerCheckinRoutes } from './modules/checkins/checkins.routes';
+import { registerJobRoutes } from './modules/jobs/jobs.routes';
 
 export interface AppOptions {
   config: Config;
   database: Database;
   clock?: Clock;
   hasher?: PasswordHasher;
-  /** Run background workers (the HR push outbox): `jijiao start` does, tests drive them. */
+  /** Run background workers (HR push outbox, standings, jobs): `jijiao start` does, tests drive them. */
   startWorkers?: boolean;
   /** Log readable lines to this terminal instead of JSON (`jijiao start` in a terminal). */
   logTo?: { write(text: string): unknown };
@@ -148,8 +147,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuditLogRoutes(app, { auditLog });
   registerPeopleRoutes(app, { people });
   const maxBytes = config.imports.maxBytes;
-  registerPeopleExcelRoutes(app, { excel: new PeopleExcel(services), maxBytes });
-  registerProjectsExcelRoutes(app, { excel: new ProjectsExcel(services), maxBytes });
+  registerPeopleExcelRoutes(app, { excel: services.peopleExcel, maxBytes });
+  registerProjectsExcelRoutes(app, { excel: services.projectsExcel, maxBytes });
+  registerJobRoutes(app, { jobs: services.jobs });
   registerTransferRoutes(app, { transfers });
   registerProjectRoutes(app, { projects });
   registerCreditRoutes(app, { claims: services.claims, review: services.claimReview });
@@ -186,12 +186,15 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.startWorkers === true) {
     const worker = services.createHrPushWorker(app.log);
     const standingsWorker = services.createStandingsWorker(app.log);
+    const jobRunner = services.createJobRunner({ log: app.log });
     app.addHook('onReady', () => {
       worker.start();
       standingsWorker.start();
+      jobRunner.start();
       return Promise.resolve();
     });
     app.addHook('onClose', async () => {
+      await jobRunner.stop();
       await worker.stop();
       await standingsWorker.stop();
     });

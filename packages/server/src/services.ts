@@ -60,6 +60,11 @@ import { SessionsService } from './modules/checkins/sessions.service';
 import { CheckinsService } from './modules/checkins/checkins.service';
 import { AttendanceService } from './modules/checkins/attendance.service';
 import { SystemService } from './modules/system/system.service';
+import { JobsRepository } from './modules/jobs/jobs.repository';
+import { JobsService } from './modules/jobs/jobs.service';
+import { JobRunner } from './modules/jobs/job-runner';
+import { PeopleExcel } from './modules/people/people-excel';
+import { ProjectsExcel } from './modules/projects/projects-excel';
 
 export interface ServiceOptions {
   config: Config;
@@ -73,6 +78,7 @@ export function buildServices(options: ServiceOptions) {
   const { config, database, clock, hasher } = options;
   const db = database.db;
   const auditLog = new AuditLogService({ db, clock, repository: new AuditLogRepository() });
+  const jobs = new JobsService({ db, clock, repository: new JobsRepository() });
   const standings = new StandingsService({
     db,
     clock,
@@ -276,7 +282,31 @@ export function buildServices(options: ServiceOptions) {
     people,
     intake,
   });
-  const creditsImport = new CreditsImport({ db, clock, config, intake, people, orgs, auditLog });
+  const creditsImport = new CreditsImport({
+    db,
+    clock,
+    config,
+    intake,
+    people,
+    orgs,
+    auditLog,
+    jobs,
+  });
+  const peopleExcel = new PeopleExcel({ people, orgs, auditLog, config, jobs });
+  const projectsExcel = new ProjectsExcel({ projects, orgs, auditLog, config, jobs });
+  /** Runs queued jobs (the imports, ADR 0024); started by `startServer`, driven by tests. */
+  const createJobRunner = (
+    options: Omit<ConstructorParameters<typeof JobRunner>[0], 'jobs' | 'handlers'> = {},
+  ) =>
+    new JobRunner({
+      ...options,
+      jobs,
+      handlers: {
+        people_import: (job) => peopleExcel.runImportJob(job),
+        projects_import: (job) => projectsExcel.runImportJob(job),
+        credits_import: (job) => creditsImport.runImportJob(job),
+      },
+    });
   const auditDeps = {
     db,
     clock,
@@ -328,6 +358,10 @@ export function buildServices(options: ServiceOptions) {
     platformKeys,
     providerPush,
     creditsImport,
+    peopleExcel,
+    projectsExcel,
+    jobs,
+    createJobRunner,
     audits,
     auditChain,
     auditEarly,

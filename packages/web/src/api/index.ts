@@ -13,6 +13,7 @@ export {
 } from './orgs';
 export { changePassword, fetchMe, signIn, signOut } from './session';
 export { importReportOf } from './imports';
+export * from './jobs';
 export * from './people';
 export * from './projects';
 export * from './reviews';

@@ -6,6 +6,7 @@ import { navMessages } from './en-US/nav';
 import { orgsMessages } from './en-US/orgs';
 import { peopleMessages } from './en-US/people';
 import { importsMessages } from './en-US/imports';
+import { jobsMessages } from './en-US/jobs';
 import { projectsMessages } from './en-US/projects';
 import { creditsMessages } from './en-US/credits';
 import { statisticsMessages } from './en-US/statistics';
@@ -38,6 +39,7 @@ export const enUS: Messages = {
   ...orgsMessages,
   ...peopleMessages,
   ...importsMessages,
+  ...jobsMessages,
   ...projectsMessages,
   ...creditsMessages,
   ...statisticsMessages,

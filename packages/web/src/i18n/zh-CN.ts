@@ -11,6 +11,7 @@ import { navMessages } from './zh-CN/nav';
 import { orgsMessages } from './zh-CN/orgs';
 import { peopleMessages } from './zh-CN/people';
 import { importsMessages } from './zh-CN/imports';
+import { jobsMessages } from './zh-CN/jobs';
 import { projectsMessages } from './zh-CN/projects';
 import { creditsMessages } from './zh-CN/credits';
 import { statisticsMessages } from './zh-CN/statistics';
@@ -43,6 +44,7 @@ export const zhCN = {
   ...orgsMessages,
   ...peopleMessages,
   ...importsMessages,
+  ...jobsMessages,
   ...projectsMessages,
   ...creditsMessages,
   ...statisticsMessages,

@@ -7,6 +7,7 @@ import { multipartFile } from '../../../test/excel-routes';
 import { createFactories, newResidentId } from '../../../test/factories';
 import { buildExcelJsXlsx, buildRawXlsx, rawCell, rawSheetXml } from '../../../test/xlsx-files';
 import { queryRows } from '../../platform/db/database';
+import { importAsJob, jobOf } from '../../../test/import-jobs';
 import { readSheet } from '../../platform/excel';
 import type { OrgRow } from '../orgs/orgs.repository';
 import { creditColumns } from './credits-columns';
@@ -342,5 +343,61 @@ describe('credit import for a unit', () => {
     const file = await buildExcelJsXlsx([header, project(elsewhere, 7)]);
     const res = await upload(unitAdmin, otherUnit, file);
     expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('credit import as a job (async=true)', () => {
+  const runner = f.services.createJobRunner();
+  const url = `/api/v1/units/${hospital}/credits/import`;
+
+  it('records the rows in the job, row-numbered provenance as before', async () => {
+    const before = await importedClaims();
+    const file = await buildExcelJsXlsx([header, project(staff[2]!, 61), paper(staff[2]!)]);
+    const { report } = await importAsJob(t, runner, unitAdmin, url, file, '作业学分.xlsx');
+    expect(report).toMatchObject({ written: true, rows: 2, created: 2, issues: [] });
+    expect(await importedClaims()).toBe(before + 2);
+    const refs = await queryRows<{ source_ref: string }>(
+      db,
+      sql`select source_ref from credit_provenances where source_ref like '作业学分.xlsx%'
+          order by source_ref`,
+    );
+    expect(refs.map((r) => r.source_ref)).toEqual(['作业学分.xlsx#row 2', '作业学分.xlsx#row 3']);
+    // The same file again is refused at once, before any job is queued.
+    const again = await upload(unitAdmin, hospital, file, '?async=true', '作业学分.xlsx');
+    expect(again.statusCode, again.body).toBe(409);
+  });
+
+  it('checks the unit at once (404 outside the scope), the rows in the job', async () => {
+    const file = await buildExcelJsXlsx([header, project(staff[2]!, 62)]);
+    const outside = await upload(unitAdmin, otherUnit, file, '?async=true');
+    expect(outside.statusCode).toBe(404);
+    const before = await importedClaims();
+    const bad = await buildExcelJsXlsx([header, project(elsewhere, 63), project(staff[2]!, 64)]);
+    const { report } = await importAsJob(t, runner, unitAdmin, url, bad);
+    expect(report).toMatchObject({ written: false, rows: 2, created: 0 });
+    expect(report.issues).toEqual([expect.objectContaining({ row: 2, column: '身份证号' })]);
+    expect(await importedClaims()).toBe(before);
+  });
+
+  it('never counts a file twice: of two jobs of the same file, the second fails with conflict', async () => {
+    const before = await importedClaims();
+    const file = await buildExcelJsXlsx([header, project(staff[1]!, 65)]);
+    const queue = async () => {
+      const body = multipartFile(file, { fileName: '两次.xlsx' });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `${url}?async=true`,
+        headers: { ...unitAdmin.headers, ...body.headers },
+        payload: body.payload,
+      });
+      expect(res.statusCode, res.body).toBe(202);
+      return res.json<{ jobId: string }>().jobId;
+    };
+    const ids = [await queue(), await queue()];
+    expect(await runner.drain()).toBe(2);
+    const jobs = await Promise.all(ids.map((id) => jobOf(t, unitAdmin, id)));
+    expect(jobs.map((j) => j.status).sort()).toEqual(['failed', 'succeeded']);
+    expect(jobs.find((j) => j.status === 'failed')?.error?.code).toBe('conflict');
+    expect(await importedClaims()).toBe(before + 1);
   });
 });

@@ -2,12 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponseSchema, idParamsSchema, importReportSchema } from '@jijiao/contracts';
+import {
+  errorResponseSchema,
+  idParamsSchema,
+  importReportSchema,
+  jobAcceptedSchema,
+} from '@jijiao/contracts';
 import { actorOf } from '../../platform/auth/route-guard';
-import { readUploadedFileNamed, sendWorkbook } from '../../platform/excel';
+import { asyncImportQuery, readUploadedFileNamed, sendWorkbook } from '../../platform/excel';
 import type { CreditsImport } from './credits-import.service';
 
 const importQuery = z.object({
+  ...asyncImportQuery,
   dryRun: z
     .enum(['true', 'false'])
     .default('false')
@@ -44,11 +50,12 @@ export function registerCreditsImportRoutes(
         summary:
           'Import credits of a unit’s staff from xlsx (multipart field `file`): all rows or none',
         description:
-          'Every row is checked first: the ID number, the person registered in the unit’s subtree under that name, the activity valued by the rules engine. Any problem: 422 `import_invalid`, the report (row and column of each problem) in `details.report`, nothing written. Otherwise one transaction records every row (channel `spreadsheet_import`), submitted into the unit’s review chain; a row matching a claim already there (same project number, role, overlapping dates) adds its provenance to it (counted as `updated`). The same file imported into the same unit again: 409 `conflict`. `dryRun=true` only reports.',
+          'Every row is checked first: the ID number, the person registered in the unit’s subtree under that name, the activity valued by the rules engine. Any problem: 422 `import_invalid`, the report (row and column of each problem) in `details.report`, nothing written. Otherwise one transaction records every row (channel `spreadsheet_import`), submitted into the unit’s review chain; a row matching a claim already there (same project number, role, overlapping dates) adds its provenance to it (counted as `updated`). The same file imported into the same unit again: 409 `conflict`. `dryRun=true` only reports. `async=true`: the unit, a repeated file and the xlsx itself are checked, the file queued, and the answer is 202 with a job whose `result` is this report (`GET /api/v1/jobs/:id`).',
         params: idParamsSchema,
         querystring: importQuery,
         response: {
           200: importReportSchema,
+          202: jobAcceptedSchema,
           400: errorResponseSchema,
           404: errorResponseSchema,
           409: errorResponseSchema,
@@ -57,15 +64,22 @@ export function registerCreditsImportRoutes(
           422: errorResponseSchema,
         },
       },
-      handler: async (request) => {
+      handler: async (request, reply) => {
         const { bytes, fileName } = await readUploadedFileNamed(request, deps.maxBytes);
-        return deps.creditsImport.import(
-          actorOf(request),
-          request.params.id,
-          bytes,
-          { dryRun: request.query.dryRun, fileName },
-          request.ip,
-        );
+        const options = { dryRun: request.query.dryRun, fileName };
+        const { creditsImport } = deps;
+        const actor = actorOf(request);
+        if (request.query.async) {
+          const job = await creditsImport.startImport(
+            actor,
+            request.params.id,
+            bytes,
+            options,
+            request.ip,
+          );
+          return reply.code(202).send(job);
+        }
+        return creditsImport.import(actor, request.params.id, bytes, options, request.ip);
       },
     });
   });

@@ -7,6 +7,7 @@ import { multipartFile } from '../../../test/excel-routes';
 import { createFactories } from '../../../test/factories';
 import { newIdNumber } from '../../../test/fixtures';
 import { buildExcelJsXlsx } from '../../../test/xlsx-files';
+import { downloadedReport, importAsJob, jobOf } from '../../../test/import-jobs';
 import { queryRows } from '../../platform/db/database';
 import { lostDigitsMessage, readSheet } from '../../platform/excel';
 import type { OrgRow } from '../orgs/orgs.repository';
@@ -212,6 +213,84 @@ describe('importing people from xlsx', () => {
       headers: unitAdmin.headers,
     });
     expect(noFile.statusCode).toBe(400);
+  });
+});
+
+describe('importing people as a job (async=true)', () => {
+  const runner = f.services.createJobRunner();
+
+  it('answers 202, and the job writes the file and holds the report', async () => {
+    const file = await peopleFile([
+      person('作业甲', newIdNumber('19810101')),
+      person('作业乙', newIdNumber('19810102')),
+    ]);
+    const { job, report } = await importAsJob(t, runner, unitAdmin, '/api/v1/people/import', file);
+    expect(report).toEqual({
+      dryRun: false,
+      written: true,
+      rows: 2,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      issues: [],
+    });
+    expect(job).toMatchObject({ kind: 'people_import', fileName: '导入.xlsx', error: null });
+    expect((await peopleNamed('作业')).map((p) => p.name).sort()).toEqual(['作业乙', '作业甲']);
+    const rows = await downloadedReport(t, unitAdmin, job.id);
+    expect(rows[0]).toEqual(['行号', '列', '问题']);
+    expect(rows[1]?.[2]).toContain('已导入');
+    // Run again (a retry after the process stopped): the upsert changes nothing.
+    const again = await importAsJob(t, runner, unitAdmin, '/api/v1/people/import', file);
+    expect(again.report).toMatchObject({ created: 0, unchanged: 2 });
+  });
+
+  it('an invalid file: the job succeeds with the row-numbered report, nothing written', async () => {
+    const good = newIdNumber('19810103');
+    const bad = `${good.slice(0, 17)}${good.endsWith('0') ? '1' : '0'}`;
+    const file = await peopleFile([
+      person('作业丙', newIdNumber('19810104')),
+      person('作业丁', bad),
+    ]);
+    const { job, report } = await importAsJob(t, runner, unitAdmin, '/api/v1/people/import', file);
+    expect(report).toMatchObject({ written: false, rows: 2, created: 0 });
+    expect(report.issues).toEqual([{ row: 3, column: '身份证号', message: '校验位错误' }]);
+    expect(await peopleNamed('作业丙')).toEqual([]);
+    const rows = await downloadedReport(t, unitAdmin, job.id);
+    expect(rows[1]?.[2]).toContain('未写入任何数据');
+    expect(rows[2]).toEqual(['3', '身份证号', '校验位错误']);
+  });
+
+  it('a dry run as a job reports and writes nothing', async () => {
+    const file = await peopleFile([person('作业戊', newIdNumber('19810105'))]);
+    const { report } = await importAsJob(
+      t,
+      runner,
+      unitAdmin,
+      '/api/v1/people/import?dryRun=true',
+      file,
+    );
+    expect(report).toMatchObject({ dryRun: true, written: false, created: 1 });
+    expect(await peopleNamed('作业戊')).toEqual([]);
+  });
+
+  it('refuses what is not an xlsx at once (415), queuing nothing; the job is its owner’s', async () => {
+    const body = multipartFile(Buffer.from('姓名,身份证号\n'));
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/people/import?async=true',
+      headers: { ...unitAdmin.headers, ...body.headers },
+      payload: body.payload,
+    });
+    expect(response.statusCode).toBe(415);
+    const file = await peopleFile([person('作业己', newIdNumber('19810106'))]);
+    const { job } = await importAsJob(t, runner, unitAdmin, '/api/v1/people/import', file);
+    expect((await jobOf(t, unitAdmin, job.id)).status).toBe('succeeded');
+    const peek = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/jobs/${job.id}`,
+      headers: provinceAdmin.headers,
+    });
+    expect(peek.statusCode).toBe(404);
   });
 });
 

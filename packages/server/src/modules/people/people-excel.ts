@@ -1,11 +1,23 @@
 import type { Readable } from 'node:stream';
-import type { ImportReport, Person, PersonCreate, PersonListQuery } from '@jijiao/contracts';
+import type {
+  ImportReport,
+  JobAccepted,
+  Person,
+  PersonCreate,
+  PersonListQuery,
+} from '@jijiao/contracts';
 import { rolePermissions } from '@jijiao/contracts';
+import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor';
 import type { Config } from '../../platform/config/config';
+import { noProgress, type ProgressListener } from '../../platform/jobs/progress';
 import {
+  checkXlsx,
+  defaultXlsxLimits,
   finishImport,
   readSheet,
+  reportEvenIfInvalid,
+  rowProgress,
   workbookStream,
   writeSheet,
   writeTemplate,
@@ -13,6 +25,8 @@ import {
   type ImportCounts,
 } from '../../platform/excel';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import type { JobContext } from '../jobs/job-runner';
+import type { JobsService } from '../jobs/jobs.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { peopleColumns, type PeopleColumns } from './people-columns';
 import type { PeopleService } from './people.service';
@@ -22,6 +36,7 @@ export interface PeopleExcelDeps {
   orgs: Pick<OrgsService, 'findUnitByNameOrCreditCode'>;
   auditLog: Pick<AuditLogService, 'record'>;
   config: Pick<Config, 'imports'>;
+  jobs: Pick<JobsService, 'enqueue'>;
 }
 
 export interface PeopleImportOptions {
@@ -31,6 +46,13 @@ export interface PeopleImportOptions {
 }
 
 const sheetName = '人员';
+
+/** What a people import job keeps besides the file. */
+const jobParamsSchema = z.object({
+  dryRun: z.boolean(),
+  unitId: z.uuid().optional(),
+  ip: z.string(),
+});
 
 function toExportRow(person: Person): ExportRow<PeopleColumns> {
   return {
@@ -121,16 +143,20 @@ export class PeopleExcel {
     file: Buffer,
     options: PeopleImportOptions,
     ip: string,
+    progress: ProgressListener = noProgress,
   ): Promise<ImportReport> {
+    await progress(0, null);
     const read = await readSheet(file, peopleColumns(this.today()), {
       maxBytes: this.#deps.config.imports.maxBytes,
     });
+    const checked = rowProgress(progress, read);
     const defaultUnitId = options.unitId ?? soleUnitOf(actor);
     const units = new Map<string, string | undefined>();
     const firstRowOf = new Map<string, number>();
     const records: PersonCreate[] = [];
     const rowNumbers: number[] = [];
-    for (const { row, values } of read.rows) {
+    for (const [index, { row, values }] of read.rows.entries()) {
+      await checked(index);
       const first = firstRowOf.get(values.idNumber);
       if (first !== undefined) {
         read.issues.add(row, '身份证号', `与第 ${first} 行重复`);
@@ -174,5 +200,37 @@ export class PeopleExcel {
       write: (dryRun): Promise<ImportCounts> =>
         this.#deps.people.importPeople(actor, records, { dryRun, rowNumbers, ip }),
     });
+  }
+
+  /**
+   * The import as a job (ADR 0024): what can be checked at once is (the bytes are an xlsx
+   * within the limits), then the file is queued; `runImportJob` does the rest later.
+   */
+  async startImport(
+    actor: Actor,
+    file: { bytes: Buffer; fileName: string },
+    options: PeopleImportOptions,
+    ip: string,
+  ): Promise<JobAccepted> {
+    const maxBytes = this.#deps.config.imports.maxBytes;
+    await checkXlsx(file.bytes, { ...defaultXlsxLimits, maxBytes });
+    const params: z.input<typeof jobParamsSchema> = { dryRun: options.dryRun, ip };
+    if (options.unitId !== undefined) params.unitId = options.unitId;
+    return this.#deps.jobs.enqueue(actor, {
+      kind: 'people_import',
+      params,
+      input: file.bytes,
+      fileName: file.fileName,
+    });
+  }
+
+  /** The job's handler: the same all-or-nothing import; an invalid file is its report. */
+  async runImportJob(job: JobContext): Promise<ImportReport> {
+    const { dryRun, unitId, ip } = jobParamsSchema.parse(job.params);
+    const input = job.input;
+    if (!input) throw new Error('people import job without its file');
+    return reportEvenIfInvalid(() =>
+      this.import(job.actor, input, { dryRun, unitId }, ip, job.progress),
+    );
   }
 }

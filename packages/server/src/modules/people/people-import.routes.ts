@@ -1,9 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorResponseSchema, importReportSchema, personListQuerySchema } from '@jijiao/contracts';
+import {
+  errorResponseSchema,
+  importReportSchema,
+  jobAcceptedSchema,
+  personListQuerySchema,
+} from '@jijiao/contracts';
 import { actorOf } from '../../platform/auth/route-guard';
-import { importQuerySchema, readUploadedFile, sendWorkbook } from '../../platform/excel';
+import { importQuerySchema, readUploadedFileNamed, sendWorkbook } from '../../platform/excel';
 import type { PeopleExcel } from './people-excel';
 
 /**
@@ -55,10 +60,11 @@ export function registerPeopleExcelRoutes(
         tags: ['people'],
         summary: 'Import people from xlsx (multipart field `file`): all rows or none',
         description:
-          'Every row is checked first. Any problem: 422 `import_invalid`, the report in `details.report`, nothing written. Otherwise one transaction upserts by ID number (re-importing the same file changes nothing). `dryRun=true` only reports.',
+          'Every row is checked first. Any problem: 422 `import_invalid`, the report in `details.report`, nothing written. Otherwise one transaction upserts by ID number (re-importing the same file changes nothing). `dryRun=true` only reports. `async=true`: the file is checked as an xlsx, queued, and the answer is 202 with a job whose `result` is this report (`GET /api/v1/jobs/:id`).',
         querystring: importQuerySchema,
         response: {
           200: importReportSchema,
+          202: jobAcceptedSchema,
           400: errorResponseSchema,
           404: errorResponseSchema,
           413: errorResponseSchema,
@@ -66,9 +72,14 @@ export function registerPeopleExcelRoutes(
           422: errorResponseSchema,
         },
       },
-      handler: async (request) => {
-        const file = await readUploadedFile(request, deps.maxBytes);
-        return deps.excel.import(actorOf(request), file, request.query, request.ip);
+      handler: async (request, reply) => {
+        const file = await readUploadedFileNamed(request, deps.maxBytes);
+        const { async: asJob, ...options } = request.query;
+        if (asJob) {
+          const job = await deps.excel.startImport(actorOf(request), file, options, request.ip);
+          return reply.code(202).send(job);
+        }
+        return deps.excel.import(actorOf(request), file.bytes, options, request.ip);
       },
     });
   });

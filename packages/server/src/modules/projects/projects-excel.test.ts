@@ -5,6 +5,7 @@ import { buildTestApp, type Session } from '../../../test/build-app';
 import { multipartFile } from '../../../test/excel-routes';
 import { createFactories } from '../../../test/factories';
 import { buildExcelJsXlsx } from '../../../test/xlsx-files';
+import { downloadedReport, importAsJob } from '../../../test/import-jobs';
 import { readSheet } from '../../platform/excel';
 import { projectColumns } from './projects-columns';
 
@@ -81,6 +82,32 @@ async function projectsNumbered(number: string) {
   });
   return response.json<ProjectList>().items;
 }
+
+describe('importing projects as a job (async=true)', () => {
+  const runner = f.services.createJobRunner();
+  const url = '/api/v1/projects/import';
+
+  it('writes the drafts in the job and keeps the report; a bad row writes nothing', async () => {
+    const file = await buildExcelJsXlsx([headers, project('2027-04-08-301(省)')]);
+    const { report } = await importAsJob(t, runner, hostAdmin, url, file, '项目.xlsx');
+    expect(report).toMatchObject({ written: true, rows: 1, created: 1, issues: [] });
+    expect(await projectsNumbered('2027-04-08-301')).toHaveLength(1);
+
+    const bad = await buildExcelJsXlsx([
+      headers,
+      project('2027-04-08-302(省)'),
+      project('2027-04-08-303(省)', { 结束日期: '2027/5/1' }),
+    ]);
+    const invalid = await importAsJob(t, runner, hostAdmin, url, bad, '项目.xlsx');
+    expect(invalid.report).toMatchObject({ written: false, rows: 2, created: 0 });
+    expect(invalid.report.issues).toEqual([
+      expect.objectContaining({ row: 3, column: '结束日期' }),
+    ]);
+    expect(await projectsNumbered('2027-04-08-302')).toEqual([]);
+    const rows = await downloadedReport(t, hostAdmin, invalid.job.id);
+    expect(rows[2]?.slice(0, 2)).toEqual(['3', '结束日期']);
+  });
+});
 
 describe('importing projects from xlsx', () => {
   it('creates drafts at the caller’s host, then re-importing changes nothing', async () => {

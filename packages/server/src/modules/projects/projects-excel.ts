@@ -1,12 +1,24 @@
 import type { Readable } from 'node:stream';
-import type { ImportReport, Project, ProjectCreate, ProjectListQuery } from '@jijiao/contracts';
+import type {
+  ImportReport,
+  JobAccepted,
+  Project,
+  ProjectCreate,
+  ProjectListQuery,
+} from '@jijiao/contracts';
 import { rolePermissions } from '@jijiao/contracts';
+import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor';
 import type { Config } from '../../platform/config/config';
 import { AppError } from '../../platform/errors/app-error';
+import { noProgress, type ProgressListener } from '../../platform/jobs/progress';
 import {
+  checkXlsx,
+  defaultXlsxLimits,
   finishImport,
   readSheet,
+  reportEvenIfInvalid,
+  rowProgress,
   workbookStream,
   writeSheet,
   writeTemplate,
@@ -14,6 +26,8 @@ import {
   type ImportCounts,
 } from '../../platform/excel';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import type { JobContext } from '../jobs/job-runner';
+import type { JobsService } from '../jobs/jobs.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { checkProjectInput } from './project-input';
 import { projectColumns, type ProjectColumns } from './projects-columns';
@@ -24,9 +38,17 @@ export interface ProjectsExcelDeps {
   orgs: Pick<OrgsService, 'findUnitByNameOrCreditCode' | 'list'>;
   auditLog: Pick<AuditLogService, 'record'>;
   config: Pick<Config, 'imports'>;
+  jobs: Pick<JobsService, 'enqueue'>;
 }
 
 const sheetName = '项目';
+
+/** What a project import job keeps besides the file. */
+const jobParamsSchema = z.object({
+  dryRun: z.boolean(),
+  hostId: z.uuid().optional(),
+  ip: z.string(),
+});
 
 function toExportRow(p: Project): ExportRow<ProjectColumns> {
   return {
@@ -112,16 +134,20 @@ export class ProjectsExcel {
     file: Buffer,
     options: { dryRun: boolean; hostId?: string | undefined },
     ip: string,
+    progress: ProgressListener = noProgress,
   ): Promise<ImportReport> {
+    await progress(0, null);
     const read = await readSheet(file, projectColumns(), {
       maxBytes: this.#deps.config.imports.maxBytes,
     });
+    const checked = rowProgress(progress, read);
     const defaultHostId = options.hostId ?? soleHostOf(actor);
     const hosts = new Map<string, string | undefined>();
     const firstRowOf = new Map<string, number>();
     const records: ProjectCreate[] = [];
     const rowNumbers: number[] = [];
-    for (const { row, values } of read.rows) {
+    for (const [index, { row, values }] of read.rows.entries()) {
+      await checked(index);
       let number: string;
       try {
         ({ number } = checkProjectInput(values));
@@ -167,5 +193,34 @@ export class ProjectsExcel {
       write: (dryRun): Promise<ImportCounts> =>
         this.#deps.projects.importProjects(actor, records, { dryRun, rowNumbers, ip }),
     });
+  }
+
+  /** The import as a job (ADR 0024): the bytes checked as an xlsx now, the rows later. */
+  async startImport(
+    actor: Actor,
+    file: { bytes: Buffer; fileName: string },
+    options: { dryRun: boolean; hostId?: string | undefined },
+    ip: string,
+  ): Promise<JobAccepted> {
+    const maxBytes = this.#deps.config.imports.maxBytes;
+    await checkXlsx(file.bytes, { ...defaultXlsxLimits, maxBytes });
+    const params: z.input<typeof jobParamsSchema> = { dryRun: options.dryRun, ip };
+    if (options.hostId !== undefined) params.hostId = options.hostId;
+    return this.#deps.jobs.enqueue(actor, {
+      kind: 'projects_import',
+      params,
+      input: file.bytes,
+      fileName: file.fileName,
+    });
+  }
+
+  /** The job's handler: the same all-or-nothing import; an invalid file is its report. */
+  async runImportJob(job: JobContext): Promise<ImportReport> {
+    const { dryRun, hostId, ip } = jobParamsSchema.parse(job.params);
+    const input = job.input;
+    if (!input) throw new Error('project import job without its file');
+    return reportEvenIfInvalid(() =>
+      this.import(job.actor, input, { dryRun, hostId }, ip, job.progress),
+    );
   }
 }

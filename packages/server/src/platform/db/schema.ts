@@ -19,3 +19,4 @@ export * from './tables/audit';
 export * from './tables/cards';
 export * from './tables/checkins';
 export * from './tables/standings';
+export * from './tables/jobs';

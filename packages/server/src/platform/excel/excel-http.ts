@@ -6,8 +6,21 @@ import { AppError } from '../errors/app-error';
 
 export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/**
+ * `?async=true`: answer 202 with a job to follow (`GET /api/v1/jobs/:id`) instead of
+ * holding the request until the whole file is checked and written (ADR 0024).
+ */
+export const asyncImportQuery = {
+  async: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('true: queue the import as a job and answer 202 with its id'),
+};
+
 /** `?dryRun=true&unitId=…` of an import: check only, and the unit rows without 单位 go to. */
 export const importQuerySchema = z.object({
+  ...asyncImportQuery,
   dryRun: z
     .enum(['true', 'false'])
     .default('false')

@@ -1,7 +1,14 @@
-import { importIssueSchema, type ImportReport, type FieldIssue } from '@jijiao/contracts';
+import {
+  importIssueSchema,
+  importReportSchema,
+  type ImportReport,
+  type FieldIssue,
+} from '@jijiao/contracts';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
+import type { ProgressListener } from '../jobs/progress';
 import type { ImportIssues } from './import-issues';
+import type { SheetRead } from './read-sheet';
 
 export interface ImportCounts {
   created: number;
@@ -64,4 +71,32 @@ export async function finishImport(options: {
     issues.addAll(found);
   }
   throw invalid(report(none, false));
+}
+
+/**
+ * The progress of checking a read sheet, row by row: rows the reader already refused count
+ * as done, so `done` reaches the file's row count. Call it with each valid row's index.
+ */
+export function rowProgress(
+  progress: ProgressListener,
+  read: Pick<SheetRead<unknown>, 'rowCount' | 'rows'>,
+): (index: number) => Promise<void> {
+  const refused = read.rowCount - read.rows.length;
+  return (index) => progress(refused + index + 1, read.rowCount);
+}
+
+/**
+ * An import as a job's result: a file with invalid rows answers its report (written:
+ * false, every issue) like a good one; only other errors fail the job.
+ */
+export async function reportEvenIfInvalid(run: () => Promise<ImportReport>): Promise<ImportReport> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'import_invalid') {
+      const report = importReportSchema.safeParse(error.details?.report);
+      if (report.success) return report.data;
+    }
+    throw error;
+  }
 }

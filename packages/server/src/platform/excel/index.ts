@@ -10,8 +10,10 @@ export {
   type SheetRow,
 } from './read-sheet';
 export { writeSheet, writeTemplate, workbookStream, type ExportRow } from './write-sheet';
-export { finishImport, type ImportCounts } from './import-flow';
+export { importReportWorkbook } from './report-sheet';
+export { finishImport, reportEvenIfInvalid, rowProgress, type ImportCounts } from './import-flow';
 export {
+  asyncImportQuery,
   importQuerySchema,
   readUploadedFile,
   readUploadedFileNamed,

@@ -1,12 +1,15 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Flex, Steps, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
-import { Link } from 'react-router';
-import type { ImportReport } from '@jijiao/contracts';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import type { ImportReport, JobAccepted } from '@jijiao/contracts';
+import { fetchJob } from '../../api';
 import { errorMessageKey } from '../../i18n/error-message';
 import { useT } from '../../i18n/use-t';
 import { DownloadButton } from '../DownloadButton';
+import { ImportJobView } from './ImportJobView';
+import { isJobDone } from './job-progress';
 import { ImportReportView } from './ImportReportView';
 import { looksLikeXlsx, reportOutcome } from './import-issues';
 
@@ -16,7 +19,13 @@ export interface ImportWorkflowProps {
   title: string;
   backTo: string;
   fetchTemplate: () => Promise<{ blob: Blob; fileName: string }>;
-  runImport: (file: File, dryRun: boolean) => Promise<ImportReport>;
+  /** Runs the import in the request (small imports: card stock, award rosters). */
+  runImport?: (file: File, dryRun: boolean) => Promise<ImportReport>;
+  /**
+   * Queues the import (and its dry run) as a job instead (ADR 0024): the page shows its
+   * progress, then its report; `?job=<id>` in the URL brings it back after leaving.
+   */
+  startJob?: (file: File, dryRun: boolean) => Promise<JobAccepted>;
   /** Settings that change what the import does (the target unit, say): a change asks for a new dry run. */
   settings?: ReactNode;
   settingsKey?: string;
@@ -34,6 +43,7 @@ export function ImportWorkflow({
   backTo,
   fetchTemplate,
   runImport,
+  startJob,
   settings,
   settingsKey = '',
   ready = true,
@@ -46,22 +56,75 @@ export function ImportWorkflow({
   // The file and settings a dry run passed for; importing anything else needs a new one.
   const [checked, setChecked] = useState<{ file: File; settingsKey: string } | null>(null);
 
+  const [searchParams, setSearchParams] = useSearchParams();
+  const jobId = startJob ? searchParams.get('job') : null;
+  // The file and settings of the job this page started (none when it came back by URL).
+  const startedFor = useRef<{ jobId: string; file: File; settingsKey: string } | null>(null);
+
+  const finish = (result: ImportReport, forFile: File | null, forSettings: string) => {
+    setReport(result);
+    const outcome = reportOutcome(result);
+    if (outcome === 'dryRunOk' && forFile !== null)
+      setChecked({ file: forFile, settingsKey: forSettings });
+    else setChecked(null);
+    if (outcome === 'written') onWritten?.();
+  };
+
+  /** A new file or none: the job shown before belongs to another file. */
+  const forgetJob = () => {
+    if (jobId === null) return;
+    setSearchParams(
+      (params) => {
+        params.delete('job');
+        return params;
+      },
+      { replace: true },
+    );
+  };
+
   const mutation = useMutation({
-    mutationFn: ({ dryRun }: { dryRun: boolean }) => {
+    mutationFn: async ({ dryRun }: { dryRun: boolean }): Promise<ImportReport | null> => {
       if (file === null) throw new Error('no file');
+      if (startJob) {
+        const { jobId: started } = await startJob(file, dryRun);
+        startedFor.current = { jobId: started, file, settingsKey };
+        setSearchParams(
+          (params) => {
+            params.set('job', started);
+            return params;
+          },
+          { replace: false },
+        );
+        return null;
+      }
+      if (!runImport) throw new Error('no import');
       return runImport(file, dryRun);
     },
     onMutate: () => {
       setReport(null);
     },
     onSuccess: (result) => {
-      setReport(result);
-      const outcome = reportOutcome(result);
-      if (outcome === 'dryRunOk' && file !== null) setChecked({ file, settingsKey });
-      else setChecked(null);
-      if (outcome === 'written') onWritten?.();
+      if (result !== null) finish(result, file, settingsKey);
     },
   });
+
+  const job = useQuery({
+    queryKey: ['import-job', jobId],
+    queryFn: () => fetchJob(jobId ?? ''),
+    enabled: jobId !== null,
+    refetchInterval: (q) => (q.state.data && isJobDone(q.state.data) ? false : 1000),
+  });
+  const jobData = job.data?.id === jobId ? job.data : undefined;
+  const jobReport = jobData?.status === 'succeeded' ? jobData.result : null;
+  useEffect(() => {
+    if (jobReport === null || jobData === undefined) return;
+    const mine = startedFor.current?.jobId === jobData.id ? startedFor.current : null;
+    finish(jobReport, mine?.file ?? null, mine?.settingsKey ?? '');
+    // Once per finished job: `finish` and the rest are read as they are then.
+  }, [jobData?.id, jobReport]);
+  const jobRunning =
+    jobId !== null && !job.isError && (jobData === undefined || !isJobDone(jobData));
+  const busy = mutation.isPending || jobRunning;
 
   const canWrite =
     checked !== null && checked.file === file && checked.settingsKey === settingsKey && ready;
@@ -116,12 +179,14 @@ export function ImportWorkflow({
               setFile(ok ? picked : null);
               setReport(null);
               mutation.reset();
+              forgetJob();
               return false; // Kept here until the user runs the import.
             }}
             onRemove={() => {
               setFile(null);
               setReport(null);
               mutation.reset();
+              forgetJob();
             }}
           >
             <Button icon={<UploadOutlined />} data-testid="choose-file">
@@ -135,8 +200,8 @@ export function ImportWorkflow({
         <Flex gap={8} wrap align="center">
           <Button
             data-testid="import-dry-run"
-            disabled={file === null || !ready}
-            loading={mutation.isPending && mutation.variables.dryRun}
+            disabled={file === null || !ready || (busy && mutation.variables?.dryRun === false)}
+            loading={busy && mutation.variables?.dryRun !== false}
             onClick={() => {
               mutation.mutate({ dryRun: true });
             }}
@@ -146,8 +211,8 @@ export function ImportWorkflow({
           <Button
             type="primary"
             data-testid="import-write"
-            disabled={!canWrite || written}
-            loading={mutation.isPending && !mutation.variables.dryRun}
+            disabled={!canWrite || written || busy}
+            loading={busy && mutation.variables?.dryRun === false}
             onClick={() => {
               mutation.mutate({ dryRun: false });
             }}
@@ -167,7 +232,20 @@ export function ImportWorkflow({
             data-testid="import-error"
           />
         )}
-        {report !== null && <ImportReportView report={report} />}
+        {job.isError && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={t(errorMessageKey(job.error))}
+            data-testid="import-error"
+          />
+        )}
+        {jobData !== undefined ? (
+          <ImportJobView job={jobData} />
+        ) : (
+          report !== null && <ImportReportView report={report} />
+        )}
         {written && (
           <Link to={backTo} data-testid="import-done">
             <ArrowLeftOutlined /> {t('imports.back')}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Flex, Typography } from 'antd';
-import { downloadCreditsTemplate, importCredits } from '../../../api';
+import { downloadCreditsTemplate, startCreditsImport } from '../../../api';
 import { ImportWorkflow } from '../../../components/import/ImportWorkflow';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { useT } from '../../../i18n/use-t';
@@ -19,9 +19,9 @@ export function CreditsImportPage() {
       title={t('imports.creditsTitle')}
       backTo="/"
       fetchTemplate={downloadCreditsTemplate}
-      runImport={(file, dryRun) => {
+      startJob={(file, dryRun) => {
         if (targetUnit === undefined) throw new Error('no unit');
-        return importCredits(targetUnit, file, file.name, { dryRun });
+        return startCreditsImport(targetUnit, file, file.name, { dryRun });
       }}
       ready={targetUnit !== undefined}
       settingsKey={targetUnit ?? ''}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Flex, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { downloadPeopleTemplate, importPeople } from '../../../api';
+import { downloadPeopleTemplate, startPeopleImport } from '../../../api';
 import { ImportWorkflow } from '../../../components/import/ImportWorkflow';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { useT } from '../../../i18n/use-t';
@@ -21,7 +21,9 @@ export function PeopleImportPage() {
       title={t('imports.peopleTitle')}
       backTo="/people"
       fetchTemplate={downloadPeopleTemplate}
-      runImport={(file, dryRun) => importPeople(file, file.name, { dryRun, unitId: targetUnit })}
+      startJob={(file, dryRun) =>
+        startPeopleImport(file, file.name, { dryRun, unitId: targetUnit })
+      }
       settingsKey={targetUnit ?? ''}
       settings={
         <Flex vertical gap={4} align="flex-start">

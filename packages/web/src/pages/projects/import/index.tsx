@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { downloadProjectTemplate, importProjects } from '../../../api';
+import { downloadProjectTemplate, startProjectsImport } from '../../../api';
 import { ImportWorkflow } from '../../../components/import/ImportWorkflow';
 import { useT } from '../../../i18n/use-t';
 
@@ -12,7 +12,7 @@ export function ProjectImportPage() {
       title={t('imports.projectsTitle')}
       backTo="/projects"
       fetchTemplate={downloadProjectTemplate}
-      runImport={(file, dryRun) => importProjects(file, file.name, { dryRun })}
+      startJob={(file, dryRun) => startProjectsImport(file, file.name, { dryRun })}
       onWritten={() => {
         void queryClient.invalidateQueries({ queryKey: ['projects'] });
       }}

@@ -1,0 +1,145 @@
+import type { JobKind } from '@jijiao/contracts';
+import type { Actor } from '../../platform/auth/actor';
+import { AppError } from '../../platform/errors/app-error';
+import { throttledProgress, type ProgressListener } from '../../platform/jobs/progress';
+import { actorOfJob } from './job-actor';
+import type { JobsService, TakenJob } from './jobs.service';
+
+/** What a handler is given: the job's owner as actor, its parameters, file and progress. */
+export interface JobContext {
+  jobId: string;
+  actor: Actor;
+  params: unknown;
+  input: Buffer | null;
+  fileName: string | null;
+  /** Throttled; throws `conflict` when another runner took the job over (its lease ran out). */
+  progress: ProgressListener;
+}
+
+/**
+ * Runs one job and answers its result (JSON). A thrown AppError fails the job with its
+ * code and message; any other error fails it as `internal`, logged. A handler must be safe
+ * to run again: a job whose process stopped is taken again once its lease runs out.
+ */
+export type JobHandler = (context: JobContext) => Promise<unknown>;
+
+export interface JobRunnerLog {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface JobRunnerOptions {
+  jobs: Pick<JobsService, 'take' | 'renew' | 'finish'>;
+  handlers: Partial<Record<JobKind, JobHandler>>;
+  /** How long a taken job is held without a sign of life; renewed every third of it. */
+  leaseMs?: number;
+  /** Milliseconds between looks when no job is waiting. */
+  pollMs?: number;
+  /** Progress is written at most once per this many rows. */
+  progressEvery?: number;
+  log?: JobRunnerLog;
+}
+
+/**
+ * Takes queued jobs one at a time and runs them, in any number of server processes
+ * (`FOR UPDATE SKIP LOCKED`). Started with the server, stopped on shutdown: `stop` waits
+ * for the job in hand; one cut short (the process killed) is taken again after its lease.
+ */
+export class JobRunner {
+  private readonly stopping = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  readonly #options: JobRunnerOptions;
+
+  constructor(options: JobRunnerOptions) {
+    this.#options = options;
+  }
+
+  private get leaseMs(): number {
+    return this.#options.leaseMs ?? 60_000;
+  }
+
+  /** Takes and runs one job; false when none was waiting. */
+  async runOnce(): Promise<boolean> {
+    const kinds = Object.keys(this.#options.handlers);
+    const job = await this.#options.jobs.take(kinds, this.leaseMs);
+    if (!job) return false;
+    await this.run(job);
+    return true;
+  }
+
+  /** Runs jobs until none is waiting (tests, and each tick of `start`). */
+  async drain(): Promise<number> {
+    let ran = 0;
+    while (!this.stopping.signal.aborted && (await this.runOnce())) ran++;
+    return ran;
+  }
+
+  private async run(job: TakenJob): Promise<void> {
+    const { jobs, handlers, log } = this.#options;
+    const handler = handlers[job.kind as JobKind];
+    let lost = false;
+    const renew = async (progress?: { done: number; total: number | null }) => {
+      if (!(await jobs.renew(job, this.leaseMs, progress))) lost = true;
+    };
+    const heartbeat = setInterval(() => {
+      renew().catch((error: unknown) =>
+        log?.error({ err: error, jobId: job.id }, 'job heartbeat failed'),
+      );
+    }, this.leaseMs / 3);
+    heartbeat.unref();
+    const progress = throttledProgress(async (done, total) => {
+      await renew({ done, total });
+      if (lost) throw new AppError('conflict', 'The job was taken over by another runner');
+    }, this.#options.progressEvery ?? 500);
+    try {
+      if (!handler) throw new AppError('internal', `No handler for jobs of kind ${job.kind}`);
+      const result = await handler({
+        jobId: job.id,
+        actor: actorOfJob(job.id, job.actor),
+        params: job.params,
+        input: job.input,
+        fileName: job.fileName,
+        progress,
+      });
+      clearInterval(heartbeat);
+      if (!(await jobs.finish(job, { status: 'succeeded', result })))
+        log?.error({ jobId: job.id }, 'job finished after its lease was taken over');
+      else log?.info({ jobId: job.id, kind: job.kind }, 'job succeeded');
+    } catch (error) {
+      clearInterval(heartbeat);
+      const known = error instanceof AppError;
+      if (!known) log?.error({ err: error, jobId: job.id }, 'job failed');
+      await jobs.finish(job, {
+        status: 'failed',
+        error: known
+          ? { code: error.code, message: error.message }
+          : { code: 'internal', message: 'The job failed; the server log has the details' },
+      });
+    }
+  }
+
+  start(): void {
+    const tick = () => {
+      this.running = this.drain()
+        .then(() => undefined)
+        .catch((error: unknown) => {
+          this.#options.log?.error({ err: error }, 'job runner failed');
+        })
+        .finally(() => {
+          if (!this.stopping.signal.aborted) {
+            this.timer = setTimeout(tick, this.#options.pollMs ?? 1000);
+            this.timer.unref();
+          }
+        });
+    };
+    tick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}
