@@ -113,10 +113,10 @@ describe('a province admin reads the 工作台 and drills down', () => {
       .poll(async () => page.getByTestId('progress-org').innerText())
       .toContain(best?.name ?? '');
 
-    // The tile of claims in review opens the review queue.
+    // The tile of claims in review opens the review queue's 代审 tab (ADR 0023).
     await page.goBack();
     await page.getByTestId('stat-in-review').click();
-    await page.waitForURL(`${url}/reviews`);
+    await page.waitForURL(`${url}/reviews?tab=act-for`);
     await page.getByTestId('review-queue').waitFor();
 
     // 统计报表 draws the same four charts above its tables.
