@@ -412,7 +412,12 @@ describe('isClaimAtCallersLevel (ADR 0023)', () => {
   it.each([
     ['the reviewer’s own org', actorAs('reviewer'), waitingAt('org-reviewer', city), true],
     ['a body below the reviewer', actorAs('reviewer'), waitingAt('org-x', unit, 'district'), false],
-    ['the unit admin’s unit', actorAs('unit_admin'), waitingAt('org-unit_admin', unit, 'unit'), true],
+    [
+      'the unit admin’s unit',
+      actorAs('unit_admin'),
+      waitingAt('org-unit_admin', unit, 'unit'),
+      true,
+    ],
     ['the province admin, below', actorAs('province_admin'), waitingAt('org-x', city), false],
     ['a learner', actorAs('learner'), waitingAt('org-learner', unit, 'unit'), false],
   ])('%s', (_name, actor, claim, expected) => {
