@@ -69,7 +69,21 @@ describe('a province admin reads the 工作台 and drills down', () => {
       .getByTestId('review-levels')
       .locator('tbody tr.ant-table-row')
       .allInnerTexts();
-    const levelNames: Record<string, string> = { unit: '单位初审', cme_office: '省继教办' };
+    // The demo has claims waiting at every level of its chains (ADR 0023).
+    const levelNames: Record<string, string> = {
+      unit: '单位初审',
+      association: '医学会',
+      district: '区县卫健局',
+      city: '市州卫健委',
+      cme_office: '省继教办',
+    };
+    expect(levels.byLevel.map((l) => l.kind)).toEqual([
+      'unit',
+      'association',
+      'district',
+      'city',
+      'cme_office',
+    ]);
     expect(levelRows).toHaveLength(levels.byLevel.length);
     levels.byLevel.forEach((level, i) => {
       expect(levelRows[i]).toContain(levelNames[level.kind] ?? '—');
