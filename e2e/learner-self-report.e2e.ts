@@ -143,20 +143,22 @@ describe('a learner self-reports a paper and sees it count once approved', () =>
     expect(await earnedTotal()).toBe(before); // pending: not counted
 
     // The review chain (江南区人民医院 → 江南区医学会 → 东湖市卫健委 → 省继教办), through the API.
+    // Each step by its own body's reviewer (ADR 0023).
     const unitAdmin = await apiSession(url, 'demo-unit-admin');
+    const association = await apiSession(url, 'demo-association-reviewer');
     const city = await apiSession(url, 'demo-reviewer');
-    const province = await apiSession(url, 'demo-province-admin');
-    contexts.push(unitAdmin.context, city.context, province.context);
+    const province = await apiSession(url, 'demo-province-reviewer');
+    contexts.push(unitAdmin.context, association.context, city.context, province.context);
     let claim = (await unitAdmin.queue()).find(
       (c) => c.personName === '王晓明' && c.activityType === 'paper',
     );
     expect(claim, 'the claim waits for the unit').toBeDefined();
     claim = await unitAdmin.approve(claim!);
     expect(claim.currentReviewerOrgName).toBe('江南区医学会');
-    // The city commission acts for the district medical association below it, then itself.
-    claim = await city.approve(claim);
+    claim = await association.approve(claim);
     expect(claim.currentReviewerOrgName).toBe('东湖市卫生健康委员会');
     claim = await city.approve(claim);
+    expect(claim.currentReviewerOrgName).toBe('演示省继续医学教育委员会办公室');
     claim = await province.approve(claim);
     expect(claim.status).toBe('effective');
 

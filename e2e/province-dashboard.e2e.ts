@@ -69,7 +69,21 @@ describe('a province admin reads the 工作台 and drills down', () => {
       .getByTestId('review-levels')
       .locator('tbody tr.ant-table-row')
       .allInnerTexts();
-    const levelNames: Record<string, string> = { unit: '单位初审', cme_office: '省继教办' };
+    // The demo has claims waiting at every level of its chains (ADR 0023).
+    const levelNames: Record<string, string> = {
+      unit: '单位初审',
+      association: '医学会',
+      district: '区县卫健局',
+      city: '市州卫健委',
+      cme_office: '省继教办',
+    };
+    expect(levels.byLevel.map((l) => l.kind)).toEqual([
+      'unit',
+      'association',
+      'district',
+      'city',
+      'cme_office',
+    ]);
     expect(levelRows).toHaveLength(levels.byLevel.length);
     levels.byLevel.forEach((level, i) => {
       expect(levelRows[i]).toContain(levelNames[level.kind] ?? '—');
@@ -113,10 +127,10 @@ describe('a province admin reads the 工作台 and drills down', () => {
       .poll(async () => page.getByTestId('progress-org').innerText())
       .toContain(best?.name ?? '');
 
-    // The tile of claims in review opens the review queue.
+    // The tile of claims in review opens the review queue's 代审 tab (ADR 0023).
     await page.goBack();
     await page.getByTestId('stat-in-review').click();
-    await page.waitForURL(`${url}/reviews`);
+    await page.waitForURL(`${url}/reviews?tab=act-for`);
     await page.getByTestId('review-queue').waitFor();
 
     // 统计报表 draws the same four charts above its tables.

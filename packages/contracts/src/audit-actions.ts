@@ -52,6 +52,7 @@ export const auditActions = [
   'credit.return',
   'credit.reject',
   'credit.void',
+  'credit.acted_for',
   'credits.imported',
   'award.batch_created',
   'award.batch_from_attendance',
@@ -185,6 +186,9 @@ export const auditDetailKeys = [
   'platformId',
   'unitId',
   'id',
+  'action',
+  'stepOrg',
+  'actingOrg',
 ] as const;
 export type AuditDetailKey = (typeof auditDetailKeys)[number];
 

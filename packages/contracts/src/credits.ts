@@ -126,8 +126,15 @@ export const provenanceSchema = z.object({
 export const claimReviewEntrySchema = z.object({
   action: reviewActionSchema,
   step: z.number().int(),
-  reviewerOrgName: z.string().nullable(),
+  reviewerOrgName: z.string().nullable().describe('The org the step belonged to'),
   actorName: z.string().nullable(),
+  actedFor: z
+    .boolean()
+    .describe('代审: a reviewer of an ancestor org acted for the step’s own org (ADR 0023)'),
+  actorOrgName: z
+    .string()
+    .nullable()
+    .describe('For 代审: the ancestor org through which the reviewer acted'),
   fromStatus: claimStatusSchema.nullable(),
   toStatus: claimStatusSchema,
   reason: z.string().nullable(),
@@ -171,7 +178,12 @@ export const claimSchema = claimSummarySchema.extend({
   evidence: z.array(claimEvidenceSchema),
   provenances: z.array(provenanceSchema),
   history: z.array(claimReviewEntrySchema),
-  canAct: z.boolean().describe('The caller may approve/return/reject it now'),
+  canAct: z
+    .boolean()
+    .describe('The caller may approve/return/reject it now, as the step’s own org'),
+  canActFor: z
+    .boolean()
+    .describe('The caller may act on it now only for the step’s org (代审: send `actFor: true`)'),
   canEdit: z.boolean().describe('The caller may correct and (re)submit it now'),
 });
 export type Claim = z.infer<typeof claimSchema>;
@@ -199,12 +211,24 @@ export type ClaimVersion = z.infer<typeof claimVersionSchema>;
 export const reviewDecisionSchema = z.object({
   version: versionSeen,
   reason: z.string().trim().max(500).optional(),
+  actFor: z
+    .boolean()
+    .default(false)
+    .describe(
+      '代审: act for the org of the current step from an ancestor org; refused without it (and on one’s own step)',
+    ),
 });
 export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 
 export const reviewReasonSchema = z.object({
   version: versionSeen,
   reason: z.string().trim().min(1).max(500),
+  actFor: z
+    .boolean()
+    .default(false)
+    .describe(
+      '代审: act for the org of the current step from an ancestor org; refused without it (and on one’s own step)',
+    ),
 });
 export type ReviewReason = z.infer<typeof reviewReasonSchema>;
 
@@ -214,6 +238,12 @@ export const bulkReviewSchema = z.object({
     .min(1)
     .max(200),
   reason: z.string().trim().max(500).optional().describe('Required to return'),
+  actFor: z
+    .boolean()
+    .default(false)
+    .describe(
+      '代审: act for the org of the current step from an ancestor org; refused without it (and on one’s own step)',
+    ),
 });
 export type BulkReview = z.infer<typeof bulkReviewSchema>;
 
@@ -248,6 +278,11 @@ export const reviewQueueQuerySchema = z.object({
     .transform((v) => v === 'true')
     .optional()
     .describe('Only claims whose evidence is shared with another person'),
+  actFor: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(false)
+    .describe('代审: the claims waiting at orgs below the caller’s, instead of at their own'),
   sort: z.enum(['submittedAt', 'activityDate', 'credits']).default('submittedAt'),
   order: z.enum(['asc', 'desc']).default('asc'),
   after: z.string().optional(),

@@ -64,7 +64,11 @@ export type AwardDashboard = z.infer<typeof awardDashboardSchema>;
 
 /** `GET /api/v1/reviews/dashboard`: what waits at the caller's level (the review queue). */
 export const reviewDashboardSchema = z.object({
-  waiting: z.number().int(),
+  waiting: z.number().int().describe('The queue: claims waiting at the caller’s own orgs'),
+  actForWaiting: z
+    .number()
+    .int()
+    .describe('The 代审 tab: claims waiting at orgs below the caller’s (ADR 0023)'),
   oldestSubmittedAt: z.iso.datetime().nullable(),
   byType: z.array(z.object({ type: activityTypeSchema, count: z.number().int() })),
 });

@@ -14,6 +14,8 @@ export const errorCodes = [
   'password_policy',
   'password_change_required',
   'forbidden',
+  'act_for_required',
+  'already_approved',
   'csrf_failed',
   'invalid_state',
   'import_invalid',

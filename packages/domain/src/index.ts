@@ -17,6 +17,7 @@ export * from './rules/tenths';
 export * from './rules/check-expectations';
 export * from './credits/merge-duplicates';
 export * from './credits/claim-lifecycle';
+export * from './credits/review-step';
 export * from './credits/value-claim';
 export * from './credits/self-report-evidence';
 export * from './credits/activity-date';

@@ -119,7 +119,11 @@ export function createClaimFactories(core: ClaimFactoryCore) {
     const decide = async (action: 'approve' | 'return' | 'reject') => {
       clock.tick();
       const reviewer = await reviewerActorFor(claim);
-      const body = { version: claim.version, ...(action === 'approve' ? {} : { reason }) };
+      const body = {
+        version: claim.version,
+        actFor: false,
+        ...(action === 'approve' ? {} : { reason }),
+      };
       if (action === 'approve')
         claim = await services.claimReview.approve(reviewer, claim.id, body, ip);
       else if (action === 'return')

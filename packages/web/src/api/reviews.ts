@@ -19,6 +19,8 @@ export interface ReviewQueueFilters {
   unitId?: string | undefined;
   year?: number | undefined;
   flagged?: boolean | undefined;
+  /** 代审: the claims waiting at bodies below the caller's, instead of at their own. */
+  actFor?: boolean | undefined;
   sort: 'submittedAt' | 'activityDate' | 'credits';
   order: 'asc' | 'desc';
 }
@@ -26,26 +28,37 @@ export interface ReviewQueueFilters {
 export function listReviewQueue(
   filters: ReviewQueueFilters & { limit?: number; after?: string | undefined },
 ): Promise<ClaimList> {
-  const { flagged, ...rest } = filters;
+  const { flagged, actFor, ...rest } = filters;
   return request('GET', '/api/v1/reviews/queue', claimListSchema, {
-    query: { ...rest, flagged: flagged === undefined ? undefined : String(flagged) },
+    query: {
+      ...rest,
+      flagged: flagged === undefined ? undefined : String(flagged),
+      actFor: actFor ? 'true' : undefined,
+    },
   });
 }
 
 export type ReviewDecisionAction = 'approve' | 'return' | 'reject';
 
-/** Approve, return or reject at the caller's level; `version` is the one the reviewer saw. */
+/**
+ * Approve, return or reject at the caller's level; `version` is the one the reviewer saw;
+ * `actFor` when acting for a body below (代审, the server refuses it otherwise).
+ */
 export function decideClaim(
   id: string,
   action: ReviewDecisionAction,
-  body: { version: number; reason?: string | undefined },
+  body: { version: number; reason?: string | undefined; actFor?: boolean | undefined },
 ): Promise<Claim> {
   return request('POST', `${claimPath(id)}/${action}`, claimSchema, { body });
 }
 
 export function bulkReview(
   action: 'approve' | 'return',
-  body: { items: { id: string; version: number }[]; reason?: string | undefined },
+  body: {
+    items: { id: string; version: number }[];
+    reason?: string | undefined;
+    actFor?: boolean | undefined;
+  },
 ): Promise<BulkResult> {
   return request('POST', `/api/v1/reviews/${action}`, bulkResultSchema, { body });
 }

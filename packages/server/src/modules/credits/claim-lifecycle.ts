@@ -31,6 +31,11 @@ export interface TransitionOptions {
   chain?: { steps: string[]; reviewChainId: string | null };
   /** The version the caller saw; a newer stored one is a stale_state. */
   expectedVersion?: number | undefined;
+  /**
+   * 代审 (ADR 0023): a reviewer of an ancestor org decides the step for its own org. The
+   * history row records it and the org acted through; the audit log adds `credit.acted_for`.
+   */
+  actingFor?: { actingOrgId: string; actingOrgName: string; stepOrgName: string } | undefined;
 }
 
 export interface TransitionResult {
@@ -134,11 +139,14 @@ export class ClaimLifecycle {
     const recorded = historyActionOf(action);
     // A reviewer's step acts for the org at that step; anything else acts outside the chain.
     const reviewing = action === 'approve' || action === 'return' || action === 'reject';
+    const actingFor = reviewing ? options.actingFor : undefined;
     await repository.insertReview(tx, {
       claimId: claim.id,
       step: starting ? 0 : claim.currentStep,
       reviewerOrgId: reviewing ? claim.currentReviewerOrgId : null,
       actorUserId: actor.userId,
+      actedFor: actingFor !== undefined,
+      actorOrgId: actingFor?.actingOrgId ?? null,
       action: recorded,
       fromStatus: from,
       toStatus: status,
@@ -158,6 +166,25 @@ export class ClaimLifecycle {
       },
       tx,
     );
+    if (actingFor)
+      await auditLog.record(
+        {
+          action: 'credit.acted_for',
+          actorUserId: actor.userId,
+          actorUsername: actor.username,
+          ip: actor.ip,
+          targetType: 'credit_claim',
+          targetId: claim.id,
+          orgPath: claim.unitPath,
+          details: {
+            action: recorded,
+            step: claim.currentStep,
+            stepOrg: actingFor.stepOrgName,
+            actingOrg: actingFor.actingOrgName,
+          },
+        },
+        tx,
+      );
     return { id: claim.id, status, version: claim.version + 1, currentStep };
   }
 

@@ -1,4 +1,18 @@
-import { and, asc, count, desc, eq, inArray, lt, min, ne, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  inArray,
+  lt,
+  min,
+  ne,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { pathWithin } from '../../platform/db/scope-sql';
 import { orgs } from '../../platform/db/tables/orgs';
@@ -75,8 +89,10 @@ function toView(row: ViewRow): ClaimView {
 
 export interface QueueFilter {
   reviewerScope: readonly string[];
-  /** Orgs where the caller holds credit:review: a unit's own step is only theirs. */
+  /** Orgs where the caller holds credit:review: the steps that are theirs (ADR 0023). */
   reviewerOrgIds: readonly string[];
+  /** 代审: the steps of the non-unit orgs below theirs instead of their own. */
+  actFor: boolean;
   /** Never one's own claims (as the person, the submitter or the one who entered it). */
   excludeUserId: string;
   type?: string;
@@ -155,6 +171,10 @@ export class ClaimQueries {
         review: claimReviews,
         reviewerOrgName: orgs.name,
         actorName: users.displayName,
+        // A subquery rather than a second join of `orgs` (see reviewerOrgName above).
+        actorOrgName: sql<
+          string | null
+        >`(select a.name from orgs a where a.id = ${claimReviews.actorOrgId})`,
       })
       .from(claimReviews)
       .leftJoin(orgs, eq(orgs.id, claimReviews.reviewerOrgId))
@@ -164,27 +184,28 @@ export class ClaimQueries {
   }
 
   /**
-   * The orgs whose waiting claims the queue shows. They are read first and passed as
-   * values, not as a subquery: with the values the planner sees from the column's
-   * statistics how many pending claims they hold, and walks the queue-order index (one page
-   * read) for a reviewer high in the chain, or the per-org index for a unit with a handful.
-   * With a subquery it guessed a few hundred rows, and sorted every pending claim of a
-   * province for each page.
+   * The orgs whose waiting claims the queue shows: the caller's own reviewing orgs, or for
+   * 代审 the non-unit orgs below them in their credit:review subtrees (canActForClaim). They
+   * are read first and passed as values, not as a subquery: with the values the planner
+   * sees from the column's statistics how many pending claims they hold, and walks the
+   * queue-order index (one page read) for a reviewer high in the chain, or the per-org
+   * index for a unit with a handful. With a subquery it guessed a few hundred rows, and
+   * sorted every pending claim of a province for each page.
    */
   private async reviewingOrgs(
     db: DbOrTx,
-    f: Pick<QueueFilter, 'reviewerScope' | 'reviewerOrgIds'>,
+    f: Pick<QueueFilter, 'reviewerScope' | 'reviewerOrgIds' | 'actFor'>,
   ): Promise<string[]> {
+    if (!f.actFor) return [...f.reviewerOrgIds];
+    if (f.reviewerScope.length === 0) return [];
     const rows = await db
       .select({ id: orgs.id })
       .from(orgs)
       .where(
         and(
           pathWithin(orgs.path, f.reviewerScope),
-          or(
-            ne(orgs.kind, 'unit'),
-            f.reviewerOrgIds.length > 0 ? inArray(orgs.id, [...f.reviewerOrgIds]) : sql`false`,
-          ),
+          ne(orgs.kind, 'unit'),
+          f.reviewerOrgIds.length > 0 ? notInArray(orgs.id, [...f.reviewerOrgIds]) : undefined,
         ),
       );
     return rows.map((o) => o.id);
@@ -193,7 +214,7 @@ export class ClaimQueries {
   /** The whole queue in numbers: claims waiting per activity type, and the oldest submission. */
   async queueSummary(
     db: DbOrTx,
-    f: Pick<QueueFilter, 'reviewerScope' | 'reviewerOrgIds' | 'excludeUserId'>,
+    f: Pick<QueueFilter, 'reviewerScope' | 'reviewerOrgIds' | 'actFor' | 'excludeUserId'>,
   ): Promise<{ type: string; count: number; oldest: Date | null }[]> {
     const reviewingOrgs = await this.reviewingOrgs(db, f);
     if (reviewingOrgs.length === 0) return [];

@@ -18,16 +18,11 @@ import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import type { AuditLogService } from '../audit-log/audit-log.service';
 import { claimActorOf, type ClaimsService } from './claims.service';
-import {
-  canEditClaim,
-  isClaimAtCallersLevel,
-  isOwnClaim,
-  reviewerOrgIdsOf,
-  reviewQueueScope,
-} from './credits.policy';
+import { canEditClaim, isOwnClaim, reviewQueueScope } from './credits.policy';
 import type { ClaimActor, ClaimLifecycle, TransitionResult } from './claim-lifecycle';
 import { voidClaimsOfYear, type VoidClaimsInput } from './claim-void';
 import { reviewLevels } from './review-levels';
+import { authoriseReviewStep } from './review-step-access';
 import { toClaimSummary } from './claim-view';
 import { requireSelfReportEvidence } from './self-report-evidence';
 import type { OrgsService } from '../orgs/orgs.service';
@@ -153,18 +148,27 @@ export class ClaimReview {
     if (isOwnClaim(actor, v)) {
       throw new AppError('forbidden', 'You cannot review your own claim', { id, action });
     }
-    if (v.status === 'submitted' && !isClaimAtCallersLevel(actor, v)) {
-      throw new AppError('forbidden', 'The claim is not waiting at your level', {
-        id,
-        waitingAt: v.reviewerOrgName,
-      });
-    }
+    // Anything but a submitted claim is refused by the lifecycle (invalid_state).
+    const actingFor =
+      v.status === 'submitted'
+        ? authoriseReviewStep(actor, v, action, body.actFor, await this.historyOf(v.id))
+        : undefined;
     return db.transaction((tx) =>
       this.#deps.lifecycle.change(tx, v, action, claimActorOf(actor, ip), {
         reason: body.reason,
         expectedVersion: body.version,
+        actingFor,
       }),
     );
+  }
+
+  private async historyOf(id: string) {
+    const rows = await this.#deps.repository.history(this.#deps.db, id);
+    return rows.map((h) => ({
+      action: h.review.action,
+      step: h.review.step,
+      actorUserId: h.review.actorUserId,
+    }));
   }
 
   /** Approve or return many claims: each answers for itself, each in its own transaction. */
@@ -186,7 +190,11 @@ export class ClaimReview {
           actor,
           item.id,
           action,
-          { version: item.version, ...(body.reason ? { reason: body.reason } : {}) },
+          {
+            version: item.version,
+            actFor: body.actFor,
+            ...(body.reason ? { reason: body.reason } : {}),
+          },
           ip,
         );
         items.push({
@@ -251,14 +259,14 @@ export class ClaimReview {
 
   /** 工作台: the queue in numbers (per activity type, most first) and its oldest claim. */
   async dashboard(actor: Actor): Promise<ReviewDashboard> {
-    const rows = await this.#deps.repository.queueSummary(this.#deps.db, {
-      reviewerScope: reviewQueueScope(actor),
-      reviewerOrgIds: reviewerOrgIdsOf(actor),
-      excludeUserId: actor.userId,
-    });
+    const scope = { ...reviewQueueScope(actor), excludeUserId: actor.userId };
+    const { repository, db } = this.#deps;
+    const rows = await repository.queueSummary(db, { ...scope, actFor: false });
+    const actFor = await repository.queueSummary(db, { ...scope, actFor: true });
     const oldest = rows.flatMap((r) => (r.oldest ? [r.oldest.getTime()] : []));
     return {
       waiting: rows.reduce((sum, r) => sum + r.count, 0),
+      actForWaiting: actFor.reduce((sum, r) => sum + r.count, 0),
       oldestSubmittedAt: oldest.length === 0 ? null : new Date(Math.min(...oldest)).toISOString(),
       byType: rows
         .map((r) => ({ type: r.type as ActivityType, count: r.count }))
@@ -271,12 +279,12 @@ export class ClaimReview {
     return reviewLevels(this.#deps, actor);
   }
 
-  /** What waits at the caller's level: claims whose current reviewing org is in their subtree. */
+  /** What waits at the caller's own orgs, or (代审, `actFor`) at the non-unit orgs below them. */
   async queue(actor: Actor, query: ReviewQueueQuery): Promise<ClaimList> {
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
     const rows = await this.#deps.repository.queue(this.#deps.db, {
-      reviewerScope: reviewQueueScope(actor),
-      reviewerOrgIds: reviewerOrgIdsOf(actor),
+      ...reviewQueueScope(actor),
+      actFor: query.actFor,
       excludeUserId: actor.userId,
       ...(query.type ? { type: query.type } : {}),
       ...(query.channel ? { channel: query.channel } : {}),

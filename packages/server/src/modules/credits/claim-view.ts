@@ -42,6 +42,7 @@ export interface ClaimDetailParts {
   provenances: ProvenanceRow[];
   history: HistoryRow[];
   canAct: boolean;
+  canActFor: boolean;
   canEdit: boolean;
 }
 
@@ -67,12 +68,15 @@ export function toClaim(v: ClaimView, parts: ClaimDetailParts): Claim {
       step: h.review.step,
       reviewerOrgName: h.reviewerOrgName,
       actorName: h.actorName,
+      actedFor: h.review.actedFor,
+      actorOrgName: h.actorOrgName,
       fromStatus: h.review.fromStatus as ClaimStatus | null,
       toStatus: h.review.toStatus as ClaimStatus,
       reason: h.review.reason,
       at: h.review.at.toISOString(),
     })),
     canAct: parts.canAct,
+    canActFor: parts.canActFor,
     canEdit: parts.canEdit,
   };
 }

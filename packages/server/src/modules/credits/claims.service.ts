@@ -31,6 +31,7 @@ import {
   canEditClaim,
   canEnterCreditsAt,
   canEnterCreditsFor,
+  canActForClaim,
   canSeeClaimDirectly,
   isClaimAtCallersLevel,
   isOwnClaim,
@@ -109,6 +110,7 @@ export class ClaimsService {
       provenances: await repository.provenances(db, v.id),
       history: await repository.history(db, v.id),
       canAct: isClaimAtCallersLevel(actor, v) && !isOwnClaim(actor, v),
+      canActFor: canActForClaim(actor, v) && !isOwnClaim(actor, v),
       canEdit: canEditClaim(actor, v),
     });
   }

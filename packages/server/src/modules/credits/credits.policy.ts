@@ -1,5 +1,10 @@
 import { rolePermissions } from '@jijiao/contracts';
-import { isClaimEditable, type ClaimStatusCode } from '@jijiao/domain';
+import {
+  isClaimEditable,
+  reviewStepStandingOf,
+  type ClaimStatusCode,
+  type ReviewStepStanding,
+} from '@jijiao/domain';
 import type { Actor } from '../../platform/auth/actor';
 import { isWithinScope, scopeOf } from '../../platform/auth/actor';
 import type { Policy } from '../../platform/auth/policy';
@@ -46,20 +51,46 @@ export const reviewsAStepOf: Policy<Actor, readonly Placed[]> = (actor, steps) =
   return steps.some((s) => isWithinScope(scope, s.path));
 };
 
+type StepFacts = Pick<
+  ClaimAccessFacts,
+  'status' | 'reviewerOrgPath' | 'reviewerOrgKind' | 'currentReviewerOrgId'
+>;
+
+/** The caller's grants with credit:review, as the domain's review-step rule takes them. */
+function reviewerOrgsOf(actor: Actor): { orgId: string; orgPath: string }[] {
+  return actor.grants
+    .filter((g) => rolePermissions[g.role].includes('credit:review'))
+    .map((g) => ({ orgId: g.orgId, orgPath: g.orgPath }));
+}
+
 /**
- * Waiting at the caller's level: a reviewing body inside their credit:review subtree (a
- * supervising body may act for the bodies below it), or their own unit's first review.
- * A unit's step is never taken by the bodies above it. Own claims are refused elsewhere.
+ * How the caller stands to the step a submitted claim waits at (ADR 0023): its own org's
+ * reviewer, an ancestor's (who may act for it, 代审, when they say so), or neither.
  */
-export const isClaimAtCallersLevel: Policy<
-  Actor,
-  Pick<ClaimAccessFacts, 'status' | 'reviewerOrgPath' | 'reviewerOrgKind' | 'currentReviewerOrgId'>
-> = (actor, v) => {
-  if (v.status !== 'submitted' || v.reviewerOrgPath === null) return false;
-  if (v.reviewerOrgKind === 'unit')
-    return reviewerOrgIdsOf(actor).includes(v.currentReviewerOrgId ?? '');
-  return isWithinScope(scopeOf(actor, 'credit:review'), v.reviewerOrgPath);
-};
+export function reviewStepStanding(actor: Actor, v: StepFacts): ReviewStepStanding {
+  if (v.status !== 'submitted' || v.reviewerOrgPath === null || v.currentReviewerOrgId === null)
+    return { kind: 'none' };
+  return reviewStepStandingOf({
+    stepOrgId: v.currentReviewerOrgId,
+    stepOrgPath: v.reviewerOrgPath,
+    stepOrgKind: v.reviewerOrgKind ?? '',
+    reviewerOrgs: reviewerOrgsOf(actor),
+  });
+}
+
+/**
+ * Waiting at the caller's level: the step's org is one where they hold credit:review
+ * itself. Own claims are refused elsewhere.
+ */
+export const isClaimAtCallersLevel: Policy<Actor, StepFacts> = (actor, v) =>
+  reviewStepStanding(actor, v).kind === 'own';
+
+/**
+ * Waiting at an org below the caller's (not a unit's own review): they may act on it only
+ * for that org, saying so (代审, `actFor`).
+ */
+export const canActForClaim: Policy<Actor, StepFacts> = (actor, v) =>
+  reviewStepStanding(actor, v).kind === 'ancestor';
 
 /** An editable claim is changed by its learner (credit:submit_own) or by their unit. */
 export const canEditClaim: Policy<
@@ -79,8 +110,17 @@ export const canEnterCreditsFor: Policy<Actor, { unitPath: string }> = (actor, p
 export const canEnterCreditsAt: Policy<Actor, Placed & { kind: string }> = (actor, unit) =>
   unit.kind === 'unit' && isWithinScope(scopeOf(actor, 'credit:enter'), unit.path);
 
-/** The review queue: isClaimAtCallersLevel, applied in SQL. */
-export const reviewQueueScope = (actor: Actor): string[] => scopeOf(actor, 'credit:review');
+/**
+ * The review queue in SQL: the default one is isClaimAtCallersLevel (claims at the orgs
+ * the caller reviews at), the 代审 one canActForClaim (claims at the non-unit orgs below
+ * them, inside their credit:review subtrees).
+ */
+export const reviewQueueScope = (
+  actor: Actor,
+): { reviewerScope: string[]; reviewerOrgIds: string[] } => ({
+  reviewerScope: scopeOf(actor, 'credit:review'),
+  reviewerOrgIds: reviewerOrgIdsOf(actor),
+});
 
 /**
  * The review levels of a 工作台 count the claims in review of the people of units in the

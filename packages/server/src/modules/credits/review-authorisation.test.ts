@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Claim, ClaimList, EvidenceUploaded } from '@jijiao/contracts';
+import type {
+  BulkResult,
+  Claim,
+  ClaimList,
+  ErrorResponse,
+  EvidenceUploaded,
+} from '@jijiao/contracts';
 import { buildTestApp, type Session } from '../../../test/build-app';
 import { createFactories, type TestUser } from '../../../test/factories';
 import { multipartFile } from '../../../test/excel-routes';
@@ -9,10 +15,11 @@ import { queryRows } from '../../platform/db/database';
 
 /**
  * Who may read, approve, return, queue and view the evidence of a claim, by role and by
- * where the claim lies. Inside the caller's subtree (and at their level) → allowed; a
- * claim outside their subtree → 404 (it does not exist for them), never 403; a role
- * without the permission at all → 403 from the route guard. Also: every transition is
- * in the audit log with who, when, from, to and why.
+ * where the claim lies. A step is its own org's (ADR 0023): a reviewer of an org above it
+ * acts on it only with `actFor` (代审), recorded as such; a claim outside their subtree →
+ * 404 (it does not exist for them), never 403; a role without the permission at all →
+ * 403 from the route guard. Also: every transition is in the audit log with who, when,
+ * from, to and why, and nobody approves one submission at two steps.
  *
  * The hospital's chain: the unit itself → the district's medical association → the city →
  * the provincial CME office.
@@ -46,6 +53,7 @@ const users = {
   learner: me.user,
   unitAdmin: await f.buildUser({ role: 'unit_admin', org: tree.unit }),
   cityReviewer: await f.buildUser({ role: 'reviewer', org: tree.city }),
+  associationReviewer: await f.buildUser({ role: 'reviewer', org: tree.association }),
 };
 const learner = await session(users.learner);
 const unitAdmin = await session(users.unitAdmin);
@@ -53,6 +61,7 @@ const baishiAdmin = await session(await f.buildUser({ role: 'unit_admin', org: c
 const sessions = {
   learner,
   unit_admin: unitAdmin,
+  reviewer_association: await session(users.associationReviewer),
   reviewer_district: await session(await f.buildUser({ role: 'reviewer', org: tree.district })),
   reviewer_city: await session(users.cityReviewer),
   host_admin: await session(await f.buildUser({ role: 'host_admin', org: tree.host })),
@@ -64,7 +73,8 @@ type Who = keyof typeof sessions;
 
 let serial = 0;
 async function call(method: 'GET' | 'POST', url: string, who: Session, payload?: object) {
-  t.clock.advanceMinutes(1);
+  // A second per call: the history stays in order and the sessions do not idle out.
+  t.clock.advanceMinutes(1 / 60);
   return t.app.inject({ method, url, headers: who.headers, ...(payload ? { payload } : {}) });
 }
 
@@ -133,12 +143,14 @@ interface Column {
 }
 
 const decide =
-  (action: 'approve' | 'return', where: 'inside' | 'outside'): Column['run'] =>
+  (action: 'approve' | 'return', where: 'inside' | 'outside', actFor = false): Column['run'] =>
   async (who) => {
-    const claim = where === 'inside' ? await atLevelOf(who) : await outside();
+    const claim =
+      where === 'outside' ? await outside() : actFor ? await atAssociation() : await atLevelOf(who);
     const res = await call('POST', `/api/v1/credits/${claim.id}/${action}`, sessions[who], {
       version: claim.version,
       reason: '权限矩阵',
+      ...(actFor ? { actFor } : {}),
     });
     if (res.statusCode === 200) {
       const after = res.json<Claim>();
@@ -162,58 +174,90 @@ const evidence =
     return (await call('GET', `/api/v1/evidence/${sha256}`, sessions[who])).statusCode;
   };
 
-/** 200 with the inside claim at their level listed and the outside one not; else the status. */
-const queue: Column['run'] = async (who) => {
-  const mine = await atLevelOf(who);
-  const theirs = await outside();
-  const res = await call('GET', '/api/v1/reviews/queue?limit=200', sessions[who]);
-  if (res.statusCode !== 200) return res.statusCode;
-  const ids = res.json<ClaimList>().items.map((c) => c.id);
-  expect(ids).not.toContain(theirs.id);
-  return ids.includes(mine.id) ? 200 : 204; // 204 here: answered, but the claim is not listed
-};
+/**
+ * 200 with the inside claim at their level listed and the outside one not; else the status.
+ * With `actFor`, the 代审 tab: the claim waiting at the association below them.
+ */
+const queue =
+  (actFor: boolean): Column['run'] =>
+  async (who) => {
+    const mine = actFor ? await atAssociation() : await atLevelOf(who);
+    const theirs = await outside();
+    const res = await call(
+      'GET',
+      `/api/v1/reviews/queue?limit=200${actFor ? '&actFor=true' : ''}`,
+      sessions[who],
+    );
+    if (res.statusCode !== 200) return res.statusCode;
+    const ids = res.json<ClaimList>().items.map((c) => c.id);
+    expect(ids).not.toContain(theirs.id);
+    return ids.includes(mine.id) ? 200 : 204; // 204 here: answered, but the claim is not listed
+  };
 
 const roles = Object.keys(sessions) as Who[];
-//                          learner unit  district city  host  other province
+//         learner unit  association district city  host  other province
 const row = (...s: number[]): Expect =>
   Object.fromEntries(roles.map((r, i) => [r, s[i]!])) as Expect;
 const columns: Column[] = [
-  { name: 'read claim, inside', run: read('inside'), expect: row(200, 200, 200, 200, 404, 404) },
-  { name: 'read claim, outside', run: read('outside'), expect: row(404, 404, 404, 404, 404, 404) },
+  {
+    name: 'read claim, inside',
+    run: read('inside'),
+    expect: row(200, 200, 200, 200, 200, 404, 404),
+  },
+  {
+    name: 'read claim, outside',
+    run: read('outside'),
+    expect: row(404, 404, 404, 404, 404, 404, 404),
+  },
   {
     name: 'approve, inside at their level',
     run: decide('approve', 'inside'),
-    expect: row(403, 200, 200, 200, 403, 404),
+    expect: row(403, 200, 200, 403, 403, 403, 404),
+  },
+  {
+    name: 'approve for the association (actFor)',
+    run: decide('approve', 'inside', true),
+    expect: row(403, 403, 400, 200, 200, 403, 404),
   },
   {
     name: 'approve, outside',
     run: decide('approve', 'outside'),
-    expect: row(403, 404, 404, 404, 403, 404),
+    expect: row(403, 404, 404, 404, 404, 403, 404),
   },
   {
     name: 'return, inside at their level',
     run: decide('return', 'inside'),
-    expect: row(403, 200, 200, 200, 403, 404),
+    expect: row(403, 200, 200, 403, 403, 403, 404),
+  },
+  {
+    name: 'return for the association (actFor)',
+    run: decide('return', 'inside', true),
+    expect: row(403, 403, 400, 200, 200, 403, 404),
   },
   {
     name: 'return, outside',
     run: decide('return', 'outside'),
-    expect: row(403, 404, 404, 404, 403, 404),
+    expect: row(403, 404, 404, 404, 404, 403, 404),
   },
   {
-    name: 'queue (lists inside, never outside)',
-    run: queue,
-    expect: row(403, 200, 200, 200, 403, 204),
+    name: 'queue (lists their own level, never outside)',
+    run: queue(false),
+    expect: row(403, 200, 200, 204, 204, 403, 204),
+  },
+  {
+    name: '代审 queue (lists the association’s claims to the bodies above it)',
+    run: queue(true),
+    expect: row(403, 204, 204, 200, 200, 403, 204),
   },
   {
     name: 'view evidence, inside',
     run: evidence('inside'),
-    expect: row(200, 200, 200, 200, 404, 404),
+    expect: row(200, 200, 200, 200, 200, 404, 404),
   },
   {
     name: 'view evidence, outside',
     run: evidence('outside'),
-    expect: row(404, 404, 404, 404, 404, 404),
+    expect: row(404, 404, 404, 404, 404, 404, 404),
   },
 ];
 
@@ -234,13 +278,17 @@ describe('review authorisation: roles × actions × subtrees', () => {
     expect(view.headers['content-type']).toBe('image/png');
   });
 
-  it('a unit’s step is never taken by the bodies above it', async () => {
+  it('a unit’s step is never taken by the bodies above it, not even for it', async () => {
     const claim = await atUnit();
     for (const who of ['reviewer_district', 'reviewer_city'] as const) {
-      const res = await call('POST', `/api/v1/credits/${claim.id}/approve`, sessions[who], {
-        version: claim.version,
-      });
-      expect(res.statusCode).toBe(403);
+      for (const actFor of [false, true]) {
+        const res = await call('POST', `/api/v1/credits/${claim.id}/approve`, sessions[who], {
+          version: claim.version,
+          actFor,
+        });
+        expect(res.statusCode).toBe(403);
+        expect(res.json<ErrorResponse>().error.code).toBe('forbidden');
+      }
     }
   });
 
@@ -259,7 +307,7 @@ describe('the audit log of review transitions', () => {
     const returned = await call(
       'POST',
       `/api/v1/credits/${claim.id}/return`,
-      sessions.reviewer_city,
+      sessions.reviewer_association,
       {
         version: claim.version,
         reason: '扫描件不清晰',
@@ -292,7 +340,13 @@ describe('the audit log of review transitions', () => {
     ).toEqual([
       ['credit.submit', users.learner.username, 'draft', 'submitted', null],
       ['credit.approve', users.unitAdmin.username, 'submitted', 'submitted', null],
-      ['credit.return', users.cityReviewer.username, 'submitted', 'returned', '扫描件不清晰'],
+      [
+        'credit.return',
+        users.associationReviewer.username,
+        'submitted',
+        'returned',
+        '扫描件不清晰',
+      ],
       ['credit.resubmit', users.learner.username, 'returned', 'submitted', null],
       ['credit.reject', users.unitAdmin.username, 'submitted', 'rejected', '非继续医学教育活动'],
     ]);
@@ -305,5 +359,157 @@ describe('the audit log of review transitions', () => {
       'resubmit',
       'reject',
     ]);
+  });
+});
+
+describe('代审: acting for the step of an org below (ADR 0023)', () => {
+  const post = (claim: Claim, action: string, who: Session, body: object = {}) =>
+    call('POST', `/api/v1/credits/${claim.id}/${action}`, who, { version: claim.version, ...body });
+
+  it('refuses an ancestor without actFor, with a code the web words', async () => {
+    const claim = await atAssociation();
+    const res = await post(claim, 'approve', sessions.reviewer_city);
+    expect(res.statusCode).toBe(403);
+    expect(res.json<ErrorResponse>().error).toMatchObject({
+      code: 'act_for_required',
+      details: { waitingAt: tree.association.name },
+    });
+    const seen = await call('GET', `/api/v1/credits/${claim.id}`, sessions.reviewer_city);
+    expect(seen.json<Claim>()).toMatchObject({ canAct: false, canActFor: true });
+    const own = await call('GET', `/api/v1/credits/${claim.id}`, sessions.reviewer_association);
+    expect(own.json<Claim>()).toMatchObject({ canAct: true, canActFor: false });
+  });
+
+  it('lets the city act for the association, and records whose step it was and who acted', async () => {
+    const claim = await atAssociation();
+    const res = await post(claim, 'approve', sessions.reviewer_city, { actFor: true });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = res.json<Claim>();
+    expect(after.currentReviewerOrgId).toBe(tree.city.id);
+    expect(after.history.at(-1)).toMatchObject({
+      action: 'approve',
+      step: 1,
+      reviewerOrgName: tree.association.name,
+      actedFor: true,
+      actorOrgName: tree.city.name,
+    });
+    expect(after.history.at(-2)).toMatchObject({ action: 'approve', actedFor: false });
+    const logged = await queryRows<{ actor_username: string; details: Record<string, unknown> }>(
+      db,
+      sql`select actor_username, details from audit_log
+          where target_id = ${claim.id} and action = 'credit.acted_for'`,
+    );
+    expect(logged).toEqual([
+      {
+        actor_username: users.cityReviewer.username,
+        details: {
+          action: 'approve',
+          step: 1,
+          stepOrg: tree.association.name,
+          actingOrg: tree.city.name,
+        },
+      },
+    ]);
+  });
+
+  it('the nearest org above acts: a province admin acts for the city through the province', async () => {
+    const admin = await session(await f.buildUser({ role: 'province_admin', org: tree.province }));
+    let claim = (
+      await post(await atAssociation(), 'approve', sessions.reviewer_association)
+    ).json<Claim>();
+    const res = await post(claim, 'approve', admin, { actFor: true });
+    expect(res.statusCode, res.body).toBe(200);
+    claim = res.json<Claim>();
+    expect(claim.history.at(-1)).toMatchObject({
+      reviewerOrgName: tree.city.name,
+      actedFor: true,
+      actorOrgName: tree.province.name,
+    });
+  });
+
+  it('refuses actFor on one’s own step (it would record a 代审 that was none)', async () => {
+    const claim = await atAssociation();
+    const res = await post(claim, 'approve', sessions.reviewer_association, { actFor: true });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<ErrorResponse>().error.issues).toEqual([
+      { path: 'actFor', message: 'not for one’s own step' },
+    ]);
+  });
+});
+
+describe('one person approves a submission at one step', () => {
+  it('refuses the city reviewer’s second approval after acting for the association', async () => {
+    let claim = await atAssociation();
+    claim = (
+      await call('POST', `/api/v1/credits/${claim.id}/approve`, sessions.reviewer_city, {
+        version: claim.version,
+        actFor: true,
+      })
+    ).json<Claim>();
+    expect(claim.currentReviewerOrgId).toBe(tree.city.id);
+    const twice = await call(
+      'POST',
+      `/api/v1/credits/${claim.id}/approve`,
+      sessions.reviewer_city,
+      {
+        version: claim.version,
+      },
+    );
+    expect(twice.statusCode).toBe(403);
+    expect(twice.json<ErrorResponse>().error).toMatchObject({
+      code: 'already_approved',
+      details: { approvedStep: 1, step: 2 },
+    });
+    // Returning stays open to them; another reviewer of the city approves.
+    const colleague = await session(await f.buildUser({ role: 'reviewer', org: tree.city }));
+    const approved = await call('POST', `/api/v1/credits/${claim.id}/approve`, colleague, {
+      version: claim.version,
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+  });
+
+  it('counts only the current submission: after a return and resubmission they may approve again', async () => {
+    let claim = await atAssociation(); // approved at the unit by the unit admin
+    claim = (
+      await call('POST', `/api/v1/credits/${claim.id}/return`, sessions.reviewer_association, {
+        version: claim.version,
+        reason: '请补充材料',
+      })
+    ).json<Claim>();
+    claim = (
+      await call('POST', `/api/v1/credits/${claim.id}/submit`, learner, { version: claim.version })
+    ).json<Claim>();
+    const again = await call('POST', `/api/v1/credits/${claim.id}/approve`, unitAdmin, {
+      version: claim.version,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+  });
+});
+
+describe('bulk review answers per item', () => {
+  it('approves the own-level claim, refuses the one below without actFor, and takes it with actFor', async () => {
+    const city = sessions.reviewer_city;
+    // One claim at the city itself (approved by the unit and the association).
+    let atCity = await atAssociation();
+    atCity = (
+      await call('POST', `/api/v1/credits/${atCity.id}/approve`, sessions.reviewer_association, {
+        version: atCity.version,
+      })
+    ).json<Claim>();
+    const below = await atAssociation();
+    const items = [atCity, below].map((c) => ({ id: c.id, version: c.version }));
+    const plain = await call('POST', '/api/v1/reviews/approve', city, { items });
+    expect(plain.statusCode, plain.body).toBe(200);
+    expect(
+      plain.json<BulkResult>().items.map((i) => [i.id, i.ok, i.error?.code ?? i.status]),
+    ).toEqual([
+      [atCity.id, true, 'submitted'],
+      [below.id, false, 'act_for_required'],
+    ]);
+    const actFor = await call('POST', '/api/v1/reviews/approve', city, {
+      items: [{ id: below.id, version: below.version }],
+      actFor: true,
+    });
+    expect(actFor.json<BulkResult>().items).toMatchObject([{ id: below.id, ok: true }]);
   });
 });

@@ -177,9 +177,11 @@ describe('a learner’s self-report walking a three-level chain', () => {
   });
 
   it('walks all three levels to effective, with the whole history kept', async () => {
+    // The province's admin acts for the CME office below it (代审, ADR 0023).
     for (const who of [unitAdmin, reviewer, province]) {
       const res = await send('POST', `/api/v1/credits/${claim.id}/approve`, who, {
         version: claim.version,
+        ...(who === province ? { actFor: true } : {}),
       });
       expect(res.statusCode, res.body).toBe(200);
       claim = res.json<Claim>();
@@ -196,6 +198,11 @@ describe('a learner’s self-report walking a three-level chain', () => {
       'approve:submitted→effective',
     ]);
     expect(claim.history[2]).toMatchObject({ reason: '作者排名与扫描件不符', step: 1 });
+    expect(claim.history.at(-1)).toMatchObject({
+      actedFor: true,
+      reviewerOrgName: tree.cmeOffice.name,
+      actorOrgName: tree.province.name,
+    });
     const audit = await queryRows<{ action: string; details: { from: string; to: string } }>(
       db,
       sql`select action, details from audit_log where target_id = ${claim.id} and action like 'credit.%' order by id`,
@@ -211,6 +218,7 @@ describe('a learner’s self-report walking a three-level chain', () => {
       'credit.approve',
       'credit.approve',
       'credit.approve',
+      'credit.acted_for',
     ]);
     expect(audit[4]?.details).toMatchObject({ from: 'submitted', to: 'returned' });
   });

@@ -206,6 +206,24 @@ export const demoAccounts: readonly DemoAccount[] = [
     orgKey: 'donghu',
   },
   {
+    username: 'demo-association-reviewer',
+    displayName: '孙审核（江南区医学会）',
+    role: 'reviewer',
+    orgKey: 'jiangnan-association',
+  },
+  {
+    username: 'demo-district-reviewer',
+    displayName: '周审核（江北区卫健局）',
+    role: 'reviewer',
+    orgKey: 'jiangbei',
+  },
+  {
+    username: 'demo-province-reviewer',
+    displayName: '吴审核（省继教办）',
+    role: 'reviewer',
+    orgKey: 'cme-office',
+  },
+  {
     username: 'demo-host-admin',
     displayName: '赵举办（演示省医学会）',
     role: 'host_admin',

@@ -47,9 +47,12 @@ describe('the demo province', () => {
       sql`select u.username, r.role from users u join user_roles r on r.user_id = u.id order by u.username`,
     );
     expect(rows.map((r) => `${r.username}:${r.role}`)).toEqual([
+      'demo-association-reviewer:reviewer',
+      'demo-district-reviewer:reviewer',
       'demo-host-admin:host_admin',
       'demo-learner:learner',
       'demo-province-admin:province_admin',
+      'demo-province-reviewer:reviewer',
       'demo-reviewer:reviewer',
       'demo-system-admin:system_admin',
       'demo-unit-admin:unit_admin',
@@ -114,6 +117,40 @@ describe('the demo review queue', () => {
       true,
     );
     expect(rows.filter((r) => r.flagged)).toHaveLength(2);
+  });
+});
+
+describe('the demo review chains at start (ADR 0023)', () => {
+  it('has claims waiting at the own org of every reviewing account, one per level', async () => {
+    const rows = await queryRows<{ username: string; kind: string; waiting: number }>(
+      db,
+      sql`select u.username, o.kind,
+            (select count(*)::int from credit_claims c
+              where c.status = 'submitted' and c.current_reviewer_org_id = r.org_id) waiting
+          from users u join user_roles r on r.user_id = u.id join orgs o on o.id = r.org_id
+          where r.role in ('unit_admin', 'reviewer') order by o.depth, u.username`,
+    );
+    expect(rows.map((r) => r.kind)).toEqual([
+      'cme_office',
+      'city',
+      'district',
+      'association',
+      'unit',
+    ]);
+    for (const row of rows) expect(row.waiting, row.username).toBeGreaterThan(0);
+  });
+
+  it('walked each claim above the unit with one reviewer per step, none acting for another', async () => {
+    const rows = await queryRows<{ approvals: number; people: number; acted_for: number }>(
+      db,
+      sql`select count(*)::int approvals, count(distinct r.actor_user_id)::int people,
+            count(*) filter (where r.acted_for)::int acted_for
+          from claim_reviews r join credit_claims c on c.id = r.claim_id
+          where r.action = 'approve' and c.status = 'submitted' group by c.id`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows)
+      expect(row).toEqual({ approvals: row.people, people: row.people, acted_for: 0 });
   });
 });
 

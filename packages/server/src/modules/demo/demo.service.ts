@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '../../platform/clock';
 import { buildServices } from '../../services';
 import { seedDemoClaims } from './demo-claims';
 import { seedDemoAwards } from './demo-awards';
+import { seedDemoReviewLevels } from './demo-review-levels';
 import { OrgsRepository, type OrgRow } from '../orgs/orgs.repository';
 import { UsersRepository } from '../users/users.repository';
 import { PeopleRepository, type NewPerson } from '../people/people.repository';
@@ -199,6 +200,13 @@ export async function seedDemo(
         people: inserted,
         now: seededAt,
       });
+    // A claim waiting at every level of the demo's chains, for each level's reviewer (ADR 0023).
+    await seedDemoReviewLevels(tx, services, {
+      unitIdOf: (key) => orgOf(key).id,
+      userIdOf: (username) => userIds.get(username),
+      people: inserted,
+      now: seededAt,
+    });
     const orgRows = [...byKey.values()];
     const kiosk = await seedDemoCheckin(tx, {
       orgOf,

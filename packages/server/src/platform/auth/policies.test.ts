@@ -41,6 +41,7 @@ import {
   canEditClaim,
   canEnterCreditsAt,
   canEnterCreditsFor,
+  canActForClaim,
   canSeeClaimDirectly,
   isClaimAtCallersLevel,
   isOwnClaim,
@@ -163,16 +164,17 @@ const cases: [string, Policy<Actor, never>, (path: string) => unknown, Table][] 
     staff,
   ],
   ['reviewsAStepOf', reviewsAStepOf, (path) => [{ path }], reviewers],
+  // A step of a body in the subtree is the caller's to act on only for that body (代审).
   [
-    'isClaimAtCallersLevel',
-    isClaimAtCallersLevel,
+    'canActForClaim',
+    canActForClaim,
     (reviewerOrgPath) => ({
       status: 'submitted',
       reviewerOrgPath,
-      reviewerOrgKind: 'city',
+      reviewerOrgKind: 'district',
       currentReviewerOrgId: 'org-x',
     }),
-    reviewers,
+    bureaus,
   ],
   [
     'canEditClaim',
@@ -397,5 +399,39 @@ describe('what the tables cannot show', () => {
     expect(canSeeEarlyRequest(actorAs('reviewer'), { ...request, reviewer: undefined })).toBe(
       false,
     );
+  });
+});
+
+describe('isClaimAtCallersLevel (ADR 0023)', () => {
+  const waitingAt = (orgId: string, path: string, kind = 'city') => ({
+    status: 'submitted',
+    reviewerOrgPath: path,
+    reviewerOrgKind: kind,
+    currentReviewerOrgId: orgId,
+  });
+  it.each([
+    ['the reviewer’s own org', actorAs('reviewer'), waitingAt('org-reviewer', city), true],
+    ['a body below the reviewer', actorAs('reviewer'), waitingAt('org-x', unit, 'district'), false],
+    [
+      'the unit admin’s unit',
+      actorAs('unit_admin'),
+      waitingAt('org-unit_admin', unit, 'unit'),
+      true,
+    ],
+    ['the province admin, below', actorAs('province_admin'), waitingAt('org-x', city), false],
+    ['a learner', actorAs('learner'), waitingAt('org-learner', unit, 'unit'), false],
+  ])('%s', (_name, actor, claim, expected) => {
+    expect(isClaimAtCallersLevel(actor, claim)).toBe(expected);
+    // Never both: one's own step is not acted on "for" anyone.
+    if (expected) expect(canActForClaim(actor, claim)).toBe(false);
+  });
+
+  it('is nobody’s once decided', () => {
+    expect(
+      isClaimAtCallersLevel(actorAs('reviewer'), {
+        ...waitingAt('org-reviewer', city),
+        status: 'effective',
+      }),
+    ).toBe(false);
   });
 });

@@ -22,6 +22,8 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number>> = {
   password_policy: 422,
   password_change_required: 403,
   forbidden: 403,
+  act_for_required: 403,
+  already_approved: 403,
   csrf_failed: 403,
   invalid_state: 409,
   import_invalid: 422,

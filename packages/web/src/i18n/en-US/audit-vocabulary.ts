@@ -59,6 +59,7 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
       return: 'Returned',
       reject: 'Rejected',
       void: 'Credit voided',
+      acted_for: 'Reviewed for a lower body',
     },
     credits: { imported: 'Credits imported' },
     award: {
@@ -190,6 +191,9 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
     platformId: 'Platform',
     unitId: 'Unit',
     id: 'Id',
+    action: 'Review action',
+    stepOrg: 'Reviewed for',
+    actingOrg: 'Acting body',
   },
   auditActor: {
     demo: 'Demo data',

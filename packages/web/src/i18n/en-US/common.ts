@@ -56,6 +56,10 @@ export const commonMessages: CommonMessages = {
     password_policy: 'The new password breaks the password rules.',
     password_change_required: 'Change your password first.',
     forbidden: 'You may not do this.',
+    act_for_required:
+      'This claim waits at a body below yours. To review it for them, act from the “Review for” tab and confirm.',
+    already_approved:
+      'You already approved this claim at an earlier level of this submission; one person cannot approve it at two levels.',
     csrf_failed: 'The page has expired. Reload it and try again.',
     invalid_state: 'This is not allowed in the current state. Reload and try again.',
     import_invalid: 'The import file has errors; nothing was written.',

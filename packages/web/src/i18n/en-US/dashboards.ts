@@ -33,6 +33,7 @@ export const dashboardsMessages: DashboardsMessages = {
       place: 'Place',
     },
     reviewer: {
+      actForWaiting: '{{count}} waiting below (review for)',
       waiting: 'Claims waiting at your level',
       oldest: 'Longest wait',
       oldestDays: '{{days}} days',

@@ -38,6 +38,18 @@ export const reviewsMessages: ReviewsMessages = {
     sharedEvidence: 'The same file is attached to a claim of another person: check it.',
     flaggedClaim: 'This claim’s evidence is also attached for another person.',
     notAtYourLevel: 'This claim is not waiting at your level.',
+    tabs: { own: 'Waiting for me', actFor: 'Review for' },
+    actForHint:
+      '“Review for” lists claims waiting at bodies below yours. They normally review them themselves; what you do is recorded as reviewing for them and written to the audit log.',
+    actForAlert:
+      'This claim waits at {{org}}. You may review it for them; it is recorded as “reviewed by you for {{org}}”.',
+    actForApproveConfirm: 'Approve this claim for {{org}}?',
+    actForTitle: '{{action}} for {{org}}',
+    actForBulkConfirm:
+      '{{action}} the {{count}} selected claims for {{orgs}}? It is recorded as reviewing for them.',
+    actedFor: 'By {{actor}} ({{actorOrg}}) for {{org}}',
+    someone: 'a reviewer',
+    orgSeparator: ', ',
     done: {
       approve: 'Approved',
       return: 'Returned',

@@ -86,6 +86,7 @@ export const auditVocabularyMessages = {
       return: '退回',
       reject: '驳回',
       void: '作废学分',
+      acted_for: '代审（上级代下级审核）',
     },
     credits: { imported: '导入学分' },
     award: {
@@ -213,6 +214,9 @@ export const auditVocabularyMessages = {
     platformId: '平台编号',
     unitId: '单位编号',
     id: '编号',
+    action: '审核操作',
+    stepOrg: '所代审的机构',
+    actingOrg: '代审机构',
   } satisfies Labels<typeof auditDetailKeys>,
   auditActor: {
     demo: '演示数据',

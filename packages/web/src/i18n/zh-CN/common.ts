@@ -53,6 +53,8 @@ export const commonMessages = {
     password_policy: '新密码不符合密码规则。',
     password_change_required: '请先修改密码。',
     forbidden: '您没有权限执行此操作。',
+    act_for_required: '该申报正在下级机构审核。如需代其审核，请在「代审」中操作并确认。',
+    already_approved: '您已在本次申报的前一级审核中通过了该申报，同一人不能在两级审核中重复通过。',
     csrf_failed: '页面已过期，请刷新页面后重试。',
     invalid_state: '当前状态不允许此操作，请刷新后重试。',
     import_invalid: '导入文件有错误，未写入任何数据。',

@@ -32,6 +32,7 @@ export const dashboardsMessages = {
       place: '地点',
     },
     reviewer: {
+      actForWaiting: '下级机构待审 {{count}} 条（可代审）',
       waiting: '待本级审核的学分',
       oldest: '最久已等待',
       oldestDays: '{{days}} 天',

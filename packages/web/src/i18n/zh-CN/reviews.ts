@@ -36,6 +36,17 @@ export const reviewsMessages = {
     sharedEvidence: '同一文件也作为他人学分的证明材料上传，请核实。',
     flaggedClaim: '该学分的证明材料与他人重复。',
     notAtYourLevel: '该学分当前不在您的审核级别。',
+    tabs: { own: '待我审核', actFor: '代审' },
+    actForHint:
+      '「代审」列出在下级机构等待审核的申报。通常应由该机构自行审核；您的操作将记录为代审，并写入操作日志。',
+    actForAlert: '该申报正在 {{org}} 等待审核。您可以代其审核，操作将记录为“由您代 {{org}} 审核”。',
+    actForApproveConfirm: '确定代 {{org}} 审核通过该学分吗？',
+    actForTitle: '代 {{org}} {{action}}',
+    actForBulkConfirm:
+      '确定代 {{orgs}} 对所选 {{count}} 条申报执行“{{action}}”吗？操作将记录为代审。',
+    actedFor: '由 {{actor}}（{{actorOrg}}）代 {{org}} 审核',
+    someone: '审核人',
+    orgSeparator: '、',
     done: {
       approve: '已审核通过',
       return: '已退回',

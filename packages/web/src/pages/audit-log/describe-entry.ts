@@ -94,6 +94,7 @@ export function detailValueText(t: Translate, action: string, key: string, value
   if ((key === 'from' || key === 'to' || key === 'status') && statuses !== undefined)
     return labelOf(t, statuses, value);
   if (key === 'channel') return labelOf(t, 'creditChannel', value);
+  if (key === 'action') return labelOf(t, 'reviewAction', value);
   if (key === 'role') return labelOf(t, 'role', value);
   if (key === 'contentType') return labelOf(t, 'evidenceType', value);
   if (key === 'kind')

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   date,
   index,
   integer,
@@ -112,8 +113,13 @@ export const claimReviews = pgTable(
       .notNull()
       .references(() => creditClaims.id),
     step: integer('step').notNull(),
+    /** The org the step belonged to (a reviewer's decision), null outside the chain. */
     reviewerOrgId: uuid('reviewer_org_id'),
     actorUserId: uuid('actor_user_id'),
+    /** 代审 (ADR 0023): a reviewer of an ancestor org acted for the step's own org. */
+    actedFor: boolean('acted_for').notNull().default(false),
+    /** For 代审: the ancestor org through whose credit:review grant the reviewer acted. */
+    actorOrgId: uuid('actor_org_id'),
     action: text('action').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),

@@ -95,7 +95,8 @@ export function ProvinceAdminHomePage() {
                 : t('dashboard.reviewer.oldestSince', { at: formatDateTime(oldest) })
             }
             tone="warning"
-            onSelect={() => void navigate('/reviews')}
+            // The province's bodies review their own steps; the province acts for them (代审).
+            onSelect={() => void navigate('/reviews?tab=act-for')}
             testId="stat-in-review"
           />
         </Col>
@@ -112,14 +113,14 @@ export function ProvinceAdminHomePage() {
         <Col xs={24} lg={12}>
           <ChannelChart
             stats={stats.data}
-            onSelect={(channel) => void navigate(`/reviews?channel=${channel}`)}
+            onSelect={(channel) => void navigate(`/reviews?tab=act-for&channel=${channel}`)}
           />
         </Col>
         <Col xs={24} lg={12}>
           <DashboardPanel
             title={t('dashboard.levels.title')}
             hint={t('dashboard.levels.hint')}
-            extra={<Link to="/reviews">{t('dashboard.levels.toQueue')}</Link>}
+            extra={<Link to="/reviews?tab=act-for">{t('dashboard.levels.toQueue')}</Link>}
             testId="panel-review-levels"
           >
             <ReviewLevelsTable levels={levels.data} />

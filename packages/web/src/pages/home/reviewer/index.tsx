@@ -56,7 +56,15 @@ export function ReviewerHomePage() {
             title={t('dashboard.reviewer.waiting')}
             value={queue.waiting}
             tone="warning"
-            onSelect={() => void navigate('/reviews')}
+            // What waits below, for 代审 (ADR 0023): counted apart, as the queue's tab lists it.
+            hint={t('dashboard.reviewer.actForWaiting', { count: queue.actForWaiting })}
+            onSelect={() =>
+              void navigate(
+                queue.waiting === 0 && queue.actForWaiting > 0
+                  ? '/reviews?tab=act-for'
+                  : '/reviews',
+              )
+            }
             testId="stat-review-waiting"
           />
         </Col>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Space, Table, Tabs, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { activityTypes, creditChannels, type ClaimSummary } from '@jijiao/contracts';
@@ -15,15 +15,20 @@ import { ClaimDrawer } from './components/ClaimDrawer';
 import { ReasonModal } from './components/ReasonModal';
 import { ReviewQueueFilterBar } from './components/ReviewQueueFilterBar';
 import { reviewQueueColumns } from './components/review-queue-columns';
+import { waitingOrgsText } from './components/history-text';
 import { useReviewQueue } from './use-review-queue';
 
 type SortKey = ReviewQueueFilters['sort'];
 const initialFilters: ReviewQueueFilters = { sort: 'submittedAt', order: 'asc' };
 
-/** 审核队列: what waits at the caller's level, with bulk approve/return and a detail drawer. */
+/**
+ * 审核队列: what waits at the caller's own orgs, with bulk approve/return and a detail
+ * drawer; the 代审 tab (`?tab=act-for`) lists what waits at the bodies below, and acting
+ * there says for whom and sends `actFor` (ADR 0023).
+ */
 export function ReviewQueuePage() {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { grant } = useSession();
   const queryClient = useQueryClient();
   // A 工作台 drills down with `?type=` or `?channel=`: the queue opens filtered so.
@@ -32,7 +37,9 @@ export function ReviewQueuePage() {
     ...initialFilters,
     type: enumParam(activityTypes, searchParams.get('type')),
     channel: enumParam(creditChannels, searchParams.get('channel')),
+    actFor: searchParams.get('tab') === 'act-for',
   }));
+  const actingFor = filters.actFor === true;
   const [selected, setSelected] = useState<ClaimSummary[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [returning, setReturning] = useState(false);
@@ -48,6 +55,7 @@ export function ReviewQueuePage() {
       bulkReview(input.action, {
         items: selected.map((c) => ({ id: c.id, version: c.version })),
         reason: input.reason,
+        ...(actingFor ? { actFor: true } : {}),
       }),
     onSuccess: (result, input) => {
       setReturning(false);
@@ -65,6 +73,25 @@ export function ReviewQueuePage() {
   });
 
   const columns = reviewQueueColumns({ t, filters, onOpen: setOpenId });
+  const approveSelected = () => {
+    if (!actingFor) {
+      bulk.mutate({ action: 'approve' });
+      return;
+    }
+    void modal.confirm({
+      title: t('reviews.tabs.actFor'),
+      content: t('reviews.actForBulkConfirm', {
+        orgs: waitingOrgsText(t, selected),
+        count: selected.length,
+        action: t('reviews.approve'),
+      }),
+      okText: t('reviews.approve'),
+      cancelText: t('common.cancel'),
+      onOk: () => {
+        bulk.mutate({ action: 'approve' });
+      },
+    });
+  };
 
   if (pages.isError) return <PageError error={pages.error} onRetry={() => void pages.refetch()} />;
   const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
@@ -74,6 +101,27 @@ export function ReviewQueuePage() {
       <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
         {t('reviews.title')}
       </Typography.Title>
+      <Tabs
+        activeKey={actingFor ? 'act-for' : 'own'}
+        onChange={(key) => {
+          set({ actFor: key === 'act-for' });
+        }}
+        items={[
+          { key: 'own', label: t('reviews.tabs.own') },
+          {
+            key: 'act-for',
+            label: <span data-testid="tab-act-for">{t('reviews.tabs.actFor')}</span>,
+          },
+        ]}
+      />
+      {actingFor && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('reviews.actForHint')}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 16 }}>
         <ReviewQueueFilterBar
           filters={filters}
@@ -97,9 +145,7 @@ export function ReviewQueuePage() {
             type="primary"
             disabled={selected.length === 0}
             loading={bulk.isPending && !returning}
-            onClick={() => {
-              bulk.mutate({ action: 'approve' });
-            }}
+            onClick={approveSelected}
             data-testid="bulk-approve"
           >
             {t('reviews.bulkApprove')}
@@ -141,7 +187,15 @@ export function ReviewQueuePage() {
       />
       <ReasonModal
         open={returning}
-        title={t('reviews.bulkReturn')}
+        title={
+          actingFor
+            ? t('reviews.actForBulkConfirm', {
+                orgs: waitingOrgsText(t, selected),
+                count: selected.length,
+                action: t('reviews.return'),
+              })
+            : t('reviews.bulkReturn')
+        }
         confirming={bulk.isPending}
         onCancel={() => {
           setReturning(false);

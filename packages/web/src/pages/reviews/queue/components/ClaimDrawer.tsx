@@ -30,6 +30,7 @@ import { useClaim } from '../use-review-queue';
 import { EvidenceViewer } from './EvidenceViewer';
 import { ReasonModal } from './ReasonModal';
 import { provenanceText } from './provenance-text';
+import { historyActorText } from './history-text';
 
 /** The activity's own fields in words (type and date are shown apart; unknown fields not at all). */
 function activityFields(t: Translate, claim: Claim): { label: string; value: string }[] {
@@ -54,6 +55,8 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
       decideClaim(input.claim.id, input.action, {
         version: input.claim.version,
         reason: input.reason,
+        // 代审: only offered when the claim waits at a body below the caller's (ADR 0023).
+        ...(input.claim.canActFor ? { actFor: true } : {}),
       }),
     onSuccess: (_done, input) => {
       setAsking(null);
@@ -74,6 +77,12 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
   });
 
   const c = claim.data;
+  const actingFor = c?.canActFor === true;
+  const org = c?.currentReviewerOrgName ?? '';
+  const reasonTitle = (action: 'return' | 'reject') =>
+    actingFor
+      ? t('reviews.actForTitle', { org, action: t(`reviews.${action}`) })
+      : t(`reviews.${action}`);
   return (
     <Drawer
       open={claimId !== null}
@@ -83,7 +92,7 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
       data-testid="claim-drawer"
       destroyOnHidden
       extra={
-        c?.canAct ? (
+        c && (c.canAct || c.canActFor) ? (
           <Space>
             <Button
               danger
@@ -103,7 +112,9 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
               {t('reviews.return')}
             </Button>
             <Popconfirm
-              title={t('reviews.approveConfirm')}
+              title={
+                actingFor ? t('reviews.actForApproveConfirm', { org }) : t('reviews.approveConfirm')
+              }
               okText={t('reviews.approve')}
               cancelText={t('common.cancel')}
               onConfirm={() => {
@@ -122,8 +133,16 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
       {claim.isError && <PageError error={claim.error} onRetry={() => void claim.refetch()} />}
       {c && (
         <Flex vertical gap={24}>
-          {!c.canAct && c.status === 'submitted' && (
+          {!c.canAct && !c.canActFor && c.status === 'submitted' && (
             <Alert type="info" showIcon title={t('reviews.notAtYourLevel')} />
+          )}
+          {c.canActFor && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('reviews.actForAlert', { org })}
+              data-testid="act-for-alert"
+            />
           )}
           {c.flagged && <Alert type="error" showIcon title={t('reviews.flaggedClaim')} />}
           <Descriptions column={2} size="small" bordered>
@@ -200,7 +219,9 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
                 children: (
                   <>
                     <Typography.Text strong>{t(`reviews.action.${h.action}`)}</Typography.Text>{' '}
-                    {h.reviewerOrgName ?? ''} {h.actorName ?? ''}
+                    <span data-testid={h.actedFor ? 'history-acted-for' : undefined}>
+                      {historyActorText(t, h)}
+                    </span>
                     <Typography.Text type="secondary"> · {formatDateTime(h.at)}</Typography.Text>
                     {h.reason && (
                       <div>
@@ -216,7 +237,7 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
       )}
       <ReasonModal
         open={asking !== null}
-        title={asking === 'reject' ? t('reviews.reject') : t('reviews.return')}
+        title={reasonTitle(asking === 'reject' ? 'reject' : 'return')}
         confirming={decide.isPending}
         onCancel={() => {
           setAsking(null);
