@@ -71,7 +71,15 @@ export function AppLayout() {
             width={208}
             breakpoint="lg"
             collapsedWidth={0}
-            style={{ background: token.colorBgContainer }}
+            // The menu stays in view while a long page scrolls, and scrolls itself on a
+            // short screen (1366×768 holds the province's groups with a scroll).
+            style={{
+              background: token.colorBgContainer,
+              position: 'sticky',
+              top: 0,
+              maxHeight: '100vh',
+              overflowY: 'auto',
+            }}
           >
             <MainMenu />
           </Layout.Sider>

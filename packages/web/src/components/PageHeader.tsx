@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { Breadcrumb, Flex, Typography } from 'antd';
+import { Link, useLocation } from 'react-router';
+import { useT } from '../i18n/use-t';
+import { pageTrail, pageTitleKey, routeAt } from '../layouts/page-trail';
+import { useSession } from '../session/session-context';
+
+/**
+ * The top of every signed-in page: where it sits (group › list › page, from the route
+ * tree) and its title, with the page's actions on the right. A detail page passes what it
+ * shows (a person's name, a project's) as `title`; the breadcrumb's last step is then that
+ * name, after a link back to the list. `titleBelow`: the page's own body shows the title
+ * (an import's workflow, a form's card), so the header is the breadcrumb alone.
+ */
+export function PageHeader({
+  title,
+  extra,
+  titleBelow = false,
+}: {
+  title?: ReactNode;
+  extra?: ReactNode;
+  titleBelow?: boolean;
+}) {
+  const { t } = useT();
+  const { access } = useSession();
+  const { pathname } = useLocation();
+  const route = routeAt(pathname);
+  const trail = route && pageTrail(route.key, access.role);
+  const ownKey = route && pageTitleKey(route, access.role);
+  const shownTitle = title ?? (ownKey ? t(ownKey) : null);
+  const steps = trail?.steps ?? [];
+  const items = steps.map((step, index) => {
+    const last = index === steps.length - 1;
+    const label = last && title !== undefined ? title : t(step.label);
+    return {
+      key: step.key,
+      title: step.path && !last ? <Link to={step.path}>{label}</Link> : label,
+    };
+  });
+  return (
+    <header data-testid="page-header" style={{ marginBottom: titleBelow ? 16 : 0 }}>
+      {/* One step is the page alone (a home, a learner's own page): nothing to show. */}
+      {items.length > 1 && (
+        <Breadcrumb
+          aria-label={t('frame.breadcrumb')}
+          data-testid="breadcrumb"
+          items={items}
+          style={{ marginBottom: titleBelow ? 0 : 8 }}
+        />
+      )}
+      {!titleBelow && (
+        <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 16 }}>
+          <Typography.Title level={2} style={{ margin: 0 }} data-testid="page-title">
+            {shownTitle}
+          </Typography.Title>
+          {extra}
+        </Flex>
+      )}
+    </header>
+  );
+}
