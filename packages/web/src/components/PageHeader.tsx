@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Breadcrumb, Flex, Typography } from 'antd';
 import { Link, useLocation } from 'react-router';
 import { useT } from '../i18n/use-t';
+import { useIsPhone } from './use-is-phone';
 import { pageTrail, pageTitleKey, routeAt } from '../layouts/page-trail';
 import { useSession } from '../session/session-context';
 
@@ -14,16 +15,20 @@ import { useSession } from '../session/session-context';
  */
 export function PageHeader({
   title,
+  subTitle,
   extra,
   titleBelow = false,
 }: {
   title?: ReactNode;
+  /** A line under the title (who is signed in, what the page is for). */
+  subTitle?: ReactNode;
   extra?: ReactNode;
   titleBelow?: boolean;
 }) {
   const { t } = useT();
   const { access } = useSession();
   const { pathname } = useLocation();
+  const isPhone = useIsPhone();
   const route = routeAt(pathname);
   const trail = route && pageTrail(route.key, access.role);
   const ownKey = route && pageTitleKey(route, access.role);
@@ -37,6 +42,8 @@ export function PageHeader({
       title: step.path && !last ? <Link to={step.path}>{label}</Link> : label,
     };
   });
+  // A page atop the tree whose body names it: nothing to add.
+  if (titleBelow && items.length <= 1) return null;
   return (
     <header data-testid="page-header" style={{ marginBottom: titleBelow ? 16 : 0 }}>
       {/* One step is the page alone (a home, a learner's own page): nothing to show. */}
@@ -50,9 +57,16 @@ export function PageHeader({
       )}
       {!titleBelow && (
         <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 16 }}>
-          <Typography.Title level={2} style={{ margin: 0 }} data-testid="page-title">
-            {shownTitle}
-          </Typography.Title>
+          <div style={{ minWidth: 0 }}>
+            <Typography.Title
+              level={2}
+              style={{ margin: 0, fontSize: isPhone ? 22 : undefined }}
+              data-testid="page-title"
+            >
+              {shownTitle}
+            </Typography.Title>
+            {subTitle && <Typography.Text type="secondary">{subTitle}</Typography.Text>}
+          </div>
           {extra}
         </Flex>
       )}

@@ -1,15 +1,5 @@
 import { useState } from 'react';
-import {
-  Button,
-  Card,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Button, Card, Flex, Input, Select, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { orgKinds, type Org, type OrgKind } from '@jijiao/contracts';
@@ -24,6 +14,7 @@ import { OrgFormDrawer, type OrgFormState } from './components/OrgFormDrawer';
 import { ReviewChainDrawer } from './components/ReviewChainDrawer';
 import { orgsPath, parseKind } from './org-path';
 import { useOrgPages, useOrgTrail } from './use-orgs';
+import { PageHeader } from '../../../components/PageHeader';
 
 /**
  * 机构 / 机构与审核链: the organisations in the caller's scope, one level at a time; with
@@ -109,9 +100,7 @@ export function OrgListPage() {
 
   return (
     <Card>
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
-        {t(orgsLabel(access.role))}
-      </Typography.Title>
+      <PageHeader title={t(orgsLabel(access.role))} />
       <OrgBreadcrumb trail={trail.data ?? []} />
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 16 }}>
         <Flex gap={8} wrap>

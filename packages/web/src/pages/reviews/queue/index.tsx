@@ -16,6 +16,7 @@ import { ReasonModal } from './components/ReasonModal';
 import { ReviewQueueFilterBar } from './components/ReviewQueueFilterBar';
 import { reviewQueueColumns } from './components/review-queue-columns';
 import { useReviewQueue } from './use-review-queue';
+import { PageHeader } from '../../../components/PageHeader';
 
 type SortKey = ReviewQueueFilters['sort'];
 const initialFilters: ReviewQueueFilters = { sort: 'submittedAt', order: 'asc' };
@@ -71,9 +72,7 @@ export function ReviewQueuePage() {
 
   return (
     <Card>
-      <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
-        {t('reviews.title')}
-      </Typography.Title>
+      <PageHeader title={t('reviews.title')} />
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 16 }}>
         <ReviewQueueFilterBar
           filters={filters}
