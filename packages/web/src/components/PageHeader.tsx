@@ -6,6 +6,13 @@ import { useIsPhone } from './use-is-phone';
 import { pageTrail, pageTitleKey, routeAt } from '../layouts/page-trail';
 import { useSession } from '../session/session-context';
 
+/** A step under the page: a link, or the current place when `path` is absent. */
+export interface TrailItem {
+  key: string;
+  title: ReactNode;
+  path?: string;
+}
+
 /**
  * The top of every signed-in page: where it sits (group › list › page, from the route
  * tree) and its title, with the page's actions on the right. A detail page passes what it
@@ -18,12 +25,15 @@ export function PageHeader({
   subTitle,
   extra,
   titleBelow = false,
+  trail: below = [],
 }: {
   title?: ReactNode;
   /** A line under the title (who is signed in, what the page is for). */
   subTitle?: ReactNode;
   extra?: ReactNode;
   titleBelow?: boolean;
+  /** Steps below the page itself (the orgs page's 省 › 市 as one drills down). */
+  trail?: readonly TrailItem[];
 }) {
   const { t } = useT();
   const { access } = useSession();
@@ -34,14 +44,19 @@ export function PageHeader({
   const ownKey = route && pageTitleKey(route, access.role);
   const shownTitle = title ?? (ownKey ? t(ownKey) : null);
   const steps = trail?.steps ?? [];
-  const items = steps.map((step, index) => {
-    const last = index === steps.length - 1;
-    const label = last && title !== undefined ? title : t(step.label);
-    return {
-      key: step.key,
-      title: step.path && !last ? <Link to={step.path}>{label}</Link> : label,
-    };
-  });
+  const items = [
+    ...steps.map((step, index) => {
+      const last = index === steps.length - 1;
+      const label = last && title !== undefined ? title : t(step.label);
+      // The page itself links to its plain self when steps go on below it.
+      const path = last ? (below.length > 0 ? route?.path : undefined) : step.path;
+      return { key: step.key, title: path ? <Link to={path}>{label}</Link> : label };
+    }),
+    ...below.map((item) => ({
+      key: item.key,
+      title: item.path ? <Link to={item.path}>{item.title}</Link> : item.title,
+    })),
+  ];
   // A page atop the tree whose body names it: nothing to add.
   if (titleBelow && items.length <= 1) return null;
   return (

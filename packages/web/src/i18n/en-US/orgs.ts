@@ -3,7 +3,6 @@ import type { OrgsMessages } from '../zh-CN/orgs';
 export const orgsMessages: OrgsMessages = {
   orgs: {
     title: 'Organisations',
-    scopeRoot: 'My scope',
     name: 'Name',
     kind: 'Kind',
     regionCode: 'Region code',

@@ -1,7 +1,6 @@
 export const orgsMessages = {
   orgs: {
     title: '机构',
-    scopeRoot: '所辖机构',
     name: '名称',
     kind: '类型',
     regionCode: '行政区划代码',

@@ -9,12 +9,12 @@ import { useT } from '../../../i18n/use-t';
 import { orgsLabel } from '../../../nav-labels';
 import { useSession } from '../../../session/session-context';
 import { textParam } from '../../../utils/url-state';
-import { OrgBreadcrumb } from './components/OrgBreadcrumb';
 import { OrgFormDrawer, type OrgFormState } from './components/OrgFormDrawer';
 import { ReviewChainDrawer } from './components/ReviewChainDrawer';
 import { orgsPath, parseKind } from './org-path';
 import { useOrgPages, useOrgTrail } from './use-orgs';
 import { PageHeader } from '../../../components/PageHeader';
+import { orgTrail } from './org-trail';
 
 /**
  * 机构 / 机构与审核链: the organisations in the caller's scope, one level at a time; with
@@ -100,8 +100,7 @@ export function OrgListPage() {
 
   return (
     <Card>
-      <PageHeader title={t(orgsLabel(access.role))} />
-      <OrgBreadcrumb trail={trail.data ?? []} />
+      <PageHeader title={t(orgsLabel(access.role))} trail={orgTrail(trail.data ?? [])} />
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 16 }}>
         <Flex gap={8} wrap>
           <Input.Search
