@@ -127,7 +127,7 @@ describe('a unit admin imports staff from the Excel template', () => {
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(count);
     await expect
       .poll(() => page.getByTestId('loaded-count').innerText())
-      .toBe(`已加载 ${count} 人`);
+      .toBe(`共 ${String(count)} 条`);
     const result: { name: string; masked: string }[] = [];
     for (let i = 0; i < (await rows.count()); i++) {
       const row = rows.nth(i);

@@ -1,10 +1,9 @@
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
 import { Breadcrumb, Flex, Typography } from 'antd';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useT } from '../i18n/use-t';
 import { useIsPhone } from './use-is-phone';
-import { pageTrail, pageTitleKey, routeAt } from '../layouts/page-trail';
-import { useSession } from '../session/session-context';
+import { PageTrailContext } from './page-trail-context';
 
 /** A step under the page: a link, or the current place when `path` is absent. */
 export interface TrailItem {
@@ -36,20 +35,16 @@ export function PageHeader({
   trail?: readonly TrailItem[];
 }) {
   const { t } = useT();
-  const { access } = useSession();
-  const { pathname } = useLocation();
   const isPhone = useIsPhone();
-  const route = routeAt(pathname);
-  const trail = route && pageTrail(route.key, access.role);
-  const ownKey = route && pageTitleKey(route, access.role);
+  const { steps, path: ownPath } = useContext(PageTrailContext);
+  const ownKey = steps.at(-1)?.label;
   const shownTitle = title ?? (ownKey ? t(ownKey) : null);
-  const steps = trail?.steps ?? [];
   const items = [
     ...steps.map((step, index) => {
       const last = index === steps.length - 1;
       const label = last && title !== undefined ? title : t(step.label);
       // The page itself links to its plain self when steps go on below it.
-      const path = last ? (below.length > 0 ? route?.path : undefined) : step.path;
+      const path = last ? (below.length > 0 ? ownPath : undefined) : step.path;
       return { key: step.key, title: path ? <Link to={path}>{label}</Link> : label };
     }),
     ...below.map((item) => ({

@@ -1,15 +1,8 @@
 import { matchPath } from 'react-router';
 import type { Role } from '@jijiao/contracts';
+import type { CurrentTrail, TrailStep } from '../components/page-trail-context';
 import type { MessageKey } from '../i18n/message-key';
 import { appRoutes, flattenPages, menuLabelKey, type AppRoute } from '../routes';
-
-/** One step of a breadcrumb: a group (no page of its own), a list to go back to, the page. */
-export interface TrailStep {
-  key: string;
-  label: MessageKey;
-  /** Where the step links; absent for a group and for the page itself. */
-  path?: string;
-}
 
 export interface PageTrail {
   route: AppRoute;
@@ -69,4 +62,12 @@ export function pageTrail(routeKey: string, role: Role): PageTrail | undefined {
   const label = pageTitleKey(here.route, role);
   if (label) steps.push({ key: here.route.key, label });
   return { route: here.route, steps };
+}
+
+/** The trail of the page at a URL, for the page header. */
+export function currentTrail(pathname: string, role: Role): CurrentTrail {
+  const route = routeAt(pathname);
+  const trail = route && pageTrail(route.key, role);
+  if (route?.path === undefined || trail === undefined) return { steps: [] };
+  return { steps: trail.steps, path: route.path };
 }

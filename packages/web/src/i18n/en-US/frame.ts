@@ -18,7 +18,6 @@ export const frameMessages: FrameMessages = {
     list: {
       total: '{{total}} in total',
       shownOfTotal: '{{total}} in total, {{count}} shown',
-      shown: '{{count}} shown',
       shownMore: '{{count}} shown, more to load',
     },
   },

@@ -9,7 +9,6 @@ export const orgsMessages: OrgsMessages = {
     kindFilter: 'Filter by kind',
     allKinds: 'All kinds',
     empty: 'No organisations below this one',
-    loadedCount: '{{count}} organisations loaded',
     actions: 'Actions',
     creditCode: 'Unified social credit code',
     unitType: 'Unit type',

@@ -18,7 +18,6 @@ export const frameMessages = {
     list: {
       total: '共 {{total}} 条',
       shownOfTotal: '共 {{total}} 条，已显示 {{count}} 条',
-      shown: '已显示 {{count}} 条',
       shownMore: '已显示 {{count}} 条，还有更多',
     },
   },

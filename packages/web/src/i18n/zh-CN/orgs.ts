@@ -7,7 +7,6 @@ export const orgsMessages = {
     kindFilter: '按类型筛选',
     allKinds: '全部类型',
     empty: '没有下级机构',
-    loadedCount: '已加载 {{count}} 个机构',
     actions: '操作',
     creditCode: '统一社会信用代码',
     unitType: '单位类型',

@@ -108,7 +108,7 @@ export function AccountsPage() {
             data-testid="accounts-table"
           />
           <ListFooter
-            countText={t('accounts.loaded', { count: rows.length })}
+            count={rows.length}
             hasMore={pages.hasNextPage}
             loading={pages.isFetchingNextPage}
             onMore={() => void pages.fetchNextPage()}

@@ -177,7 +177,7 @@ export function AuditLogPage() {
             data-testid="audit-log-table"
           />
           <ListFooter
-            countText={t('auditLog.loaded', { count: rows.length })}
+            count={rows.length}
             hasMore={pages.hasNextPage}
             loading={pages.isFetchingNextPage}
             onMore={() => void pages.fetchNextPage()}

@@ -92,7 +92,8 @@ export function CertificateRegisterPage() {
         />
       )}
       <ListFooter
-        countText={t('certRegister.shownCount', { count: items.length, total })}
+        count={items.length}
+        total={total}
         hasMore={pages.hasNextPage}
         loading={pages.isFetchingNextPage}
         onMore={() => void pages.fetchNextPage()}

@@ -108,7 +108,8 @@ export function HrDeliveriesPage() {
           />
         )}
         <ListFooter
-          countText={t('hrDeliveries.shownCount', { count: items.length, total })}
+          count={items.length}
+          total={total}
           hasMore={pages.hasNextPage}
           loading={pages.isFetchingNextPage}
           onMore={() => void pages.fetchNextPage()}

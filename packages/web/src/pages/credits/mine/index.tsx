@@ -127,7 +127,7 @@ export function MyClaimsPage() {
           />
         )}
         <ListFooter
-          countText={t('common.loadedCount', { count: items.length })}
+          count={items.length}
           hasMore={pages.hasNextPage}
           loading={pages.isFetchingNextPage}
           onMore={() => void pages.fetchNextPage()}

@@ -151,7 +151,8 @@ export function OrgListPage() {
         data-testid="org-table"
       />
       <ListFooter
-        countText={t('orgs.loadedCount', { count: rows.length })}
+        count={rows.length}
+        total={pages.data?.pages[0]?.total}
         hasMore={pages.hasNextPage}
         loading={pages.isFetchingNextPage}
         onMore={() => void pages.fetchNextPage()}

@@ -109,7 +109,8 @@ export function UnitProgressPage() {
         />
       )}
       <ListFooter
-        countText={t('progress.shownCount', { count: items.length, total: first?.total ?? 0 })}
+        count={items.length}
+        total={first?.total}
         hasMore={pages.hasNextPage}
         loading={pages.isFetchingNextPage}
         onMore={() => void pages.fetchNextPage()}

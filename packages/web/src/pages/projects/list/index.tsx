@@ -146,7 +146,8 @@ export function ProjectListPage() {
         data-testid="project-table"
       />
       <ListFooter
-        countText={t('projects.loadedCount', { count: rows.length })}
+        count={rows.length}
+        total={pages.data?.pages[0]?.total}
         hasMore={pages.hasNextPage}
         loading={pages.isFetchingNextPage}
         onMore={() => void pages.fetchNextPage()}

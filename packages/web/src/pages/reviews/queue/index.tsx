@@ -127,7 +127,7 @@ export function ReviewQueuePage() {
         }}
       />
       <ListFooter
-        countText={t('common.loadedCount', { count: rows.length })}
+        count={rows.length}
         hasMore={pages.hasNextPage}
         loading={pages.isFetchingNextPage}
         onMore={() => void pages.fetchNextPage()}
