@@ -169,7 +169,7 @@ describe('a unit admin imports staff from the Excel template', () => {
 
     await page.getByTestId('people-import').click();
     await page.waitForURL(`${url}/people/import`);
-    await page.getByText('导入人员', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: '导入人员', exact: true }).waitFor();
 
     // The template, through the browser's download.
     const [download] = await Promise.all([
