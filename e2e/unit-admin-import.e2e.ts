@@ -127,7 +127,7 @@ describe('a unit admin imports staff from the Excel template', () => {
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(count);
     await expect
       .poll(() => page.getByTestId('loaded-count').innerText())
-      .toBe(`已加载 ${count} 人`);
+      .toBe(`共 ${String(count)} 条`);
     const result: { name: string; masked: string }[] = [];
     for (let i = 0; i < (await rows.count()); i++) {
       const row = rows.nth(i);
@@ -169,7 +169,7 @@ describe('a unit admin imports staff from the Excel template', () => {
 
     await page.getByTestId('people-import').click();
     await page.waitForURL(`${url}/people/import`);
-    await page.getByText('导入人员', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: '导入人员', exact: true }).waitFor();
 
     // The template, through the browser's download.
     const [download] = await Promise.all([

@@ -52,6 +52,7 @@ export type OrgListQuery = z.infer<typeof orgListQuerySchema>;
 export const orgListSchema = z.object({
   items: z.array(orgSchema),
   nextCursor: z.string().nullable(),
+  total: z.number().int().nullable().describe('Those matching the filters (first page only)'),
 });
 export type OrgList = z.infer<typeof orgListSchema>;
 

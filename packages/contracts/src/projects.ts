@@ -78,6 +78,7 @@ export type ProjectListQuery = z.infer<typeof projectListQuerySchema>;
 export const projectListSchema = z.object({
   items: z.array(projectSchema),
   nextCursor: z.string().nullable(),
+  total: z.number().int().nullable().describe('Those matching the filters (first page only)'),
 });
 export type ProjectList = z.infer<typeof projectListSchema>;
 

@@ -3,25 +3,31 @@ import {
   ApiOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  CloudUploadOutlined,
+  ContainerOutlined,
+  CreditCardOutlined,
+  FileDoneOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
-  SendOutlined,
-  StopOutlined,
-  BookOutlined,
-  BarChartOutlined,
-  SafetyCertificateOutlined,
   FormOutlined,
-  CloudUploadOutlined,
-  CreditCardOutlined,
   HomeOutlined,
-  LineChartOutlined,
-  UnorderedListOutlined,
+  IdcardOutlined,
   KeyOutlined,
+  LineChartOutlined,
   ProjectOutlined,
   QrcodeOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
   SearchOutlined,
+  SendOutlined,
+  SolutionOutlined,
+  StopOutlined,
+  TableOutlined,
   TeamOutlined,
-  UserOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@jijiao/contracts';
 import type { RouteRule } from './access';
@@ -29,21 +35,30 @@ import type { MessageKey } from './i18n/message-key';
 import { orgsLabel, projectsLabel } from './nav-labels';
 import { homeLabel } from './pages/home/home-title';
 
+type RoleLabel = MessageKey | ((role: Role) => MessageKey);
+
 /**
  * The route tree and the menu in one place. A node with `path` is a page; a node with
- * `children` is a menu group. `menu` absent: reachable by URL but not in the menu.
- * Pages load lazily, so each page is its own chunk.
+ * `children` is a menu group (审核, 审验与证书, 人员与机构…), shown as a heading over its
+ * entries. `menu` absent: reachable by URL but not in the menu; such a page names itself
+ * with `title` and the list it belongs to with `parent`, which the page header's
+ * breadcrumb links back to (group › list › this page). Pages load lazily, so each page is
+ * its own chunk. No two entries one role sees share an icon (routes.test.ts).
  */
 export interface AppRoute {
   key: string;
   path?: string;
   rule?: RouteRule;
   menu?: {
-    label: MessageKey | ((role: Role) => MessageKey);
+    label: RoleLabel;
     icon?: ComponentType;
     /** Only these roles see the entry; others may still open the page by URL. */
     roles?: readonly Role[];
   };
+  /** The page's name where it has no menu entry (its header and breadcrumb). */
+  title?: RoleLabel;
+  /** The key of the list page this page is opened from; per role where that differs. */
+  parent?: string | ((role: Role) => string);
   load?: () => Promise<ComponentType>;
   children?: readonly AppRoute[];
 }
@@ -56,6 +71,7 @@ export const appRoutes: readonly AppRoute[] = [
     menu: { label: homeLabel, icon: HomeOutlined },
     load: () => import('./pages/home/RoleHome').then((m) => m.RoleHome),
   },
+  // A learner's own pages, one level: the phone's tab bar holds most of them.
   {
     key: 'credit-report',
     path: '/credits/new',
@@ -71,77 +87,19 @@ export const appRoutes: readonly AppRoute[] = [
     load: () => import('./pages/credits/mine').then((m) => m.MyClaimsPage),
   },
   {
+    key: 'credit-edit',
+    path: '/credits/:id/edit',
+    rule: { permission: 'credit:submit_own' },
+    title: 'selfReport.editTitle',
+    parent: 'my-claims',
+    load: () => import('./pages/credits/report').then((m) => m.CorrectClaimPage),
+  },
+  {
     key: 'my-certificates',
     path: '/me/certificates',
     rule: { permission: 'certificate:read_own' },
     menu: { label: 'nav.myCertificates', icon: FileProtectOutlined, roles: ['learner'] },
     load: () => import('./pages/certificates/mine').then((m) => m.MyCertificatesPage),
-  },
-  {
-    key: 'credit-edit',
-    path: '/credits/:id/edit',
-    rule: { permission: 'credit:submit_own' },
-    load: () => import('./pages/credits/report').then((m) => m.CorrectClaimPage),
-  },
-  {
-    key: 'people',
-    path: '/people',
-    rule: { permission: 'person:read' },
-    menu: { label: 'nav.people', icon: TeamOutlined },
-    load: () => import('./pages/people/list').then((m) => m.PeopleListPage),
-  },
-  {
-    key: 'people-import',
-    path: '/people/import',
-    rule: { permission: 'person:manage' },
-    load: () => import('./pages/people/import').then((m) => m.PeopleImportPage),
-  },
-  {
-    key: 'unit-progress',
-    path: '/progress',
-    rule: { permission: 'person:read' },
-    menu: {
-      label: 'nav.unitProgress',
-      icon: LineChartOutlined,
-      roles: ['unit_admin', 'reviewer', 'province_admin'],
-    },
-    load: () => import('./pages/progress/list').then((m) => m.UnitProgressPage),
-  },
-  {
-    key: 'statistics',
-    path: '/statistics',
-    rule: { permission: 'person:read' },
-    menu: {
-      label: 'nav.statistics',
-      icon: BarChartOutlined,
-      roles: ['unit_admin', 'reviewer', 'province_admin'],
-    },
-    load: () => import('./pages/statistics').then((m) => m.StatisticsPage),
-  },
-  {
-    key: 'person-year',
-    path: '/progress/people/:id',
-    rule: { permission: 'person:read' },
-    load: () => import('./pages/progress/person').then((m) => m.PersonYearPage),
-  },
-  {
-    key: 'projects',
-    path: '/projects',
-    rule: { permission: 'project:read' },
-    menu: { label: projectsLabel, icon: ProjectOutlined },
-    load: () => import('./pages/projects/list').then((m) => m.ProjectListPage),
-  },
-  {
-    key: 'projects-import',
-    path: '/projects/import',
-    rule: { permission: 'project:manage' },
-    load: () => import('./pages/projects/import').then((m) => m.ProjectImportPage),
-  },
-  {
-    key: 'project-checkin',
-    path: '/projects/:id/checkin',
-    rule: { permission: 'project:manage' },
-    load: () => import('./pages/projects/checkin').then((m) => m.ProjectCheckinPage),
   },
   {
     // Filed projects are public (also at /public/projects without signing in); in the menu
@@ -153,13 +111,6 @@ export const appRoutes: readonly AppRoute[] = [
     load: () => import('./pages/projects/search').then((m) => m.ProjectSearchPage),
   },
   {
-    key: 'reviews',
-    path: '/reviews',
-    rule: { permission: 'credit:review' },
-    menu: { label: 'nav.reviews', icon: AuditOutlined },
-    load: () => import('./pages/reviews/queue').then((m) => m.ReviewQueuePage),
-  },
-  {
     // A learner's rotating check-in QR code, shown on their phone at a kiosk.
     key: 'checkin-qr',
     path: '/me/checkin-qr',
@@ -168,107 +119,85 @@ export const appRoutes: readonly AppRoute[] = [
     load: () => import('./pages/checkin-qr').then((m) => m.CheckinQrPage),
   },
   {
-    key: 'cards',
-    path: '/cards',
-    // Card officers of units (card:manage) and bureaus (card:issue).
-    rule: { permission: 'authenticated', roles: ['unit_admin', 'reviewer', 'province_admin'] },
-    menu: {
-      label: 'nav.cards',
-      icon: CreditCardOutlined,
-      roles: ['unit_admin', 'reviewer', 'province_admin'],
-    },
-    load: () => import('./pages/cards').then((m) => m.CardsPage),
+    key: 'review-group',
+    menu: { label: 'frame.group.review' },
+    children: [
+      {
+        key: 'reviews',
+        path: '/reviews',
+        rule: { permission: 'credit:review' },
+        menu: { label: 'nav.reviews', icon: AuditOutlined },
+        load: () => import('./pages/reviews/queue').then((m) => m.ReviewQueuePage),
+      },
+      {
+        key: 'award-reviews',
+        path: '/award-reviews',
+        rule: { permission: 'award:review' },
+        menu: { label: 'awards.navReviews', icon: CheckSquareOutlined },
+        load: () => import('./pages/awards/reviews').then((m) => m.AwardReviewListPage),
+      },
+    ],
   },
   {
-    key: 'cards-import',
-    path: '/cards/import',
-    rule: { permission: 'card:issue' },
-    load: () => import('./pages/cards/import').then((m) => m.CardsImportPage),
-  },
-  {
-    key: 'orgs',
-    path: '/orgs',
-    rule: { permission: 'org:read' },
-    menu: { label: orgsLabel, icon: ApartmentOutlined },
-    load: () => import('./pages/orgs/list').then((m) => m.OrgListPage),
-  },
-  {
-    key: 'project-awards',
-    path: '/projects/:id/awards',
-    rule: { permission: 'award:manage' },
-    load: () => import('./pages/awards/project').then((m) => m.ProjectAwardsPage),
-  },
-  {
-    key: 'award-batches',
-    path: '/awards',
-    rule: { permission: 'award:manage' },
-    menu: { label: 'awards.navBatches', icon: UnorderedListOutlined, roles: ['host_admin'] },
-    load: () => import('./pages/awards/batches').then((m) => m.AwardBatchListPage),
-  },
-  {
-    key: 'award-batch',
-    path: '/awards/:id',
-    rule: { permission: 'authenticated' },
-    load: () => import('./pages/awards/batch').then((m) => m.AwardBatchPage),
-  },
-  {
-    key: 'award-roster',
-    path: '/awards/:id/roster',
-    rule: { permission: 'award:manage' },
-    load: () => import('./pages/awards/roster').then((m) => m.AwardRosterImportPage),
-  },
-  {
-    key: 'award-reviews',
-    path: '/award-reviews',
-    rule: { permission: 'award:review' },
-    menu: { label: 'awards.navReviews', icon: AuditOutlined },
-    load: () => import('./pages/awards/reviews').then((m) => m.AwardReviewListPage),
-  },
-  {
-    key: 'credits-bulk',
-    path: '/credits/bulk',
-    rule: { permission: 'credit:enter', roles: ['unit_admin'] },
-    menu: { label: 'bulkEntry.nav', icon: FormOutlined, roles: ['unit_admin'] },
-    load: () => import('./pages/credits/bulk').then((m) => m.BulkEntryPage),
-  },
-  {
-    key: 'platforms',
-    path: '/platforms',
-    rule: { permission: 'platform:manage' },
-    menu: { label: 'nav.platforms', icon: ApiOutlined },
-    load: () => import('./pages/platforms').then((m) => m.PlatformsPage),
-  },
-  {
-    key: 'audit-log',
-    path: '/audit-log',
-    rule: { permission: 'audit_log:read' },
-    menu: { label: 'nav.auditLog', icon: FileSearchOutlined },
-    load: () => import('./pages/audit-log').then((m) => m.AuditLogPage),
-  },
-  {
-    key: 'accounts',
-    path: '/accounts',
-    rule: { permission: 'user:manage' },
-    menu: { label: 'nav.accounts', icon: SafetyCertificateOutlined },
-    load: () => import('./pages/accounts').then((m) => m.AccountsPage),
-  },
-  {
-    key: 'rules',
-    path: '/rules',
-    rule: { permission: 'authenticated' },
-    menu: {
-      label: 'nav.rules',
-      icon: BookOutlined,
-      roles: ['unit_admin', 'reviewer', 'province_admin'],
-    },
-    load: () => import('./pages/rules').then((m) => m.RulesPage),
-  },
-  {
-    key: 'credits-import',
-    path: '/credits/import',
-    rule: { permission: 'credit:enter' },
-    menu: { label: 'nav.creditsImport', icon: CloudUploadOutlined, roles: ['unit_admin'] },
-    load: () => import('./pages/credits/import').then((m) => m.CreditsImportPage),
+    key: 'project-group',
+    menu: { label: 'frame.group.projects' },
+    children: [
+      {
+        key: 'projects',
+        path: '/projects',
+        rule: { permission: 'project:read' },
+        menu: { label: projectsLabel, icon: ProjectOutlined },
+        load: () => import('./pages/projects/list').then((m) => m.ProjectListPage),
+      },
+      {
+        key: 'projects-import',
+        path: '/projects/import',
+        rule: { permission: 'project:manage' },
+        title: 'imports.projectsTitle',
+        parent: 'projects',
+        load: () => import('./pages/projects/import').then((m) => m.ProjectImportPage),
+      },
+      {
+        key: 'project-checkin',
+        path: '/projects/:id/checkin',
+        rule: { permission: 'project:manage' },
+        title: 'checkin.title',
+        parent: 'projects',
+        load: () => import('./pages/projects/checkin').then((m) => m.ProjectCheckinPage),
+      },
+      {
+        key: 'project-awards',
+        path: '/projects/:id/awards',
+        rule: { permission: 'award:manage' },
+        title: 'frame.title.projectAwards',
+        parent: 'projects',
+        load: () => import('./pages/awards/project').then((m) => m.ProjectAwardsPage),
+      },
+      {
+        key: 'award-batches',
+        path: '/awards',
+        rule: { permission: 'award:manage' },
+        menu: { label: 'awards.navBatches', icon: ContainerOutlined, roles: ['host_admin'] },
+        load: () => import('./pages/awards/batches').then((m) => m.AwardBatchListPage),
+      },
+      {
+        // Hosts open their batches from 授予批次; the province reviews them from 授予审核.
+        key: 'award-batch',
+        path: '/awards/:id',
+        rule: { permission: 'authenticated' },
+        title: 'frame.title.awardBatch',
+        parent: (role) => (role === 'host_admin' ? 'award-batches' : 'award-reviews'),
+        load: () => import('./pages/awards/batch').then((m) => m.AwardBatchPage),
+      },
+      {
+        key: 'award-roster',
+        path: '/awards/:id/roster',
+        rule: { permission: 'award:manage' },
+        title: 'awards.rosterTitle',
+        parent: 'award-batches',
+        load: () => import('./pages/awards/roster').then((m) => m.AwardRosterImportPage),
+      },
+    ],
   },
   {
     // 审验与证书: the annual audit, the certificates it issues, fraud voiding and the HR
@@ -280,14 +209,14 @@ export const appRoutes: readonly AppRoute[] = [
         key: 'audit-manage',
         path: '/audit/manage',
         rule: { permission: 'audit:manage' },
-        menu: { label: 'audit.nav.manage', icon: AuditOutlined, roles: ['province_admin'] },
+        menu: { label: 'audit.nav.manage', icon: ScheduleOutlined, roles: ['province_admin'] },
         load: () => import('./pages/audit/manage').then((m) => m.AuditManagePage),
       },
       {
         key: 'audit-unit',
         path: '/audit/unit',
         rule: { permission: 'audit:report' },
-        menu: { label: 'audit.nav.unit', icon: AuditOutlined, roles: ['unit_admin'] },
+        menu: { label: 'audit.nav.unit', icon: SolutionOutlined, roles: ['unit_admin'] },
         load: () => import('./pages/audit/unit').then((m) => m.AuditUnitPage),
       },
       {
@@ -296,7 +225,7 @@ export const appRoutes: readonly AppRoute[] = [
         rule: { permission: 'audit:review' },
         menu: {
           label: 'audit.nav.review',
-          icon: AuditOutlined,
+          icon: FileDoneOutlined,
           roles: ['reviewer', 'province_admin'],
         },
         load: () => import('./pages/audit/review').then((m) => m.AuditReviewPage),
@@ -307,7 +236,7 @@ export const appRoutes: readonly AppRoute[] = [
         rule: { permission: 'certificate:read' },
         menu: {
           label: 'nav.certificateRegister',
-          icon: FileProtectOutlined,
+          icon: SafetyCertificateOutlined,
           roles: ['province_admin', 'unit_admin'],
         },
         load: () => import('./pages/certificate-register').then((m) => m.CertificateRegisterPage),
@@ -329,8 +258,145 @@ export const appRoutes: readonly AppRoute[] = [
     ],
   },
   {
+    key: 'people-and-orgs',
+    menu: { label: 'frame.group.peopleAndOrgs' },
+    children: [
+      {
+        key: 'people',
+        path: '/people',
+        rule: { permission: 'person:read' },
+        menu: { label: 'nav.people', icon: TeamOutlined },
+        load: () => import('./pages/people/list').then((m) => m.PeopleListPage),
+      },
+      {
+        key: 'people-import',
+        path: '/people/import',
+        rule: { permission: 'person:manage' },
+        title: 'imports.peopleTitle',
+        parent: 'people',
+        load: () => import('./pages/people/import').then((m) => m.PeopleImportPage),
+      },
+      {
+        key: 'unit-progress',
+        path: '/progress',
+        rule: { permission: 'person:read' },
+        menu: {
+          label: 'nav.unitProgress',
+          icon: LineChartOutlined,
+          roles: ['unit_admin', 'reviewer', 'province_admin'],
+        },
+        load: () => import('./pages/progress/list').then((m) => m.UnitProgressPage),
+      },
+      {
+        key: 'person-year',
+        path: '/progress/people/:id',
+        rule: { permission: 'person:read' },
+        title: 'frame.title.personYear',
+        parent: 'unit-progress',
+        load: () => import('./pages/progress/person').then((m) => m.PersonYearPage),
+      },
+      {
+        key: 'statistics',
+        path: '/statistics',
+        rule: { permission: 'person:read' },
+        menu: {
+          label: 'nav.statistics',
+          icon: BarChartOutlined,
+          roles: ['unit_admin', 'reviewer', 'province_admin'],
+        },
+        load: () => import('./pages/statistics').then((m) => m.StatisticsPage),
+      },
+      {
+        key: 'cards',
+        path: '/cards',
+        // Card officers of units (card:manage) and bureaus (card:issue).
+        rule: { permission: 'authenticated', roles: ['unit_admin', 'reviewer', 'province_admin'] },
+        menu: {
+          label: 'nav.cards',
+          icon: CreditCardOutlined,
+          roles: ['unit_admin', 'reviewer', 'province_admin'],
+        },
+        load: () => import('./pages/cards').then((m) => m.CardsPage),
+      },
+      {
+        key: 'cards-import',
+        path: '/cards/import',
+        rule: { permission: 'card:issue' },
+        title: 'cards.importTitle',
+        parent: 'cards',
+        load: () => import('./pages/cards/import').then((m) => m.CardsImportPage),
+      },
+      {
+        key: 'orgs',
+        path: '/orgs',
+        rule: { permission: 'org:read' },
+        menu: { label: orgsLabel, icon: ApartmentOutlined },
+        load: () => import('./pages/orgs/list').then((m) => m.OrgListPage),
+      },
+    ],
+  },
+  {
+    // A unit's own entry of its staff's credits.
+    key: 'credit-entry',
+    menu: { label: 'frame.group.creditEntry' },
+    children: [
+      {
+        key: 'credits-bulk',
+        path: '/credits/bulk',
+        rule: { permission: 'credit:enter', roles: ['unit_admin'] },
+        menu: { label: 'bulkEntry.nav', icon: TableOutlined, roles: ['unit_admin'] },
+        load: () => import('./pages/credits/bulk').then((m) => m.BulkEntryPage),
+      },
+      {
+        key: 'credits-import',
+        path: '/credits/import',
+        rule: { permission: 'credit:enter' },
+        menu: { label: 'nav.creditsImport', icon: CloudUploadOutlined, roles: ['unit_admin'] },
+        load: () => import('./pages/credits/import').then((m) => m.CreditsImportPage),
+      },
+    ],
+  },
+  {
+    key: 'system',
+    menu: { label: 'frame.group.system' },
+    children: [
+      {
+        key: 'accounts',
+        path: '/accounts',
+        rule: { permission: 'user:manage' },
+        menu: { label: 'nav.accounts', icon: IdcardOutlined },
+        load: () => import('./pages/accounts').then((m) => m.AccountsPage),
+      },
+      {
+        key: 'platforms',
+        path: '/platforms',
+        rule: { permission: 'platform:manage' },
+        menu: { label: 'nav.platforms', icon: ApiOutlined },
+        load: () => import('./pages/platforms').then((m) => m.PlatformsPage),
+      },
+      {
+        key: 'audit-log',
+        path: '/audit-log',
+        rule: { permission: 'audit_log:read' },
+        menu: { label: 'nav.auditLog', icon: FileSearchOutlined },
+        load: () => import('./pages/audit-log').then((m) => m.AuditLogPage),
+      },
+      {
+        key: 'rules',
+        path: '/rules',
+        rule: { permission: 'authenticated' },
+        menu: {
+          label: 'nav.rules',
+          icon: BookOutlined,
+          roles: ['unit_admin', 'reviewer', 'province_admin'],
+        },
+        load: () => import('./pages/rules').then((m) => m.RulesPage),
+      },
+    ],
+  },
+  {
     key: 'account',
-    menu: { label: 'nav.account', icon: UserOutlined },
+    menu: { label: 'nav.account' },
     children: [
       {
         key: 'account-password',

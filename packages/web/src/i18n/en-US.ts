@@ -30,6 +30,7 @@ import { codesMessages } from './en-US/codes';
 import { auditVocabularyMessages } from './en-US/audit-vocabulary';
 import { policyPacksMessages } from './en-US/policy-packs';
 import { phoneMessages } from './en-US/phone';
+import { frameMessages } from './en-US/frame';
 
 export const enUS: Messages = {
   ...commonMessages,
@@ -63,4 +64,5 @@ export const enUS: Messages = {
   ...auditVocabularyMessages,
   ...policyPacksMessages,
   ...phoneMessages,
+  ...frameMessages,
 };

@@ -35,6 +35,7 @@ import { codesMessages } from './zh-CN/codes';
 import { auditVocabularyMessages } from './zh-CN/audit-vocabulary';
 import { policyPacksMessages } from './zh-CN/policy-packs';
 import { phoneMessages } from './zh-CN/phone';
+import { frameMessages } from './zh-CN/frame';
 
 export const zhCN = {
   ...commonMessages,
@@ -68,6 +69,7 @@ export const zhCN = {
   ...auditVocabularyMessages,
   ...policyPacksMessages,
   ...phoneMessages,
+  ...frameMessages,
 };
 
 /** The shape every language must have: the Chinese tree with string leaves. */

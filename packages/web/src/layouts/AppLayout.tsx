@@ -1,15 +1,17 @@
-import { Suspense } from 'react';
+import { Suspense, useMemo } from 'react';
 import { Button, Flex, Layout, Typography, theme } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { DemoBanner } from '../components/DemoBanner';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PageLoading } from '../components/PageState';
+import { PageTrailContext } from '../components/page-trail-context';
 import { useIsPhone } from '../components/use-is-phone';
 import { useT } from '../i18n/use-t';
 import { useSession } from '../session/session-context';
 import { useSignOut } from '../session/use-sign-out';
 import { MainMenu } from './MainMenu';
+import { currentTrail } from './page-trail';
 import { PhoneHeader } from './PhoneHeader';
 import { PhoneTabBar, tabBarHeight } from './PhoneTabBar';
 import { RoleSwitch } from './RoleSwitch';
@@ -47,6 +49,8 @@ export function AppLayout() {
   const isPhone = useIsPhone();
   const phone = isPhone && access.role === 'learner';
   const { token } = theme.useToken();
+  const { pathname } = useLocation();
+  const trail = useMemo(() => currentTrail(pathname, access.role), [pathname, access.role]);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -71,7 +75,15 @@ export function AppLayout() {
             width={208}
             breakpoint="lg"
             collapsedWidth={0}
-            style={{ background: token.colorBgContainer }}
+            // The menu stays in view while a long page scrolls, and scrolls itself on a
+            // short screen (1366×768 holds the province's groups with a scroll).
+            style={{
+              background: token.colorBgContainer,
+              position: 'sticky',
+              top: 0,
+              maxHeight: '100vh',
+              overflowY: 'auto',
+            }}
           >
             <MainMenu />
           </Layout.Sider>
@@ -87,9 +99,11 @@ export function AppLayout() {
               : { padding: 24 }
           }
         >
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
+          <PageTrailContext value={trail}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </PageTrailContext>
         </Layout.Content>
       </Layout>
       {phone ? <PhoneTabBar /> : null}

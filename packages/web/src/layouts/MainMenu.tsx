@@ -14,8 +14,11 @@ function toItems(nodes: readonly AppRoute[], role: Role, t: Translate): MenuItem
     const labelKey = menuLabelKey(node, role);
     if (labelKey === undefined) return [];
     const label = t(labelKey);
-    if (node.children !== undefined)
-      return [{ type: 'group', key: node.key, label, children: toItems(node.children, role, t) }];
+    if (node.children !== undefined) {
+      // A group shows only with an entry of this role in it.
+      const children = toItems(node.children, role, t);
+      return children.length > 0 ? [{ type: 'group', key: node.key, label, children }] : [];
+    }
     if (node.path === undefined) return [];
     return [
       {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import { likeContains, pathWithin } from '../../platform/db/scope-sql';
 import { orgs } from '../../platform/db/tables/orgs';
@@ -49,11 +49,7 @@ export class OrgsRepository {
       .from(orgs)
       .where(
         and(
-          pathWithin(orgs.path, scope),
-          q.parentId ? eq(orgs.parentId, q.parentId) : undefined,
-          q.ids ? inArray(orgs.id, q.ids) : undefined,
-          q.kind ? eq(orgs.kind, q.kind) : undefined,
-          q.nameContains ? ilike(orgs.name, likeContains(q.nameContains)) : undefined,
+          this.#filter(scope, q),
           q.after
             ? or(
                 gt(orgs.name, q.after.name),
@@ -64,6 +60,26 @@ export class OrgsRepository {
       )
       .orderBy(asc(orgs.name), asc(orgs.id))
       .limit(q.limit);
+  }
+
+  /** How many orgs the page's filter matches, all pages together. */
+  async countMatching(
+    db: DbOrTx,
+    scope: readonly string[],
+    q: Omit<OrgPage, 'after' | 'limit'>,
+  ): Promise<number> {
+    const [row] = await db.select({ n: count() }).from(orgs).where(this.#filter(scope, q));
+    return row?.n ?? 0;
+  }
+
+  #filter(scope: readonly string[], q: Omit<OrgPage, 'after' | 'limit'>) {
+    return and(
+      pathWithin(orgs.path, scope),
+      q.parentId ? eq(orgs.parentId, q.parentId) : undefined,
+      q.ids ? inArray(orgs.id, q.ids) : undefined,
+      q.kind ? eq(orgs.kind, q.kind) : undefined,
+      q.nameContains ? ilike(orgs.name, likeContains(q.nameContains)) : undefined,
+    );
   }
 
   /** A unit by exact name or credit code, inside the scope. */

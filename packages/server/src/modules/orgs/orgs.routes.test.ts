@@ -88,6 +88,8 @@ describe('GET /api/v1/orgs', () => {
         `?parentId=${province.id}&limit=2${cursor ? `&after=${cursor}` : ''}`,
       );
       expect(page.items.length).toBeLessThanOrEqual(2);
+      // The first page tells how many there are in all; the next ones do not count again.
+      expect(page.total).toBe(cursor ? null : all.length);
       seen.push(...page.items.map((o) => o.id));
       cursor = page.nextCursor;
     } while (cursor);

@@ -134,18 +134,28 @@ export class OrgsService {
     if (query.parentId) await this.findInScope(actor, query.parentId);
     const rootIds = scope.map((p) => p.split('/').filter(Boolean).at(-1) ?? '');
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
-    const rows = await this.#deps.repository.page(this.#deps.db, scope, {
+    const filter = {
       ...(query.parentId ? { parentId: query.parentId } : query.q ? {} : { ids: rootIds }),
       ...(query.kind ? { kind: query.kind } : {}),
       ...(query.q ? { nameContains: query.q } : {}),
+    };
+    const rows = await this.#deps.repository.page(this.#deps.db, scope, {
+      ...filter,
       ...(after ? { after: { name: String(after[0]), id: String(after[1]) } } : {}),
       limit: query.limit + 1,
     });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
+    const more = rows.length > query.limit;
     return {
       items: page.map(toOrg),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
+      nextCursor: more && last ? encodeCursor([last.name, last.id]) : null,
+      // The first page counts the rest only when there is more than it holds.
+      total: after
+        ? null
+        : more
+          ? await this.#deps.repository.countMatching(this.#deps.db, scope, filter)
+          : page.length,
     };
   }
 

@@ -54,13 +54,7 @@ export class ProjectsRepository {
       .innerJoin(orgs, eq(orgs.id, projects.hostId))
       .where(
         and(
-          f.scope ? pathWithin(orgs.path, f.scope) : undefined,
-          f.number ? ilike(projects.number, likeContains(f.number)) : undefined,
-          f.name ? ilike(projects.name, likeContains(f.name)) : undefined,
-          f.host ? ilike(orgs.name, likeContains(f.host)) : undefined,
-          f.year ? eq(projects.year, f.year) : undefined,
-          f.level ? eq(projects.level, f.level) : undefined,
-          f.statuses ? inArray(projects.status, [...f.statuses]) : undefined,
+          this.#filter(f),
           f.after
             ? or(
                 sql`${projects.startDate} < ${f.after.startDate}::date`,
@@ -75,6 +69,28 @@ export class ProjectsRepository {
       .orderBy(desc(projects.startDate), desc(projects.id))
       .limit(f.limit);
     return rows.map(toView);
+  }
+
+  /** How many projects the page's filter matches, all pages together. */
+  async countMatching(db: DbOrTx, f: Omit<ProjectFilter, 'after' | 'limit'>): Promise<number> {
+    const [row] = await db
+      .select({ n: count() })
+      .from(projects)
+      .innerJoin(orgs, eq(orgs.id, projects.hostId))
+      .where(this.#filter(f));
+    return row?.n ?? 0;
+  }
+
+  #filter(f: Omit<ProjectFilter, 'after' | 'limit'>) {
+    return and(
+      f.scope ? pathWithin(orgs.path, f.scope) : undefined,
+      f.number ? ilike(projects.number, likeContains(f.number)) : undefined,
+      f.name ? ilike(projects.name, likeContains(f.name)) : undefined,
+      f.host ? ilike(orgs.name, likeContains(f.host)) : undefined,
+      f.year ? eq(projects.year, f.year) : undefined,
+      f.level ? eq(projects.level, f.level) : undefined,
+      f.statuses ? inArray(projects.status, [...f.statuses]) : undefined,
+    );
   }
 
   async insert(db: DbOrTx, rows: readonly NewProject[]): Promise<ProjectRow[]> {

@@ -98,6 +98,20 @@ describe('a project’s life', () => {
     ).json<ProjectList>().items;
     expect(seenByReviewer.every((p) => p.hostName === cityHospital.name)).toBe(true);
     expect(seenByReviewer.length).toBeGreaterThan(0);
+    // The first page tells how many match in all, counted by the same filter when it is not all.
+    const first = (
+      await call('GET', '/api/v1/projects?limit=1', reviewer.headers)
+    ).json<ProjectList>();
+    expect(first.items).toHaveLength(1);
+    expect(first.total).toBe(seenByReviewer.length);
+    if (first.nextCursor) {
+      const next = await call(
+        'GET',
+        `/api/v1/projects?limit=1&after=${first.nextCursor}`,
+        reviewer.headers,
+      );
+      expect(next.json<ProjectList>().total).toBeNull();
+    }
   });
   it('is registered as a draft, filed by the province before it starts, and finished by the host after it ends', async () => {
     const created = await call(

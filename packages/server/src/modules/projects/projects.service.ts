@@ -129,7 +129,7 @@ export class ProjectsService {
     query: ProjectListQuery & { scope?: string[]; statuses: string[] | undefined },
   ): Promise<ProjectList> {
     const after = query.after ? decodeCursor(query.after, 2) : undefined;
-    const rows = await this.#deps.repository.page(this.#deps.db, {
+    const filter = {
       ...(query.scope ? { scope: query.scope } : {}),
       ...(query.number ? { number: query.number } : {}),
       ...(query.name ? { name: query.name } : {}),
@@ -137,15 +137,24 @@ export class ProjectsService {
       ...(query.year ? { year: query.year } : {}),
       ...(query.level ? { level: query.level } : {}),
       ...(query.statuses ? { statuses: query.statuses } : {}),
+    };
+    const rows = await this.#deps.repository.page(this.#deps.db, {
+      ...filter,
       ...(after ? { after: { startDate: String(after[0]), id: String(after[1]) } } : {}),
       limit: query.limit + 1,
     });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
+    const more = rows.length > query.limit;
     return {
       items: page.map(toProject),
-      nextCursor:
-        rows.length > query.limit && last ? encodeCursor([last.startDate, last.id]) : null,
+      nextCursor: more && last ? encodeCursor([last.startDate, last.id]) : null,
+      // The first page counts the rest only when there is more than it holds.
+      total: after
+        ? null
+        : more
+          ? await this.#deps.repository.countMatching(this.#deps.db, filter)
+          : page.length,
     };
   }
 

@@ -24,7 +24,6 @@ export const accountsMessages: AccountsMessages = {
     resetConfirm: 'Issue a new one-time password for {{username}}? Their sessions will all end.',
     unlock: 'Unlock',
     unlocked: 'Unlocked',
-    loaded: '{{count}} accounts loaded',
     passwordTitle: 'One-time password of {{username}}',
     passwordOnce:
       'This password is shown only once: hand it over by a safe channel. It must be changed at the first sign-in.',

@@ -15,7 +15,6 @@ export const auditLogMessages: AuditLogMessages = {
     ip: 'IP',
     details: 'Details',
     days: 'Days',
-    loaded: '{{count}} loaded',
     families: {
       user: 'Administrator accounts',
       unit_progress: 'Progress exports',

@@ -16,7 +16,6 @@ export const certificateRegisterMessages: CertificateRegisterMessages = {
     search: 'Name or serial',
     export: 'Export to Excel',
     summary: '{{total}} certificates',
-    shownCount: 'Showing {{count}} of {{total}}',
     empty: 'No certificate matches',
     columns: {
       serial: 'Serial',

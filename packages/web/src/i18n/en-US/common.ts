@@ -12,7 +12,6 @@ export const commonMessages: CommonMessages = {
     signOut: 'Sign out',
     language: 'Language',
     loadMore: 'Load more',
-    loadedCount: '{{count}} loaded',
     cancel: 'Cancel',
     save: 'Save',
     close: 'Close',

@@ -59,7 +59,6 @@ export const hrDeliveriesMessages: HrDeliveriesMessages = {
     resend: 'Resend',
     resent: 'Queued to be sent again',
     summary: '{{total}} deliveries',
-    shownCount: 'Showing {{count}} of {{total}}',
     empty: 'No delivery yet',
   },
 };

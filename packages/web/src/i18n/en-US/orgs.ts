@@ -3,14 +3,12 @@ import type { OrgsMessages } from '../zh-CN/orgs';
 export const orgsMessages: OrgsMessages = {
   orgs: {
     title: 'Organisations',
-    scopeRoot: 'My scope',
     name: 'Name',
     kind: 'Kind',
     regionCode: 'Region code',
     kindFilter: 'Filter by kind',
     allKinds: 'All kinds',
     empty: 'No organisations below this one',
-    loadedCount: '{{count}} organisations loaded',
     actions: 'Actions',
     creditCode: 'Unified social credit code',
     unitType: 'Unit type',

@@ -27,7 +27,6 @@ export const peopleMessages: PeopleMessages = {
       allUnits: 'All units',
     },
     empty: 'Nobody matches',
-    loadedCount: '{{count}} people loaded',
     create: 'Add person',
     import: 'Import',
     history: 'Unit history',

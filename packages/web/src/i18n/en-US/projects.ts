@@ -31,7 +31,6 @@ export const projectsMessages: ProjectsMessages = {
       allStatuses: 'All statuses',
     },
     empty: 'No project matches',
-    loadedCount: '{{count}} projects loaded',
     create: 'New project',
     import: 'Import',
     detail: 'Details',

@@ -26,7 +26,6 @@ export const statisticsMessages: StatisticsMessages = {
     },
     summary: '{{staff}} staff, of whom {{behind}} behind',
     summaryFiltered: '{{staff}} staff, of whom {{behind}} behind; {{total}} match the filters',
-    shownCount: 'Showing {{count}} of {{total}}',
     stale: 'Some staff’s credits are being recalculated ({{count}} people); figures as of {{time}}',
     name: 'Name',
     idNumber: 'ID number',

@@ -21,7 +21,6 @@ export const accountsMessages = {
     resetConfirm: '为 {{username}} 生成新的一次性密码？其现有登录会话将全部失效。',
     unlock: '解锁',
     unlocked: '已解锁',
-    loaded: '已加载 {{count}} 个账号',
     passwordTitle: '{{username}} 的一次性密码',
     passwordOnce: '该密码只显示这一次，请通过安全渠道交给本人；首次登录后必须修改。',
     passwordDone: '我已记下',

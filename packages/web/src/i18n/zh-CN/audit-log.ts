@@ -12,7 +12,6 @@ export const auditLogMessages = {
     ip: 'IP',
     details: '详情',
     days: '日期',
-    loaded: '已加载 {{count}} 条',
     families: {
       user: '管理员账号',
       unit_progress: '学分进度导出',

@@ -14,7 +14,6 @@ export const certificateRegisterMessages = {
     search: '姓名或证书编号',
     export: '导出 Excel',
     summary: '共 {{total}} 张证书',
-    shownCount: '已显示 {{count}} 张，共 {{total}} 张',
     empty: '没有符合条件的证书',
     columns: {
       serial: '证书编号',

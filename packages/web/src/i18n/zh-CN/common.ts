@@ -10,7 +10,6 @@ export const commonMessages = {
     signOut: '退出登录',
     language: '语言',
     loadMore: '加载更多',
-    loadedCount: '已加载 {{count}} 条',
     cancel: '取消',
     save: '保存',
     close: '关闭',

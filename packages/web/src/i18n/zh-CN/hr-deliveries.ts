@@ -57,7 +57,6 @@ export const hrDeliveriesMessages = {
     resend: '重新发送',
     resent: '已重新排入发送队列',
     summary: '共 {{total}} 条',
-    shownCount: '已显示 {{count}} 条，共 {{total}} 条',
     empty: '暂无投递记录',
   },
 };

@@ -1,14 +1,12 @@
 export const orgsMessages = {
   orgs: {
     title: '机构',
-    scopeRoot: '所辖机构',
     name: '名称',
     kind: '类型',
     regionCode: '行政区划代码',
     kindFilter: '按类型筛选',
     allKinds: '全部类型',
     empty: '没有下级机构',
-    loadedCount: '已加载 {{count}} 个机构',
     actions: '操作',
     creditCode: '统一社会信用代码',
     unitType: '单位类型',

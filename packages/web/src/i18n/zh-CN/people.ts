@@ -25,7 +25,6 @@ export const peopleMessages = {
       allUnits: '全部单位',
     },
     empty: '没有符合条件的人员',
-    loadedCount: '已加载 {{count}} 人',
     create: '新增人员',
     import: '导入',
     history: '单位履历',

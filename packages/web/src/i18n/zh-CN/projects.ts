@@ -29,7 +29,6 @@ export const projectsMessages = {
       allStatuses: '全部状态',
     },
     empty: '没有符合条件的项目',
-    loadedCount: '已加载 {{count}} 个项目',
     create: '新建项目',
     import: '导入',
     detail: '详情',

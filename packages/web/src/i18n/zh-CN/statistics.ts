@@ -24,7 +24,6 @@ export const statisticsMessages = {
     },
     summary: '共 {{staff}} 人，其中未达标 {{behind}} 人',
     summaryFiltered: '共 {{staff}} 人，其中未达标 {{behind}} 人；符合筛选条件 {{total}} 人',
-    shownCount: '已显示 {{count}} / {{total}} 人',
     stale: '部分人员的学分正在重新计算（{{count}} 人），数据截至 {{time}}',
     name: '姓名',
     idNumber: '身份证号',

@@ -14,6 +14,7 @@ import { AccountFilterBar, type AccountFilters } from './components/AccountFilte
 import { accountColumns } from './components/account-columns';
 import { CreateAccountModal } from './components/CreateAccountModal';
 import { PasswordOnceModal } from './components/PasswordOnceModal';
+import { PageHeader } from '../../components/PageHeader';
 
 /**
  * 账号管理: the administrator accounts of the caller's subtree. Create one (a role at an
@@ -73,23 +74,24 @@ export function AccountsPage() {
   });
 
   return (
-    <Card
-      title={t('accounts.title')}
-      extra={
-        canManage && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="account-create"
-            onClick={() => {
-              setCreating(true);
-            }}
-          >
-            {t('accounts.create')}
-          </Button>
-        )
-      }
-    >
+    <Card>
+      <PageHeader
+        title={t('accounts.title')}
+        extra={
+          canManage && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="account-create"
+              onClick={() => {
+                setCreating(true);
+              }}
+            >
+              {t('accounts.create')}
+            </Button>
+          )
+        }
+      />
       <AccountFilterBar initial={initial} onApply={setFilters} />
       {pages.isError ? (
         <PageError error={pages.error} onRetry={() => void pages.refetch()} />
@@ -106,7 +108,7 @@ export function AccountsPage() {
             data-testid="accounts-table"
           />
           <ListFooter
-            countText={t('accounts.loaded', { count: rows.length })}
+            count={rows.length}
             hasMore={pages.hasNextPage}
             loading={pages.isFetchingNextPage}
             onMore={() => void pages.fetchNextPage()}

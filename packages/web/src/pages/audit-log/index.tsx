@@ -25,6 +25,7 @@ import { toFilters, type FilterForm } from './filters';
 import { actorText, describeDetails, targetText } from './describe-entry';
 import { EntryDetails } from './EntryDetails';
 import { isCodeOf, labelOf } from '../../i18n/vocabulary';
+import { PageHeader } from '../../components/PageHeader';
 
 const pageSize = 100;
 
@@ -113,9 +114,7 @@ export function AuditLogPage() {
 
   return (
     <Card>
-      <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }} data-testid="page-title">
-        {t('auditLog.title')}
-      </Typography.Title>
+      <PageHeader title={t('auditLog.title')} />
       <Typography.Paragraph type="secondary">{t('auditLog.intro')}</Typography.Paragraph>
       <Form<FilterForm>
         layout="inline"
@@ -178,7 +177,7 @@ export function AuditLogPage() {
             data-testid="audit-log-table"
           />
           <ListFooter
-            countText={t('auditLog.loaded', { count: rows.length })}
+            count={rows.length}
             hasMore={pages.hasNextPage}
             loading={pages.isFetchingNextPage}
             onMore={() => void pages.fetchNextPage()}

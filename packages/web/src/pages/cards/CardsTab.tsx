@@ -85,7 +85,7 @@ export function CardsTab({ canAct }: { canAct: boolean }) {
         data-testid="cards-table"
       />
       <ListFooter
-        countText={t('common.loadedCount', { count: items.length })}
+        count={items.length}
         hasMore={pages.hasNextPage}
         loading={pages.isFetchingNextPage}
         onMore={() => void pages.fetchNextPage()}

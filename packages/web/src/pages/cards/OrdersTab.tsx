@@ -116,7 +116,7 @@ export function OrdersTab({
         data-testid="orders-table"
       />
       <ListFooter
-        countText={t('common.loadedCount', { count: items.length })}
+        count={items.length}
         hasMore={pages.hasNextPage}
         loading={pages.isFetchingNextPage}
         onMore={() => void pages.fetchNextPage()}

@@ -14,6 +14,7 @@ import { OrdersTab } from './OrdersTab';
 import { cardNumberProblem } from './card-format';
 import { useDebouncedSearch } from '../../utils/use-debounced-search';
 import { enumParam } from '../../utils/url-state';
+import { PageHeader } from '../../components/PageHeader';
 
 /**
  * 继教卡: for a unit's card officer (card:manage) their staff's cards and their orders;
@@ -34,9 +35,7 @@ export function CardsPage() {
   return (
     <Card>
       <Flex justify="space-between" align="flex-start" wrap gap={8}>
-        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }} data-testid="page-title">
-          {t('cards.title')}
-        </Typography.Title>
+        <PageHeader title={t('cards.title')} />
         {canIssue && (
           <Flex gap={8}>
             <Button

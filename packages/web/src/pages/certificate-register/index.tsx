@@ -19,6 +19,7 @@ import {
   registerQuery,
   type RegisterFilters,
 } from './register-filters';
+import { PageHeader } from '../../components/PageHeader';
 
 const pageSize = 50;
 
@@ -54,18 +55,19 @@ export function CertificateRegisterPage() {
   });
 
   return (
-    <Card
-      title={t('certRegister.title')}
-      extra={
-        <DownloadButton
-          icon={<FileExcelOutlined />}
-          data-testid="export-certificates"
-          fetchFile={() => exportCertificateRegister(query)}
-        >
-          {t('certRegister.export')}
-        </DownloadButton>
-      }
-    >
+    <Card>
+      <PageHeader
+        title={t('certRegister.title')}
+        extra={
+          <DownloadButton
+            icon={<FileExcelOutlined />}
+            data-testid="export-certificates"
+            fetchFile={() => exportCertificateRegister(query)}
+          >
+            {t('certRegister.export')}
+          </DownloadButton>
+        }
+      />
       <Typography.Paragraph type="secondary">{t('certRegister.intro')}</Typography.Paragraph>
       <RegisterFilterBar filters={filters} withOrg={grant.orgKind !== 'unit'} onChange={go} />
       {pages.data && (
@@ -90,7 +92,8 @@ export function CertificateRegisterPage() {
         />
       )}
       <ListFooter
-        countText={t('certRegister.shownCount', { count: items.length, total })}
+        count={items.length}
+        total={total}
         hasMore={pages.hasNextPage}
         loading={pages.isFetchingNextPage}
         onMore={() => void pages.fetchNextPage()}

@@ -10,6 +10,7 @@ import { statusColour } from '../cards/card-format';
 import { PageError, PageLoading } from '../../components/PageState';
 import { QrCode } from '../../components/QrCode';
 import { useT } from '../../i18n/use-t';
+import { PageHeader } from '../../components/PageHeader';
 
 /** `/me/checkin-qr`: the learner's rotating signed token as a QR code, refreshed before expiry. */
 export function CheckinQrPage() {
@@ -31,9 +32,7 @@ export function CheckinQrPage() {
   return (
     <Flex vertical gap={16}>
       <Card>
-        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }} data-testid="page-title">
-          {t('checkinQr.title')}
-        </Typography.Title>
+        <PageHeader title={t('checkinQr.title')} />
         {query.isPending ? (
           <PageLoading />
         ) : query.isError ? (

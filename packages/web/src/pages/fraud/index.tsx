@@ -7,6 +7,7 @@ import { listPeople } from '../../api';
 import { PageError } from '../../components/PageState';
 import { useT } from '../../i18n/use-t';
 import { RecentVoids } from './components/RecentVoids';
+import { PageHeader } from '../../components/PageHeader';
 
 const lastYear = new Date().getFullYear() - 1;
 const years = Array.from({ length: 6 }, (_, i) => lastYear + 1 - i);
@@ -26,7 +27,8 @@ export function FraudPage() {
   });
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card title={t('fraud.title')}>
+      <Card>
+        <PageHeader title={t('fraud.title')} />
         <Typography.Paragraph type="secondary">{t('fraud.intro')}</Typography.Paragraph>
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
           <Typography.Text strong>{t('fraud.findPerson')}</Typography.Text>

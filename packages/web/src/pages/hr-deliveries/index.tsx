@@ -16,6 +16,7 @@ import { enumParam, toSearch } from '../../utils/url-state';
 import { ReceiverCard } from './components/ReceiverCard';
 import { deliveryColumns } from './components/delivery-columns';
 import { useProvinceId } from './use-province-id';
+import { PageHeader } from '../../components/PageHeader';
 
 const pageSize = 50;
 
@@ -60,7 +61,8 @@ export function HrDeliveriesPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card title={t('hrDeliveries.title')}>
+      <Card>
+        <PageHeader title={t('hrDeliveries.title')} />
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {t('hrDeliveries.intro')}
         </Typography.Paragraph>
@@ -106,7 +108,8 @@ export function HrDeliveriesPage() {
           />
         )}
         <ListFooter
-          countText={t('hrDeliveries.shownCount', { count: items.length, total })}
+          count={items.length}
+          total={total}
           hasMore={pages.hasNextPage}
           loading={pages.isFetchingNextPage}
           onMore={() => void pages.fetchNextPage()}

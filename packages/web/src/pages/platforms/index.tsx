@@ -22,6 +22,7 @@ import { PageError, PageLoading } from '../../components/PageState';
 import { errorMessageKey } from '../../i18n/error-message';
 import { useT } from '../../i18n/use-t';
 import { formatDateTime } from '../../utils/format';
+import { PageHeader } from '../../components/PageHeader';
 
 const queryKey = ['platforms'];
 
@@ -112,9 +113,7 @@ export function PlatformsPage() {
 
   return (
     <Card>
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
-        {t('platforms.title')}
-      </Typography.Title>
+      <PageHeader title={t('platforms.title')} />
       <Typography.Paragraph type="secondary">{t('platforms.intro')}</Typography.Paragraph>
       {platforms.data.items.length === 0 ? <Alert type="info" title={t('platforms.none')} /> : null}
       <Flex vertical gap={16}>

@@ -8,6 +8,7 @@ import { yearsText } from './years';
 import { PackRules } from './components/PackRules';
 import { packLabel, sourceLabel, sourceNote } from '../../i18n/pack-label';
 import { regionText } from '../../components/activity/activity-field-text';
+import { PageHeader } from '../../components/PageHeader';
 
 /**
  * 规则: the policy packs in force, read-only. Each pack by name with its place and years, its
@@ -40,9 +41,7 @@ export function RulesPage() {
 
   return (
     <Card>
-      <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }} data-testid="page-title">
-        {t('rules.title')}
-      </Typography.Title>
+      <PageHeader title={t('rules.title')} />
       <Typography.Paragraph type="secondary">{t('rules.intro')}</Typography.Paragraph>
       <Collapse
         data-testid="policy-packs"

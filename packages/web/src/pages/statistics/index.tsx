@@ -23,6 +23,7 @@ import {
   TrendYearsChart,
 } from './components/StatisticsCharts';
 import { GroupTable } from './components/GroupTable';
+import { PageHeader } from '../../components/PageHeader';
 
 type Child = ComplianceStatistics['byChild'][number];
 const childKinds = ['city', 'district', 'unit', 'other'] as const;
@@ -174,7 +175,8 @@ export function StatisticsPage() {
   };
 
   return (
-    <Card title={t('statistics.title')}>
+    <Card>
+      <PageHeader title={t('statistics.title')} />
       <Typography.Paragraph type="secondary">{t('statistics.intro')}</Typography.Paragraph>
       <Flex gap={16} wrap align="center" style={{ marginBottom: 16 }}>
         {grant.orgKind !== 'unit' && (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { checkPasswordPolicy, passwordMaxLength, passwordMinLength } from '@jijiao/domain';
@@ -8,6 +8,7 @@ import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { meQueryKey } from '../../../session/queries';
 import { useSession } from '../../../session/session-context';
+import { PageHeader } from '../../../components/PageHeader';
 
 interface PasswordForm {
   currentPassword: string;
@@ -66,9 +67,7 @@ export function ChangePasswordPage() {
 
   return (
     <Card style={{ maxWidth: 560 }}>
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
-        {t('password.title')}
-      </Typography.Title>
+      <PageHeader title={t('password.title')} />
       {me.user.mustChangePassword && (
         <Alert type="warning" showIcon title={t('password.forced')} style={{ marginBottom: 16 }} />
       )}

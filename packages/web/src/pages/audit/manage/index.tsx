@@ -11,6 +11,7 @@ import { AuditPicker } from '../components/AuditPicker';
 import { useAudits } from '../components/use-audits';
 import { OpenAuditModal } from './components/OpenAuditModal';
 import { cityColumns, unitColumns, type CityRow } from './components/progress-columns';
+import { PageHeader } from '../../../components/PageHeader';
 
 /** 审验管理: open the year's audit, run the evaluation, follow cities and units, file. */
 export function AuditManagePage() {
@@ -57,9 +58,7 @@ export function AuditManagePage() {
 
   return (
     <Card>
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
-        {t('audit.nav.manage')}
-      </Typography.Title>
+      <PageHeader title={t('audit.nav.manage')} />
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 16 }}>
         <AuditPicker items={items} current={current} onChange={setSelected} />
         <Flex gap={8}>

@@ -21,6 +21,7 @@ import { AuditPicker } from '../components/AuditPicker';
 import { ReportStatusTag } from '../components/ReportStatusTag';
 import { useAudits } from '../components/use-audits';
 import { uuidParam } from '../../../utils/url-state';
+import { PageHeader } from '../../../components/PageHeader';
 
 /** 审验审核: reports from the units below, with totals and rates; approve or return each. */
 export function AuditReviewPage() {
@@ -100,9 +101,7 @@ export function AuditReviewPage() {
   ];
   return (
     <Card>
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
-        {t('audit.nav.review')}
-      </Typography.Title>
+      <PageHeader title={t('audit.nav.review')} />
       <div style={{ marginBottom: 16 }}>
         <AuditPicker items={items} current={current} onChange={setSelected} />
       </div>

@@ -23,6 +23,7 @@ import { AuditPicker } from '../components/AuditPicker';
 import { ReportStatusTag } from '../components/ReportStatusTag';
 import { useAudits } from '../components/use-audits';
 import { requirementLabel } from '../../../components/year/credit-tags';
+import { PageHeader } from '../../../components/PageHeader';
 
 /** 本单位审验: every staff member's result with reasons, notes, confirm and report up (上报). */
 export function AuditUnitPage() {
@@ -116,9 +117,7 @@ export function AuditUnitPage() {
   const canConfirm = report && ['pending', 'returned'].includes(report.status);
   return (
     <Card>
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
-        {t('audit.nav.unit')}
-      </Typography.Title>
+      <PageHeader title={t('audit.nav.unit')} />
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 16 }}>
         <Space>
           <AuditPicker items={items} current={current} onChange={setSelected} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Popconfirm, Space, Table } from 'antd';
 import { ArrowLeftOutlined, CheckOutlined, ImportOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -18,6 +18,7 @@ import { AddLineForm } from './components/AddLineForm';
 import { awardLineColumns } from './components/award-line-columns';
 import { BatchDescriptions } from './components/BatchDescriptions';
 import { ReturnLinesModal } from './components/ReturnLinesModal';
+import { PageHeader } from '../../../components/PageHeader';
 
 /**
  * One award batch: the host adds lines (by hand or roster), removes them and submits; the
@@ -90,9 +91,7 @@ export function AwardBatchPage() {
   return (
     <Card>
       <Flex justify="space-between" align="flex-start" gap={8} wrap>
-        <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
-          {t('awards.batchTitle', { project: b.projectName })}
-        </Typography.Title>
+        <PageHeader title={t('awards.batchTitle', { project: b.projectName })} />
         <Link to={b.canReview || !b.canEdit ? '/award-reviews' : `/projects/${b.projectId}/awards`}>
           <ArrowLeftOutlined /> {t('awards.back')}
         </Link>

@@ -1,4 +1,4 @@
-import { Card, Flex, Segmented, Typography } from 'antd';
+import { Card, Flex, Segmented } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { awardBatchStatuses } from '@jijiao/contracts';
@@ -7,6 +7,7 @@ import { PageError } from '../../../components/PageState';
 import { useT } from '../../../i18n/use-t';
 import { enumParam } from '../../../utils/url-state';
 import { AwardBatchTable } from '../components/AwardBatchTable';
+import { PageHeader } from '../../../components/PageHeader';
 
 const all = 'all';
 
@@ -24,9 +25,7 @@ export function AwardBatchListPage() {
   return (
     <Card>
       <Flex justify="space-between" align="flex-start" gap={8} wrap>
-        <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
-          {t('awards.batchesTitle')}
-        </Typography.Title>
+        <PageHeader title={t('awards.batchesTitle')} />
         <Segmented
           value={status ?? all}
           data-testid="batch-status-filter"

@@ -1,4 +1,4 @@
-import { App, Button, Card, Flex, Typography } from 'antd';
+import { App, Button, Card, Flex } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { PageError } from '../../../components/PageState';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { AwardBatchTable } from '../components/AwardBatchTable';
+import { PageHeader } from '../../../components/PageHeader';
 
 /** 学分授予 of one project (host): its batches, and a new one. */
 export function ProjectAwardsPage() {
@@ -59,9 +60,7 @@ export function ProjectAwardsPage() {
   return (
     <Card>
       <Flex justify="space-between" align="flex-start" gap={8} wrap>
-        <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
-          {t('awards.projectTitle', { project: project.data?.name ?? '' })}
-        </Typography.Title>
+        <PageHeader title={t('awards.projectTitle', { project: project.data?.name ?? '' })} />
         <Flex gap={12} align="center">
           <Button
             icon={<ScheduleOutlined />}

@@ -1,4 +1,4 @@
-import { Card, Flex, Segmented, Typography } from 'antd';
+import { Card, Flex, Segmented } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { awardBatchStatuses, type AwardBatchStatus } from '@jijiao/contracts';
@@ -6,6 +6,7 @@ import { listAwardBatches } from '../../../api';
 import { PageError } from '../../../components/PageState';
 import { useT } from '../../../i18n/use-t';
 import { AwardBatchTable } from '../components/AwardBatchTable';
+import { PageHeader } from '../../../components/PageHeader';
 
 const reviewStatuses = awardBatchStatuses.filter((s) => s !== 'draft');
 
@@ -28,9 +29,7 @@ export function AwardReviewListPage() {
   return (
     <Card>
       <Flex justify="space-between" align="flex-start" gap={8} wrap>
-        <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
-          {t('awards.reviewTitle')}
-        </Typography.Title>
+        <PageHeader title={t('awards.reviewTitle')} />
         <Segmented
           value={status}
           options={reviewStatuses.map((s) => ({ value: s, label: t(`awards.status.${s}`) }))}

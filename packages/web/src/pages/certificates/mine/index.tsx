@@ -3,6 +3,7 @@ import { PageError, PageLoading } from '../../../components/PageState';
 import { useT } from '../../../i18n/use-t';
 import { useMyCertificates } from '../use-my-certificates';
 import { CertificateCard } from './components/CertificateCard';
+import { PageHeader } from '../../../components/PageHeader';
 
 /** 我的证书: every year's certificate, newest first, each with its files and verify link. */
 export function MyCertificatesPage() {
@@ -11,9 +12,7 @@ export function MyCertificatesPage() {
   return (
     <Flex vertical gap={16}>
       <Card>
-        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }} data-testid="page-title">
-          {t('myCertificates.title')}
-        </Typography.Title>
+        <PageHeader title={t('myCertificates.title')} />
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {t('myCertificates.intro')}
         </Typography.Paragraph>

@@ -32,6 +32,7 @@ import { bulkActivityTypes, toActivity, type BulkActivityValues } from './bulk-a
 import { bulkFieldOf, bulkFormRules, isFutureDay } from './bulk-form-rules';
 import { StaffPicker, type PickedPerson } from './components/StaffPicker';
 import { packsText } from '../../../i18n/pack-label';
+import { PageHeader } from '../../../components/PageHeader';
 
 /**
  * 批量录入: a unit admin enters one activity for many staff of the unit, with shared
@@ -128,9 +129,7 @@ export function BulkEntryPage() {
     failure.issues.every((i) => bulkFieldOf(i.path) !== null);
   return (
     <Card>
-      <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
-        {t('bulkEntry.title')}
-      </Typography.Title>
+      <PageHeader title={t('bulkEntry.title')} />
       <Typography.Text type="secondary">{grant.orgName}</Typography.Text>
       <Divider titlePlacement="start">{t('bulkEntry.staff')}</Divider>
       <StaffPicker unitId={unitId} value={people} onChange={setPeople} />

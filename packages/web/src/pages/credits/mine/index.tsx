@@ -11,6 +11,7 @@ import { StatusTag, activityLabel } from '../../../components/year/credit-tags';
 import { useIsPhone } from '../../../components/use-is-phone';
 import { useT } from '../../../i18n/use-t';
 import { ClaimCards } from './components/ClaimCards';
+import { PageHeader } from '../../../components/PageHeader';
 
 /** 申报记录: the learner's claims (drafts, in review, returned with the reason, effective). */
 export function MyClaimsPage() {
@@ -78,56 +79,60 @@ export function MyClaimsPage() {
     </Space>
   );
   if (pages.isError) return <PageError error={pages.error} onRetry={() => void pages.refetch()} />;
+  // The card names the page: a learner's own page has no breadcrumb above it.
   return (
-    <Card title={t('claims.title')} extra={isPhone ? undefined : filters}>
-      {isPhone ? <div style={{ marginBottom: 12 }}>{filters}</div> : null}
-      {isPhone ? (
-        <ClaimCards
-          items={items}
-          loading={pages.isLoading}
-          statusNote={statusNote}
-          action={action}
+    <>
+      <PageHeader titleBelow />
+      <Card title={t('claims.title')} extra={isPhone ? undefined : filters}>
+        {isPhone ? <div style={{ marginBottom: 12 }}>{filters}</div> : null}
+        {isPhone ? (
+          <ClaimCards
+            items={items}
+            loading={pages.isLoading}
+            statusNote={statusNote}
+            action={action}
+          />
+        ) : (
+          <Table<ClaimSummary>
+            rowKey="id"
+            loading={pages.isLoading}
+            pagination={false}
+            dataSource={items}
+            data-testid="my-claims"
+            locale={{ emptyText: t('claims.empty') }}
+            columns={[
+              {
+                title: t('credits.columns.activity'),
+                key: 'activity',
+                render: (_, c) => activityLabel(t, c.activityType, c.projectNumber),
+              },
+              { title: t('credits.columns.date'), dataIndex: 'activityDate' },
+              { title: t('credits.columns.credits'), dataIndex: 'credits' },
+              {
+                title: t('credits.columns.status'),
+                key: 'status',
+                render: (_, c) => (
+                  <Space orientation="vertical" size={2}>
+                    <StatusTag status={c.status} />
+                    {statusNote(c)}
+                  </Space>
+                ),
+              },
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                render: (_, c) => action(c),
+              },
+            ]}
+          />
+        )}
+        <ListFooter
+          count={items.length}
+          hasMore={pages.hasNextPage}
+          loading={pages.isFetchingNextPage}
+          onMore={() => void pages.fetchNextPage()}
         />
-      ) : (
-        <Table<ClaimSummary>
-          rowKey="id"
-          loading={pages.isLoading}
-          pagination={false}
-          dataSource={items}
-          data-testid="my-claims"
-          locale={{ emptyText: t('claims.empty') }}
-          columns={[
-            {
-              title: t('credits.columns.activity'),
-              key: 'activity',
-              render: (_, c) => activityLabel(t, c.activityType, c.projectNumber),
-            },
-            { title: t('credits.columns.date'), dataIndex: 'activityDate' },
-            { title: t('credits.columns.credits'), dataIndex: 'credits' },
-            {
-              title: t('credits.columns.status'),
-              key: 'status',
-              render: (_, c) => (
-                <Space orientation="vertical" size={2}>
-                  <StatusTag status={c.status} />
-                  {statusNote(c)}
-                </Space>
-              ),
-            },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              render: (_, c) => action(c),
-            },
-          ]}
-        />
-      )}
-      <ListFooter
-        countText={t('common.loadedCount', { count: items.length })}
-        hasMore={pages.hasNextPage}
-        loading={pages.isFetchingNextPage}
-        onMore={() => void pages.fetchNextPage()}
-      />
-    </Card>
+      </Card>
+    </>
   );
 }

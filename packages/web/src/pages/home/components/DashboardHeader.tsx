@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Flex, Tag, Typography } from 'antd';
+import { Tag } from 'antd';
+import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
 import { homeLabel } from '../home-title';
@@ -9,17 +10,15 @@ export function DashboardHeader({ extra }: { extra?: ReactNode }) {
   const { t } = useT();
   const { me, grant } = useSession();
   return (
-    <Flex justify="space-between" align="flex-end" wrap gap={8} style={{ marginBottom: 16 }}>
-      <div>
-        <Typography.Title level={2} data-testid="home-title" style={{ margin: 0 }}>
-          {t(homeLabel(grant.role))}
-        </Typography.Title>
-        <Typography.Text type="secondary">
+    <PageHeader
+      title={<span data-testid="home-title">{t(homeLabel(grant.role))}</span>}
+      subTitle={
+        <>
           {t('home.welcome', { name: me.user.displayName })} · {grant.orgName}{' '}
           <Tag>{t(`orgKind.${grant.orgKind}`)}</Tag>
-        </Typography.Text>
-      </div>
-      {extra}
-    </Flex>
+        </>
+      }
+      extra={extra}
+    />
   );
 }

@@ -7,6 +7,7 @@ import { PageError, PageLoading } from '../../../components/PageState';
 import { YearReport } from '../../../components/year/YearReport';
 import { useT } from '../../../i18n/use-t';
 import { YearCertificateNotice } from '../../certificates/YearCertificateNotice';
+import { PageHeader } from '../../../components/PageHeader';
 
 /** 我的学分: this year's progress per requirement, what is missing, credits, earlier years. */
 export function LearnerHomePage() {
@@ -67,6 +68,8 @@ export function LearnerHomePage() {
   );
   return (
     <Flex vertical gap={16}>
+      {/* The year's card names the page; the header adds nothing at the top of the tree. */}
+      <PageHeader titleBelow />
       <YearCertificateNotice year={report.data.year} currentYear={years.data.currentYear} />
       {yearReport}
     </Flex>

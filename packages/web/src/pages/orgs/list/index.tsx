@@ -1,15 +1,5 @@
 import { useState } from 'react';
-import {
-  Button,
-  Card,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Button, Card, Flex, Input, Select, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { orgKinds, type Org, type OrgKind } from '@jijiao/contracts';
@@ -19,11 +9,12 @@ import { useT } from '../../../i18n/use-t';
 import { orgsLabel } from '../../../nav-labels';
 import { useSession } from '../../../session/session-context';
 import { textParam } from '../../../utils/url-state';
-import { OrgBreadcrumb } from './components/OrgBreadcrumb';
 import { OrgFormDrawer, type OrgFormState } from './components/OrgFormDrawer';
 import { ReviewChainDrawer } from './components/ReviewChainDrawer';
 import { orgsPath, parseKind } from './org-path';
 import { useOrgPages, useOrgTrail } from './use-orgs';
+import { PageHeader } from '../../../components/PageHeader';
+import { orgTrail } from './org-trail';
 
 /**
  * 机构 / 机构与审核链: the organisations in the caller's scope, one level at a time; with
@@ -109,10 +100,7 @@ export function OrgListPage() {
 
   return (
     <Card>
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
-        {t(orgsLabel(access.role))}
-      </Typography.Title>
-      <OrgBreadcrumb trail={trail.data ?? []} />
+      <PageHeader title={t(orgsLabel(access.role))} trail={orgTrail(trail.data ?? [])} />
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 16 }}>
         <Flex gap={8} wrap>
           <Input.Search
@@ -163,7 +151,8 @@ export function OrgListPage() {
         data-testid="org-table"
       />
       <ListFooter
-        countText={t('orgs.loadedCount', { count: rows.length })}
+        count={rows.length}
+        total={pages.data?.pages[0]?.total}
         hasMore={pages.hasNextPage}
         loading={pages.isFetchingNextPage}
         onMore={() => void pages.fetchNextPage()}

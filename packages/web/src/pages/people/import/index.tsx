@@ -6,6 +6,7 @@ import { ImportWorkflow } from '../../../components/import/ImportWorkflow';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
+import { PageHeader } from '../../../components/PageHeader';
 
 /** 导入人员: a unit admin imports into their unit; higher roles may pick the unit. */
 export function PeopleImportPage() {
@@ -17,34 +18,38 @@ export function PeopleImportPage() {
   const targetUnit = atUnit ? grant.orgId : unitId;
 
   return (
-    <ImportWorkflow
-      title={t('imports.peopleTitle')}
-      backTo="/people"
-      fetchTemplate={downloadPeopleTemplate}
-      startJob={(file, dryRun) =>
-        startPeopleImport(file, file.name, { dryRun, unitId: targetUnit })
-      }
-      settingsKey={targetUnit ?? ''}
-      settings={
-        <Flex vertical gap={4} align="flex-start">
-          <Typography.Text strong>{t('imports.unit')}</Typography.Text>
-          {atUnit ? (
-            <Typography.Text data-testid="import-unit">{grant.orgName}</Typography.Text>
-          ) : (
-            <OrgTreeSelect
-              aria-label={t('imports.unit')}
-              placeholder={t('imports.unitPlaceholder')}
-              selectableKinds={['unit']}
-              value={unitId}
-              onChange={setUnitId}
-              style={{ width: 360 }}
-            />
-          )}
-        </Flex>
-      }
-      onWritten={() => {
-        void queryClient.invalidateQueries({ queryKey: ['people'] });
-      }}
-    />
+    <>
+      {/* The workflow shows the title; the header adds where it sits. */}
+      <PageHeader titleBelow />
+      <ImportWorkflow
+        title={t('imports.peopleTitle')}
+        backTo="/people"
+        fetchTemplate={downloadPeopleTemplate}
+        startJob={(file, dryRun) =>
+          startPeopleImport(file, file.name, { dryRun, unitId: targetUnit })
+        }
+        settingsKey={targetUnit ?? ''}
+        settings={
+          <Flex vertical gap={4} align="flex-start">
+            <Typography.Text strong>{t('imports.unit')}</Typography.Text>
+            {atUnit ? (
+              <Typography.Text data-testid="import-unit">{grant.orgName}</Typography.Text>
+            ) : (
+              <OrgTreeSelect
+                aria-label={t('imports.unit')}
+                placeholder={t('imports.unitPlaceholder')}
+                selectableKinds={['unit']}
+                value={unitId}
+                onChange={setUnitId}
+                style={{ width: 360 }}
+              />
+            )}
+          </Flex>
+        }
+        onWritten={() => {
+          void queryClient.invalidateQueries({ queryKey: ['people'] });
+        }}
+      />
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card, Tabs, Typography } from 'antd';
+import { Card, Tabs } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
@@ -11,6 +11,7 @@ import {
   type PeopleFilters,
   type PeopleTab,
 } from './people-filters';
+import { PageHeader } from '../../../components/PageHeader';
 
 /** 人员管理: the staff in the caller's scope, with import/export and transfers. */
 export function PeopleListPage() {
@@ -48,9 +49,7 @@ export function PeopleListPage() {
 
   return (
     <Card>
-      <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
-        {t('people.title')}
-      </Typography.Title>
+      <PageHeader title={t('people.title')} />
       {tabs.length > 1 ? (
         <Tabs
           activeKey={filters.tab}

@@ -20,6 +20,7 @@ import {
   type ProgressBackState,
   type ProgressFilters,
 } from './progress-filters';
+import { PageHeader } from '../../../components/PageHeader';
 
 /**
  * 人员学分进度: everyone of an organisation's subtree (a unit up to the whole province) with
@@ -62,18 +63,19 @@ export function UnitProgressPage() {
   );
 
   return (
-    <Card
-      title={t('progress.title')}
-      extra={
-        <DownloadButton
-          icon={<FileExcelOutlined />}
-          data-testid="export-progress"
-          fetchFile={() => exportUnitProgress(unitId, query)}
-        >
-          {t('progress.export')}
-        </DownloadButton>
-      }
-    >
+    <Card>
+      <PageHeader
+        title={t('progress.title')}
+        extra={
+          <DownloadButton
+            icon={<FileExcelOutlined />}
+            data-testid="export-progress"
+            fetchFile={() => exportUnitProgress(unitId, query)}
+          >
+            {t('progress.export')}
+          </DownloadButton>
+        }
+      />
       <ProgressFilterBar
         filters={filters}
         unitId={unitId}
@@ -107,7 +109,8 @@ export function UnitProgressPage() {
         />
       )}
       <ListFooter
-        countText={t('progress.shownCount', { count: items.length, total: first?.total ?? 0 })}
+        count={items.length}
+        total={first?.total}
         hasMore={pages.hasNextPage}
         loading={pages.isFetchingNextPage}
         onMore={() => void pages.fetchNextPage()}

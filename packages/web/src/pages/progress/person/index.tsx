@@ -11,6 +11,7 @@ import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
 import { VoidModal } from '../../fraud/components/VoidModal';
 import { VoidOutcome } from '../../fraud/components/VoidOutcome';
+import { PageHeader } from '../../../components/PageHeader';
 
 /** The list this page was opened from (with its filters), else the plain list. */
 function backPath(state: unknown): string {
@@ -55,6 +56,7 @@ export function PersonYearPage() {
   );
   return (
     <>
+      <PageHeader title={report.data.personName} />
       <YearReport
         report={report.data}
         notice={

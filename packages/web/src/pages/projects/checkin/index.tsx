@@ -8,6 +8,7 @@ import { useSession } from '../../../session/session-context';
 import { AttendanceCard } from './AttendanceCard';
 import { DevicesCard } from './DevicesCard';
 import { SessionsCard } from './SessionsCard';
+import { PageHeader } from '../../../components/PageHeader';
 
 /** `/projects/:id/checkin`: the host's sessions, kiosks and attendance of one project. */
 export function ProjectCheckinPage() {
@@ -21,9 +22,13 @@ export function ProjectCheckinPage() {
   return (
     <Flex vertical gap={16}>
       <Card>
-        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }} data-testid="page-title">
-          {t('checkin.title')} · {project.data.name}
-        </Typography.Title>
+        <PageHeader
+          title={
+            <>
+              {t('checkin.title')} · {project.data.name}
+            </>
+          }
+        />
         <Typography.Text type="secondary">
           {project.data.number} · <Link to="/kiosk">{t('checkin.openKiosk')}</Link>
         </Typography.Text>

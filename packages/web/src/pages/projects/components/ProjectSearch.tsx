@@ -95,7 +95,7 @@ export function ProjectSearch({ basePath }: { basePath: string }) {
             />
           )}
           <ListFooter
-            countText={t('projects.loadedCount', { count: rows.length })}
+            count={rows.length}
             hasMore={pages.hasNextPage}
             loading={pages.isFetchingNextPage}
             onMore={() => void pages.fetchNextPage()}

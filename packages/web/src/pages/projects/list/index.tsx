@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Table } from 'antd';
 import { FileExcelOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -24,6 +24,7 @@ import { ProjectActionModal, type ProjectAction } from './components/ProjectActi
 import { ProjectDetail } from './components/ProjectDetail';
 import { ProjectDrawer, type ProjectDrawerState } from './components/ProjectDrawer';
 import { projectColumns } from './components/project-columns';
+import { PageHeader } from '../../../components/PageHeader';
 
 const pageSize = 50;
 
@@ -98,9 +99,7 @@ export function ProjectListPage() {
   return (
     <Card>
       <Flex justify="space-between" align="flex-start" gap={8} wrap>
-        <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
-          {title}
-        </Typography.Title>
+        <PageHeader title={title} />
         <Flex gap={8} wrap>
           <DownloadButton
             icon={<FileExcelOutlined />}
@@ -147,7 +146,8 @@ export function ProjectListPage() {
         data-testid="project-table"
       />
       <ListFooter
-        countText={t('projects.loadedCount', { count: rows.length })}
+        count={rows.length}
+        total={pages.data?.pages[0]?.total}
         hasMore={pages.hasNextPage}
         loading={pages.isFetchingNextPage}
         onMore={() => void pages.fetchNextPage()}

@@ -17,6 +17,7 @@ import { ReviewQueueFilterBar } from './components/ReviewQueueFilterBar';
 import { reviewQueueColumns } from './components/review-queue-columns';
 import { waitingOrgsText } from './components/history-text';
 import { useReviewQueue } from './use-review-queue';
+import { PageHeader } from '../../../components/PageHeader';
 
 type SortKey = ReviewQueueFilters['sort'];
 const initialFilters: ReviewQueueFilters = { sort: 'submittedAt', order: 'asc' };
@@ -98,9 +99,7 @@ export function ReviewQueuePage() {
 
   return (
     <Card>
-      <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="page-title">
-        {t('reviews.title')}
-      </Typography.Title>
+      <PageHeader title={t('reviews.title')} />
       <Tabs
         activeKey={actingFor ? 'act-for' : 'own'}
         onChange={(key) => {
@@ -174,7 +173,7 @@ export function ReviewQueuePage() {
         }}
       />
       <ListFooter
-        countText={t('common.loadedCount', { count: rows.length })}
+        count={rows.length}
         hasMore={pages.hasNextPage}
         loading={pages.isFetchingNextPage}
         onMore={() => void pages.fetchNextPage()}

@@ -19,6 +19,7 @@ import { useEvidenceUpload } from '../use-evidence-upload';
 import { EvidenceField } from './EvidenceField';
 import { FieldInput } from './FieldInput';
 import { PreviewCard } from './PreviewCard';
+import { PageHeader } from '../../../../components/PageHeader';
 
 type FormValues = ActivityValues & {
   type?: ActivityType;
@@ -100,115 +101,122 @@ export function ClaimForm({ claim }: { claim: Claim | null }) {
   };
 
   const returnReason = claim?.history.filter((h) => h.action === 'return').at(-1)?.reason;
+  // The card below names the form; a correction's header links back to 申报记录.
   return (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} lg={15}>
-        <Card title={claim ? t('selfReport.editTitle') : t('selfReport.title')}>
-          {claim?.status === 'returned' && (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 16 }}
-              data-testid="returned-reason"
-              title={t('selfReport.returnedAlert', { reason: returnReason ?? '—' })}
-            />
-          )}
-          <Form<FormValues> form={form} layout="vertical" initialValues={initial}>
-            <Form.Item
-              name="type"
-              label={t('credits.field.type')}
-              rules={[
-                { required: true, message: t('form.select', { field: t('credits.field.type') }) },
-              ]}
-            >
-              <Select
-                data-testid="activity-type"
-                disabled={claim !== null}
-                options={activityTypes.map((v) => ({ value: v, label: t(`credits.type.${v}`) }))}
-              />
-            </Form.Item>
-            <Form.Item
-              name="date"
-              label={t('credits.field.date')}
-              rules={[
-                { required: true, message: t('form.required', { field: t('credits.field.date') }) },
-                rules.dateRule,
-              ]}
-            >
-              <Input type="date" max={localToday()} data-testid="activity-date" />
-            </Form.Item>
-            {type &&
-              activityFields[type].map((field) => (
-                <Form.Item
-                  key={`${type}-${field.name}`}
-                  name={field.name}
-                  label={rules.labelOf(field.name)}
-                  valuePropName={field.kind === 'boolean' ? 'checked' : 'value'}
-                  rules={[
-                    ...(field.required
-                      ? [
-                          {
-                            required: true,
-                            message: t(
-                              field.kind === 'select' || field.kind === 'province'
-                                ? 'form.select'
-                                : 'form.required',
-                              {
-                                field: rules.labelOf(field.name),
-                              },
-                            ),
-                          },
-                        ]
-                      : []),
-                    rules.fieldRule(field),
-                  ]}
-                >
-                  <FieldInput field={field} />
-                </Form.Item>
-              ))}
-            <EvidenceField
-              evidence={evidence}
-              uploadNotes={uploadNotes}
-              uploading={uploading}
-              onUpload={upload}
-              error={evidence.length > 0 ? null : evidenceError}
-            />
-            {formError !== null && (
+    <>
+      <PageHeader titleBelow />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={15}>
+          <Card title={claim ? t('selfReport.editTitle') : t('selfReport.title')}>
+            {claim?.status === 'returned' && (
               <Alert
-                type="error"
+                type="warning"
                 showIcon
-                title={formError}
                 style={{ marginBottom: 16 }}
-                data-testid="claim-form-error"
+                data-testid="returned-reason"
+                title={t('selfReport.returnedAlert', { reason: returnReason ?? '—' })}
               />
             )}
-            <Space>
-              <Button
-                onClick={() => {
-                  run(false);
-                }}
-                loading={save.isPending}
-                data-testid="save-draft"
+            <Form<FormValues> form={form} layout="vertical" initialValues={initial}>
+              <Form.Item
+                name="type"
+                label={t('credits.field.type')}
+                rules={[
+                  { required: true, message: t('form.select', { field: t('credits.field.type') }) },
+                ]}
               >
-                {t('selfReport.saveDraft')}
-              </Button>
-              <Button
-                type="primary"
-                onClick={() => {
-                  run(true);
-                }}
-                loading={save.isPending}
-                data-testid="submit-claim"
+                <Select
+                  data-testid="activity-type"
+                  disabled={claim !== null}
+                  options={activityTypes.map((v) => ({ value: v, label: t(`credits.type.${v}`) }))}
+                />
+              </Form.Item>
+              <Form.Item
+                name="date"
+                label={t('credits.field.date')}
+                rules={[
+                  {
+                    required: true,
+                    message: t('form.required', { field: t('credits.field.date') }),
+                  },
+                  rules.dateRule,
+                ]}
               >
-                {t('selfReport.submit')}
-              </Button>
-            </Space>
-          </Form>
-        </Card>
-      </Col>
-      <Col xs={24} lg={9}>
-        <PreviewCard activity={activity} />
-      </Col>
-    </Row>
+                <Input type="date" max={localToday()} data-testid="activity-date" />
+              </Form.Item>
+              {type &&
+                activityFields[type].map((field) => (
+                  <Form.Item
+                    key={`${type}-${field.name}`}
+                    name={field.name}
+                    label={rules.labelOf(field.name)}
+                    valuePropName={field.kind === 'boolean' ? 'checked' : 'value'}
+                    rules={[
+                      ...(field.required
+                        ? [
+                            {
+                              required: true,
+                              message: t(
+                                field.kind === 'select' || field.kind === 'province'
+                                  ? 'form.select'
+                                  : 'form.required',
+                                {
+                                  field: rules.labelOf(field.name),
+                                },
+                              ),
+                            },
+                          ]
+                        : []),
+                      rules.fieldRule(field),
+                    ]}
+                  >
+                    <FieldInput field={field} />
+                  </Form.Item>
+                ))}
+              <EvidenceField
+                evidence={evidence}
+                uploadNotes={uploadNotes}
+                uploading={uploading}
+                onUpload={upload}
+                error={evidence.length > 0 ? null : evidenceError}
+              />
+              {formError !== null && (
+                <Alert
+                  type="error"
+                  showIcon
+                  title={formError}
+                  style={{ marginBottom: 16 }}
+                  data-testid="claim-form-error"
+                />
+              )}
+              <Space>
+                <Button
+                  onClick={() => {
+                    run(false);
+                  }}
+                  loading={save.isPending}
+                  data-testid="save-draft"
+                >
+                  {t('selfReport.saveDraft')}
+                </Button>
+                <Button
+                  type="primary"
+                  onClick={() => {
+                    run(true);
+                  }}
+                  loading={save.isPending}
+                  data-testid="submit-claim"
+                >
+                  {t('selfReport.submit')}
+                </Button>
+              </Space>
+            </Form>
+          </Card>
+        </Col>
+        <Col xs={24} lg={9}>
+          <PreviewCard activity={activity} />
+        </Col>
+      </Row>
+    </>
   );
 }

@@ -126,7 +126,7 @@ export function PeopleList({
         }}
       />
       <ListFooter
-        countText={t('people.loadedCount', { count: rows.length })}
+        count={rows.length}
         hasMore={pages.hasNextPage}
         loading={pages.isFetchingNextPage}
         onMore={() => void pages.fetchNextPage()}

@@ -1,0 +1,85 @@
+import { useContext, type ReactNode } from 'react';
+import { Breadcrumb, Flex, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useT } from '../i18n/use-t';
+import { useIsPhone } from './use-is-phone';
+import { PageTrailContext } from './page-trail-context';
+
+/** A step under the page: a link, or the current place when `path` is absent. */
+export interface TrailItem {
+  key: string;
+  title: ReactNode;
+  path?: string;
+}
+
+/**
+ * The top of every signed-in page: where it sits (group › list › page, from the route
+ * tree) and its title, with the page's actions on the right. A detail page passes what it
+ * shows (a person's name, a project's) as `title`; the breadcrumb's last step is then that
+ * name, after a link back to the list. `titleBelow`: the page's own body shows the title
+ * (an import's workflow, a form's card), so the header is the breadcrumb alone.
+ */
+export function PageHeader({
+  title,
+  subTitle,
+  extra,
+  titleBelow = false,
+  trail: below = [],
+}: {
+  title?: ReactNode;
+  /** A line under the title (who is signed in, what the page is for). */
+  subTitle?: ReactNode;
+  extra?: ReactNode;
+  titleBelow?: boolean;
+  /** Steps below the page itself (the orgs page's 省 › 市 as one drills down). */
+  trail?: readonly TrailItem[];
+}) {
+  const { t } = useT();
+  const isPhone = useIsPhone();
+  const { steps, path: ownPath } = useContext(PageTrailContext);
+  const ownKey = steps.at(-1)?.label;
+  const shownTitle = title ?? (ownKey ? t(ownKey) : null);
+  const items = [
+    ...steps.map((step, index) => {
+      const last = index === steps.length - 1;
+      const label = last && title !== undefined ? title : t(step.label);
+      // The page itself links to its plain self when steps go on below it.
+      const path = last ? (below.length > 0 ? ownPath : undefined) : step.path;
+      return { key: step.key, title: path ? <Link to={path}>{label}</Link> : label };
+    }),
+    ...below.map((item) => ({
+      key: item.key,
+      title: item.path ? <Link to={item.path}>{item.title}</Link> : item.title,
+    })),
+  ];
+  // A page atop the tree whose body names it: nothing to add.
+  if (titleBelow && items.length <= 1) return null;
+  return (
+    <header data-testid="page-header" style={{ marginBottom: titleBelow ? 16 : 0 }}>
+      {/* One step is the page alone (a home, a learner's own page): nothing to show. */}
+      {items.length > 1 && (
+        <Breadcrumb
+          aria-label={t('frame.breadcrumb')}
+          data-testid="breadcrumb"
+          items={items}
+          style={{ marginBottom: titleBelow ? 0 : 8 }}
+        />
+      )}
+      {!titleBelow && (
+        <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 16 }}>
+          <div style={{ minWidth: 0 }}>
+            <Typography.Title
+              level={2}
+              style={{ margin: 0, fontSize: isPhone ? 22 : undefined }}
+              data-testid="page-title"
+            >
+              {shownTitle}
+            </Typography.Title>
+            {subTitle && <Typography.Text type="secondary">{subTitle}</Typography.Text>}
+          </div>
+          {extra}
+        </Flex>
+      )}
+    </header>
+  );
+}
