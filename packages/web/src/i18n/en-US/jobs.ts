@@ -9,5 +9,11 @@ export const jobsMessages: JobsMessages = {
     downloadReport: 'Download the import report',
     leaveHint:
       'You may leave this page: the import goes on in the background; come back by this page’s link to see its progress and report.',
+    kind: {
+      people_import: 'People import',
+      projects_import: 'Project import',
+      credits_import: 'Credit import',
+    },
+    status: { queued: 'Queued', running: 'Running', succeeded: 'Done', failed: 'Not finished' },
   },
 };
