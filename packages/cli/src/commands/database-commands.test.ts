@@ -29,8 +29,15 @@ describe('jijiao migrate and seed-demo on the embedded database', () => {
     const seed = jijiao(['seed-demo'], { JIJIAO_DATA_DIR: dataDir });
     expect(seed.status).toBe(0);
     expect(seed.stdout).toMatch(
-      /Seeded the demo province: \d+ organisations, \d+ people, 6 accounts/,
+      /Seeded the demo province: \d+ organisations, \d+ people, 9 accounts/,
     );
+    // One line per account, the roles in one column however long a username is.
+    const lines = seed.stdout.split('\n').filter((l) => l.startsWith('  demo-'));
+    expect(lines).toHaveLength(9);
+    const roleColumn = lines.map((l) =>
+      l.search(/ (learner|unit_admin|reviewer|host_admin|province_admin|system_admin) /),
+    );
+    expect(new Set(roleColumn).size).toBe(1);
     const again = jijiao(['seed-demo'], { JIJIAO_DATA_DIR: dataDir });
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('nothing seeded');

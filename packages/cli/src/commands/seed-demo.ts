@@ -3,6 +3,7 @@ import { argon2Hasher, completeDemo, openDatabase, seedDemo } from '@jijiao/serv
 
 import { CliError } from '../cli-error';
 import { cliConfig, describeDatabase, withCliErrors } from '../config';
+import { formatDemoAccounts } from './text-table';
 
 export function registerSeedDemo(program: Command): void {
   program
@@ -41,7 +42,6 @@ export function registerSeedDemo(program: Command): void {
         out(
           `Filed the demo audit of ${audit.year}: ${audit.compliant} of ${audit.people} people compliant, ${audit.certificates} certificates.`,
         );
-      for (const a of result.accounts)
-        out(`  ${a.username.padEnd(22)} ${a.role.padEnd(15)} ${a.org}`);
+      process.stdout.write(formatDemoAccounts(result.accounts));
     });
 }

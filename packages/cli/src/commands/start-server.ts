@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { startServer } from '@jijiao/server';
 import { cliConfig, describeDatabase, withCliErrors } from '../config';
+import { formatDemoAccounts } from './text-table';
 
 export function registerStart(program: Command): void {
   program
@@ -25,8 +26,7 @@ export function registerStart(program: Command): void {
       if (server.demo) {
         out('');
         out('Demo mode (all data is fictitious). Sign in as:');
-        for (const a of server.demo.accounts)
-          out(`  ${a.username.padEnd(22)} ${a.role.padEnd(15)} ${a.org}`);
+        process.stdout.write(formatDemoAccounts(server.demo.accounts));
         out(
           config.demo.password === undefined
             ? `Password for every demo account: ${server.demo.password}`

@@ -35,3 +35,13 @@ export function formatTable(rows: readonly (readonly string[])[]): string {
     .map((line) => `${line}\n`)
     .join('');
 }
+
+/** The demo accounts as `jijiao start` and `seed-demo` print them: indented, aligned. */
+export function formatDemoAccounts(
+  accounts: readonly { username: string; role: string; org: string }[],
+): string {
+  return formatTable(accounts.map((a) => [a.username, a.role, a.org]))
+    .split('\n')
+    .map((line) => (line ? `  ${line}` : line))
+    .join('\n');
+}
