@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { AuditRun } from '@jijiao/contracts';
 import type { OrgRow } from '../orgs/orgs.service';
 import type { AuditDeps } from './audit-deps';
@@ -35,8 +36,9 @@ export function cutBatches(
  * the province has none is queued, and the queue is drained, so only what is stale is
  * evaluated — then each batch of units is one `INSERT … SELECT` from the stored standings
  * into the results, and the progress. Batches commit on their own so that progress is
- * visible; the end (stale rows, unit totals, status) is one transaction. Re-running is
- * idempotent: results are keyed by audit and person, notes are kept.
+ * visible, one writer per core (disjoint units, so they never touch the same rows); the end
+ * (stale rows, unit totals, status) is one transaction. Re-running is idempotent: results
+ * are keyed by audit and person, notes are kept.
  */
 export async function executeRun(
   deps: AuditDeps,
@@ -74,23 +76,38 @@ export async function executeRun(
     });
     let done = 0;
     let compliant = 0;
-    for (const unitIds of cutBatches(counts, jobBatch.read)) {
-      const written = await repository.results.snapshotStandings(db, {
-        auditId: audit.id,
-        runId,
-        year: audit.year,
-        unitIds,
-      });
-      done += written.people;
-      compliant += written.compliant;
-      await repository.records.updateRun(db, runId, {
-        done,
-        compliant,
-        total: Math.max(total, done),
-        heartbeatAt: clock.now(),
-      });
-      report(done, compliant);
-    }
+    const batches = cutBatches(counts, jobBatch.read);
+    let next = 0;
+    // The first failure stops every writer before its next batch; the run then fails with it.
+    const failures: Error[] = [];
+    const writer = async () => {
+      while (failures.length === 0 && next < batches.length) {
+        const unitIds = batches[next++] ?? [];
+        try {
+          const written = await repository.results.snapshotStandings(db, {
+            auditId: audit.id,
+            runId,
+            year: audit.year,
+            unitIds,
+          });
+          done += written.people;
+          compliant += written.compliant;
+          await repository.records.updateRun(db, runId, {
+            done,
+            compliant,
+            total: Math.max(total, done),
+            heartbeatAt: clock.now(),
+          });
+          report(done, compliant);
+        } catch (error) {
+          failures.push(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(availableParallelism(), batches.length) }, writer),
+    );
+    if (failures[0]) throw failures[0];
     await db.transaction(async (tx) => {
       await repository.results.deleteStaleResults(tx, audit.id, runId);
       await repository.reports.refreshUnitReports(tx, audit.id, clock.now());
