@@ -36,4 +36,26 @@ describe('security headers', () => {
     }
     await app.close();
   });
+
+  it('on hashed assets, only what governs fetching and sniffing: no CSP or frame denial', async () => {
+    const app = Fastify();
+    registerSecurityHeaders(app, {
+      contentSecurityPolicy,
+      hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    });
+    app.get('/assets/app-1234.js', (_request, reply) =>
+      reply.type('text/javascript').send('void 0'),
+    );
+    app.get('/login', (_request, reply) => reply.type('text/html').send('<!doctype html>'));
+    const asset = await app.inject({ url: '/assets/app-1234.js' });
+    expect(asset.headers['x-content-type-options']).toBe('nosniff');
+    expect(asset.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(asset.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(asset.headers['content-security-policy']).toBeUndefined();
+    expect(asset.headers['x-frame-options']).toBeUndefined();
+    const page = await app.inject({ url: '/login' });
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    await app.close();
+  });
 });
