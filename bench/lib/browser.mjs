@@ -52,12 +52,16 @@ async function measurePage(browser, { url, selector, cookie }) {
     let bytes = 0;
     let requests = 0;
     let loadsEcharts = false;
+    const urls = new Map();
+    const detail = [];
     cdp.on('Network.requestWillBeSent', (event) => {
       if (/\/assets\/echarts-/.test(event.request.url)) loadsEcharts = true;
+      urls.set(event.requestId, new URL(event.request.url).pathname);
     });
     cdp.on('Network.loadingFinished', (event) => {
       bytes += event.encodedDataLength;
       requests += 1;
+      detail.push([urls.get(event.requestId), event.encodedDataLength]);
     });
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
@@ -75,6 +79,10 @@ async function measurePage(browser, { url, selector, cookie }) {
     // Requests the page started before its content showed may still be finishing: let
     // them land so that the bytes count everything the page loaded for that view.
     await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => undefined);
+    // BENCH_BROWSER_DETAIL=1: every request of the page with its bytes, biggest first.
+    if (process.env.BENCH_BROWSER_DETAIL)
+      for (const [path, n] of detail.sort((a, b) => b[1] - a[1]))
+        process.stderr.write(`    ${String(n).padStart(7)} ${path}\n`);
     return { seconds, bytes, requests, loadsEcharts };
   } finally {
     await context.close();
