@@ -20,6 +20,10 @@ export default defineConfig({
     emptyOutDir: true,
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      // The contracts build their zod schemas at module level; building a schema has no effect
+      // outside it, so a page that uses a module's constants (error codes, role permissions)
+      // does not carry that module's schemas, nor zod when it parses nothing (ADR 0022).
+      treeshake: { manualPureFunctions: ['z'] },
       onwarn(warning, warn) {
         // antd marks its modules "use client" for React Server Components; meaningless here.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

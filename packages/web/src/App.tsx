@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
@@ -33,12 +33,12 @@ export function App() {
       // antd would space two-character Chinese labels ("登 录"); keep the words as written.
       button={{ autoInsertSpace: false }}
     >
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <ServerLanguage />
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </AntApp>
+      {/* antd's App (message, modal, notification) is under the session guard: the public
+          pages and the sign-in page never load it (ADR 0022). */}
+      <QueryClientProvider client={queryClient}>
+        <ServerLanguage />
+        <RouterProvider router={router} />
+      </QueryClientProvider>
     </ConfigProvider>
   );
 }

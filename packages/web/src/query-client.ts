@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isApiError } from './api';
+import { isApiError } from './api/errors';
 import { forgetSession, meQueryKey } from './session/queries';
 
 function isTransient(error: unknown): boolean {

@@ -5,6 +5,7 @@ import { RouteError } from './components/RouteError';
 import { PageLoading } from './components/PageState';
 import { appRoutes, flattenPages, type AppRoute } from './routes';
 import { useSession } from './session/session-context';
+import { loadConsoleMessages } from './i18n/setup';
 
 /**
  * Everything but the shell loads lazily (ADR 0022): a public page or the sign-in page on a
@@ -62,9 +63,14 @@ export function createAppRouter() {
           lazy: async () => ({ Component: (await import('./pages/kiosk')).KioskPage }),
         },
         {
-          lazy: async () => ({
-            Component: (await import('./session/SessionGuard')).SessionGuard,
-          }),
+          // The console's messages come with the guard (the public pages do without them).
+          lazy: async () => {
+            const [{ SessionGuard }] = await Promise.all([
+              import('./session/SessionGuard'),
+              loadConsoleMessages(),
+            ]);
+            return { Component: SessionGuard };
+          },
           children: [
             {
               lazy: async () => ({ Component: (await import('./layouts/AppLayout')).AppLayout }),

@@ -1,34 +1,5 @@
 import type { ComponentType } from 'react';
-import {
-  ApiOutlined,
-  ApartmentOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  BookOutlined,
-  CheckSquareOutlined,
-  CloudUploadOutlined,
-  ContainerOutlined,
-  CreditCardOutlined,
-  FileDoneOutlined,
-  FileProtectOutlined,
-  FileSearchOutlined,
-  FormOutlined,
-  HomeOutlined,
-  IdcardOutlined,
-  KeyOutlined,
-  LineChartOutlined,
-  ProjectOutlined,
-  QrcodeOutlined,
-  SafetyCertificateOutlined,
-  ScheduleOutlined,
-  SearchOutlined,
-  SendOutlined,
-  SolutionOutlined,
-  StopOutlined,
-  TableOutlined,
-  TeamOutlined,
-  UnorderedListOutlined,
-} from '@ant-design/icons';
+import type { RouteIconName } from './layouts/route-icons';
 import type { Role } from '@jijiao/contracts';
 import type { RouteRule } from './access';
 import type { MessageKey } from './i18n/message-key';
@@ -51,7 +22,8 @@ export interface AppRoute {
   rule?: RouteRule;
   menu?: {
     label: RoleLabel;
-    icon?: ComponentType;
+    /** Drawn by the menu (layouts/route-icons.tsx): the start-up bundle carries no icon. */
+    icon?: RouteIconName;
     /** Only these roles see the entry; others may still open the page by URL. */
     roles?: readonly Role[];
   };
@@ -68,7 +40,7 @@ export const appRoutes: readonly AppRoute[] = [
     key: 'home',
     path: '/',
     rule: { permission: 'authenticated' },
-    menu: { label: homeLabel, icon: HomeOutlined },
+    menu: { label: homeLabel, icon: 'HomeOutlined' },
     load: () => import('./pages/home/RoleHome').then((m) => m.RoleHome),
   },
   // A learner's own pages, one level: the phone's tab bar holds most of them.
@@ -76,14 +48,14 @@ export const appRoutes: readonly AppRoute[] = [
     key: 'credit-report',
     path: '/credits/new',
     rule: { permission: 'credit:submit_own' },
-    menu: { label: 'nav.selfReport', icon: FormOutlined, roles: ['learner'] },
+    menu: { label: 'nav.selfReport', icon: 'FormOutlined', roles: ['learner'] },
     load: () => import('./pages/credits/report').then((m) => m.SelfReportPage),
   },
   {
     key: 'my-claims',
     path: '/credits',
     rule: { permission: 'credit:read_own' },
-    menu: { label: 'nav.myClaims', icon: UnorderedListOutlined, roles: ['learner'] },
+    menu: { label: 'nav.myClaims', icon: 'UnorderedListOutlined', roles: ['learner'] },
     load: () => import('./pages/credits/mine').then((m) => m.MyClaimsPage),
   },
   {
@@ -98,7 +70,7 @@ export const appRoutes: readonly AppRoute[] = [
     key: 'my-certificates',
     path: '/me/certificates',
     rule: { permission: 'certificate:read_own' },
-    menu: { label: 'nav.myCertificates', icon: FileProtectOutlined, roles: ['learner'] },
+    menu: { label: 'nav.myCertificates', icon: 'FileProtectOutlined', roles: ['learner'] },
     load: () => import('./pages/certificates/mine').then((m) => m.MyCertificatesPage),
   },
   {
@@ -107,7 +79,7 @@ export const appRoutes: readonly AppRoute[] = [
     key: 'project-search',
     path: '/projects/search',
     rule: { permission: 'authenticated' },
-    menu: { label: 'nav.projectSearch', icon: SearchOutlined, roles: ['learner'] },
+    menu: { label: 'nav.projectSearch', icon: 'SearchOutlined', roles: ['learner'] },
     load: () => import('./pages/projects/search').then((m) => m.ProjectSearchPage),
   },
   {
@@ -115,7 +87,7 @@ export const appRoutes: readonly AppRoute[] = [
     key: 'checkin-qr',
     path: '/me/checkin-qr',
     rule: { permission: 'card:own' },
-    menu: { label: 'nav.checkinQr', icon: QrcodeOutlined, roles: ['learner'] },
+    menu: { label: 'nav.checkinQr', icon: 'QrcodeOutlined', roles: ['learner'] },
     load: () => import('./pages/checkin-qr').then((m) => m.CheckinQrPage),
   },
   {
@@ -126,14 +98,14 @@ export const appRoutes: readonly AppRoute[] = [
         key: 'reviews',
         path: '/reviews',
         rule: { permission: 'credit:review' },
-        menu: { label: 'nav.reviews', icon: AuditOutlined },
+        menu: { label: 'nav.reviews', icon: 'AuditOutlined' },
         load: () => import('./pages/reviews/queue').then((m) => m.ReviewQueuePage),
       },
       {
         key: 'award-reviews',
         path: '/award-reviews',
         rule: { permission: 'award:review' },
-        menu: { label: 'awards.navReviews', icon: CheckSquareOutlined },
+        menu: { label: 'awards.navReviews', icon: 'CheckSquareOutlined' },
         load: () => import('./pages/awards/reviews').then((m) => m.AwardReviewListPage),
       },
     ],
@@ -146,7 +118,7 @@ export const appRoutes: readonly AppRoute[] = [
         key: 'projects',
         path: '/projects',
         rule: { permission: 'project:read' },
-        menu: { label: projectsLabel, icon: ProjectOutlined },
+        menu: { label: projectsLabel, icon: 'ProjectOutlined' },
         load: () => import('./pages/projects/list').then((m) => m.ProjectListPage),
       },
       {
@@ -177,7 +149,7 @@ export const appRoutes: readonly AppRoute[] = [
         key: 'award-batches',
         path: '/awards',
         rule: { permission: 'award:manage' },
-        menu: { label: 'awards.navBatches', icon: ContainerOutlined, roles: ['host_admin'] },
+        menu: { label: 'awards.navBatches', icon: 'ContainerOutlined', roles: ['host_admin'] },
         load: () => import('./pages/awards/batches').then((m) => m.AwardBatchListPage),
       },
       {
@@ -209,14 +181,14 @@ export const appRoutes: readonly AppRoute[] = [
         key: 'audit-manage',
         path: '/audit/manage',
         rule: { permission: 'audit:manage' },
-        menu: { label: 'audit.nav.manage', icon: ScheduleOutlined, roles: ['province_admin'] },
+        menu: { label: 'audit.nav.manage', icon: 'ScheduleOutlined', roles: ['province_admin'] },
         load: () => import('./pages/audit/manage').then((m) => m.AuditManagePage),
       },
       {
         key: 'audit-unit',
         path: '/audit/unit',
         rule: { permission: 'audit:report' },
-        menu: { label: 'audit.nav.unit', icon: SolutionOutlined, roles: ['unit_admin'] },
+        menu: { label: 'audit.nav.unit', icon: 'SolutionOutlined', roles: ['unit_admin'] },
         load: () => import('./pages/audit/unit').then((m) => m.AuditUnitPage),
       },
       {
@@ -225,7 +197,7 @@ export const appRoutes: readonly AppRoute[] = [
         rule: { permission: 'audit:review' },
         menu: {
           label: 'audit.nav.review',
-          icon: FileDoneOutlined,
+          icon: 'FileDoneOutlined',
           roles: ['reviewer', 'province_admin'],
         },
         load: () => import('./pages/audit/review').then((m) => m.AuditReviewPage),
@@ -236,7 +208,7 @@ export const appRoutes: readonly AppRoute[] = [
         rule: { permission: 'certificate:read' },
         menu: {
           label: 'nav.certificateRegister',
-          icon: SafetyCertificateOutlined,
+          icon: 'SafetyCertificateOutlined',
           roles: ['province_admin', 'unit_admin'],
         },
         load: () => import('./pages/certificate-register').then((m) => m.CertificateRegisterPage),
@@ -245,14 +217,14 @@ export const appRoutes: readonly AppRoute[] = [
         key: 'fraud',
         path: '/fraud',
         rule: { permission: 'audit:manage' },
-        menu: { label: 'nav.fraud', icon: StopOutlined, roles: ['province_admin'] },
+        menu: { label: 'nav.fraud', icon: 'StopOutlined', roles: ['province_admin'] },
         load: () => import('./pages/fraud').then((m) => m.FraudPage),
       },
       {
         key: 'hr-deliveries',
         path: '/hr-deliveries',
         rule: { permission: 'hr_push:manage' },
-        menu: { label: 'nav.hrDeliveries', icon: SendOutlined, roles: ['province_admin'] },
+        menu: { label: 'nav.hrDeliveries', icon: 'SendOutlined', roles: ['province_admin'] },
         load: () => import('./pages/hr-deliveries').then((m) => m.HrDeliveriesPage),
       },
     ],
@@ -265,7 +237,7 @@ export const appRoutes: readonly AppRoute[] = [
         key: 'people',
         path: '/people',
         rule: { permission: 'person:read' },
-        menu: { label: 'nav.people', icon: TeamOutlined },
+        menu: { label: 'nav.people', icon: 'TeamOutlined' },
         load: () => import('./pages/people/list').then((m) => m.PeopleListPage),
       },
       {
@@ -282,7 +254,7 @@ export const appRoutes: readonly AppRoute[] = [
         rule: { permission: 'person:read' },
         menu: {
           label: 'nav.unitProgress',
-          icon: LineChartOutlined,
+          icon: 'LineChartOutlined',
           roles: ['unit_admin', 'reviewer', 'province_admin'],
         },
         load: () => import('./pages/progress/list').then((m) => m.UnitProgressPage),
@@ -301,7 +273,7 @@ export const appRoutes: readonly AppRoute[] = [
         rule: { permission: 'person:read' },
         menu: {
           label: 'nav.statistics',
-          icon: BarChartOutlined,
+          icon: 'BarChartOutlined',
           roles: ['unit_admin', 'reviewer', 'province_admin'],
         },
         load: () => import('./pages/statistics').then((m) => m.StatisticsPage),
@@ -313,7 +285,7 @@ export const appRoutes: readonly AppRoute[] = [
         rule: { permission: 'authenticated', roles: ['unit_admin', 'reviewer', 'province_admin'] },
         menu: {
           label: 'nav.cards',
-          icon: CreditCardOutlined,
+          icon: 'CreditCardOutlined',
           roles: ['unit_admin', 'reviewer', 'province_admin'],
         },
         load: () => import('./pages/cards').then((m) => m.CardsPage),
@@ -330,7 +302,7 @@ export const appRoutes: readonly AppRoute[] = [
         key: 'orgs',
         path: '/orgs',
         rule: { permission: 'org:read' },
-        menu: { label: orgsLabel, icon: ApartmentOutlined },
+        menu: { label: orgsLabel, icon: 'ApartmentOutlined' },
         load: () => import('./pages/orgs/list').then((m) => m.OrgListPage),
       },
     ],
@@ -344,14 +316,14 @@ export const appRoutes: readonly AppRoute[] = [
         key: 'credits-bulk',
         path: '/credits/bulk',
         rule: { permission: 'credit:enter', roles: ['unit_admin'] },
-        menu: { label: 'bulkEntry.nav', icon: TableOutlined, roles: ['unit_admin'] },
+        menu: { label: 'bulkEntry.nav', icon: 'TableOutlined', roles: ['unit_admin'] },
         load: () => import('./pages/credits/bulk').then((m) => m.BulkEntryPage),
       },
       {
         key: 'credits-import',
         path: '/credits/import',
         rule: { permission: 'credit:enter' },
-        menu: { label: 'nav.creditsImport', icon: CloudUploadOutlined, roles: ['unit_admin'] },
+        menu: { label: 'nav.creditsImport', icon: 'CloudUploadOutlined', roles: ['unit_admin'] },
         load: () => import('./pages/credits/import').then((m) => m.CreditsImportPage),
       },
     ],
@@ -364,21 +336,21 @@ export const appRoutes: readonly AppRoute[] = [
         key: 'accounts',
         path: '/accounts',
         rule: { permission: 'user:manage' },
-        menu: { label: 'nav.accounts', icon: IdcardOutlined },
+        menu: { label: 'nav.accounts', icon: 'IdcardOutlined' },
         load: () => import('./pages/accounts').then((m) => m.AccountsPage),
       },
       {
         key: 'platforms',
         path: '/platforms',
         rule: { permission: 'platform:manage' },
-        menu: { label: 'nav.platforms', icon: ApiOutlined },
+        menu: { label: 'nav.platforms', icon: 'ApiOutlined' },
         load: () => import('./pages/platforms').then((m) => m.PlatformsPage),
       },
       {
         key: 'audit-log',
         path: '/audit-log',
         rule: { permission: 'audit_log:read' },
-        menu: { label: 'nav.auditLog', icon: FileSearchOutlined },
+        menu: { label: 'nav.auditLog', icon: 'FileSearchOutlined' },
         load: () => import('./pages/audit-log').then((m) => m.AuditLogPage),
       },
       {
@@ -387,7 +359,7 @@ export const appRoutes: readonly AppRoute[] = [
         rule: { permission: 'authenticated' },
         menu: {
           label: 'nav.rules',
-          icon: BookOutlined,
+          icon: 'BookOutlined',
           roles: ['unit_admin', 'reviewer', 'province_admin'],
         },
         load: () => import('./pages/rules').then((m) => m.RulesPage),
@@ -402,7 +374,7 @@ export const appRoutes: readonly AppRoute[] = [
         key: 'account-password',
         path: '/account/password',
         rule: { permission: 'authenticated' },
-        menu: { label: 'nav.changePassword', icon: KeyOutlined },
+        menu: { label: 'nav.changePassword', icon: 'KeyOutlined' },
         load: () => import('./pages/account/password').then((m) => m.ChangePasswordPage),
       },
     ],

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, passwordProblemsOf, toApiError } from './errors';
-import { request, requestNoContent, setCsrfToken, withQuery } from './client';
+import { lazyParser, request, requestNoContent, setCsrfToken, withQuery } from './client';
 import { fetchMe, signIn } from './session';
 
 const me = {
@@ -144,6 +144,28 @@ describe('request', () => {
   it('treats 401 unauthenticated on /me as "no session"', async () => {
     fetchMock.mockResolvedValueOnce(json(401, errorBody('unauthenticated')));
     await expect(fetchMe()).resolves.toBeNull();
+  });
+
+  it('loads a lazy schema only when an answer comes, and parses with it', async () => {
+    const load = vi.fn(() => Promise.resolve({ parse: (v: unknown) => ({ parsed: v }) }));
+    const lazy = lazyParser(load);
+    fetchMock.mockResolvedValueOnce(json(401, errorBody('unauthenticated')));
+    await expect(request('GET', '/api/v1/me', lazy)).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    expect(load).not.toHaveBeenCalled();
+    fetchMock.mockResolvedValueOnce(json(200, { a: 1 }));
+    await expect(request('GET', '/api/v1/me', lazy)).resolves.toEqual({ parsed: { a: 1 } });
+    expect(load).toHaveBeenCalledOnce();
+  });
+
+  it('reports a lazy schema that cannot be fetched as a network failure', async () => {
+    const lazy = lazyParser(() => Promise.reject(new TypeError('Failed to fetch module')));
+    fetchMock.mockResolvedValueOnce(json(200, { a: 1 }));
+    await expect(request('GET', '/api/v1/app-info', lazy)).rejects.toMatchObject({
+      code: 'network_error',
+      status: 0,
+    });
   });
 
   it('builds query strings without empty values', () => {

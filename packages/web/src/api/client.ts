@@ -5,6 +5,36 @@ export interface Parser<T> {
   parse(input: unknown): T;
 }
 
+/**
+ * A schema loaded when an answer arrives, for the calls every page makes at start-up (the
+ * session, the app's info): a signed-out page, public or the sign-in form, gets a 401 and
+ * never loads zod; a signed-in one loads it beside its page (ADR 0022).
+ */
+export interface LazyParser<T> {
+  readonly load: () => Promise<Parser<T>>;
+}
+
+export function lazyParser<T>(load: () => Promise<Parser<T>>): LazyParser<T> {
+  return { load };
+}
+
+function isLazy<T>(schema: Parser<T> | LazyParser<T>): schema is LazyParser<T> {
+  return 'load' in schema;
+}
+
+/** A schema chunk that cannot be fetched is the network failing, as the request would. */
+async function loadParser<T>(lazy: LazyParser<T>, what: string): Promise<Parser<T>> {
+  try {
+    return await lazy.load();
+  } catch (cause) {
+    throw new ApiError({
+      code: 'network_error',
+      status: 0,
+      message: `${what}: ${cause instanceof Error ? cause.message : 'the schema did not load'}`,
+    });
+  }
+}
+
 /** For writes whose answer the caller does not use: the lists are refetched instead. */
 export const ignoreBody: Parser<void> = { parse: () => undefined };
 
@@ -78,13 +108,14 @@ async function readJson(response: Response): Promise<unknown> {
 export async function request<T>(
   method: Method,
   path: string,
-  schema: Parser<T>,
+  schema: Parser<T> | LazyParser<T>,
   options: { query?: Query; body?: unknown; form?: FormData } = {},
 ): Promise<T> {
   const response = await send(method, path, options);
   const body = await readJson(response);
+  const parser = isLazy(schema) ? await loadParser(schema, `${method} ${path}`) : schema;
   try {
-    return schema.parse(body);
+    return parser.parse(body);
   } catch {
     throw new ApiError({
       code: 'unexpected_response',

@@ -1,4 +1,4 @@
-import { errorResponseSchema, type ErrorCode, type FieldIssue } from '@jijiao/contracts';
+import { errorCodes, type ErrorCode, type ErrorResponse, type FieldIssue } from '@jijiao/contracts';
 import type { PasswordProblem as DomainPasswordProblem } from '@jijiao/domain';
 
 /** Failures the client detects itself, in addition to the server's error codes. */
@@ -54,11 +54,41 @@ function codeForStatus(status: number): ErrorCode {
   }
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFieldIssue(value: unknown): value is FieldIssue {
+  return (
+    isRecord(value) && typeof value['path'] === 'string' && typeof value['message'] === 'string'
+  );
+}
+
+/**
+ * The contract's `errorResponseSchema`, checked by hand: every page's start-up code reads
+ * failed answers, and parsing them with zod would put zod (~25 kB compressed) into the
+ * bundle of pages that parse nothing else (ADR 0022). errors.test.ts holds this to the schema.
+ */
+export function readErrorResponse(body: unknown): ErrorResponse['error'] | null {
+  if (!isRecord(body) || !isRecord(body['error'])) return null;
+  const { code, message, details, issues } = body['error'];
+  if (typeof code !== 'string' || !(errorCodes as readonly string[]).includes(code)) return null;
+  if (typeof message !== 'string') return null;
+  if (details !== undefined && !isRecord(details)) return null;
+  if (issues !== undefined && !(Array.isArray(issues) && issues.every(isFieldIssue))) return null;
+  return {
+    code: code as ErrorCode,
+    message,
+    ...(details !== undefined ? { details } : {}),
+    ...(issues !== undefined ? { issues: issues } : {}),
+  };
+}
+
 /** Turns a non-2xx response body (already JSON-decoded, or null) into an ApiError. */
 export function toApiError(status: number, body: unknown): ApiError {
-  const parsed = errorResponseSchema.safeParse(body);
-  if (parsed.success) {
-    const { code, message, details, issues } = parsed.data.error;
+  const error = readErrorResponse(body);
+  if (error) {
+    const { code, message, details, issues } = error;
     return new ApiError({ code, status, message, details, issues });
   }
   return new ApiError({ code: codeForStatus(status), status, message: `HTTP ${status}` });

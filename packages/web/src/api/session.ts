@@ -1,12 +1,9 @@
-import {
-  meSchema,
-  okSchema,
-  type ChangePasswordRequest,
-  type Me,
-  type SignInRequest,
-} from '@jijiao/contracts';
-import { request, requestNoContent, setCsrfToken } from './client';
+import type { ChangePasswordRequest, Me, SignInRequest } from '@jijiao/contracts';
+import { lazyParser, request, requestNoContent, setCsrfToken } from './client';
 import { isApiError } from './errors';
+
+const meParser = lazyParser(() => import('./shell-schemas').then((m) => m.meSchema));
+const okParser = lazyParser(() => import('./shell-schemas').then((m) => m.okSchema));
 
 function remember(me: Me): Me {
   setCsrfToken(me.csrfToken);
@@ -16,7 +13,7 @@ function remember(me: Me): Me {
 /** The signed-in user, or null when there is no session. */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    return remember(await request('GET', '/api/v1/me', meSchema));
+    return remember(await request('GET', '/api/v1/me', meParser));
   } catch (error) {
     if (isApiError(error, 'unauthenticated')) {
       setCsrfToken(null);
@@ -27,7 +24,7 @@ export async function fetchMe(): Promise<Me | null> {
 }
 
 export async function signIn(body: SignInRequest): Promise<Me> {
-  return remember(await request('POST', '/api/v1/session', meSchema, { body }));
+  return remember(await request('POST', '/api/v1/session', meParser, { body }));
 }
 
 export async function signOut(): Promise<void> {
@@ -39,5 +36,5 @@ export async function signOut(): Promise<void> {
 }
 
 export async function changePassword(body: ChangePasswordRequest): Promise<void> {
-  await request('POST', '/api/v1/me/password', okSchema, { body });
+  await request('POST', '/api/v1/me/password', okParser, { body });
 }

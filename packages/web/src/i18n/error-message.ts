@@ -1,4 +1,4 @@
-import { isApiError } from '../api';
+import { isApiError } from '../api/errors';
 import type { MessageKey } from './message-key';
 
 /** The message to show for a failed call: chosen by error code, never by server text. */

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { zhCN } from './zh-CN';
+import { zhCNStartup } from './zh-CN-startup';
 import { detectLanguage, languageStorageKey, type Language } from './languages';
 
 function readStoredLanguage(): string | null {
@@ -37,7 +37,7 @@ async function loadMessages(language: Language): Promise<void> {
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN } },
+  resources: { 'zh-CN': { translation: zhCNStartup } },
   partialBundledLanguages: true,
   lng: initial.language,
   fallbackLng: 'zh-CN',
@@ -45,6 +45,19 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes.
 });
 document.documentElement.lang = initial.language;
+
+/**
+ * The console's Chinese messages, loaded with the session guard (router.tsx): the public
+ * pages and the sign-in page say only what zh-CN-startup.ts holds. English is complete
+ * when it loads.
+ */
+let consoleMessages: Promise<void> | undefined;
+export function loadConsoleMessages(): Promise<void> {
+  consoleMessages ??= import('./zh-CN-console').then(({ zhCNConsole }) => {
+    i18n.addResourceBundle('zh-CN', 'translation', zhCNConsole, true, false);
+  });
+  return consoleMessages;
+}
 
 /** Resolves once the first language's messages are in: the app renders after it. */
 export const languageReady: Promise<void> = loadMessages(initial.language);

@@ -6,6 +6,7 @@ import { filterTree } from '../access';
 import { useT, type Translate } from '../i18n/use-t';
 import { appRoutes, flattenPages, menuLabelKey, type AppRoute } from '../routes';
 import { useSession } from '../session/session-context';
+import { routeIcons } from './route-icons';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
@@ -23,7 +24,7 @@ function toItems(nodes: readonly AppRoute[], role: Role, t: Translate): MenuItem
     return [
       {
         key: node.path,
-        icon: node.menu?.icon ? createElement(node.menu.icon) : undefined,
+        icon: node.menu?.icon ? createElement(routeIcons[node.menu.icon]) : undefined,
         label: <Link to={node.path}>{label}</Link>,
       },
     ];

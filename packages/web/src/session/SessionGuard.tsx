@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { Button, Result } from 'antd';
+import { App as AntApp, Button, Result } from 'antd';
 import type { RoleGrant } from '@jijiao/contracts';
 import { accessOf, grantKey, pickActiveGrant } from '../access';
 import { PageError, PageLoading } from '../components/PageState';
@@ -16,9 +16,18 @@ const passwordPath = '/account/password';
 /**
  * Wraps every signed-in page: no session → sign-in page (returning here afterwards); a
  * password that must change → the change-password page; otherwise provides the session
- * with the active role.
+ * with the active role. antd's App (message, modal, notification) starts here, so that
+ * the public pages and the sign-in page do not carry it.
  */
 export function SessionGuard() {
+  return (
+    <AntApp>
+      <GuardedPages />
+    </AntApp>
+  );
+}
+
+function GuardedPages() {
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();

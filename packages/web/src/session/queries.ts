@@ -1,5 +1,7 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { fetchAppInfo, fetchMe } from '../api';
+// Straight from their modules, not the api barrel: the shell carries no other page's calls.
+import { fetchAppInfo } from '../api/app-info';
+import { fetchMe } from '../api/session';
 
 export const meQueryKey = ['me'] as const;
 export const appInfoQueryKey = ['app-info'] as const;

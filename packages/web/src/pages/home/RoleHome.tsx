@@ -1,25 +1,29 @@
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import type { Role } from '@jijiao/contracts';
+import { PageLoading } from '../../components/PageState';
 import { useSession } from '../../session/session-context';
-import { HostAdminHomePage } from './host-admin';
-import { LearnerHomePage } from './learner';
-import { ProvinceAdminHomePage } from './province-admin';
-import { ReviewerHomePage } from './reviewer';
-import { SystemAdminHomePage } from './system-admin';
-import { UnitAdminHomePage } from './unit-admin';
+
+/** A role's home, loaded when that role opens it: a learner's phone fetches no dashboard. */
+function home(load: () => Promise<ComponentType>) {
+  return lazy(async () => ({ default: await load() }));
+}
 
 const homes: Record<Role, ComponentType> = {
-  learner: LearnerHomePage,
-  unit_admin: UnitAdminHomePage,
-  reviewer: ReviewerHomePage,
-  host_admin: HostAdminHomePage,
-  province_admin: ProvinceAdminHomePage,
-  system_admin: SystemAdminHomePage,
+  learner: home(() => import('./learner').then((m) => m.LearnerHomePage)),
+  unit_admin: home(() => import('./unit-admin').then((m) => m.UnitAdminHomePage)),
+  reviewer: home(() => import('./reviewer').then((m) => m.ReviewerHomePage)),
+  host_admin: home(() => import('./host-admin').then((m) => m.HostAdminHomePage)),
+  province_admin: home(() => import('./province-admin').then((m) => m.ProvinceAdminHomePage)),
+  system_admin: home(() => import('./system-admin').then((m) => m.SystemAdminHomePage)),
 };
 
 /** `/`: the home page of the active role. */
 export function RoleHome() {
   const { grant } = useSession();
   const Home = homes[grant.role];
-  return <Home />;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Home />
+    </Suspense>
+  );
 }

@@ -3,7 +3,7 @@ import { LockOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { SignInRequest } from '@jijiao/contracts';
-import { signIn } from '../../../api';
+import { signIn } from '../../../api/session';
 import { DemoBanner } from '../../../components/DemoBanner';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { errorMessageKey } from '../../../i18n/error-message';

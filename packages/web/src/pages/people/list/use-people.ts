@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { listPeople } from '../../../api';
 import { peopleQuery, type PeopleFilters } from './people-filters';
 
@@ -12,5 +12,8 @@ export function usePeoplePages(filters: PeopleFilters) {
     queryFn: ({ pageParam }) => listPeople({ ...query, limit: pageSize, after: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // A new filter or sort keeps the rows on screen (under the table's spinner) until the
+    // new ones come, as the progress list does, instead of emptying the table meanwhile.
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { Card, Flex, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { verifyCertificate } from '../../../api/certificates';
 import { PageError, PageLoading } from '../../../components/PageState';
 import { useT } from '../../../i18n/use-t';
+import { Panel } from '../components/Panel';
 import { PublicFrame } from '../components/PublicFrame';
 import { OfflineCheck } from './components/OfflineCheck';
 import { SerialForm } from './components/SerialForm';
@@ -28,11 +29,11 @@ export function VerifyPage() {
       <title>{`${t('verify.title')} · ${t('app.name')}`}</title>
       <Flex vertical gap={16}>
         {serial === undefined ? (
-          <Card>
+          <Panel>
             {title}
             <Typography.Paragraph type="secondary">{t('verify.intro')}</Typography.Paragraph>
             <SerialForm />
-          </Card>
+          </Panel>
         ) : (
           <Verification serial={serial} title={title} />
         )}
@@ -53,37 +54,37 @@ function Verification({ serial, title }: { serial: string; title: ReactNode }) {
   });
   if (query.isPending)
     return (
-      <Card>
+      <Panel>
         {title}
         <PageLoading />
-      </Card>
+      </Panel>
     );
   if (query.isError)
     return (
-      <Card>
+      <Panel>
         {title}
         <PageError error={query.error} onRetry={() => void query.refetch()} />
-      </Card>
+      </Panel>
     );
   const verification = query.data;
   const { status } = verification;
   return (
     <>
-      <Card>
+      <Panel>
         {title}
         <Flex vertical gap={16}>
           <VerdictBanner verification={verification} />
           <VerifiedFacts verification={verification} />
         </Flex>
-      </Card>
+      </Panel>
       {(status === 'valid' || status === 'revoked') && (
-        <Card title={t('verify.offline.title')} size="small">
+        <Panel title={t('verify.offline.title')} small>
           <OfflineCheck verification={verification} />
-        </Card>
+        </Panel>
       )}
-      <Card title={t('verify.checkAnother')} size="small">
+      <Panel title={t('verify.checkAnother')} small>
         <SerialForm {...(status === 'unknown' ? { initialSerial: serial } : {})} />
-      </Card>
+      </Panel>
     </>
   );
 }

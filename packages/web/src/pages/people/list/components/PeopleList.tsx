@@ -113,7 +113,7 @@ export function PeopleList({
         rowKey="id"
         columns={columns}
         dataSource={rows}
-        loading={pages.isPending}
+        loading={pages.isPending || pages.isPlaceholderData}
         pagination={false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('people.empty') }}

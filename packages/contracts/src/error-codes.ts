@@ -1,0 +1,35 @@
+// Plain data, without zod: the web reads failed answers in its start-up bundle (ADR 0022).
+
+/**
+ * Every error the API can answer with. The web and the CLI branch on `code`, never on the
+ * message text. The HTTP status of each code is decided in one place, the server's error
+ * handler.
+ */
+export const errorCodes = [
+  'validation_failed',
+  'unauthenticated',
+  'device_unauthorised',
+  'invalid_credentials',
+  'account_locked',
+  'password_policy',
+  'password_change_required',
+  'forbidden',
+  'act_for_required',
+  'already_approved',
+  'csrf_failed',
+  'invalid_state',
+  'import_invalid',
+  'unsupported_file',
+  'file_too_large',
+  'not_found',
+  'conflict',
+  'stale_state',
+  'idempotency_conflict',
+  'evidence_rejected',
+  'evidence_required',
+  'rate_limited',
+  'database_locked',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];

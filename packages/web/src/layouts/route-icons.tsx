@@ -1,0 +1,68 @@
+import type { ComponentType } from 'react';
+import {
+  ApiOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  CloudUploadOutlined,
+  ContainerOutlined,
+  CreditCardOutlined,
+  FileDoneOutlined,
+  FileProtectOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  LineChartOutlined,
+  ProjectOutlined,
+  QrcodeOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SearchOutlined,
+  SendOutlined,
+  SolutionOutlined,
+  StopOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+
+/**
+ * The menu's icons by name. The route table (in the start-up bundle of every page, public
+ * ones included) names them; only the console's menu, loaded with its layout, draws them.
+ */
+export const routeIcons = {
+  ApiOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  CloudUploadOutlined,
+  ContainerOutlined,
+  CreditCardOutlined,
+  FileDoneOutlined,
+  FileProtectOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  LineChartOutlined,
+  ProjectOutlined,
+  QrcodeOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SearchOutlined,
+  SendOutlined,
+  SolutionOutlined,
+  StopOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} as const satisfies Record<string, ComponentType>;
+
+export type RouteIconName = keyof typeof routeIcons;
