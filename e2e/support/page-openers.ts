@@ -1,8 +1,17 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Opener } from './role-walk';
 
+/** Waits (up to 20 s) until no table on the page shows its loading spinner. */
+async function tablesSettled(page: Page): Promise<void> {
+  const spinning = page.locator('.ant-table .ant-spin-spinning');
+  for (let waited = 0; waited < 20_000 && (await spinning.count()) > 0; waited += 100)
+    await page.waitForTimeout(100);
+}
+
 /** Clicks the first of `locator` if the page has one (a list may be empty for a role). */
 async function clickFirst(locator: Locator): Promise<boolean> {
+  // Counted once the lists have loaded: a row counted while a list refetches may be gone.
+  await tablesSettled(locator.page());
   if ((await locator.count()) === 0) return false;
   await locator.first().click();
   return true;
