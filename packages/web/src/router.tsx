@@ -1,5 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { canOpen, type RouteRule } from './access';
 import { RouteError } from './components/RouteError';
 import { PageLoading } from './components/PageState';
@@ -11,13 +11,22 @@ import { loadConsoleMessages } from './i18n/setup';
  * Everything but the shell loads lazily (ADR 0022): a public page or the sign-in page on a
  * phone fetches its own modules, never the console's layout, menu or other pages.
  */
-const loadForbiddenPage = () => import('./pages/exception/forbidden').then((m) => m.ForbiddenPage);
+// Loaded only when a role opens a page it may not (its 403 illustration is ~9 kB br).
+const ForbiddenPage = lazy(async () => ({
+  default: (await import('./pages/exception/forbidden')).ForbiddenPage,
+}));
 
 /** Renders the page only if the active role may open it (the server checks again). */
-function guarded(rule: RouteRule, Page: ComponentType, Forbidden: ComponentType): ComponentType {
+function guarded(rule: RouteRule, Page: ComponentType): ComponentType {
   return function GuardedPage() {
     const { access } = useSession();
-    return canOpen(rule, access) ? <Page /> : <Forbidden />;
+    return canOpen(rule, access) ? (
+      <Page />
+    ) : (
+      <Suspense fallback={<PageLoading />}>
+        <ForbiddenPage />
+      </Suspense>
+    );
   };
 }
 
@@ -27,8 +36,7 @@ function toRouteObject(route: AppRoute): RouteObject {
   return {
     path: route.path,
     lazy: async () => {
-      const [Page, Forbidden] = await Promise.all([load(), loadForbiddenPage()]);
-      return { Component: guarded(rule, Page, Forbidden) };
+      return { Component: guarded(rule, await load()) };
     },
   };
 }

@@ -1,17 +1,18 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { App as AntApp, Button, Result } from 'antd';
+import { App as AntApp } from 'antd';
 import type { RoleGrant } from '@jijiao/contracts';
 import { accessOf, grantKey, pickActiveGrant } from '../access';
 import { PageError, PageLoading } from '../components/PageState';
-import { useT } from '../i18n/use-t';
 import { readActiveGrantKey, storeActiveGrantKey } from './active-grant-storage';
 import { loginPathFor } from './next-path';
 import { useMe } from './queries';
 import { SessionContext, type Session } from './session-context';
-import { useSignOut } from './use-sign-out';
 
 const passwordPath = '/account/password';
+
+// Rare (an account without a role): its 403 illustration loads only then.
+const NoRole = lazy(async () => ({ default: (await import('./NoRole')).NoRole }));
 
 /**
  * Wraps every signed-in page: no session → sign-in page (returning here afterwards); a
@@ -55,27 +56,15 @@ function GuardedPages() {
     return <Navigate to={loginPathFor(location.pathname, location.search)} replace />;
   if (me.data.user.mustChangePassword && location.pathname !== passwordPath)
     return <Navigate to={passwordPath} replace />;
-  if (session === null) return <NoRole />;
+  if (session === null)
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <NoRole />
+      </Suspense>
+    );
   return (
     <SessionContext value={session}>
       <Outlet />
     </SessionContext>
-  );
-}
-
-function NoRole() {
-  const { t } = useT();
-  const signOut = useSignOut();
-  return (
-    <Result
-      status="403"
-      title={t('layout.noRoleTitle')}
-      subTitle={t('layout.noRoleDetail')}
-      extra={
-        <Button onClick={signOut.run} loading={signOut.isPending}>
-          {t('common.signOut')}
-        </Button>
-      }
-    />
   );
 }
