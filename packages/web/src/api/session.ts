@@ -1,6 +1,5 @@
 import {
   meSchema,
-  okSchema,
   type ChangePasswordRequest,
   type Me,
   type SignInRequest,
@@ -38,6 +37,7 @@ export async function signOut(): Promise<void> {
   }
 }
 
-export async function changePassword(body: ChangePasswordRequest): Promise<void> {
-  await request('POST', '/api/v1/me/password', okSchema, { body });
+/** The session is rotated: the answer carries the new session's CSRF token. */
+export async function changePassword(body: ChangePasswordRequest): Promise<Me> {
+  return remember(await request('POST', '/api/v1/me/password', meSchema, { body }));
 }
