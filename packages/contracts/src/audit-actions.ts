@@ -80,6 +80,7 @@ export const auditActions = [
   'certificates.exported',
   'certificate.pdf',
   'certificate.revoked',
+  'certificate.tampered',
   'card.purchased',
   'card.lost',
   'card.reissued',

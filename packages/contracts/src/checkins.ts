@@ -24,7 +24,10 @@ export const projectSessionCreateSchema = z.object({
   registrationRequired: z.boolean().default(false),
 });
 export type ProjectSessionCreate = z.infer<typeof projectSessionCreateSchema>;
-export const projectSessionUpdateSchema = projectSessionCreateSchema.partial();
+/** Every field optional, defaults dropped: a field not sent is left as it is, never reset. */
+export const projectSessionUpdateSchema = projectSessionCreateSchema
+  .partial()
+  .extend({ registrationRequired: z.boolean().optional() });
 export type ProjectSessionUpdate = z.infer<typeof projectSessionUpdateSchema>;
 
 export const sessionParamsSchema = z.object({ id: z.uuid(), sessionId: z.uuid() });

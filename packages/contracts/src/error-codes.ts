@@ -7,6 +7,7 @@
  */
 export const errorCodes = [
   'validation_failed',
+  'nothing_to_update',
   'unauthenticated',
   'device_unauthorised',
   'invalid_credentials',
@@ -23,6 +24,7 @@ export const errorCodes = [
   'file_too_large',
   'not_found',
   'conflict',
+  'certificate_tampered',
   'stale_state',
   'idempotency_conflict',
   'evidence_rejected',

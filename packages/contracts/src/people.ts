@@ -24,7 +24,12 @@ export const personSchema = z.object({
     .describe('e.g. 1101**********1234; the full number needs person:reveal_id'),
   sex: sexSchema,
   birthDate: z.iso.date(),
-  phone: z.string().nullable(),
+  phone: z
+    .string()
+    .nullable()
+    .describe(
+      'Masked in lists (138****5678); whole on one person’s page for those with person:manage and the person',
+    ),
   profession: professionSchema,
   tcm: z.boolean().describe('Traditional Chinese medicine'),
   titleGrade: titleGradeSchema,
@@ -49,10 +54,11 @@ export const personCreateSchema = z.object({
 });
 export type PersonCreate = z.infer<typeof personCreateSchema>;
 
+/** Every field optional, defaults dropped: a field not sent is left as it is, never reset. */
 export const personUpdateSchema = personCreateSchema
   .omit({ idNumber: true, unitId: true })
   .partial()
-  .extend({ phone: phoneSchema.nullable().optional() });
+  .extend({ phone: phoneSchema.nullable().optional(), tcm: z.boolean().optional() });
 export type PersonUpdate = z.infer<typeof personUpdateSchema>;
 
 /** The answer to creating a person: their learner account's one-time initial password. */

@@ -54,7 +54,11 @@ export const projectCreateSchema = z.object({
 });
 export type ProjectCreate = z.infer<typeof projectCreateSchema>;
 
-export const projectUpdateSchema = projectCreateSchema.omit({ hostId: true }).partial();
+/** Every field optional, defaults dropped: a field not sent is left as it is, never reset. */
+export const projectUpdateSchema = projectCreateSchema
+  .omit({ hostId: true })
+  .partial()
+  .extend({ tcm: z.boolean().optional(), remote: z.boolean().optional() });
 export type ProjectUpdate = z.infer<typeof projectUpdateSchema>;
 
 export const projectFinishSchema = z.object({

@@ -1,5 +1,6 @@
 export * from './identity/resident-id';
 export * from './identity/credit-code';
+export * from './identity/mask-phone';
 export * from './access/password-policy';
 export * from './rules/vocabulary';
 export * from './rules/reasons';

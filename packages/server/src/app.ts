@@ -20,6 +20,8 @@ import { registerErrorHandler } from './platform/errors/error-handler';
 import { loggerOptions } from './platform/logging/logger';
 import { registerPublicPlugins } from './platform/http/public-plugins';
 import { registerSecurityHeaders } from './platform/http/security-headers';
+import { registerInputGuard } from './platform/http/input-guard';
+import { registerNoStore } from './platform/http/no-store';
 import { registerAuditLogRoutes } from './modules/audit-log/audit-log.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes';
@@ -136,6 +138,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   registerRouteGuard(app, auth, config.cookieSecure, services.platformKeys, checkins);
+  registerInputGuard(app);
+  registerNoStore(app, config.cookieSecure);
 
   registerSystemRoutes(app, { demo: config.demo.enabled, version, system: services.system });
   registerAuthRoutes(app, {

@@ -3,7 +3,6 @@ import { lazyParser, request, requestNoContent, setCsrfToken } from './client';
 import { isApiError } from './errors';
 
 const meParser = lazyParser(() => import('./shell-schemas').then((m) => m.meSchema));
-const okParser = lazyParser(() => import('./shell-schemas').then((m) => m.okSchema));
 
 function remember(me: Me): Me {
   setCsrfToken(me.csrfToken);
@@ -35,6 +34,7 @@ export async function signOut(): Promise<void> {
   }
 }
 
-export async function changePassword(body: ChangePasswordRequest): Promise<void> {
-  await request('POST', '/api/v1/me/password', okParser, { body });
+/** The session is rotated: the answer carries the new session's CSRF token. */
+export async function changePassword(body: ChangePasswordRequest): Promise<Me> {
+  return remember(await request('POST', '/api/v1/me/password', meParser, { body }));
 }

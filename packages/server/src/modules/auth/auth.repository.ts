@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import { preparedOn } from '../../platform/db/prepared';
 import { users } from '../../platform/db/tables/users';
@@ -93,10 +93,11 @@ export class AuthRepository {
       .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
   }
 
-  async revokeOtherSessions(db: DbOrTx, userId: string, keepId: string, at: Date): Promise<void> {
+  /** Ends every session of a user (a password change: the caller gets a fresh one). */
+  async revokeUserSessions(db: DbOrTx, userId: string, at: Date): Promise<void> {
     await db
       .update(sessions)
       .set({ revokedAt: at })
-      .where(and(eq(sessions.userId, userId), ne(sessions.id, keepId), isNull(sessions.revokedAt)));
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
   }
 }

@@ -178,7 +178,7 @@ describe('sessions', () => {
 });
 
 describe('POST /api/v1/me/password', () => {
-  it('enforces the password policy and ends the other sessions on change', async () => {
+  it('enforces the password policy and rotates the session on change', async () => {
     const a = await t.signIn(unitAdmin);
     const b = await t.signIn(unitAdmin);
     const weak = await app.inject({
@@ -208,8 +208,23 @@ describe('POST /api/v1/me/password', () => {
       payload: { currentPassword: testPassword, newPassword: 'Better@Pass9' },
     });
     expect(ok.statusCode).toBe(200);
-    expect((await me(a.cookie)).statusCode).toBe(200);
+    // Finding 7: the token used before the change is worth nothing after it, in this
+    // session as in the others; the caller goes on with the new cookie and CSRF token.
+    expect((await me(a.cookie)).statusCode).toBe(401);
     expect((await me(b.cookie)).statusCode).toBe(401);
+    const rotated = sessionCookieOf(ok);
+    expect(rotated).not.toBe(a.cookie);
+    const fresh = await me(rotated);
+    expect(fresh.statusCode).toBe(200);
+    const csrfToken = ok.json<{ csrfToken: string }>().csrfToken;
+    expect(csrfToken).not.toBe(a.csrfToken);
+    expect(fresh.json<{ csrfToken: string }>().csrfToken).toBe(csrfToken);
+    const signOut = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      headers: { cookie: rotated, 'x-csrf-token': csrfToken },
+    });
+    expect(signOut.statusCode).toBe(204);
     expect((await signIn(unitAdmin, 'Better@Pass9')).statusCode).toBe(200);
   });
 });

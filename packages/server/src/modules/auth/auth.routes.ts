@@ -4,7 +4,6 @@ import {
   changePasswordRequestSchema,
   errorResponseSchema,
   meSchema,
-  okSchema,
   signInRequestSchema,
 } from '@jijiao/contracts';
 import { z } from 'zod';
@@ -83,13 +82,18 @@ export function registerAuthRoutes(
       tags: ['session'],
       summary: 'Change the own password',
       description:
-        'At least 8 characters and three of: lower case, upper case, digit, symbol. Ends every other session.',
+        'At least 8 characters and three of: lower case, upper case, digit, symbol. Rotates the session: every session ends, this one included, and a new session cookie and CSRF token come with the answer.',
       body: changePasswordRequestSchema,
-      response: { 200: okSchema, 401: errorResponseSchema, 422: errorResponseSchema },
+      response: { 200: meSchema, 401: errorResponseSchema, 422: errorResponseSchema },
     },
-    handler: async (request) => {
-      await deps.auth.changePassword(actorOf(request), request.body, meta(request));
-      return { ok: true as const };
+    handler: async (request, reply) => {
+      const { token, me } = await deps.auth.changePassword(
+        actorOf(request),
+        request.body,
+        meta(request),
+      );
+      void reply.setCookie(cookieName, token, sessionCookieOptions(deps.cookieSecure));
+      return me;
     },
   });
 }

@@ -121,16 +121,7 @@ export class AuthService {
         await repository.revokeSession(tx, sessionIdOf(previousToken), now);
         this.#deps.sessions?.forgetSession(sessionIdOf(previousToken));
       }
-      await repository.insertSession(tx, {
-        id: sessionId,
-        userId: user.id,
-        csrfToken: newToken(),
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + config.session.absoluteHours * 60 * minute),
-        ip: meta.ip,
-        userAgent: meta.userAgent?.slice(0, 512) ?? null,
-      });
+      await this.#insertSession(tx, sessionId, user.id, meta, now);
       const orgPath = (await users.grantsOf(tx, user.id))[0]?.orgPath ?? null;
       await auditLog.record(
         {
@@ -143,9 +134,32 @@ export class AuthService {
         tx,
       );
     });
+    return { token, me: await this.#meOf(token, meta) };
+  }
+
+  async #insertSession(
+    tx: DbOrTx,
+    sessionId: string,
+    userId: string,
+    meta: RequestMeta,
+    now: Date,
+  ): Promise<void> {
+    await this.#deps.repository.insertSession(tx, {
+      id: sessionId,
+      userId,
+      csrfToken: newToken(),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.#deps.config.session.absoluteHours * 60 * minute),
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 512) ?? null,
+    });
+  }
+
+  async #meOf(token: string, meta: RequestMeta): Promise<Me> {
     const actor = await this.authenticate(token, meta);
     if (!actor) throw new AppError('internal', 'Session vanished after sign-in');
-    return { token, me: toMe(actor) };
+    return toMe(actor);
   }
 
   /** Resolves a session cookie to its actor, or null when absent, revoked or expired. */
@@ -207,11 +221,16 @@ export class AuthService {
     await this.#deps.repository.clearAttempts(tx, usernameKeyOf(username));
   }
 
+  /**
+   * Changes the own password and rotates the session: every session of the user ends,
+   * the one asking included, and the caller gets a fresh token (and CSRF token), so a
+   * token seen before the change is worth nothing after it.
+   */
   async changePassword(
     actor: Actor,
     input: { currentPassword: string; newPassword: string },
     meta: RequestMeta,
-  ): Promise<void> {
+  ): Promise<{ token: string; me: Me }> {
     const { db, clock, hasher, repository, users, auditLog } = this.#deps;
     const user: UserRow | undefined = await users.findById(db, actor.userId);
     if (!user || !(await hasher.verify(user.passwordHash, input.currentPassword))) {
@@ -231,12 +250,15 @@ export class AuthService {
     }
     const passwordHash = await hasher.hash(input.newPassword);
     const now = clock.now();
+    const token = newToken();
     await db.transaction(async (tx) => {
       await users.setPassword(tx, user.id, passwordHash, now);
-      await repository.revokeOtherSessions(tx, user.id, actor.sessionId, now);
-      this.#deps.sessions?.forgetUser(user.id);
+      await repository.revokeUserSessions(tx, user.id, now);
+      await this.#insertSession(tx, sessionIdOf(token), user.id, meta, now);
       await auditLog.record(actorEvent(actor, 'password.changed', meta.ip), tx);
     });
+    this.#deps.sessions?.forgetUser(user.id);
+    return { token, me: await this.#meOf(token, meta) };
   }
 }
 

@@ -372,3 +372,50 @@ describe('access', () => {
     expect(sheet.getRow(2).getCell(3).text).toMatch(/\*{10}/);
   });
 });
+
+describe('an altered certificate is never re-served (finding 4)', () => {
+  it('refuses the badge and the PDF of a row whose credits were raised by SQL, and logs it', async () => {
+    const { issued } = await issueFor(jiangnan, 4, 2019);
+    const serial = issued[0]!.serial;
+    const badge = `/api/v1/certificates/${serial}/badge`;
+    const pdf = `/api/v1/certificates/${serial}/pdf`;
+    expect((await get(badge, unitAdmin.headers)).statusCode).toBe(200);
+    expect((await get(pdf, unitAdmin.headers)).statusCode).toBe(200);
+
+    await db.execute(
+      sql`update certificates set total_credits = total_credits + 100 where serial = ${serial}`,
+    );
+    for (const url of [badge, pdf]) {
+      const refused = await get(url, unitAdmin.headers);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json<{ error: { code: string } }>().error.code).toBe('certificate_tampered');
+      expect(refused.body).not.toContain('proof');
+    }
+    const entries = await queryRows<{
+      action: string;
+      target_type: string;
+      target_id: string;
+      actor_user_id: string | null;
+      details: { serial?: string; fileName?: string };
+    }>(
+      db,
+      sql`select action, target_type, target_id, actor_user_id, details from audit_log
+          where action = 'certificate.tampered' and target_id = ${serial} order by id`,
+    );
+    expect(entries.map((e) => e.details.fileName)).toEqual([
+      `certificate-${serial}.badge.json`,
+      `certificate-${serial}.pdf`,
+    ]);
+    expect(entries.every((e) => e.target_type === 'certificate' && e.actor_user_id !== null)).toBe(
+      true,
+    );
+    // The public check agrees: the same signature test decides both.
+    expect(
+      (await get(`/api/v1/certificates/${serial}/verify`)).json<CertificateVerification>().status,
+    ).toBe('altered');
+    // An untouched certificate of the same batch is still served.
+    expect(
+      (await get(`/api/v1/certificates/${issued[1]!.serial}/badge`, unitAdmin.headers)).statusCode,
+    ).toBe(200);
+  });
+});

@@ -151,10 +151,16 @@ export function registerCertificateRoutes(
     schema: {
       tags: ['certificates'],
       summary: 'The certificate as an A4 PDF: its holder, or an admin over its unit (else 404)',
+      description:
+        'Served only while the stored data matches its signature; an altered certificate is 409 `certificate_tampered`.',
       params: certificateSerialParamsSchema,
     },
     handler: async (request, reply) => {
-      const { serial, pdf } = await certificates.pdf(actorOf(request), request.params.serial);
+      const { serial, pdf } = await certificates.pdf(
+        actorOf(request),
+        request.params.serial,
+        request.ip,
+      );
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="certificate-${serial}.pdf"`)
@@ -169,12 +175,20 @@ export function registerCertificateRoutes(
       tags: ['certificates'],
       summary: 'The certificate as a signed Open Badges 3.0 credential (JSON-LD)',
       description:
-        'Data Integrity proof, cryptosuite eddsa-jcs-2022, key from /api/v1/certificates/keys.',
+        'Data Integrity proof, cryptosuite eddsa-jcs-2022, key from /api/v1/certificates/keys. Signed only while the stored data matches its original signature; an altered certificate is 409 `certificate_tampered`.',
       params: certificateSerialParamsSchema,
-      response: { 200: z.record(z.string(), z.unknown()), 404: errorResponseSchema },
+      response: {
+        200: z.record(z.string(), z.unknown()),
+        404: errorResponseSchema,
+        409: errorResponseSchema,
+      },
     },
     handler: async (request, reply) => {
-      const { serial, badge } = await certificates.badge(actorOf(request), request.params.serial);
+      const { serial, badge } = await certificates.badge(
+        actorOf(request),
+        request.params.serial,
+        request.ip,
+      );
       return reply
         .header('content-type', 'application/ld+json; charset=utf-8')
         .header('content-disposition', `attachment; filename="certificate-${serial}.badge.json"`)

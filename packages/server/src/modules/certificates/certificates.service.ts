@@ -181,7 +181,7 @@ export class CertificatesService {
       const serial = parsed?.serial ?? serialInput.slice(0, 40);
       return { valid: false, status: 'unknown', revoked: false, serial, keysUrl };
     }
-    const signatureOk = this.#deps.keys.verify(row.keyId, signedBytesOf(row), row.signature);
+    const signatureOk = this.isUntampered(row);
     const revoked = row.revokedAt !== null;
     const revocation = row.revokedAt
       ? {
@@ -265,8 +265,9 @@ export class CertificatesService {
     return toCertificate(await this.findForActor(actor, serial), this.#deps.publicBaseUrl);
   }
 
-  async pdf(actor: Actor, serial: string): Promise<{ serial: string; pdf: Buffer }> {
-    const row = await this.findForActor(actor, serial);
+  /** The PDF, only from a payload whose stored signature still verifies (else 409). */
+  async pdf(actor: Actor, serial: string, ip: string): Promise<{ serial: string; pdf: Buffer }> {
+    const row = await this.#untampered(actor, serial, ip, 'pdf');
     return { serial: row.serial, pdf: await this.pdfOf(row) };
   }
 
@@ -274,12 +275,53 @@ export class CertificatesService {
     return renderCertificatePdf(factsOf(row), verifyUrlOf(this.#deps.publicBaseUrl, row.serial));
   }
 
-  async badge(actor: Actor, serial: string) {
-    const row = await this.findForActor(actor, serial);
+  /**
+   * The signed Open Badge, only from a payload whose stored signature still verifies:
+   * signing an altered row afresh would launder it (else 409).
+   */
+  async badge(actor: Actor, serial: string, ip: string) {
+    const row = await this.#untampered(actor, serial, ip, 'badge');
     return {
       serial: row.serial,
       badge: signedOpenBadge(row, this.#deps.keys, this.#deps.publicBaseUrl),
     };
+  }
+
+  /** Whether a stored certificate still matches its signature (what `verify` checks). */
+  isUntampered(row: CertificateRow): boolean {
+    return this.#deps.keys.verify(row.keyId, signedBytesOf(row), row.signature);
+  }
+
+  /**
+   * The certificate to re-serve, its signature checked first. An altered row is refused
+   * with `certificate_tampered` and written to the audit log (who asked, for what); the
+   * error handler raises the alarm in the server log, with the serial only.
+   */
+  async #untampered(
+    actor: Actor,
+    serial: string,
+    ip: string,
+    asked: 'pdf' | 'badge',
+  ): Promise<CertificateRow> {
+    const row = await this.findForActor(actor, serial);
+    if (this.isUntampered(row)) return row;
+    await this.#deps.auditLog.record(
+      actorEvent(actor, 'certificate.tampered', ip, {
+        targetType: 'certificate',
+        targetId: row.serial,
+        orgPath: row.unitPath,
+        details: {
+          serial: row.serial,
+          year: row.year,
+          fileName: `certificate-${row.serial}.${asked === 'pdf' ? 'pdf' : 'badge.json'}`,
+        },
+      }),
+    );
+    throw new AppError(
+      'certificate_tampered',
+      'This certificate’s stored data no longer matches its signature: it is not served. The province’s CME office has been alerted.',
+      { serial: row.serial },
+    );
   }
 
   /** The learner's own certificates, newest year first. */

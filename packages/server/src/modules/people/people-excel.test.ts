@@ -90,12 +90,19 @@ describe('importing people from xlsx', () => {
     const [a] = await peopleNamed('导入甲');
     expect(a).toMatchObject({
       idNumberMasked: `${ids[0]!.slice(0, 4)}**********${ids[0]!.slice(-4)}`,
-      phone: '13700001111',
+      phone: '137****1111',
       profession: 'nurse',
       tcm: true,
       titleGrade: 'associate_senior',
       unitName: hospital,
     });
+    // Lists mask the phone; the person's own page shows the imported number whole.
+    const one = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/people/${a!.id}`,
+      headers: provinceAdmin.headers,
+    });
+    expect(one.json<{ phone: string }>().phone).toBe('13700001111');
     const audit = await queryRows<{ n: number }>(
       t.database.db,
       sql`select count(*)::int as n from audit_log where action = 'people.imported'`,

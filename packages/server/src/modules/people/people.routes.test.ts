@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Person, PersonList } from '@jijiao/contracts';
-import { buildTestApp } from '../../../test/build-app';
+import { buildTestApp, sessionCookieOf } from '../../../test/build-app';
 import { createFactories } from '../../../test/factories';
 import { newIdNumber, personBody } from '../../../test/fixtures';
 import { queryRows } from '../../platform/db/database';
@@ -74,7 +74,10 @@ describe('registering a person', () => {
       newPassword: 'Mine@Pass2026',
     });
     expect(changed.statusCode).toBe(200);
-    expect((await get('/api/v1/units', learner.headers)).statusCode).toBe(200);
+    // The change rotated the session: the learner goes on with the new cookie.
+    expect((await get('/api/v1/units', learner.headers)).statusCode).toBe(401);
+    const rotated = { cookie: sessionCookieOf(changed) };
+    expect((await get('/api/v1/units', rotated)).statusCode).toBe(200);
   });
 
   it.each([
@@ -160,5 +163,32 @@ describe('reading people', () => {
     expect(history.json<{ items: { unitName: string; to: string | null }[] }>().items).toEqual([
       expect.objectContaining({ unitName: tree.unit.name, to: null }),
     ]);
+  });
+});
+
+describe('phone numbers (finding 7: shown unmasked in every list)', () => {
+  it('are masked in lists and whole only on the person’s page for those who may edit them', async () => {
+    const created = await post(
+      '/api/v1/people',
+      unitAdmin.headers,
+      personBody(jiangnanHospital, { name: '钱手机', phone: '13712345678' }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const { person } = created.json<{ person: Person }>();
+    expect(person.phone).toBe('13712345678');
+
+    for (const session of [unitAdmin, provinceAdmin, systemAdmin]) {
+      const list = await get(`/api/v1/people?q=${encodeURIComponent('钱手机')}`, session.headers);
+      expect(list.statusCode).toBe(200);
+      const row = list.json<PersonList>().items.find((p) => p.id === person.id);
+      expect(row?.phone).toBe('137****5678');
+    }
+    const own = (session: typeof unitAdmin) => get(`/api/v1/people/${person.id}`, session.headers);
+    expect((await own(unitAdmin)).json<Person>().phone).toBe('13712345678');
+    expect((await own(provinceAdmin)).json<Person>().phone).toBe('13712345678');
+    // The system administrator reads people but does not manage them.
+    const read = await own(systemAdmin);
+    expect(read.statusCode).toBe(200);
+    expect(read.json<Person>().phone).toBe('137****5678');
   });
 });

@@ -7,6 +7,7 @@ import type {
   Profession,
   TitleGrade,
 } from '@jijiao/contracts';
+import { maskPhone } from '@jijiao/domain';
 import type { DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { visibleOr404 } from '../../platform/auth/policy';
@@ -17,6 +18,7 @@ import { generateInitialPassword } from '../users/users.service';
 import type { PeopleDeps } from './people.deps';
 import {
   canListPeopleUnder,
+  canManagePerson,
   canReadPerson,
   canRegisterPeopleAt,
   personListScope,
@@ -29,14 +31,19 @@ import { importPeople, type ImportCounts } from './people-import.service';
 /** The row other modules see (they never import this module's repository). */
 export type { PersonView } from './people.repository';
 
-export function toPerson(row: PersonView): Person {
+/**
+ * A person as the API answers. The phone is masked (138****5678) unless `phone` is
+ * `'full'`: lists always mask it; one person's page shows it whole to those who may edit
+ * it and to the person themselves.
+ */
+export function toPerson(row: PersonView, phone: 'masked' | 'full' = 'masked'): Person {
   return {
     id: row.id,
     name: row.name,
     idNumberMasked: row.idNumberMasked,
     sex: row.sex as Person['sex'],
     birthDate: row.birthDate,
-    phone: row.phone,
+    phone: row.phone === null || phone === 'full' ? row.phone : maskPhone(row.phone),
     profession: row.profession as Profession,
     tcm: row.tcm,
     titleGrade: row.titleGrade as TitleGrade,
@@ -159,7 +166,10 @@ export class PeopleService {
   }
 
   async get(actor: Actor, id: string): Promise<Person> {
-    return toPerson(await this.findInScope(actor, id, 'person:read'));
+    const row = await this.findInScope(actor, id, 'person:read');
+    const mayEdit =
+      canManagePerson(actor, row) || (row.userId !== null && row.userId === actor.userId);
+    return toPerson(row, mayEdit ? 'full' : 'masked');
   }
 
   async list(actor: Actor, query: PersonListQuery): Promise<PersonList> {
@@ -195,7 +205,7 @@ export class PeopleService {
     const last = page.at(-1);
     const key = (r: PersonView) => (query.sort === 'name' ? r.name : r.createdAt.toISOString());
     return {
-      items: page.map(toPerson),
+      items: page.map((row) => toPerson(row)),
       nextCursor: rows.length > query.limit && last ? encodeCursor([key(last), last.id]) : null,
     };
   }
@@ -277,7 +287,10 @@ export class PeopleService {
       );
       const view = await this.#deps.repository.findView(tx, row.id);
       if (!view) throw new Error('person vanished');
-      return { person: toPerson(view), account: { username: account.username, initialPassword } };
+      return {
+        person: toPerson(view, 'full'),
+        account: { username: account.username, initialPassword },
+      };
     });
   }
 
@@ -297,7 +310,7 @@ export class PeopleService {
       );
       const view = await this.#deps.repository.findView(tx, id);
       if (!view) throw new Error('person vanished');
-      return toPerson(view);
+      return toPerson(view, 'full');
     });
   }
 

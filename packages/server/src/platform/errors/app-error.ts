@@ -15,6 +15,7 @@ export class AppError extends Error {
 
 export const httpStatusOf: Readonly<Record<ErrorCode, number>> = {
   validation_failed: 400,
+  nothing_to_update: 400,
   unauthenticated: 401,
   device_unauthorised: 401,
   invalid_credentials: 401,
@@ -31,6 +32,7 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number>> = {
   file_too_large: 413,
   not_found: 404,
   conflict: 409,
+  certificate_tampered: 409,
   stale_state: 409,
   idempotency_conflict: 409,
   evidence_rejected: 415,

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { ErrorResponse, FieldIssue } from '@jijiao/contracts';
+import type { ErrorCode, ErrorResponse, FieldIssue } from '@jijiao/contracts';
 import { AppError, httpStatusOf } from './app-error';
 
 /** `/activities/2/hours` → `activities.2.hours`; the whole body or query when empty. */
@@ -52,11 +52,26 @@ export function errorAnswer(error: FastifyError | AppError | Error): {
   return { status: 500, body: { error: { code: 'internal', message: 'Internal error' } } };
 }
 
-/** Maps every error to `{ error: { code, message } }`; 5xx internals are logged, never sent. */
+/**
+ * Refusals an operator must hear of at once (the log's error level, `alarm: true`): a
+ * stored certificate no longer matching its signature means someone wrote to the table.
+ */
+const alarmCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['certificate_tampered']);
+
+/**
+ * Maps every error to `{ error: { code, message } }`; 5xx internals are logged, never sent.
+ * The log gets the error's type, code, message and stack (logger.ts): never the request
+ * body nor a failed query's parameters.
+ */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     const { status, body } = errorAnswer(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else if (alarmCodes.has(body.error.code))
+      request.log.error(
+        { alarm: true, code: body.error.code, status, details: body.error.details },
+        body.error.message,
+      );
     else request.log.info({ code: body.error.code, status }, 'request rejected');
     return reply.status(status).send(body);
   });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { collect } from '../../../test/xlsx-files';
-import { choice, date, idNumberText, text, yesNo } from './cell-parsers';
+import { choice, date, decimal, idNumberText, text, yesNo } from './cell-parsers';
 import { column } from './column-spec';
 import { readSheet } from './read-sheet';
 import { writeSheet, writeTemplate } from './write-sheet';
@@ -131,5 +131,48 @@ describe('writeSheet', () => {
         },
       },
     ]);
+  });
+
+  // Finding 6: text starting like a formula came back verbatim (live once edited or saved as CSV).
+  it('writes formula-leading text behind a single quote and numbers as numbers (OWASP)', async () => {
+    const sheetSpec = {
+      note: column({ header: '备注', required: false, parse: text({ maxLength: 200 }) }),
+      hours: column({
+        header: '学分',
+        required: false,
+        parse: decimal({ min: -10, max: 10, decimals: 1 }),
+      }),
+    };
+    const notes = [
+      '=HYPERLINK("http://evil.example","点我")',
+      '+1+cmd|calc',
+      '-2+3',
+      '@SUM(A1:A2)',
+      '\t=1+1',
+      '\r=1+1',
+      '普通文字 = 不算公式',
+    ];
+    const file = await collect((stream) =>
+      writeSheet(
+        sheetSpec,
+        notes.map((note, i) => ({ note, hours: i === 0 ? -1.5 : undefined })),
+        stream,
+        { sheetName: '导出' },
+      ),
+    );
+    const sheet = (await load(file)).getWorksheet('导出')!;
+    const written = notes.map((_n, i) => sheet.getCell(`A${String(i + 2)}`).value);
+    expect(written).toEqual([
+      '\'=HYPERLINK("http://evil.example","点我")',
+      "'+1+cmd|calc",
+      "'-2+3",
+      "'@SUM(A1:A2)",
+      "'\t=1+1",
+      // XML reads a carriage return back as a line feed; the quote is what counts.
+      "'\n=1+1",
+      '普通文字 = 不算公式',
+    ]);
+    expect(sheet.getCell('B2').value).toBe(-1.5);
+    expect(sheet.getCell('A2').formula).toBeUndefined();
   });
 });

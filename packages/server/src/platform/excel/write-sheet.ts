@@ -22,9 +22,21 @@ function columnLetter(index: number): string {
   return letters;
 }
 
+/** What a spreadsheet may read as the start of a formula (OWASP, CSV injection). */
+const formulaLead = /^[=+\-@\t\r]/;
+
+/**
+ * Text that a spreadsheet would run as a formula once the cell is edited or the sheet is
+ * saved as CSV (`=HYPERLINK(…)`, `+1+cmd|…`, `@SUM(…)`) is written with a leading single
+ * quote, OWASP's rule; numbers, dates and booleans are written as they are.
+ */
+export function neutraliseFormula(value: ExportCell): ExportCell {
+  return typeof value === 'string' && formulaLead.test(value) ? `'${value}` : value;
+}
+
 function exportCell(col: ColumnSpec, value: unknown): ExportCell {
   if (value === undefined || value === null) return null;
-  return col.format ? col.format(value) : (value as ExportCell);
+  return neutraliseFormula(col.format ? col.format(value) : (value as ExportCell));
 }
 
 function startWorkbook(stream: Writable) {

@@ -1,5 +1,4 @@
 import type { FastifyServerOptions } from 'fastify';
-import { stdSerializers } from 'pino';
 import { readableLogStream } from './readable-log';
 
 /**
@@ -29,6 +28,62 @@ function maskDeep(value: unknown, depth: number): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = maskDeep(v, depth + 1);
   return out;
+}
+
+/**
+ * Drizzle's query error reads `Failed query: <sql>\nparams: <values>`, and its stack repeats
+ * that message: the values are people's names and phone numbers. Everything from the
+ * `params:` line on is cut, from the message and the stack alike.
+ */
+function withoutQueryParams(text: string): string {
+  return text.replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/, '\nparams: [not logged]');
+}
+
+/** A PostgreSQL error code (SQLSTATE): five digits or capitals, `22P02`, `23505`. */
+const sqlStatePattern = /^[0-9A-Z]{5}$/;
+
+/**
+ * PostgreSQL names the value it could not take at the end of some messages
+ * (`invalid input syntax for type uuid: "张三 13812345678"`): that value is cut too.
+ */
+function withoutQuotedValue(text: string): string {
+  return text.replace(/: "[^\n]*"(?=\n|$)/g, ': "[not logged]"');
+}
+
+// A type alias, not an interface: pino's serializer type wants an index signature.
+type LoggedError = {
+  type: string;
+  message: string;
+  stack: string;
+  code?: string;
+  cause?: LoggedError;
+};
+
+/**
+ * An error as a log line holds it: its type, code, message and stack, and its causes the
+ * same way. Nothing else is copied: a database error's `params`, `detail` (`Key (phone)=(…)
+ * already exists`), `where` and the like carry the data that failed, never to be logged.
+ */
+export function loggedError(error: unknown, depth = 0): LoggedError {
+  if (!(error instanceof Error))
+    return {
+      type: typeof error,
+      message: maskIdNumbersInText(withoutQueryParams(String(error))),
+      stack: '',
+    };
+  const code = (error as { code?: unknown }).code;
+  const isDatabaseError = typeof code === 'string' && sqlStatePattern.test(code);
+  const clean = (text: string) =>
+    maskIdNumbersInText(withoutQueryParams(isDatabaseError ? withoutQuotedValue(text) : text));
+  const cause =
+    depth < 3 && error.cause !== undefined ? loggedError(error.cause, depth + 1) : undefined;
+  return {
+    type: error.constructor.name,
+    message: clean(error.message),
+    stack: clean(error.stack ?? ''),
+    ...(typeof code === 'string' || typeof code === 'number' ? { code: String(code) } : {}),
+    ...(cause ? { cause } : {}),
+  };
 }
 
 /** Field names whose values are never logged at all. */
@@ -62,8 +117,7 @@ export function loggerOptions(
       log: (record) => maskDeep(record, 0) as Record<string, unknown>,
     },
     serializers: {
-      err: (err: Error) =>
-        maskDeep({ ...stdSerializers.err(err) }, 0) as ReturnType<typeof stdSerializers.err>,
+      err: (err: Error) => loggedError(err),
       req: (req: { method?: string; url?: string; originalUrl?: string; ip?: string }) => ({
         method: req.method,
         url: maskIdNumbersInText(req.url ?? req.originalUrl ?? ''),

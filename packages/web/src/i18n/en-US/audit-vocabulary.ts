@@ -89,7 +89,11 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
       year_voided: 'A whole year voided (fraud)',
     },
     certificates: { issued: 'Certificates issued', exported: 'Certificates exported' },
-    certificate: { pdf: 'Certificate PDF downloaded', revoked: 'Certificate revoked' },
+    certificate: {
+      pdf: 'Certificate PDF downloaded',
+      revoked: 'Certificate revoked',
+      tampered: 'Altered certificate refused',
+    },
     card: { purchased: 'Card sold', lost: 'Card reported lost', reissued: 'Card reissued' },
     cards: { imported: 'Blank cards imported' },
     card_order: {

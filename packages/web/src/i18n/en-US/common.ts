@@ -49,6 +49,7 @@ export const commonMessages: CommonMessages = {
   },
   errors: {
     validation_failed: 'Some fields are invalid. Check them and try again.',
+    nothing_to_update: 'There is nothing to change.',
     unauthenticated: 'Your session has ended. Sign in again.',
     invalid_credentials: 'Wrong username or password.',
     account_locked: 'This account is locked. Try again later or contact an administrator.',
@@ -66,6 +67,8 @@ export const commonMessages: CommonMessages = {
     file_too_large: 'The file is too large. Split it and import the parts one by one.',
     not_found: 'Not found.',
     conflict: 'Someone else changed this data. Reload and try again.',
+    certificate_tampered:
+      'This certificate’s stored data no longer matches its signature: it is not served, and the provincial CME office has been alerted.',
     stale_state: 'Someone else has already acted on this record. Reload to see where it stands.',
     idempotency_conflict: 'This idempotency key was already used for a different request.',
     evidence_rejected: 'Evidence not accepted: only JPEG, PNG or PDF files within the size limit.',

@@ -116,7 +116,11 @@ export const auditVocabularyMessages = {
       year_voided: '作废全年学分（作弊处理）',
     },
     certificates: { issued: '颁发合格证明', exported: '导出合格证明' },
-    certificate: { pdf: '下载证明 PDF', revoked: '撤销合格证明' },
+    certificate: {
+      pdf: '下载证明 PDF',
+      revoked: '撤销合格证明',
+      tampered: '拒绝提供被篡改的合格证明',
+    },
     card: { purchased: '售卡', lost: '挂失继教卡', reissued: '补办继教卡' },
     cards: { imported: '导入空白卡' },
     card_order: { created: '订购继教卡', fulfilled: '发放订单', cancelled: '取消订单' },

@@ -46,6 +46,7 @@ export const commonMessages = {
   },
   errors: {
     validation_failed: '提交的内容有误，请检查后重试。',
+    nothing_to_update: '没有要修改的内容。',
     unauthenticated: '登录已失效，请重新登录。',
     invalid_credentials: '用户名或密码错误。',
     account_locked: '账户已被锁定，请稍后再试或联系管理员。',
@@ -61,6 +62,7 @@ export const commonMessages = {
     file_too_large: '文件过大，请拆分成几个文件分批导入。',
     not_found: '找不到请求的内容。',
     conflict: '数据已被他人修改，请刷新后重试。',
+    certificate_tampered: '该证明的存储数据与签名不符，已停止提供下载，并已通知省继教办。',
     stale_state: '该记录已被他人处理，请刷新后查看最新状态。',
     idempotency_conflict: '同一幂等键已用于不同的请求内容。',
     evidence_rejected: '证明材料不被接受：仅支持 JPEG、PNG 或 PDF 文件，且不超过大小上限。',

@@ -4,7 +4,12 @@ import { FileExcelOutlined, ImportOutlined, PlusOutlined } from '@ant-design/ico
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Person } from '@jijiao/contracts';
-import { exportPeople, resetPersonPassword, type InitialAccount } from '../../../../api';
+import {
+  exportPeople,
+  fetchPerson,
+  resetPersonPassword,
+  type InitialAccount,
+} from '../../../../api';
 import { DownloadButton } from '../../../../components/DownloadButton';
 import { ListFooter } from '../../../../components/ListFooter';
 import { PageError } from '../../../../components/PageState';
@@ -52,13 +57,25 @@ export function PeopleList({
     },
   });
 
+  // Lists mask the phone: the drawer edits the person as one person's page answers them.
+  const openEdit = useMutation({
+    mutationFn: (person: Person) => fetchPerson(person.id),
+    gcTime: 0,
+    onSuccess: (person) => {
+      setDrawer({ mode: 'edit', person });
+    },
+    onError: (error) => {
+      void message.error(t(errorMessageKey(error)));
+    },
+  });
+
   const columns = peopleColumns({
     t,
     filters,
     canManage,
     canReveal,
     onEdit: (person) => {
-      setDrawer({ mode: 'edit', person });
+      openEdit.mutate(person);
     },
     onHistory: setHistory,
     onTransfer: setTransferring,

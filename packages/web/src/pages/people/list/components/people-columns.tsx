@@ -55,6 +55,12 @@ export function peopleColumns({
     },
     { title: t('people.birthDate'), dataIndex: 'birthDate' },
     {
+      // Masked by the server in every list (138****5678).
+      title: t('people.phone'),
+      dataIndex: 'phone',
+      render: (value: Person['phone']) => value ?? '—',
+    },
+    {
       title: t('people.profession'),
       dataIndex: 'profession',
       render: (value: Profession, person) => (
