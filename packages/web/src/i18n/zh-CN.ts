@@ -31,6 +31,7 @@ import { certificateRegisterMessages } from './zh-CN/certificate-register';
 import { fraudMessages } from './zh-CN/fraud';
 import { hrDeliveriesMessages } from './zh-CN/hr-deliveries';
 import { selfReportFormMessages } from './zh-CN/self-report-form';
+import { evidenceDocumentsMessages } from './zh-CN/evidence-documents';
 import { codesMessages } from './zh-CN/codes';
 import { auditVocabularyMessages } from './zh-CN/audit-vocabulary';
 import { policyPacksMessages } from './zh-CN/policy-packs';
@@ -65,6 +66,7 @@ export const zhCN = {
   ...fraudMessages,
   ...hrDeliveriesMessages,
   ...selfReportFormMessages,
+  ...evidenceDocumentsMessages,
   ...codesMessages,
   ...auditVocabularyMessages,
   ...policyPacksMessages,
