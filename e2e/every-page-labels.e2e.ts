@@ -97,7 +97,7 @@ describe('every page of every demo role, in zh-CN', () => {
       if (activity.type === 'project') {
         // A project is submitted with its certificate (the server refuses it otherwise).
         await learner.upload(
-          `/api/v1/credits/${draft.id}/evidence`,
+          `/api/v1/credits/${draft.id}/evidence?kind=credit_certificate`,
           Buffer.concat([
             Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
             Buffer.from('attendance certificate'),

@@ -123,7 +123,9 @@ describe('a learner self-reports a paper and sees it count once approved', () =>
       )
       .toContain('6');
 
-    const fileInput = page.locator('input[type=file]');
+    // A paper asks for its page or a retrieval report: the slot of that document takes it.
+    const slot = page.getByTestId('evidence-slot-article_or_retrieval');
+    const fileInput = slot.locator('input[type=file]');
     await fileInput.setInputFiles({ name: '伪装.jpg', mimeType: 'image/jpeg', buffer: htmlAsJpeg });
     const rejected = page.getByTestId('upload-rejected');
     await rejected.waitFor();
@@ -131,7 +133,7 @@ describe('a learner self-reports a paper and sees it count once approved', () =>
     expect(await rejected.innerText()).toContain('只接受 JPEG、PNG 或 PDF 文件');
     await fileInput.setInputFiles({ name: '论文扫描.png', mimeType: 'image/png', buffer: pngScan });
     await page.getByTestId('upload-ok').waitFor();
-    expect(await page.getByTestId('evidence-list').innerText()).toContain('论文扫描.png');
+    expect(await slot.innerText()).toContain('论文扫描.png');
     await saveScreenshot(page, 'learner-self-report-form');
 
     await page.getByTestId('submit-claim').click();

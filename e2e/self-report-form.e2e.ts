@@ -118,8 +118,8 @@ describe('the self-report form prevents mistakes before anything is sent', () =>
     const evidenceError = page
       .getByTestId('evidence-field')
       .locator('.ant-form-item-explain-error');
-    await expect.poll(() => evidenceError.innerText().catch(() => '')).toContain('请上传证明材料');
-    expect(await evidenceError.innerText()).toContain('继续医学教育项目');
+    // A project asks for its credit certificate, by name.
+    await expect.poll(() => evidenceError.innerText().catch(() => '')).toBe('请上传：学分证书');
     await saveScreenshot(page, 'self-report-form-refused');
     expect(await page.locator('body').innerText()).not.toContain('服务器出错');
     expect(saves, 'nothing was sent').toEqual([]);
@@ -128,6 +128,7 @@ describe('the self-report form prevents mistakes before anything is sent', () =>
     await page.getByTestId('activity-date').fill('2026-03-10');
     await page.getByLabel('学时').fill('6');
     await page
+      .getByTestId('evidence-slot-credit_certificate')
       .locator('input[type=file]')
       .setInputFiles({ name: '学分证书.png', mimeType: 'image/png', buffer: pngScan });
     await page.getByTestId('upload-ok').waitFor();

@@ -53,7 +53,9 @@ describe('a self-reported paper walks the review chain in the browser', () => {
     );
     const draft = await learner.call<Claim>('POST', '/api/v1/credits', {
       activity: { type: 'paper', date: '2026-02-10', journal: 'core', authorRank: 1 },
-      evidence: [{ sha256: uploaded.sha256, fileName: '论文首页.png' }],
+      evidence: [
+        { sha256: uploaded.sha256, fileName: '论文首页.png', kind: 'article_or_retrieval' },
+      ],
     });
     claim = await learner.call<Claim>('POST', `/api/v1/credits/${draft.id}/submit`, {
       version: draft.version,

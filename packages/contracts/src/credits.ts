@@ -38,6 +38,19 @@ export const activityTypes = [
 export const activityTypeSchema = z.enum(activityTypes);
 export type ActivityType = z.infer<typeof activityTypeSchema>;
 
+/** The documents an evidence file may be (mirrors domain `evidenceDocumentKinds`). */
+export const evidenceDocumentKinds = [
+  'credit_certificate',
+  'article_or_retrieval',
+  'completion_certificate',
+  'dispatch_document',
+  'receiving_unit_evaluation',
+  'platform_credit_screenshot',
+  'supporting_document',
+] as const;
+export const evidenceDocumentKindSchema = z.enum(evidenceDocumentKinds);
+export type EvidenceDocumentKind = z.infer<typeof evidenceDocumentKindSchema>;
+
 export const claimStatuses = [
   'draft',
   'submitted',
@@ -96,6 +109,9 @@ const versionSeen = z
 export const evidenceRefSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256'),
   fileName: z.string().trim().min(1).max(200),
+  kind: evidenceDocumentKindSchema
+    .optional()
+    .describe('Which document the file is: the rules ask for some documents per activity type'),
 });
 export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
 
@@ -104,12 +120,36 @@ export const claimEvidenceSchema = z.object({
   fileName: z.string(),
   contentType: z.string(),
   sizeBytes: z.number().int(),
+  kind: evidenceDocumentKindSchema.nullable().describe('Which document the file is, if said'),
   uploadedAt: z.iso.datetime(),
   sharedWithOtherPerson: z
     .boolean()
     .describe('The same file is attached to a claim of someone else (flagged to reviewers)'),
 });
 export type ClaimEvidence = z.infer<typeof claimEvidenceSchema>;
+
+export const evidenceChecklistItemSchema = z.object({
+  kind: evidenceDocumentKindSchema,
+  attached: z.boolean(),
+});
+export type EvidenceChecklistItem = z.infer<typeof evidenceChecklistItemSchema>;
+
+/** The documents each activity type asks for, under the rules of a person's place and year. */
+export const evidenceDocumentsSchema = z.object({
+  year: z.number().int(),
+  documents: z.record(activityTypeSchema, z.array(evidenceDocumentKindSchema)),
+});
+export type EvidenceDocuments = z.infer<typeof evidenceDocumentsSchema>;
+
+export const evidenceDocumentsQuerySchema = z.object({
+  year: z.coerce.number().int().min(1900).max(2200).optional().describe('This year by default'),
+  personId: z.uuid().optional().describe('Whose place decides the packs; the caller by default'),
+});
+export type EvidenceDocumentsQuery = z.infer<typeof evidenceDocumentsQuerySchema>;
+
+export const evidenceKindQuerySchema = z.object({
+  kind: evidenceDocumentKindSchema.optional().describe('Which document the file is'),
+});
 
 export const chainStepSchema = z.object({
   level: z.number().int().describe('1 = first reviewer'),
@@ -176,6 +216,9 @@ export const claimSchema = claimSummarySchema.extend({
   decidedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   evidence: z.array(claimEvidenceSchema),
+  evidenceChecklist: z
+    .array(evidenceChecklistItemSchema)
+    .describe('The documents the rules ask of this activity type, each ticked when attached'),
   provenances: z.array(provenanceSchema),
   history: z.array(claimReviewEntrySchema),
   canAct: z

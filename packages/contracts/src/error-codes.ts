@@ -29,6 +29,7 @@ export const errorCodes = [
   'idempotency_conflict',
   'evidence_rejected',
   'evidence_required',
+  'project_not_filed',
   'rate_limited',
   'database_locked',
   'internal',

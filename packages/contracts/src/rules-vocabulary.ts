@@ -42,6 +42,7 @@ export const activityFieldNames = [
   'awardedCredits',
   'remote',
   'projectNumber',
+  'projectName',
   'hostProvince',
   'journal',
   'authorRank',

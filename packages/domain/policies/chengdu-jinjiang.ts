@@ -1,4 +1,7 @@
-/** Chengdu, Jinjiang district: its online Class II learning is 1 credit per 6 hours. */
+/**
+ * Chengdu, Jinjiang district: its online Class II learning is 1 credit per 6 hours, and a
+ * provincial project must be found among the filed projects.
+ */
 import type { OverlayPackInput } from '../src/rules/policy-pack';
 import { sources } from './sources';
 
@@ -13,5 +16,7 @@ export const chengduJinjiang: OverlayPackInput = {
   rules: {
     // 锦江区医学会Ⅱ类学分: 1学分对应6学时.
     valuation: { online_course: { credits: 1, per: 6, source: sources.seed004.id } },
+    // (三) 省级II类学分: 在历年项目中查询该项目是否备案 (said again here, as the guide does).
+    filedProjects: { levels: ['provincial'], source: sources.seed004.id },
   },
 };

@@ -1,5 +1,6 @@
 /** The 2006 measures: Class I and Class II credits, in force for credit years up to 2024. */
 import type { NationalPackInput } from '../src/rules/policy-pack';
+import { evidenceDocuments } from './evidence';
 import { sources } from './sources';
 
 const readme = sources.scenarioReadme.id;
@@ -28,6 +29,7 @@ export const national2006: NationalPackInput = {
     sources.seed001,
     sources.seed002,
     sources.measures2006,
+    sources.seed004,
   ],
   rules: {
     classes: ['I', 'II'],
@@ -114,5 +116,8 @@ export const national2006: NationalPackInput = {
       source: seed001,
     },
     certificate: null,
+    evidence: evidenceDocuments,
+    // Nationally no registry check: overlays name the levels their registry covers.
+    filedProjects: null,
   },
 };

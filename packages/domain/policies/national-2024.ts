@@ -4,6 +4,7 @@
  * news report of it, the self-study grouping from secondary summaries (see sources).
  */
 import type { NationalPackInput } from '../src/rules/policy-pack';
+import { evidenceDocuments } from './evidence';
 import { sources } from './sources';
 
 const measures = sources.measures2024.id;
@@ -27,7 +28,7 @@ export const national2024: NationalPackInput = {
   title: '国卫办科教发〔2024〕20号',
   level: 'national',
   years: { from: 2025 },
-  sources: [sources.scenarioReadme, sources.domainDigest, sources.measures2024],
+  sources: [sources.scenarioReadme, sources.domainDigest, sources.measures2024, sources.seed004],
   rules: {
     classes: [],
     requirements: {
@@ -102,5 +103,8 @@ export const national2024: NationalPackInput = {
     },
     stage: null,
     certificate: null,
+    evidence: evidenceDocuments,
+    // Nationally no registry check: overlays name the levels their registry covers.
+    filedProjects: null,
   },
 };

@@ -50,6 +50,17 @@ describe('the default packs', () => {
     ['sichuan', 'crossYearByCertificate.types', ['further_study']],
     ['chengdu-jinjiang', 'valuation.online_course.per', 6],
     ['hunan', 'certificate.hours', 60],
+    [
+      'national-2006',
+      'evidence.aid_post.documents',
+      ['dispatch_document', 'receiving_unit_evaluation'],
+    ],
+    ['national-2024', 'evidence.further_study.documents', ['completion_certificate']],
+    ['national-2024', 'evidence.project.documents', ['credit_certificate']],
+    ['national-2024', 'evidence.online_course.documents', ['platform_credit_screenshot']],
+    ['national-2024', 'filedProjects', null],
+    ['sichuan', 'filedProjects.levels', ['provincial']],
+    ['chengdu-jinjiang', 'filedProjects.levels', ['provincial']],
   ])('%s: %s = %j', (packId, path, value) => {
     expect(at(packId, path)).toEqual(value);
   });

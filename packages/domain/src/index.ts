@@ -21,6 +21,7 @@ export * from './credits/claim-lifecycle';
 export * from './credits/review-step';
 export * from './credits/value-claim';
 export * from './credits/self-report-evidence';
+export * from './credits/filed-project';
 export * from './credits/activity-date';
 export * from './orgs/provinces';
 export * from '../policies/index';

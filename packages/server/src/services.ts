@@ -157,6 +157,7 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
     policies: defaultPolicyRegistry,
     lifecycle,
+    projects,
   });
   const evidence = new EvidenceService({ db, clock, repository: new EvidenceRepository() });
   const claims = new ClaimsService({

@@ -67,7 +67,7 @@ export function registerCertificates(program: Command): void {
     .action((serial: string, options: { out: string }) =>
       withCliErrors(() =>
         withSystemActor('jijiao certificates pdf', async (services, actor) => {
-          const { serial: canonical, pdf } = await services.certificates.pdf(actor, serial);
+          const { serial: canonical, pdf } = await services.certificates.pdf(actor, serial, null);
           await fs.promises.writeFile(options.out, pdf);
           process.stdout.write(`${canonical} → ${options.out} (${String(pdf.length)} bytes)\n`);
         }),

@@ -1,49 +1,32 @@
-import type { ActivityType } from '../rules/vocabulary';
+import type { EvidenceRules } from '../rules/policy-schema';
+import type { ActivityType, EvidenceDocumentKind } from '../rules/vocabulary';
+
+/** One document a claim must carry, and whether a file attached says it is that document. */
+export interface EvidenceChecklistItem {
+  kind: EvidenceDocumentKind;
+  attached: boolean;
+}
+
+export interface EvidenceChecklist {
+  items: EvidenceChecklistItem[];
+  /** The documents still missing, in the pack's order; empty when the claim may go. */
+  missing: EvidenceDocumentKind[];
+}
 
 /**
- * Which self-reported activities must carry evidence before they are submitted.
- *
- * The channel "self-report with evidence" covers projects attended elsewhere, paper
- * certificates, papers, research, writing, further study, degree study and counterpart
- * support: the person uploads a scan and the unit reviews it (domain.md, Hunan notice
- * §2(2)–(3), Jinjiang guide). The unit's own lectures and case discussions are decided from
- * the unit's records, online courses arrive from the platforms, and planned self-study is
- * checked against the unit's plan: those may be reported without a file.
+ * The checklist of a claim's evidence: each document the pack asks for this activity type
+ * (`rules.evidence`), ticked when at least one attached file is that document. Files that
+ * say no document, or one the type does not need, tick nothing.
  */
-export const selfReportEvidenceRequired: Readonly<Record<ActivityType, boolean>> = {
-  project: true,
-  paper: true,
-  research: true,
-  book: true,
-  translation: true,
-  survey_report: true,
-  written_review: true,
-  further_study: true,
-  degree_study: true,
-  aid_post: true,
-  unit_lecture: false,
-  case_discussion: false,
-  online_course: false,
-  self_study: false,
-};
-
-/** The least number of evidence files a self-report that needs evidence carries. */
-export const selfReportEvidenceMinFiles = 1;
-
-export type SelfReportEvidenceCheck =
-  { ok: true } | { ok: false; activityType: ActivityType; required: number; attached: number };
-
-/** Whether a self-report of this type with this many files may be submitted. */
-export function checkSelfReportEvidence(
+export function checkEvidenceDocuments(
+  evidence: EvidenceRules,
   activityType: ActivityType,
-  attachedFiles: number,
-): SelfReportEvidenceCheck {
-  if (!selfReportEvidenceRequired[activityType] || attachedFiles >= selfReportEvidenceMinFiles)
-    return { ok: true };
-  return {
-    ok: false,
-    activityType,
-    required: selfReportEvidenceMinFiles,
-    attached: attachedFiles,
-  };
+  attachedKinds: readonly (EvidenceDocumentKind | null)[],
+): EvidenceChecklist {
+  const attached = new Set(attachedKinds);
+  const items = evidence[activityType].documents.map((kind) => ({
+    kind,
+    attached: attached.has(kind),
+  }));
+  return { items, missing: items.filter((i) => !i.attached).map((i) => i.kind) };
 }

@@ -5,6 +5,7 @@
 import { activitySchema, type Activity } from '../rules/activity-schema';
 import { attributeYear } from '../rules/attribute-year';
 import { formatPath } from '../rules/policy-pack';
+import type { PolicyRules } from '../rules/policy-schema';
 import type { ReasonCode } from '../rules/reasons';
 import type { Place, PolicyRegistry } from '../rules/resolve-policy';
 import { tenthsToCredits } from '../rules/tenths';
@@ -18,6 +19,8 @@ export interface ClaimValuation {
   class: CreditClass | null;
   reasons: ReasonCode[];
   packs: { id: string; version: string }[];
+  /** The rules the packs resolved to: the evidence and filed-project checks read them. */
+  rules: PolicyRules;
 }
 
 export type ClaimValuationResult =
@@ -64,6 +67,7 @@ export function valueClaim(
       class: valued.valuation.class,
       reasons: [...reasons],
       packs: resolved.policy.packs,
+      rules: resolved.policy.rules,
     },
   };
 }

@@ -52,6 +52,8 @@ const projectSchema = z.object({
   remote: z.boolean(expect('must be true or false')).optional(),
   hostProvince: regionCodeSchema.optional(),
   projectNumber: z.string(expect('must be a string')).min(1).optional(),
+  /** The project's full name: found in the registry of filed projects with the date. */
+  projectName: z.string(expect('must be a string')).trim().min(1).optional(),
 });
 
 const wordsSchema = <T extends string>(type: T) =>

@@ -4,10 +4,13 @@
  */
 import { z } from 'zod';
 import {
+  activityTypes,
   activityTypeSchema,
   creditClassSchema,
+  evidenceDocumentKindSchema,
   projectLevelSchema,
   unitLevelSchema,
+  type ActivityType,
 } from './vocabulary';
 
 const source = z.string().min(1, { error: 'must name a source' });
@@ -114,6 +117,23 @@ export const yearCapSchema = z.strictObject({
   source,
 });
 
+/** The documents a claim of one activity type must carry, each at least once. */
+export const evidenceRuleSchema = z.strictObject({
+  documents: z
+    .array(evidenceDocumentKindSchema)
+    .refine((kinds) => new Set(kinds).size === kinds.length, { error: 'lists a document twice' }),
+  source,
+});
+
+/**
+ * One entry per activity type, none optional: a new type without its entry is a type error
+ * in the national packs and a load error naming the field.
+ */
+const evidenceRulesShape = Object.fromEntries(
+  activityTypes.map((type) => [type, evidenceRuleSchema]),
+) as { [Type in ActivityType]: typeof evidenceRuleSchema };
+export const evidenceRulesSchema = z.strictObject(evidenceRulesShape);
+
 const minimumSchema = z.strictObject({ credits: positive, source });
 
 export const policyRulesSchema = z.strictObject({
@@ -150,10 +170,18 @@ export const policyRulesSchema = z.strictObject({
     .nullable(),
   /** The annual certificate issued on passing, counted as training hours elsewhere. */
   certificate: z.strictObject({ hours: positive, source }).nullable(),
+  /** The documents each activity type's evidence must include (学分录入 with 证明材料). */
+  evidence: evidenceRulesSchema,
+  /**
+   * Projects of these levels count only when found in the registry of filed projects (备案),
+   * and are then valued from the registry's hours and credits.
+   */
+  filedProjects: z.strictObject({ levels: z.array(projectLevelSchema).min(1), source }).nullable(),
 });
 
 export type PolicyRules = z.infer<typeof policyRulesSchema>;
 export type RateRule = z.infer<typeof rateRuleSchema>;
 export type ProjectRule = z.infer<typeof projectRuleSchema>;
 export type YearCap = z.infer<typeof yearCapSchema>;
+export type EvidenceRules = z.infer<typeof evidenceRulesSchema>;
 export { year as yearSchema };

@@ -20,6 +20,29 @@ export const activityTypes = [
 export const activityTypeSchema = z.enum(activityTypes);
 export type ActivityType = z.infer<typeof activityTypeSchema>;
 
+/**
+ * The documents a claim's evidence may be (学分录入 with 证明材料): each evidence file says
+ * which one it is, and the packs say which ones each activity type needs.
+ */
+export const evidenceDocumentKinds = [
+  /** 学分证书: project name, number, dates and credits. */
+  'credit_certificate',
+  /** 论文页面或检索报告. */
+  'article_or_retrieval',
+  /** 结业证书 / 进修合格证. */
+  'completion_certificate',
+  /** 派出文件. */
+  'dispatch_document',
+  /** 接收单位考核/鉴定意见. */
+  'receiving_unit_evaluation',
+  /** 学习平台学分截图. */
+  'platform_credit_screenshot',
+  /** 其他证明材料: a scan the notices do not name more precisely. */
+  'supporting_document',
+] as const;
+export const evidenceDocumentKindSchema = z.enum(evidenceDocumentKinds);
+export type EvidenceDocumentKind = z.infer<typeof evidenceDocumentKindSchema>;
+
 export const creditClassSchema = z.enum(['I', 'II']);
 export type CreditClass = z.infer<typeof creditClassSchema>;
 

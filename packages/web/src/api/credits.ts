@@ -3,6 +3,7 @@ import {
   claimListSchema,
   claimSchema,
   creditPreviewSchema,
+  evidenceDocumentsSchema,
   evidenceUploadedSchema,
   unitProgressSchema,
   yearListSchema,
@@ -13,6 +14,9 @@ import {
   type ClaimListQuery,
   type ComplianceStatistics,
   type CreditPreview,
+  type EvidenceDocumentKind,
+  type EvidenceDocuments,
+  type EvidenceDocumentsQuery,
   type EvidenceRef,
   type EvidenceUploaded,
   type UnitProgress,
@@ -97,11 +101,24 @@ export function uploadEvidence(file: Blob, fileName: string): Promise<EvidenceUp
   return request('POST', '/api/v1/evidence', evidenceUploadedSchema, { form });
 }
 
-/** Uploads a file and attaches it to a draft or returned claim. */
-export function attachEvidence(claimId: string, file: Blob, fileName: string) {
+/** Uploads a file and attaches it to a draft or returned claim, as the document `kind`. */
+export function attachEvidence(
+  claimId: string,
+  file: Blob,
+  fileName: string,
+  kind?: EvidenceDocumentKind,
+) {
   const form = new FormData();
   form.append('file', file, fileName);
-  return request('POST', `${claimPath(claimId)}/evidence`, evidenceUploadedSchema, { form });
+  return request('POST', `${claimPath(claimId)}/evidence`, evidenceUploadedSchema, {
+    form,
+    ...(kind ? { query: { kind } } : {}),
+  });
+}
+
+/** The documents each activity type asks for under the rules of a person (the caller by default). */
+export function fetchEvidenceDocuments(query: EvidenceDocumentsQuery): Promise<EvidenceDocuments> {
+  return request('GET', '/api/v1/credits/evidence-documents', evidenceDocumentsSchema, { query });
 }
 
 /** Where the browser shows an evidence file inline. */

@@ -26,6 +26,7 @@ import { certificateRegisterMessages } from './en-US/certificate-register';
 import { fraudMessages } from './en-US/fraud';
 import { hrDeliveriesMessages } from './en-US/hr-deliveries';
 import { selfReportFormMessages } from './en-US/self-report-form';
+import { evidenceDocumentsMessages } from './en-US/evidence-documents';
 import { codesMessages } from './en-US/codes';
 import { auditVocabularyMessages } from './en-US/audit-vocabulary';
 import { policyPacksMessages } from './en-US/policy-packs';
@@ -60,6 +61,7 @@ export const enUS: Messages = {
   ...fraudMessages,
   ...hrDeliveriesMessages,
   ...selfReportFormMessages,
+  ...evidenceDocumentsMessages,
   ...codesMessages,
   ...auditVocabularyMessages,
   ...policyPacksMessages,

@@ -6,6 +6,7 @@ import {
   creditChannels,
   creditClassSchema,
   defaultPolicyPacks,
+  evidenceDocumentKinds,
   journalSchema,
   projectLevelSchema,
   projectRoleSchema,
@@ -68,6 +69,7 @@ describe('the contracts mirror the rules engine', () => {
     ['session roles', contracts.sessionRoles, sessionRoleSchema.options],
     ['journal kinds', contracts.journalKinds, journalSchema.options],
     ['research levels', contracts.researchLevels, researchLevelSchema.options],
+    ['evidence document kinds', contracts.evidenceDocumentKinds, evidenceDocumentKinds],
   ])('%s', (_name, mirror, domain) => {
     expect([...mirror].sort()).toEqual([...domain].sort());
   });

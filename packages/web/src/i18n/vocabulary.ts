@@ -53,6 +53,10 @@ export const vocabularies = {
   ),
   policyLevel: vocabulary(contracts.policyLevels, (v) => `rules.levels.${v}`),
   evidenceType: vocabulary(contracts.evidenceContentTypes, (v) => `codes.evidenceType.${v}`),
+  evidenceDocumentKind: vocabulary(
+    contracts.evidenceDocumentKinds,
+    (v) => `evidenceDocuments.kind.${v}`,
+  ),
   awardBatchStatus: vocabulary(contracts.awardBatchStatuses, (v) => `awards.status.${v}`),
   awardRole: vocabulary(contracts.awardRoles, (v) => `awards.role.${v}`),
   awardLineSource: vocabulary(contracts.awardLineSources, (v) => `awards.lineSource.${v}`),

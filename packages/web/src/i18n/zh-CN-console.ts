@@ -26,6 +26,7 @@ import { selfReportFormMessages } from './zh-CN/self-report-form';
 import { codesMessages } from './zh-CN/codes';
 import { auditVocabularyMessages } from './zh-CN/audit-vocabulary';
 import { policyPacksMessages } from './zh-CN/policy-packs';
+import { evidenceDocumentsMessages } from './zh-CN/evidence-documents';
 
 export const zhCNConsole = {
   ...navMessages,
@@ -52,4 +53,5 @@ export const zhCNConsole = {
   ...codesMessages,
   ...auditVocabularyMessages,
   ...policyPacksMessages,
+  ...evidenceDocumentsMessages,
 };

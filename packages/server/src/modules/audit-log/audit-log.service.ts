@@ -28,7 +28,8 @@ export interface AuditEvent {
 export function actorEvent(
   actor: Actor,
   action: AuditAction,
-  ip: string,
+  /** The caller's address; null from the command line. */
+  ip: string | null,
   extra: Partial<AuditEvent> = {},
 ): AuditEvent {
   return {

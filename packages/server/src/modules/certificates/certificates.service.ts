@@ -266,7 +266,11 @@ export class CertificatesService {
   }
 
   /** The PDF, only from a payload whose stored signature still verifies (else 409). */
-  async pdf(actor: Actor, serial: string, ip: string): Promise<{ serial: string; pdf: Buffer }> {
+  async pdf(
+    actor: Actor,
+    serial: string,
+    ip: string | null,
+  ): Promise<{ serial: string; pdf: Buffer }> {
     const row = await this.#untampered(actor, serial, ip, 'pdf');
     return { serial: row.serial, pdf: await this.pdfOf(row) };
   }
@@ -279,7 +283,7 @@ export class CertificatesService {
    * The signed Open Badge, only from a payload whose stored signature still verifies:
    * signing an altered row afresh would launder it (else 409).
    */
-  async badge(actor: Actor, serial: string, ip: string) {
+  async badge(actor: Actor, serial: string, ip: string | null) {
     const row = await this.#untampered(actor, serial, ip, 'badge');
     return {
       serial: row.serial,
@@ -300,7 +304,7 @@ export class CertificatesService {
   async #untampered(
     actor: Actor,
     serial: string,
-    ip: string,
+    ip: string | null,
     asked: 'pdf' | 'badge',
   ): Promise<CertificateRow> {
     const row = await this.findForActor(actor, serial);

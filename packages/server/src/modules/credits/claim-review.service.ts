@@ -24,7 +24,6 @@ import { voidClaimsOfYear, type VoidClaimsInput } from './claim-void';
 import { reviewLevels } from './review-levels';
 import { authoriseReviewStep } from './review-step-access';
 import { toClaimSummary } from './claim-view';
-import { requireSelfReportEvidence } from './self-report-evidence';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { CreditIntake } from './credit-intake.service';
 import type { ClaimView, CreditsRepository } from './credits.repository';
@@ -68,10 +67,9 @@ export class ClaimReview {
       throw new AppError('forbidden', 'Only the claim’s owner or their unit can submit it');
     }
     const action: ClaimAction = v.status === 'returned' ? 'resubmit' : 'submit';
-    if (v.channel === 'self_report') {
-      const attached = await claims.evidenceCount(v.id);
-      requireSelfReportEvidence(v.activityType as ActivityType, attached);
-    }
+    // What a person or their unit enters carries the documents its type needs.
+    if (v.channel === 'self_report' || v.channel === 'unit_bulk_entry')
+      await claims.requireEvidenceOf(v);
     await db.transaction(async (tx) => {
       const chain =
         action === 'submit'

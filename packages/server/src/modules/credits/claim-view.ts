@@ -5,6 +5,7 @@ import type {
   ClaimStatus,
   ClaimSummary,
   CreditChannel,
+  EvidenceChecklistItem,
   ReviewAction,
 } from '@jijiao/contracts';
 import type { ClaimView, CreditsRepository } from './credits.repository';
@@ -39,6 +40,7 @@ export function toClaimSummary(v: ClaimView): ClaimSummary {
 export interface ClaimDetailParts {
   chain: { orgId: string; orgName: string }[];
   evidence: ClaimEvidence[];
+  evidenceChecklist: EvidenceChecklistItem[];
   provenances: ProvenanceRow[];
   history: HistoryRow[];
   canAct: boolean;
@@ -58,6 +60,7 @@ export function toClaim(v: ClaimView, parts: ClaimDetailParts): Claim {
     decidedAt: v.decidedAt?.toISOString() ?? null,
     createdAt: v.createdAt.toISOString(),
     evidence: parts.evidence,
+    evidenceChecklist: parts.evidenceChecklist,
     provenances: parts.provenances.map((p) => ({
       channel: p.channel as CreditChannel,
       sourceRef: p.sourceRef,

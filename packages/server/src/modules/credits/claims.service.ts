@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { bulkEntryRefPrefix } from '../evidence/evidence-sharing';
 import type {
   BulkEntry,
   BulkEntryResult,
@@ -10,6 +8,10 @@ import type {
   ClaimUpdate,
   CreditPreview,
   CreditPreviewRequest,
+  EvidenceDocumentKind,
+  EvidenceDocuments,
+  EvidenceDocumentsQuery,
+  EvidenceRef,
   EvidenceUploaded,
 } from '@jijiao/contracts';
 import type { Clock } from '../../platform/clock';
@@ -26,10 +28,16 @@ import type { ClaimActor, ClaimLifecycle } from './claim-lifecycle';
 import { toClaim, toClaimSummary } from './claim-view';
 import type { CreditIntake } from './credit-intake.service';
 import { refuseFutureSelfReport } from './self-report-date';
-import { requireSelfReportEvidence } from './self-report-evidence';
+import { enterForStaff } from './unit-bulk-entry';
+import {
+  evidenceChecklistOf,
+  evidenceDocumentsOf,
+  requireEvidenceOfActivity,
+  requireEvidenceOfClaim,
+  unsavedClaimId,
+} from './self-report-evidence';
 import {
   canEditClaim,
-  canEnterCreditsAt,
   canEnterCreditsFor,
   canActForClaim,
   canSeeClaimDirectly,
@@ -104,9 +112,11 @@ export class ClaimsService {
   async detail(actor: Actor, v: ClaimView, db: DbOrTx = this.#deps.db): Promise<Claim> {
     const { repository, evidence, orgs } = this.#deps;
     const stepOrgs = new Map((await orgs.findAnyOf(v.chainSteps, db)).map((o) => [o.id, o.name]));
+    const files = await evidence.ofClaim(db, v.id);
     return toClaim(v, {
       chain: v.chainSteps.map((id) => ({ orgId: id, orgName: stepOrgs.get(id) ?? '' })),
-      evidence: await evidence.ofClaim(db, v.id),
+      evidence: files,
+      evidenceChecklist: await evidenceChecklistOf(this.#deps, v, files, db),
       provenances: await repository.provenances(db, v.id),
       history: await repository.history(db, v.id),
       canAct: isClaimAtCallersLevel(actor, v) && !isOwnClaim(actor, v),
@@ -115,9 +125,17 @@ export class ClaimsService {
     });
   }
 
-  /** How many evidence files a claim carries. */
-  async evidenceCount(claimId: string): Promise<number> {
-    return (await this.#deps.evidence.ofClaim(this.#deps.db, claimId)).length;
+  /**
+   * Refuses to submit the claim without the documents its activity type needs under the
+   * packs of the person's place and the claim's year (422 `evidence_required`).
+   */
+  requireEvidenceOf(v: ClaimView): Promise<void> {
+    return requireEvidenceOfClaim(this.#deps, v);
+  }
+
+  /** The same refusal before anything is stored: an activity to submit with these files. */
+  private requireEvidenceFor(personId: string, activity: unknown, files: readonly EvidenceRef[]) {
+    return requireEvidenceOfActivity(this.#deps, { personId, activity, files });
   }
 
   /** The caller's own person record (learners), else 404. */
@@ -152,6 +170,17 @@ export class ClaimsService {
     return { personId, own: false };
   }
 
+  /**
+   * The documents each activity type asks for under the packs of a person's place (the
+   * caller's own, or one they may enter credits for) in a year (this year by default).
+   */
+  async evidenceDocuments(actor: Actor, query: EvidenceDocumentsQuery): Promise<EvidenceDocuments> {
+    const personId = query.personId
+      ? (await this.enterablePerson(actor, query.personId)).id
+      : await this.ownPersonId(actor);
+    return evidenceDocumentsOf(this.#deps, personId, query.year);
+  }
+
   async preview(actor: Actor, body: CreditPreviewRequest): Promise<CreditPreview> {
     const subject = body.personId
       ? (await this.#deps.people.findInScope(actor, body.personId, 'person:read')).id
@@ -159,7 +188,7 @@ export class ClaimsService {
     const valued = await this.#deps.intake.value(
       this.#deps.db,
       subject,
-      '00000000-0000-4000-8000-000000000000',
+      unsavedClaimId,
       body.activity,
     );
     return {
@@ -172,14 +201,13 @@ export class ClaimsService {
   }
 
   /**
-   * What the API's clients call: `create`, after refusing a self-report submitted at once
-   * without the evidence its activity needs (before anything is stored). `create` alone is
-   * the intake the seeds and the standings model drive.
+   * What the API's clients call: `create`, after refusing a claim submitted at once without
+   * the documents its activity needs (before anything is stored). `create` alone is the
+   * intake the seeds and the standings model drive.
    */
   async report(actor: Actor, body: ClaimCreate, ip: string): Promise<Claim> {
     const subject = await this.subjectOf(actor, body.personId);
-    const files = new Set(body.evidence.map((e) => e.sha256)).size;
-    if (subject.own && body.submit) requireSelfReportEvidence(body.activity.type, files);
+    if (body.submit) await this.requireEvidenceFor(subject.personId, body.activity, body.evidence);
     return this.create(actor, body, ip, subject);
   }
 
@@ -221,7 +249,7 @@ export class ClaimsService {
     }
     if (v.channel === 'self_report') refuseFutureSelfReport(body.activity.date, this.#deps.clock);
     const { where } = await this.#deps.intake.personAndPlace(this.#deps.db, v.personId);
-    const valued = this.#deps.intake.valueAt(where, v.id, body.activity);
+    const valued = await this.#deps.intake.valueChecked(this.#deps.db, where, v.id, body.activity);
     const { activity } = valued;
     await this.#deps.db.transaction(async (tx) => {
       const changed = await this.#deps.lifecycle.correct(tx, v, {
@@ -258,6 +286,7 @@ export class ClaimsService {
     id: string,
     upload: EvidenceUpload,
     ip: string,
+    kind?: EvidenceDocumentKind,
   ): Promise<EvidenceUploaded> {
     const v = await this.findVisible(actor, id);
     if (!canEditClaim(actor, v)) {
@@ -271,7 +300,7 @@ export class ClaimsService {
       await this.#deps.evidence.attach(
         tx,
         { id: v.id, personId: v.personId },
-        [{ sha256: stored.sha256, fileName: stored.fileName }],
+        [{ sha256: stored.sha256, fileName: stored.fileName, ...(kind ? { kind } : {}) }],
         actor.userId,
       );
       await this.#deps.auditLog.record(
@@ -279,7 +308,7 @@ export class ClaimsService {
           targetType: 'credit_claim',
           targetId: v.id,
           orgPath: v.unitPath,
-          details: { sha256: stored.sha256, contentType: stored.contentType },
+          details: { sha256: stored.sha256, contentType: stored.contentType, kind: kind ?? null },
         }),
         tx,
       );
@@ -313,78 +342,9 @@ export class ClaimsService {
     };
   }
 
-  /**
-   * 单位批量录入: one activity for many staff of one unit, shared evidence, one transaction
-   * (all or nothing). Each person answers with their claim (or the existing one it matched).
-   */
-  async bulkEntry(
-    actor: Actor,
-    unitId: string,
-    body: BulkEntry,
-    ip: string,
-  ): Promise<BulkEntryResult> {
-    const unit = visibleOr404(
-      await this.#deps.orgs.findInScope(actor, unitId).catch(() => undefined),
-      canEnterCreditsAt,
-      actor,
-      { what: 'unit', details: { unitId } },
-    );
-    const issues: { path: string; message: string }[] = [];
-    const seen = new Set<string>();
-    for (const [index, personId] of body.personIds.entries()) {
-      const path = `personIds.${index}`;
-      if (seen.has(personId)) issues.push({ path, message: 'listed twice' });
-      seen.add(personId);
-      const person = await this.#deps.people.findAny(personId);
-      if (!person || person.unitId !== unit.id)
-        issues.push({ path, message: 'no such person in this unit' });
-    }
-    if (issues.length > 0) {
-      throw new AppError(
-        'validation_failed',
-        issues.map((i) => `${i.path}: ${i.message}`).join('; '),
-        undefined,
-        issues,
-      );
-    }
-    const batchRef = `${bulkEntryRefPrefix}${this.#deps.clock.now().toISOString()}:${randomUUID()}`;
-    const items = await this.#deps.db.transaction(async (tx) => {
-      const answers: BulkEntryResult['items'] = [];
-      for (const [index, personId] of body.personIds.entries()) {
-        const recorded = await this.#deps.intake.record(tx, {
-          personId,
-          channel: 'unit_bulk_entry',
-          activity: body.activity,
-          initialStatus: body.submit ? 'submitted' : 'draft',
-          actor: { ...claimActorOf(actor, ip), orgId: unit.id },
-          sourceRef: `${batchRef}#${index + 1}`,
-        });
-        await this.#deps.evidence.attach(
-          tx,
-          { id: recorded.claimId, personId },
-          body.evidence,
-          actor.userId,
-        );
-        answers.push({
-          personId,
-          claimId: recorded.claimId,
-          status: recorded.status as BulkEntryResult['items'][number]['status'],
-          matched: recorded.matched,
-          credits: recorded.credits,
-        });
-      }
-      await this.#deps.auditLog.record(
-        actorEvent(actor, 'credit.bulk_entered', ip, {
-          targetType: 'org',
-          targetId: unit.id,
-          orgPath: unit.path,
-          details: { people: body.personIds.length, submitted: body.submit },
-        }),
-        tx,
-      );
-      return answers;
-    });
-    return { items };
+  /** 单位批量录入 (unit-bulk-entry.ts). */
+  bulkEntry(actor: Actor, unitId: string, body: BulkEntry, ip: string): Promise<BulkEntryResult> {
+    return enterForStaff(this.#deps, actor, unitId, body, ip);
   }
 
   /** Claims of some people in a year (for the year views); no scope check. */

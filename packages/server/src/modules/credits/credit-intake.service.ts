@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { CreditChannel } from '@jijiao/contracts';
 import {
+  checkFiledProject,
+  filedProjectQueryOf,
   isSameActivity,
+  requiresFiledProject,
   valueClaim,
   type ClaimValuation,
+  type EvidenceRules,
+  type FiledProject,
+  type FiledProjectQuery,
   type PolicyRegistry,
 } from '@jijiao/domain';
 import type { Clock } from '../../platform/clock';
@@ -81,6 +87,36 @@ export interface IntakeDeps {
   auditLog: AuditLogService;
   policies: PolicyRegistry;
   lifecycle: ClaimLifecycle;
+  /** The registry of filed projects (the projects module's service). */
+  projects: { findFiled(db: DbOrTx, query: FiledProjectQuery): Promise<FiledProject[]> };
+}
+
+/** Refuses a project the registry of filed projects does not know, saying what was sought. */
+function projectNotFiled(level: string, query: FiledProjectQuery | null): AppError {
+  if (query === null) {
+    return new AppError(
+      'project_not_filed',
+      `activity.projectNumber: a ${level} project must name its number or its name to be found among the filed projects`,
+      { level, query: null },
+      [
+        {
+          path: 'activity.projectNumber',
+          message: '该级别项目须在备案项目中查到：请填写项目编号或项目名称',
+        },
+      ],
+    );
+  }
+  const path = query.by === 'number' ? 'activity.projectNumber' : 'activity.projectName';
+  const message =
+    query.by === 'number'
+      ? `备案项目中没有编号为 ${query.number} 的项目`
+      : `备案项目中没有 ${query.date} 举办的「${query.name}」`;
+  return new AppError(
+    'project_not_filed',
+    `${path}: no filed project answers ${query.by === 'number' ? query.number : `${query.name} on ${query.date}`}`,
+    { level, query },
+    [{ path, message }],
+  );
 }
 
 /**
@@ -123,7 +159,39 @@ export class CreditIntake {
     activity: unknown,
   ): Promise<ClaimValuation> {
     const { where } = await this.personAndPlace(db, personId);
-    return this.valueAt(where, claimId, activity);
+    return this.valueChecked(db, where, claimId, activity);
+  }
+
+  /**
+   * `valueAt`, then the filed-project check where the packs ask for it: a project of a
+   * level they name must be found in the registry (else 422 `project_not_filed`), and is
+   * valued again from the registry's hours and credits, whatever was typed.
+   */
+  async valueChecked(
+    db: DbOrTx,
+    where: UnitPlace,
+    claimId: string,
+    activity: unknown,
+  ): Promise<ClaimValuation> {
+    const valued = this.valueAt(where, claimId, activity);
+    const typed = valued.activity;
+    if (typed.type !== 'project' || !requiresFiledProject(valued.rules, typed)) return valued;
+    const query = filedProjectQueryOf(typed);
+    const candidates = query ? await this.#deps.projects.findFiled(db, query) : [];
+    const check = checkFiledProject(valued.rules, typed, candidates);
+    if (check.status === 'not_required') return valued;
+    if (check.status === 'unmatched') throw projectNotFiled(typed.level, check.query);
+    return this.valueAt(where, claimId, check.activity);
+  }
+
+  /**
+   * The documents each activity type needs (pack `evidence`) under the rules of the
+   * person's place in `year`; null when no pack covers that year.
+   */
+  async evidenceRules(db: DbOrTx, personId: string, year: number): Promise<EvidenceRules | null> {
+    const { where } = await this.personAndPlace(db, personId);
+    const resolved = this.#deps.policies.resolve(where.place, year);
+    return resolved.ok ? resolved.policy.rules.evidence : null;
   }
 
   valueAt(where: UnitPlace, claimId: string, activity: unknown): ClaimValuation {
@@ -164,7 +232,10 @@ export class CreditIntake {
         ? input.known
         : await this.personAndPlace(tx, input.personId);
     const claimId = randomUUID();
-    const valued = this.valueAt(where, claimId, input.activity);
+    // A claim linked to a registry project (host awards) was valued from that project.
+    const valued = input.projectId
+      ? this.valueAt(where, claimId, input.activity)
+      : await this.valueChecked(tx, where, claimId, input.activity);
     const { activity } = valued;
     const now = clock.now();
     const provenance = {

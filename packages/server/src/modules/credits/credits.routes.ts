@@ -14,6 +14,8 @@ import {
   creditPreviewRequestSchema,
   creditPreviewSchema,
   errorResponseSchema,
+  evidenceDocumentsQuerySchema,
+  evidenceDocumentsSchema,
   idParamsSchema,
   reviewDecisionSchema,
   reviewDashboardSchema,
@@ -50,6 +52,19 @@ export function registerCreditRoutes(
       response: { 200: creditPreviewSchema, ...errors },
     },
     handler: (request) => claims.preview(actorOf(request), request.body),
+  });
+
+  r.get('/api/v1/credits/evidence-documents', {
+    config: { permission: 'authenticated' },
+    schema: {
+      tags: ['credits'],
+      summary: 'The documents each activity type’s evidence must include, under a person’s rules',
+      description:
+        'From the policy packs of the person’s place for the year: a claim submitted without one of them answers 422 `evidence_required` with `details.missing`.',
+      querystring: evidenceDocumentsQuerySchema,
+      response: { 200: evidenceDocumentsSchema, ...errors },
+    },
+    handler: (request) => claims.evidenceDocuments(actorOf(request), request.query),
   });
 
   r.post('/api/v1/credits', {

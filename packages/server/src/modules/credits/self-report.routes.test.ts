@@ -96,7 +96,7 @@ describe('a learner’s self-report walking a three-level chain', () => {
     });
     const upload = await t.app.inject({
       method: 'POST',
-      url: `/api/v1/credits/${claim.id}/evidence`,
+      url: `/api/v1/credits/${claim.id}/evidence?kind=article_or_retrieval`,
       headers: { ...learner.headers, ...file.headers },
       payload: file.payload,
     });

@@ -104,7 +104,14 @@ export async function seedDemoClaims(
     await services.evidence.attach(
       tx,
       { id: recorded.claimId, personId: person.id },
-      [{ sha256: stored.sha256, fileName }],
+      // The paper's scan is its page; the sessions need no document (pack `evidence`).
+      [
+        {
+          sha256: stored.sha256,
+          fileName,
+          ...(activity.type === 'paper' ? { kind: 'article_or_retrieval' as const } : {}),
+        },
+      ],
       null,
     );
     count += 1;

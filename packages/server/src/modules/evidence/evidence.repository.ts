@@ -40,6 +40,7 @@ export class EvidenceRepository {
       .select({
         sha256: claimEvidence.sha256,
         fileName: claimEvidence.fileName,
+        documentKind: claimEvidence.documentKind,
         at: claimEvidence.at,
         contentType: evidenceFiles.contentType,
         sizeBytes: evidenceFiles.sizeBytes,

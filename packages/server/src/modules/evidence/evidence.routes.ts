@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   errorResponseSchema,
+  evidenceKindQuerySchema,
   evidenceUploadedSchema,
   idParamsSchema,
   sha256ParamsSchema,
@@ -10,7 +11,7 @@ import {
 import { actorOf } from '../../platform/auth/route-guard';
 import { notFound } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
-import type { EvidenceUploaded } from '@jijiao/contracts';
+import type { EvidenceDocumentKind, EvidenceUploaded } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import type { EvidenceService, EvidenceUpload } from './evidence.service';
 
@@ -25,6 +26,7 @@ export interface ClaimEvidenceAccess {
     claimId: string,
     upload: EvidenceUpload,
     ip: string,
+    kind?: EvidenceDocumentKind,
   ): Promise<EvidenceUploaded>;
   canSeeAny(actor: Actor, claimIds: readonly string[]): Promise<boolean>;
 }
@@ -98,7 +100,9 @@ export function registerEvidenceRoutes(
       schema: {
         tags: ['evidence'],
         summary: 'Upload an evidence file and attach it to a draft or returned claim',
+        description: '`?kind=` says which document the file is (one the claim’s type asks for).',
         params: idParamsSchema,
+        querystring: evidenceKindQuerySchema,
         response: { 201: evidenceUploadedSchema, ...errors },
       },
       handler: async (request, reply) => {
@@ -108,6 +112,7 @@ export function registerEvidenceRoutes(
           request.params.id,
           upload,
           request.ip,
+          request.query.kind,
         );
         return reply.status(201).send(stored);
       },

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { ClaimEvidence, EvidenceRef, EvidenceUploaded } from '@jijiao/contracts';
+import {
+  evidenceDocumentKinds,
+  type ClaimEvidence,
+  type EvidenceDocumentKind,
+  type EvidenceRef,
+  type EvidenceUploaded,
+} from '@jijiao/contracts';
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
@@ -11,6 +17,9 @@ export interface EvidenceUpload {
   fileName: string;
   declaredType: string | undefined;
 }
+
+const isEvidenceDocumentKind = (value: string | null): value is EvidenceDocumentKind =>
+  (evidenceDocumentKinds as readonly (string | null)[]).includes(value);
 
 interface Deps {
   db: Db;
@@ -65,7 +74,10 @@ export class EvidenceService {
     };
   }
 
-  /** Links stored files to a claim; a reference to a file never uploaded names its index. */
+  /**
+   * Links stored files to a claim, each with the document it says it is; a reference to a
+   * file never uploaded names its index. The same file attached again keeps its first kind.
+   */
   async attach(
     db: DbOrTx,
     claim: { id: string; personId: string },
@@ -83,6 +95,7 @@ export class EvidenceService {
         claimId: claim.id,
         sha256: ref.sha256,
         fileName: ref.fileName,
+        documentKind: ref.kind ?? null,
         uploadedBy,
         personId: claim.personId,
         at: this.#deps.clock.now(),
@@ -97,6 +110,7 @@ export class EvidenceService {
       fileName: r.fileName,
       contentType: r.contentType,
       sizeBytes: r.sizeBytes,
+      kind: isEvidenceDocumentKind(r.documentKind) ? r.documentKind : null,
       uploadedAt: r.at.toISOString(),
       sharedWithOtherPerson: r.shared,
     }));

@@ -150,4 +150,28 @@ export class ProjectsRepository {
     ]);
     return { rows: rows.map(toView), total: totals[0]?.total ?? 0 };
   }
+
+  /**
+   * Filed (or finished) projects answering a claim's filed-project query: the number, or
+   * the name with a day between the start and end dates.
+   */
+  async filedMatching(
+    db: DbOrTx,
+    query: { by: 'number'; number: string } | { by: 'name_and_dates'; name: string; date: string },
+  ): Promise<ProjectRow[]> {
+    const found =
+      query.by === 'number'
+        ? eq(projects.number, query.number)
+        : and(
+            eq(projects.name, query.name),
+            lte(projects.startDate, query.date),
+            gte(projects.endDate, query.date),
+          );
+    return db
+      .select()
+      .from(projects)
+      .where(and(inArray(projects.status, ['filed', 'finished']), found))
+      .orderBy(asc(projects.startDate), asc(projects.number))
+      .limit(5);
+  }
 }

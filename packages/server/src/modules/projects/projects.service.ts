@@ -11,6 +11,8 @@ import type {
 import {
   checkProjectAction,
   nextStatus,
+  type FiledProject,
+  type FiledProjectQuery,
   type ProjectAction,
   type ProjectStatusCode,
 } from '@jijiao/domain';
@@ -100,6 +102,24 @@ export class ProjectsService {
   /** Without a scope check: for callers that decide access themselves (check-in kiosks). */
   async findAny(id: string, db: DbOrTx = this.#deps.db): Promise<ProjectView | undefined> {
     return this.#deps.repository.findView(db, id);
+  }
+
+  /**
+   * The registry of filed projects, asked by a claim (credit intake's filed-project check):
+   * filed or finished projects by number, or by name and a day within their dates.
+   */
+  async findFiled(db: DbOrTx, query: FiledProjectQuery): Promise<FiledProject[]> {
+    const rows = await this.#deps.repository.filedMatching(db, query);
+    return rows.map((p) => ({
+      number: p.number,
+      name: p.name,
+      level: p.level as ProjectLevel,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      hours: p.hours,
+      attendeeCredits: p.attendeeCredits,
+      speakerCredits: p.speakerCredits,
+    }));
   }
 
   async get(actor: Actor, id: string): Promise<Project> {

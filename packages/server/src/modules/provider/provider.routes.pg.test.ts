@@ -279,7 +279,11 @@ describe('POST /api/v1/provider/credits', () => {
       method: 'POST',
       url: '/api/v1/credits',
       headers: learner.headers,
-      payload: { activity, evidence: [{ sha256, fileName: 'cert.png' }], submit: true },
+      payload: {
+        activity,
+        evidence: [{ sha256, fileName: 'cert.png', kind: 'credit_certificate' }],
+        submit: true,
+      },
     });
     expect(own.statusCode, own.body).toBe(201);
     const ownId = own.json<{ id: string }>().id;

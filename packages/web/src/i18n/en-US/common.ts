@@ -73,6 +73,7 @@ export const commonMessages: CommonMessages = {
     idempotency_conflict: 'This idempotency key was already used for a different request.',
     evidence_rejected: 'Evidence not accepted: only JPEG, PNG or PDF files within the size limit.',
     evidence_required: 'Upload the evidence before submitting.',
+    project_not_filed: 'No filed project answers this one: it cannot be claimed.',
     rate_limited: 'Too many attempts. Try again later.',
     database_locked: 'The system is busy. Try again shortly.',
     internal: 'Server error. Try again later.',

@@ -27,6 +27,7 @@ export const creditsMessages: CreditsMessages = {
       awardedCredits: 'Credits awarded',
       remote: 'Attended remotely',
       projectNumber: 'Project number',
+      projectName: 'Project name',
       hostProvince: 'Host province code',
       journal: 'Journal',
       authorRank: 'Author rank',

@@ -39,6 +39,8 @@ export const policyPacksMessages: PolicyPacksMessages = {
       fullYear: 'A year satisfied on its own',
       stage: 'Stage requirement',
       certificate: 'Certificate',
+      evidence: 'Evidence documents',
+      filedProjects: 'Filed-project check',
     },
     classes: 'Credit classes: {{classes}}',
     noClasses: 'Credits are not classed',

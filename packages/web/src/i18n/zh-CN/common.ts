@@ -67,6 +67,7 @@ export const commonMessages = {
     idempotency_conflict: '同一幂等键已用于不同的请求内容。',
     evidence_rejected: '证明材料不被接受：仅支持 JPEG、PNG 或 PDF 文件，且不超过大小上限。',
     evidence_required: '请先上传证明材料再提交。',
+    project_not_filed: '备案项目中查不到该项目，不能申报。',
     rate_limited: '尝试次数过多，请稍后再试。',
     database_locked: '系统繁忙，请稍后再试。',
     internal: '服务器出错，请稍后再试。',

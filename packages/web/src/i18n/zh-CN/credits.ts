@@ -25,6 +25,7 @@ export const creditsMessages = {
       awardedCredits: '授予学分',
       remote: '远程参加',
       projectNumber: '项目编号',
+      projectName: '项目名称',
       hostProvince: '举办地省级代码',
       journal: '期刊类别',
       authorRank: '作者排名',

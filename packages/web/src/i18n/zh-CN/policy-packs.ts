@@ -40,6 +40,8 @@ export const policyPacksMessages = {
       fullYear: '全年视同达标',
       stage: '周期要求',
       certificate: '合格证明',
+      evidence: '证明材料',
+      filedProjects: '备案项目核对',
     },
     classes: '学分类别：{{classes}}',
     noClasses: '学分不分类别',

@@ -33,6 +33,7 @@ export const activityFields: Readonly<Record<ActivityType, readonly ActivityFiel
     },
     { name: 'role', kind: 'select', required: true, options: ['attendee', 'speaker'] },
     { name: 'projectNumber', kind: 'text', required: false },
+    { name: 'projectName', kind: 'text', required: false },
     { name: 'hours', kind: 'number', required: false },
     { name: 'awardedCredits', kind: 'number', required: false },
     { name: 'remote', kind: 'boolean', required: false },

@@ -44,6 +44,17 @@ describe("a pack's rules in words", () => {
     expect(linesOf('sichuan').map((l) => l.text)).toEqual([
       '外省举办的项目予以认可的级别：国家级',
       '跨年度的进修按证书日期计入年度',
+      '省级项目须在备案项目中查到（按编号，或按名称和举办日期），并按备案的学时和学分计',
     ]);
+  });
+
+  it('reads the documents each activity type asks for, leaving out those asking none', () => {
+    const pack = defaultPolicyPacks.find((p) => p.id === 'national-2024');
+    const sections = new Map(ruleSections(t, pack?.rules ?? {}));
+    const evidence = (sections.get('evidence') ?? []).map((l) => l.text);
+    expect(evidence).toContain('对口支援：派出文件、接收单位考核/鉴定意见');
+    expect(evidence).toContain('进修：结业证书');
+    expect(evidence.filter((text) => text.startsWith('有计划的自学'))).toEqual([]);
+    expect(sections.has('filedProjects')).toBe(false);
   });
 });

@@ -16,7 +16,9 @@ export type RuleSection =
   | 'crossYear'
   | 'fullYear'
   | 'stage'
-  | 'certificate';
+  | 'certificate'
+  | 'evidence'
+  | 'filedProjects';
 
 /** Overlay packs are patches: any part of the rules may be missing. */
 type DeepPartial<T> = T extends readonly unknown[]
@@ -225,6 +227,38 @@ function otherSections(t: Translate, rules: PackRules): [RuleSection, RuleLine[]
   if (certificate?.hours !== undefined) {
     const text = t('policyRules.certificate', { hours: certificate.hours });
     sections.push(['certificate', [{ text, source: certificate.source }]]);
+  }
+  return [...sections, ...evidenceSections(t, rules)];
+}
+
+/** The documents each type asks for (types asking none left out) and the filed-project check. */
+function evidenceSections(t: Translate, rules: PackRules): [RuleSection, RuleLine[]][] {
+  const sections: [RuleSection, RuleLine[]][] = [];
+  const documents = Object.entries(rules.evidence ?? {}).flatMap(([type, rule]) =>
+    rule.documents !== undefined && rule.documents.length > 0
+      ? [
+          {
+            text: t('evidenceDocuments.rules.documents', {
+              type: typeName(t, type),
+              documents: list(
+                t,
+                rule.documents.map((kind) => labelOf(t, 'evidenceDocumentKind', kind)),
+              ),
+            }),
+            source: rule.source,
+          },
+        ]
+      : [],
+  );
+  if (documents.length > 0) sections.push(['evidence', documents]);
+  const filed = rules.filedProjects;
+  if (filed?.levels !== undefined) {
+    const levels = list(
+      t,
+      filed.levels.map((l) => labelOf(t, 'projectLevel', l)),
+    );
+    const text = t('evidenceDocuments.rules.filedProjects', { levels });
+    sections.push(['filedProjects', [{ text, source: filed.source }]]);
   }
   return sections;
 }

@@ -41,6 +41,8 @@ export const claimEvidence = pgTable(
       .notNull()
       .references(() => evidenceFiles.sha256),
     fileName: text('file_name').notNull(),
+    /** Which document the file is (domain `evidenceDocumentKinds`); null when not said. */
+    documentKind: text('document_kind'),
     uploadedBy: uuid('uploaded_by'),
     personId: uuid('person_id')
       .notNull()

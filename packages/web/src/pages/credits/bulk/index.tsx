@@ -13,26 +13,36 @@ import {
   InputNumber,
   Select,
   Typography,
-  Upload,
 } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import {
   projectLevels,
   type ActivityInput,
   type CreditPreview,
+  type EvidenceDocumentKind,
   type EvidenceRef,
 } from '@jijiao/contracts';
 import { bulkEnterCredits, isApiError, previewCredits, uploadEvidence } from '../../../api';
 import { issueMessage } from '../../../forms/server-issues';
 import { errorMessageKey } from '../../../i18n/error-message';
-import { useT } from '../../../i18n/use-t';
+import { useT, type Translate } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
 import { bulkActivityTypes, toActivity, type BulkActivityValues } from './bulk-activity';
 import { bulkFieldOf, bulkFormRules, isFutureDay } from './bulk-form-rules';
 import { StaffPicker, type PickedPerson } from './components/StaffPicker';
 import { packsText } from '../../../i18n/pack-label';
 import { PageHeader } from '../../../components/PageHeader';
+import { labelOf } from '../../../i18n/vocabulary';
+import { missingDocumentsOf } from '../report/claim-form-rules';
+import { EvidenceField } from '../report/components/EvidenceField';
+import { useEvidenceDocuments } from '../report/use-evidence-documents';
+
+/** `请上传：…` for the document kinds missing, by name. */
+function missingText(t: Translate, kinds: readonly string[]): string {
+  return t('evidenceDocuments.missing', {
+    kinds: kinds.map((k) => labelOf(t, 'evidenceDocumentKind', k)).join('、'),
+  });
+}
 
 /**
  * 批量录入: a unit admin enters one activity for many staff of the unit, with shared
@@ -51,7 +61,16 @@ export function BulkEntryPage() {
   const [evidence, setEvidence] = useState<EvidenceRef[]>([]);
   const [submitNow, setSubmitNow] = useState(true);
   const [preview, setPreview] = useState<CreditPreview | null>(null);
+  const [evidenceError, setEvidenceError] = useState<string | null>(null);
   const rules = bulkFormRules(t);
+  const dateValue = Form.useWatch('dateValue', form);
+  // The documents the type asks for, under the rules of the first staff member picked.
+  const asked = useEvidenceDocuments(
+    type,
+    dateValue?.format('YYYY-MM-DD'),
+    people[0]?.id,
+    people.length > 0,
+  );
   /** Puts the server's field issues beside their fields; true when none is left over. */
   const showIssues = (error: unknown): boolean => {
     if (!isApiError(error) || error.issues.length === 0) return false;
@@ -83,9 +102,13 @@ export function BulkEntryPage() {
     });
   };
   const upload = useMutation({
-    mutationFn: (file: File) => uploadEvidence(file, file.name),
-    onSuccess: (stored) => {
-      setEvidence((list) => [...list, { sha256: stored.sha256, fileName: stored.fileName }]);
+    mutationFn: ({ file }: { file: File; kind: EvidenceDocumentKind | undefined }) =>
+      uploadEvidence(file, file.name),
+    onSuccess: (stored, { kind }) => {
+      setEvidence((list) => [
+        ...list,
+        { sha256: stored.sha256, fileName: stored.fileName, ...(kind ? { kind } : {}) },
+      ]);
     },
     onError: (error) => {
       void message.error(t(errorMessageKey(error)));
@@ -206,27 +229,22 @@ export function BulkEntryPage() {
         )}
       </Form>
       <Divider titlePlacement="start">{t('bulkEntry.evidence')}</Divider>
-      <Flex vertical gap={8} align="flex-start">
+      <Flex vertical gap={8} align="flex-start" style={{ maxWidth: 560 }}>
         <Typography.Text type="secondary">{t('bulkEntry.evidenceHint')}</Typography.Text>
-        <Upload
-          accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
-          fileList={evidence.map((e) => ({
-            uid: e.sha256,
-            name: e.fileName,
-            status: 'done' as const,
-          }))}
-          onRemove={(file) => {
-            setEvidence((list) => list.filter((e) => e.sha256 !== file.uid));
+        <EvidenceField
+          asked={asked}
+          evidence={evidence}
+          uploadNotes={[]}
+          uploading={upload.isPending}
+          onUpload={async (file, kind) => {
+            await upload.mutateAsync({ file, kind }).catch(() => undefined);
           }}
-          beforeUpload={(file) => {
-            upload.mutate(file);
-            return false;
-          }}
-        >
-          <Button icon={<UploadOutlined />} loading={upload.isPending}>
-            {t('bulkEntry.upload')}
-          </Button>
-        </Upload>
+          error={
+            asked !== undefined && missingDocumentsOf(asked, evidence).length === 0
+              ? null
+              : evidenceError
+          }
+        />
       </Flex>
       <Divider />
       <Flex vertical gap={12} align="flex-start">
@@ -270,7 +288,7 @@ export function BulkEntryPage() {
         {people.length === 0 && (
           <Typography.Text type="secondary">{t('bulkEntry.needPeople')}</Typography.Text>
         )}
-        {failure && !failureShownBeside && (
+        {failure && !failureShownBeside && !isApiError(failure, 'evidence_required') && (
           <Alert type="error" title={t(errorMessageKey(failure))} />
         )}
         <Button
@@ -282,7 +300,23 @@ export function BulkEntryPage() {
               .validateFields()
               .then(() => {
                 const a = activity();
-                if (a) enter.mutate(a, { onError: showIssues });
+                const missing = submitNow ? missingDocumentsOf(asked ?? [], evidence) : [];
+                setEvidenceError(missing.length > 0 ? missingText(t, missing) : null);
+                if (a && missing.length === 0)
+                  enter.mutate(a, {
+                    onError: (error) => {
+                      if (isApiError(error, 'evidence_required')) {
+                        const named = error.details.missing;
+                        setEvidenceError(
+                          Array.isArray(named)
+                            ? missingText(t, named.map(String))
+                            : t('errors.evidence_required'),
+                        );
+                        return;
+                      }
+                      showIssues(error);
+                    },
+                  });
               })
               .catch(() => undefined);
           }}

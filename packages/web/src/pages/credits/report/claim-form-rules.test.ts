@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activityFields } from '../activity-fields';
-import { countProblemOf, dateProblemOf, localToday } from './claim-form-rules';
+import { countProblemOf, dateProblemOf, localToday, missingDocumentsOf } from './claim-form-rules';
 
 const field = (type: keyof typeof activityFields, name: string) => {
   const found = activityFields[type].find((f) => f.name === name);
@@ -39,5 +39,32 @@ describe('countProblemOf', () => {
 describe('localToday', () => {
   it('formats the local day', () => {
     expect(localToday(new Date(2026, 0, 9, 23, 59))).toBe('2026-01-09');
+  });
+});
+
+describe('missingDocumentsOf', () => {
+  it.each([
+    [
+      'nothing attached',
+      ['dispatch_document', 'receiving_unit_evaluation'],
+      [],
+      ['dispatch_document', 'receiving_unit_evaluation'],
+    ],
+    [
+      'one of two',
+      ['dispatch_document', 'receiving_unit_evaluation'],
+      [{ kind: 'receiving_unit_evaluation' }],
+      ['dispatch_document'],
+    ],
+    [
+      'both',
+      ['dispatch_document', 'receiving_unit_evaluation'],
+      [{ kind: 'dispatch_document' }, { kind: 'receiving_unit_evaluation' }],
+      [],
+    ],
+    ['a file that says no document', ['completion_certificate'], [{}], ['completion_certificate']],
+    ['nothing asked', [], [], []],
+  ] as const)('%s', (_, asked, files, missing) => {
+    expect(missingDocumentsOf(asked, files)).toEqual(missing);
   });
 });

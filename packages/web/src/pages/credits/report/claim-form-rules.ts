@@ -1,3 +1,4 @@
+import type { EvidenceDocumentKind } from '@jijiao/contracts';
 import type { ActivityField } from '../activity-fields';
 
 /** Today as `YYYY-MM-DD` in the browser's time zone (where the person is). */
@@ -31,4 +32,16 @@ export function countProblemOf(field: ActivityField, value: unknown): CountProbl
   if (field.kind !== 'number') return null;
   if (field.name === 'awardedCredits') return value >= 0 ? null : 'notNegative';
   return value > 0 ? null : 'positive';
+}
+
+/**
+ * The documents asked for that no file is yet: each file says which document it is, and a
+ * document is there once one file is it.
+ */
+export function missingDocumentsOf(
+  asked: readonly EvidenceDocumentKind[],
+  files: readonly { kind?: EvidenceDocumentKind | undefined }[],
+): EvidenceDocumentKind[] {
+  const there = new Set(files.map((f) => f.kind));
+  return asked.filter((kind) => !there.has(kind));
 }

@@ -1,25 +1,24 @@
 import type { FormInstance, FormRule as Rule } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { selfReportEvidenceMinFiles, selfReportEvidenceRequired } from '@jijiao/domain';
-import type { ActivityType } from '@jijiao/contracts';
+import type { ActivityType, EvidenceDocumentKind, EvidenceRef } from '@jijiao/contracts';
 import { fetchMyYears, isApiError } from '../../../api';
 import { issueMessage } from '../../../forms/server-issues';
 import type { MessageKey } from '../../../i18n/message-key';
 import { useT } from '../../../i18n/use-t';
+import { labelOf as labelOfCode } from '../../../i18n/vocabulary';
 import { activityFields, type ActivityField, type ActivityValues } from '../activity-fields';
-import { countProblemOf, dateProblemOf, localToday } from './claim-form-rules';
+import { countProblemOf, dateProblemOf, localToday, missingDocumentsOf } from './claim-form-rules';
 
 const fieldLabelKey = (name: ActivityField['name']): MessageKey =>
   name === 'hostProvince' ? 'selfReportForm.hostProvince' : `credits.field.${name}`;
 
 /**
  * The self-report form's checks, beside each field and in Chinese: the date (not after
- * today, in an open year), numbers (no negative count), the evidence a self-report needs;
+ * today, in an open year), numbers (no negative count), the documents the type asks for;
  * and the server's field issues put back under their fields.
  */
 export function useClaimFormRules(
   form: FormInstance,
-  isSelfReport: boolean,
   /** The year of the claim being corrected: a returned claim stays correctable in its year. */
   claimYear?: number,
 ) {
@@ -59,14 +58,20 @@ export function useClaimFormRules(
     type !== undefined &&
     activityFields[type].some((f) => countProblemOf(f, values[f.name]) !== null);
 
-  /** What the evidence field says when a submission lacks the files it needs, else null. */
-  const evidenceProblem = (type: ActivityType | undefined, files: number): string | null =>
-    isSelfReport && type && selfReportEvidenceRequired[type] && files < selfReportEvidenceMinFiles
-      ? t('selfReportForm.evidenceMissing', {
-          type: t(`credits.type.${type}`),
-          count: selfReportEvidenceMinFiles,
-        })
-      : null;
+  /** What the evidence field says of documents a submission still lacks, else null. */
+  const evidenceProblem = (
+    asked: readonly EvidenceDocumentKind[] | undefined,
+    files: readonly EvidenceRef[],
+  ): string | null => {
+    const missing = missingDocumentsOf(asked ?? [], files);
+    return missing.length > 0 ? missingDocumentsText(missing) : null;
+  };
+
+  /** `请上传：派出文件、接收单位考核/鉴定意见`: the documents by name, never by code. */
+  const missingDocumentsText = (missing: readonly string[]): string =>
+    t('evidenceDocuments.missing', {
+      kinds: missing.map((kind) => labelOfCode(t, 'evidenceDocumentKind', kind)).join('、'),
+    });
 
   /**
    * Puts a failed save's field issues under their fields; returns false when something is
@@ -95,5 +100,13 @@ export function useClaimFormRules(
     return unmatched === 0;
   };
 
-  return { dateRule, fieldRule, hasCountProblem, evidenceProblem, applyServerIssues, labelOf };
+  return {
+    dateRule,
+    fieldRule,
+    hasCountProblem,
+    evidenceProblem,
+    missingDocumentsText,
+    applyServerIssues,
+    labelOf,
+  };
 }

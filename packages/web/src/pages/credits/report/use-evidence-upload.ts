@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Claim, EvidenceRef } from '@jijiao/contracts';
+import type { Claim, EvidenceDocumentKind, EvidenceRef } from '@jijiao/contracts';
 import { attachEvidence, isApiError, uploadEvidence } from '../../../api';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT, type Translate } from '../../../i18n/use-t';
@@ -19,27 +19,38 @@ export function uploadProblem(t: Translate, error: unknown): string {
 }
 
 /**
- * The evidence of the claim being written. A saved claim gets its files attached at once; a
- * new one only has them stored, and they are named when the claim is created.
+ * The evidence of the claim being written, each file with the document it is. A saved claim
+ * gets its files attached at once; a new one only has them stored, and they are named (with
+ * their documents) when the claim is created.
  */
 export function useEvidenceUpload(claim: Claim | null) {
   const { t } = useT();
   const [evidence, setEvidence] = useState<EvidenceRef[]>(
-    claim ? claim.evidence.map((e) => ({ sha256: e.sha256, fileName: e.fileName })) : [],
+    claim
+      ? claim.evidence.map((e) => ({
+          sha256: e.sha256,
+          fileName: e.fileName,
+          ...(e.kind ? { kind: e.kind } : {}),
+        }))
+      : [],
   );
   const [uploadNotes, setUploadNotes] = useState<UploadNote[]>([]);
   const [uploading, setUploading] = useState(false);
 
-  const upload = async (file: File) => {
+  /** Stores a file as the document `kind` (one of those the type asks for), if said. */
+  const upload = async (file: File, kind?: EvidenceDocumentKind) => {
     setUploading(true);
     try {
       const stored = claim
-        ? await attachEvidence(claim.id, file, file.name)
+        ? await attachEvidence(claim.id, file, file.name, kind)
         : await uploadEvidence(file, file.name);
       setEvidence((list) =>
         list.some((e) => e.sha256 === stored.sha256)
           ? list
-          : [...list, { sha256: stored.sha256, fileName: stored.fileName }],
+          : [
+              ...list,
+              { sha256: stored.sha256, fileName: stored.fileName, ...(kind ? { kind } : {}) },
+            ],
       );
       setUploadNotes((notes) => [
         ...notes,

@@ -15,11 +15,19 @@ import { activityFields, toActivity, valuesOf, type ActivityValues } from '../..
 import { localToday } from '../claim-form-rules';
 import { useDebounced } from '../use-debounced';
 import { useClaimFormRules } from '../use-claim-form-rules';
+import { useEvidenceDocuments } from '../use-evidence-documents';
 import { useEvidenceUpload } from '../use-evidence-upload';
 import { EvidenceField } from './EvidenceField';
 import { FieldInput } from './FieldInput';
 import { PreviewCard } from './PreviewCard';
 import { PageHeader } from '../../../../components/PageHeader';
+
+/** The document kinds a refusal's details name as missing (`evidence_required`). */
+function missingOf(details: unknown): string[] {
+  if (typeof details !== 'object' || details === null || !('missing' in details)) return [];
+  const { missing } = details;
+  return Array.isArray(missing) ? missing.filter((m): m is string => typeof m === 'string') : [];
+}
 
 type FormValues = ActivityValues & {
   type?: ActivityType;
@@ -43,10 +51,12 @@ export function ClaimForm({ claim }: { claim: Claim | null }) {
   const values = Form.useWatch([], form) as FormValues | undefined;
   const type = values?.type ?? initial.type;
   const isSelfReport = claim === null || claim.channel === 'self_report';
-  const rules = useClaimFormRules(
-    form,
-    isSelfReport,
-    claim ? Number(claim.activityDate.slice(0, 4)) : undefined,
+  const rules = useClaimFormRules(form, claim ? Number(claim.activityDate.slice(0, 4)) : undefined);
+  // The documents the type asks for under the person's rules (a unit entry: the staff's).
+  const asked = useEvidenceDocuments(
+    type,
+    values?.date ?? initial.date,
+    isSelfReport ? undefined : claim.personId,
   );
   // Nothing the form would refuse is sent, not even for a preview.
   const activity = useDebounced(
@@ -75,7 +85,10 @@ export function ClaimForm({ claim }: { claim: Claim | null }) {
     },
     onError: (error) => {
       if (isApiError(error, 'evidence_required')) {
-        setEvidenceError(rules.evidenceProblem(type, 0) ?? t('errors.evidence_required'));
+        const missing = missingOf(error.details);
+        setEvidenceError(
+          missing.length > 0 ? rules.missingDocumentsText(missing) : t('errors.evidence_required'),
+        );
         return;
       }
       if (!rules.applyServerIssues(error, type)) setFormError(t(errorMessageKey(error)));
@@ -85,7 +98,7 @@ export function ClaimForm({ claim }: { claim: Claim | null }) {
   /** Checks everything here first: a problem found in the browser never reaches the server. */
   const run = (submit: boolean) => {
     setFormError(null);
-    const missing = submit ? rules.evidenceProblem(type, evidence.length) : null;
+    const missing = submit ? rules.evidenceProblem(asked, evidence) : null;
     setEvidenceError(missing);
     form
       .validateFields()
@@ -174,11 +187,17 @@ export function ClaimForm({ claim }: { claim: Claim | null }) {
                   </Form.Item>
                 ))}
               <EvidenceField
+                asked={asked}
                 evidence={evidence}
                 uploadNotes={uploadNotes}
                 uploading={uploading}
                 onUpload={upload}
-                error={evidence.length > 0 ? null : evidenceError}
+                error={
+                  // Cleared once the documents named are all attached.
+                  asked !== undefined && rules.evidenceProblem(asked, evidence) === null
+                    ? null
+                    : evidenceError
+                }
               />
               {formError !== null && (
                 <Alert

@@ -8,7 +8,8 @@ type Note = { kind: 'found'; project: PublicProject } | { kind: 'none'; number: 
 
 /**
  * 项目编号 with a lookup in the filed projects: when the number is a filed project, the form
- * takes its level, date and an attendee's credits, and says which project it was.
+ * takes its level, name, date and an attendee's credits, and says which project it was.
+ * (Where the rules check filed projects, the server values the claim from the registry.)
  */
 export function ProjectNumberInput(control: Record<string, unknown>) {
   const { t } = useT();
@@ -31,6 +32,7 @@ export function ProjectNumberInput(control: Record<string, unknown>) {
       form.setFieldsValue({
         level: project.level,
         date: project.startDate,
+        projectName: project.name,
         ...(role === 'speaker' ? {} : { awardedCredits: project.attendeeCredits }),
       });
       void form.validateFields(['date']).catch(() => undefined);

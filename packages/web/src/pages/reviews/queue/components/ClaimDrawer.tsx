@@ -27,6 +27,7 @@ import {
 } from '../../../../components/activity/activity-field-text';
 import { formatDateTime } from '../../../../utils/format';
 import { useClaim } from '../use-review-queue';
+import { EvidenceChecklist } from './EvidenceChecklist';
 import { EvidenceViewer } from './EvidenceViewer';
 import { ReasonModal } from './ReasonModal';
 import { provenanceText } from './provenance-text';
@@ -201,6 +202,7 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
 
           <section>
             <Typography.Title level={5}>{t('reviews.evidence')}</Typography.Title>
+            <EvidenceChecklist items={c.evidenceChecklist} />
             {c.evidence.length === 0 ? (
               <Empty description={t('reviews.noEvidence')} />
             ) : (

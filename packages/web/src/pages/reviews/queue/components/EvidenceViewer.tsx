@@ -17,6 +17,11 @@ export function EvidenceViewer({ file }: { file: ClaimEvidence }) {
         <Typography.Text type="secondary">
           {labelOf(t, 'evidenceType', file.contentType)} · {Math.ceil(file.sizeBytes / 1024)} KB
         </Typography.Text>
+        <Tag data-testid="evidence-kind">
+          {file.kind
+            ? labelOf(t, 'evidenceDocumentKind', file.kind)
+            : t('evidenceDocuments.noFileKind')}
+        </Tag>
         {file.sharedWithOtherPerson && <Tag color="red">{t('reviews.sharedTag')}</Tag>}
       </Flex>
       {file.sharedWithOtherPerson && (

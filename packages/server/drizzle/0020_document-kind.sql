@@ -1,0 +1,1 @@
+ALTER TABLE "claim_evidence" ADD COLUMN "document_kind" text;

@@ -1,0 +1,30 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ActivityType, EvidenceDocumentKind } from '@jijiao/contracts';
+import { fetchEvidenceDocuments } from '../../../api';
+
+/**
+ * The documents the chosen activity type asks for, under the rules of the person's place in
+ * the year of the activity (the packs' `evidence`): the caller's own without `personId`.
+ * Undefined while unknown (nothing chosen yet, or still loading).
+ */
+export function useEvidenceDocuments(
+  type: ActivityType | undefined,
+  date: string | undefined,
+  personId?: string,
+  /** False while there is nobody to ask for (a unit entry before staff are picked). */
+  enabled = true,
+): readonly EvidenceDocumentKind[] | undefined {
+  const year = date && /^\d{4}-/.test(date) ? Number(date.slice(0, 4)) : undefined;
+  const documents = useQuery({
+    queryKey: ['evidence-documents', personId ?? 'me', year ?? 'now'],
+    queryFn: () =>
+      fetchEvidenceDocuments({
+        ...(year === undefined ? {} : { year }),
+        ...(personId === undefined ? {} : { personId }),
+      }),
+    retry: false,
+    enabled,
+    staleTime: 10 * 60_000,
+  });
+  return type && documents.data ? documents.data.documents[type] : undefined;
+}
