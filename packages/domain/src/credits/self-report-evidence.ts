@@ -21,6 +21,7 @@ export const selfReportEvidenceRequired: Readonly<Record<ActivityType, boolean>>
   further_study: true,
   degree_study: true,
   aid_post: true,
+  residency: true,
   unit_lecture: false,
   case_discussion: false,
   online_course: false,

@@ -18,6 +18,8 @@ export interface ClaimValuation {
   class: CreditClass | null;
   reasons: ReasonCode[];
   packs: { id: string; version: string }[];
+  /** The packs of the year say credits count only in the year they are entered (Hunan). */
+  entryYearOnly: boolean;
 }
 
 export type ClaimValuationResult =
@@ -64,6 +66,7 @@ export function valueClaim(
       class: valued.valuation.class,
       reasons: [...reasons],
       packs: resolved.policy.packs,
+      entryYearOnly: resolved.policy.rules.entryYear !== null,
     },
   };
 }
