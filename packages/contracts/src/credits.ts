@@ -34,6 +34,7 @@ export const activityTypes = [
   'aid_post',
   'online_course',
   'self_study',
+  'residency',
 ] as const;
 export const activityTypeSchema = z.enum(activityTypes);
 export type ActivityType = z.infer<typeof activityTypeSchema>;

@@ -27,6 +27,7 @@ export const errorCodes = [
   'idempotency_conflict',
   'evidence_rejected',
   'evidence_required',
+  'year_closed',
   'rate_limited',
   'database_locked',
   'internal',
