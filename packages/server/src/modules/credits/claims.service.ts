@@ -221,7 +221,7 @@ export class ClaimsService {
     }
     if (v.channel === 'self_report') refuseFutureSelfReport(body.activity.date, this.#deps.clock);
     const { where } = await this.#deps.intake.personAndPlace(this.#deps.db, v.personId);
-    const valued = this.#deps.intake.valueAt(where, v.id, body.activity);
+    const valued = this.#deps.intake.valueForEntry(where, v.id, body.activity);
     const { activity } = valued;
     await this.#deps.db.transaction(async (tx) => {
       const changed = await this.#deps.lifecycle.correct(tx, v, {

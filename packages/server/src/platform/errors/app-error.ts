@@ -35,6 +35,7 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number>> = {
   idempotency_conflict: 409,
   evidence_rejected: 415,
   evidence_required: 422,
+  year_closed: 422,
   rate_limited: 429,
   database_locked: 503,
   internal: 500,
