@@ -36,6 +36,7 @@ import { auditVocabularyMessages } from './zh-CN/audit-vocabulary';
 import { policyPacksMessages } from './zh-CN/policy-packs';
 import { phoneMessages } from './zh-CN/phone';
 import { frameMessages } from './zh-CN/frame';
+import { noticeRulesMessages } from './zh-CN/notice-rules';
 
 export const zhCN = {
   ...commonMessages,
@@ -70,6 +71,7 @@ export const zhCN = {
   ...policyPacksMessages,
   ...phoneMessages,
   ...frameMessages,
+  ...noticeRulesMessages,
 };
 
 /** The shape every language must have: the Chinese tree with string leaves. */
