@@ -115,11 +115,9 @@ export function evaluateYear(input: EvaluateYearInput): EvaluateYearResult {
     classTenths[name] = sumTenths(entries.filter((e) => e.class === name));
   }
   const fullYearResult = evaluateFullYear(policy, entries);
-  const waivedBy = fullYearResult?.met
-    ? 'full_year'
-    : hasResidencyYear(policy, entries)
-      ? 'residency'
-      : undefined;
+  let waivedBy: string | undefined;
+  if (fullYearResult?.met) waivedBy = 'full_year';
+  else if (hasResidencyYear(policy, entries)) waivedBy = 'residency';
   const requirements = evaluateRequirements(rules, sumTenths(entries), classTenths, waivedBy);
   const stage = evaluateStage(rules, person.unitLevel, year, stageCredits(entries, year));
   if (stage?.requirement) requirements.push(stage.requirement);

@@ -74,7 +74,11 @@ describe('remote education under national-2006', () => {
     },
     {
       name: 'the yearly cap cuts part of a project',
-      activities: [remote('p1', '2023-01-01', 15), remote('p2', '2023-02-01', 12), remote('p3', '2023-03-01', 6)],
+      activities: [
+        remote('p1', '2023-01-01', 15),
+        remote('p2', '2023-02-01', 12),
+        remote('p3', '2023-03-01', 6),
+      ],
       expected: [
         ['p1', 5, []],
         ['p2', 4, []],

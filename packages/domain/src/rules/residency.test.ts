@@ -39,7 +39,12 @@ describe('a residency year under the default packs (satisfies the year)', () => 
     ['final year 3 of 3, failed', residency(3, 3, false), false, ['residency_assessment_failed']],
     ['final year 3 of 3, passed', residency(3, 3, true), true, []],
     ['a one-year residency, passed', residency(1, 1, true), true, []],
-    ['a one-year residency, failed', residency(1, 1, false), false, ['residency_assessment_failed']],
+    [
+      'a one-year residency, failed',
+      residency(1, 1, false),
+      false,
+      ['residency_assessment_failed'],
+    ],
   ])('%s: compliant %s, reasons %j', (_name, activity, compliant, reasons) => {
     for (const year of [2023, 2025]) {
       const report = evaluate(year, [{ ...activity, date: `${String(year)}-08-31` }]);

@@ -114,13 +114,22 @@ describe('entry for a closed year', () => {
     expect(error.code).toBe('import_invalid');
     const { issues } = error.details?.report as ImportReport;
     expect(issues).toEqual([
-      expect.objectContaining({ row: 3, column: '日期', message: expect.stringContaining('2025-12-31') }),
+      expect.objectContaining({
+        row: 3,
+        column: '日期',
+        message: expect.stringContaining('2025-12-31') as string,
+      }),
     ]);
   });
 
   it.each([
     ['Hunan, the open year 2026', () => inHunan, paper('2026-02-01'), 2026],
-    ['the demo province, 2025 (its packs do not tie credits to the year of entry)', () => elsewhere, paper('2025-11-30'), 2025],
+    [
+      'the demo province, 2025 (its packs do not tie credits to the year of entry)',
+      () => elsewhere,
+      paper('2025-11-30'),
+      2025,
+    ],
   ])('takes %s', async (_name, who, activity, year) => {
     const res = await post('/api/v1/credits', who().learner, { activity });
     expect(res.statusCode, res.body).toBe(201);

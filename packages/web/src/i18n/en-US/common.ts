@@ -70,7 +70,8 @@ export const commonMessages: CommonMessages = {
     idempotency_conflict: 'This idempotency key was already used for a different request.',
     evidence_rejected: 'Evidence not accepted: only JPEG, PNG or PDF files within the size limit.',
     evidence_required: 'Upload the evidence before submitting.',
-    year_closed: 'That credit year is closed to entry: here credits count only in the year they are entered.',
+    year_closed:
+      'That credit year is closed to entry: here credits count only in the year they are entered.',
     rate_limited: 'Too many attempts. Try again later.',
     database_locked: 'The system is busy. Try again shortly.',
     internal: 'Server error. Try again later.',

@@ -28,7 +28,8 @@ export const policyPacksMessages: PolicyPacksMessages = {
     'measures-2006': 'Full text not among the documents.',
     'measures-2024':
       'Full text not retrieved: each number is a default to confirm against the official text.',
-    'measures-2006-copies': 'Full text not among the documents: to confirm against the official text.',
+    'measures-2006-copies':
+      'Full text not among the documents: to confirm against the official text.',
     'residency-assumption':
       'An assumption: the notices say a passed year is credited, not what it is worth.',
   },

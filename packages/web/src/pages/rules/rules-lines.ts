@@ -1,11 +1,5 @@
 import type { ActivityType } from '@jijiao/contracts';
-import type {
-  PolicyRules,
-  ProjectRule,
-  RateRule,
-  ResidencyRule,
-  YearCap,
-} from '@jijiao/domain';
+import type { PolicyRules, ProjectRule, RateRule, ResidencyRule, YearCap } from '@jijiao/domain';
 import type { Translate } from '../../i18n/use-t';
 import { isCodeOf, labelOf } from '../../i18n/vocabulary';
 
@@ -148,8 +142,7 @@ function residencyLines(t: Translate, valuation: Valuation): RuleLine[] {
   const worth =
     rule.basis === 'satisfies_year'
       ? t('noticeRules.residencySatisfiesYear')
-      : t('noticeRules.residencyCredits', { credits: num(rule.credits) }) +
-        inClass(t, rule.class);
+      : t('noticeRules.residencyCredits', { credits: num(rule.credits) }) + inClass(t, rule.class);
   const text = t('policyRules.typeRule', { type: typeName(t, 'residency'), rule: worth });
   return [{ text, source: rule.source }];
 }
