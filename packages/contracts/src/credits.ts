@@ -34,6 +34,7 @@ export const activityTypes = [
   'aid_post',
   'online_course',
   'self_study',
+  'residency',
 ] as const;
 export const activityTypeSchema = z.enum(activityTypes);
 export type ActivityType = z.infer<typeof activityTypeSchema>;
@@ -46,6 +47,7 @@ export const evidenceDocumentKinds = [
   'dispatch_document',
   'receiving_unit_evaluation',
   'platform_credit_screenshot',
+  'residency_assessment',
   'supporting_document',
 ] as const;
 export const evidenceDocumentKindSchema = z.enum(evidenceDocumentKinds);

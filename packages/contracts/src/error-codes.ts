@@ -30,6 +30,7 @@ export const errorCodes = [
   'evidence_rejected',
   'evidence_required',
   'project_not_filed',
+  'year_closed',
   'rate_limited',
   'database_locked',
   'internal',

@@ -13,6 +13,7 @@ export const valuationReasons = [
   'below_unit',
   'rank_not_credited',
   'not_valued_by_policy',
+  'residency_assessment_failed',
 ] as const;
 export type ValuationReason = (typeof valuationReasons)[number];
 
@@ -32,7 +33,7 @@ export const requirementCodes = [
 export type RequirementCode = (typeof requirementCodes)[number];
 
 /** What may satisfy a year's requirements on its own (`waivedBy`). */
-export const requirementWaivers = ['full_year'] as const;
+export const requirementWaivers = ['full_year', 'residency'] as const;
 
 /** The fields of an activity besides its type and date (the scenario format). */
 export const activityFieldNames = [
@@ -55,6 +56,9 @@ export const activityFieldNames = [
   'endDate',
   'certificateDate',
   'platform',
+  'trainingYear',
+  'totalYears',
+  'assessmentPassed',
 ] as const;
 export type ActivityFieldName = (typeof activityFieldNames)[number];
 

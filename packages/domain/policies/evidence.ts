@@ -36,5 +36,7 @@ export const evidenceDocuments: EvidenceRules = {
   aid_post: { documents: ['dispatch_document', 'receiving_unit_evaluation'], source: guide },
   // 锦江区医学会Ⅱ类学分 (a platform without push): 上传学习平台学分证明截图.
   online_course: { documents: ['platform_credit_screenshot'], source: guide },
+  // (七): 规培…以每年的年度考核成绩作为授分凭证，最后一年要以最后考核成绩合格才可授分.
+  residency: { documents: ['residency_assessment'], source: guide },
   self_study: none(),
 };

@@ -19,7 +19,7 @@ const rate = (credits: number, per: number, source: string, whole?: boolean) =>
 
 export const national2006: NationalPackInput = {
   id: 'national-2006',
-  version: '1.0.0',
+  version: '1.1.0',
   title: '继续医学教育学分授予与管理办法 (2006)',
   level: 'national',
   years: { to: 2024 },
@@ -30,6 +30,8 @@ export const national2006: NationalPackInput = {
     sources.seed002,
     sources.measures2006,
     sources.seed004,
+    sources.measures2006Copies,
+    sources.residencyAssumption,
   ],
   rules: {
     classes: ['I', 'II'],
@@ -86,6 +88,8 @@ export const national2006: NationalPackInput = {
       degree_study: rate(4, 1, seed001),
       aid_post: rate(4, 1, seed001),
       online_course: rate(1, 3, readme),
+      // A passed residency year meets the year's requirements, as the full-year rule of 2024.
+      residency: { basis: 'satisfies_year', source: sources.residencyAssumption.id },
     },
     // Seed 001: participants at most 5 a year for each kind (the 2006 text: 10 together).
     yearCaps: {
@@ -98,6 +102,12 @@ export const national2006: NationalPackInput = {
         credits: 5,
         members: [{ type: 'case_discussion', role: 'participant' }],
         source: seed001,
+      },
+      // 远程继续医学教育 (national projects attended remotely, at most 5 each): 10 a year.
+      remote_education: {
+        credits: 10,
+        members: [{ type: 'project', level: 'national', role: 'attendee', remote: true }],
+        source: sources.measures2006Copies.id,
       },
     },
     recognition: {
@@ -119,5 +129,6 @@ export const national2006: NationalPackInput = {
     evidence: evidenceDocuments,
     // Nationally no registry check: overlays name the levels their registry covers.
     filedProjects: null,
+    entryYear: null,
   },
 };

@@ -24,11 +24,17 @@ const rate = (credits: number, per: number, source: string, whole?: boolean) =>
 
 export const national2024: NationalPackInput = {
   id: 'national-2024',
-  version: '1.0.0',
+  version: '1.1.0',
   title: '国卫办科教发〔2024〕20号',
   level: 'national',
   years: { from: 2025 },
-  sources: [sources.scenarioReadme, sources.domainDigest, sources.measures2024, sources.seed004],
+  sources: [
+    sources.scenarioReadme,
+    sources.domainDigest,
+    sources.measures2024,
+    sources.seed004,
+    sources.residencyAssumption,
+  ],
   rules: {
     classes: [],
     requirements: {
@@ -69,6 +75,8 @@ export const national2024: NationalPackInput = {
       survey_report: rate(1, 3000, readme, true),
       translation: rate(1, 1500, readme, true),
       written_review: rate(1, 2000, readme, true),
+      // A passed residency year meets the year's requirements, as the full-year rule does.
+      residency: { basis: 'satisfies_year', source: sources.residencyAssumption.id },
     },
     yearCaps: {
       organised_practice: {
@@ -106,5 +114,6 @@ export const national2024: NationalPackInput = {
     evidence: evidenceDocuments,
     // Nationally no registry check: overlays name the levels their registry covers.
     filedProjects: null,
+    entryYear: null,
   },
 };

@@ -37,6 +37,9 @@ describe('the default packs', () => {
     ['national-2006', 'valuation.self_study', undefined],
     ['national-2006', 'yearCaps.unit_lecture_participants.credits', 5],
     ['national-2006', 'stage.credits', 10],
+    ['national-2006', 'yearCaps.remote_education.credits', 10],
+    ['national-2006', 'valuation.residency.basis', 'satisfies_year'],
+    ['national-2006', 'entryYear', null],
     ['national-2024', 'classes', []],
     ['national-2024', 'requirements.annualTotal.hours', 90],
     ['national-2024', 'valuation.project.unit.attendee.per', 3],
@@ -45,6 +48,7 @@ describe('the default packs', () => {
     ['national-2024', 'yearCaps.planned_self_study.credits', 10],
     ['national-2024', 'fullYear.months', 3],
     ['national-2024', 'stage', null],
+    ['national-2024', 'valuation.residency.basis', 'satisfies_year'],
     ['guangzhou', 'requirements.classMinimums.I.credits', 10],
     ['sichuan', 'recognition.outOfProvinceProjectLevels', ['national']],
     ['sichuan', 'crossYearByCertificate.types', ['further_study']],
@@ -61,6 +65,7 @@ describe('the default packs', () => {
     ['national-2024', 'filedProjects', null],
     ['sichuan', 'filedProjects.levels', ['provincial']],
     ['chengdu-jinjiang', 'filedProjects.levels', ['provincial']],
+    ['hunan', 'entryYear.source', 'seed-003'],
   ])('%s: %s = %j', (packId, path, value) => {
     expect(at(packId, path)).toEqual(value);
   });

@@ -36,6 +36,17 @@ export const sources = {
     document: '《继续医学教育学分授予与管理办法》(2006), as digested in ../shared/docs/domain.md',
     note: 'Full text not among the seeds.',
   },
+  measures2006Copies: {
+    id: 'measures-2006-copies',
+    document:
+      '《继续医学教育学分授予与管理办法》(2006), 远程继续医学教育, as secondary copies reproduce it: "此类学分每年授予最多不超过10学分"',
+    note: 'Full text not among the seeds: to confirm against the official text.',
+  },
+  residencyAssumption: {
+    id: 'residency-assumption',
+    document: 'docs/policies.md, "Residency training (规培)"',
+    note: 'An assumption: the notices say a passed year is credited, not what it is worth.',
+  },
   measures2024: {
     id: 'measures-2024',
     document: '国卫办科教发〔2024〕20号 (2024-10-23), via a national news report',

@@ -23,6 +23,7 @@ export * from './credits/value-claim';
 export * from './credits/self-report-evidence';
 export * from './credits/filed-project';
 export * from './credits/activity-date';
+export * from './credits/entry-year';
 export * from './orgs/provinces';
 export * from '../policies/index';
 export * from './projects/project-number';

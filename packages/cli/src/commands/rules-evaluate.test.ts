@@ -165,7 +165,7 @@ describe('jijiao rules explain and packs', () => {
   it('lists the packs with years and places, as a table or JSON', async () => {
     const table = await run('rules', 'packs');
     expect(table.stdout).toMatch(/chengdu-jinjiang\s+1\.0\.0\s+district\s+510104\s+all years/);
-    expect(table.stdout).toMatch(/national-2024\s+1\.0\.0\s+national\s+—\s+≥ 2025/);
+    expect(table.stdout).toMatch(/national-2024\s+1\.1\.0\s+national\s+—\s+≥ 2025/);
     const json = await run('rules', 'packs', '--json');
     const packs = JSON.parse(json.stdout) as { id: string; years: object }[];
     expect(packs.map((p) => p.id)).toEqual([

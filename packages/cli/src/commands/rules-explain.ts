@@ -34,6 +34,8 @@ export function explainReport(report: YearReport): string {
   ]);
   const extra: string[] = [];
   if (report.fullYear?.met) extra.push(`进修等累计${report.fullYear.months}个月，视为完成全年学分`);
+  else if (report.requirements.some((r) => r.waivedBy === 'residency'))
+    extra.push('规培年度考核合格，视为完成全年学分');
   if (report.stage && !report.stage.isFinalYear) {
     const { firstYear, lastYear, earned, required } = report.stage;
     extra.push(`${firstYear}–${lastYear}周期国家级项目学分：${earned}/${required}（周期未结束）`);

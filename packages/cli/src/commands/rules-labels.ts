@@ -16,6 +16,7 @@ export const activityTypeLabels: Record<ActivityType, string> = {
   aid_post: '对口支援',
   online_course: '远程/网络课程',
   self_study: '有计划自学',
+  residency: '住院医师规范化培训（规培）',
 };
 
 export const reasonLabels: Record<ReasonCode, string> = {
@@ -26,6 +27,7 @@ export const reasonLabels: Record<ReasonCode, string> = {
   below_unit: '不足一个计分单位的部分不计',
   rank_not_credited: '排名不在授分范围内',
   not_valued_by_policy: '现行政策不授予学分',
+  residency_assessment_failed: '规培年度考核未合格，不授学分',
 };
 
 const requirementLabels: Record<string, string> = {

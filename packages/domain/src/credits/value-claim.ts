@@ -21,6 +21,8 @@ export interface ClaimValuation {
   packs: { id: string; version: string }[];
   /** The rules the packs resolved to: the evidence and filed-project checks read them. */
   rules: PolicyRules;
+  /** The packs of the year say credits count only in the year they are entered (Hunan). */
+  entryYearOnly: boolean;
 }
 
 export type ClaimValuationResult =
@@ -68,6 +70,7 @@ export function valueClaim(
       reasons: [...reasons],
       packs: resolved.policy.packs,
       rules: resolved.policy.rules,
+      entryYearOnly: resolved.policy.rules.entryYear !== null,
     },
   };
 }

@@ -82,9 +82,26 @@ const monthlySchema = <T extends string>(type: T) =>
       path: ['endDate'],
     });
 
+/**
+ * A year of residency training (规培): `date` is the day of that year's assessment, which
+ * decides the credit year; the final year is `trainingYear` = `totalYears`.
+ */
+const residencySchema = z
+  .object({
+    ...base,
+    type: z.literal('residency'),
+    trainingYear: positiveInteger,
+    totalYears: positiveInteger,
+    assessmentPassed: z.boolean(expect('must be true or false')),
+  })
+  .refine((a) => a.trainingYear <= a.totalYears, {
+    error: 'must not exceed totalYears',
+    path: ['trainingYear'],
+  });
+
 const activityTypeError = 'must be one of project, paper, research, book, translation, '.concat(
   'survey_report, written_review, unit_lecture, case_discussion, further_study, degree_study, ',
-  'aid_post, online_course, self_study',
+  'aid_post, online_course, self_study, residency',
 );
 
 export const activitySchema = z.discriminatedUnion(
@@ -119,6 +136,7 @@ export const activitySchema = z.discriminatedUnion(
       platform: z.string().optional(),
     }),
     z.object({ ...base, type: z.literal('self_study'), hours: positiveNumber }),
+    residencySchema,
   ],
   {
     error: (issue) =>
@@ -130,3 +148,4 @@ export const activitySchema = z.discriminatedUnion(
 
 export type Activity = z.infer<typeof activitySchema>;
 export type ProjectActivity = z.infer<typeof projectSchema>;
+export type ResidencyActivity = z.infer<typeof residencySchema>;

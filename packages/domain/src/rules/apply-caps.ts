@@ -52,7 +52,10 @@ function isMember(cap: YearCap, activity: Activity): boolean {
   return cap.members.some(
     (member) =>
       member.type === activity.type &&
-      (member.role === undefined || ('role' in activity && activity.role === member.role)),
+      (member.role === undefined || ('role' in activity && activity.role === member.role)) &&
+      (member.level === undefined || ('level' in activity && activity.level === member.level)) &&
+      (member.remote === undefined ||
+        (activity.type === 'project' && (activity.remote ?? false) === member.remote)),
   );
 }
 

@@ -31,6 +31,7 @@ const byId: Record<string, Lookup> = {
   activityClasses: (report, id) => report.activities.find((a) => a.id === id)?.class,
   requirementsMet: (report, code) => report.requirements.find((r) => r.code === code)?.met,
   shortfalls: (report, code) => report.requirements.find((r) => r.code === code)?.shortfall,
+  waivedBy: (report, code) => report.requirements.find((r) => r.code === code)?.waivedBy,
 };
 
 /** Every difference between the report and the expectation, as readable lines (none: match). */

@@ -10,6 +10,7 @@ import type { Place, ResolvedPolicy } from './resolve-policy';
 import type { InputProblem } from './scenario-input';
 import { evaluateStage, type StageCredit, type StageProgress } from './stage-progress';
 import { sumDecimals, tenthsToCredits } from './tenths';
+import { isYearSatisfyingResidency } from './value-activity';
 import type { CreditClass, UnitLevel } from './vocabulary';
 import { buildYearEntries, type YearEntry } from './year-entries';
 
@@ -77,6 +78,16 @@ function evaluateFullYear(
   return { requiredMonths: rule.months, months, met: months >= rule.months };
 }
 
+/** A residency year of this year, recognised and passed, where it satisfies the year. */
+function hasResidencyYear(policy: ResolvedPolicy, entries: readonly YearEntry[]): boolean {
+  return entries.some(
+    (e) =>
+      e.year === policy.year &&
+      e.isRecognised &&
+      isYearSatisfyingResidency(policy.rules, e.activity),
+  );
+}
+
 /**
  * Credits towards a stage: this year's as counted; earlier years' recognised activities,
  * when the input carries them, at face value within their per-project caps.
@@ -104,7 +115,9 @@ export function evaluateYear(input: EvaluateYearInput): EvaluateYearResult {
     classTenths[name] = sumTenths(entries.filter((e) => e.class === name));
   }
   const fullYearResult = evaluateFullYear(policy, entries);
-  const waivedBy = fullYearResult?.met ? 'full_year' : undefined;
+  let waivedBy: string | undefined;
+  if (fullYearResult?.met) waivedBy = 'full_year';
+  else if (hasResidencyYear(policy, entries)) waivedBy = 'residency';
   const requirements = evaluateRequirements(rules, sumTenths(entries), classTenths, waivedBy);
   const stage = evaluateStage(rules, person.unitLevel, year, stageCredits(entries, year));
   if (stage?.requirement) requirements.push(stage.requirement);

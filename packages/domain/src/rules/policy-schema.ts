@@ -55,6 +55,27 @@ export const projectRuleSchema = z
     }
   });
 
+/**
+ * What a residency year (规培) with its assessment passed is worth: `satisfies_year` meets
+ * the year's requirements by itself without adding credits (as the full-year rule does);
+ * `credits` gives that many credits of `class`.
+ */
+export const residencyRuleSchema = z
+  .strictObject({
+    basis: z.enum(['satisfies_year', 'credits']),
+    credits: positive.optional(),
+    class: creditClass.optional(),
+    source,
+  })
+  .superRefine((rule, context) => {
+    if (rule.basis !== 'credits') return;
+    for (const key of ['credits', 'class'] as const) {
+      if (rule[key] === undefined) {
+        context.addIssue({ code: 'custom', path: [key], message: 'is required for credits' });
+      }
+    }
+  });
+
 const projectLevelRulesSchema = z.strictObject({
   attendee: projectRuleSchema.optional(),
   speaker: projectRuleSchema.optional(),
@@ -103,12 +124,18 @@ export const valuationSchema = z.strictObject({
   aid_post: rateRuleSchema.optional(),
   online_course: rateRuleSchema.optional(),
   self_study: rateRuleSchema.optional(),
+  residency: residencyRuleSchema.optional(),
 });
 
-/** Which activities share a yearly cap: a type, optionally only one role of it. */
+/**
+ * Which activities share a yearly cap: a type, optionally only one role of it, and for
+ * projects optionally one level and only remote (or only on-site) attendance.
+ */
 const capMemberSchema = z.strictObject({
   type: activityTypeSchema,
   role: z.enum(['attendee', 'speaker', 'participant']).optional(),
+  level: projectLevelSchema.optional(),
+  remote: z.boolean().optional(),
 });
 
 export const yearCapSchema = z.strictObject({
@@ -177,6 +204,11 @@ export const policyRulesSchema = z.strictObject({
    * and are then valued from the registry's hours and credits.
    */
   filedProjects: z.strictObject({ levels: z.array(projectLevelSchema).min(1), source }).nullable(),
+  /**
+   * Credits count only in the year they are entered: once a credit year has ended, no
+   * activity of that year may be entered any more (Hunan).
+   */
+  entryYear: z.strictObject({ source }).nullable(),
 });
 
 export type PolicyRules = z.infer<typeof policyRulesSchema>;
@@ -184,4 +216,5 @@ export type RateRule = z.infer<typeof rateRuleSchema>;
 export type ProjectRule = z.infer<typeof projectRuleSchema>;
 export type YearCap = z.infer<typeof yearCapSchema>;
 export type EvidenceRules = z.infer<typeof evidenceRulesSchema>;
+export type ResidencyRule = z.infer<typeof residencyRuleSchema>;
 export { year as yearSchema };

@@ -63,6 +63,14 @@ const kindOf = fc.oneof(
     months: tenth(4),
   }),
   fc.record({ type: fc.constantFrom('online_course', 'self_study'), hours: tenth(60) }),
+  fc.integer({ min: 1, max: 3 }).chain((totalYears) =>
+    fc.record({
+      type: fc.constant('residency'),
+      trainingYear: fc.integer({ min: 1, max: totalYears }),
+      totalYears: fc.constant(totalYears),
+      assessmentPassed: fc.boolean(),
+    }),
+  ),
 );
 
 const activitiesFor = (year: number) =>
@@ -108,9 +116,13 @@ describe('engine invariants', () => {
         const byId = new Map(scenario.activities.map((a) => [a.id, a]));
         for (const cap of Object.values(resolution.policy.rules.yearCaps)) {
           const members = report.activities.filter((a) => {
-            const input = byId.get(a.id) as { type: string; role?: string };
+            const input = byId.get(a.id) as ProjectFields;
             return cap.members.some(
-              (m) => m.type === input.type && (!m.role || m.role === input.role),
+              (m) =>
+                m.type === input.type &&
+                (!m.role || m.role === input.role) &&
+                (!m.level || m.level === input.level) &&
+                (m.remote === undefined || (input.remote ?? false) === m.remote),
             );
           });
           expect(sum(members.map((m) => m.credits))).toBeLessThanOrEqual(tenths(cap.credits));
@@ -167,6 +179,25 @@ describe('engine invariants', () => {
         const extra = { id: 'extra', date: `${scenario.year}-06-15`, ...kind };
         const after = evaluate({ ...scenario, activities: [extra, ...scenario.activities] });
         expect(tenths(after.totalCredits)).toBeGreaterThanOrEqual(tenths(before));
+      }),
+    );
+  });
+
+  it('waives a year by residency only for a passed assessment of that year', () => {
+    fc.assert(
+      fc.property(scenarioArb, (scenario) => {
+        const report = evaluate(scenario);
+        const passed = scenario.activities.some(
+          (a) =>
+            a.type === 'residency' &&
+            'assessmentPassed' in a &&
+            a.assessmentPassed &&
+            a.date.startsWith(String(scenario.year)),
+        );
+        const waived = report.requirements.some((r) => r.waivedBy === 'residency');
+        expect(waived).toBe(passed && report.fullYear?.met !== true);
+        for (const a of report.activities.filter((x) => x.type === 'residency'))
+          expect(a.credits).toBe(0);
       }),
     );
   });

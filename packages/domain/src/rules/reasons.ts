@@ -14,6 +14,8 @@ export const reasonCodes = [
   'rank_not_credited',
   /** The policy in force gives no credit for this kind of activity. */
   'not_valued_by_policy',
+  /** A residency year (规培) whose assessment was not passed: no credit for it. */
+  'residency_assessment_failed',
 ] as const;
 
 export type ReasonCode = (typeof reasonCodes)[number];

@@ -70,7 +70,7 @@ describe('parseScenarioInput', () => {
     [withActivity(1, { words: 12.5 }), 'activities[1].words: must be a positive whole number'],
     [
       withActivity(1, { type: 'poem' }),
-      'activities[1].type: must be one of project, paper, research, book, translation, survey_report, written_review, unit_lecture, case_discussion, further_study, degree_study, aid_post, online_course, self_study',
+      'activities[1].type: must be one of project, paper, research, book, translation, survey_report, written_review, unit_lecture, case_discussion, further_study, degree_study, aid_post, online_course, self_study, residency',
     ],
     [withActivity(1, { date: '2023-02-30' }), 'activities[1].date: must be a real calendar date'],
     [withActivity(1, { date: '1/5/2023' }), 'activities[1].date: must be a date YYYY-MM-DD'],

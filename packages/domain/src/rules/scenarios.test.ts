@@ -8,9 +8,14 @@ import { defaultPolicyRegistry } from '../../policies/index';
 import guangzhou2025 from '../../scenarios/guangzhou-2025-full-year-study.json';
 import hubei2020 from '../../scenarios/hubei-2020-stage-end.json';
 import hubei2022 from '../../scenarios/hubei-2022-every-kind.json';
+import hubei2023remote from '../../scenarios/hubei-2023-remote-education-caps.json';
 import hubei2026 from '../../scenarios/hubei-2026-yearly-caps.json';
 import hunan2024 from '../../scenarios/hunan-2024-certificate.json';
+import jinjiang2023passed from '../../scenarios/jinjiang-2023-residency-year-passed.json';
+import jinjiang2023failed from '../../scenarios/jinjiang-2023-residency-year-failed.json';
+import jinjiang2024final from '../../scenarios/jinjiang-2024-residency-final-failed.json';
 import jinjiang2025 from '../../scenarios/jinjiang-2025-overlays-on-2024.json';
+import jinjiang2025final from '../../scenarios/jinjiang-2025-residency-final-passed.json';
 import sichuan2021 from '../../scenarios/sichuan-2021-cross-year-study.json';
 import { checkExpectations } from './check-expectations';
 import { evaluateScenario } from './evaluate-scenario';
@@ -111,7 +116,20 @@ const shared = [
   },
 ];
 
-const own = [guangzhou2025, hubei2020, hubei2022, hubei2026, hunan2024, jinjiang2025, sichuan2021];
+const own = [
+  guangzhou2025,
+  hubei2020,
+  hubei2022,
+  hubei2023remote,
+  hubei2026,
+  hunan2024,
+  jinjiang2023passed,
+  jinjiang2023failed,
+  jinjiang2024final,
+  jinjiang2025,
+  jinjiang2025final,
+  sichuan2021,
+];
 
 describe.each([
   ['shared', shared],

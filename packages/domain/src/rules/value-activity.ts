@@ -2,8 +2,8 @@
  * Face value of one activity under the rules in force, before recognition and caps:
  * credits in tenths (rounded half up once, here), the class, and why it is below face.
  */
-import type { Activity, ProjectActivity } from './activity-schema';
-import type { PolicyRules, ProjectRule, RateRule } from './policy-schema';
+import type { Activity, ProjectActivity, ResidencyActivity } from './activity-schema';
+import type { PolicyRules, ProjectRule, RateRule, ResidencyRule } from './policy-schema';
 import type { ReasonCode } from './reasons';
 import { creditsToTenths, hasRemainder, rateToTenths } from './tenths';
 import type { CreditClass } from './vocabulary';
@@ -91,6 +91,37 @@ function valueProject(rules: PolicyRules, activity: ProjectActivity): ValuationR
   return valued(valuation);
 }
 
+/**
+ * A residency year counts by its assessment: passed, it is worth what the rule says (nothing
+ * in credits when it satisfies the year, see `evaluateYear`); failed, nothing. The final
+ * year is no exception: it counts only with the final assessment passed (Jinjiang guide 七).
+ */
+function valueResidency(
+  rule: ResidencyRule | undefined,
+  activity: ResidencyActivity,
+): ValuationResult {
+  if (!rule) return valued(unvalued);
+  if (!activity.assessmentPassed) {
+    return valued({ tenths: 0, class: null, reasons: ['residency_assessment_failed'] });
+  }
+  if (rule.basis === 'satisfies_year') return valued({ tenths: 0, class: null, reasons: [] });
+  // The schema makes credits and class present for `credits`.
+  return valued({
+    tenths: creditsToTenths(rule.credits ?? 0),
+    class: rule.class ?? null,
+    reasons: [],
+  });
+}
+
+/** Whether the activity is a residency year that satisfies its year under these rules. */
+export function isYearSatisfyingResidency(rules: PolicyRules, activity: Activity): boolean {
+  return (
+    activity.type === 'residency' &&
+    activity.assessmentPassed &&
+    rules.valuation.residency?.basis === 'satisfies_year'
+  );
+}
+
 /** Values one activity; a field it needs but lacks under these rules is a problem. */
 export function valueActivity(rules: PolicyRules, activity: Activity): ValuationResult {
   const v = rules.valuation;
@@ -117,5 +148,7 @@ export function valueActivity(rules: PolicyRules, activity: Activity): Valuation
     case 'online_course':
     case 'self_study':
       return valueRate(v[activity.type], activity.hours);
+    case 'residency':
+      return valueResidency(v.residency, activity);
   }
 }

@@ -16,6 +16,7 @@ export const activityTypes = [
   'aid_post',
   'online_course',
   'self_study',
+  'residency',
 ] as const;
 export const activityTypeSchema = z.enum(activityTypes);
 export type ActivityType = z.infer<typeof activityTypeSchema>;
@@ -37,6 +38,8 @@ export const evidenceDocumentKinds = [
   'receiving_unit_evaluation',
   /** 学习平台学分截图. */
   'platform_credit_screenshot',
+  /** 规培年度考核成绩 (the year's assessment of residency training). */
+  'residency_assessment',
   /** 其他证明材料: a scan the notices do not name more precisely. */
   'supporting_document',
 ] as const;

@@ -32,6 +32,7 @@ import { auditVocabularyMessages } from './en-US/audit-vocabulary';
 import { policyPacksMessages } from './en-US/policy-packs';
 import { phoneMessages } from './en-US/phone';
 import { frameMessages } from './en-US/frame';
+import { noticeRulesMessages } from './en-US/notice-rules';
 
 export const enUS: Messages = {
   ...commonMessages,
@@ -67,4 +68,5 @@ export const enUS: Messages = {
   ...policyPacksMessages,
   ...phoneMessages,
   ...frameMessages,
+  ...noticeRulesMessages,
 };

@@ -27,6 +27,7 @@ import { codesMessages } from './zh-CN/codes';
 import { auditVocabularyMessages } from './zh-CN/audit-vocabulary';
 import { policyPacksMessages } from './zh-CN/policy-packs';
 import { evidenceDocumentsMessages } from './zh-CN/evidence-documents';
+import { noticeRulesMessages } from './zh-CN/notice-rules';
 
 export const zhCNConsole = {
   ...navMessages,
@@ -54,4 +55,5 @@ export const zhCNConsole = {
   ...auditVocabularyMessages,
   ...policyPacksMessages,
   ...evidenceDocumentsMessages,
+  ...noticeRulesMessages,
 };

@@ -107,7 +107,7 @@ export function lineValuer(deps: { intake: CreditIntake; orgs: OrgsService }) {
       }
       const figures = lineFigures(project, input);
       const hostProvince = await provinceCodeOf(db, project.hostPath);
-      const valued = deps.intake.valueAt(
+      const valued = deps.intake.valueForEntry(
         where,
         previewId,
         activityOf(project, { role: input.role, ...figures, hostProvince }),

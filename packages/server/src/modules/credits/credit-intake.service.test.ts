@@ -41,7 +41,7 @@ describe('CreditIntake.record', () => {
       credits: 6,
       class: null,
       year: 2026,
-      packVersions: [{ id: 'national-2024', version: '1.0.0' }],
+      packVersions: [{ id: 'national-2024', version: '1.1.0' }],
     });
     const [row] = await queryRows<{ activity: { id: string }; credits: string }>(
       db,

@@ -3,6 +3,7 @@ import type { CreditChannel } from '@jijiao/contracts';
 import {
   checkFiledProject,
   filedProjectQueryOf,
+  findClosedEntryYear,
   isSameActivity,
   requiresFiledProject,
   valueClaim,
@@ -12,7 +13,7 @@ import {
   type FiledProjectQuery,
   type PolicyRegistry,
 } from '@jijiao/domain';
-import type { Clock } from '../../platform/clock';
+import { chinaDay, type Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import { notFound } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
@@ -173,7 +174,7 @@ export class CreditIntake {
     claimId: string,
     activity: unknown,
   ): Promise<ClaimValuation> {
-    const valued = this.valueAt(where, claimId, activity);
+    const valued = this.valueForEntry(where, claimId, activity);
     const typed = valued.activity;
     if (typed.type !== 'project' || !requiresFiledProject(valued.rules, typed)) return valued;
     const query = filedProjectQueryOf(typed);
@@ -206,6 +207,25 @@ export class CreditIntake {
   }
 
   /**
+   * `valueAt` for an activity being entered (created or corrected): where the packs of its
+   * year say credits count only in the year they are entered (Hunan), an activity of a year
+   * already ended is refused with `year_closed`, naming the day the year closed.
+   */
+  valueForEntry(where: UnitPlace, claimId: string, activity: unknown): ClaimValuation {
+    const valued = this.valueAt(where, claimId, activity);
+    const closed = findClosedEntryYear(valued, chinaDay(this.#deps.clock.now()));
+    if (!closed) return valued;
+    const year = String(closed.year);
+    const message = `credits of ${year} count only when entered in ${year}: entry closed on ${closed.closedOn}`;
+    throw new AppError(
+      'year_closed',
+      `activity.date: ${message}`,
+      { year: closed.year, closedOn: closed.closedOn, packs: valued.packs.map((p) => p.id) },
+      [{ path: 'activity.date', message }],
+    );
+  }
+
+  /**
    * The reviewing orgs a claim of this unit walks: the unit itself first for what a
    * person reports (their unit reviews first), then the unit's chain in force (ADR 0006).
    */
@@ -234,7 +254,7 @@ export class CreditIntake {
     const claimId = randomUUID();
     // A claim linked to a registry project (host awards) was valued from that project.
     const valued = input.projectId
-      ? this.valueAt(where, claimId, input.activity)
+      ? this.valueForEntry(where, claimId, input.activity)
       : await this.valueChecked(tx, where, claimId, input.activity);
     const { activity } = valued;
     const now = clock.now();

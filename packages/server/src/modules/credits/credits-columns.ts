@@ -31,6 +31,7 @@ export const activityTypeLabels: Readonly<Record<ActivityType, string>> = {
   aid_post: '对口支援',
   online_course: '远程/网络课程',
   self_study: '有计划自学',
+  residency: '住院医师规范化培训（规培）',
 };
 
 const levelLabels = { national: '国家级', provincial: '省级', municipal: '市级', unit: '单位级' };
@@ -75,7 +76,7 @@ export function creditColumns(today: string) {
       required: true,
       parse: date,
       width: 12,
-      note: '取得学分之日（项目举办日、发表日期；进修等为开始日期），如 2026-03-01',
+      note: '取得学分之日（项目举办日、发表日期；进修等为开始日期；规培为年度考核日期），如 2026-03-01',
     }),
     endDate: column({
       header: '结束日期',
@@ -146,6 +147,24 @@ export function creditColumns(today: string) {
       parse: decimal({ min: 0.5, max: 120, decimals: 1 }),
       note: '进修、学历教育、对口支援的月数',
     }),
+    trainingYear: column({
+      header: '培训年次',
+      required: false,
+      parse: count(10),
+      note: '规培：本次考核是第几年（1 为第一年）',
+    }),
+    totalYears: column({
+      header: '总年限',
+      required: false,
+      parse: count(10),
+      note: '规培：培训共几年（最后一年须以结业考核合格方可授分）',
+    }),
+    assessmentPassed: column({
+      header: '年度考核合格',
+      required: false,
+      ...yesNo,
+      note: '规培：年度考核是否合格（是/否）；日期填考核日期',
+    }),
     remark: column({
       header: '备注',
       required: false,
@@ -179,6 +198,7 @@ export const activityFields: Readonly<Record<ActivityType, readonly (keyof Credi
   aid_post: ['endDate', 'months'],
   online_course: ['hours'],
   self_study: ['hours'],
+  residency: ['trainingYear', 'totalYears', 'assessmentPassed'],
 };
 
 /** The column of an activity field the rules engine names (`hours` → 学时). */
@@ -200,6 +220,9 @@ export const columnOfField: Readonly<Record<string, keyof CreditColumns>> = {
   characters: 'words',
   times: 'times',
   months: 'months',
+  trainingYear: 'trainingYear',
+  totalYears: 'totalYears',
+  assessmentPassed: 'assessmentPassed',
 };
 
 /** One row as an activity in the scenario format (only the fields its type reads). */
@@ -248,6 +271,11 @@ export function activityOfRow(v: Values & { type: ActivityType; date: string }) 
     case 'online_course':
     case 'self_study':
       set('hours', v.hours);
+      break;
+    case 'residency':
+      set('trainingYear', v.trainingYear);
+      set('totalYears', v.totalYears);
+      set('assessmentPassed', v.assessmentPassed);
       break;
   }
   return a;

@@ -41,7 +41,10 @@ export interface CreditsImportDeps {
   db: Db;
   clock: Clock;
   config: Pick<Config, 'imports'>;
-  intake: Pick<CreditIntake, 'recordManySubmitted' | 'personAndPlace' | 'valueAt' | 'chainFor'>;
+  intake: Pick<
+    CreditIntake,
+    'recordManySubmitted' | 'personAndPlace' | 'valueForEntry' | 'chainFor'
+  >;
   people: Pick<PeopleService, 'findByIdNumbers' | 'idNumberHash'>;
   orgs: Pick<OrgsService, 'findAny' | 'findUnitByNameOrCreditCode'>;
   auditLog: Pick<AuditLogService, 'record' | 'firstAt'>;
@@ -52,6 +55,11 @@ export interface CreditsImportOptions {
   dryRun: boolean;
   /** The uploaded file's name, for the provenance of each claim (`file#row N`). */
   fileName: string;
+}
+
+/** A row of a year closed to entry (credits count only in the year they are entered). */
+function closedYearMessage(year: number, closedOn: string): string {
+  return `${String(year)} 年度已于 ${closedOn} 截止录入：本省学分按年度录入，方可视为当年有效学分`;
 }
 
 /** Rows per file: every one valued by the rules engine, all written in one transaction. */
@@ -185,9 +193,14 @@ export class CreditsImport {
           places.set(person.unitId, place);
         }
         const claimId = randomUUID();
-        const valued = this.#deps.intake.valueAt(place.where, claimId, activity);
+        const valued = this.#deps.intake.valueForEntry(place.where, claimId, activity);
         records.push({ row, claimId, known: { ...place, person }, valued });
       } catch (error) {
+        if (error instanceof AppError && error.code === 'year_closed') {
+          const { year, closedOn } = error.details as { year: number; closedOn: string };
+          read.issues.add(row, '日期', closedYearMessage(year, closedOn));
+          continue;
+        }
         if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
         const field = error.issues?.[0]?.path.replace(/^activity\./, '') ?? '';
         const key = columnOfField[field.split('.')[0] ?? ''];

@@ -26,6 +26,7 @@ const documentNames: Readonly<Record<EvidenceDocumentKind, string>> = {
   dispatch_document: '派出文件',
   receiving_unit_evaluation: '接收单位考核/鉴定意见',
   platform_credit_screenshot: '学习平台学分截图',
+  residency_assessment: '规培年度考核成绩',
   supporting_document: '证明材料',
 };
 

@@ -164,7 +164,7 @@ describe('the learner’s year', () => {
       year: 2026,
       totalCredits: expected.totalCredits,
       compliant: false,
-      packs: [{ id: 'national-2024', version: '1.0.0' }],
+      packs: [{ id: 'national-2024', version: '1.1.0' }],
       requirements: expected.requirements,
     });
     expect(view.requirements).toEqual([

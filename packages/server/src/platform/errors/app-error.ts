@@ -38,6 +38,7 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number>> = {
   evidence_rejected: 415,
   evidence_required: 422,
   project_not_filed: 422,
+  year_closed: 422,
   rate_limited: 429,
   database_locked: 503,
   internal: 500,

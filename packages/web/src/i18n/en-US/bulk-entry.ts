@@ -27,6 +27,7 @@ export const bulkEntryMessages: BulkEntryMessages = {
       case_discussion: 'Case discussion',
       project: 'CME project',
       online_course: 'Online course',
+      residency: 'Residency training',
     },
     sessionRole: {
       participant: 'Participant',

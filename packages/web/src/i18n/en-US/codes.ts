@@ -13,6 +13,7 @@ export const codesMessages: CodesMessages = {
     },
     requirementWaiver: {
       full_year: 'a full year of further study',
+      residency: 'a residency year with its assessment passed',
     },
     hrPushKind: {
       audit_filed: 'Annual audit filed',

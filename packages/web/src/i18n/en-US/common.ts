@@ -74,6 +74,8 @@ export const commonMessages: CommonMessages = {
     evidence_rejected: 'Evidence not accepted: only JPEG, PNG or PDF files within the size limit.',
     evidence_required: 'Upload the evidence before submitting.',
     project_not_filed: 'No filed project answers this one: it cannot be claimed.',
+    year_closed:
+      'That credit year is closed to entry: here credits count only in the year they are entered.',
     rate_limited: 'Too many attempts. Try again later.',
     database_locked: 'The system is busy. Try again shortly.',
     internal: 'Server error. Try again later.',

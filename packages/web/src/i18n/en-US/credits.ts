@@ -17,6 +17,7 @@ export const creditsMessages: CreditsMessages = {
       aid_post: 'Aid posting',
       online_course: 'Online course',
       self_study: 'Planned self-study',
+      residency: 'Residency training',
     },
     field: {
       type: 'Activity type',
@@ -40,6 +41,9 @@ export const creditsMessages: CreditsMessages = {
       endDate: 'End date',
       certificateDate: 'Certificate date',
       platform: 'Platform',
+      trainingYear: 'Training year',
+      totalYears: 'Years of training',
+      assessmentPassed: 'Annual assessment passed',
     },
     option: {
       level: {
@@ -85,6 +89,7 @@ export const creditsMessages: CreditsMessages = {
       below_unit: 'Only whole units count; the rest is dropped',
       rank_not_credited: 'This rank is beyond those credited',
       not_valued_by_policy: 'The rules in force give no credit for this kind of activity',
+      residency_assessment_failed: 'Residency assessment not passed: no credit for the year',
     },
     columns: {
       activity: 'Activity',

@@ -10,6 +10,7 @@ export const evidenceDocumentsMessages: EvidenceDocumentsMessages = {
       dispatch_document: 'Dispatch document',
       receiving_unit_evaluation: 'Receiving unit’s evaluation',
       platform_credit_screenshot: 'Platform credit screenshot',
+      residency_assessment: 'Residency assessment result',
       supporting_document: 'Supporting document',
     },
     hint: {
@@ -20,6 +21,8 @@ export const evidenceDocumentsMessages: EvidenceDocumentsMessages = {
       dispatch_document: 'The sending unit’s dispatch document',
       receiving_unit_evaluation: 'The receiving unit’s evaluation of the person sent',
       platform_credit_screenshot: 'A screenshot of the credits on the learning platform',
+      residency_assessment:
+        'The training year’s assessment result (the final assessment in the last year)',
       supporting_document: 'A document showing the activity',
     },
     asked: 'Documents to upload',

@@ -20,11 +20,18 @@ export const policyPacksMessages: PolicyPacksMessages = {
     'measures-2006':
       'Measures for awarding and managing CME credits (2006), as digested in the domain notes',
     'measures-2024': 'NHC General Office 2024 No. 20 (2024-10-23), via a national news report',
+    'measures-2006-copies':
+      'Measures for awarding and managing CME credits (2006), remote CME, as secondary copies reproduce it: at most 10 such credits a year',
+    'residency-assumption': 'Policy pack notes: residency training',
   },
   policySourceNote: {
     'measures-2006': 'Full text not among the documents.',
     'measures-2024':
       'Full text not retrieved: each number is a default to confirm against the official text.',
+    'measures-2006-copies':
+      'Full text not among the documents: to confirm against the official text.',
+    'residency-assumption':
+      'An assumption: the notices say a passed year is credited, not what it is worth.',
   },
   policyRules: {
     version: 'version {{version}}',
@@ -41,6 +48,7 @@ export const policyPacksMessages: PolicyPacksMessages = {
       certificate: 'Certificate',
       evidence: 'Evidence documents',
       filedProjects: 'Filed-project check',
+      entryYear: 'Year of entry',
     },
     classes: 'Credit classes: {{classes}}',
     noClasses: 'Credits are not classed',

@@ -87,6 +87,7 @@ export const reviewsMessages: ReviewsMessages = {
       aid_post: 'Aid post',
       online_course: 'Online course',
       self_study: 'Self-study',
+      residency: 'Residency training',
     },
     channel: {
       host_award: 'Host award',

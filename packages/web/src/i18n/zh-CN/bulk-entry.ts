@@ -25,6 +25,7 @@ export const bulkEntryMessages = {
       case_discussion: '病例讨论',
       project: '继续医学教育项目',
       online_course: '远程/在线课程',
+      residency: '住院医师规范化培训（规培）',
     },
     sessionRole: {
       participant: '参加',

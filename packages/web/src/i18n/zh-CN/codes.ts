@@ -27,6 +27,7 @@ export const codesMessages = {
     } satisfies Labels<typeof requirementCodes>,
     requirementWaiver: {
       full_year: '全年进修等规定',
+      residency: '规培年度考核合格',
     } satisfies Labels<typeof requirementWaivers>,
     hrPushKind: {
       audit_filed: '年度审验备案',

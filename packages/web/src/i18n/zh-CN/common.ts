@@ -68,6 +68,7 @@ export const commonMessages = {
     evidence_rejected: '证明材料不被接受：仅支持 JPEG、PNG 或 PDF 文件，且不超过大小上限。',
     evidence_required: '请先上传证明材料再提交。',
     project_not_filed: '备案项目中查不到该项目，不能申报。',
+    year_closed: '该学分年度已截止录入，本省学分须在当年录入方为有效。',
     rate_limited: '尝试次数过多，请稍后再试。',
     database_locked: '系统繁忙，请稍后再试。',
     internal: '服务器出错，请稍后再试。',

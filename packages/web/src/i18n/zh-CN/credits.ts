@@ -15,6 +15,7 @@ export const creditsMessages = {
       aid_post: '对口支援',
       online_course: '远程（网络）课程',
       self_study: '有计划的自学',
+      residency: '住院医师规范化培训（规培）',
     },
     field: {
       type: '活动类型',
@@ -38,6 +39,9 @@ export const creditsMessages = {
       endDate: '结束日期',
       certificateDate: '证书日期',
       platform: '学习平台',
+      trainingYear: '培训年次',
+      totalYears: '总年限',
+      assessmentPassed: '年度考核合格',
     },
     option: {
       level: {
@@ -82,6 +86,7 @@ export const creditsMessages = {
       below_unit: '不足一个计分单位的部分不计学分',
       rank_not_credited: '该排名不在计分范围内',
       not_valued_by_policy: '现行规定对该类活动不计学分',
+      residency_assessment_failed: '规培年度考核未合格，该年不授学分',
     },
     columns: {
       activity: '活动',

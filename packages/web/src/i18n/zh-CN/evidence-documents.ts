@@ -8,6 +8,7 @@ export const evidenceDocumentsMessages = {
       dispatch_document: '派出文件',
       receiving_unit_evaluation: '接收单位考核/鉴定意见',
       platform_credit_screenshot: '学习平台学分截图',
+      residency_assessment: '规培年度考核成绩',
       supporting_document: '证明材料',
     },
     hint: {
@@ -17,6 +18,7 @@ export const evidenceDocumentsMessages = {
       dispatch_document: '派出单位的派遣文件',
       receiving_unit_evaluation: '接收（支援）单位对派出人员的考核或鉴定意见',
       platform_credit_screenshot: '学习平台的学分证明截图',
+      residency_assessment: '该培训年度的考核成绩（最后一年为结业考核成绩）',
       supporting_document: '能证明该项活动的材料',
     },
     asked: '需上传的证明材料',

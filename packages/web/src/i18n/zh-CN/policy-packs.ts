@@ -22,10 +22,15 @@ export const policyPacksMessages = {
     'seed-004': '资料 004：锦江区 2020 年继教学分录入指南',
     'measures-2006': '《继续医学教育学分授予与管理办法》（2006），据领域说明摘录',
     'measures-2024': '国卫办科教发〔2024〕20号（2024-10-23），据全国性新闻报道',
+    'measures-2006-copies':
+      '《继续医学教育学分授予与管理办法》（2006）远程继续医学教育条款，据转载文本：“此类学分每年授予最多不超过10学分”',
+    'residency-assumption': '规则包说明：住院医师规范化培训（规培）',
   },
   policySourceNote: {
     'measures-2006': '原文未收录。',
     'measures-2024': '未取得原文：各数值为默认值，须与正式文本核对。',
+    'measures-2006-copies': '原文未收录，须与正式文本核对。',
+    'residency-assumption': '假定：通知只说考核合格的年度授分，未说折合多少学分。',
   },
   policyRules: {
     version: '第 {{version}} 版',
@@ -42,6 +47,7 @@ export const policyPacksMessages = {
       certificate: '合格证明',
       evidence: '证明材料',
       filedProjects: '备案项目核对',
+      entryYear: '录入年度',
     },
     classes: '学分类别：{{classes}}',
     noClasses: '学分不分类别',

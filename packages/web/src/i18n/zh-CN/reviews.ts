@@ -84,6 +84,7 @@ export const reviewsMessages = {
       aid_post: '援外/支援',
       online_course: '远程（网络）课程',
       self_study: '自学',
+      residency: '规培',
     },
     channel: {
       host_award: '举办单位授予',

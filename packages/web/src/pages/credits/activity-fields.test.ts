@@ -15,6 +15,28 @@ describe('self-report activity fields', () => {
     expect(activitySchema.safeParse({ ...paper, id: 'x' }).success).toBe(true);
   });
 
+  it.each([
+    [{ trainingYear: 1, totalYears: 3, assessmentPassed: true }, true],
+    [{ trainingYear: 3, totalYears: 3, assessmentPassed: false }, false],
+    [{ trainingYear: 1, totalYears: 1 }, false],
+  ])('offers a residency year with its fields: %j', (values, passed) => {
+    const names = activityFields.residency.map((f) => f.name);
+    expect(names).toEqual(['trainingYear', 'totalYears', 'assessmentPassed']);
+    const residency = toActivity('residency', '2026-06-30', values);
+    expect(residency).toEqual({
+      type: 'residency',
+      date: '2026-06-30',
+      trainingYear: values.trainingYear,
+      totalYears: values.totalYears,
+      assessmentPassed: passed,
+    });
+    expect(activitySchema.safeParse({ ...residency, id: 'x' }).success).toBe(true);
+  });
+
+  it('waits for the years of a residency', () => {
+    expect(toActivity('residency', '2026-06-30', { trainingYear: 1 })).toBeNull();
+  });
+
   it('drops blank optional fields and an unticked box', () => {
     const project = toActivity('project', '2026-04-01', {
       level: 'national',

@@ -61,6 +61,12 @@ export const activityFields: Readonly<Record<ActivityType, readonly ActivityFiel
     { name: 'platform', kind: 'text', required: false },
   ],
   self_study: [{ name: 'hours', kind: 'number', required: true }],
+  // `date` is the day of the year's assessment; the final year is trainingYear = totalYears.
+  residency: [
+    { name: 'trainingYear', kind: 'integer', required: true },
+    { name: 'totalYears', kind: 'integer', required: true },
+    { name: 'assessmentPassed', kind: 'boolean', required: true },
+  ],
 };
 
 export type ActivityValues = Partial<Record<ActivityField['name'], unknown>>;
@@ -81,6 +87,11 @@ export function toActivity(
   for (const field of activityFields[type]) {
     const raw = values[field.name];
     const value = field.kind === 'text' && typeof raw === 'string' ? raw.trim() : raw;
+    // A required yes/no left unticked is a no (a failed assessment), not a missing field.
+    if (field.kind === 'boolean' && field.required) {
+      activity[field.name] = value === true;
+      continue;
+    }
     if (isBlank(value)) {
       if (field.required) return null;
       continue;

@@ -1,5 +1,5 @@
 import type { ActivityType } from '@jijiao/contracts';
-import type { PolicyRules, ProjectRule, RateRule, YearCap } from '@jijiao/domain';
+import type { PolicyRules, ProjectRule, RateRule, ResidencyRule, YearCap } from '@jijiao/domain';
 import type { Translate } from '../../i18n/use-t';
 import { isCodeOf, labelOf } from '../../i18n/vocabulary';
 
@@ -17,6 +17,7 @@ export type RuleSection =
   | 'fullYear'
   | 'stage'
   | 'certificate'
+  | 'entryYear'
   | 'evidence'
   | 'filedProjects';
 
@@ -110,7 +111,10 @@ function tableLines(t: Translate, valuation: Valuation): RuleLine[] {
 function rateLines(t: Translate, valuation: Valuation): RuleLine[] {
   const lines: RuleLine[] = [];
   for (const [type, rule] of Object.entries(valuation)) {
-    if (!isCodeOf('activityType', type) || ['project', 'paper', 'research'].includes(type))
+    if (
+      !isCodeOf('activityType', type) ||
+      ['project', 'paper', 'research', 'residency'].includes(type)
+    )
       continue;
     if (typeof rule !== 'object') continue;
     if ('per' in rule || 'credits' in rule) {
@@ -133,15 +137,34 @@ function rateLines(t: Translate, valuation: Valuation): RuleLine[] {
   return lines;
 }
 
+/** A residency year with its assessment passed: the year met, or so many credits. */
+function residencyLines(t: Translate, valuation: Valuation): RuleLine[] {
+  const rule: DeepPartial<ResidencyRule> | undefined = valuation.residency;
+  if (rule?.basis === undefined) return [];
+  const worth =
+    rule.basis === 'satisfies_year'
+      ? t('noticeRules.residencySatisfiesYear')
+      : t('noticeRules.residencyCredits', { credits: num(rule.credits) }) + inClass(t, rule.class);
+  const text = t('policyRules.typeRule', { type: typeName(t, 'residency'), rule: worth });
+  return [{ text, source: rule.source }];
+}
+
+/** A cap member's words: its type, narrowed to a project level, remote attendance, a role. */
+function memberName(t: Translate, m: YearCap['members'][number]): string {
+  let type = typeName(t, m.type);
+  if (m.level !== undefined) type = labelOf(t, 'projectLevel', m.level) + type;
+  if (m.remote !== undefined)
+    type += t(m.remote ? 'noticeRules.remoteOnly' : 'noticeRules.onSiteOnly');
+  return m.role === undefined
+    ? type
+    : t('policyRules.memberWithRole', {
+        type,
+        role: labelOf(t, m.role === 'attendee' ? 'projectRole' : 'sessionRole', m.role),
+      });
+}
+
 function capLine(t: Translate, cap: DeepPartial<YearCap>): RuleLine {
-  const members = (cap.members ?? []).map((m) =>
-    m.role === undefined
-      ? typeName(t, m.type)
-      : t('policyRules.memberWithRole', {
-          type: typeName(t, m.type),
-          role: labelOf(t, m.role === 'attendee' ? 'projectRole' : 'sessionRole', m.role),
-        }),
-  );
+  const members = (cap.members ?? []).map((m) => memberName(t, m));
   return {
     text: t('policyRules.yearCap', { members: list(t, members), credits: num(cap.credits) }),
     source: cap.source,
@@ -228,6 +251,10 @@ function otherSections(t: Translate, rules: PackRules): [RuleSection, RuleLine[]
     const text = t('policyRules.certificate', { hours: certificate.hours });
     sections.push(['certificate', [{ text, source: certificate.source }]]);
   }
+  if (rules.entryYear?.source !== undefined) {
+    const text = t('noticeRules.entryYear');
+    sections.push(['entryYear', [{ text, source: rules.entryYear.source }]]);
+  }
   return [...sections, ...evidenceSections(t, rules)];
 }
 
@@ -273,7 +300,12 @@ export function ruleSections(t: Translate, rules: PackRules): [RuleSection, Rule
     ['requirements', requirementLines(t, rules)],
     [
       'valuation',
-      [...projectLines(t, valuation), ...tableLines(t, valuation), ...rateLines(t, valuation)],
+      [
+        ...projectLines(t, valuation),
+        ...tableLines(t, valuation),
+        ...rateLines(t, valuation),
+        ...residencyLines(t, valuation),
+      ],
     ],
     [
       'yearCaps',

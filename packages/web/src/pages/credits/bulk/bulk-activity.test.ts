@@ -26,4 +26,17 @@ describe('bulk entry form helpers', () => {
     });
     expect(toActivity({ type: 'online_course' })).toBeNull();
   });
+
+  it.each([
+    [{ trainingYear: 2, totalYears: 3, assessmentPassed: true }, true],
+    [{ trainingYear: 3, totalYears: 3 }, false],
+  ])('builds a residency year %j, an unticked assessment as not passed', (fields, passed) => {
+    expect(toActivity({ type: 'residency', date: '2026-06-30', ...fields })).toEqual({
+      type: 'residency',
+      date: '2026-06-30',
+      trainingYear: fields.trainingYear,
+      totalYears: fields.totalYears,
+      assessmentPassed: passed,
+    });
+  });
 });

@@ -6,6 +6,7 @@ export const bulkActivityTypes = [
   'case_discussion',
   'project',
   'online_course',
+  'residency',
 ] as const;
 export type BulkActivityType = (typeof bulkActivityTypes)[number];
 
@@ -19,6 +20,10 @@ export interface BulkActivityValues {
   projectRole?: 'attendee' | 'speaker';
   projectNumber?: string;
   awardedCredits?: number | null;
+  /** Residency (规培): the year assessed, of how many; the date is the assessment's. */
+  trainingYear?: number | null;
+  totalYears?: number | null;
+  assessmentPassed?: boolean;
 }
 
 /** The form's values as one activity in the scenario format (the server checks it). */
@@ -44,6 +49,14 @@ export function toActivity(v: BulkActivityValues): ActivityInput | null {
         ...(v.hours ? { hours: v.hours } : {}),
         ...(v.awardedCredits != null ? { awardedCredits: v.awardedCredits } : {}),
         ...(v.projectNumber?.trim() ? { projectNumber: v.projectNumber.trim() } : {}),
+      };
+    case 'residency':
+      return {
+        type: 'residency',
+        date: v.date,
+        ...(v.trainingYear ? { trainingYear: v.trainingYear } : {}),
+        ...(v.totalYears ? { totalYears: v.totalYears } : {}),
+        assessmentPassed: v.assessmentPassed === true,
       };
   }
 }

@@ -38,6 +38,14 @@ export function bulkFormRules(t: Translate) {
     times: count('times', 'integer', t('bulkEntry.times')),
     hours: count('hours', 'number', t('bulkEntry.hours')),
     awardedCredits: count('awardedCredits', 'number', t('bulkEntry.awardedCredits')),
+    trainingYear: [
+      { required: true, message: t('form.required', { field: t('credits.field.trainingYear') }) },
+      ...count('trainingYear', 'integer', t('credits.field.trainingYear')),
+    ],
+    totalYears: [
+      { required: true, message: t('form.required', { field: t('credits.field.totalYears') }) },
+      ...count('totalYears', 'integer', t('credits.field.totalYears')),
+    ],
   };
 }
 
@@ -51,6 +59,8 @@ export function bulkFieldOf(path: string): string | null {
     level: 'level',
     projectNumber: 'projectNumber',
     awardedCredits: 'awardedCredits',
+    trainingYear: 'trainingYear',
+    totalYears: 'totalYears',
   };
   return fields[name] ?? null;
 }

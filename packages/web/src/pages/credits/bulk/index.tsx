@@ -25,6 +25,7 @@ import {
 import { bulkEnterCredits, isApiError, previewCredits, uploadEvidence } from '../../../api';
 import { issueMessage } from '../../../forms/server-issues';
 import { errorMessageKey } from '../../../i18n/error-message';
+import { entryErrorText } from '../entry-error';
 import { useT, type Translate } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
 import { bulkActivityTypes, toActivity, type BulkActivityValues } from './bulk-activity';
@@ -73,6 +74,10 @@ export function BulkEntryPage() {
   );
   /** Puts the server's field issues beside their fields; true when none is left over. */
   const showIssues = (error: unknown): boolean => {
+    if (isApiError(error, 'year_closed')) {
+      form.setFields([{ name: 'dateValue', errors: [entryErrorText(t, error)] }]);
+      return true;
+    }
     if (!isApiError(error) || error.issues.length === 0) return false;
     const placed = error.issues.flatMap((issue) => {
       const name = bulkFieldOf(issue.path);
@@ -147,9 +152,10 @@ export function BulkEntryPage() {
   const failure = enter.error ?? valuation.error;
   const failureShownBeside =
     failure !== null &&
-    isApiError(failure, 'validation_failed') &&
-    failure.issues.length > 0 &&
-    failure.issues.every((i) => bulkFieldOf(i.path) !== null);
+    (isApiError(failure, 'year_closed') ||
+      (isApiError(failure, 'validation_failed') &&
+        failure.issues.length > 0 &&
+        failure.issues.every((i) => bulkFieldOf(i.path) !== null)));
   return (
     <Card>
       <PageHeader title={t('bulkEntry.title')} />
@@ -224,6 +230,29 @@ export function BulkEntryPage() {
               rules={rules.awardedCredits}
             >
               <InputNumber step={0.5} />
+            </Form.Item>
+          </>
+        )}
+        {type === 'residency' && (
+          <>
+            <Form.Item
+              name="trainingYear"
+              label={t('credits.field.trainingYear')}
+              rules={rules.trainingYear}
+            >
+              <InputNumber data-testid="bulk-training-year" />
+            </Form.Item>
+            <Form.Item
+              name="totalYears"
+              label={t('credits.field.totalYears')}
+              rules={rules.totalYears}
+            >
+              <InputNumber data-testid="bulk-total-years" />
+            </Form.Item>
+            <Form.Item name="assessmentPassed" valuePropName="checked">
+              <Checkbox data-testid="bulk-assessment-passed">
+                {t('credits.field.assessmentPassed')}
+              </Checkbox>
             </Form.Item>
           </>
         )}

@@ -10,6 +10,7 @@ import {
 } from '@jijiao/contracts';
 import { createClaim, isApiError, submitClaim, updateClaim } from '../../../../api';
 import { errorMessageKey } from '../../../../i18n/error-message';
+import { entryErrorText } from '../../entry-error';
 import { useT } from '../../../../i18n/use-t';
 import { activityFields, toActivity, valuesOf, type ActivityValues } from '../../activity-fields';
 import { localToday } from '../claim-form-rules';
@@ -84,6 +85,10 @@ export function ClaimForm({ claim }: { claim: Claim | null }) {
       void navigate(saved.status === 'submitted' ? '/' : '/credits');
     },
     onError: (error) => {
+      if (isApiError(error, 'year_closed')) {
+        form.setFields([{ name: 'date', errors: [entryErrorText(t, error)] }]);
+        return;
+      }
       if (isApiError(error, 'evidence_required')) {
         const missing = missingOf(error.details);
         setEvidenceError(
