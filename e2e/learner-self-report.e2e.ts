@@ -212,11 +212,14 @@ describe('a learner self-reports a paper and sees it count once approved', () =>
       .getByLabel('日期', { exact: true })
       .fill(`${String(new Date().getFullYear())}-02-01`);
     // A paper is submitted with its evidence (the form refuses it otherwise).
-    await page.locator('input[type=file]').setInputFiles({
-      name: '论文首页.png',
-      mimeType: 'image/png',
-      buffer: Buffer.concat([pngScan, Buffer.from(', second paper')]),
-    });
+    await page
+      .getByTestId('evidence-slot-article_or_retrieval')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '论文首页.png',
+        mimeType: 'image/png',
+        buffer: Buffer.concat([pngScan, Buffer.from(', second paper')]),
+      });
     await page.getByTestId('upload-ok').waitFor();
     await page.getByTestId('submit-claim').click();
     await page.waitForURL(`${url}/`);
@@ -250,6 +253,7 @@ describe('a learner self-reports a paper and sees it count once approved', () =>
       )
       .toContain('5');
     await page
+      .getByTestId('evidence-slot-article_or_retrieval')
       .locator('input[type=file]')
       .setInputFiles({ name: '期刊封面.png', mimeType: 'image/png', buffer: pngScan });
     await page.getByTestId('upload-ok').waitFor();
