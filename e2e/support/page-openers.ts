@@ -13,8 +13,16 @@ async function clickFirst(locator: Locator): Promise<boolean> {
   // Counted once the lists have loaded: a row counted while a list refetches may be gone.
   await tablesSettled(locator.page());
   if ((await locator.count()) === 0) return false;
-  await locator.first().click();
-  return true;
+  // A row re-rendered between finding and clicking is detached: find it again, a few times.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await locator.first().click({ timeout: 7_000 });
+      return true;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await tablesSettled(locator.page());
+    }
+  }
 }
 
 /** Opens the first row's drawer or dialog and waits for it to show. */
