@@ -20,7 +20,14 @@ async function clickFirst(locator: Locator): Promise<boolean> {
       return true;
     } catch (error) {
       if (attempt >= 3) throw error;
+      // The last try reloads the page: a list whose background refetch failed under load
+      // shows its error in place of the rows, and only a new load brings them back.
+      if (attempt === 2) await locator.page().reload();
       await tablesSettled(locator.page());
+      await locator
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined);
     }
   }
 }
