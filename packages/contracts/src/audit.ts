@@ -1,27 +1,15 @@
 import { z } from 'zod';
+import { auditStatuses, unitReportStatuses, earlyAuditStatuses, auditRunStatuses } from './codes';
 import { requirementSchema } from './learner-year';
 
-/** The annual audit (学分审验): open → filed. */
-export const auditStatuses = ['open', 'filed'] as const;
 export const auditStatusSchema = z.enum(auditStatuses);
 export type AuditStatus = z.infer<typeof auditStatusSchema>;
 
-/** A unit's report: pending → confirmed → reported (walking the chain) → approved → filed. */
-export const unitReportStatuses = [
-  'pending',
-  'confirmed',
-  'reported',
-  'returned',
-  'approved',
-  'filed',
-] as const;
 export const unitReportStatusSchema = z.enum(unitReportStatuses);
 export type UnitReportStatus = z.infer<typeof unitReportStatusSchema>;
 
-export const earlyAuditStatuses = ['reported', 'returned', 'approved'] as const;
 export const earlyAuditStatusSchema = z.enum(earlyAuditStatuses);
 
-export const auditRunStatuses = ['running', 'succeeded', 'failed'] as const;
 export const auditRunStatusSchema = z.enum(auditRunStatuses);
 
 const year = z.number().int().min(1990).max(2100);

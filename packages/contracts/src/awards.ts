@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { awardBatchStatuses, awardRoles, awardLineSources } from './codes';
 import {
   claimStatusSchema,
   creditChannelSchema,
@@ -12,15 +13,12 @@ import {
  * submits the batch, and the province's CME office approves it or returns single lines.
  */
 
-export const awardBatchStatuses = ['draft', 'submitted', 'returned', 'approved'] as const;
 export const awardBatchStatusSchema = z.enum(awardBatchStatuses);
 export type AwardBatchStatus = z.infer<typeof awardBatchStatusSchema>;
 
-export const awardRoles = ['attendee', 'speaker'] as const;
 export const awardRoleSchema = z.enum(awardRoles);
 export type AwardRole = z.infer<typeof awardRoleSchema>;
 
-export const awardLineSources = ['hand', 'roster', 'attendance'] as const;
 export const awardLineSourceSchema = z.enum(awardLineSources);
 export type AwardLineSource = z.infer<typeof awardLineSourceSchema>;
 

@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { cardStatuses, cardChannels, cardOrderStatuses } from './codes';
 
-export const cardStatuses = ['blank', 'active', 'lost'] as const;
 export const cardStatusSchema = z.enum(cardStatuses);
 export type CardStatus = z.infer<typeof cardStatusSchema>;
 
-export const cardChannels = ['order', 'purchase', 'reissue'] as const;
 export const cardChannelSchema = z.enum(cardChannels);
 export type CardChannel = z.infer<typeof cardChannelSchema>;
 
@@ -82,7 +81,6 @@ export const cardImportQuerySchema = z.object({
     .transform((v) => v === 'true'),
 });
 
-export const cardOrderStatuses = ['pending', 'fulfilled', 'cancelled'] as const;
 export const cardOrderStatusSchema = z.enum(cardOrderStatuses);
 export type CardOrderStatus = z.infer<typeof cardOrderStatusSchema>;
 

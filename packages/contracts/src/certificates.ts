@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { certificateStatuses } from './codes';
 
 const credits = z.number().nonnegative().describe('学分, one decimal place');
 
@@ -51,7 +52,6 @@ export const certificateSchema = z.object({
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 
-export const certificateStatuses = ['valid', 'revoked'] as const;
 export const certificateStatusSchema = z.enum(certificateStatuses);
 export type CertificateStatus = z.infer<typeof certificateStatusSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { swipeResultCodes } from './codes';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
@@ -63,15 +64,6 @@ export const kioskSessionsSchema = z.object({
 });
 export type KioskSessions = z.infer<typeof kioskSessionsSchema>;
 
-export const swipeResultCodes = [
-  'accepted',
-  'already_checked_in',
-  'unknown_card',
-  'lost_card',
-  'not_registered',
-  'invalid_qr',
-  'unknown_session',
-] as const;
 export const swipeResultCodeSchema = z.enum(swipeResultCodes);
 export type SwipeResultCode = z.infer<typeof swipeResultCodeSchema>;
 

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  creditChannels,
+  claimStatuses,
+  activityTypes,
+  reviewActions,
+  evidenceDocumentKinds,
+} from './codes';
 
 /**
  * Credits (学分): claims that arrive by any channel, walk their unit's review chain and
@@ -6,65 +13,18 @@ import { z } from 'zod';
  * validates them with the domain's activity schema and names the offending field.
  */
 
-/** How a credit arrived; the order is the authority used when duplicates merge. Mirrors the domain. */
-export const creditChannels = [
-  'host_award',
-  'platform_push',
-  'card_check_in',
-  'spreadsheet_import',
-  'unit_bulk_entry',
-  'self_report',
-] as const;
 export const creditChannelSchema = z.enum(creditChannels);
 export type CreditChannel = z.infer<typeof creditChannelSchema>;
 
-/** Mirrors the domain's activity types (the scenario README). */
-export const activityTypes = [
-  'project',
-  'paper',
-  'research',
-  'book',
-  'translation',
-  'survey_report',
-  'written_review',
-  'unit_lecture',
-  'case_discussion',
-  'further_study',
-  'degree_study',
-  'aid_post',
-  'online_course',
-  'self_study',
-  'residency',
-] as const;
 export const activityTypeSchema = z.enum(activityTypes);
 export type ActivityType = z.infer<typeof activityTypeSchema>;
 
-/** The documents an evidence file may be (mirrors domain `evidenceDocumentKinds`). */
-export const evidenceDocumentKinds = [
-  'credit_certificate',
-  'article_or_retrieval',
-  'completion_certificate',
-  'dispatch_document',
-  'receiving_unit_evaluation',
-  'platform_credit_screenshot',
-  'residency_assessment',
-  'supporting_document',
-] as const;
 export const evidenceDocumentKindSchema = z.enum(evidenceDocumentKinds);
 export type EvidenceDocumentKind = z.infer<typeof evidenceDocumentKindSchema>;
 
-export const claimStatuses = [
-  'draft',
-  'submitted',
-  'returned',
-  'rejected',
-  'effective',
-  'voided',
-] as const;
 export const claimStatusSchema = z.enum(claimStatuses);
 export type ClaimStatus = z.infer<typeof claimStatusSchema>;
 
-export const reviewActions = ['submit', 'resubmit', 'approve', 'return', 'reject', 'void'] as const;
 export const reviewActionSchema = z.enum(reviewActions);
 export type ReviewAction = z.infer<typeof reviewActionSchema>;
 

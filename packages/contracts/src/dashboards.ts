@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { databaseEngines } from './codes';
 import { awardBatchStatusSchema } from './awards';
 import { activityTypeSchema } from './credits';
 import { auditStatusSchema, cityProgressSchema, unitReportStatusSchema } from './audit';
@@ -123,8 +124,6 @@ export const auditDashboardSchema = z.object({
     .describe('The same units per city, by name; cityId null: units reporting to the province'),
 });
 export type AuditDashboard = z.infer<typeof auditDashboardSchema>;
-
-export const databaseEngines = ['pglite', 'postgres'] as const;
 
 /** `GET /api/v1/system/dashboard`: the installation's health, for its system administrator. */
 export const systemDashboardSchema = z.object({

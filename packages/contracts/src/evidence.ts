@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { evidenceContentTypes } from './codes';
 
-/** Evidence file types accepted, by what their bytes are (never by name or declared type). */
-export const evidenceContentTypes = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 export const evidenceContentTypeSchema = z.enum(evidenceContentTypes);
 export type EvidenceContentType = z.infer<typeof evidenceContentTypeSchema>;
 

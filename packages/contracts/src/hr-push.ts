@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { hrPushKinds, hrPushStatuses, hrPushProblems } from './codes';
 
-export const hrPushKinds = ['audit_filed', 'certificate_revoked', 'credits_voided'] as const;
 export const hrPushKindSchema = z.enum(hrPushKinds);
 export type HrPushKind = z.infer<typeof hrPushKindSchema>;
 
@@ -31,12 +31,9 @@ export const hrPushSettingsUpdateSchema = z.object({
 });
 export type HrPushSettingsUpdate = z.infer<typeof hrPushSettingsUpdateSchema>;
 
-export const hrPushStatuses = ['pending', 'delivered', 'failed'] as const;
 export const hrPushStatusSchema = z.enum(hrPushStatuses);
 export type HrPushStatus = z.infer<typeof hrPushStatusSchema>;
 
-/** Why the last attempt failed, in words a screen can label (the raw text is `lastError`). */
-export const hrPushProblems = ['no_receiver', 'receiver_status', 'unreachable'] as const;
 export const hrPushProblemSchema = z.enum(hrPushProblems);
 export type HrPushProblem = z.infer<typeof hrPushProblemSchema>;
 

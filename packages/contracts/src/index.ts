@@ -1,3 +1,4 @@
+export * from './codes';
 export * from './errors';
 export * from './access';
 export * from './orgs';

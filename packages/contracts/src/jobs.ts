@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import { jobKinds, jobStatuses } from './codes';
 import { errorCodeSchema } from './errors';
 import { importReportSchema } from './imports';
 
-/** What a background job does. Each kind has one handler in the server. */
-export const jobKinds = ['people_import', 'projects_import', 'credits_import'] as const;
 export const jobKindSchema = z.enum(jobKinds);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
-export const jobStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
 export const jobStatusSchema = z.enum(jobStatuses);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 

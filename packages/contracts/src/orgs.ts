@@ -1,30 +1,9 @@
 import { z } from 'zod';
+import { orgKinds, unitTypes } from './codes';
 
-export const orgKinds = [
-  'province',
-  'city',
-  'district',
-  'unit',
-  'association',
-  'cme_office',
-  'host',
-  'platform',
-  'hr_platform',
-] as const;
 export const orgKindSchema = z.enum(orgKinds);
 export type OrgKind = z.infer<typeof orgKindSchema>;
 
-/** What kind of health unit a `unit` is. */
-export const unitTypes = [
-  'hospital',
-  'tcm_hospital',
-  'community_health_centre',
-  'township_health_centre',
-  'maternal_child_health',
-  'cdc',
-  'clinic',
-  'other',
-] as const;
 export const unitTypeSchema = z.enum(unitTypes);
 export type UnitType = z.infer<typeof unitTypeSchema>;
 

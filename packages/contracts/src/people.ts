@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { professions, titleGrades, transferStatuses } from './codes';
 
-export const professions = ['physician', 'nurse', 'pharmacist', 'technician', 'other'] as const;
 export const professionSchema = z.enum(professions);
 export type Profession = z.infer<typeof professionSchema>;
 
-export const titleGrades = ['junior', 'intermediate', 'associate_senior', 'senior'] as const;
 export const titleGradeSchema = z.enum(titleGrades);
 export type TitleGrade = z.infer<typeof titleGradeSchema>;
 
@@ -89,7 +88,6 @@ export const idRevealSchema = z.object({ idNumber: z.string() });
 
 export const idParamsSchema = z.object({ id: z.uuid() });
 
-export const transferStatuses = ['pending', 'accepted', 'rejected', 'cancelled'] as const;
 export const transferSchema = z.object({
   id: z.uuid(),
   personId: z.uuid(),

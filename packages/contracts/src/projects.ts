@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { projectLevels, projectStatuses } from './codes';
 
-export const projectLevels = ['national', 'provincial', 'municipal', 'unit'] as const;
 export const projectLevelSchema = z.enum(projectLevels);
 export type ProjectLevel = z.infer<typeof projectLevelSchema>;
 
-export const projectStatuses = ['draft', 'filed', 'finished', 'cancelled'] as const;
 export const projectStatusSchema = z.enum(projectStatuses);
 export type ProjectStatus = z.infer<typeof projectStatusSchema>;
 
