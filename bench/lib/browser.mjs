@@ -54,14 +54,17 @@ async function measurePage(browser, { url, selector, cookie }) {
     let loadsEcharts = false;
     const urls = new Map();
     const detail = [];
+    let firstAt;
     cdp.on('Network.requestWillBeSent', (event) => {
       if (/\/assets\/echarts-/.test(event.request.url)) loadsEcharts = true;
-      urls.set(event.requestId, new URL(event.request.url).pathname);
+      firstAt ??= event.timestamp;
+      urls.set(event.requestId, [new URL(event.request.url).pathname, event.timestamp - firstAt]);
     });
     cdp.on('Network.loadingFinished', (event) => {
       bytes += event.encodedDataLength;
       requests += 1;
-      detail.push([urls.get(event.requestId), event.encodedDataLength]);
+      const [path, startedAt] = urls.get(event.requestId) ?? ['?', 0];
+      detail.push([path, event.encodedDataLength, startedAt, event.timestamp - firstAt]);
     });
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
@@ -79,10 +82,17 @@ async function measurePage(browser, { url, selector, cookie }) {
     // Requests the page started before its content showed may still be finishing: let
     // them land so that the bytes count everything the page loaded for that view.
     await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => undefined);
-    // BENCH_BROWSER_DETAIL=1: every request of the page with its bytes, biggest first.
+    // BENCH_BROWSER_DETAIL=1: every request of the page with its bytes, biggest first;
+    // BENCH_BROWSER_DETAIL=timeline: in the order they started, with when each started and
+    // finished (seconds from the first request).
+    const timeline = process.env.BENCH_BROWSER_DETAIL === 'timeline';
     if (process.env.BENCH_BROWSER_DETAIL)
-      for (const [path, n] of detail.sort((a, b) => b[1] - a[1]))
-        process.stderr.write(`    ${String(n).padStart(7)} ${path}\n`);
+      for (const [path, n, from, to] of detail.sort((a, b) =>
+        timeline ? a[2] - b[2] : b[1] - a[1],
+      ))
+        process.stderr.write(
+          `    ${String(n).padStart(7)} ${timeline ? `${from.toFixed(2)}–${to.toFixed(2)} s ` : ''}${path}\n`,
+        );
     return { seconds, bytes, requests, loadsEcharts };
   } finally {
     await context.close();
