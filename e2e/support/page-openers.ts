@@ -19,7 +19,23 @@ async function clickFirst(locator: Locator): Promise<boolean> {
       await locator.first().click({ timeout: 7_000 });
       return true;
     } catch (error) {
-      if (attempt >= 3) throw error;
+      if (attempt >= 3) {
+        // Seen under load in CI (a people list's row actions, counted, then gone for good
+        // after a reload): say what the page showed instead, and let the walk go on to the
+        // next page rather than lose every page after this one. The page's own text was
+        // already read; only this drawer's is not.
+        const page = locator.page();
+        const text = (
+          await page
+            .locator('body')
+            .innerText()
+            .catch(() => '')
+        ).slice(0, 600);
+        process.stderr.write(
+          `opener gave up on ${page.url()}: ${String(error).split('\n')[0]}\nthe page showed: ${text}\n`,
+        );
+        return false;
+      }
       // The last try reloads the page: a list whose background refetch failed under load
       // shows its error in place of the rows, and only a new load brings them back.
       if (attempt === 2) await locator.page().reload();
