@@ -9,6 +9,7 @@ import { applyServerDefaultLanguage } from './i18n/setup';
 import { useT } from './i18n/use-t';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
+import { prefetchAtBoot } from './session/boot-prefetch';
 import { useAppInfo } from './session/queries';
 
 const antdLocales: Record<Language, typeof zhCN> = { 'zh-CN': zhCN, 'en-US': enUS };
@@ -24,7 +25,11 @@ function ServerLanguage() {
 }
 
 export function App() {
-  const [queryClient] = useState<QueryClient>(createQueryClient);
+  const [queryClient] = useState<QueryClient>(() => {
+    const client = createQueryClient();
+    prefetchAtBoot(client, window.location);
+    return client;
+  });
   const [router] = useState(createAppRouter);
   const { language } = useT();
   return (

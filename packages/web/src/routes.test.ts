@@ -136,7 +136,7 @@ function usesHeader(_file: string, name: string, depth = 3): boolean {
   if (depth === 0) return false;
   const used =
     name === 'RoleHome'
-      ? [...read(join(__dirname, 'pages/home/RoleHome.tsx')).matchAll(/m\.(\w+HomePage)\)/g)]
+      ? [...read(join(__dirname, 'pages/home/home-loaders.ts')).matchAll(/\b(\w+HomePage)\b/g)]
       : [...body.matchAll(/<([A-Z]\w+)/g)];
   if (used.length === 0) return false;
   const every = name === 'RoleHome';

@@ -1,5 +1,5 @@
-import { useContext, type ReactNode } from 'react';
-import { Breadcrumb, Flex, Typography } from 'antd';
+import { Fragment, useContext, type CSSProperties, type ReactNode } from 'react';
+import { Flex, Typography, theme } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '../i18n/use-t';
 import { useIsPhone } from './use-is-phone';
@@ -58,9 +58,8 @@ export function PageHeader({
     <header data-testid="page-header" style={{ marginBottom: titleBelow ? 16 : 0 }}>
       {/* One step is the page alone (a home, a learner's own page): nothing to show. */}
       {items.length > 1 && (
-        <Breadcrumb
-          aria-label={t('frame.breadcrumb')}
-          data-testid="breadcrumb"
+        <Trail
+          label={t('frame.breadcrumb')}
           items={items}
           style={{ marginBottom: titleBelow ? 0 : 8 }}
         />
@@ -81,5 +80,57 @@ export function PageHeader({
         </Flex>
       )}
     </header>
+  );
+}
+
+/**
+ * The breadcrumb, drawn like antd's from the theme's tokens. antd's `Breadcrumb` brings
+ * `Dropdown` and `Menu` with it (~18 kB compressed) for drop-down steps we never use, on
+ * every page a phone opens (ADR 0022).
+ */
+function Trail({
+  label,
+  items,
+  style,
+}: {
+  label: string;
+  items: readonly { key: string; title: ReactNode }[];
+  style: CSSProperties;
+}) {
+  const { token } = theme.useToken();
+  return (
+    <nav aria-label={label} data-testid="breadcrumb" style={style}>
+      <ol
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          margin: 0,
+          padding: 0,
+          listStyle: 'none',
+          fontSize: token.fontSize,
+          color: token.colorTextDescription,
+        }}
+      >
+        {items.map((item, index) => {
+          const last = index === items.length - 1;
+          return (
+            <Fragment key={item.key}>
+              <li
+                aria-current={last ? 'page' : undefined}
+                style={last ? { color: token.colorText } : undefined}
+              >
+                {item.title}
+              </li>
+              {!last && (
+                <li aria-hidden style={{ marginInline: token.marginXS }}>
+                  /
+                </li>
+              )}
+            </Fragment>
+          );
+        })}
+      </ol>
+    </nav>
   );
 }

@@ -1,4 +1,4 @@
-import { Suspense, useMemo } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import { Button, Flex, Layout, Typography, theme } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -10,11 +10,13 @@ import { useIsPhone } from '../components/use-is-phone';
 import { useT } from '../i18n/use-t';
 import { useSession } from '../session/session-context';
 import { useSignOut } from '../session/use-sign-out';
-import { MainMenu } from './MainMenu';
 import { currentTrail } from './page-trail';
 import { PhoneHeader } from './PhoneHeader';
 import { PhoneTabBar, tabBarHeight } from './PhoneTabBar';
 import { RoleSwitch } from './RoleSwitch';
+
+/** The side menu, with the layout only on a wide screen: a learner's phone uses the tab bar. */
+const MainMenu = lazy(async () => ({ default: (await import('./MainMenu')).MainMenu }));
 
 function DesktopHeaderItems() {
   const { t } = useT();
@@ -85,7 +87,9 @@ export function AppLayout() {
               overflowY: 'auto',
             }}
           >
-            <MainMenu />
+            <Suspense fallback={null}>
+              <MainMenu />
+            </Suspense>
           </Layout.Sider>
         )}
         <Layout.Content

@@ -1,13 +1,13 @@
-import { useState } from 'react';
-import { Button, Divider, Drawer, Flex, Typography } from 'antd';
-import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { Suspense, lazy, useState } from 'react';
+import { Button } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
-import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useT } from '../i18n/use-t';
-import { useSession } from '../session/session-context';
-import { useSignOut } from '../session/use-sign-out';
-import { MainMenu } from './MainMenu';
-import { RoleSwitch } from './RoleSwitch';
+
+/** Loaded when first opened: the menu and the drawer are ~20 kB a learner's home never shows. */
+const PhoneMenuDrawer = lazy(async () => ({
+  default: (await import('./PhoneMenuDrawer')).PhoneMenuDrawer,
+}));
 
 /**
  * The header on a learner's phone, one line: the name of the app and one button. The
@@ -16,9 +16,8 @@ import { RoleSwitch } from './RoleSwitch';
  */
 export function PhoneHeader() {
   const { t } = useT();
-  const { me } = useSession();
-  const signOut = useSignOut();
   const [open, setOpen] = useState(false);
+  const [everOpened, setEverOpened] = useState(false);
   const { pathname } = useLocation();
   const [openedAt, setOpenedAt] = useState(pathname);
   // A menu entry tapped: the drawer closes once the page changes.
@@ -39,42 +38,20 @@ export function PhoneHeader() {
         style={{ marginInlineStart: 'auto' }}
         onClick={() => {
           setOpenedAt(pathname);
+          setEverOpened(true);
           setOpen(true);
         }}
       />
-      <Drawer
-        open={open}
-        placement="right"
-        size={300}
-        title={t('phone.menuTitle')}
-        onClose={() => {
-          setOpen(false);
-        }}
-        styles={{ body: { padding: 0 } }}
-      >
-        <div data-testid="phone-drawer">
-          <Flex vertical gap={8} style={{ padding: 16 }}>
-            <Typography.Text strong data-testid="user-name">
-              {me.user.displayName}
-            </Typography.Text>
-            <RoleSwitch />
-            <LanguageSwitch />
-          </Flex>
-          <Divider style={{ margin: 0 }} />
-          <MainMenu />
-          <Divider style={{ margin: 0 }} />
-          <div style={{ padding: 16 }}>
-            <Button
-              block
-              icon={<LogoutOutlined />}
-              onClick={signOut.run}
-              loading={signOut.isPending}
-            >
-              {t('common.signOut')}
-            </Button>
-          </div>
-        </div>
-      </Drawer>
+      {everOpened && (
+        <Suspense fallback={null}>
+          <PhoneMenuDrawer
+            open={open}
+            onClose={() => {
+              setOpen(false);
+            }}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

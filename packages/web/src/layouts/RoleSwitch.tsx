@@ -1,4 +1,5 @@
-import { Select, Typography } from 'antd';
+import { Typography } from 'antd';
+import { NativeSelect } from '../components/NativeSelect';
 import { grantKey } from '../access';
 import { useT } from '../i18n/use-t';
 import { useSession } from '../session/session-context';
@@ -16,14 +17,12 @@ export function RoleSwitch() {
       </Typography.Text>
     );
   return (
-    <Select
+    <NativeSelect<string>
       aria-label={t('layout.activeRole')}
       data-testid="active-role"
       value={grantKey(grant)}
-      popupMatchSelectWidth={false}
-      style={{ minWidth: 200 }}
       options={me.roles.map((g) => ({ value: grantKey(g), label: describe(g) }))}
-      onChange={(key: string) => {
+      onChange={(key) => {
         const next = me.roles.find((g) => grantKey(g) === key);
         if (next) switchGrant(next);
       }}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Empty, Flex, List, Space, Tag, Typography } from 'antd';
+import { Empty, Flex, Space, Tag, Typography, theme } from 'antd';
 import type { PendingCredit, YearCredit } from '@jijiao/contracts';
 import { useT } from '../../i18n/use-t';
 import { ChannelTags, CreditCardHeadline, ReasonList, StatusTag } from './credit-tags';
@@ -27,14 +27,29 @@ export function YearCreditList({
   testId: string;
 }) {
   const { t } = useT();
+  const { token } = theme.useToken();
+  // A plain list, not antd's List: that one brings its pagination and page-size Select
+  // (~30 kB compressed) to a page a phone opens first (ADR 0022).
+  if (rows.length === 0)
+    return (
+      <div data-testid={testId}>
+        <Empty description={empty} />
+      </div>
+    );
   return (
-    <List
-      data-testid={testId}
-      rowKey="key"
-      dataSource={[...rows]}
-      locale={{ emptyText: <Empty description={empty} /> }}
-      renderItem={({ credit: c, statusNote, action }) => (
-        <List.Item data-testid="credit-item" style={{ paddingInline: 0 }}>
+    <ul data-testid={testId} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {rows.map(({ key, credit: c, statusNote, action }, index) => (
+        <li
+          key={key}
+          data-testid="credit-item"
+          style={{
+            padding: `${token.paddingSM}px 0`,
+            borderTop:
+              index === 0
+                ? undefined
+                : `${token.lineWidth}px ${token.lineType} ${token.colorSplit}`,
+          }}
+        >
           <Flex vertical gap={4} style={{ width: '100%', minWidth: 0 }}>
             <CreditCardHeadline
               activityType={c.activityType}
@@ -51,9 +66,9 @@ export function YearCreditList({
             {c.reasons.length > 0 && <ReasonList reasons={c.reasons} />}
             {action}
           </Flex>
-        </List.Item>
-      )}
-    />
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,12 +1,15 @@
-import type { ReactNode } from 'react';
-import { Alert, Card, Col, Empty, Flex, Progress, Row, Space, Table, Tag, Typography } from 'antd';
+import { Suspense, lazy, type ReactNode } from 'react';
+import { Alert, Col, Flex, Progress, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import type { PendingCredit, Requirement, YearCredit, YearReportView } from '@jijiao/contracts';
+import { Panel } from '../Panel';
 import type { Translate } from '../../i18n/use-t';
 import { useT } from '../../i18n/use-t';
-import { ChannelTags, ReasonList, StatusTag, activityLabel, requirementLabel } from './credit-tags';
+import { requirementLabel } from './credit-tags';
 import { packsText } from '../../i18n/pack-label';
 import { useIsPhone } from '../use-is-phone';
 import { YearCreditList, pendingRows, yearCreditRows } from './YearCreditList';
+
+const YearTables = lazy(async () => ({ default: (await import('./YearTables')).YearTables }));
 
 /** Missing requirements in words, one sentence each. */
 export function missingSentences(t: Translate, report: YearReportView): string[] {
@@ -63,138 +66,6 @@ function RequirementRing({ requirement }: { requirement: Requirement }) {
   );
 }
 
-function CreditsTable({
-  credits,
-  action,
-}: {
-  credits: readonly YearCredit[];
-  action?: ((credit: YearCredit) => ReactNode) | undefined;
-}) {
-  const { t } = useT();
-  return (
-    <Table<YearCredit>
-      rowKey="claimId"
-      size="small"
-      pagination={false}
-      dataSource={[...credits]}
-      data-testid="year-credits"
-      locale={{ emptyText: <Empty description={t('year.noCredits')} /> }}
-      columns={[
-        {
-          title: t('credits.columns.activity'),
-          key: 'activity',
-          render: (_, c) => activityLabel(t, c.activityType, c.projectNumber),
-        },
-        { title: t('credits.columns.date'), dataIndex: 'activityDate' },
-        {
-          title: t('credits.columns.channels'),
-          key: 'channels',
-          render: (_, c) => <ChannelTags channels={c.channels} />,
-        },
-        {
-          title: t('credits.columns.status'),
-          key: 'status',
-          render: (_, c) => <StatusTag status={c.status} />,
-        },
-        {
-          title: t('credits.columns.credits'),
-          key: 'credits',
-          render: (_, c) => (
-            <Space size={4}>
-              <Typography.Text strong>{c.credits}</Typography.Text>
-              {c.faceCredits !== c.credits && (
-                <Typography.Text type="secondary">
-                  {t('credits.faceValue', { credits: c.faceCredits })}
-                </Typography.Text>
-              )}
-              {c.class && <Tag>{t('credits.classTag', { class: c.class })}</Tag>}
-            </Space>
-          ),
-        },
-        {
-          title: t('credits.columns.reasons'),
-          key: 'reasons',
-          render: (_, c) => <ReasonList reasons={c.reasons} />,
-        },
-        ...(action
-          ? [
-              {
-                title: t('common.actions'),
-                key: 'action',
-                render: (_: unknown, c: YearCredit) => action(c),
-              },
-            ]
-          : []),
-      ]}
-    />
-  );
-}
-
-function PendingTable({
-  pending,
-  action,
-}: {
-  pending: readonly PendingCredit[];
-  action?: ((claim: PendingCredit) => ReactNode) | undefined;
-}) {
-  const { t } = useT();
-  return (
-    <Table<PendingCredit>
-      rowKey="id"
-      size="small"
-      pagination={false}
-      dataSource={[...pending]}
-      data-testid="year-pending"
-      locale={{ emptyText: <Empty description={t('year.noPending')} /> }}
-      columns={[
-        {
-          title: t('credits.columns.activity'),
-          key: 'activity',
-          render: (_, c) => activityLabel(t, c.activityType, c.projectNumber),
-        },
-        { title: t('credits.columns.date'), dataIndex: 'activityDate' },
-        {
-          title: t('credits.columns.channels'),
-          key: 'channels',
-          render: (_, c) => <ChannelTags channels={c.channels} />,
-        },
-        {
-          title: t('credits.columns.status'),
-          key: 'status',
-          render: (_, c) => (
-            <Space orientation="vertical" size={2}>
-              <StatusTag status={c.status} />
-              {c.status === 'submitted' && c.currentReviewerOrgName && (
-                <Typography.Text type="secondary">{c.currentReviewerOrgName}</Typography.Text>
-              )}
-              {c.returnReason && (
-                <Typography.Text type="danger">
-                  {t('claims.returnedBecause', { reason: c.returnReason })}
-                </Typography.Text>
-              )}
-            </Space>
-          ),
-        },
-        { title: t('credits.columns.credits'), dataIndex: 'credits' },
-        {
-          title: t('credits.columns.reasons'),
-          key: 'reasons',
-          render: (_, c) => <ReasonList reasons={c.reasons} />,
-        },
-        ...(action
-          ? [
-              {
-                title: t('common.actions'),
-                key: 'action',
-                render: (_: unknown, c: PendingCredit) => action(c),
-              },
-            ]
-          : []),
-      ]}
-    />
-  );
-}
-
 /**
  * One person's year (the learner's home and the unit admin's view of a staff member):
  * a ring per requirement, what is missing in words, the credits counted and those pending.
@@ -222,7 +93,7 @@ export function YearReport({
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {notice}
-      <Card
+      <Panel
         title={
           <Space>
             {t('year.title', { year: report.year })}
@@ -275,8 +146,8 @@ export function YearReport({
             ? ` · ${t('year.certificateHours', { hours: report.certificateHours })}`
             : ''}
         </Typography.Paragraph>
-      </Card>
-      <Card title={t('year.creditsTitle')}>
+      </Panel>
+      <Panel title={t('year.creditsTitle')}>
         {isPhone ? (
           <YearCreditList
             testId="year-credits"
@@ -284,10 +155,17 @@ export function YearReport({
             rows={yearCreditRows(report.credits, creditAction)}
           />
         ) : (
-          <CreditsTable credits={report.credits} action={creditAction} />
+          <Suspense fallback={<Skeleton active />}>
+            <YearTables
+              which="credits"
+              credits={report.credits}
+              pending={report.pending}
+              creditAction={creditAction}
+            />
+          </Suspense>
         )}
-      </Card>
-      <Card title={t('year.pendingTitle')}>
+      </Panel>
+      <Panel title={t('year.pendingTitle')}>
         {isPhone ? (
           <YearCreditList
             testId="year-pending"
@@ -295,9 +173,16 @@ export function YearReport({
             rows={pendingRows(report.pending, pendingAction)}
           />
         ) : (
-          <PendingTable pending={report.pending} action={pendingAction} />
+          <Suspense fallback={<Skeleton active />}>
+            <YearTables
+              which="pending"
+              credits={report.credits}
+              pending={report.pending}
+              pendingAction={pendingAction}
+            />
+          </Suspense>
         )}
-      </Card>
+      </Panel>
     </Space>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { SignInRequest } from '@jijiao/contracts';
 import { signIn } from '../../../api/session';
 import { DemoBanner } from '../../../components/DemoBanner';
+import { Panel } from '../../../components/Panel';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
@@ -41,7 +42,7 @@ export function LoginPage() {
         <Typography.Title level={1} style={{ fontSize: 26, textAlign: 'center' }}>
           {t('app.title')}
         </Typography.Title>
-        <Card title={t('login.heading')} style={{ width: '100%', maxWidth: 400 }}>
+        <Panel title={t('login.heading')} style={{ width: '100%', maxWidth: 400 }}>
           <Form<SignInRequest>
             form={form}
             name="sign-in"
@@ -80,7 +81,7 @@ export function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
-        </Card>
+        </Panel>
         <Link to="/public/projects" data-testid="public-search-link">
           <SearchOutlined /> {t('login.publicSearch')}
         </Link>

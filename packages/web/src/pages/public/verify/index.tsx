@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { verifyCertificate } from '../../../api/certificates';
 import { PageError, PageLoading } from '../../../components/PageState';
 import { useT } from '../../../i18n/use-t';
-import { Panel } from '../components/Panel';
+import { Panel } from '../../../components/Panel';
 import { PublicFrame } from '../components/PublicFrame';
 import { OfflineCheck } from './components/OfflineCheck';
 import { SerialForm } from './components/SerialForm';

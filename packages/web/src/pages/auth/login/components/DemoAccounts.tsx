@@ -1,4 +1,5 @@
-import { Button, Card, Flex, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
+import { Panel } from '../../../../components/Panel';
 import { useT } from '../../../../i18n/use-t';
 
 /** The accounts `jijiao seed-demo` creates, one per role. */
@@ -14,8 +15,8 @@ const demoAccounts = [
 export function DemoAccounts({ onPick }: { onPick: (username: string) => void }) {
   const { t } = useT();
   return (
-    <Card
-      size="small"
+    <Panel
+      small
       title={t('demo.accountsTitle')}
       style={{ width: '100%', maxWidth: 400 }}
       data-testid="demo-accounts"
@@ -37,6 +38,6 @@ export function DemoAccounts({ onPick }: { onPick: (username: string) => void })
       <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
         {t('demo.passwordNote')}
       </Typography.Paragraph>
-    </Card>
+    </Panel>
   );
 }
