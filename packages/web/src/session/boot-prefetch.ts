@@ -3,7 +3,7 @@ import { roles, type Role } from '@jijiao/contracts';
 import { pickActiveGrant } from '../access';
 import { fetchMe } from '../api/session';
 import { phoneQuery } from '../components/use-is-phone';
-import { homeLoaders } from '../pages/home/home-loaders';
+import { homeLoaders, homePrefetchLoaders } from '../pages/home/home-loaders';
 import { readActiveGrantKey } from './active-grant-storage';
 import { meQueryKey } from './queries';
 
@@ -41,8 +41,10 @@ export function prefetchAtBoot(client: QueryClient, { pathname, search }: Locati
   }
   const params = new URLSearchParams(search);
   const startHome = async (role: Role) => {
-    const home = await homeLoaders[role]();
-    home.prefetch?.(client, params);
+    const page = homeLoaders[role]();
+    const prefetch = await homePrefetchLoaders[role]?.();
+    prefetch?.(client, params);
+    await page;
   };
   const guessed = likelyRole();
   if (guessed) startHome(guessed).catch(() => undefined);

@@ -88,3 +88,80 @@ describe('the built web app', () => {
     expect(missing.headers['cache-control']).toBeUndefined();
   });
 });
+
+describe('index.html names the modules of the view it will most likely show', () => {
+  const html = '<!doctype html><html><head><title>继教</title></head><body></body></html>';
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-web-dist-'));
+  writeWebDist(dist, {
+    'index.html': html,
+    'route-preloads.json': JSON.stringify({
+      verify: ['/assets/verify-A1.js', '/assets/shared-B2.js'],
+      login: ['/assets/login-C3.js'],
+      'home:learner': ['/assets/learner-D4.js'],
+      'home:reviewer': ['/assets/reviewer-E5.js'],
+      // A file name that could break out of the attribute is never written into the page.
+      'home:unit_admin': ['/assets/x.js"><script>alert(1)</script>'],
+    }),
+  });
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ JIJIAO_WEB_DIST: dist });
+  });
+  afterAll(() => {
+    fs.rmSync(dist, { recursive: true, force: true });
+  });
+
+  const phone =
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Mobile Safari/537.36';
+  const desktop =
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+  const session = 'jijiao_session=some-token';
+
+  async function preloadsOf(url: string, headers: Record<string, string> = {}) {
+    const reply = await t.app.inject({ url, headers: { 'accept-encoding': 'br', ...headers } });
+    expect(reply.statusCode).toBe(200);
+    expect(reply.headers.vary).toMatch(/cookie/i);
+    const text = zlib.brotliDecompressSync(reply.rawPayload).toString('utf8');
+    const plain = await t.app.inject({ url, headers });
+    expect(plain.body).toBe(text);
+    return [...text.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map(
+      (m) => m[1],
+    );
+  }
+
+  it.each<{ url: string; headers: Record<string, string>; files: string[] }>([
+    {
+      url: '/verify/990000-2025-ABCDE-FGHIJ',
+      headers: {},
+      files: ['/assets/verify-A1.js', '/assets/shared-B2.js'],
+    },
+    { url: '/verify', headers: {}, files: ['/assets/verify-A1.js', '/assets/shared-B2.js'] },
+    { url: '/login?next=%2F', headers: {}, files: ['/assets/login-C3.js'] },
+    { url: '/', headers: { 'user-agent': phone }, files: ['/assets/login-C3.js'] },
+    {
+      url: '/',
+      headers: { cookie: session, 'user-agent': phone },
+      files: ['/assets/learner-D4.js'],
+    },
+    {
+      url: '/',
+      headers: { cookie: session, 'sec-ch-ua-mobile': '?1' },
+      files: ['/assets/learner-D4.js'],
+    },
+    { url: '/', headers: { cookie: session, 'user-agent': desktop }, files: [] },
+    {
+      url: '/',
+      headers: { cookie: `${session}; jijiao_home=reviewer`, 'user-agent': phone },
+      files: ['/assets/reviewer-E5.js'],
+    },
+    {
+      url: '/',
+      headers: { cookie: `${session}; jijiao_home=nobody`, 'user-agent': desktop },
+      files: [],
+    },
+    { url: '/', headers: { cookie: `${session}; jijiao_home=unit_admin` }, files: [] },
+    { url: '/projects', headers: { cookie: session, 'user-agent': phone }, files: [] },
+  ])('$url with $headers names $files', async ({ url, headers, files }) => {
+    expect(await preloadsOf(url, headers)).toEqual(files);
+  });
+});

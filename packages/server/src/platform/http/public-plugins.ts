@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
 import { AppError } from '../errors/app-error';
+import { sessionCookieName } from '../auth/session-cookie';
+import { firstViewOf, loadFirstViewHtml } from './first-view-html';
 
 /** Vite's output directory of content-hashed files: a name changes whenever its content does. */
 const hashedAssetsDir = 'assets';
@@ -30,16 +32,16 @@ function preferredEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 
   return undefined;
 }
 
-function readIfExists(file: string): Buffer | undefined {
-  return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
-}
-
 /**
  * Plugins that register routes of their own (the API docs, the built web app) are
  * mounted in a context that declares those routes public, so the route guard's rule
  * "every route declares a permission" holds for them too.
  */
-export async function registerPublicPlugins(app: FastifyInstance, webDist: string): Promise<void> {
+export async function registerPublicPlugins(
+  app: FastifyInstance,
+  webDist: string,
+  cookieSecure: boolean,
+): Promise<void> {
   await app.register(async (child) => {
     child.addHook('onRoute', (route) => {
       route.config = { ...route.config, permission: route.config?.permission ?? 'public' };
@@ -52,7 +54,8 @@ export async function registerPublicPlugins(app: FastifyInstance, webDist: strin
       await child.register(fastifyStatic, {
         root: webDist,
         wildcard: false,
-        index: ['index.html'],
+        // `/` is index.html with the likely home's modules named (below), not the file.
+        index: false,
         // The build writes .br and .gz next to each compressible file (vite-precompress.ts).
         preCompressed: true,
         cacheControl: false,
@@ -68,10 +71,8 @@ export async function registerPublicPlugins(app: FastifyInstance, webDist: strin
   const indexHtml = fs.existsSync(indexPath)
     ? fs.readFileSync(indexPath, 'utf8')
     : '<!doctype html><meta charset="utf-8"><title>继教 Jijiao</title><p>The web app is not built: run <code>npm run build</code>, then start again.</p>';
-  const compressedIndex = {
-    br: readIfExists(`${indexPath}.br`),
-    gzip: readIfExists(`${indexPath}.gz`),
-  };
+  const pages = loadFirstViewHtml(webDist, indexHtml);
+  const sessionCookie = sessionCookieName(cookieSecure);
 
   // Client-side routes of the single-page app fall back to index.html; unknown API paths are 404.
   app.setNotFoundHandler((request, reply) => {
@@ -81,15 +82,25 @@ export async function registerPublicPlugins(app: FastifyInstance, webDist: strin
       !request.url.startsWith('/api') &&
       !request.url.startsWith('/assets/')
     ) {
+      const html = pages.htmlFor(
+        firstViewOf(
+          {
+            path: request.url.split('?')[0] ?? '/',
+            cookies: request.cookies,
+            userAgent: request.headers['user-agent'],
+            mobileHint: request.headers['sec-ch-ua-mobile'] as string | undefined,
+          },
+          sessionCookie,
+        ),
+      );
       void reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
-        .header('vary', 'Accept-Encoding');
+        // The modules it names follow the session and home cookies and the device.
+        .header('vary', 'Accept-Encoding, Cookie, User-Agent, Sec-CH-UA-Mobile');
       const encoding = preferredEncoding(request.headers['accept-encoding']);
-      const compressed = encoding && compressedIndex[encoding];
-      if (encoding && compressed)
-        return reply.header('content-encoding', encoding).send(compressed);
-      return reply.send(indexHtml);
+      if (encoding) return reply.header('content-encoding', encoding).send(html[encoding]);
+      return reply.send(html.text);
     }
     throw new AppError(
       'not_found',

@@ -1,7 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchMyCertificates } from '../../api/certificates';
 
+/** The learner's certificates: one cache entry for 我的证书, the home's notice and the boot. */
+export const myCertificatesQuery = {
+  queryKey: ['me', 'certificates'],
+  queryFn: fetchMyCertificates,
+} as const;
+
 /** The learner's certificates, shared by 我的证书 and the home page's link to it. */
 export function useMyCertificates() {
-  return useQuery({ queryKey: ['me', 'certificates'], queryFn: fetchMyCertificates });
+  return useQuery(myCertificatesQuery);
 }

@@ -2,10 +2,12 @@ import type { ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { Role } from '@jijiao/contracts';
 
-/** A role's home page, and the reads it starts with (fetched while its modules load). */
+/** The reads a role's home starts with. */
+export type HomePrefetch = (client: QueryClient, search: URLSearchParams) => void;
+
+/** A role's home page. */
 export interface HomeModule {
   Page: ComponentType;
-  prefetch?: (client: QueryClient, search: URLSearchParams) => void;
 }
 
 /**
@@ -15,10 +17,7 @@ export interface HomeModule {
  * layout renders.
  */
 export const homeLoaders: Record<Role, () => Promise<HomeModule>> = {
-  learner: async () => {
-    const m = await import('./learner');
-    return { Page: m.LearnerHomePage, prefetch: m.prefetchLearnerHome };
-  },
+  learner: async () => ({ Page: (await import('./learner')).LearnerHomePage }),
   unit_admin: async () => ({ Page: (await import('./unit-admin')).UnitAdminHomePage }),
   reviewer: async () => ({ Page: (await import('./reviewer')).ReviewerHomePage }),
   host_admin: async () => ({ Page: (await import('./host-admin')).HostAdminHomePage }),
@@ -26,4 +25,12 @@ export const homeLoaders: Record<Role, () => Promise<HomeModule>> = {
     Page: (await import('./province-admin')).ProvinceAdminHomePage,
   }),
   system_admin: async () => ({ Page: (await import('./system-admin')).SystemAdminHomePage }),
+};
+
+/**
+ * The reads of a home that has any, in a module apart from the page: the boot starts them
+ * as soon as this small module arrives, not after the page's components.
+ */
+export const homePrefetchLoaders: Partial<Record<Role, () => Promise<HomePrefetch>>> = {
+  learner: async () => (await import('./learner/reads')).prefetchLearnerHome,
 };

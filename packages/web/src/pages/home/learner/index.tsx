@@ -1,6 +1,6 @@
 import { Button, Flex, Space } from 'antd';
 import { FormOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { fetchMyYear, fetchMyYears } from '../../../api/credits';
 import { NativeSelect } from '../../../components/NativeSelect';
@@ -9,29 +9,7 @@ import { YearReport } from '../../../components/year/YearReport';
 import { useT } from '../../../i18n/use-t';
 import { YearCertificateNotice } from '../../certificates/YearCertificateNotice';
 import { PageHeader } from '../../../components/PageHeader';
-
-const yearsKey = ['me', 'years'] as const;
-const yearKey = (year: number | undefined) => ['me', 'years', year] as const;
-/** Long enough that the page does not ask again for what the boot has just fetched. */
-const staleTime = 10_000;
-
-/** The credit year (China time) this browser's clock is in: the server's, nearly always. */
-function likelyCurrentYear(): number {
-  return new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
-}
-
-/**
- * Started at boot for a learner opening `/` (ADR 0022): the list of years and the year's
- * report in parallel, not one after the other. The report's year is the one asked for, else
- * this year by the browser's clock; should the server's year differ, the page asks again.
- */
-export function prefetchLearnerHome(client: QueryClient, search: URLSearchParams): void {
-  client.query({ queryKey: yearsKey, queryFn: fetchMyYears, staleTime }).catch(() => undefined);
-  const year = Number(search.get('year')) || likelyCurrentYear();
-  client
-    .query({ queryKey: yearKey(year), queryFn: () => fetchMyYear(year), staleTime })
-    .catch(() => undefined);
-}
+import { staleTime, yearKey, yearsKey } from './reads';
 
 /** 我的学分: this year's progress per requirement, what is missing, credits, earlier years. */
 export function LearnerHomePage() {

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import type { Plugin } from 'vite';
+
+/** A first view, by name, and the lazily loaded modules it renders (paths from the web root). */
+export type FirstViews = Readonly<Record<string, readonly string[]>>;
+
+/** Where the build writes, for the server, the files each first view needs. */
+export const routePreloadsFile = 'route-preloads.json';
+
+interface ChunkLike {
+  type: 'chunk';
+  fileName: string;
+  isEntry: boolean;
+  imports: readonly string[];
+  moduleIds: readonly string[];
+}
+
+/** `start` and every chunk it imports statically, transitively. */
+function closure(start: string, byFile: ReadonlyMap<string, ChunkLike>): Set<string> {
+  const seen = new Set<string>();
+  const next = [start];
+  while (next.length > 0) {
+    const file = next.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    next.push(...(byFile.get(file)?.imports ?? []));
+  }
+  return seen;
+}
+
+/**
+ * Writes `route-preloads.json`: for each first view (the certificate page, the sign-in page,
+ * each role's home), the chunks it loads beyond what index.html already names. The server
+ * names them in the page's HTML as `modulepreload` links (ADR 0030), so a phone fetches them
+ * while the shell downloads instead of discovering them one import after another once the
+ * shell has run. A listed module the build does not produce fails the build: the list can
+ * not silently go stale.
+ */
+export function routePreloads(views: FirstViews): Plugin {
+  let root = '';
+  let base = '/';
+  return {
+    name: 'jijiao-route-preloads',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      base = config.base;
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter(
+        (output): output is typeof output & ChunkLike => output.type === 'chunk',
+      );
+      const byFile = new Map<string, ChunkLike>(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      if (entry === undefined) throw new Error('route preloads: the build has no entry chunk');
+      const inShell = closure(entry.fileName, byFile);
+      const preloads: Record<string, string[]> = {};
+      for (const [view, modules] of Object.entries(views)) {
+        const files = new Set<string>();
+        for (const module of modules) {
+          const id = path.resolve(root, module);
+          const chunk = chunks.find((c) => c.moduleIds.includes(id));
+          if (chunk === undefined)
+            throw new Error(`route preloads: ${view} names ${module}, which no chunk contains`);
+          for (const file of closure(chunk.fileName, byFile))
+            if (!inShell.has(file)) files.add(file);
+        }
+        preloads[view] = [...files].sort().map((file) => `${base}${file}`);
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: routePreloadsFile,
+        source: `${JSON.stringify(preloads, null, 2)}\n`,
+      });
+    },
+  };
+}
