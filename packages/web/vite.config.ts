@@ -8,6 +8,8 @@ const signedIn = [
   'src/i18n/zh-CN-console.ts',
   'src/layouts/AppLayout.tsx',
   'src/pages/home/RoleHome.tsx',
+  // The session's schemas, which the shell imports once /me answers.
+  'src/api/shell-schemas.ts',
 ];
 /** An admin's home is on a wide screen, with the menu at the side. */
 const adminHome = (page: string) => [...signedIn, 'src/layouts/MainMenu.tsx', page];
@@ -52,7 +54,10 @@ export default defineConfig({
       // The contracts build their zod schemas at module level; building a schema has no effect
       // outside it, so a page that uses a module's constants (error codes, role permissions)
       // does not carry that module's schemas, nor zod when it parses nothing (ADR 0022).
-      treeshake: { manualPureFunctions: ['z'] },
+      treeshake: {
+        manualPureFunctions: ['z'],
+        moduleSideEffects: [{ test: /node_modules[\\/]@rc-component[\\/]/, sideEffects: false }],
+      },
       onwarn(warning, warn) {
         // antd marks its modules "use client" for React Server Components; meaningless here.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button } from 'antd';
+import { Button } from 'antd';
 import { errorMessageKey } from '../i18n/error-message';
 import { useT } from '../i18n/use-t';
 import { saveFile } from '../utils/save-file';
+import { useFeedback } from './feedback';
 
 /** Fetches a file (template, export of the current filter) and hands it to the browser. */
 export function DownloadButton({
@@ -19,7 +20,7 @@ export function DownloadButton({
   'data-testid'?: string;
 }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [busy, setBusy] = useState(false);
   return (
     <Button
@@ -34,7 +35,7 @@ export function DownloadButton({
             saveFile(blob, fileName);
           })
           .catch((error: unknown) => {
-            void message.error(t(errorMessageKey(error)));
+            message.error(t(errorMessageKey(error)));
           })
           .finally(() => {
             setBusy(false);

@@ -1,9 +1,10 @@
 import { Fragment, useContext, type CSSProperties, type ReactNode } from 'react';
-import { Flex, Typography, theme } from 'antd';
+import { Flex, theme } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '../i18n/use-t';
 import { useIsPhone } from './use-is-phone';
 import { PageTrailContext } from './page-trail-context';
+import { Text, Title } from './Type';
 
 /** A step under the page: a link, or the current place when `path` is absent. */
 export interface TrailItem {
@@ -67,14 +68,14 @@ export function PageHeader({
       {!titleBelow && (
         <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 16 }}>
           <div style={{ minWidth: 0 }}>
-            <Typography.Title
+            <Title
               level={2}
               style={{ margin: 0, fontSize: isPhone ? 22 : undefined }}
               data-testid="page-title"
             >
               {shownTitle}
-            </Typography.Title>
-            {subTitle && <Typography.Text type="secondary">{subTitle}</Typography.Text>}
+            </Title>
+            {subTitle && <Text type="secondary">{subTitle}</Text>}
           </div>
           {extra}
         </Flex>

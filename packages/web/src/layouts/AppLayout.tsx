@@ -1,5 +1,5 @@
 import { Suspense, lazy, useMemo } from 'react';
-import { Button, Flex, Layout, Typography, theme } from 'antd';
+import { Button, Flex, Layout, theme } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import { DemoBanner } from '../components/DemoBanner';
@@ -14,6 +14,7 @@ import { currentTrail } from './page-trail';
 import { PhoneHeader } from './PhoneHeader';
 import { PhoneTabBar, tabBarHeight } from './PhoneTabBar';
 import { RoleSwitch } from './RoleSwitch';
+import { Text } from '../components/Type';
 
 /** The side menu, with the layout only on a wide screen: a learner's phone uses the tab bar. */
 const MainMenu = lazy(async () => ({ default: (await import('./MainMenu')).MainMenu }));
@@ -28,9 +29,9 @@ function DesktopHeaderItems() {
         {t('app.name')}
       </Link>
       <Flex align="center" gap={12} wrap style={{ marginInlineStart: 'auto' }}>
-        <Typography.Text strong data-testid="user-name">
+        <Text strong data-testid="user-name">
           {me.user.displayName}
-        </Typography.Text>
+        </Text>
         <RoleSwitch />
         <LanguageSwitch />
         <Button icon={<LogoutOutlined />} onClick={signOut.run} loading={signOut.isPending}>

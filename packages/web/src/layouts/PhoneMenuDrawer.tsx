@@ -1,4 +1,4 @@
-import { Button, Divider, Drawer, Flex, Typography } from 'antd';
+import { Button, Divider, Drawer, Flex } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useT } from '../i18n/use-t';
@@ -6,6 +6,7 @@ import { useSession } from '../session/session-context';
 import { useSignOut } from '../session/use-sign-out';
 import { MainMenu } from './MainMenu';
 import { RoleSwitch } from './RoleSwitch';
+import { Text } from '../components/Type';
 
 /** The phone header's drawer: who is signed in, the role, the language, the menu, sign-out. */
 export function PhoneMenuDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -23,9 +24,9 @@ export function PhoneMenuDrawer({ open, onClose }: { open: boolean; onClose: () 
     >
       <div data-testid="phone-drawer">
         <Flex vertical gap={8} style={{ padding: 16 }}>
-          <Typography.Text strong data-testid="user-name">
+          <Text strong data-testid="user-name">
             {me.user.displayName}
-          </Typography.Text>
+          </Text>
           <RoleSwitch />
           <LanguageSwitch />
         </Flex>

@@ -1,8 +1,8 @@
-import { Typography } from 'antd';
 import { NativeSelect } from '../components/NativeSelect';
 import { grantKey } from '../access';
 import { useT } from '../i18n/use-t';
 import { useSession } from '../session/session-context';
+import { Text } from '../components/Type';
 
 /** The active role and its organisation; a picker when the user holds several. */
 export function RoleSwitch() {
@@ -12,9 +12,9 @@ export function RoleSwitch() {
     t('layout.roleAtOrg', { role: t(`role.${g.role}`), org: g.orgName });
   if (me.roles.length < 2)
     return (
-      <Typography.Text type="secondary" data-testid="active-role">
+      <Text type="secondary" data-testid="active-role">
         {describe(grant)}
-      </Typography.Text>
+      </Text>
     );
   return (
     <NativeSelect<string>

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { App as AntApp } from 'antd';
 import type { RoleGrant } from '@jijiao/contracts';
 import { accessOf, grantKey, pickActiveGrant } from '../access';
+import { FeedbackProvider } from '../components/feedback';
 import { PageError, PageLoading } from '../components/PageState';
 import { readActiveGrantKey, storeActiveGrantKey } from './active-grant-storage';
 import { loginPathFor } from './next-path';
@@ -17,14 +17,14 @@ const NoRole = lazy(async () => ({ default: (await import('./NoRole')).NoRole })
 /**
  * Wraps every signed-in page: no session → sign-in page (returning here afterwards); a
  * password that must change → the change-password page; otherwise provides the session
- * with the active role. antd's App (message, modal, notification) starts here, so that
- * the public pages and the sign-in page do not carry it.
+ * with the active role, and the messages and confirm dialogs of the signed-in pages
+ * (components/feedback.tsx).
  */
 export function SessionGuard() {
   return (
-    <AntApp>
+    <FeedbackProvider>
       <GuardedPages />
-    </AntApp>
+    </FeedbackProvider>
   );
 }
 

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { Empty, Flex, Space, Tag, Typography, theme } from 'antd';
+import { Empty, Flex, Space, Tag, theme } from 'antd';
 import type { PendingCredit, YearCredit } from '@jijiao/contracts';
 import { useT } from '../../i18n/use-t';
 import { ChannelTags, CreditCardHeadline, ReasonList, StatusTag } from './credit-tags';
+import { Text } from '../Type';
 
 interface Row {
   key: string;
@@ -57,7 +58,7 @@ export function YearCreditList({
               credits={c.credits}
             />
             <Space size={4} wrap>
-              <Typography.Text type="secondary">{c.activityDate}</Typography.Text>
+              <Text type="secondary">{c.activityDate}</Text>
               <ChannelTags channels={c.channels} />
               <StatusTag status={c.status} />
               {'class' in c && c.class && <Tag>{t('credits.classTag', { class: c.class })}</Tag>}
@@ -84,12 +85,10 @@ export function PendingNote({ claim }: { claim: PendingCredit }) {
   return (
     <>
       {claim.status === 'submitted' && claim.currentReviewerOrgName && (
-        <Typography.Text type="secondary">{claim.currentReviewerOrgName}</Typography.Text>
+        <Text type="secondary">{claim.currentReviewerOrgName}</Text>
       )}
       {claim.returnReason && (
-        <Typography.Text type="danger">
-          {t('claims.returnedBecause', { reason: claim.returnReason })}
-        </Typography.Text>
+        <Text type="danger">{t('claims.returnedBecause', { reason: claim.returnReason })}</Text>
       )}
     </>
   );

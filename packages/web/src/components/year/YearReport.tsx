@@ -1,5 +1,5 @@
 import { Suspense, lazy, type ReactNode } from 'react';
-import { Alert, Col, Flex, Progress, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Col, Flex, Progress, Row, Skeleton, Space, Tag } from 'antd';
 import type { PendingCredit, Requirement, YearCredit, YearReportView } from '@jijiao/contracts';
 import { Panel } from '../Panel';
 import type { Translate } from '../../i18n/use-t';
@@ -8,6 +8,7 @@ import { requirementLabel } from './credit-tags';
 import { packsText } from '../../i18n/pack-label';
 import { useIsPhone } from '../use-is-phone';
 import { YearCreditList, pendingRows, yearCreditRows } from './YearCreditList';
+import { Paragraph, Text, Title } from '../Type';
 
 const YearTables = lazy(async () => ({ default: (await import('./YearTables')).YearTables }));
 
@@ -55,13 +56,13 @@ function RequirementRing({ requirement }: { requirement: Requirement }) {
         format={() => <span data-testid="earned">{requirement.earned}</span>}
         size={112}
       />
-      <Typography.Text strong>{requirementLabel(t, requirement.code)}</Typography.Text>
-      <Typography.Text type="secondary">
+      <Text strong>{requirementLabel(t, requirement.code)}</Text>
+      <Text type="secondary">
         {t('year.earnedOf', { earned: requirement.earned, required: requirement.required })}
         {requirement.requiredHours !== undefined
           ? t('year.requiredHours', { hours: requirement.requiredHours })
           : ''}
-      </Typography.Text>
+      </Text>
     </Flex>
   );
 }
@@ -112,9 +113,9 @@ export function YearReport({
             </Col>
           ))}
         </Row>
-        <Typography.Title level={5} style={{ marginTop: 24 }}>
+        <Title level={5} style={{ marginTop: 24 }}>
           {t('year.missingTitle')}
-        </Typography.Title>
+        </Title>
         <div data-testid="year-missing">
           {missing.length === 0 ? (
             <Alert type="success" showIcon title={t('year.nothingMissing')} />
@@ -136,16 +137,16 @@ export function YearReport({
           )}
         </div>
         {inReview.length > 0 && (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+          <Paragraph type="secondary" style={{ marginTop: 12 }}>
             {t('year.pendingHint', { count: inReview.length, credits: inReviewCredits })}
-          </Typography.Paragraph>
+          </Paragraph>
         )}
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        <Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           {t('year.packs', { packs: packsText(t, report.packs) })}
           {report.certificateHours
             ? ` · ${t('year.certificateHours', { hours: report.certificateHours })}`
             : ''}
-        </Typography.Paragraph>
+        </Paragraph>
       </Panel>
       <Panel title={t('year.creditsTitle')}>
         {isPhone ? (

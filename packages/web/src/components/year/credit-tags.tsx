@@ -1,4 +1,4 @@
-import { Flex, Space, Tag, Typography } from 'antd';
+import { Flex, Space, Tag } from 'antd';
 import {
   creditChannels,
   type ActivityType,
@@ -7,6 +7,7 @@ import {
 } from '@jijiao/contracts';
 import { useT, type Translate } from '../../i18n/use-t';
 import { labelOf } from '../../i18n/vocabulary';
+import { Text } from '../Type';
 
 const statusColors: Record<ClaimStatus, string> = {
   draft: 'default',
@@ -53,13 +54,13 @@ export function ChannelTags({ channels }: { channels: readonly CreditChannel[] }
 /** The rules engine's reasons, in words (an unknown code as a dash). */
 export function ReasonList({ reasons }: { reasons: readonly string[] }) {
   const { t } = useT();
-  if (reasons.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (reasons.length === 0) return <Text type="secondary">—</Text>;
   return (
     <Space orientation="vertical" size={0}>
       {reasons.map((code) => (
-        <Typography.Text key={code} type="secondary" data-reason={code}>
+        <Text key={code} type="secondary" data-reason={code}>
           {labelOf(t, 'valuationReason', code)}
-        </Typography.Text>
+        </Text>
       ))}
     </Space>
   );
@@ -81,12 +82,12 @@ export function CreditCardHeadline({
   const { t } = useT();
   return (
     <Flex justify="space-between" align="baseline" gap={8}>
-      <Typography.Text strong style={{ minWidth: 0 }}>
+      <Text strong style={{ minWidth: 0 }}>
         {activityLabel(t, activityType, projectNumber)}
-      </Typography.Text>
-      <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+      </Text>
+      <Text strong style={{ whiteSpace: 'nowrap' }}>
         {t('phone.creditsValue', { credits })}
-      </Typography.Text>
+      </Text>
     </Flex>
   );
 }

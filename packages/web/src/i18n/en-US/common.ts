@@ -24,6 +24,8 @@ export const commonMessages: CommonMessages = {
     exportExcel: 'Export to Excel',
     import: 'Import',
     downloadStarted: 'Downloading {{name}}',
+    copy: 'Copy',
+    copied: 'Copied',
   },
   form: {
     required: 'Enter the {{field}}',

@@ -22,6 +22,8 @@ export const commonMessages = {
     exportExcel: '导出 Excel',
     import: '导入',
     downloadStarted: '已开始下载 {{name}}',
+    copy: '复制',
+    copied: '已复制',
   },
   form: {
     required: '请填写{{field}}',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Table } from 'antd';
+import { Button, Card, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
@@ -15,6 +15,7 @@ import { accountColumns } from './components/account-columns';
 import { CreateAccountModal } from './components/CreateAccountModal';
 import { PasswordOnceModal } from './components/PasswordOnceModal';
 import { PageHeader } from '../../components/PageHeader';
+import { useFeedback } from '../../components/feedback';
 
 /**
  * 账号管理: the administrator accounts of the caller's subtree. Create one (a role at an
@@ -23,7 +24,7 @@ import { PageHeader } from '../../components/PageHeader';
  */
 export function AccountsPage() {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { access } = useSession();
   const queryClient = useQueryClient();
   const canManage = access.permissions.has('user:manage');
@@ -43,7 +44,7 @@ export function AccountsPage() {
   });
   const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['accounts'] });
-  const onError = (error: unknown) => void message.error(t(errorMessageKey(error)));
+  const onError = (error: unknown) => { message.error(t(errorMessageKey(error))); };
 
   const reset = useMutation({
     mutationFn: (user: UserAccount) => resetAccountPassword(user.id),
@@ -56,7 +57,7 @@ export function AccountsPage() {
   const unlock = useMutation({
     mutationFn: (user: UserAccount) => unlockAccount(user.id),
     onSuccess: () => {
-      void message.success(t('accounts.unlocked'));
+      message.success(t('accounts.unlocked'));
       void refresh();
     },
     onError,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal, Table, Typography } from 'antd';
+import { Form, Input, Modal, Table, Typography } from 'antd';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Card } from '@jijiao/contracts';
 import { listCards, reissueCard, reportCardLoss } from '../../api';
@@ -12,13 +12,14 @@ import { cardsQueryKey } from './cards-query-key';
 import { CardFilterBar, type CardFilters } from './components/CardFilterBar';
 import { CardHistoryDrawer } from './components/CardHistoryDrawer';
 import { cardColumns } from './components/card-columns';
+import { useFeedback } from '../../components/feedback';
 
 const pageSize = 50;
 
 /** The cards in the caller's reach: their staff's cards and, for a bureau, its stock. */
 export function CardsTab({ canAct }: { canAct: boolean }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<CardFilters>({});
   const [form] = Form.useForm<CardFilters>();
@@ -32,12 +33,12 @@ export function CardsTab({ canAct }: { canAct: boolean }) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: cardsQueryKey });
-  const onError = (error: unknown) => void message.error(t(errorMessageKey(error)));
+  const onError = (error: unknown) => { message.error(t(errorMessageKey(error))); };
 
   const lose = useMutation({
     mutationFn: (card: Card) => reportCardLoss(card.id),
     onSuccess: (card) => {
-      void message.success(t('cards.lost', { number: card.number }));
+      message.success(t('cards.lost', { number: card.number }));
       void refresh();
     },
     onError,
@@ -48,7 +49,7 @@ export function CardsTab({ canAct }: { canAct: boolean }) {
     onSuccess: (card) => {
       setReissuing(null);
       setReissueNumber('');
-      void message.success(
+      message.success(
         t('cards.reissued', { number: card.number, yuan: feeYuan(card.feeFen ?? 0) }),
       );
       void refresh();

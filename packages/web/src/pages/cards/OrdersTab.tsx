@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Flex, Select, Table } from 'antd';
+import { Button, Flex, Select, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { cardOrderStatuses, type CardOrder, type CardOrderStatus } from '@jijiao/contracts';
@@ -11,6 +11,7 @@ import { useT } from '../../i18n/use-t';
 import { cardsQueryKey } from './cards-query-key';
 import { NewOrderModal } from './components/NewOrderModal';
 import { orderColumns } from './components/order-columns';
+import { useFeedback } from '../../components/feedback';
 
 const pageSize = 50;
 const ordersQueryKey = ['card-orders'];
@@ -26,7 +27,7 @@ export function OrdersTab({
   initialStatus?: CardOrderStatus | undefined;
 }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<CardOrderStatus | undefined>(initialStatus);
   const [creating, setCreating] = useState(false);
@@ -41,11 +42,11 @@ export function OrdersTab({
     await queryClient.invalidateQueries({ queryKey: ordersQueryKey });
     await queryClient.invalidateQueries({ queryKey: cardsQueryKey });
   };
-  const onError = (error: unknown) => void message.error(t(errorMessageKey(error)));
+  const onError = (error: unknown) => { message.error(t(errorMessageKey(error))); };
   const fulfil = useMutation({
     mutationFn: (order: CardOrder) => fulfilCardOrder(order.id),
     onSuccess: () => {
-      void message.success(t('cards.orders.fulfilled'));
+      message.success(t('cards.orders.fulfilled'));
       void refresh();
     },
     onError,
@@ -53,7 +54,7 @@ export function OrdersTab({
   const cancel = useMutation({
     mutationFn: (order: CardOrder) => cancelCardOrder(order.id),
     onSuccess: () => {
-      void message.success(t('cards.orders.cancelled'));
+      message.success(t('cards.orders.cancelled'));
       void refresh();
     },
     onError,
@@ -128,7 +129,7 @@ export function OrdersTab({
           }}
           onCreated={(order) => {
             setCreating(false);
-            void message.success(t('cards.orders.created', { count: order.count }));
+            message.success(t('cards.orders.created', { count: order.count }));
             void refresh();
           }}
         />

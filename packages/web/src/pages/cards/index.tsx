@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, Modal, Select, Tabs, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, Modal, Select, Tabs, Typography } from 'antd';
 import { CloudUploadOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
@@ -15,6 +15,7 @@ import { cardNumberProblem } from './card-format';
 import { useDebouncedSearch } from '../../utils/use-debounced-search';
 import { enumParam } from '../../utils/url-state';
 import { PageHeader } from '../../components/PageHeader';
+import { useFeedback } from '../../components/feedback';
 
 /**
  * 继教卡: for a unit's card officer (card:manage) their staff's cards and their orders;
@@ -85,7 +86,7 @@ export function CardsPage() {
 /** 个人购卡: a person in the bureau's city buys a card; the next blank number unless given. */
 function Purchase({ onClose }: { onClose: () => void }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [setTyped, q] = useDebouncedSearch();
   const [personId, setPersonId] = useState<string | undefined>(undefined);
@@ -102,13 +103,13 @@ function Purchase({ onClose }: { onClose: () => void }) {
         ...(number.trim() ? { cardNumber: number.trim() } : {}),
       }),
     onSuccess: (card) => {
-      void message.success(
+      message.success(
         t('cards.purchased', { name: card.holder?.name ?? '', number: card.number }),
       );
       void queryClient.invalidateQueries({ queryKey: cardsQueryKey });
       onClose();
     },
-    onError: (error) => void message.error(t(errorMessageKey(error))),
+    onError: (error) => { message.error(t(errorMessageKey(error))); },
   });
   const numberProblem = number.trim() ? cardNumberProblem(number) : null;
   return (

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Button, Card, Flex, List, Popconfirm, Tag, Typography } from 'antd';
+import { Button, Card, Flex, List, Popconfirm, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { checkinTokenSchema } from '@jijiao/contracts';
 import { myCards, reportCardLoss } from '../../api';
@@ -11,6 +11,7 @@ import { PageError, PageLoading } from '../../components/PageState';
 import { QrCode } from '../../components/QrCode';
 import { useT } from '../../i18n/use-t';
 import { PageHeader } from '../../components/PageHeader';
+import { useFeedback } from '../../components/feedback';
 
 /** `/me/checkin-qr`: the learner's rotating signed token as a QR code, refreshed before expiry. */
 export function CheckinQrPage() {
@@ -57,16 +58,16 @@ export function CheckinQrPage() {
 /** 我的继教卡: the learner's cards, newest first, and a loss report for the active one. */
 function MyCards() {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const cards = useQuery({ queryKey: ['me', 'cards'], queryFn: myCards });
   const lose = useMutation({
     mutationFn: (id: string) => reportCardLoss(id),
     onSuccess: (card) => {
-      void message.success(t('cards.lost', { number: card.number }));
+      message.success(t('cards.lost', { number: card.number }));
       void queryClient.invalidateQueries({ queryKey: ['me', 'cards'] });
     },
-    onError: (error) => void message.error(t(errorMessageKey(error))),
+    onError: (error) => { message.error(t(errorMessageKey(error))); },
   });
   return (
     <Card title={t('cards.mine.title')} data-testid="my-cards">

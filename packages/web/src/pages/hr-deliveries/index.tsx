@@ -1,4 +1,4 @@
-import { App, Card, Empty, Segmented, Space, Table, Typography } from 'antd';
+import { Card, Empty, Segmented, Space, Table, Typography } from 'antd';
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -17,6 +17,7 @@ import { ReceiverCard } from './components/ReceiverCard';
 import { deliveryColumns } from './components/delivery-columns';
 import { useProvinceId } from './use-province-id';
 import { PageHeader } from '../../components/PageHeader';
+import { useFeedback } from '../../components/feedback';
 
 const pageSize = 50;
 
@@ -26,7 +27,7 @@ const pageSize = 50;
  */
 export function HrDeliveriesPage() {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -44,10 +45,10 @@ export function HrDeliveriesPage() {
   const resend = useMutation({
     mutationFn: (d: HrPushDelivery) => resendHrPushDelivery(provinceId ?? '', d.id),
     onSuccess: () => {
-      void message.success(t('hrDeliveries.resent'));
+      message.success(t('hrDeliveries.resent'));
       void queryClient.invalidateQueries({ queryKey: ['hr-deliveries'] });
     },
-    onError: (error) => void message.error(t(errorMessageKey(error))),
+    onError: (error) => { message.error(t(errorMessageKey(error))); },
   });
   if (provinceId === undefined) return <PageLoading />;
   const total = pages.data?.pages[0]?.total ?? 0;

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   Alert,
-  App,
   Button,
   Card,
   Flex,
@@ -23,6 +22,7 @@ import { errorMessageKey } from '../../i18n/error-message';
 import { useT } from '../../i18n/use-t';
 import { formatDateTime } from '../../utils/format';
 import { PageHeader } from '../../components/PageHeader';
+import { useFeedback } from '../../components/feedback';
 
 const queryKey = ['platforms'];
 
@@ -32,14 +32,14 @@ const queryKey = ['platforms'];
  */
 export function PlatformsPage() {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const platforms = useQuery({ queryKey, queryFn: listPlatforms });
   const [issuing, setIssuing] = useState<Platform | null>(null);
   const [label, setLabel] = useState('');
   const [issued, setIssued] = useState<PlatformKeyIssued | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey });
-  const onError = (error: unknown) => void message.error(t(errorMessageKey(error)));
+  const onError = (error: unknown) => { message.error(t(errorMessageKey(error))); };
 
   const issue = useMutation({
     mutationFn: ({ id, text }: { id: string; text: string }) => issuePlatformKey(id, text),
@@ -54,7 +54,7 @@ export function PlatformsPage() {
   const revoke = useMutation({
     mutationFn: ({ id, keyId }: { id: string; keyId: string }) => revokePlatformKey(id, keyId),
     onSuccess: () => {
-      void message.success(t('platforms.revoked'));
+      message.success(t('platforms.revoked'));
       void refresh();
     },
     onError,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Card, Form, Input } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { checkPasswordPolicy, passwordMaxLength, passwordMinLength } from '@jijiao/domain';
@@ -9,6 +9,7 @@ import { useT } from '../../../i18n/use-t';
 import { meQueryKey } from '../../../session/queries';
 import { useSession } from '../../../session/session-context';
 import { PageHeader } from '../../../components/PageHeader';
+import { useFeedback } from '../../../components/feedback';
 
 interface PasswordForm {
   currentPassword: string;
@@ -23,7 +24,7 @@ const lengths = { min: passwordMinLength, max: passwordMaxLength };
 export function ChangePasswordPage() {
   const { t } = useT();
   const { me } = useSession();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordForm>();
@@ -37,7 +38,7 @@ export function ChangePasswordPage() {
     },
     onSuccess: async () => {
       form.resetFields();
-      void message.success(t('password.success'));
+      message.success(t('password.success'));
       // A fresh /me clears mustChangePassword and carries the current CSRF token.
       await queryClient.invalidateQueries({ queryKey: meQueryKey });
       void navigate('/', { replace: true });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Progress, Table, Typography } from 'antd';
+import { Button, Card, Flex, Progress, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UnitReport } from '@jijiao/contracts';
 import { fetchAuditProgress, fetchAuditRun, fileAudit, startAuditRun } from '../../../api';
@@ -12,11 +12,12 @@ import { useAudits } from '../components/use-audits';
 import { OpenAuditModal } from './components/OpenAuditModal';
 import { cityColumns, unitColumns, type CityRow } from './components/progress-columns';
 import { PageHeader } from '../../../components/PageHeader';
+import { useFeedback } from '../../../components/feedback';
 
 /** 审验管理: open the year's audit, run the evaluation, follow cities and units, file. */
 export function AuditManagePage() {
   const { t } = useT();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const { grant } = useSession();
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<string>();
@@ -45,7 +46,7 @@ export function AuditManagePage() {
   const file = useMutation({
     mutationFn: (a: { id: string; version: number }) => fileAudit(a.id, a.version),
     onSuccess: (result) => {
-      void message.success(t('audit.filed', { issued: result.certificatesIssued }));
+      message.success(t('audit.filed', { issued: result.certificatesIssued }));
       refresh();
     },
   });
@@ -143,7 +144,7 @@ export function AuditManagePage() {
         onOpened={(id, year) => {
           setOpening(false);
           setSelected(id);
-          void message.success(t('audit.opened', { year }));
+          message.success(t('audit.opened', { year }));
           refresh();
         }}
       />

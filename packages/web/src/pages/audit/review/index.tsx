@@ -1,15 +1,5 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  Input,
-  Modal,
-  Space,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Button, Card, Input, Modal, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import type { UnitReport } from '@jijiao/contracts';
@@ -22,11 +12,12 @@ import { ReportStatusTag } from '../components/ReportStatusTag';
 import { useAudits } from '../components/use-audits';
 import { uuidParam } from '../../../utils/url-state';
 import { PageHeader } from '../../../components/PageHeader';
+import { useFeedback } from '../../../components/feedback';
 
 /** 审验审核: reports from the units below, with totals and rates; approve or return each. */
 export function AuditReviewPage() {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   // `?audit=` (a 工作台's link) picks the audit; the open one, else the newest, by default.
   const [searchParams] = useSearchParams();
@@ -42,7 +33,7 @@ export function AuditReviewPage() {
     mutationFn: (r: UnitReport) =>
       reviewUnitReport(r.auditId, r.unitId, 'approve', { version: r.version }),
     onSuccess: () => {
-      void message.success(t('audit.approvedDone'));
+      message.success(t('audit.approvedDone'));
       void queryClient.invalidateQueries({ queryKey: ['audit-waiting'] });
     },
   });
@@ -129,7 +120,7 @@ export function AuditReviewPage() {
 
 function ReturnModal({ report, onClose }: { report: UnitReport; onClose: () => void }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const mutation = useMutation({
@@ -139,7 +130,7 @@ function ReturnModal({ report, onClose }: { report: UnitReport; onClose: () => v
         reason: reason.trim(),
       }),
     onSuccess: () => {
-      void message.success(t('audit.returnedDone'));
+      message.success(t('audit.returnedDone'));
       void queryClient.invalidateQueries({ queryKey: ['audit-waiting'] });
       onClose();
     },

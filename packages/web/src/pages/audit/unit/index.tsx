@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  App,
   Button,
   Card,
   Flex,
@@ -24,11 +23,12 @@ import { ReportStatusTag } from '../components/ReportStatusTag';
 import { useAudits } from '../components/use-audits';
 import { requirementLabel } from '../../../components/year/credit-tags';
 import { PageHeader } from '../../../components/PageHeader';
+import { useFeedback } from '../../../components/feedback';
 
 /** 本单位审验: every staff member's result with reasons, notes, confirm and report up (上报). */
 export function AuditUnitPage() {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { grant } = useSession();
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<string>();
@@ -44,7 +44,7 @@ export function AuditUnitPage() {
     mutationFn: (s: 'confirm' | 'report') =>
       unitReportStep(current?.id ?? '', grant.orgId, s, unit.data?.report.version ?? 0),
     onSuccess: (report, s) => {
-      void message.success(
+      message.success(
         s === 'confirm'
           ? t('audit.confirmed')
           : t('audit.reportedDone', { org: report.chain[0]?.orgName ?? '' }),
@@ -196,14 +196,14 @@ function NoteModal({
   onClose: () => void;
 }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [note, setNote] = useState(result.note ?? '');
   const mutation = useMutation({
     mutationFn: () =>
       setAuditNote(auditId, unitId, result.personId, note.trim() === '' ? null : note.trim()),
     onSuccess: () => {
-      void message.success(t('audit.noteSaved'));
+      message.success(t('audit.noteSaved'));
       void queryClient.invalidateQueries({ queryKey: ['audit-unit'] });
       onClose();
     },

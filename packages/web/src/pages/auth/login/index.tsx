@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input } from 'antd';
 import { LockOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { useT } from '../../../i18n/use-t';
 import { safeNextPath } from '../../../session/next-path';
 import { meQueryKey, useAppInfo, useMe } from '../../../session/queries';
 import { DemoAccounts } from './components/DemoAccounts';
+import { Title } from '../../../components/Type';
 
 export function LoginPage() {
   const { t } = useT();
@@ -39,9 +40,9 @@ export function LoginPage() {
         <LanguageSwitch />
       </Flex>
       <Flex vertical align="center" gap={16} style={{ padding: '24px 16px' }}>
-        <Typography.Title level={1} style={{ fontSize: 26, textAlign: 'center' }}>
+        <Title level={1} style={{ fontSize: 26, textAlign: 'center' }}>
           {t('app.title')}
-        </Typography.Title>
+        </Title>
         <Panel title={t('login.heading')} style={{ width: '100%', maxWidth: 400 }}>
           <Form<SignInRequest>
             form={form}

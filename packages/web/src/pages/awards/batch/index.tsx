@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Popconfirm, Space, Table } from 'antd';
+import { Button, Card, Flex, Popconfirm, Space, Table } from 'antd';
 import { ArrowLeftOutlined, CheckOutlined, ImportOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -19,6 +19,7 @@ import { awardLineColumns } from './components/award-line-columns';
 import { BatchDescriptions } from './components/BatchDescriptions';
 import { ReturnLinesModal } from './components/ReturnLinesModal';
 import { PageHeader } from '../../../components/PageHeader';
+import { useFeedback } from '../../../components/feedback';
 
 /**
  * One award batch: the host adds lines (by hand or roster), removes them and submits; the
@@ -26,7 +27,7 @@ import { PageHeader } from '../../../components/PageHeader';
  */
 export function AwardBatchPage() {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const { id = '' } = useParams();
   const batch = useQuery({ queryKey: ['award-batch', id], queryFn: () => fetchAwardBatch(id) });
@@ -36,10 +37,10 @@ export function AwardBatchPage() {
   const done = (key: Parameters<typeof t>[0]) => (next: AwardBatch) => {
     queryClient.setQueryData(['award-batch', id], next);
     void queryClient.invalidateQueries({ queryKey: ['award-batches'] });
-    void message.success(t(key));
+    message.success(t(key));
   };
   const failed = (error: unknown) => {
-    void message.error(t(errorMessageKey(error)));
+    message.error(t(errorMessageKey(error)));
     void batch.refetch();
   };
   const version = batch.data?.version ?? 0;

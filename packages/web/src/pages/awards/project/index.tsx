@@ -1,4 +1,4 @@
-import { App, Button, Card, Flex } from 'antd';
+import { Button, Card, Flex } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -14,11 +14,12 @@ import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { AwardBatchTable } from '../components/AwardBatchTable';
 import { PageHeader } from '../../../components/PageHeader';
+import { useFeedback } from '../../../components/feedback';
 
 /** 学分授予 of one project (host): its batches, and a new one. */
 export function ProjectAwardsPage() {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const { id = '' } = useParams();
   const project = useQuery({ queryKey: ['projects', 'one', id], queryFn: () => fetchProject(id) });
@@ -32,18 +33,18 @@ export function ProjectAwardsPage() {
       void navigate(`/awards/${batch.id}`);
     },
     onError: (error) => {
-      void message.error(t(errorMessageKey(error)));
+      message.error(t(errorMessageKey(error)));
     },
   });
   const fromAttendance = useMutation({
     mutationFn: () => createAwardBatchFromAttendance(id),
     onSuccess: (batch) => {
-      void message.success(t('awards.fromAttendanceDone', { count: batch.lines.length }));
+      message.success(t('awards.fromAttendanceDone', { count: batch.lines.length }));
       void navigate(`/awards/${batch.id}`);
     },
     onError: (error) => {
       const code = isApiError(error) ? error.code : undefined;
-      void message.error(
+      message.error(
         t(
           code === 'invalid_state'
             ? 'awards.fromAttendanceNone'

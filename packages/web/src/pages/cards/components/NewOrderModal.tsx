@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Modal, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import type { CardOrder } from '@jijiao/contracts';
 import { createCardOrder } from '../../../api';
@@ -8,6 +8,7 @@ import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
 import { StaffPicker, type PickedPerson } from '../../credits/bulk/components/StaffPicker';
+import { useFeedback } from '../../../components/feedback';
 
 /** A new card order: the unit (fixed for a unit's officer), the staff who get cards, a note. */
 export function NewOrderModal({
@@ -18,7 +19,7 @@ export function NewOrderModal({
   onCreated: (order: CardOrder) => void;
 }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { grant } = useSession();
   const atUnit = grant.orgKind === 'unit';
   const [unitId, setUnitId] = useState<string | undefined>(atUnit ? grant.orgId : undefined);
@@ -32,7 +33,7 @@ export function NewOrderModal({
         ...(note.trim() ? { note: note.trim() } : {}),
       }),
     onSuccess: onCreated,
-    onError: (error) => void message.error(t(errorMessageKey(error))),
+    onError: (error) => { message.error(t(errorMessageKey(error))); },
   });
   return (
     <Modal

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import type { CertificateRegisterItem } from '@jijiao/contracts';
 import { revokeCertificate } from '../../../api';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
+import { useFeedback } from '../../../components/feedback';
 
 /** Revoking a certificate: what it means, whose it is, and the reason (required). */
 export function RevokeModal({
@@ -17,17 +18,17 @@ export function RevokeModal({
   onRevoked: () => void;
 }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
   const tooShort = reason.trim().length < 2;
   const revoke = useMutation({
     mutationFn: (c: CertificateRegisterItem) => revokeCertificate(c.serial, reason.trim()),
     onSuccess: () => {
-      void message.success(t('certRegister.revoked'));
+      message.success(t('certRegister.revoked'));
       onRevoked();
     },
-    onError: (error) => void message.error(t(errorMessageKey(error))),
+    onError: (error) => { message.error(t(errorMessageKey(error))); },
   });
   return (
     <Modal

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   Alert,
-  App,
   Button,
   Card,
   Checkbox,
@@ -37,6 +36,7 @@ import { labelOf } from '../../../i18n/vocabulary';
 import { missingDocumentsOf } from '../report/claim-form-rules';
 import { EvidenceField } from '../report/components/EvidenceField';
 import { useEvidenceDocuments } from '../report/use-evidence-documents';
+import { useFeedback } from '../../../components/feedback';
 
 /** `请上传：…` for the document kinds missing, by name. */
 function missingText(t: Translate, kinds: readonly string[]): string {
@@ -51,7 +51,7 @@ function missingText(t: Translate, kinds: readonly string[]): string {
  */
 export function BulkEntryPage() {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { grant } = useSession();
   const unitId = grant.orgId;
   const [form] = Form.useForm<
@@ -116,7 +116,7 @@ export function BulkEntryPage() {
       ]);
     },
     onError: (error) => {
-      void message.error(t(errorMessageKey(error)));
+      message.error(t(errorMessageKey(error)));
     },
   });
   const valuation = useMutation({
@@ -137,7 +137,7 @@ export function BulkEntryPage() {
       }),
     onSuccess: (result) => {
       const matched = result.items.filter((i) => i.matched).length;
-      void message.success(
+      message.success(
         [
           t('bulkEntry.done', { count: result.items.length }),
           ...(matched > 0 ? [t('bulkEntry.matchedCount', { count: matched })] : []),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Modal, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { VoidYearResult } from '@jijiao/contracts';
 import { confirmVoid, fetchVoidPreview, type VoidTarget } from '../../../api';
@@ -7,6 +7,7 @@ import { PageError, PageLoading } from '../../../components/PageState';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { VoidConsequences } from './VoidConsequences';
+import { useFeedback } from '../../../components/feedback';
 
 /**
  * 作弊处理's confirmation: the consequences from the server's preview, a required reason,
@@ -24,7 +25,7 @@ export function VoidModal({
   onDone: (result: VoidYearResult) => void;
 }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
@@ -41,7 +42,7 @@ export function VoidModal({
         void queryClient.invalidateQueries({ queryKey: [key] });
       onDone(result);
     },
-    onError: (error) => void message.error(t(errorMessageKey(error))),
+    onError: (error) => { message.error(t(errorMessageKey(error))); },
   });
   const missingReason = reason.trim() === '';
   const wholeYear = target?.claimId === undefined;

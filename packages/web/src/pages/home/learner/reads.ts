@@ -25,5 +25,5 @@ export function prefetchLearnerHome(client: QueryClient, search: URLSearchParams
   client
     .query({ queryKey: yearKey(year), queryFn: () => fetchMyYear(year), staleTime })
     .catch(() => undefined);
-  client.query({ ...myCertificatesQuery, staleTime }).catch(() => undefined);
+  client.query(myCertificatesQuery).catch(() => undefined);
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Switch, Tag } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Modal, Switch, Tag } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HrPushSettings } from '@jijiao/contracts';
@@ -8,6 +8,7 @@ import { PageError, PageLoading } from '../../../components/PageState';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { formatDateTime } from '../../../utils/format';
+import { useFeedback } from '../../../components/feedback';
 
 interface ReceiverForm {
   receiverUrl: string;
@@ -27,7 +28,7 @@ function ReceiverModal({
   onClose: () => void;
 }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ReceiverForm>();
   const save = useMutation({
@@ -39,10 +40,10 @@ function ReceiverModal({
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['hr-push-settings', provinceId], saved);
-      void message.success(t('hrDeliveries.saved'));
+      message.success(t('hrDeliveries.saved'));
       onClose();
     },
-    onError: (error) => void message.error(t(errorMessageKey(error))),
+    onError: (error) => { message.error(t(errorMessageKey(error))); },
   });
   return (
     <Modal

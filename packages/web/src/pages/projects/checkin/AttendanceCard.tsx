@@ -1,15 +1,16 @@
-import { App, Card, Flex, InputNumber, Select, Table, Tag } from 'antd';
+import { Card, Flex, InputNumber, Select, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Attendee, AttendanceRuleInput } from '@jijiao/contracts';
 import { fetchAttendance, setAttendanceRule } from '../../../api';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
+import { useFeedback } from '../../../components/feedback';
 
 /** Who attended what, judged by the project's rule: the input of the host's award batch. */
 export function AttendanceCard({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const attendance = useQuery({
     queryKey: ['checkin', projectId, 'attendance'],
@@ -20,7 +21,7 @@ export function AttendanceCard({ projectId, canEdit }: { projectId: string; canE
     onSuccess: (data) => {
       queryClient.setQueryData(['checkin', projectId, 'attendance'], data);
     },
-    onError: (error) => void message.error(t(errorMessageKey(error))),
+    onError: (error) => { message.error(t(errorMessageKey(error))); },
   });
   const data = attendance.data;
   const current = data?.rule;

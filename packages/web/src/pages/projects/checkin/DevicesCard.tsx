@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Input, Modal, Popconfirm, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Input, Modal, Popconfirm, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CheckinDevice, CheckinDeviceCreated } from '@jijiao/contracts';
 import { createDevice, listDevices, revokeDevice } from '../../../api';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { formatDateTime } from '../../../utils/format';
+import { useFeedback } from '../../../components/feedback';
 
 /** Kiosks of the project: register one (its token is shown once), revoke one. */
 export function DevicesCard({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [created, setCreated] = useState<CheckinDeviceCreated | null>(null);
@@ -19,7 +20,7 @@ export function DevicesCard({ projectId, canEdit }: { projectId: string; canEdit
     queryFn: () => listDevices(projectId),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['checkin', projectId] });
-  const onError = (error: unknown) => void message.error(t(errorMessageKey(error)));
+  const onError = (error: unknown) => { message.error(t(errorMessageKey(error))); };
   const add = useMutation({
     mutationFn: () => createDevice(projectId, name.trim()),
     onSuccess: (device) => {

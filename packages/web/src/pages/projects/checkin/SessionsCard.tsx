@@ -1,14 +1,15 @@
-import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Switch, Table } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Popconfirm, Switch, Table } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProjectSession, ProjectSessionCreate } from '@jijiao/contracts';
 import { createSession, deleteSession, listSessions } from '../../../api';
 import { errorMessageKey } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
+import { useFeedback } from '../../../components/feedback';
 
 /** The project's check-in sessions: list, add, delete (only while nobody checked in). */
 export function SessionsCard({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ProjectSessionCreate>();
   const sessions = useQuery({
@@ -16,7 +17,7 @@ export function SessionsCard({ projectId, canEdit }: { projectId: string; canEdi
     queryFn: () => listSessions(projectId),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['checkin', projectId] });
-  const onError = (error: unknown) => void message.error(t(errorMessageKey(error)));
+  const onError = (error: unknown) => { message.error(t(errorMessageKey(error))); };
   const add = useMutation({
     mutationFn: (body: ProjectSessionCreate) => createSession(projectId, body),
     onSuccess: () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Table } from 'antd';
+import { Button, Card, Flex, Table } from 'antd';
 import { FileExcelOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -25,6 +25,7 @@ import { ProjectDetail } from './components/ProjectDetail';
 import { ProjectDrawer, type ProjectDrawerState } from './components/ProjectDrawer';
 import { projectColumns } from './components/project-columns';
 import { PageHeader } from '../../../components/PageHeader';
+import { useFeedback } from '../../../components/feedback';
 
 const pageSize = 50;
 
@@ -44,7 +45,7 @@ function useProjectPages(filters: ProjectFilters) {
  */
 export function ProjectListPage() {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { access, grant } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -64,11 +65,11 @@ export function ProjectListPage() {
   const file = useMutation({
     mutationFn: (project: Project) => fileProject(project.id),
     onSuccess: () => {
-      void message.success(t('projects.filed'));
+      message.success(t('projects.filed'));
       void queryClient.invalidateQueries({ queryKey: ['projects'] });
     },
     onError: (error) => {
-      void message.error(t(errorMessageKey(error)));
+      message.error(t(errorMessageKey(error)));
     },
   });
 

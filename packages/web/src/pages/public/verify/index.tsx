@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Flex, Typography } from 'antd';
+import { Flex } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { verifyCertificate } from '../../../api/certificates';
@@ -11,6 +11,7 @@ import { OfflineCheck } from './components/OfflineCheck';
 import { SerialForm } from './components/SerialForm';
 import { VerdictBanner } from './components/VerdictBanner';
 import { VerifiedFacts } from './components/VerifiedFacts';
+import { Paragraph, Title } from '../../../components/Type';
 
 /**
  * `/verify/{serial}` (what the certificate's QR code opens) and `/verify` (a serial typed
@@ -20,9 +21,9 @@ export function VerifyPage() {
   const { t } = useT();
   const { serial } = useParams();
   const title = (
-    <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }} data-testid="page-title">
+    <Title level={1} style={{ marginTop: 0, fontSize: 24 }} data-testid="page-title">
       {t('verify.title')}
-    </Typography.Title>
+    </Title>
   );
   return (
     <PublicFrame maxWidth={720}>
@@ -31,7 +32,7 @@ export function VerifyPage() {
         {serial === undefined ? (
           <Panel>
             {title}
-            <Typography.Paragraph type="secondary">{t('verify.intro')}</Typography.Paragraph>
+            <Paragraph type="secondary">{t('verify.intro')}</Paragraph>
             <SerialForm />
           </Panel>
         ) : (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Space, Table, Tabs, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { activityTypes, creditChannels, type ClaimSummary } from '@jijiao/contracts';
@@ -18,6 +18,7 @@ import { reviewQueueColumns } from './components/review-queue-columns';
 import { waitingOrgsText } from './components/history-text';
 import { useReviewQueue } from './use-review-queue';
 import { PageHeader } from '../../../components/PageHeader';
+import { useFeedback } from '../../../components/feedback';
 
 type SortKey = ReviewQueueFilters['sort'];
 const initialFilters: ReviewQueueFilters = { sort: 'submittedAt', order: 'asc' };
@@ -29,7 +30,7 @@ const initialFilters: ReviewQueueFilters = { sort: 'submittedAt', order: 'asc' }
  */
 export function ReviewQueuePage() {
   const { t } = useT();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const { grant } = useSession();
   const queryClient = useQueryClient();
   // A 工作台 drills down with `?type=` or `?channel=`: the queue opens filtered so.
@@ -69,7 +70,7 @@ export function ReviewQueuePage() {
       void queryClient.invalidateQueries({ queryKey: ['reviews'] });
     },
     onError: (error) => {
-      void message.error(t(errorMessageKey(error)));
+      message.error(t(errorMessageKey(error)));
     },
   });
 
@@ -79,7 +80,7 @@ export function ReviewQueuePage() {
       bulk.mutate({ action: 'approve' });
       return;
     }
-    void modal.confirm({
+    modal.confirm({
       title: t('reviews.tabs.actFor'),
       content: t('reviews.actForBulkConfirm', {
         orgs: waitingOrgsText(t, selected),

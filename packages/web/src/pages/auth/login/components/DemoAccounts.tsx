@@ -1,6 +1,7 @@
-import { Button, Flex, Typography } from 'antd';
+import { Button, Flex } from 'antd';
 import { Panel } from '../../../../components/Panel';
 import { useT } from '../../../../i18n/use-t';
+import { Paragraph } from '../../../../components/Type';
 
 /** The accounts `jijiao seed-demo` creates, one per role. */
 const demoAccounts = [
@@ -21,7 +22,7 @@ export function DemoAccounts({ onPick }: { onPick: (username: string) => void })
       style={{ width: '100%', maxWidth: 400 }}
       data-testid="demo-accounts"
     >
-      <Typography.Paragraph type="secondary">{t('demo.accountsHint')}</Typography.Paragraph>
+      <Paragraph type="secondary">{t('demo.accountsHint')}</Paragraph>
       <Flex wrap gap={4}>
         {demoAccounts.map((username) => (
           <Button
@@ -35,9 +36,7 @@ export function DemoAccounts({ onPick }: { onPick: (username: string) => void })
           </Button>
         ))}
       </Flex>
-      <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
-        {t('demo.passwordNote')}
-      </Typography.Paragraph>
+      <Paragraph style={{ marginTop: 12, marginBottom: 0 }}>{t('demo.passwordNote')}</Paragraph>
     </Panel>
   );
 }

@@ -1,10 +1,11 @@
-import { App, Button, Form, InputNumber, Select } from 'antd';
+import { Button, Form, InputNumber, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AwardLineCreate, AwardRole } from '@jijiao/contracts';
 import { addAwardLine } from '../../../../api';
 import { errorMessageKey } from '../../../../i18n/error-message';
 import { useT } from '../../../../i18n/use-t';
 import { PersonSearchSelect } from '../../components/PersonSearchSelect';
+import { useFeedback } from '../../../../components/feedback';
 
 interface Values {
   personId?: string;
@@ -16,18 +17,18 @@ interface Values {
 /** 添加人员: one line by hand; hours and credits default from the project. */
 export function AddLineForm({ batchId, projectId }: { batchId: string; projectId: string }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const add = useMutation({
     mutationFn: (body: AwardLineCreate) => addAwardLine(batchId, body),
     onSuccess: (batch) => {
       queryClient.setQueryData(['award-batch', batchId], batch);
-      void message.success(t('awards.added'));
+      message.success(t('awards.added'));
       form.resetFields(['personId', 'hours', 'awardedCredits']);
     },
     onError: (error) => {
-      void message.error(t(errorMessageKey(error)));
+      message.error(t(errorMessageKey(error)));
     },
   });
   return (

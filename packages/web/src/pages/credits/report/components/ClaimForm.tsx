@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import {
@@ -22,6 +22,7 @@ import { EvidenceField } from './EvidenceField';
 import { FieldInput } from './FieldInput';
 import { PreviewCard } from './PreviewCard';
 import { PageHeader } from '../../../../components/PageHeader';
+import { useFeedback } from '../../../../components/feedback';
 
 /** The document kinds a refusal's details name as missing (`evidence_required`). */
 function missingOf(details: unknown): string[] {
@@ -38,7 +39,7 @@ type FormValues = ActivityValues & {
 /** The form of a new self-report, or of a draft or returned claim being corrected. */
 export function ClaimForm({ claim }: { claim: Claim | null }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
@@ -77,7 +78,7 @@ export function ClaimForm({ claim }: { claim: Claim | null }) {
       return submit ? submitClaim(updated.id, updated.version) : updated;
     },
     onSuccess: async (saved) => {
-      void message.success(
+      message.success(
         saved.status === 'submitted' ? t('selfReport.submitted') : t('selfReport.saved'),
       );
       await queryClient.invalidateQueries({ queryKey: ['me'] });

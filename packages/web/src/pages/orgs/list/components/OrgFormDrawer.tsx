@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { orgKinds, unitTypes, type Org, type OrgKind, type UnitType } from '@jijiao/contracts';
 import { createOrg, updateOrg } from '../../../../api';
@@ -7,6 +7,7 @@ import { FormDrawer } from '../../../../components/FormDrawer';
 import { applyServerErrors } from '../../../../forms/apply-server-errors';
 import { useT } from '../../../../i18n/use-t';
 import { creditCodeProblem, regionCodePattern } from '../org-validation';
+import { useFeedback } from '../../../../components/feedback';
 
 interface OrgForm {
   kind: OrgKind;
@@ -44,7 +45,7 @@ function OpenOrgFormDrawer({
   onClose: () => void;
 }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<OrgForm>();
   const [placed, setPlaced] = useState(false);
@@ -73,7 +74,7 @@ function OpenOrgFormDrawer({
       setPlaced(false);
     },
     onSuccess: () => {
-      void message.success(editing ? t('form.saved') : t('orgs.created'));
+      message.success(editing ? t('form.saved') : t('orgs.created'));
       void queryClient.invalidateQueries({ queryKey: ['orgs'] });
       onClose();
     },

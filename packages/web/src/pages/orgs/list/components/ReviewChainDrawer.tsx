@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   Alert,
-  App,
   Button,
   Descriptions,
   Drawer,
@@ -28,6 +27,7 @@ import {
   reviewingKinds,
   type ChainStep,
 } from '../org-validation';
+import { useFeedback } from '../../../../components/feedback';
 
 /** A unit's review chain: the version in force, and (org:manage) an editor for the next one. */
 export function ReviewChainDrawer({
@@ -70,7 +70,7 @@ export function ReviewChainDrawer({
 
 function ChainEditor({ chain, canEdit }: { chain: ReviewChain; canEdit: boolean }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const current: ChainStep[] = chain.steps.map((s) => ({
     orgId: s.orgId,
@@ -82,7 +82,7 @@ function ChainEditor({ chain, canEdit }: { chain: ReviewChain; canEdit: boolean 
   const save = useMutation({
     mutationFn: () => updateReviewChain(chain.unitId, { steps: steps.map((s) => s.orgId) }),
     onSuccess: (saved) => {
-      void message.success(t('orgs.chain.saved', { version: saved.version }));
+      message.success(t('orgs.chain.saved', { version: saved.version }));
       queryClient.setQueryData(['orgs', 'review-chain', chain.unitId], saved);
     },
   });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Flex, Table } from 'antd';
+import { Button, Flex, Table } from 'antd';
 import { FileExcelOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -24,6 +24,7 @@ import { PeopleFilterBar } from './PeopleFilterBar';
 import { peopleColumns } from './people-columns';
 import { PersonDrawer, type PersonDrawerState } from './PersonDrawer';
 import { TransferModal } from './TransferModal';
+import { useFeedback } from '../../../../components/feedback';
 
 /** The 人员列表 tab: filters, export/import/create, the staff table and its dialogs. */
 export function PeopleList({
@@ -34,7 +35,7 @@ export function PeopleList({
   go: (next: Partial<PeopleFilters>) => void;
 }) {
   const { t } = useT();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const { access, grant } = useSession();
   const pages = usePeoplePages(filters);
   const canManage = access.permissions.has('person:manage');
@@ -53,7 +54,7 @@ export function PeopleList({
       setAccount({ title: t('people.account.resetTitle'), account: result });
     },
     onError: (error) => {
-      void message.error(t(errorMessageKey(error)));
+      message.error(t(errorMessageKey(error)));
     },
   });
 
@@ -65,7 +66,7 @@ export function PeopleList({
       setDrawer({ mode: 'edit', person });
     },
     onError: (error) => {
-      void message.error(t(errorMessageKey(error)));
+      message.error(t(errorMessageKey(error)));
     },
   });
 
@@ -80,7 +81,7 @@ export function PeopleList({
     onHistory: setHistory,
     onTransfer: setTransferring,
     onResetPassword: (person) => {
-      void modal.confirm({
+      modal.confirm({
         title: t('people.resetPassword'),
         content: t('people.account.resetConfirm', { name: person.name }),
         okText: t('people.resetPassword'),

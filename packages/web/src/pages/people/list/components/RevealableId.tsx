@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { Button, Popconfirm, Space, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App } from 'antd';
 import type { Person } from '@jijiao/contracts';
 import { revealPersonId } from '../../../../api';
 import { errorMessageKey } from '../../../../i18n/error-message';
 import { useT } from '../../../../i18n/use-t';
+import { useFeedback } from '../../../../components/feedback';
 
 /** How long a revealed number stays on screen. */
 export const revealSeconds = 30;
@@ -17,7 +17,7 @@ export const revealSeconds = 30;
  */
 export function RevealableId({ person, canReveal }: { person: Person; canReveal: boolean }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [revealed, setRevealed] = useState<{ idNumber: string; left: number } | null>(null);
   const mutation = useMutation({
     mutationFn: () => revealPersonId(person.id),
@@ -27,7 +27,7 @@ export function RevealableId({ person, canReveal }: { person: Person; canReveal:
       setRevealed({ idNumber, left: revealSeconds });
     },
     onError: (error) => {
-      void message.error(t(errorMessageKey(error)));
+      message.error(t(errorMessageKey(error)));
     },
   });
   const { reset } = mutation;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { SwapOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { transferStatuses, type Transfer } from '@jijiao/contracts';
@@ -9,6 +9,7 @@ import { PageError } from '../../../../components/PageState';
 import { useT } from '../../../../i18n/use-t';
 import { formatDateTime } from '../../../../utils/format';
 import { TransferModal } from './TransferModal';
+import { useFeedback } from '../../../../components/feedback';
 
 type Status = Transfer['status'];
 const statusColors: Record<Status, string> = {
@@ -188,13 +189,13 @@ function DecisionModal({
   onClose: () => void;
 }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ reason?: string }>();
   const mutation = useMutation({
     mutationFn: (reason: string | undefined) => decideTransfer(transfer.id, { decision, reason }),
     onSuccess: () => {
-      void message.success(
+      message.success(
         decision === 'accept' ? t('people.transfers.accepted') : t('people.transfers.rejected'),
       );
       void queryClient.invalidateQueries({ queryKey: ['transfers'] });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal, Select, Typography } from 'antd';
+import { Form, Input, Modal, Select, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Person } from '@jijiao/contracts';
 import { listPeople, requestTransfer } from '../../../../api';
@@ -7,6 +7,7 @@ import { FormError } from '../../../../components/FormError';
 import { UnitSearchSelect } from '../../../../components/UnitSearchSelect';
 import { applyServerErrors } from '../../../../forms/apply-server-errors';
 import { useT } from '../../../../i18n/use-t';
+import { useFeedback } from '../../../../components/feedback';
 
 interface TransferForm {
   personId: string;
@@ -69,7 +70,7 @@ export function TransferModal({
 
 function OpenTransferModal({ person, onClose }: { person: Person | null; onClose: () => void }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<TransferForm>();
   const [placed, setPlaced] = useState(false);
@@ -90,7 +91,7 @@ function OpenTransferModal({ person, onClose }: { person: Person | null; onClose
       setPlaced(false);
     },
     onSuccess: () => {
-      void message.success(t('people.transferForm.submitted'));
+      message.success(t('people.transferForm.submitted'));
       void queryClient.invalidateQueries({ queryKey: ['transfers'] });
       onClose();
     },

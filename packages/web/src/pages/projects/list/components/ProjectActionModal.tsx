@@ -1,9 +1,10 @@
-import { App, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Project } from '@jijiao/contracts';
 import { cancelProject, finishProject } from '../../../../api';
 import { FormError } from '../../../../components/FormError';
 import { useT } from '../../../../i18n/use-t';
+import { useFeedback } from '../../../../components/feedback';
 
 export type ProjectAction = { kind: 'finish' | 'cancel'; project: Project } | null;
 
@@ -31,7 +32,7 @@ function OpenActionModal({
   onClose: () => void;
 }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ attendeeCount?: number; note?: string; reason?: string }>();
   const mutation = useMutation({
@@ -43,7 +44,7 @@ function OpenActionModal({
           })
         : cancelProject(project.id, { reason: values.reason?.trim() ?? '' }),
     onSuccess: () => {
-      void message.success(kind === 'finish' ? t('projects.finished') : t('projects.cancelled'));
+      message.success(kind === 'finish' ? t('projects.finished') : t('projects.cancelled'));
       void queryClient.invalidateQueries({ queryKey: ['projects'] });
       onClose();
     },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Flex, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Flex, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { projectLevels, type Project, type ProjectLevel } from '@jijiao/contracts';
 import { createProject, updateProject } from '../../../../api';
@@ -7,6 +7,7 @@ import { FormDrawer } from '../../../../components/FormDrawer';
 import { applyServerErrors } from '../../../../forms/apply-server-errors';
 import { useT } from '../../../../i18n/use-t';
 import { isTenths, projectNumberProblem } from '../../project-validation';
+import { useFeedback } from '../../../../components/feedback';
 
 interface ProjectForm {
   number: string;
@@ -59,7 +60,7 @@ function OpenProjectDrawer({
   onClose: () => void;
 }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ProjectForm>();
   const [placed, setPlaced] = useState(false);
@@ -111,7 +112,7 @@ function OpenProjectDrawer({
       setPlaced(false);
     },
     onSuccess: () => {
-      void message.success(editing ? t('form.saved') : t('projects.created'));
+      message.success(editing ? t('form.saved') : t('projects.created'));
       void queryClient.invalidateQueries({ queryKey: ['projects'] });
       onClose();
     },

@@ -1,7 +1,9 @@
-import { Descriptions, Typography } from 'antd';
+import { Descriptions } from 'antd';
 import type { CertificateVerification } from '@jijiao/contracts';
 import { useT } from '../../../../i18n/use-t';
 import { formatDateTime } from '../../../../utils/format';
+import { Paragraph, Text, TextLink } from '../../../../components/Type';
+import { CopyButton } from '../../../../components/CopyButton';
 
 /**
  * How to check the signature without trusting this page: the holder's Open Badges file and
@@ -11,7 +13,7 @@ export function OfflineCheck({ verification: v }: { verification: CertificateVer
   const { t } = useT();
   return (
     <div data-testid="verify-offline">
-      <Typography.Paragraph type="secondary">{t('verify.offline.intro')}</Typography.Paragraph>
+      <Paragraph type="secondary">{t('verify.offline.intro')}</Paragraph>
       <Descriptions
         size="small"
         column={1}
@@ -23,9 +25,10 @@ export function OfflineCheck({ verification: v }: { verification: CertificateVer
                   key: 'keyId',
                   label: t('verify.offline.keyId'),
                   children: (
-                    <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
-                      {v.keyId}
-                    </Typography.Text>
+                    <span style={{ wordBreak: 'break-all' }}>
+                      <Text code>{v.keyId}</Text>
+                      <CopyButton text={v.keyId} />
+                    </span>
                   ),
                 },
               ]
@@ -44,7 +47,7 @@ export function OfflineCheck({ verification: v }: { verification: CertificateVer
             label: t('verify.offline.keys'),
             children: (
               <span>
-                <Typography.Link
+                <TextLink
                   href={v.keysUrl}
                   target="_blank"
                   rel="noopener"
@@ -52,10 +55,10 @@ export function OfflineCheck({ verification: v }: { verification: CertificateVer
                   data-testid="verify-keys-link"
                 >
                   {v.keysUrl}
-                </Typography.Link>
-                <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
+                </TextLink>
+                <Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
                   {t('verify.offline.keysHint')}
-                </Typography.Text>
+                </Text>
               </span>
             ),
           },

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { Flex, Typography, theme } from 'antd';
+import { Flex, theme } from 'antd';
 import {
   CheckCircleFilled,
   CloseCircleFilled,
@@ -9,6 +9,7 @@ import {
 import type { CertificateVerification, CertificateVerificationStatus } from '@jijiao/contracts';
 import { useT } from '../../../../i18n/use-t';
 import { formatDateTime } from '../../../../utils/format';
+import { Paragraph, Title } from '../../../../components/Type';
 
 type Tone = 'Success' | 'Error' | 'Warning' | 'Info';
 const looks: Record<CertificateVerificationStatus, { tone: Tone; Icon: ComponentType }> = {
@@ -44,20 +45,20 @@ export function VerdictBanner({ verification }: { verification: CertificateVerif
         <Icon />
       </span>
       <div style={{ minWidth: 0 }}>
-        <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
+        <Title level={2} style={{ margin: 0, fontSize: 22 }}>
           {t(`verify.status.${status}.title`)}
-        </Typography.Title>
-        <Typography.Paragraph style={{ margin: '8px 0 0' }}>
+        </Title>
+        <Paragraph style={{ margin: '8px 0 0' }}>
           {t(`verify.status.${status}.detail`, {
             issuer,
             date,
             serial: verification.serial,
           })}
-        </Typography.Paragraph>
+        </Paragraph>
         {status === 'altered' && verification.revokedAt && (
-          <Typography.Paragraph style={{ margin: '4px 0 0' }}>
+          <Paragraph style={{ margin: '4px 0 0' }}>
             {t('verify.alteredRevoked', { date })}
-          </Typography.Paragraph>
+          </Paragraph>
         )}
       </div>
     </Flex>

@@ -1,8 +1,9 @@
-import { Descriptions, Typography } from 'antd';
+import { Descriptions } from 'antd';
 import type { CertificateVerification } from '@jijiao/contracts';
 import { certificateCreditsText } from '../../../../components/certificate/certificate-text';
 import { useT } from '../../../../i18n/use-t';
 import { formatDateTime } from '../../../../utils/format';
+import { CopyButton } from '../../../../components/CopyButton';
 
 /**
  * What the certificate says, as signed, to compare with the paper. The server sends it only
@@ -14,7 +15,12 @@ export function VerifiedFacts({ verification: v }: { verification: CertificateVe
     {
       key: 'serial',
       label: t('certificate.serial'),
-      children: <Typography.Text copyable>{v.serial}</Typography.Text>,
+      children: (
+        <span>
+          {v.serial}
+          <CopyButton text={v.serial} />
+        </span>
+      ),
     },
     ...(v.holder
       ? [

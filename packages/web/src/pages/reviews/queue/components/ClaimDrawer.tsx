@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   Alert,
-  App,
   Button,
   Descriptions,
   Drawer,
@@ -32,6 +31,7 @@ import { EvidenceViewer } from './EvidenceViewer';
 import { ReasonModal } from './ReasonModal';
 import { provenanceText } from './provenance-text';
 import { historyActorText } from './history-text';
+import { useFeedback } from '../../../../components/feedback';
 
 /** The activity's own fields in words (type and date are shown apart; unknown fields not at all). */
 function activityFields(t: Translate, claim: Claim): { label: string; value: string }[] {
@@ -46,7 +46,7 @@ function activityFields(t: Translate, claim: Claim): { label: string; value: str
 /** One claim for the reviewer: activity, credits and reasons, provenance, history, evidence. */
 export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onClose: () => void }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const claim = useClaim(claimId);
   const [asking, setAsking] = useState<'return' | 'reject' | null>(null);
@@ -61,7 +61,7 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
       }),
     onSuccess: (_done, input) => {
       setAsking(null);
-      void message.success(t(`reviews.done.${input.action}`));
+      message.success(t(`reviews.done.${input.action}`));
       void queryClient.invalidateQueries({ queryKey: ['reviews'] });
       onClose();
     },
@@ -69,11 +69,11 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
       setAsking(null);
       if (isApiError(error) && error.code === 'stale_state') {
         // Someone else acted first: show what the claim is now.
-        void message.warning(t('errors.stale_state'));
+        message.warning(t('errors.stale_state'));
         void queryClient.invalidateQueries({ queryKey: ['reviews'] });
         return;
       }
-      void message.error(t(errorMessageKey(error)));
+      message.error(t(errorMessageKey(error)));
     },
   });
 
