@@ -1,8 +1,14 @@
 import path from 'node:path';
 import type { Plugin } from 'vite';
 
-/** A first view, by name, and the lazily loaded modules it renders (paths from the web root). */
-export type FirstViews = Readonly<Record<string, readonly string[]>>;
+/**
+ * A first view, by name: the lazily loaded modules it renders (paths from the web root),
+ * and the API reads it starts with (`{year}`: the current credit year, filled in by the
+ * server).
+ */
+export type FirstViews = Readonly<
+  Record<string, { modules: readonly string[]; fetches?: readonly string[] }>
+>;
 
 /** Where the build writes, for the server, the files each first view needs. */
 export const routePreloadsFile = 'route-preloads.json';
@@ -30,11 +36,11 @@ function closure(start: string, byFile: ReadonlyMap<string, ChunkLike>): Set<str
 
 /**
  * Writes `route-preloads.json`: for each first view (the certificate page, the sign-in page,
- * each role's home), the chunks it loads beyond what index.html already names. The server
- * names them in the page's HTML as `modulepreload` links (ADR 0030), so a phone fetches them
- * while the shell downloads instead of discovering them one import after another once the
- * shell has run. A listed module the build does not produce fails the build: the list can
- * not silently go stale.
+ * each role's home), the chunks it loads beyond what index.html already names, and the API
+ * reads it starts with. The server names them in the page's HTML as `modulepreload` and
+ * `preload` links (ADR 0030), so a phone fetches them while the shell downloads instead of
+ * discovering them one after another once the shell has run. A listed module the build does
+ * not produce fails the build: the list can not silently go stale.
  */
 export function routePreloads(views: FirstViews): Plugin {
   let root = '';
@@ -54,8 +60,8 @@ export function routePreloads(views: FirstViews): Plugin {
       const entry = chunks.find((chunk) => chunk.isEntry);
       if (entry === undefined) throw new Error('route preloads: the build has no entry chunk');
       const inShell = closure(entry.fileName, byFile);
-      const preloads: Record<string, string[]> = {};
-      for (const [view, modules] of Object.entries(views)) {
+      const preloads: Record<string, { modules: string[]; fetches: string[] }> = {};
+      for (const [view, { modules, fetches = [] }] of Object.entries(views)) {
         const files = new Set<string>();
         for (const module of modules) {
           const id = path.resolve(root, module);
@@ -65,7 +71,10 @@ export function routePreloads(views: FirstViews): Plugin {
           for (const file of closure(chunk.fileName, byFile))
             if (!inShell.has(file)) files.add(file);
         }
-        preloads[view] = [...files].sort().map((file) => `${base}${file}`);
+        preloads[view] = {
+          modules: [...files].sort().map((file) => `${base}${file}`),
+          fetches: [...fetches],
+        };
       }
       this.emitFile({
         type: 'asset',

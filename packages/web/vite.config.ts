@@ -12,7 +12,10 @@ const signedIn = [
   'src/api/shell-schemas.ts',
 ];
 /** An admin's home is on a wide screen, with the menu at the side. */
-const adminHome = (page: string) => [...signedIn, 'src/layouts/MainMenu.tsx', page];
+const adminHome = (page: string) => ({
+  modules: [...signedIn, 'src/i18n/zh-CN-admin.ts', 'src/layouts/MainMenu.tsx', page],
+  fetches: ['/api/v1/me'],
+});
 
 /**
  * The server serves dist/ under a strict CSP (script-src 'self'): no inline scripts, no
@@ -24,13 +27,22 @@ export default defineConfig({
     // The first views the server names in a page's HTML (ADR 0030): the public certificate
     // page, the sign-in page and each role's home.
     routePreloads({
-      verify: ['src/pages/public/verify/index.tsx'],
-      login: ['src/pages/auth/login/index.tsx'],
-      'home:learner': [
-        ...signedIn,
-        'src/pages/home/learner/index.tsx',
-        'src/pages/home/learner/reads.ts',
-      ],
+      verify: { modules: ['src/pages/public/verify/index.tsx'] },
+      login: { modules: ['src/pages/auth/login/index.tsx'] },
+      'home:learner': {
+        modules: [
+          ...signedIn,
+          'src/pages/home/learner/index.tsx',
+          'src/pages/home/learner/reads.ts',
+        ],
+        // The session, and the reads of pages/home/learner/reads.ts.
+        fetches: [
+          '/api/v1/me',
+          '/api/v1/me/years',
+          '/api/v1/me/years/{year}',
+          '/api/v1/certificates/mine',
+        ],
+      },
       'home:unit_admin': adminHome('src/pages/home/unit-admin/index.tsx'),
       'home:reviewer': adminHome('src/pages/home/reviewer/index.tsx'),
       'home:host_admin': adminHome('src/pages/home/host-admin/index.tsx'),

@@ -5,7 +5,7 @@ import { RouteError } from './components/RouteError';
 import { PageLoading } from './components/PageState';
 import { appRoutes, flattenPages, type AppRoute } from './routes';
 import { useSession } from './session/session-context';
-import { loadConsoleMessages } from './i18n/setup';
+import { loadAdminMessages, loadConsoleMessages } from './i18n/setup';
 
 /**
  * Everything but the shell loads lazily (ADR 0022): a public page or the sign-in page on a
@@ -36,7 +36,13 @@ function toRouteObject(route: AppRoute): RouteObject {
   return {
     path: route.path,
     lazy: async () => {
-      return { Component: guarded(rule, await load()) };
+      // The admin pages' messages come with every page but home, whose role decides
+      // (home-loaders.ts): the learner's home does without them (ADR 0030).
+      const [Page] = await Promise.all([
+        load(),
+        route.key === 'home' ? undefined : loadAdminMessages(),
+      ]);
+      return { Component: guarded(rule, Page) };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { PackVersion } from '@jijiao/contracts';
-import { zhCN } from './zh-CN';
+// The packs' messages alone: all of zhCN would bring every page's messages with it.
+import { policyPacksMessages } from './zh-CN/policy-packs';
 import type { Translate } from './use-t';
 
 /** The message keys are the same in every language: Chinese says which exist. */
@@ -10,7 +11,9 @@ const has = <K extends string>(tree: Record<K, string>, key: string): key is K =
  * words here) shows the title the server sent when there is one, else a dash.
  */
 export function packLabel(t: Translate, pack: { id: string; title?: string }): string {
-  return has(zhCN.policyPack, pack.id) ? t(`policyPack.${pack.id}`) : (pack.title ?? '—');
+  return has(policyPacksMessages.policyPack, pack.id)
+    ? t(`policyPack.${pack.id}`)
+    : (pack.title ?? '—');
 }
 
 /** The packs that decided something, by name, in one line. */
@@ -20,7 +23,9 @@ export function packsText(t: Translate, packs: readonly PackVersion[]): string {
 
 /** A source's citation in the current language, else the document as the pack has it. */
 export function sourceLabel(t: Translate, source: { id: string; document: string }): string {
-  return has(zhCN.policySource, source.id) ? t(`policySource.${source.id}`) : source.document;
+  return has(policyPacksMessages.policySource, source.id)
+    ? t(`policySource.${source.id}`)
+    : source.document;
 }
 
 /** A source's note in the current language, else as the pack has it. */
@@ -29,5 +34,7 @@ export function sourceNote(
   source: { id: string; note?: string | undefined },
 ): string | undefined {
   if (source.note === undefined) return undefined;
-  return has(zhCN.policySourceNote, source.id) ? t(`policySourceNote.${source.id}`) : source.note;
+  return has(policyPacksMessages.policySourceNote, source.id)
+    ? t(`policySourceNote.${source.id}`)
+    : source.note;
 }

@@ -43,6 +43,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   initAsync: false,
   interpolation: { escapeValue: false }, // React escapes.
+  // Messages added after a page rendered (the console's, the admin pages') re-render it.
+  react: { bindI18nStore: 'added' },
 });
 document.documentElement.lang = initial.language;
 
@@ -57,6 +59,19 @@ export function loadConsoleMessages(): Promise<void> {
     i18n.addResourceBundle('zh-CN', 'translation', zhCNConsole, true, false);
   });
   return consoleMessages;
+}
+
+/**
+ * The admin pages' Chinese messages (zh-CN-admin.ts): every signed-in route but the
+ * learner's home waits for them (router.tsx, home-loaders.ts), so a learner's phone opens
+ * its home without them (ADR 0030).
+ */
+let adminMessages: Promise<void> | undefined;
+export function loadAdminMessages(): Promise<void> {
+  adminMessages ??= import('./zh-CN-admin').then(({ zhCNAdmin }) => {
+    i18n.addResourceBundle('zh-CN', 'translation', zhCNAdmin, true, false);
+  });
+  return adminMessages;
 }
 
 /** Resolves once the first language's messages are in: the app renders after it. */

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, use, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { RoleGrant } from '@jijiao/contracts';
 import { accessOf, grantKey, pickActiveGrant } from '../access';
 import { FeedbackProvider } from '../components/feedback';
 import { PageError, PageLoading } from '../components/PageState';
 import { readActiveGrantKey, storeActiveGrantKey } from './active-grant-storage';
+import { loadAdminMessages } from '../i18n/setup';
 import { loginPathFor } from './next-path';
 import { useMe } from './queries';
 import { SessionContext, type Session } from './session-context';
@@ -64,7 +65,24 @@ function GuardedPages() {
     );
   return (
     <SessionContext value={session}>
-      <Outlet />
+      {session.grant.role === 'learner' ? (
+        <Outlet />
+      ) : (
+        <Suspense fallback={<PageLoading />}>
+          <WithAdminMessages>
+            <Outlet />
+          </WithAdminMessages>
+        </Suspense>
+      )}
     </SessionContext>
   );
+}
+
+/**
+ * An admin's layout (its menu names admin pages) and pages speak the admin pages' messages:
+ * they render once those are in (ADR 0030). A learner's do without them.
+ */
+function WithAdminMessages({ children }: { children: ReactNode }) {
+  use(loadAdminMessages());
+  return children;
 }

@@ -53,40 +53,73 @@ function variant(text: string): HtmlVariant {
   };
 }
 
-function readPreloads(webDist: string): Record<string, string[]> {
+/** What the web build says a first view needs (packages/web/vite-route-preloads.ts). */
+interface ViewPreloads {
+  modules: string[];
+  /** API paths; `{year}` stands for the credit year the page will show. */
+  fetches: string[];
+}
+
+const safeModule = /^\/[\w./~-]+$/;
+const safeFetch = /^\/api\/v1\/[\w/.{}-]+$/;
+const isStrings = (value: unknown, pattern: RegExp): value is string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string' && pattern.test(v));
+
+/** The build's list; a view whose entry is malformed is left out (its page names nothing). */
+function readPreloads(webDist: string): Map<string, ViewPreloads> {
+  const views = new Map<string, ViewPreloads>();
   const file = path.join(webDist, 'route-preloads.json');
-  if (!fs.existsSync(file)) return {};
+  if (!fs.existsSync(file)) return views;
   const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-  if (typeof parsed !== 'object' || parsed === null) return {};
-  const preloads: Record<string, string[]> = {};
-  for (const [view, files] of Object.entries(parsed)) {
-    if (
-      Array.isArray(files) &&
-      files.every((f) => typeof f === 'string' && /^\/[\w./~-]+$/.test(f))
-    )
-      preloads[view] = files as string[];
+  if (typeof parsed !== 'object' || parsed === null) return views;
+  for (const [view, entry] of Object.entries(parsed)) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { modules, fetches = [] } = entry as { modules?: unknown; fetches?: unknown };
+    if (isStrings(modules, safeModule) && isStrings(fetches, safeFetch))
+      views.set(view, { modules, fetches });
   }
-  return preloads;
+  return views;
 }
 
 /**
- * index.html once per first view, made at start: the plain page, and for each view the
- * same page naming that view's modules as `modulepreload` links (ADR 0030), so the browser
- * fetches them beside the shell rather than after it has run.
+ * index.html per first view (ADR 0030): the plain page, and for each view the same page
+ * naming that view's modules as `modulepreload` links and its first API reads as `preload`
+ * links (credentials as the app's own requests, so the app's fetch takes the answer), so
+ * the browser fetches them beside the shell rather than after it has run. Made once per
+ * view and year, with their compressed forms.
  */
 export function loadFirstViewHtml(webDist: string, indexHtml: string) {
   const plain = variant(indexHtml);
-  const byView = new Map<string, HtmlVariant>();
-  for (const [view, files] of Object.entries(readPreloads(webDist))) {
-    const links = files
-      .map((file) => `<link rel="modulepreload" crossorigin href="${file}">`)
-      .join('');
-    byView.set(view, variant(indexHtml.replace('</head>', `${links}</head>`)));
-  }
+  const views = readPreloads(webDist);
+  const made = new Map<string, HtmlVariant>();
   return {
-    /** The page for this view, the plain page for none or a view the build did not list. */
-    htmlFor(view: string | null): HtmlVariant {
-      return (view !== null && byView.get(view)) || plain;
+    /**
+     * The page for this view, for a page showing `year` (the reads' `{year}`); the plain
+     * page for none or a view the build did not list.
+     */
+    htmlFor(view: string | null, year: number): HtmlVariant {
+      const preloads = view === null ? undefined : views.get(view);
+      if (preloads === undefined) return plain;
+      const key = `${view ?? ''}@${String(year)}`;
+      let html = made.get(key);
+      if (html === undefined) {
+        // The reads first: small, and the page waits on them as much as on its modules.
+        const reads = preloads.fetches
+          .map(
+            (api) =>
+              `<link rel="preload" as="fetch" crossorigin href="${api.replaceAll('{year}', String(year))}">`,
+          )
+          .join('');
+        const modules = preloads.modules
+          .map((file) => `<link rel="modulepreload" crossorigin href="${file}">`)
+          .join('');
+        html = variant(
+          indexHtml.replace('<head>', `<head>${reads}`).replace('</head>', `${modules}</head>`),
+        );
+        // One per view and year: a handful over a server's life.
+        made.set(key, html);
+      }
+      return html;
     },
   };
 }

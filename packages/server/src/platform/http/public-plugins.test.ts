@@ -95,12 +95,16 @@ describe('index.html names the modules of the view it will most likely show', ()
   writeWebDist(dist, {
     'index.html': html,
     'route-preloads.json': JSON.stringify({
-      verify: ['/assets/verify-A1.js', '/assets/shared-B2.js'],
-      login: ['/assets/login-C3.js'],
-      'home:learner': ['/assets/learner-D4.js'],
-      'home:reviewer': ['/assets/reviewer-E5.js'],
+      verify: { modules: ['/assets/verify-A1.js', '/assets/shared-B2.js'] },
+      login: { modules: ['/assets/login-C3.js'] },
+      'home:learner': {
+        modules: ['/assets/learner-D4.js'],
+        fetches: ['/api/v1/me', '/api/v1/me/years/{year}'],
+      },
+      'home:reviewer': { modules: ['/assets/reviewer-E5.js'], fetches: ['/api/v1/me'] },
       // A file name that could break out of the attribute is never written into the page.
-      'home:unit_admin': ['/assets/x.js"><script>alert(1)</script>'],
+      'home:unit_admin': { modules: ['/assets/x.js"><script>alert(1)</script>'] },
+      'home:host_admin': { modules: [], fetches: ['https://elsewhere.example/steal'] },
     }),
   });
   let t: TestApp;
@@ -116,6 +120,8 @@ describe('index.html names the modules of the view it will most likely show', ()
   const desktop =
     'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
   const session = 'jijiao_session=some-token';
+  /** The credit year in China now (the test app's clock is the system's). */
+  const thisYear = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
 
   async function preloadsOf(url: string, headers: Record<string, string> = {}) {
     const reply = await t.app.inject({ url, headers: { 'accept-encoding': 'br', ...headers } });
@@ -124,9 +130,11 @@ describe('index.html names the modules of the view it will most likely show', ()
     const text = zlib.brotliDecompressSync(reply.rawPayload).toString('utf8');
     const plain = await t.app.inject({ url, headers });
     expect(plain.body).toBe(text);
-    return [...text.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map(
-      (m) => m[1],
-    );
+    return [
+      ...text.matchAll(
+        /<link rel="(?:modulepreload|preload" as="fetch)" crossorigin href="([^"]+)">/g,
+      ),
+    ].map((m) => m[1]);
   }
 
   it.each<{ url: string; headers: Record<string, string>; files: string[] }>([
@@ -141,19 +149,20 @@ describe('index.html names the modules of the view it will most likely show', ()
     {
       url: '/',
       headers: { cookie: session, 'user-agent': phone },
-      files: ['/assets/learner-D4.js'],
+      files: ['/api/v1/me', `/api/v1/me/years/${String(thisYear)}`, '/assets/learner-D4.js'],
     },
     {
-      url: '/',
+      url: '/?year=2024',
       headers: { cookie: session, 'sec-ch-ua-mobile': '?1' },
-      files: ['/assets/learner-D4.js'],
+      files: ['/api/v1/me', '/api/v1/me/years/2024', '/assets/learner-D4.js'],
     },
     { url: '/', headers: { cookie: session, 'user-agent': desktop }, files: [] },
     {
       url: '/',
       headers: { cookie: `${session}; jijiao_home=reviewer`, 'user-agent': phone },
-      files: ['/assets/reviewer-E5.js'],
+      files: ['/api/v1/me', '/assets/reviewer-E5.js'],
     },
+    { url: '/', headers: { cookie: `${session}; jijiao_home=host_admin` }, files: [] },
     {
       url: '/',
       headers: { cookie: `${session}; jijiao_home=nobody`, 'user-agent': desktop },

@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
 import { AppError } from '../errors/app-error';
 import { sessionCookieName } from '../auth/session-cookie';
+import { chinaDay, type Clock } from '../clock';
 import { firstViewOf, loadFirstViewHtml } from './first-view-html';
 
 /** Vite's output directory of content-hashed files: a name changes whenever its content does. */
@@ -41,6 +42,7 @@ export async function registerPublicPlugins(
   app: FastifyInstance,
   webDist: string,
   cookieSecure: boolean,
+  clock: Clock,
 ): Promise<void> {
   await app.register(async (child) => {
     child.addHook('onRoute', (route) => {
@@ -91,16 +93,20 @@ export async function registerPublicPlugins(
       !request.url.startsWith('/api') &&
       !request.url.startsWith('/assets/')
     ) {
+      const [pathname = '/', search = ''] = request.url.split('?');
+      // The year a page shows: the one it is asked for (`?year=`), else this credit year.
+      const asked = /(?:^|&)year=(\d{4})(?:&|$)/.exec(search)?.[1];
       const html = pages.htmlFor(
         firstViewOf(
           {
-            path: request.url.split('?')[0] ?? '/',
+            path: pathname,
             cookies: request.cookies,
             userAgent: request.headers['user-agent'],
             mobileHint: request.headers['sec-ch-ua-mobile'] as string | undefined,
           },
           sessionCookie,
         ),
+        asked ? Number(asked) : Number(chinaDay(clock.now()).slice(0, 4)),
       );
       void reply
         .type('text/html; charset=utf-8')

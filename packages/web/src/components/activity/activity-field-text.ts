@@ -1,7 +1,8 @@
 import type { ActivityType } from '@jijiao/contracts';
 import type { Translate } from '../../i18n/use-t';
 import { isCodeOf, labelOf } from '../../i18n/vocabulary';
-import { zhCN } from '../../i18n/zh-CN';
+// The codes' messages alone: importing all of zhCN would bring every page's messages.
+import { codesMessages } from '../../i18n/zh-CN/codes';
 
 /** The name of an activity's field (hours, role …); undefined for one this build does not know. */
 export function activityFieldLabel(t: Translate, field: string): string | undefined {
@@ -11,8 +12,8 @@ export function activityFieldLabel(t: Translate, field: string): string | undefi
 /** A province, city or county by its GB/T 2260 code: the province's name where known. */
 export function regionText(t: Translate, code: string): string {
   const province = code.slice(0, 2);
-  return province in zhCN.codes.province && /^\d{6}$/.test(code)
-    ? t(`codes.province.${province as keyof typeof zhCN.codes.province}`)
+  return province in codesMessages.codes.province && /^\d{6}$/.test(code)
+    ? t(`codes.province.${province as keyof typeof codesMessages.codes.province}`)
     : t('codes.unknownRegion', { code });
 }
 

@@ -1,5 +1,5 @@
 import { Suspense, lazy, type ReactNode } from 'react';
-import { Alert, Col, Flex, Progress, Row, Skeleton, Space, Tag } from 'antd';
+import { Alert, Col, Flex, Progress, Row, Space, Spin, Tag } from 'antd';
 import type { PendingCredit, Requirement, YearCredit, YearReportView } from '@jijiao/contracts';
 import { Panel } from '../Panel';
 import type { Translate } from '../../i18n/use-t';
@@ -9,6 +9,13 @@ import { packsText } from '../../i18n/pack-label';
 import { useIsPhone } from '../use-is-phone';
 import { YearCreditList, pendingRows, yearCreditRows } from './YearCreditList';
 import { Paragraph, Text, Title } from '../Type';
+
+/** While a wide screen's tables load (Spin is in the shell; Skeleton would be 3 kB more). */
+const tablesLoading = (
+  <Flex justify="center" style={{ padding: 24 }}>
+    <Spin />
+  </Flex>
+);
 
 const YearTables = lazy(async () => ({ default: (await import('./YearTables')).YearTables }));
 
@@ -156,7 +163,7 @@ export function YearReport({
             rows={yearCreditRows(report.credits, creditAction)}
           />
         ) : (
-          <Suspense fallback={<Skeleton active />}>
+          <Suspense fallback={tablesLoading}>
             <YearTables
               which="credits"
               credits={report.credits}
@@ -174,7 +181,7 @@ export function YearReport({
             rows={pendingRows(report.pending, pendingAction)}
           />
         ) : (
-          <Suspense fallback={<Skeleton active />}>
+          <Suspense fallback={tablesLoading}>
             <YearTables
               which="pending"
               credits={report.credits}

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { Role } from '@jijiao/contracts';
+import { loadAdminMessages } from '../../i18n/setup';
 
 /** The reads a role's home starts with. */
 export type HomePrefetch = (client: QueryClient, search: URLSearchParams) => void;
@@ -8,6 +9,15 @@ export type HomePrefetch = (client: QueryClient, search: URLSearchParams) => voi
 /** A role's home page. */
 export interface HomeModule {
   Page: ComponentType;
+}
+
+/** An admin's home, with the admin pages' messages it speaks (ADR 0030). */
+async function adminHome<M>(
+  module: Promise<M>,
+  page: (m: M) => ComponentType,
+): Promise<HomeModule> {
+  const [loaded] = await Promise.all([module, loadAdminMessages()]);
+  return { Page: page(loaded) };
 }
 
 /**
@@ -18,13 +28,11 @@ export interface HomeModule {
  */
 export const homeLoaders: Record<Role, () => Promise<HomeModule>> = {
   learner: async () => ({ Page: (await import('./learner')).LearnerHomePage }),
-  unit_admin: async () => ({ Page: (await import('./unit-admin')).UnitAdminHomePage }),
-  reviewer: async () => ({ Page: (await import('./reviewer')).ReviewerHomePage }),
-  host_admin: async () => ({ Page: (await import('./host-admin')).HostAdminHomePage }),
-  province_admin: async () => ({
-    Page: (await import('./province-admin')).ProvinceAdminHomePage,
-  }),
-  system_admin: async () => ({ Page: (await import('./system-admin')).SystemAdminHomePage }),
+  unit_admin: async () => adminHome(import('./unit-admin'), (m) => m.UnitAdminHomePage),
+  reviewer: async () => adminHome(import('./reviewer'), (m) => m.ReviewerHomePage),
+  host_admin: async () => adminHome(import('./host-admin'), (m) => m.HostAdminHomePage),
+  province_admin: async () => adminHome(import('./province-admin'), (m) => m.ProvinceAdminHomePage),
+  system_admin: async () => adminHome(import('./system-admin'), (m) => m.SystemAdminHomePage),
 };
 
 /**
