@@ -27,7 +27,10 @@ export default defineConfig({
     // The first views the server names in a page's HTML (ADR 0030): the public certificate
     // page, the sign-in page and each role's home.
     routePreloads({
-      verify: { modules: ['src/pages/public/verify/index.tsx'] },
+      verify: {
+        modules: ['src/pages/public/verify/index.tsx'],
+        fetches: ['/api/v1/certificates/{serial}/verify'],
+      },
       login: { modules: ['src/pages/auth/login/index.tsx'] },
       'home:learner': {
         modules: [

@@ -43,20 +43,24 @@ export function firstViewOf(request: PageRequest, sessionCookie: string): string
   return phone ? 'home:learner' : null;
 }
 
-function variant(text: string): HtmlVariant {
+/** Compressed hard once (a page kept for the server's life) or quickly (one per request). */
+function variant(text: string, once = true): HtmlVariant {
   return {
     text,
     br: zlib.brotliCompressSync(text, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: once ? 11 : 5 },
     }),
-    gzip: zlib.gzipSync(text, { level: 9 }),
+    gzip: zlib.gzipSync(text, { level: once ? 9 : 6 }),
   };
 }
 
 /** What the web build says a first view needs (packages/web/vite-route-preloads.ts). */
 interface ViewPreloads {
   modules: string[];
-  /** API paths; `{year}` stands for the credit year the page will show. */
+  /**
+   * API paths; `{year}` stands for the credit year the page will show, `{serial}` for the
+   * certificate serial in the page's path.
+   */
   fetches: string[];
 }
 
@@ -86,7 +90,8 @@ function readPreloads(webDist: string): Map<string, ViewPreloads> {
  * naming that view's modules as `modulepreload` links and its first API reads as `preload`
  * links (credentials as the app's own requests, so the app's fetch takes the answer), so
  * the browser fetches them beside the shell rather than after it has run. Made once per
- * view and year, with their compressed forms.
+ * view and year, with their compressed forms; a page naming a certificate's read is made
+ * per request.
  */
 export function loadFirstViewHtml(webDist: string, indexHtml: string) {
   const plain = variant(indexHtml);
@@ -94,31 +99,33 @@ export function loadFirstViewHtml(webDist: string, indexHtml: string) {
   const made = new Map<string, HtmlVariant>();
   return {
     /**
-     * The page for this view, for a page showing `year` (the reads' `{year}`); the plain
-     * page for none or a view the build did not list.
+     * The page for this view: for a page showing `year` (the reads' `{year}`) and, where
+     * the path names one, the certificate `serial`; the plain page for none or a view the
+     * build did not list. A read whose `{serial}` the path does not give is left out.
      */
-    htmlFor(view: string | null, year: number): HtmlVariant {
+    htmlFor(view: string | null, { year, serial }: { year: number; serial?: string }): HtmlVariant {
       const preloads = view === null ? undefined : views.get(view);
       if (preloads === undefined) return plain;
+      const perSerial = preloads.fetches.some((api) => api.includes('{serial}'));
       const key = `${view ?? ''}@${String(year)}`;
-      let html = made.get(key);
-      if (html === undefined) {
-        // The reads first: small, and the page waits on them as much as on its modules.
-        const reads = preloads.fetches
-          .map(
-            (api) =>
-              `<link rel="preload" as="fetch" crossorigin href="${api.replaceAll('{year}', String(year))}">`,
-          )
-          .join('');
-        const modules = preloads.modules
-          .map((file) => `<link rel="modulepreload" crossorigin href="${file}">`)
-          .join('');
-        html = variant(
-          indexHtml.replace('<head>', `<head>${reads}`).replace('</head>', `${modules}</head>`),
-        );
-        // One per view and year: a handful over a server's life.
-        made.set(key, html);
-      }
+      const kept = perSerial ? undefined : made.get(key);
+      if (kept) return kept;
+      // The reads first: small, and the page waits on them as much as on its modules.
+      const reads = preloads.fetches
+        .filter((api) => serial !== undefined || !api.includes('{serial}'))
+        .map((api) => api.replaceAll('{year}', String(year)).replaceAll('{serial}', serial ?? ''))
+        .map((api) => `<link rel="preload" as="fetch" crossorigin href="${api}">`)
+        .join('');
+      const modules = preloads.modules
+        .map((file) => `<link rel="modulepreload" crossorigin href="${file}">`)
+        .join('');
+      const text = indexHtml
+        .replace('<head>', `<head>${reads}`)
+        .replace('</head>', `${modules}</head>`);
+      if (perSerial) return variant(text, false);
+      // One per view and year: a handful over a server's life.
+      const html = variant(text);
+      made.set(key, html);
       return html;
     },
   };

@@ -95,7 +95,10 @@ describe('index.html names the modules of the view it will most likely show', ()
   writeWebDist(dist, {
     'index.html': html,
     'route-preloads.json': JSON.stringify({
-      verify: { modules: ['/assets/verify-A1.js', '/assets/shared-B2.js'] },
+      verify: {
+        modules: ['/assets/verify-A1.js', '/assets/shared-B2.js'],
+        fetches: ['/api/v1/certificates/{serial}/verify'],
+      },
       login: { modules: ['/assets/login-C3.js'] },
       'home:learner': {
         modules: ['/assets/learner-D4.js'],
@@ -141,9 +144,18 @@ describe('index.html names the modules of the view it will most likely show', ()
     {
       url: '/verify/990000-2025-ABCDE-FGHIJ',
       headers: {},
-      files: ['/assets/verify-A1.js', '/assets/shared-B2.js'],
+      files: [
+        '/api/v1/certificates/990000-2025-ABCDE-FGHIJ/verify',
+        '/assets/verify-A1.js',
+        '/assets/shared-B2.js',
+      ],
     },
     { url: '/verify', headers: {}, files: ['/assets/verify-A1.js', '/assets/shared-B2.js'] },
+    {
+      url: '/verify/990000-2025-ABCDE-FGHIJ%22%3E',
+      headers: {},
+      files: ['/assets/verify-A1.js', '/assets/shared-B2.js'],
+    },
     { url: '/login?next=%2F', headers: {}, files: ['/assets/login-C3.js'] },
     { url: '/', headers: { 'user-agent': phone }, files: ['/assets/login-C3.js'] },
     {

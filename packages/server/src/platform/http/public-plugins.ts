@@ -106,7 +106,11 @@ export async function registerPublicPlugins(
           },
           sessionCookie,
         ),
-        asked ? Number(asked) : Number(chinaDay(clock.now()).slice(0, 4)),
+        {
+          year: asked ? Number(asked) : Number(chinaDay(clock.now()).slice(0, 4)),
+          // A serial as certificates print it; anything else is not named in the page.
+          serial: /^\/verify\/([A-Za-z0-9-]{1,64})$/.exec(pathname)?.[1],
+        },
       );
       void reply
         .type('text/html; charset=utf-8')
