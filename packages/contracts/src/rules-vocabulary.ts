@@ -14,6 +14,7 @@ export const valuationReasons = [
   'rank_not_credited',
   'not_valued_by_policy',
   'residency_assessment_failed',
+  'project_not_filed',
 ] as const;
 export type ValuationReason = (typeof valuationReasons)[number];
 

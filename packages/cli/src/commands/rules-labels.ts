@@ -28,6 +28,7 @@ export const reasonLabels: Record<ReasonCode, string> = {
   rank_not_credited: '排名不在授分范围内',
   not_valued_by_policy: '现行政策不授予学分',
   residency_assessment_failed: '规培年度考核未合格，不授学分',
+  project_not_filed: '未在备案项目中查到，不授学分',
 };
 
 const requirementLabels: Record<string, string> = {

@@ -16,6 +16,11 @@ export const reasonCodes = [
   'not_valued_by_policy',
   /** A residency year (规培) whose assessment was not passed: no credit for it. */
   'residency_assessment_failed',
+  /**
+   * A project of a level the packs ask to be filed (备案) that the registry does not hold:
+   * refused where claims enter, shown at 0 in an evaluation given the registry.
+   */
+  'project_not_filed',
 ] as const;
 
 export type ReasonCode = (typeof reasonCodes)[number];

@@ -18,6 +18,18 @@ const valid = {
   ],
 };
 
+/** One project of the registry of filed projects, as a scenario gives it. */
+const filed = {
+  number: '510000-2023-01-001',
+  name: '基层慢病管理新进展',
+  level: 'provincial',
+  startDate: '2023-04-10',
+  endDate: '2023-04-12',
+  hours: 18,
+  attendeeCredits: 3,
+  speakerCredits: 6,
+};
+
 /** `valid` with one activity field set (undefined removes it). */
 function withActivity(index: number, changes: Record<string, unknown>): unknown {
   const activities = valid.activities.map((a, i) => {
@@ -73,6 +85,19 @@ describe('parseScenarioInput', () => {
       'activities[1].type: must be one of project, paper, research, book, translation, survey_report, written_review, unit_lecture, case_discussion, further_study, degree_study, aid_post, online_course, self_study, residency',
     ],
     [withActivity(1, { date: '2023-02-30' }), 'activities[1].date: must be a real calendar date'],
+    [{ ...valid, filedProjects: {} }, 'filedProjects: must be a list'],
+    [
+      { ...valid, filedProjects: [{ ...filed, level: 'county' }] },
+      'filedProjects[0].level: must be one of national, provincial, municipal, unit',
+    ],
+    [
+      { ...valid, filedProjects: [{ ...filed, endDate: '2023-13-01' }] },
+      'filedProjects[0].endDate: must be a real calendar date',
+    ],
+    [
+      { ...valid, filedProjects: [filed, { ...filed, hours: 0 }] },
+      'filedProjects[1].hours: must be a positive number',
+    ],
     [withActivity(1, { date: '1/5/2023' }), 'activities[1].date: must be a date YYYY-MM-DD'],
     [withActivity(1, { id: '' }), 'activities[1].id: must not be empty'],
     [withActivity(1, { id: 'a1' }), 'activities[1].id: must be unique (repeats activities[0])'],

@@ -3,9 +3,10 @@
  * as `field.path: what it must be`, because that is what a person fixing a file needs.
  */
 import { z } from 'zod';
-import { activitySchema, regionCodeSchema, type Activity } from './activity-schema';
+import type { FiledProject } from '../credits/filed-project';
+import { activitySchema, dateSchema, regionCodeSchema, type Activity } from './activity-schema';
 import { formatPath } from './policy-pack';
-import { unitLevelSchema, type UnitLevel } from './vocabulary';
+import { projectLevelSchema, unitLevelSchema, type UnitLevel } from './vocabulary';
 
 const placeSchema = z
   .object(
@@ -31,6 +32,27 @@ const personSchema = z.object(
   { error: 'must be an object' },
 );
 
+const nonNegative = z
+  .number({ error: 'must be a number' })
+  .nonnegative({ error: 'must be 0 or more' });
+
+/** One project of the registry of filed projects (备案), as the registry answers it. */
+const filedProjectSchema = z.object(
+  {
+    number: z.string({ error: 'must be a string' }).trim().min(1, { error: 'is required' }),
+    name: z.string({ error: 'must be a string' }).trim().min(1, { error: 'is required' }),
+    level: z.enum(projectLevelSchema.options, {
+      error: `must be one of ${projectLevelSchema.options.join(', ')}`,
+    }),
+    startDate: dateSchema,
+    endDate: dateSchema,
+    hours: z.number({ error: 'must be a number' }).positive({ error: 'must be a positive number' }),
+    attendeeCredits: nonNegative,
+    speakerCredits: nonNegative,
+  },
+  { error: 'must be an object' },
+);
+
 export const scenarioInputSchema = z.object(
   {
     name: z.string().optional(),
@@ -42,6 +64,11 @@ export const scenarioInputSchema = z.object(
     activities: z.array(activitySchema, {
       error: (issue) => (issue.input === undefined ? 'is required' : 'must be a list'),
     }),
+    /**
+     * The registry of filed projects. Given, a project of a level the packs ask to be filed
+     * counts only when found here (by number, else by name and dates), valued from here.
+     */
+    filedProjects: z.array(filedProjectSchema, { error: 'must be a list' }).optional(),
   },
   { error: 'must be a JSON object' },
 );
@@ -51,6 +78,8 @@ export interface ScenarioInput {
   place: { province: string; city?: string | undefined; district?: string | undefined };
   person: { unitLevel?: UnitLevel | undefined };
   activities: Activity[];
+  /** Absent: no registry, so no activity is checked against it. */
+  filedProjects?: FiledProject[] | undefined;
 }
 
 export interface InputProblem {
@@ -102,10 +131,16 @@ export function parseScenarioInput(input: unknown): ParseResult<ScenarioInput> {
       problem: { field: formatPath(issue?.path ?? []), message: issue?.message ?? 'is invalid' },
     };
   }
-  const { year, place, person = {}, activities } = parsed.data;
+  const { year, place, person = {}, activities, filedProjects } = parsed.data;
   // A district code names its city: 510104 lies in 510100, whose overlays then apply too.
   const city = place.city ?? (place.district ? `${place.district.slice(0, 4)}00` : undefined);
-  const value: ScenarioInput = { year, place: { ...place, city }, person, activities };
+  const value: ScenarioInput = {
+    year,
+    place: { ...place, city },
+    person,
+    activities,
+    filedProjects,
+  };
   const problem = checkPlace(place) ?? checkUniqueIds(activities);
   return problem ? { ok: false, problem } : { ok: true, value };
 }

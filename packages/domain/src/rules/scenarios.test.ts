@@ -16,6 +16,8 @@ import jinjiang2023failed from '../../scenarios/jinjiang-2023-residency-year-fai
 import jinjiang2024final from '../../scenarios/jinjiang-2024-residency-final-failed.json';
 import jinjiang2025 from '../../scenarios/jinjiang-2025-overlays-on-2024.json';
 import jinjiang2025final from '../../scenarios/jinjiang-2025-residency-final-passed.json';
+import jinjiang2021filed from '../../scenarios/jinjiang-2021-filed-projects-matched.json';
+import jinjiang2021unfiled from '../../scenarios/jinjiang-2021-filed-projects-unmatched.json';
 import sichuan2021 from '../../scenarios/sichuan-2021-cross-year-study.json';
 import { checkExpectations } from './check-expectations';
 import { evaluateScenario } from './evaluate-scenario';
@@ -128,6 +130,8 @@ const own = [
   jinjiang2024final,
   jinjiang2025,
   jinjiang2025final,
+  jinjiang2021filed,
+  jinjiang2021unfiled,
   sichuan2021,
 ];
 

@@ -90,6 +90,7 @@ export const creditsMessages: CreditsMessages = {
       rank_not_credited: 'This rank is beyond those credited',
       not_valued_by_policy: 'The rules in force give no credit for this kind of activity',
       residency_assessment_failed: 'Residency assessment not passed: no credit for the year',
+      project_not_filed: 'Not found among the filed projects: not credited',
     },
     columns: {
       activity: 'Activity',

@@ -87,6 +87,7 @@ export const creditsMessages = {
       rank_not_credited: '该排名不在计分范围内',
       not_valued_by_policy: '现行规定对该类活动不计学分',
       residency_assessment_failed: '规培年度考核未合格，该年不授学分',
+      project_not_filed: '未在备案项目中查到，不授学分',
     },
     columns: {
       activity: '活动',
