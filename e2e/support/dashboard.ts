@@ -59,10 +59,24 @@ export async function clickWidest(page: Page, chartTestId: string, selector: str
   // A chart below the fold of a 768-pixel screen: the mouse clicks inside the viewport.
   await page.getByTestId(chartTestId).scrollIntoViewIfNeeded();
   const elements = page.getByTestId(chartTestId).locator(selector);
-  let widest: { x: number; y: number; width: number; height: number } | null = null;
-  for (const element of await elements.all()) {
-    const box = await element.boundingBox();
-    if (box && (!widest || box.width * box.height > widest.width * widest.height)) widest = box;
+  const widestBox = async () => {
+    let widest: { x: number; y: number; width: number; height: number } | null = null;
+    for (const element of await elements.all()) {
+      const box = await element.boundingBox();
+      if (box && (!widest || box.width * box.height > widest.width * widest.height)) widest = box;
+    }
+    return widest;
+  };
+  // The bars grow in (ECharts' animation) and the chart may redraw as the page settles: on a
+  // loaded machine a box measured too early is not where the bar ends up. Click once the
+  // widest box has stayed the same for 200 ms (at most 10 s).
+  let widest = await widestBox();
+  for (let tries = 0; tries < 50; tries += 1) {
+    await page.waitForTimeout(200);
+    const again = await widestBox();
+    const same = JSON.stringify(again) === JSON.stringify(widest);
+    widest = again;
+    if (same && widest) break;
   }
   if (!widest) throw new Error(`nothing to click in ${chartTestId}`);
   await page.mouse.click(widest.x + widest.width / 2, widest.y + widest.height / 2);
