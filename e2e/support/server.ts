@@ -92,25 +92,28 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  * data directory.
  */
 export async function startTestServer(
-  options: { args?: string[]; env?: Record<string, string> } = {},
+  options: {
+    args?: string[];
+    env?: Record<string, string>;
+    /** Run before the server starts, with its environment (a CLI command on its database). */
+    beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>;
+  } = {},
 ): Promise<TestServer> {
   await ensureWebBuilt();
   const dataDir = await mkdtemp(join(tmpdir(), 'jijiao-e2e-'));
   const port = await freePort();
+  const env = {
+    ...process.env,
+    JIJIAO_DATA_DIR: dataDir,
+    JIJIAO_DEMO_PASSWORD: demoPassword,
+    HOST: '127.0.0.1', // Only this machine needs to reach a test server.
+    ...options.env,
+  };
+  await options.beforeStart?.(env);
   const child = spawn(
     process.execPath,
     ['packages/cli/bin/jijiao.mjs', 'start', '--port', String(port), ...(options.args ?? [])],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        JIJIAO_DATA_DIR: dataDir,
-        JIJIAO_DEMO_PASSWORD: demoPassword,
-        HOST: '127.0.0.1', // Only this machine needs to reach a test server.
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   const collect = (chunk: Buffer) => {

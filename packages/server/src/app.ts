@@ -186,7 +186,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerCheckinRoutes(app, { sessions, checkins, attendance });
   registerPolicyRoutes(app, { policies: services.policies });
   registerAccountRoutes(app, { accounts: services.accountAdmin });
-  await registerPublicPlugins(app, config.webDist, config.cookieSecure, clock);
+  await registerPublicPlugins(app, config.webDist, config.cookieSecure, clock, config.apiDocs);
   if (options.startWorkers === true) {
     const worker = services.createHrPushWorker(app.log);
     const standingsWorker = services.createStandingsWorker(app.log);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerBootstrap } from './bootstrap-province';
 import { registerCertificates } from './certificates-commands';
 import { registerAuditRun } from './audit-run';
 import { registerCards } from './cards-commands';
@@ -16,6 +17,7 @@ export function registerCommands(program: Command): void {
   registerStart(program);
   registerMigrate(program);
   registerSeedDemo(program);
+  registerBootstrap(program);
   registerRulesEvaluate(program);
   registerPeopleExcel(program);
   registerProjectsExcel(program);

@@ -154,6 +154,57 @@ export class AccountsService {
     return { user: await this.manageable(actor, id), initialPassword };
   }
 
+  /**
+   * A new installation's first organisation and first account (`jijiao bootstrap`), in one
+   * transaction: the province's root and a system administrator there, with a one-time
+   * password that must be changed at first sign-in. Everything else (cities, units,
+   * accounts, people) is made from the web by that administrator. Refused on a database
+   * that holds any organisation.
+   */
+  async bootstrap(input: {
+    orgName: string;
+    regionCode: string;
+    username: string;
+    displayName: string;
+  }): Promise<{ orgId: string; userId: string; username: string; initialPassword: string }> {
+    const { db, users, orgs, auditLog } = this.#deps;
+    const initialPassword = generateInitialPassword();
+    const passwordHash = await users.hashPassword(initialPassword);
+    const by = { username: 'cli' };
+    return db.transaction(async (tx) => {
+      const org = await orgs.createRoot(
+        tx,
+        { name: input.orgName, regionCode: input.regionCode },
+        by,
+      );
+      const user = await users.createAccount(
+        tx,
+        {
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash,
+          mustChangePassword: true,
+        },
+        'system_admin',
+        org.id,
+      );
+      await auditLog.record(
+        {
+          action: 'user.created',
+          actorUserId: null,
+          actorUsername: by.username,
+          ip: null,
+          orgPath: org.path,
+          targetType: 'user',
+          targetId: user.id,
+          details: { username: input.username, role: 'system_admin', orgId: org.id },
+        },
+        tx,
+      );
+      return { orgId: org.id, userId: user.id, username: user.username, initialPassword };
+    });
+  }
+
   async resetPassword(actor: Actor, userId: string, ip: string): Promise<UserWithPassword> {
     const { db, clock, users, auditLog } = this.#deps;
     const account = await this.manageable(actor, userId);

@@ -204,6 +204,44 @@ export class OrgsService {
     });
   }
 
+  /**
+   * The first organisation of an empty database (`jijiao bootstrap`): the province's root,
+   * inside the caller's transaction. Refused (409) once any organisation exists: a tree
+   * has one root per province, and the others are made under it from the web.
+   */
+  async createRoot(
+    tx: DbOrTx,
+    input: { name: string; regionCode: string },
+    /** Who ran it: the CLI, no user. */
+    by: { username: string },
+  ): Promise<Org & { path: string }> {
+    if ((await this.#deps.repository.count(tx)) > 0)
+      throw new AppError(
+        'conflict',
+        'The database already holds organisations: bootstrap is for an empty one',
+      );
+    const row = await this.#deps.repository.insert(tx, {
+      parentId: null,
+      parentPath: null,
+      kind: 'province',
+      name: input.name,
+      regionCode: input.regionCode,
+    });
+    await this.#deps.auditLog.record(
+      {
+        action: 'org.created',
+        actorUserId: null,
+        actorUsername: by.username,
+        ip: null,
+        orgPath: row.path,
+        targetType: 'org',
+        targetId: row.id,
+      },
+      tx,
+    );
+    return { ...toOrg(row), path: row.path };
+  }
+
   async update(actor: Actor, id: string, patch: OrgUpdate, ip: string): Promise<Org> {
     const org = await this.findInScope(actor, id, 'org:manage');
     checkCreditCode(patch.creditCode);

@@ -58,6 +58,16 @@ describe('loadConfig', () => {
     expect(config.demo.enabled).toBe(false);
     expect(config.cookieSecure).toBe(true);
     expect(config.idKeys.isDemoKey).toBe(false);
+    expect(config.apiDocs).toBe(false);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        JIJIAO_ID_ENCRYPTION_KEY: key,
+        JIJIAO_ID_LOOKUP_KEY: key,
+        JIJIAO_API_DOCS: 'true',
+      }).apiDocs,
+    ).toBe(true);
+    expect(loadConfig({}).apiDocs).toBe(true);
   });
 
   it('honours --no-demo', () => {

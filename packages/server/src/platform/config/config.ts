@@ -25,6 +25,7 @@ const envSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
   JIJIAO_COOKIE_SECURE: booleanString.optional(),
+  JIJIAO_API_DOCS: booleanString.optional(),
   JIJIAO_TRUST_PROXY: booleanString.default(false),
   JIJIAO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(120).default(30),
   /** How long a resolved session is reused in a server process (ADR 0021); 0 turns it off. */
@@ -78,6 +79,8 @@ export interface Config {
   };
   readonly logLevel: string;
   readonly cookieSecure: boolean;
+  /** `/api/docs` (the OpenAPI explorer): on by default outside production. */
+  readonly apiDocs: boolean;
   readonly trustProxy: boolean;
   readonly session: {
     readonly idleMinutes: number;
@@ -242,6 +245,7 @@ export function loadConfig(
     },
     logLevel: e.JIJIAO_LOG_LEVEL,
     cookieSecure: e.JIJIAO_COOKIE_SECURE ?? production,
+    apiDocs: e.JIJIAO_API_DOCS ?? !production,
     trustProxy: e.JIJIAO_TRUST_PROXY,
     session: {
       idleMinutes: e.JIJIAO_SESSION_IDLE_MINUTES,

@@ -43,15 +43,18 @@ export async function registerPublicPlugins(
   webDist: string,
   cookieSecure: boolean,
   clock: Clock,
+  /** Whether `/api/docs` is served (config `apiDocs`: off by default in production). */
+  apiDocs: boolean,
 ): Promise<void> {
   await app.register(async (child) => {
     child.addHook('onRoute', (route) => {
       route.config = { ...route.config, permission: route.config?.permission ?? 'public' };
     });
-    await child.register(swaggerUi, {
-      routePrefix: '/api/docs',
-      uiConfig: { docExpansion: 'list' },
-    });
+    if (apiDocs)
+      await child.register(swaggerUi, {
+        routePrefix: '/api/docs',
+        uiConfig: { docExpansion: 'list' },
+      });
     // A hashed asset is never revalidated (immutable): its validators and range support
     // are bytes on each of the dozens of requests a first view makes on a phone network.
     child.addHook('onSend', async (request, reply) => {
