@@ -6,6 +6,7 @@
 import { chromium } from 'playwright-core';
 import { signIn, json } from './checkin.mjs';
 import { startJijiao } from './processes.mjs';
+import { ensureSystemDeps } from '../../scripts/system-deps.mjs';
 
 const mobileProfile = {
   latencyMs: 150,
@@ -17,6 +18,8 @@ const mobileUserAgent =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Mobile Safari/537.36';
 
 function launch() {
+  // Debian's Chromium and the CJK font, installed as `npm test` installs them.
+  ensureSystemDeps();
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
