@@ -1,6 +1,13 @@
 import { useEffect } from 'react';
 import { message, Modal } from 'antd';
-import type { FeedbackApis } from './feedback';
+import type { MessageInstance } from 'antd/es/message/interface';
+import type { HookAPI as ModalApi } from 'antd/es/modal/useModal';
+
+/** antd's message and modal APIs, as their hooks give them. */
+export interface FeedbackApis {
+  message: MessageInstance;
+  modal: ModalApi;
+}
 
 /**
  * antd's message and modal hooks, mounted beside the pages the first time one of them

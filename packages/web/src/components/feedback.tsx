@@ -10,8 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import { theme, type ModalFuncProps } from 'antd';
-import type { MessageInstance } from 'antd/es/message/interface';
-import type { HookAPI as ModalApi } from 'antd/es/modal/useModal';
+import type { FeedbackApis } from './feedback-holder';
 
 /** What the signed-in pages tell the user: a short message, or a question to confirm. */
 export interface Feedback {
@@ -21,11 +20,6 @@ export interface Feedback {
     warning: (content: ReactNode) => void;
   };
   modal: { confirm: (config: ModalFuncProps) => void };
-}
-
-export interface FeedbackApis {
-  message: MessageInstance;
-  modal: ModalApi;
 }
 
 const FeedbackContext = createContext<Feedback | null>(null);

@@ -44,7 +44,9 @@ export function AccountsPage() {
   });
   const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['accounts'] });
-  const onError = (error: unknown) => { message.error(t(errorMessageKey(error))); };
+  const onError = (error: unknown) => {
+    message.error(t(errorMessageKey(error)));
+  };
 
   const reset = useMutation({
     mutationFn: (user: UserAccount) => resetAccountPassword(user.id),

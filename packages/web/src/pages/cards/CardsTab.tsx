@@ -33,7 +33,9 @@ export function CardsTab({ canAct }: { canAct: boolean }) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: cardsQueryKey });
-  const onError = (error: unknown) => { message.error(t(errorMessageKey(error))); };
+  const onError = (error: unknown) => {
+    message.error(t(errorMessageKey(error)));
+  };
 
   const lose = useMutation({
     mutationFn: (card: Card) => reportCardLoss(card.id),

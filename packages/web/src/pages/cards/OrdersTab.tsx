@@ -42,7 +42,9 @@ export function OrdersTab({
     await queryClient.invalidateQueries({ queryKey: ordersQueryKey });
     await queryClient.invalidateQueries({ queryKey: cardsQueryKey });
   };
-  const onError = (error: unknown) => { message.error(t(errorMessageKey(error))); };
+  const onError = (error: unknown) => {
+    message.error(t(errorMessageKey(error)));
+  };
   const fulfil = useMutation({
     mutationFn: (order: CardOrder) => fulfilCardOrder(order.id),
     onSuccess: () => {

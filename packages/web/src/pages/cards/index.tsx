@@ -103,13 +103,13 @@ function Purchase({ onClose }: { onClose: () => void }) {
         ...(number.trim() ? { cardNumber: number.trim() } : {}),
       }),
     onSuccess: (card) => {
-      message.success(
-        t('cards.purchased', { name: card.holder?.name ?? '', number: card.number }),
-      );
+      message.success(t('cards.purchased', { name: card.holder?.name ?? '', number: card.number }));
       void queryClient.invalidateQueries({ queryKey: cardsQueryKey });
       onClose();
     },
-    onError: (error) => { message.error(t(errorMessageKey(error))); },
+    onError: (error) => {
+      message.error(t(errorMessageKey(error)));
+    },
   });
   const numberProblem = number.trim() ? cardNumberProblem(number) : null;
   return (

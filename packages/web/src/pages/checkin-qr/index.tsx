@@ -67,7 +67,9 @@ function MyCards() {
       message.success(t('cards.lost', { number: card.number }));
       void queryClient.invalidateQueries({ queryKey: ['me', 'cards'] });
     },
-    onError: (error) => { message.error(t(errorMessageKey(error))); },
+    onError: (error) => {
+      message.error(t(errorMessageKey(error)));
+    },
   });
   return (
     <Card title={t('cards.mine.title')} data-testid="my-cards">

@@ -48,7 +48,9 @@ export function HrDeliveriesPage() {
       message.success(t('hrDeliveries.resent'));
       void queryClient.invalidateQueries({ queryKey: ['hr-deliveries'] });
     },
-    onError: (error) => { message.error(t(errorMessageKey(error))); },
+    onError: (error) => {
+      message.error(t(errorMessageKey(error)));
+    },
   });
   if (provinceId === undefined) return <PageLoading />;
   const total = pages.data?.pages[0]?.total ?? 0;

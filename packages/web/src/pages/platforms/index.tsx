@@ -39,7 +39,9 @@ export function PlatformsPage() {
   const [label, setLabel] = useState('');
   const [issued, setIssued] = useState<PlatformKeyIssued | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey });
-  const onError = (error: unknown) => { message.error(t(errorMessageKey(error))); };
+  const onError = (error: unknown) => {
+    message.error(t(errorMessageKey(error)));
+  };
 
   const issue = useMutation({
     mutationFn: ({ id, text }: { id: string; text: string }) => issuePlatformKey(id, text),

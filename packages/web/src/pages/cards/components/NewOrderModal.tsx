@@ -33,7 +33,9 @@ export function NewOrderModal({
         ...(note.trim() ? { note: note.trim() } : {}),
       }),
     onSuccess: onCreated,
-    onError: (error) => { message.error(t(errorMessageKey(error))); },
+    onError: (error) => {
+      message.error(t(errorMessageKey(error)));
+    },
   });
   return (
     <Modal

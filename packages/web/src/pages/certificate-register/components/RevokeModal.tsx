@@ -28,7 +28,9 @@ export function RevokeModal({
       message.success(t('certRegister.revoked'));
       onRevoked();
     },
-    onError: (error) => { message.error(t(errorMessageKey(error))); },
+    onError: (error) => {
+      message.error(t(errorMessageKey(error)));
+    },
   });
   return (
     <Modal

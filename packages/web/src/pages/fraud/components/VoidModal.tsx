@@ -42,7 +42,9 @@ export function VoidModal({
         void queryClient.invalidateQueries({ queryKey: [key] });
       onDone(result);
     },
-    onError: (error) => { message.error(t(errorMessageKey(error))); },
+    onError: (error) => {
+      message.error(t(errorMessageKey(error)));
+    },
   });
   const missingReason = reason.trim() === '';
   const wholeYear = target?.claimId === undefined;

@@ -43,7 +43,9 @@ function ReceiverModal({
       message.success(t('hrDeliveries.saved'));
       onClose();
     },
-    onError: (error) => { message.error(t(errorMessageKey(error))); },
+    onError: (error) => {
+      message.error(t(errorMessageKey(error)));
+    },
   });
   return (
     <Modal

@@ -21,7 +21,9 @@ export function AttendanceCard({ projectId, canEdit }: { projectId: string; canE
     onSuccess: (data) => {
       queryClient.setQueryData(['checkin', projectId, 'attendance'], data);
     },
-    onError: (error) => { message.error(t(errorMessageKey(error))); },
+    onError: (error) => {
+      message.error(t(errorMessageKey(error)));
+    },
   });
   const data = attendance.data;
   const current = data?.rule;

@@ -20,7 +20,9 @@ export function DevicesCard({ projectId, canEdit }: { projectId: string; canEdit
     queryFn: () => listDevices(projectId),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['checkin', projectId] });
-  const onError = (error: unknown) => { message.error(t(errorMessageKey(error))); };
+  const onError = (error: unknown) => {
+    message.error(t(errorMessageKey(error)));
+  };
   const add = useMutation({
     mutationFn: () => createDevice(projectId, name.trim()),
     onSuccess: (device) => {

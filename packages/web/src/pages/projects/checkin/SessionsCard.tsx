@@ -17,7 +17,9 @@ export function SessionsCard({ projectId, canEdit }: { projectId: string; canEdi
     queryFn: () => listSessions(projectId),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['checkin', projectId] });
-  const onError = (error: unknown) => { message.error(t(errorMessageKey(error))); };
+  const onError = (error: unknown) => {
+    message.error(t(errorMessageKey(error)));
+  };
   const add = useMutation({
     mutationFn: (body: ProjectSessionCreate) => createSession(projectId, body),
     onSuccess: () => {
