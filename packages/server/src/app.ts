@@ -82,6 +82,21 @@ export const contentSecurityPolicy = {
   },
 };
 
+/**
+ * The policy as sent: behind HTTPS (`secure`, as the session cookie) it also asks the
+ * browser to upgrade every request to HTTPS; over plain HTTP (a demo on an intranet
+ * address) that upgrade would leave every page blank, its scripts fetched over a TLS the
+ * server does not speak.
+ */
+export function contentSecurityPolicyFor(secure: boolean) {
+  return {
+    directives: {
+      ...contentSecurityPolicy.directives,
+      upgradeInsecureRequests: secure ? [] : null,
+    },
+  };
+}
+
 /** The one composition root: wires config, database, services and routes. */
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
@@ -102,7 +117,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(cookie);
   registerSecurityHeaders(app, {
-    contentSecurityPolicy,
+    contentSecurityPolicy: contentSecurityPolicyFor(config.cookieSecure),
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../app';
+import { contentSecurityPolicy, contentSecurityPolicyFor } from '../../app';
 import { registerSecurityHeaders, securityHeadersOf } from './security-headers';
 
 describe('security headers', () => {
@@ -20,6 +20,16 @@ describe('security headers', () => {
         'strict-transport-security'
       ],
     ).toBe('max-age=31536000; includeSubDomains');
+  });
+
+  it('ask to upgrade requests to HTTPS only when served over HTTPS', () => {
+    const over = (secure: boolean) =>
+      securityHeadersOf({ contentSecurityPolicy: contentSecurityPolicyFor(secure) })[
+        'content-security-policy'
+      ];
+    expect(over(true)).toContain('upgrade-insecure-requests');
+    expect(over(false)).not.toContain('upgrade-insecure-requests');
+    expect(over(false)).toContain("script-src 'self'");
   });
 
   it('are set on every answer, errors and unknown routes included', async () => {
