@@ -11,3 +11,8 @@ const chinaOffsetMs = 8 * 3_600_000;
 export function chinaDay(at: Date, plusDays = 0): string {
   return new Date(at.getTime() + chinaOffsetMs + plusDays * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The credit year (the calendar year in China Standard Time) at `at`. */
+export function chinaYear(at: Date): number {
+  return new Date(at.getTime() + chinaOffsetMs).getUTCFullYear();
+}

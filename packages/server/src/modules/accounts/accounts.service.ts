@@ -12,10 +12,10 @@ import { rolePlacementProblem } from '@jijiao/domain';
 import type { Actor } from '../../platform/auth/actor';
 import { notFound, visibleOr404 } from '../../platform/auth/policy';
 import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
+import type { Db, DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
-import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import { actorEvent, type AuditEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { AuthService } from '../auth/auth.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { generateInitialPassword, type UsersService } from '../users/users.service';
@@ -100,7 +100,7 @@ export class AccountsService {
   }
 
   async create(actor: Actor, input: UserCreate, ip: string): Promise<UserWithPassword> {
-    const { db, users, orgs, auditLog } = this.#deps;
+    const { db, users, orgs } = this.#deps;
     const org = visibleOr404(await orgs.findAny(input.orgId), canManageAccountsAt, actor, {
       what: 'organisation',
       details: { orgId: input.orgId },
@@ -126,32 +126,64 @@ export class AccountsService {
     }
     if (await users.findByUsername(db, input.username))
       throw new AppError('conflict', 'The username is taken', { username: input.username });
-    const initialPassword = generateInitialPassword();
-    const passwordHash = await users.hashPassword(initialPassword);
+    const { hash, initialPassword } = await this.#oneTimePassword();
     const id = await db.transaction(async (tx) => {
-      const user = await users.createAccount(
-        tx,
-        {
-          username: input.username,
-          displayName: input.displayName,
-          passwordHash,
-          mustChangePassword: true,
-        },
-        input.role,
-        org.id,
-      );
-      await auditLog.record(
-        actorEvent(actor, 'user.created', ip, {
-          targetType: 'user',
-          targetId: user.id,
-          orgPath: org.path,
-          details: { username: input.username, role: input.role, orgId: org.id },
-        }),
-        tx,
-      );
+      const user = await this.#insertAccount(tx, {
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash: hash,
+        role: input.role,
+        org,
+        audit: (event) => actorEvent(actor, 'user.created', ip, event),
+      });
       return user.id;
     });
     return { user: await this.manageable(actor, id), initialPassword };
+  }
+
+  /** A one-time password and its hash: shown once, changed at first sign-in. */
+  async #oneTimePassword(): Promise<{ hash: string; initialPassword: string }> {
+    const initialPassword = generateInitialPassword();
+    return { hash: await this.#deps.users.hashPassword(initialPassword), initialPassword };
+  }
+
+  /** An account that must change its password, with one role at `org`, and its audit entry. */
+  async #insertAccount(
+    tx: DbOrTx,
+    account: {
+      username: string;
+      displayName: string;
+      passwordHash: string;
+      role: Role;
+      org: { id: string; path: string };
+      /** The `user.created` event around the target and details given. */
+      audit: (
+        event: Pick<AuditEvent, 'targetType' | 'targetId' | 'orgPath' | 'details'>,
+      ) => AuditEvent;
+    },
+  ) {
+    const { users, auditLog } = this.#deps;
+    const user = await users.createAccount(
+      tx,
+      {
+        username: account.username,
+        displayName: account.displayName,
+        passwordHash: account.passwordHash,
+        mustChangePassword: true,
+      },
+      account.role,
+      account.org.id,
+    );
+    await auditLog.record(
+      account.audit({
+        targetType: 'user',
+        targetId: user.id,
+        orgPath: account.org.path,
+        details: { username: account.username, role: account.role, orgId: account.org.id },
+      }),
+      tx,
+    );
+    return user;
   }
 
   /**
@@ -167,9 +199,8 @@ export class AccountsService {
     username: string;
     displayName: string;
   }): Promise<{ orgId: string; userId: string; username: string; initialPassword: string }> {
-    const { db, users, orgs, auditLog } = this.#deps;
-    const initialPassword = generateInitialPassword();
-    const passwordHash = await users.hashPassword(initialPassword);
+    const { db, orgs } = this.#deps;
+    const { hash, initialPassword } = await this.#oneTimePassword();
     const by = { username: 'cli' };
     return db.transaction(async (tx) => {
       const org = await orgs.createRoot(
@@ -177,30 +208,20 @@ export class AccountsService {
         { name: input.orgName, regionCode: input.regionCode },
         by,
       );
-      const user = await users.createAccount(
-        tx,
-        {
-          username: input.username,
-          displayName: input.displayName,
-          passwordHash,
-          mustChangePassword: true,
-        },
-        'system_admin',
-        org.id,
-      );
-      await auditLog.record(
-        {
+      const user = await this.#insertAccount(tx, {
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash: hash,
+        role: 'system_admin',
+        org,
+        audit: (event) => ({
           action: 'user.created',
           actorUserId: null,
           actorUsername: by.username,
           ip: null,
-          orgPath: org.path,
-          targetType: 'user',
-          targetId: user.id,
-          details: { username: input.username, role: 'system_admin', orgId: org.id },
-        },
-        tx,
-      );
+          ...event,
+        }),
+      });
       return { orgId: org.id, userId: user.id, username: user.username, initialPassword };
     });
   }

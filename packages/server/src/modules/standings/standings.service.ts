@@ -10,7 +10,7 @@ import {
   type YearPolicy,
   type YearStanding,
 } from '@jijiao/domain';
-import type { Clock } from '../../platform/clock';
+import { chinaYear, type Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import {
   StandingsRepository,
@@ -98,7 +98,7 @@ const pathIds = (path: string) => path.split('/').filter(Boolean);
 
 /** The year (China time) of an instant. */
 export function creditYearOf(at: Date): number {
-  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
+  return chinaYear(at);
 }
 
 /** The stored form of a standing and back. */

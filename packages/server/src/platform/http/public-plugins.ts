@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
 import { AppError } from '../errors/app-error';
 import { sessionCookieName } from '../auth/session-cookie';
-import { chinaDay, type Clock } from '../clock';
+import { chinaYear, type Clock } from '../clock';
 import { firstViewOf, loadFirstViewHtml } from './first-view-html';
 
 /** Vite's output directory of content-hashed files: a name changes whenever its content does. */
@@ -110,7 +110,7 @@ export async function registerPublicPlugins(
           sessionCookie,
         ),
         {
-          year: asked ? Number(asked) : Number(chinaDay(clock.now()).slice(0, 4)),
+          year: asked ? Number(asked) : chinaYear(clock.now()),
           // A serial as certificates print it; anything else is not named in the page.
           serial: /^\/verify\/([A-Za-z0-9-]{1,64})$/.exec(pathname)?.[1],
         },
