@@ -13,6 +13,7 @@ import {
   reasonCodes,
   researchLevelSchema,
   sessionRoleSchema,
+  swipeResults,
 } from '@jijiao/domain';
 import { enUS } from './en-US';
 import { zhCN } from './zh-CN';
@@ -70,8 +71,13 @@ describe('the contracts mirror the rules engine', () => {
     ['journal kinds', contracts.journalKinds, journalSchema.options],
     ['research levels', contracts.researchLevels, researchLevelSchema.options],
     ['evidence document kinds', contracts.evidenceDocumentKinds, evidenceDocumentKinds],
+    ['swipe results', contracts.swipeResultCodes, swipeResults],
   ])('%s', (_name, mirror, domain) => {
     expect([...mirror].sort()).toEqual([...domain].sort());
+  });
+
+  it('credit channels in the same order: it is the authority when duplicates merge', () => {
+    expect(contracts.creditChannels).toEqual(creditChannels);
   });
 
   it('activity fields', () => {
