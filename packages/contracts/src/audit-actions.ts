@@ -96,6 +96,10 @@ export const auditActions = [
   'hr_push.failed',
   'hr_push.resend',
   'hr_push.settings_updated',
+  'backup.created',
+  'backup.failed',
+  'backup.checked',
+  'backup.restored',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

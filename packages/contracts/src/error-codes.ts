@@ -33,6 +33,7 @@ export const errorCodes = [
   'year_closed',
   'rate_limited',
   'database_locked',
+  'backup_invalid',
   'internal',
 ] as const;
 

@@ -13,22 +13,33 @@ export async function createTestDatabase(): Promise<Database> {
     const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
     return wrapPglite(client);
   }
+  return createPostgresDatabase(target.adminUrl, target.template);
+}
+
+/** A database without a schema (never migrated), on the engine under test. */
+export async function createEmptyTestDatabase(): Promise<Database> {
+  const target = inject('testDb');
+  if (target.kind === 'pglite') return wrapPglite(await PGlite.create());
+  return createPostgresDatabase(target.adminUrl, 'template0');
+}
+
+async function createPostgresDatabase(adminUrl: string, template: string): Promise<Database> {
   const name = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: target.adminUrl });
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${target.template}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   } finally {
     await admin.end();
   }
-  const url = new URL(target.adminUrl);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = wrapPool(new pg.Pool({ connectionString: url.toString(), max: 5 }));
   return {
     ...database,
     async close() {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: target.adminUrl });
+      const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();

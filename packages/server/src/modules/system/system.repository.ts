@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrationsFolder, queryRows, type DbOrTx } from '../../platform/db/database';
+import { queryRows, type DbOrTx } from '../../platform/db/database';
 
 export interface DatabaseFacts {
   sizeBytes: number;
@@ -11,13 +9,7 @@ export interface DatabaseFacts {
   lastMigrationAt: number | null;
 }
 
-/** The migrations this version ships (drizzle-kit's journal), in order. */
-export function shippedMigrations(): { tag: string; when: number }[] {
-  const journal = JSON.parse(
-    readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
-  ) as { entries: { tag: string; when: number }[] };
-  return journal.entries.map((e) => ({ tag: e.tag, when: e.when }));
-}
+export { shippedMigrations } from '../../platform/db/migration-journal';
 
 /** Size, connections (PostgreSQL only: PGlite has one, in process) and applied migrations. */
 export async function databaseFacts(

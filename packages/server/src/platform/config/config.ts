@@ -54,6 +54,13 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
+  JIJIAO_BACKUP_DIR: z.string().optional(),
+  /** The daily backup's time in China (HH:MM), or `off`. */
+  JIJIAO_BACKUP_AT: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'HH:MM (24-hour, China time) or off')
+    .optional(),
+  JIJIAO_BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export interface Config {
@@ -101,6 +108,13 @@ export interface Config {
   readonly imports: { readonly maxBytes: number };
   /** Evidence uploads (JPEG, PNG, PDF): the largest file accepted, in bytes. */
   readonly evidence: { readonly maxBytes: number };
+  /** Backups (ADR 0032): where they are written, the daily time (China), how many are kept. */
+  readonly backup: {
+    readonly dir: string;
+    /** Minutes after midnight, China time; null: no scheduled backup. */
+    readonly dailyAtMinute: number | null;
+    readonly keep: number;
+  };
   /** Staff progress is computed on read: the most people one request evaluates (ADR 0009). */
   /** Where the public reaches this server (QR codes, badge ids), without a trailing slash. */
   readonly publicBaseUrl: string;
@@ -122,6 +136,12 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+function dailyMinute(at: string): number | null {
+  if (at === 'off') return null;
+  const [hours, minutes] = at.split(':').map(Number);
+  return (hours ?? 0) * 60 + (minutes ?? 0);
 }
 
 /** Keys for demo mode only: fictitious data, never real ID numbers. */
@@ -262,6 +282,11 @@ export function loadConfig(
     ),
     imports: { maxBytes: e.JIJIAO_IMPORT_MAX_BYTES },
     evidence: { maxBytes: e.JIJIAO_EVIDENCE_MAX_BYTES },
+    backup: {
+      dir: path.resolve(e.JIJIAO_BACKUP_DIR ?? path.join(dataDir, 'backups')),
+      dailyAtMinute: dailyMinute(e.JIJIAO_BACKUP_AT ?? (production ? '03:00' : 'off')),
+      keep: e.JIJIAO_BACKUP_KEEP,
+    },
     publicBaseUrl: (
       e.JIJIAO_PUBLIC_BASE_URL ?? `http://localhost:${String(overrides.port ?? e.PORT)}`
     ).replace(/\/+$/, ''),

@@ -20,7 +20,8 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   readonly db: Db;
   readonly kind: 'pglite' | 'postgres';
-  migrate(): Promise<void>;
+  /** Applies the migrations of a folder: by default, this version's. */
+  migrate(folder?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,7 +33,7 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => undefined
   return {
     db,
     kind: 'pglite',
-    migrate: () => migratePglite(db, { migrationsFolder }),
+    migrate: (folder = migrationsFolder) => migratePglite(db, { migrationsFolder: folder }),
     async close() {
       try {
         await client.close();
@@ -52,7 +53,7 @@ export function wrapPool(pool: pg.Pool): Database {
   return {
     db,
     kind: 'postgres',
-    migrate: () => migratePg(db, { migrationsFolder }),
+    migrate: (folder = migrationsFolder) => migratePg(db, { migrationsFolder: folder }),
     close: () => pool.end(),
   };
 }

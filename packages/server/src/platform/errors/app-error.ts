@@ -41,5 +41,6 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number>> = {
   year_closed: 422,
   rate_limited: 429,
   database_locked: 503,
+  backup_invalid: 422,
   internal: 500,
 };

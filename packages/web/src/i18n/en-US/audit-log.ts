@@ -43,6 +43,7 @@ export const auditLogMessages: AuditLogMessages = {
       platform: 'Platform',
       platform_key: 'Platform key',
       hr_push: 'HR push',
+      backup: 'Backups',
     },
   },
 };

@@ -110,6 +110,12 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
       resend: 'Sent to the HR platform again',
       settings_updated: 'HR receiver settings changed',
     },
+    backup: {
+      created: 'Database backed up',
+      failed: 'Backup failed',
+      checked: 'Backup checked',
+      restored: 'Restored from a backup',
+    },
   },
   auditTarget: {
     user: 'Account',

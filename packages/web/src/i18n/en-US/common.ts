@@ -80,6 +80,7 @@ export const commonMessages: CommonMessages = {
       'That credit year is closed to entry: here credits count only in the year they are entered.',
     rate_limited: 'Too many attempts. Try again later.',
     database_locked: 'The system is busy. Try again shortly.',
+    backup_invalid: 'The backup file is invalid or damaged; nothing was changed.',
     internal: 'Server error. Try again later.',
     network_error: 'Cannot reach the server. Check the network and try again.',
     unexpected_response: 'The server sent an answer this page does not understand.',

@@ -40,6 +40,7 @@ export const auditLogMessages = {
       platform: '平台',
       platform_key: '平台密钥',
       hr_push: '人社推送',
+      backup: '备份',
     },
   },
 };

@@ -133,6 +133,12 @@ export const auditVocabularyMessages = {
       resend: '重新推送人社平台',
       settings_updated: '修改人社平台接收设置',
     },
+    backup: {
+      created: '备份数据库',
+      failed: '备份失败',
+      checked: '校验备份',
+      restored: '从备份恢复',
+    },
   },
   auditTarget: {
     user: '账号',

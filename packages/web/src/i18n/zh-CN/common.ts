@@ -73,6 +73,7 @@ export const commonMessages = {
     year_closed: '该学分年度已截止录入，本省学分须在当年录入方为有效。',
     rate_limited: '尝试次数过多，请稍后再试。',
     database_locked: '系统繁忙，请稍后再试。',
+    backup_invalid: '备份文件无效或已损坏，未作任何改动。',
     internal: '服务器出错，请稍后再试。',
     network_error: '无法连接服务器，请检查网络后重试。',
     unexpected_response: '服务器返回了无法识别的数据，请稍后再试。',
