@@ -49,6 +49,7 @@ import { registerAccountRoutes } from './modules/accounts/accounts.routes';
 import { registerPolicyRoutes } from './modules/policies/policies.routes';
 import { registerCheckinRoutes } from './modules/checkins/checkins.routes';
 import { registerJobRoutes } from './modules/jobs/jobs.routes';
+import { appVersion } from './platform/app-version';
 
 export interface AppOptions {
   config: Config;
@@ -61,11 +62,7 @@ export interface AppOptions {
   logTo?: { write(text: string): unknown };
 }
 
-const version = (
-  JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8')) as {
-    version: string;
-  }
-).version;
+const version = appVersion;
 
 export const contentSecurityPolicy = {
   directives: {
@@ -156,7 +153,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerInputGuard(app);
   registerNoStore(app, config.cookieSecure);
 
-  registerSystemRoutes(app, { demo: config.demo.enabled, version, system: services.system });
+  registerSystemRoutes(app, {
+    demo: config.demo.enabled,
+    version,
+    system: services.system,
+    backups: services.backups,
+  });
   registerAuthRoutes(app, {
     auth,
     cookieSecure: config.cookieSecure,
@@ -206,13 +208,16 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     const worker = services.createHrPushWorker(app.log);
     const standingsWorker = services.createStandingsWorker(app.log);
     const jobRunner = services.createJobRunner({ log: app.log });
+    let stopBackups: () => Promise<void> = () => Promise.resolve();
     app.addHook('onReady', () => {
+      stopBackups = services.backups.schedule(app.log);
       worker.start();
       standingsWorker.start();
       jobRunner.start();
       return Promise.resolve();
     });
     app.addHook('onClose', async () => {
+      await stopBackups();
       await jobRunner.stop();
       await worker.stop();
       await standingsWorker.stop();

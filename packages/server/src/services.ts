@@ -60,6 +60,8 @@ import { SessionsService } from './modules/checkins/sessions.service';
 import { CheckinsService } from './modules/checkins/checkins.service';
 import { AttendanceService } from './modules/checkins/attendance.service';
 import { SystemService } from './modules/system/system.service';
+import { BackupsService } from './modules/system/backups.service';
+import { appVersion } from './platform/app-version';
 import { JobsRepository } from './modules/jobs/jobs.repository';
 import { JobsService } from './modules/jobs/jobs.service';
 import { JobRunner } from './modules/jobs/job-runner';
@@ -325,6 +327,13 @@ export function buildServices(options: ServiceOptions) {
   const auditVoids = new AuditVoidService(auditDeps, people, claimReview);
   const auditVoidPreview = new AuditVoidPreview(auditDeps, people, claims);
   const cardOrders = new CardOrdersService(cardsDeps, cards);
+  const backups = new BackupsService({
+    database,
+    clock,
+    config,
+    appVersion,
+    auditLog,
+  });
   const system = new SystemService({
     db,
     clock,
@@ -337,6 +346,7 @@ export function buildServices(options: ServiceOptions) {
     db,
     clock,
     config,
+    backups,
     auditLog,
     standings,
     createStandingsWorker,
