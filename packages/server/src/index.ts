@@ -7,6 +7,7 @@ export {
 } from './platform/config/config';
 export { openDatabase, type Database } from './platform/db/database';
 export { AppError } from './platform/errors/app-error';
+export { checkBackupFile, type BackupManifest } from './platform/backup';
 export { systemClock, type Clock } from './platform/clock';
 export { startServer, type RunningServer } from './start-server';
 export { seedDemo, type DemoSeedResult } from './modules/demo/demo.service';

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerBootstrap } from './bootstrap-province';
+import { registerBackup, registerRestore } from './backup-commands';
 import { registerCertificates } from './certificates-commands';
 import { registerAuditRun } from './audit-run';
 import { registerCards } from './cards-commands';
@@ -26,4 +27,6 @@ export function registerCommands(program: Command): void {
   registerAuditRun(program);
   registerCards(program);
   registerStandings(program);
+  registerBackup(program);
+  registerRestore(program);
 }

@@ -10,7 +10,9 @@ import {
   keyFingerprint,
   openBackup,
   readBackupManifest,
+  restoreBackup,
   writeBackup,
+  type RestoreResult,
   type BackupManifest,
 } from '../../platform/backup';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
@@ -89,6 +91,51 @@ export class BackupsService {
       }),
     );
     return this.#describe(name);
+  }
+
+  /** `jijiao backup --out FILE`: a backup anywhere, recorded as the command line's. */
+  async backupTo(outFile: string): Promise<BackupManifest> {
+    const { database, clock, config, appVersion, auditLog } = this.#deps;
+    const manifest = await writeBackup({
+      database,
+      outFile,
+      appVersion,
+      keyFingerprint: keyFingerprint(config.idKeys),
+      now: clock.now(),
+    });
+    await auditLog.record({
+      action: 'backup.created',
+      actorUsername: 'cli',
+      details: {
+        fileName: path.basename(outFile),
+        count: manifest.tables.reduce((sum, t) => sum + t.rows, 0),
+      },
+    });
+    return manifest;
+  }
+
+  /**
+   * `jijiao restore FILE`: into an empty database (or any, when forced); the restore is
+   * then recorded in the restored audit log.
+   */
+  async restoreFrom(file: string, options: { force: boolean }): Promise<RestoreResult> {
+    const { database, config, auditLog } = this.#deps;
+    const result = await restoreBackup({
+      database,
+      file,
+      keyFingerprint: keyFingerprint(config.idKeys),
+      force: options.force,
+    });
+    await auditLog.record({
+      action: 'backup.restored',
+      actorUsername: 'cli',
+      details: {
+        fileName: path.basename(file),
+        count: result.rows,
+        version: result.manifest.appVersion,
+      },
+    });
+    return result;
   }
 
   /** The scheduled backup: written, checked, and the oldest beyond `keep` removed. */

@@ -1,5 +1,5 @@
 export { keyFingerprint } from './key-fingerprint';
 export type { BackupManifest } from './manifest';
-export { openBackup, readBackupManifest } from './open-backup';
+export { checkBackupFile, openBackup, readBackupManifest } from './open-backup';
 export { restoreBackup, type RestoreResult } from './restore-backup';
 export { writeBackup } from './write-backup';

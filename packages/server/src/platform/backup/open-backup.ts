@@ -93,6 +93,13 @@ export async function openBackup(
   }
 }
 
+/** A backup's manifest, once every table of it has matched its checksum; else `backup_invalid`. */
+export async function checkBackupFile(file: string): Promise<BackupManifest> {
+  const opened = await openBackup(file);
+  await opened.close();
+  return opened.manifest;
+}
+
 async function checksum(file: string): Promise<{ sha256: string; bytes: number; rows: number }> {
   const hash = createHash('sha256');
   let bytes = 0;
