@@ -76,4 +76,39 @@ describe('a system administrator reads the 工作台 and drills down', () => {
     expect(await entries.count()).toBe(5);
     expect(cspViolations).toEqual([]);
   });
+
+  it('backs up from the 工作台’s link, sees the backup checked, and checks it again', async ({
+    onTestFailed,
+  }) => {
+    const url = server!.url;
+    const { page, cspViolations } = await openDashboard(browser!, url, 'demo-system-admin');
+    onTestFailed(async () => {
+      await saveScreenshot(page, 'system-admin-backups-failure');
+    });
+    const latest = page.getByTestId('latest-backup');
+    await latest.getByText('还没有备份').waitFor();
+    await latest.getByRole('link', { name: '管理备份' }).click();
+    await page.waitForURL(`${url}/system/backups`);
+    await page.getByTestId('backups-page').getByText('未开启（可设置 JIJIAO_BACKUP_AT）').waitFor();
+    await page.getByTestId('backup-now').click();
+    await page.getByText('备份已完成并通过校验。').waitFor();
+    const rows = page.getByTestId('backups-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    const row = await rows.first().innerText();
+    expect(row).toMatch(/\d+ 张表，[\d,]+ 行，\d+ 个文件/);
+    expect(row).toContain('通过');
+    await rows.first().getByRole('button', { name: '校验' }).click();
+    await page.getByText('校验通过：每张表都与校验和一致。').waitFor();
+    await saveScreenshot(page, 'system-admin-backups');
+
+    // The 工作台 shows it as the latest backup; the audit log has both steps.
+    await page.goto(url);
+    await page.getByTestId('latest-backup').getByText('通过').waitFor();
+    await page.goto(`${url}/audit-log?action=backup.created`);
+    const entries = page.getByTestId('audit-log-table').locator('tbody tr.ant-table-row');
+    await entries.first().waitFor();
+    expect(await entries.first().innerText()).toContain('备份数据库');
+    expect(cspViolations).toEqual([]);
+  });
 });

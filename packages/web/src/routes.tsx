@@ -347,6 +347,13 @@ export const appRoutes: readonly AppRoute[] = [
         load: () => import('./pages/platforms').then((m) => m.PlatformsPage),
       },
       {
+        key: 'backups',
+        path: '/system/backups',
+        rule: { permission: 'system:monitor' },
+        menu: { label: 'nav.backups', icon: 'DatabaseOutlined', roles: ['system_admin'] },
+        load: () => import('./pages/backups').then((m) => m.BackupsPage),
+      },
+      {
         key: 'audit-log',
         path: '/audit-log',
         rule: { permission: 'audit_log:read' },

@@ -32,3 +32,4 @@ export * from './certificates';
 export * from './certificate-register';
 export * from './fraud';
 export * from './hr-push';
+export * from './backups';

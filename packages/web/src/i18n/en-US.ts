@@ -25,6 +25,7 @@ import { certificatesMessages } from './en-US/certificates';
 import { certificateRegisterMessages } from './en-US/certificate-register';
 import { fraudMessages } from './en-US/fraud';
 import { hrDeliveriesMessages } from './en-US/hr-deliveries';
+import { backupsMessages } from './en-US/backups';
 import { selfReportFormMessages } from './en-US/self-report-form';
 import { evidenceDocumentsMessages } from './en-US/evidence-documents';
 import { codesMessages } from './en-US/codes';
@@ -61,6 +62,7 @@ export const enUS: Messages = {
   ...certificateRegisterMessages,
   ...fraudMessages,
   ...hrDeliveriesMessages,
+  ...backupsMessages,
   ...selfReportFormMessages,
   ...evidenceDocumentsMessages,
   ...codesMessages,

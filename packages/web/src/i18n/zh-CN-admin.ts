@@ -21,6 +21,7 @@ import { dashboardsMessages } from './zh-CN/dashboards';
 import { certificateRegisterMessages } from './zh-CN/certificate-register';
 import { fraudMessages } from './zh-CN/fraud';
 import { hrDeliveriesMessages } from './zh-CN/hr-deliveries';
+import { backupsMessages } from './zh-CN/backups';
 import { auditVocabularyMessages } from './zh-CN/audit-vocabulary';
 
 export const zhCNAdmin = {
@@ -42,5 +43,6 @@ export const zhCNAdmin = {
   ...certificateRegisterMessages,
   ...fraudMessages,
   ...hrDeliveriesMessages,
+  ...backupsMessages,
   ...auditVocabularyMessages,
 };

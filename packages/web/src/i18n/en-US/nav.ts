@@ -38,6 +38,7 @@ export const navMessages: NavMessages = {
     certificateRegister: 'Certificate register',
     fraud: 'Fraud handling',
     hrDeliveries: 'HR delivery log',
+    backups: 'Backups',
   },
   home: {
     welcome: 'Hello, {{name}}',

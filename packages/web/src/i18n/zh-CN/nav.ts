@@ -36,6 +36,7 @@ export const navMessages = {
     certificateRegister: '证书登记',
     fraud: '作弊处理',
     hrDeliveries: '人社投递记录',
+    backups: '数据备份',
   },
   home: {
     welcome: '您好，{{name}}',

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../utils/format';
 import { DashboardHeader } from '../components/DashboardHeader';
 import { DashboardPanel } from '../components/DashboardPanel';
 import { DatabaseHealth } from './components/DatabaseHealth';
+import { LatestBackup } from './components/LatestBackup';
 
 const failedSignIns = '/audit-log?action=sign_in.failed';
 
@@ -88,6 +89,7 @@ export function SystemAdminHomePage() {
         <Col xs={24} lg={10}>
           <DashboardPanel title={t('dashboard.system.databaseTitle')}>
             <DatabaseHealth database={database} />
+            {database === null ? null : <LatestBackup />}
           </DashboardPanel>
         </Col>
       </Row>

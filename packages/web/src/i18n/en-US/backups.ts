@@ -1,0 +1,40 @@
+import type { BackupsMessages } from '../zh-CN/backups';
+
+export const backupsMessages: BackupsMessages = {
+  backups: {
+    title: 'Backups',
+    intro:
+      'A backup holds every table (evidence files included) from one snapshot, with each table’s row count and checksum. Restoring is done on the command line (jijiao restore), into an empty database only, with the same ID-number keys as the installation it came from.',
+    backUpNow: 'Back up now',
+    writing: 'Backing up…',
+    created: 'The backup is written and checked.',
+    createdWithProblem: 'The backup is written but failed its check: see its check result.',
+    checked: 'Check passed: every table matches its checksum.',
+    checkFailed: 'Check failed: the backup file is damaged or altered and cannot be restored.',
+    damaged: 'Damaged or altered: cannot be restored (hover for the technical detail)',
+    schedule: 'Scheduled backup',
+    scheduleDaily: 'Daily at {{at}} (China time), keeping the latest {{keep}}',
+    scheduleOff: 'Off (set JIJIAO_BACKUP_AT)',
+    directory: 'Backup directory',
+    empty: 'No backup yet.',
+    columns: {
+      createdAt: 'Taken',
+      size: 'Size',
+      content: 'Contents',
+      version: 'Version',
+      check: 'Check',
+      actions: 'Actions',
+    },
+    content: '{{tables}} tables, {{rows}} rows, {{files}} files',
+    unreadable: 'The manifest cannot be read',
+    sizeMb: '{{size}} MB',
+    checkOk: 'Passed',
+    checkFailedTag: 'Failed',
+    neverChecked: 'Not checked',
+    checkedAt: 'checked {{at}}',
+    check: 'Check',
+    latest: 'Latest backup',
+    latestNone: 'No backup yet',
+    manage: 'Manage backups',
+  },
+};

@@ -1,0 +1,40 @@
+export const backupsMessages = {
+  backups: {
+    title: '数据备份',
+    intro:
+      '备份包含全部数据表（含证明材料文件），取自同一时刻的数据快照，并附每张表的行数与校验和。恢复须在命令行执行（jijiao restore），只能恢复到空数据库，且需使用与原系统相同的身份证号密钥。',
+    backUpNow: '立即备份',
+    writing: '正在备份…',
+    created: '备份已完成并通过校验。',
+    createdWithProblem: '备份已写入，但校验未通过，请查看该备份的校验结果。',
+    checked: '校验通过：每张表都与校验和一致。',
+    checkFailed: '校验未通过：备份文件已损坏或被改动，不能用于恢复。',
+    damaged: '文件已损坏或被改动，不能用于恢复（悬停查看技术详情）',
+    schedule: '自动备份',
+    scheduleDaily: '每天 {{at}}（北京时间），保留最近 {{keep}} 份',
+    scheduleOff: '未开启（可设置 JIJIAO_BACKUP_AT）',
+    directory: '备份目录',
+    empty: '还没有备份。',
+    columns: {
+      createdAt: '备份时间',
+      size: '大小',
+      content: '内容',
+      version: '系统版本',
+      check: '校验结果',
+      actions: '操作',
+    },
+    content: '{{tables}} 张表，{{rows}} 行，{{files}} 个文件',
+    unreadable: '无法读取备份清单',
+    sizeMb: '{{size}} MB',
+    checkOk: '通过',
+    checkFailedTag: '未通过',
+    neverChecked: '未校验',
+    checkedAt: '{{at}} 校验',
+    check: '校验',
+    latest: '最近一次备份',
+    latestNone: '还没有备份',
+    manage: '管理备份',
+  },
+};
+
+export type BackupsMessages = typeof backupsMessages;
