@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from '../db/database';
+import { migrationsFolder, queryRows, type Database } from '../db/database';
+import { shippedMigrations } from '../db/migration-journal';
 import { AppError } from '../errors/app-error';
 import { buildTestApp } from '../../../test/build-app';
 import { createFactories } from '../../../test/factories';
@@ -144,6 +145,42 @@ describe('backup and restore', () => {
     );
     expect(error.code).toBe('backup_invalid');
     expect(error.message).toMatch(/newer version \(9\.0\.0, migration 9999_future\)/);
+  });
+});
+
+describe('a backup made by an older version', () => {
+  it('is restored into its own schema, then migrated to this version', async () => {
+    // A database at the previous migration, as the version before this one left it.
+    const older = await emptyDatabase();
+    const folder = fs.mkdtempSync(path.join(dir, 'migrations-'));
+    fs.cpSync(migrationsFolder, folder, { recursive: true });
+    const journalFile = path.join(folder, 'meta/_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+    journal.entries = journal.entries.slice(0, -1);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    await older.migrate(folder);
+    await older.db.execute(
+      sql`insert into audit_log (at, action, actor_username) values (now(), 'sign_out', 'old')`,
+    );
+    const manifest = await backupOf(older, 'older.tar');
+    const shipped = shippedMigrations();
+    expect(manifest.migrations).toEqual(shipped.slice(0, -1).map((m) => m.tag));
+
+    const target = await emptyDatabase();
+    const result = await restoreBackup({
+      database: target,
+      file: path.join(dir, 'older.tar'),
+      keyFingerprint: keys,
+    });
+    expect(result.migratedFrom).toBe(shipped.at(-2)?.tag);
+    const [applied] = await queryRows<{ n: number }>(
+      target.db,
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    expect(applied?.n).toBe(shipped.length);
+    const again = await backupOf(target, 'older-restored.tar');
+    expect(again.tables.find((t) => t.name === 'audit_log')?.rows).toBe(1);
+    expect(again.migrations).toEqual(shipped.map((m) => m.tag));
   });
 });
 
