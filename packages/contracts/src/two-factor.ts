@@ -76,8 +76,7 @@ export type StartEnrolmentRequest = z.infer<typeof startEnrolmentRequestSchema>;
 
 export const enrolmentSchema = z.object({
   secret: z.string().describe('The shared secret in base32, for typing into the app by hand'),
-  otpauthUri: z.string().describe('`otpauth://totp/…`, what the QR code holds'),
-  qrCodeDataUrl: z.string().describe('The QR code of `otpauthUri` as a PNG data URL'),
+  otpauthUri: z.string().describe('`otpauth://totp/…`: what the page shows as a QR code'),
 });
 export type Enrolment = z.infer<typeof enrolmentSchema>;
 

@@ -181,7 +181,7 @@ function registerTwoFactorRoutes(
       tags: ['session'],
       summary: 'Start setting up an authenticator app (TOTP)',
       description:
-        'Answers a new secret, its `otpauth://` URI and QR code; it takes effect once `…/enrolment/confirm` receives its first code. Replacing an app already set up needs its current code (or a recovery code): 401 `invalid_second_factor` naming the field otherwise.',
+        'Answers a new secret and its `otpauth://` URI (for the QR code); it takes effect once `…/enrolment/confirm` receives its first code. Replacing an app already set up needs its current code (or a recovery code): 401 `invalid_second_factor` naming the field otherwise.',
       body: startEnrolmentRequestSchema,
       response: {
         200: enrolmentSchema,

@@ -1,6 +1,5 @@
 import { createHmac, randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
 import { recoveryCodeCount } from '@jijiao/contracts';
 
 /** RFC 6238's defaults, which every authenticator app reads: SHA-1, 6 digits, 30 seconds. */
@@ -24,15 +23,9 @@ export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-/** `otpauth://totp/Jijiao:name?…` and its QR code as a PNG data URL. */
-export async function enrolmentOf(
-  secretBase32: string,
-  issuer: string,
-  username: string,
-): Promise<{ otpauthUri: string; qrCodeDataUrl: string }> {
-  const otpauthUri = totpOf(secretBase32, issuer, username).toString();
-  const qrCodeDataUrl = await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M' });
-  return { otpauthUri, qrCodeDataUrl };
+/** `otpauth://totp/Jijiao:name?secret=…&issuer=Jijiao…`: what the app scans. */
+export function otpauthUriOf(secretBase32: string, issuer: string, username: string): string {
+  return totpOf(secretBase32, issuer, username).toString();
 }
 
 /**

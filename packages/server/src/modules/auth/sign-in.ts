@@ -1,5 +1,4 @@
 import type { SecondFactorSignInRequest } from '@jijiao/contracts';
-import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import type { UserRow } from '../../platform/db/tables/users';
 import { minute, type AuthContext, type RequestMeta } from './auth.deps';

@@ -11,7 +11,7 @@ import { actorEvent } from '../audit-log/audit-log.service';
 import { minute, type AuthContext, type RequestMeta } from './auth.deps';
 import { canDisableTwoFactor, needsProofToEnrol } from './auth.policy';
 import {
-  enrolmentOf,
+  otpauthUriOf,
   matchTotpStep,
   newRecoveryCodes,
   newTotpSecret,
@@ -143,7 +143,7 @@ export async function startEnrolment(
       tx,
     );
   });
-  return { secret, ...(await enrolmentOf(secret, config.twoFactor.issuer, actor.username)) };
+  return { secret, otpauthUri: otpauthUriOf(secret, config.twoFactor.issuer, actor.username) };
 }
 
 /**
