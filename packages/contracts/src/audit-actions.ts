@@ -10,6 +10,12 @@ export const auditActions = [
   'sign_out',
   'account.locked',
   'password.changed',
+  'sign_in.second_factor_failed',
+  'two_factor.enrolment_started',
+  'two_factor.enrolled',
+  'two_factor.enrolment_failed',
+  'two_factor.disabled',
+  'two_factor.recovery_code_used',
   'user.created',
   'user.password_reset',
   'user.unlocked',
@@ -194,6 +200,7 @@ export const auditDetailKeys = [
   'action',
   'stepOrg',
   'actingOrg',
+  'remaining',
 ] as const;
 export type AuditDetailKey = (typeof auditDetailKeys)[number];
 

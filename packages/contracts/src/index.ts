@@ -3,6 +3,7 @@ export * from './errors';
 export * from './access';
 export * from './orgs';
 export * from './session';
+export * from './two-factor';
 export * from './system';
 export * from './audit-log';
 export * from './audit-actions';

@@ -22,6 +22,16 @@ export const meSchema = z.object({
     username: z.string(),
     displayName: z.string(),
     mustChangePassword: z.boolean(),
+    twoFactor: z
+      .object({
+        enrolled: z.boolean().describe('A confirmed authenticator app (TOTP) is on the account'),
+        required: z
+          .boolean()
+          .describe(
+            'One of the roles must sign in with two factors (`JIJIAO_MFA_REQUIRED_ROLES`); while required and not enrolled, the session can only enrol',
+          ),
+      })
+      .describe('Two-factor sign-in (TOTP, RFC 6238)'),
   }),
   roles: z.array(roleGrantSchema),
   permissions: z.array(permissionSchema),

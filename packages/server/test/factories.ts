@@ -112,6 +112,7 @@ export function createFactories(context: FactoryContext) {
       sessionId: 'test-factory',
       csrfToken: '',
       mustChangePassword: false,
+      twoFactor: { enrolled: false, required: false },
       grants: roles.map((role) => ({
         role,
         orgId: province.id,
@@ -137,6 +138,7 @@ export function createFactories(context: FactoryContext) {
       sessionId: `test-factory-${row.id}`,
       csrfToken: '',
       mustChangePassword: row.mustChangePassword,
+      twoFactor: { enrolled: false, required: false },
       grants,
       permissions: new Set(permissionsOf(grants.map((g) => g.role))),
       idleExpiresAt: never,

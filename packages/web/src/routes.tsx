@@ -384,6 +384,13 @@ export const appRoutes: readonly AppRoute[] = [
         menu: { label: 'nav.changePassword', icon: 'KeyOutlined' },
         load: () => import('./pages/account/password').then((m) => m.ChangePasswordPage),
       },
+      {
+        key: 'account-two-factor',
+        path: '/account/two-factor',
+        rule: { permission: 'authenticated' },
+        menu: { label: 'nav.security', icon: 'SafetyOutlined' },
+        load: () => import('./pages/account/two-factor').then((m) => m.TwoFactorPage),
+      },
     ],
   },
 ];

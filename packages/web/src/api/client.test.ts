@@ -9,6 +9,7 @@ const me = {
     username: 'demo-reviewer',
     displayName: '审核人（演示）',
     mustChangePassword: false,
+    twoFactor: { enrolled: false, required: false },
   },
   roles: [],
   permissions: ['org:read'],

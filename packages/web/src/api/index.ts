@@ -11,7 +11,8 @@ export {
   updateReviewChain,
   type UnitDirectoryEntry,
 } from './orgs';
-export { changePassword, fetchMe, signIn, signOut } from './session';
+export { changePassword, fetchMe, signIn, signInSecondFactor, signOut } from './session';
+export * from './two-factor';
 export { importReportOf } from './imports';
 export * from './jobs';
 export * from './people';

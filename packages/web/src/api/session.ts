@@ -1,10 +1,17 @@
-import type { ChangePasswordRequest, Me, SignInRequest } from '@jijiao/contracts';
+import type {
+  ChangePasswordRequest,
+  Me,
+  SecondFactorChallenge,
+  SecondFactorSignInRequest,
+  SignInRequest,
+} from '@jijiao/contracts';
 import { lazyParser, request, requestNoContent, setCsrfToken } from './client';
 import { isApiError } from './errors';
 
 const meParser = lazyParser(() => import('./shell-schemas').then((m) => m.meSchema));
+const signInParser = lazyParser(() => import('./shell-schemas').then((m) => m.signInAnswerSchema));
 
-function remember(me: Me): Me {
+export function remember(me: Me): Me {
   setCsrfToken(me.csrfToken);
   return me;
 }
@@ -22,8 +29,14 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
-export async function signIn(body: SignInRequest): Promise<Me> {
-  return remember(await request('POST', '/api/v1/session', meParser, { body }));
+/** The signed-in user, or, for an account with an authenticator app, the second step's challenge. */
+export async function signIn(body: SignInRequest): Promise<Me | SecondFactorChallenge> {
+  const answer = await request('POST', '/api/v1/session', signInParser, { body });
+  return 'secondFactorRequired' in answer ? answer : remember(answer);
+}
+
+export async function signInSecondFactor(body: SecondFactorSignInRequest): Promise<Me> {
+  return remember(await request('POST', '/api/v1/session/second-factor', meParser, { body }));
 }
 
 export async function signOut(): Promise<void> {

@@ -7,7 +7,7 @@ import { useT } from '../i18n/use-t';
  * Copies with the Clipboard API where the browser offers it (HTTPS, localhost); elsewhere
  * (a plain-HTTP intranet) through a selected, off-screen text area, as antd's copyable does.
  */
-async function copyText(text: string): Promise<boolean> {
+export async function copyText(text: string): Promise<boolean> {
   if (window.isSecureContext && 'clipboard' in navigator) {
     try {
       await navigator.clipboard.writeText(text);

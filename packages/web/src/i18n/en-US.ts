@@ -34,6 +34,7 @@ import { policyPacksMessages } from './en-US/policy-packs';
 import { phoneMessages } from './en-US/phone';
 import { frameMessages } from './en-US/frame';
 import { noticeRulesMessages } from './en-US/notice-rules';
+import { twoFactorMessages } from './en-US/two-factor';
 
 export const enUS: Messages = {
   ...commonMessages,
@@ -71,4 +72,5 @@ export const enUS: Messages = {
   ...phoneMessages,
   ...frameMessages,
   ...noticeRulesMessages,
+  ...twoFactorMessages,
 };

@@ -12,6 +12,7 @@ import { codesMessages } from './zh-CN/codes';
 import { policyPacksMessages } from './zh-CN/policy-packs';
 import { evidenceDocumentsMessages } from './zh-CN/evidence-documents';
 import { noticeRulesMessages } from './zh-CN/notice-rules';
+import { twoFactorMessages } from './zh-CN/two-factor';
 
 export const zhCNConsole = {
   ...navMessages,
@@ -21,4 +22,5 @@ export const zhCNConsole = {
   ...policyPacksMessages,
   ...evidenceDocumentsMessages,
   ...noticeRulesMessages,
+  ...twoFactorMessages,
 };

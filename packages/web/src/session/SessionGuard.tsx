@@ -11,13 +11,15 @@ import { useMe } from './queries';
 import { SessionContext, type Session } from './session-context';
 
 const passwordPath = '/account/password';
+const twoFactorPath = '/account/two-factor';
 
 // Rare (an account without a role): its 403 illustration loads only then.
 const NoRole = lazy(async () => ({ default: (await import('./NoRole')).NoRole }));
 
 /**
  * Wraps every signed-in page: no session → sign-in page (returning here afterwards); a
- * password that must change → the change-password page; otherwise provides the session
+ * password that must change → the change-password page; a role that requires two-step
+ * verification not set up yet → its set-up page; otherwise provides the session
  * with the active role, and the messages and confirm dialogs of the signed-in pages
  * (components/feedback.tsx).
  */
@@ -57,6 +59,12 @@ function GuardedPages() {
     return <Navigate to={loginPathFor(location.pathname, location.search)} replace />;
   if (me.data.user.mustChangePassword && location.pathname !== passwordPath)
     return <Navigate to={passwordPath} replace />;
+  if (
+    me.data.user.twoFactor.required &&
+    !me.data.user.twoFactor.enrolled &&
+    location.pathname !== twoFactorPath
+  )
+    return <Navigate to={twoFactorPath} replace />;
   if (session === null)
     return (
       <Suspense fallback={<PageLoading />}>

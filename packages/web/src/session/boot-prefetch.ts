@@ -49,7 +49,12 @@ export function prefetchAtBoot(client: QueryClient, { pathname, search }: Locati
   const guessed = likelyRole();
   if (guessed) startHome(guessed).catch(() => undefined);
   me.then(async (session) => {
-    if (session === null || session.user.mustChangePassword) return;
+    if (
+      session === null ||
+      session.user.mustChangePassword ||
+      (session.user.twoFactor.required && !session.user.twoFactor.enrolled)
+    )
+      return;
     const grant = pickActiveGrant(session.roles, readActiveGrantKey());
     if (grant !== null && grant.role !== guessed) await startHome(grant.role);
   }).catch(() => undefined);

@@ -1,159 +1,74 @@
-import type { Me } from '@jijiao/contracts';
+import type {
+  ConfirmedEnrolment,
+  Enrolment,
+  Me,
+  SecondFactorChallenge,
+  SecondFactorProof,
+  SecondFactorSignInRequest,
+  StartEnrolmentRequest,
+  TwoFactorStatus,
+} from '@jijiao/contracts';
 import { permissionsOf } from '@jijiao/contracts';
 import { checkPasswordPolicy } from '@jijiao/domain';
-import type { Config } from '../../platform/config/config';
-import type { Clock } from '../../platform/clock';
-import type { Db, DbOrTx } from '../../platform/db/database';
+import type { DbOrTx } from '../../platform/db/database';
 import type { Actor } from '../../platform/auth/actor';
-import type { PasswordHasher } from '../../platform/auth/password-hasher';
+import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { AppError } from '../../platform/errors/app-error';
-import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import { actorEvent } from '../audit-log/audit-log.service';
 import type { UserRow } from '../../platform/db/tables/users';
 import { grantsFromJson } from '../users/user-grants';
-import type { UsersService } from '../users/users.service';
-import type { SessionCache } from '../../platform/auth/session-cache';
-import type { AuthRepository } from './auth.repository';
-import { newToken, sessionIdOf, usernameKeyOf } from './session-token';
+import { minute, type AuthContext, type AuthDeps, type RequestMeta } from './auth.deps';
+import { isTwoFactorRequired } from './auth.policy';
+import { openSession } from './open-session';
+import { signInWithPassword, signInWithSecondFactor } from './sign-in';
+import { sessionIdOf, usernameKeyOf } from './session-token';
+import { confirmEnrolment, disableTwoFactor, startEnrolment, twoFactorStatus } from './two-factor';
 
-export interface RequestMeta {
-  ip: string;
-  userAgent: string | undefined;
-}
+export type { RequestMeta, ResolvedSession } from './auth.deps';
 
-interface Deps {
-  db: Db;
-  config: Config;
-  clock: Clock;
-  hasher: PasswordHasher;
-  repository: AuthRepository;
-  users: UsersService;
-  auditLog: AuditLogService;
-  /** Sessions resolved in the last seconds (ADR 0021); none: every request reads it. */
-  sessions?: SessionCache<ResolvedSession>;
-}
-
-/** A session found valid, with its user and grants: what the session cache keeps. */
-export interface ResolvedSession {
-  session: { id: string; csrfToken: string; lastSeenAt: Date; expiresAt: Date };
-  user: { id: string; username: string; displayName: string; mustChangePassword: boolean };
-  grants: Actor['grants'];
-  permissions: Actor['permissions'];
-}
-
-const minute = 60_000;
 /** Refresh `last_seen_at` at most this often: the idle timeout is 30 minutes, not 30 seconds. */
 const touchIntervalMs = 15_000;
 
-/** Sign-in, sessions, lockout and password changes. Owns its transactions. */
+/**
+ * Sign-in (password, then the second factor where there is one), sessions, lockout,
+ * password changes and two-factor enrolment. Owns its transactions; the use cases are in
+ * sign-in.ts and two-factor.ts.
+ */
 export class AuthService {
-  private dummyHash: Promise<string> | undefined;
+  readonly #ctx: AuthContext;
 
-  readonly #deps: Deps;
-
-  constructor(deps: Deps) {
-    this.#deps = deps;
+  constructor(deps: AuthDeps) {
+    this.#ctx = { ...deps, totpCipher: new FieldCipher(deps.config.twoFactor.secretKey) };
   }
 
-  /** Verifying against a throw-away hash keeps unknown names as slow as known ones. */
-  private hashForUnknownUser(): Promise<string> {
-    this.dummyHash ??= this.#deps.hasher.hash('unknown-user-placeholder-Aa1!');
-    return this.dummyHash;
-  }
-
+  /**
+   * A correct password opens a session, or, when the account has an authenticator app,
+   * answers a challenge for the second step.
+   */
   async signIn(
     input: { username: string; password: string },
     meta: RequestMeta,
     previousToken?: string,
-  ): Promise<{ token: string; me: Me }> {
-    const { db, clock, config, repository, users, auditLog, hasher } = this.#deps;
-    const key = usernameKeyOf(input.username);
-    const now = clock.now();
-    const attempt = await repository.findAttempt(db, key);
-    if (attempt?.lockedUntil && attempt.lockedUntil > now) {
-      await auditLog.record({ action: 'sign_in.refused_locked', actorUsername: key, ip: meta.ip });
-      throw lockedError(attempt.lockedUntil);
-    }
-    const user = await users.findByUsername(db, key);
-    const valid = await hasher.verify(
-      user?.passwordHash ?? (await this.hashForUnknownUser()),
-      input.password,
-    );
-    if (!user || !valid || user.disabledAt) {
-      // The failure that locks still answers 401; every attempt after it answers 423.
-      await db.transaction(async (tx) => {
-        const windowStart = new Date(now.getTime() - config.login.lockMinutes * minute);
-        const failures = await repository.recordFailure(tx, key, now, windowStart);
-        const orgPath = user ? ((await users.grantsOf(tx, user.id))[0]?.orgPath ?? null) : null;
-        await auditLog.record(
-          {
-            action: 'sign_in.failed',
-            actorUserId: user?.id,
-            actorUsername: key,
-            ip: meta.ip,
-            orgPath,
-            details: { failures },
-          },
-          tx,
-        );
-        if (failures < config.login.maxFailures) return;
-        const until = new Date(now.getTime() + config.login.lockMinutes * minute);
-        await repository.lock(tx, key, until);
-        await auditLog.record(
-          {
-            action: 'account.locked',
-            actorUserId: user?.id,
-            actorUsername: key,
-            ip: meta.ip,
-            orgPath,
-            details: { until: until.toISOString() },
-          },
-          tx,
-        );
-      });
-      throw new AppError('invalid_credentials', 'Wrong username or password');
-    }
-    const token = newToken();
-    const sessionId = sessionIdOf(token);
-    await db.transaction(async (tx) => {
-      await repository.clearAttempts(tx, key);
-      // Rotation: whatever session the browser held before is ended, never reused.
-      if (previousToken) {
-        await repository.revokeSession(tx, sessionIdOf(previousToken), now);
-        this.#deps.sessions?.forgetSession(sessionIdOf(previousToken));
-      }
-      await this.#insertSession(tx, sessionId, user.id, meta, now);
-      const orgPath = (await users.grantsOf(tx, user.id))[0]?.orgPath ?? null;
-      await auditLog.record(
-        {
-          action: 'sign_in.succeeded',
-          actorUserId: user.id,
-          actorUsername: key,
-          ip: meta.ip,
-          orgPath,
+  ): Promise<{ token: string; me: Me } | { challenge: SecondFactorChallenge }> {
+    const step = await signInWithPassword(this.#ctx, input, meta, previousToken);
+    if (step.kind === 'second_factor')
+      return {
+        challenge: {
+          secondFactorRequired: true,
+          challengeToken: step.challengeToken,
+          expiresAt: step.expiresAt.toISOString(),
         },
-        tx,
-      );
-    });
-    return { token, me: await this.#meOf(token, meta) };
+      };
+    return { token: step.token, me: await this.#meOf(step.token, meta) };
   }
 
-  async #insertSession(
-    tx: DbOrTx,
-    sessionId: string,
-    userId: string,
+  async signInSecondFactor(
+    input: SecondFactorSignInRequest,
     meta: RequestMeta,
-    now: Date,
-  ): Promise<void> {
-    await this.#deps.repository.insertSession(tx, {
-      id: sessionId,
-      userId,
-      csrfToken: newToken(),
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + this.#deps.config.session.absoluteHours * 60 * minute),
-      ip: meta.ip,
-      userAgent: meta.userAgent?.slice(0, 512) ?? null,
-    });
+    previousToken?: string,
+  ): Promise<{ token: string; me: Me }> {
+    const token = await signInWithSecondFactor(this.#ctx, input, meta, previousToken);
+    return { token, me: await this.#meOf(token, meta) };
   }
 
   async #meOf(token: string, meta: RequestMeta): Promise<Me> {
@@ -164,7 +79,7 @@ export class AuthService {
 
   /** Resolves a session cookie to its actor, or null when absent, revoked or expired. */
   async authenticate(token: string, _meta: RequestMeta): Promise<Actor | null> {
-    const { db, clock, config, repository, sessions } = this.#deps;
+    const { db, clock, config, repository, sessions } = this.#ctx;
     const now = clock.now();
     const id = sessionIdOf(token);
     let resolved = sessions?.get(id, now.getTime());
@@ -200,6 +115,13 @@ export class AuthService {
       sessionId: session.id,
       csrfToken: session.csrfToken,
       mustChangePassword: user.mustChangePassword,
+      twoFactor: {
+        enrolled: user.twoFactorEnrolled,
+        required: isTwoFactorRequired(
+          grants.map((g) => g.role),
+          config.twoFactor.requiredRoles,
+        ),
+      },
       grants,
       permissions,
       idleExpiresAt: new Date(now.getTime() + config.session.idleMinutes * minute),
@@ -208,17 +130,17 @@ export class AuthService {
   }
 
   async signOut(actor: Actor, meta: RequestMeta): Promise<void> {
-    const { db, clock, repository, auditLog } = this.#deps;
+    const { db, clock, repository, auditLog } = this.#ctx;
     await db.transaction(async (tx) => {
       await repository.revokeSession(tx, actor.sessionId, clock.now());
-      this.#deps.sessions?.forgetSession(actor.sessionId);
+      this.#ctx.sessions?.forgetSession(actor.sessionId);
       await auditLog.record(actorEvent(actor, 'sign_out', meta.ip), tx);
     });
   }
 
   /** Lifts a sign-in lock (the failures counted for the name), in the caller's transaction. */
   async clearSignInLock(tx: DbOrTx, username: string): Promise<void> {
-    await this.#deps.repository.clearAttempts(tx, usernameKeyOf(username));
+    await this.#ctx.repository.clearAttempts(tx, usernameKeyOf(username));
   }
 
   /**
@@ -231,7 +153,7 @@ export class AuthService {
     input: { currentPassword: string; newPassword: string },
     meta: RequestMeta,
   ): Promise<{ token: string; me: Me }> {
-    const { db, clock, hasher, repository, users, auditLog } = this.#deps;
+    const { db, clock, hasher, repository, users, auditLog } = this.#ctx;
     const user: UserRow | undefined = await users.findById(db, actor.userId);
     if (!user || !(await hasher.verify(user.passwordHash, input.currentPassword))) {
       throw new AppError('invalid_credentials', 'The current password is wrong');
@@ -250,26 +172,42 @@ export class AuthService {
     }
     const passwordHash = await hasher.hash(input.newPassword);
     const now = clock.now();
-    const token = newToken();
-    await db.transaction(async (tx) => {
+    const token = await db.transaction(async (tx) => {
       await users.setPassword(tx, user.id, passwordHash, now);
       await repository.revokeUserSessions(tx, user.id, now);
-      await this.#insertSession(tx, sessionIdOf(token), user.id, meta, now);
+      const fresh = await openSession(this.#ctx, tx, user.id, meta, undefined);
       await auditLog.record(actorEvent(actor, 'password.changed', meta.ip), tx);
+      return fresh;
     });
-    this.#deps.sessions?.forgetUser(user.id);
+    this.#ctx.sessions?.forgetUser(user.id);
     return { token, me: await this.#meOf(token, meta) };
   }
-}
 
-function lockedError(until: Date): AppError {
-  return new AppError(
-    'account_locked',
-    'Too many failed sign-ins: the account is locked for a while',
-    {
-      lockedUntil: until.toISOString(),
-    },
-  );
+  twoFactorStatus(actor: Actor): Promise<TwoFactorStatus> {
+    return twoFactorStatus(this.#ctx, actor);
+  }
+
+  startTwoFactorEnrolment(
+    actor: Actor,
+    input: StartEnrolmentRequest,
+    meta: RequestMeta,
+  ): Promise<Enrolment> {
+    return startEnrolment(this.#ctx, actor, input, meta);
+  }
+
+  /** Confirms the pending app; the session rotates and the recovery codes are shown once. */
+  async confirmTwoFactorEnrolment(
+    actor: Actor,
+    input: { code: string },
+    meta: RequestMeta,
+  ): Promise<{ token: string; result: ConfirmedEnrolment }> {
+    const { token, recoveryCodes } = await confirmEnrolment(this.#ctx, actor, input, meta);
+    return { token, result: { recoveryCodes, me: await this.#meOf(token, meta) } };
+  }
+
+  disableTwoFactor(actor: Actor, proof: SecondFactorProof, meta: RequestMeta): Promise<void> {
+    return disableTwoFactor(this.#ctx, actor, proof, meta);
+  }
 }
 
 export function toMe(actor: Actor): Me {
@@ -279,6 +217,7 @@ export function toMe(actor: Actor): Me {
       username: actor.username,
       displayName: actor.displayName,
       mustChangePassword: actor.mustChangePassword,
+      twoFactor: actor.twoFactor,
     },
     roles: actor.grants.map((g) => ({
       role: g.role,

@@ -36,6 +36,7 @@ export function actorOfJob(jobId: string, stored: unknown): Actor {
     sessionId: `job:${jobId}`,
     csrfToken: '',
     mustChangePassword: false,
+    twoFactor: { enrolled: false, required: false },
     permissions: new Set(permissionsOf(owner.grants.map((g) => g.role))),
     idleExpiresAt: never,
     absoluteExpiresAt: never,

@@ -19,6 +19,7 @@ export async function systemActor(db: DbOrTx): Promise<Actor> {
     sessionId: 'cli',
     csrfToken: '',
     mustChangePassword: false,
+    twoFactor: { enrolled: false, required: false },
     grants: roots.flatMap((r) =>
       (['province_admin', 'system_admin', 'host_admin', 'unit_admin'] as const).map((role) => ({
         role,

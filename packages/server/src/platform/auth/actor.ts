@@ -17,6 +17,11 @@ export interface Actor {
   sessionId: string;
   csrfToken: string;
   mustChangePassword: boolean;
+  /**
+   * Two-factor sign-in: whether an authenticator app is confirmed, and whether a role
+   * requires one. Required and not enrolled: the session can only enrol (route guard).
+   */
+  twoFactor: { enrolled: boolean; required: boolean };
   grants: Grant[];
   permissions: ReadonlySet<Permission>;
   idleExpiresAt: Date;

@@ -7,6 +7,8 @@ declare module 'fastify' {
     permission?: ApiRoutePermission;
     /** Reachable while the user must still change an initial password. */
     allowDuringPasswordChange?: boolean;
+    /** Reachable while a role requires two-factor sign-in the user has not enrolled yet. */
+    allowDuringTwoFactorEnrolment?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -96,6 +96,7 @@ function actorAs(role: Role, userId = `user-${role}`): Actor {
     sessionId: 's',
     csrfToken: 'c',
     mustChangePassword: false,
+    twoFactor: { enrolled: false, required: false },
     grants: [{ role, orgId: `org-${role}`, orgPath: path, orgName: role, orgKind: kind }],
     permissions: new Set(rolePermissions[role]),
     idleExpiresAt: new Date(0),

@@ -132,6 +132,16 @@ export function registerRouteGuard(
     ) {
       throw new AppError('password_change_required', 'Change the initial password before going on');
     }
+    if (
+      actor.twoFactor.required &&
+      !actor.twoFactor.enrolled &&
+      request.routeOptions.config.allowDuringTwoFactorEnrolment !== true
+    ) {
+      throw new AppError(
+        'two_factor_enrolment_required',
+        'Your role signs in with two factors: set up the authenticator app before going on',
+      );
+    }
     if (permission !== 'authenticated' && !actor.permissions.has(permission)) {
       throw new AppError('forbidden', `This needs the permission ${permission}`);
     }

@@ -77,4 +77,26 @@ describe('loadConfig', () => {
         .enabled,
     ).toBe(false);
   });
+
+  it('requires two factors of province and system administrators, except in demo mode', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JIJIAO_ID_ENCRYPTION_KEY: key,
+      JIJIAO_ID_LOOKUP_KEY: key,
+    };
+    expect([...loadConfig(production).twoFactor.requiredRoles]).toEqual([
+      'province_admin',
+      'system_admin',
+    ]);
+    expect(loadConfig({}).twoFactor.requiredRoles.size).toBe(0);
+    expect([
+      ...loadConfig({ JIJIAO_MFA_REQUIRED_ROLES: 'unit_admin, reviewer' }).twoFactor.requiredRoles,
+    ]).toEqual(['unit_admin', 'reviewer']);
+    expect(
+      loadConfig({ ...production, JIJIAO_MFA_REQUIRED_ROLES: 'none' }).twoFactor.requiredRoles.size,
+    ).toBe(0);
+    expect(() => loadConfig({ JIJIAO_MFA_REQUIRED_ROLES: 'province_admin,boss' })).toThrow(
+      /JIJIAO_MFA_REQUIRED_ROLES: unknown role boss/,
+    );
+  });
 });

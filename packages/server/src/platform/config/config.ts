@@ -1,6 +1,7 @@
 import { createHash, createHmac, createPrivateKey, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { roles, type Role } from '@jijiao/contracts';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -34,6 +35,8 @@ const envSchema = z.object({
   JIJIAO_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(20).default(5),
   JIJIAO_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   JIJIAO_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Roles that must sign in with two factors, comma-separated; unset: see `twoFactor`. */
+  JIJIAO_MFA_REQUIRED_ROLES: z.string().optional(),
   JIJIAO_WEB_DIST: z.string().optional(),
   JIJIAO_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   JIJIAO_HR_PUSH_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
@@ -98,6 +101,19 @@ export interface Config {
     readonly maxFailures: number;
     readonly lockMinutes: number;
     readonly rateLimitPerMinute: number;
+  };
+  readonly twoFactor: {
+    /**
+     * Roles that must sign in with two factors (TOTP). Default: the province and system
+     * administrators, except in demo mode, where none (ADR 0031).
+     */
+    readonly requiredRoles: ReadonlySet<Role>;
+    /** Encrypts the TOTP secrets at rest (derived from the ID encryption key). */
+    readonly secretKey: Buffer;
+    /** Keys the hashes of recovery codes (derived from the ID lookup key). */
+    readonly recoveryCodeKey: Buffer;
+    /** The issuer the authenticator app shows beside the account. */
+    readonly issuer: string;
   };
   readonly webDist: string;
   /** IC cards: the fee recorded for a reissue, in fen (¥25 → 2500). */
@@ -199,6 +215,27 @@ function readSigningKeys(
   return keys;
 }
 
+/** Who must sign in with two factors when `JIJIAO_MFA_REQUIRED_ROLES` is not set (outside demo mode). */
+export const defaultMfaRequiredRoles: readonly Role[] = ['province_admin', 'system_admin'];
+
+function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+/** `province_admin,system_admin` → the set; an empty string or `none` → no role. */
+function parseRequiredRoles(text: string, problems: string[]): ReadonlySet<Role> {
+  const names = text
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '' && n !== 'none');
+  const unknown = names.filter((n) => !isRole(n));
+  if (unknown.length > 0)
+    problems.push(
+      `JIJIAO_MFA_REQUIRED_ROLES: unknown role ${unknown.join(', ')} (roles: ${roles.join(', ')})`,
+    );
+  return new Set(names.filter(isRole));
+}
+
 export interface ConfigOverrides {
   /** `jijiao start --no-demo` */
   demo?: boolean;
@@ -236,12 +273,19 @@ export function loadConfig(
     problems.push('JIJIAO_DEMO_PLATFORM_KEY: 16 to 200 printable ASCII characters without spaces');
   }
   const signingKeys = readSigningKeys(env, problems);
+  const requiredRoles = parseRequiredRoles(
+    e.JIJIAO_MFA_REQUIRED_ROLES ?? (demoEnabled ? '' : defaultMfaRequiredRoles.join(',')),
+    problems,
+  );
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(e.JIJIAO_DATA_DIR);
   const lookupKey = e.JIJIAO_ID_LOOKUP_KEY
     ? Buffer.from(e.JIJIAO_ID_LOOKUP_KEY, 'base64')
     : demoKey('id-lookup');
+  const encryptionKey = e.JIJIAO_ID_ENCRYPTION_KEY
+    ? Buffer.from(e.JIJIAO_ID_ENCRYPTION_KEY, 'base64')
+    : demoKey('id-encryption');
   const config: Config = {
     env: e.NODE_ENV,
     port: overrides.port ?? e.PORT,
@@ -257,9 +301,7 @@ export function loadConfig(
       deviceToken: e.JIJIAO_DEMO_DEVICE_TOKEN,
     },
     idKeys: {
-      encryptionKey: e.JIJIAO_ID_ENCRYPTION_KEY
-        ? Buffer.from(e.JIJIAO_ID_ENCRYPTION_KEY, 'base64')
-        : demoKey('id-encryption'),
+      encryptionKey,
       lookupKey,
       isDemoKey: !e.JIJIAO_ID_ENCRYPTION_KEY,
     },
@@ -276,6 +318,12 @@ export function loadConfig(
       maxFailures: e.JIJIAO_LOGIN_MAX_FAILURES,
       lockMinutes: e.JIJIAO_LOGIN_LOCK_MINUTES,
       rateLimitPerMinute: e.JIJIAO_LOGIN_RATE_LIMIT_PER_MINUTE,
+    },
+    twoFactor: {
+      requiredRoles,
+      secretKey: createHmac('sha256', encryptionKey).update('jijiao:totp-secret').digest(),
+      recoveryCodeKey: createHmac('sha256', lookupKey).update('jijiao:recovery-code').digest(),
+      issuer: 'Jijiao',
     },
     webDist: path.resolve(
       e.JIJIAO_WEB_DIST ?? path.join(import.meta.dirname, '../../../../web/dist'),

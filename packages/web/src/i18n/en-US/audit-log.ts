@@ -25,6 +25,7 @@ export const auditLogMessages: AuditLogMessages = {
       sign_in: 'Sign-in',
       account: 'Account',
       password: 'Password',
+      two_factor: 'Two-step verification',
       person: 'Person',
       people: 'People files',
       transfer: 'Transfer',

@@ -6,10 +6,18 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
       succeeded: 'Signed in',
       failed: 'Sign-in failed',
       refused_locked: 'Sign-in refused (account locked)',
+      second_factor_failed: 'Wrong two-step verification code',
     },
     sign_out: 'Signed out',
     account: { locked: 'Account locked' },
     password: { changed: 'Password changed' },
+    two_factor: {
+      enrolment_started: 'Two-step verification set-up started',
+      enrolled: 'Two-step verification turned on',
+      enrolment_failed: 'Two-step verification set-up failed (wrong code)',
+      disabled: 'Two-step verification turned off',
+      recovery_code_used: 'Recovery code used',
+    },
     user: {
       created: 'Account created',
       password_reset: 'Account password reset',
@@ -204,6 +212,7 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
     action: 'Review action',
     stepOrg: 'Reviewed for',
     actingOrg: 'Acting body',
+    remaining: 'Recovery codes left',
   },
   auditActor: {
     demo: 'Demo data',

@@ -9,6 +9,19 @@ export const authMessages: AuthMessages = {
     usernameRequired: 'Enter your username',
     passwordRequired: 'Enter your password',
     publicSearch: 'Search filed CME projects (no sign-in needed)',
+    secondFactorHeading: 'Two-step verification',
+    secondFactorHint:
+      'Open the authenticator app on your phone and enter the 6-digit code it shows.',
+    code: 'Code',
+    codeRequired: 'Enter the 6-digit code',
+    recoveryHint:
+      'Without your authenticator app, enter one of the recovery codes you saved (each works once).',
+    recoveryCode: 'Recovery code',
+    recoveryCodeRequired: 'Enter a recovery code',
+    useRecoveryCode: 'Use a recovery code',
+    useAuthenticator: 'Use the authenticator app',
+    verify: 'Verify and sign in',
+    back: 'Back to sign-in',
   },
   password: {
     title: 'Change password',

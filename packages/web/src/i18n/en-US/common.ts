@@ -57,6 +57,10 @@ export const commonMessages: CommonMessages = {
     account_locked: 'This account is locked. Try again later or contact an administrator.',
     password_policy: 'The new password breaks the password rules.',
     password_change_required: 'Change your password first.',
+    two_factor_enrolment_required:
+      'Your role signs in with two-step verification: set up an authenticator app first.',
+    invalid_second_factor: 'The code is wrong, expired or already used.',
+    second_factor_expired: 'The sign-in timed out. Enter your username and password again.',
     forbidden: 'You may not do this.',
     act_for_required:
       'This claim waits at a body below yours. To review it for them, act from the “Review for” tab and confirm.',

@@ -21,6 +21,7 @@ export const navMessages: NavMessages = {
     projectSearch: 'Project search',
     account: 'My account',
     changePassword: 'Change password',
+    security: 'Two-step verification',
     reviews: 'Review queue',
     myClaims: 'My claims',
     selfReport: 'Report a credit',

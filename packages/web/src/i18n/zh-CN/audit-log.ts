@@ -22,6 +22,7 @@ export const auditLogMessages = {
       sign_in: '登录',
       account: '账户',
       password: '密码',
+      two_factor: '两步验证',
       person: '人员',
       people: '人员导入导出',
       transfer: '调动',

@@ -33,10 +33,18 @@ export const auditVocabularyMessages = {
       succeeded: '登录成功',
       failed: '登录失败',
       refused_locked: '账号锁定期间尝试登录',
+      second_factor_failed: '两步验证码错误',
     },
     sign_out: '退出登录',
     account: { locked: '账号被锁定' },
     password: { changed: '修改密码' },
+    two_factor: {
+      enrolment_started: '开始设置两步验证',
+      enrolled: '启用两步验证',
+      enrolment_failed: '两步验证设置失败（验证码错误）',
+      disabled: '关闭两步验证',
+      recovery_code_used: '使用恢复码登录',
+    },
     user: {
       created: '创建账号',
       password_reset: '重置账号密码',
@@ -227,6 +235,7 @@ export const auditVocabularyMessages = {
     action: '审核操作',
     stepOrg: '所代审的机构',
     actingOrg: '代审机构',
+    remaining: '剩余恢复码',
   } satisfies Labels<typeof auditDetailKeys>,
   auditActor: {
     demo: '演示数据',

@@ -19,6 +19,7 @@ export const navMessages = {
     projectSearch: '项目查询',
     account: '我的账户',
     changePassword: '修改密码',
+    security: '两步验证',
     reviews: '审核队列',
     myClaims: '申报记录',
     selfReport: '学分申报',

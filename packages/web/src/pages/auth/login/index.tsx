@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { Alert, Button, Flex, Form, Input } from 'antd';
 import { LockOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import type { SignInRequest } from '@jijiao/contracts';
+import type { Me, SecondFactorChallenge, SignInRequest } from '@jijiao/contracts';
 import { signIn } from '../../../api/session';
 import { DemoBanner } from '../../../components/DemoBanner';
 import { Panel } from '../../../components/Panel';
@@ -12,6 +13,7 @@ import { useT } from '../../../i18n/use-t';
 import { safeNextPath } from '../../../session/next-path';
 import { meQueryKey, useAppInfo, useMe } from '../../../session/queries';
 import { DemoAccounts } from './components/DemoAccounts';
+import { SecondFactorForm } from './components/SecondFactorForm';
 import { Title } from '../../../components/Type';
 
 export function LoginPage() {
@@ -23,11 +25,18 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [form] = Form.useForm<SignInRequest>();
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
+  const signedIn = (answer: Me) => {
+    queryClient.setQueryData(meQueryKey, answer);
+    void navigate(next, { replace: true });
+  };
   const mutation = useMutation({
     mutationFn: signIn,
-    onSuccess: (signedIn) => {
-      queryClient.setQueryData(meQueryKey, signedIn);
-      void navigate(next, { replace: true });
+    onSuccess: (answer) => {
+      if ('secondFactorRequired' in answer) {
+        form.setFieldValue('password', '');
+        setChallenge(answer);
+      } else signedIn(answer);
     },
   });
 
@@ -43,50 +52,61 @@ export function LoginPage() {
         <Title level={1} style={{ fontSize: 26, textAlign: 'center' }}>
           {t('app.title')}
         </Title>
-        <Panel title={t('login.heading')} style={{ width: '100%', maxWidth: 400 }}>
-          <Form<SignInRequest>
-            form={form}
-            name="sign-in"
-            layout="vertical"
-            requiredMark={false}
-            disabled={mutation.isPending}
-            onFinish={(values) => {
-              mutation.mutate({ username: values.username.trim(), password: values.password });
+        {challenge !== null ? (
+          <SecondFactorForm
+            challenge={challenge}
+            onSignedIn={signedIn}
+            onRestart={() => {
+              mutation.reset();
+              setChallenge(null);
             }}
-          >
-            {mutation.isError && (
-              <Alert
-                type="error"
-                showIcon
-                role="alert"
-                title={t(errorMessageKey(mutation.error))}
-                style={{ marginBottom: 16 }}
-                data-testid="sign-in-error"
-              />
-            )}
-            <Form.Item
-              label={t('login.username')}
-              name="username"
-              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          />
+        ) : (
+          <Panel title={t('login.heading')} style={{ width: '100%', maxWidth: 400 }}>
+            <Form<SignInRequest>
+              form={form}
+              name="sign-in"
+              layout="vertical"
+              requiredMark={false}
+              disabled={mutation.isPending}
+              onFinish={(values) => {
+                mutation.mutate({ username: values.username.trim(), password: values.password });
+              }}
             >
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-            </Form.Item>
-            <Form.Item
-              label={t('login.password')}
-              name="password"
-              rules={[{ required: true, message: t('login.passwordRequired') }]}
-            >
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={mutation.isPending}>
-              {t('login.submit')}
-            </Button>
-          </Form>
-        </Panel>
+              {mutation.isError && (
+                <Alert
+                  type="error"
+                  showIcon
+                  role="alert"
+                  title={t(errorMessageKey(mutation.error))}
+                  style={{ marginBottom: 16 }}
+                  data-testid="sign-in-error"
+                />
+              )}
+              <Form.Item
+                label={t('login.username')}
+                name="username"
+                rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+              >
+                <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+              </Form.Item>
+              <Form.Item
+                label={t('login.password')}
+                name="password"
+                rules={[{ required: true, message: t('login.passwordRequired') }]}
+              >
+                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block loading={mutation.isPending}>
+                {t('login.submit')}
+              </Button>
+            </Form>
+          </Panel>
+        )}
         <Link to="/public/projects" data-testid="public-search-link">
           <SearchOutlined /> {t('login.publicSearch')}
         </Link>
-        {appInfo.data?.demo === true && (
+        {appInfo.data?.demo === true && challenge === null && (
           <DemoAccounts
             onPick={(username) => {
               form.setFieldValue('username', username);
