@@ -26,7 +26,8 @@
 // imports) against one server for MINUTES on 5 000 people (or --people N), and reports
 // throughput, errors and the server's memory over time (bench/lib/soak.mjs);
 // BENCH_HEAP_SNAPSHOTS=DIR writes the server's heap snapshots at the end of its warm-up and
-// at its end into DIR.
+// 5 s before its end into DIR (writing one leaves the server's RSS higher: that run's RSS
+// figures say nothing).
 // BENCH_SERVER_PROF=DIR writes a CPU profile of each server process into DIR (on stop);
 // BENCH_PG_STATS=DIR the PostgreSQL statements by total time (pg_stat_statements).
 // The standings are rebuilt after generation whenever a workload reads them (audit,

@@ -45,6 +45,7 @@ export function learnerRound(ctx, usernames) {
     const username = usernames[next++ % usernames.length];
     const session = await signIn(ctx, username);
     if (!session) return sleep(500);
+    ctx.meter.count('sessions');
     const headers = { cookie: session.cookie };
     for (let k = 0; k < 8; k++)
       for (const path of [
@@ -66,7 +67,6 @@ export function learnerRound(ctx, usernames) {
       });
       if (out?.ok) ctx.meter.count('signed out');
     }
-    ctx.meter.count('sessions');
   };
 }
 
