@@ -73,6 +73,7 @@ function memoryOf(samples, warmupSeconds, gcHeap, peakRssMb) {
     heapAfterGcAtWarmupMb: gcHeap.warmup === null ? null : round(gcHeap.warmup ?? NaN, 1),
     heapAfterGcAtEndMb: gcHeap.end === null ? null : round(gcHeap.end ?? NaN, 1),
     verdict: flat ? 'flat' : 'growing',
+    settled: warm.t >= 120,
     threshold: `flat: growth < ${flatBelow.mb} MB and < ${flatBelow.percent} % of the RSS at the end of the warm-up`,
   };
 }
@@ -140,7 +141,7 @@ export function soakReport(run) {
   lines.push(
     `Server RSS (process tree, median of the samples of the last ${smoothSeconds} s up to each point): ${m.rssAtWarmupMb} MB at the end of the warm-up (${m.warmupSeconds} s), ${m.rssAtEndMb} MB at the end: ${m.growthMb >= 0 ? '+' : ''}${m.growthMb} MB (${m.growthPercent} %); slope after the warm-up ${m.slopeMbPerMinute} MB/min; min ${m.rssMinMb}, max ${m.rssMaxMb}, peak (VmHWM) ${m.peakRssMb} MB.`,
     `Live heap after a full GC: ${m.heapAfterGcAtWarmupMb ?? '—'} MB at the end of the warm-up, ${m.heapAfterGcAtEndMb ?? '—'} MB before the end.`,
-    `Verdict: **${m.verdict}** (${m.threshold}).`,
+    `Verdict: **${m.verdict}** (${m.threshold})${minutes < 10 ? `; a run under 10 minutes has a warm-up under 2 minutes, before the heap has settled: a smoke test, not a verdict` : ''}.`,
     '',
   );
   if (errors.length === 0) lines.push('Errors: none.');
