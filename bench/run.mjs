@@ -1,4 +1,5 @@
-// `npm run bench [-- --quick] [-- --json] [-- --people N] [-- --pending N] [-- --only audit,learner,…]`:
+// `npm run bench [-- --quick] [-- --json] [-- --people N] [-- --pending N] [-- --only audit,learner,…]`
+// or `npm run bench -- --soak MINUTES [--people N] [--json]`:
 // generates a province on a throwaway PostgreSQL 15 cluster (as the tests start one), runs
 // each workload against it next to a baseline measured in the same run on the same machine,
 // and prints one table (or, with --json, the rows as a JSON array). Numbers, not
@@ -21,6 +22,12 @@
 //   approval   approving claims with the standings kept current vs the same without them
 //   browser    /verify/{serial}, sign-in and the learner's home in Chromium on a phone network
 //              (cold cache): seconds until the content shows, kB transferred (demo, PGlite)
+// --soak MINUTES runs none of these but a mixed workload (learners, reviews, swipes, pushes,
+// imports) against one server for MINUTES on 5 000 people (or --people N), and reports
+// throughput, errors and the server's memory over time (bench/lib/soak.mjs);
+// BENCH_HEAP_SNAPSHOTS=DIR writes the server's heap snapshots at the end of its warm-up and
+// 5 s before its end into DIR (writing one leaves the server's RSS higher: that run's RSS
+// figures say nothing).
 // BENCH_SERVER_PROF=DIR writes a CPU profile of each server process into DIR (on stop);
 // BENCH_PG_STATS=DIR the PostgreSQL statements by total time (pg_stat_statements).
 // The standings are rebuilt after generation whenever a workload reads them (audit,
@@ -67,6 +74,19 @@ const size = {
   approvals: quick ? 200 : 2000,
 };
 const only = option('only', '').split(',').filter(Boolean);
+
+if (flag('soak')) {
+  const { soak } = await import('./lib/soak.mjs');
+  const report = await soak({
+    minutes: Number(option('soak')),
+    people: Number(option('people', 5000)),
+    seed: Number(option('seed', 1)),
+    log,
+  });
+  console.log(asJson ? JSON.stringify(report.json, null, 2) : report.text);
+  // The other workloads below do not run with --soak.
+  process.exit(0);
+}
 const wanted = (name) => only.length === 0 || only.includes(name);
 const auditYear = 2025;
 

@@ -49,12 +49,47 @@ async function waitFor(url, child, what) {
   throw new Error(`${what} did not come up in 120 s`);
 }
 
+/**
+ * Resident memory now (VmRSS) of a process and all its descendants in MiB, or null once
+ * it has ended. The tree is walked through /proc's parent ids (Linux).
+ */
+export function treeRssMb(pid) {
+  const children = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(parent)) children.set(parent, []);
+      children.get(parent).push(Number(entry));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  let kb = 0;
+  let found = false;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    try {
+      const status = fs.readFileSync(`/proc/${next}/status`, 'utf8');
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      found = true;
+    } catch {
+      // ended meanwhile
+    }
+    stack.push(...(children.get(next) ?? []));
+  }
+  return found ? kb / 1024 : null;
+}
+
 /** `scratch`: a directory made for this process, deleted when it stops. */
 function running(child, url, scratch) {
   return {
     url,
     child,
     peakRssMb: () => peakRssMb(child.pid),
+    treeRssMb: () => treeRssMb(child.pid),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -69,8 +104,10 @@ function running(child, url, scratch) {
 /**
  * `jijiao start` in its own process, on PostgreSQL (`databaseUrl`) or on PGlite in
  * `dataDir`, with the bench's demo environment (same ID keys as the generator).
+ * `nodeArgs` go to node before the CLI, `env` on top of the environment (the soak's
+ * memory probe).
  */
-export async function startJijiao({ databaseUrl, dataDir }) {
+export async function startJijiao({ databaseUrl, dataDir, nodeArgs = [], env = {} }) {
   const port = await freePort();
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-bench-'));
   const child = spawn(
@@ -79,6 +116,7 @@ export async function startJijiao({ databaseUrl, dataDir }) {
       ...(process.env.BENCH_SERVER_PROF
         ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROF]
         : []),
+      ...nodeArgs,
       cli,
       'start',
       '--port',
@@ -89,6 +127,7 @@ export async function startJijiao({ databaseUrl, dataDir }) {
         ...process.env,
         ...benchEnv({ JIJIAO_DATA_DIR: dir, HOST: '127.0.0.1' }),
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+        ...env,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },

@@ -10,6 +10,20 @@ describe('SessionCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('drops expired sessions nobody reads again when the next one is added', () => {
+    const cache = new SessionCache<string>(3000);
+    for (let i = 0; i < 100; i++) cache.set(`old-${String(i)}`, 'u1', 'stale', i);
+    cache.set('recent', 'u2', 'fresh', 2000);
+    expect(cache.size).toBe(101);
+    // At 3050 the first 51 (set at 0–50) have expired, the other 49 not yet.
+    cache.set('new', 'u3', 'actor', 3050);
+    expect(cache.size).toBe(51);
+    cache.set('newer', 'u4', 'actor', 3100);
+    expect(cache.size).toBe(3);
+    expect(cache.get('recent', 3100)).toBe('fresh');
+    expect(cache.get('new', 3100)).toBe('actor');
+  });
+
   it('forgets one session, or every session of a user, at once', () => {
     const cache = new SessionCache<string>(3000);
     cache.set('a', 'u1', 'one', 0);
