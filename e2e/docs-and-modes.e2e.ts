@@ -52,3 +52,34 @@ describe('jijiao start --no-demo', () => {
     expect(await page.getByTestId('demo-banner').count()).toBe(0);
   });
 });
+
+describe('the built first views (ADR 0030)', () => {
+  it('name their modules and reads in the page, and every module they name is served', async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const phone =
+      'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
+    for (const [path, reads] of [
+      ['/login', 0],
+      ['/verify/JJ-2025-000000-0000000000', 1],
+      // Signed out, a phone is most likely a learner: the home's modules, no read yet.
+      ['/', 0],
+    ] as const) {
+      const html = await (
+        await fetch(`${server.url}${path}`, { headers: { 'user-agent': phone } })
+      ).text();
+      const modules = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
+        (m) => m[1],
+      );
+      const fetches = [...html.matchAll(/<link rel="preload" as="fetch"[^>]*href="([^"]+)"/g)];
+      // An empty or stale route-preloads.json would leave the page without its modules.
+      expect(modules.length, path).toBeGreaterThan(3);
+      expect(fetches.length, path).toBeGreaterThanOrEqual(reads);
+      for (const module of modules) {
+        const response = await fetch(`${server.url}${module}`);
+        expect(response.status, module).toBe(200);
+        expect(response.headers.get('cache-control'), module).toContain('immutable');
+      }
+    }
+  });
+});
