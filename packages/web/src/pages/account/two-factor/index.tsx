@@ -76,7 +76,8 @@ export function TwoFactorPage() {
               void queryClient.invalidateQueries({ queryKey: statusKey });
               void queryClient.invalidateQueries({ queryKey: meQueryKey });
             }}
-            onCancel={backToStatus}
+            // Who must enrol has nowhere else to go: no way out of the set-up.
+            {...(required && !enrolled ? {} : { onCancel: backToStatus })}
           />
         );
       case 'codes':
