@@ -267,7 +267,7 @@ export type BulkResult = z.infer<typeof bulkResultSchema>;
 
 export const claimListQuerySchema = z.object({
   status: claimStatusSchema.optional(),
-  year: z.coerce.number().int().optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
   after: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -277,7 +277,7 @@ export const reviewQueueQuerySchema = z.object({
   type: activityTypeSchema.optional(),
   channel: creditChannelSchema.optional(),
   unitId: z.uuid().optional(),
-  year: z.coerce.number().int().optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
   flagged: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
