@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionSeenSchema } from './version-seen';
 import {
   creditChannels,
   claimStatuses,
@@ -63,10 +64,7 @@ export const creditPreviewRequestSchema = z.object({
 });
 export type CreditPreviewRequest = z.infer<typeof creditPreviewRequestSchema>;
 
-const versionSeen = z
-  .number()
-  .int()
-  .describe('The version the caller saw; another one answers 409 stale_state');
+const versionSeen = versionSeenSchema;
 
 export const evidenceRefSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256'),
