@@ -37,14 +37,30 @@ describe('the version an audit request sends back', () => {
     });
   });
 
-  it('a version in range that is not the current one is still 409 stale_state', async () => {
+  it.each([2, 2_147_483_647])(
+    'a version in range that is not the current one (%i) is 409 stale_state',
+    async (version) => {
+      // 2^31 - 1 was a 500 too: the repository sent `version + 1` as the new value, past
+      // the column, even when no row matched; it now increments the stored one in SQL.
+      const response = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/audits/${audit.id}/deadlines`,
+        headers: province.headers,
+        payload: { reportDeadline: '2026-06-15', version },
+      });
+      expect(response.statusCode, response.body).toBe(409);
+      expect(response.json<ErrorResponse>().error.code).toBe('stale_state');
+    },
+  );
+
+  it('the current version still sets the deadlines, and counts up by one', async () => {
     const response = await t.app.inject({
       method: 'PATCH',
       url: `/api/v1/audits/${audit.id}/deadlines`,
       headers: province.headers,
-      payload: { reportDeadline: '2026-06-15', version: audit.version + 1 },
+      payload: { reportDeadline: '2026-06-15', version: audit.version },
     });
-    expect(response.statusCode, response.body).toBe(409);
-    expect(response.json<ErrorResponse>().error.code).toBe('stale_state');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<{ version: number }>().version).toBe(audit.version + 1);
   });
 });
