@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionSeenSchema } from './version-seen';
 import { auditStatuses, unitReportStatuses, earlyAuditStatuses, auditRunStatuses } from './codes';
 import { requirementSchema } from './learner-year';
 
@@ -25,7 +26,7 @@ export type AuditOpen = z.infer<typeof auditOpenSchema>;
 export const auditDeadlinesSchema = z.object({
   reportDeadline: z.iso.date().nullable().optional(),
   earlyDeadline: z.iso.date().nullable().optional(),
-  version: z.number().int(),
+  version: versionSeenSchema,
 });
 export type AuditDeadlines = z.infer<typeof auditDeadlinesSchema>;
 
@@ -115,9 +116,9 @@ export const unitAuditSchema = z.object({
 export type UnitAudit = z.infer<typeof unitAuditSchema>;
 
 export const auditNoteSchema = z.object({ note: z.string().max(500).nullable() });
-export const versionBodySchema = z.object({ version: z.number().int() });
+export const versionBodySchema = z.object({ version: versionSeenSchema });
 export const auditDecisionSchema = z.object({
-  version: z.number().int(),
+  version: versionSeenSchema,
   reason: z.string().trim().min(1).max(500).optional(),
 });
 export type AuditDecision = z.infer<typeof auditDecisionSchema>;

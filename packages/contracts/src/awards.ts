@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionSeenSchema } from './version-seen';
 import { awardBatchStatuses, awardRoles, awardLineSources } from './codes';
 import {
   claimStatusSchema,
@@ -29,10 +30,9 @@ export type AwardLineSource = z.infer<typeof awardLineSourceSchema>;
 export const awardLineStatusSchema = z.union([z.literal('draft'), claimStatusSchema]);
 export type AwardLineStatus = z.infer<typeof awardLineStatusSchema>;
 
-const versionSeen = z
-  .number()
-  .int()
-  .describe('The batch version the caller saw; another one answers 409 stale_state');
+const versionSeen = versionSeenSchema.describe(
+  'The batch version the caller saw; another one answers 409 stale_state',
+);
 
 export const awardLineSchema = z.object({
   id: z.uuid(),

@@ -111,7 +111,12 @@ export const attendanceRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all_sessions') }),
   z.object({
     kind: z.literal('share_of_hours'),
-    minShare: z.number().gt(0).max(1).describe('0.8 = at least 80 % of the session hours'),
+    minShare: z
+      .number()
+      .min(0.01)
+      .max(1)
+      .multipleOf(0.01)
+      .describe('0.8 = at least 80 % of the session hours; whole percents (stored so)'),
   }),
 ]);
 export type AttendanceRuleInput = z.infer<typeof attendanceRuleSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionSeenSchema } from './version-seen';
 import {
   creditChannels,
   claimStatuses,
@@ -63,10 +64,7 @@ export const creditPreviewRequestSchema = z.object({
 });
 export type CreditPreviewRequest = z.infer<typeof creditPreviewRequestSchema>;
 
-const versionSeen = z
-  .number()
-  .int()
-  .describe('The version the caller saw; another one answers 409 stale_state');
+const versionSeen = versionSeenSchema;
 
 export const evidenceRefSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256'),
@@ -267,7 +265,7 @@ export type BulkResult = z.infer<typeof bulkResultSchema>;
 
 export const claimListQuerySchema = z.object({
   status: claimStatusSchema.optional(),
-  year: z.coerce.number().int().optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
   after: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -277,7 +275,7 @@ export const reviewQueueQuerySchema = z.object({
   type: activityTypeSchema.optional(),
   channel: creditChannelSchema.optional(),
   unitId: z.uuid().optional(),
-  year: z.coerce.number().int().optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
   flagged: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

@@ -1,5 +1,6 @@
 export * from './codes';
 export * from './errors';
+export * from './version-seen';
 export * from './access';
 export * from './orgs';
 export * from './session';

@@ -14,7 +14,7 @@ import { systemClock, type Clock } from './platform/clock';
 import { argon2Hasher, type PasswordHasher } from './platform/auth/password-hasher';
 import { registerRouteGuard } from './platform/auth/route-guard';
 import { AppError } from './platform/errors/app-error';
-import { registerErrorHandler } from './platform/errors/error-handler';
+import { answerFrameworkError, registerErrorHandler } from './platform/errors/error-handler';
 import { loggerOptions } from './platform/logging/logger';
 import { registerPublicPlugins } from './platform/http/public-plugins';
 import { registerSecurityHeaders } from './platform/http/security-headers';
@@ -101,6 +101,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logTo),
     trustProxy: config.trustProxy,
+    // A path the router cannot read (bad percent-encoding, an over-long parameter) gets the
+    // error handler's answer, not Fastify's own `{ error, code, statusCode }` shape.
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -52,7 +52,7 @@ export class AuditRecordsRepository {
   ): Promise<AuditRow | undefined> {
     const [row] = await db
       .update(audits)
-      .set({ ...patch, version: version + 1 })
+      .set({ ...patch, version: sql`${audits.version} + 1` })
       .where(and(eq(audits.id, id), eq(audits.version, version)))
       .returning();
     return row;

@@ -88,7 +88,7 @@ export class AuditReportsRepository {
   ): Promise<UnitReportRow | undefined> {
     const [row] = await db
       .update(auditUnitReports)
-      .set({ ...patch, version: version + 1 })
+      .set({ ...patch, version: sql`${auditUnitReports.version} + 1` })
       .where(
         and(
           eq(auditUnitReports.auditId, auditId),
@@ -142,7 +142,7 @@ export class AuditReportsRepository {
   ): Promise<EarlyRequestRow | undefined> {
     const [row] = await db
       .update(earlyAuditRequests)
-      .set({ ...patch, version: version + 1 })
+      .set({ ...patch, version: sql`${earlyAuditRequests.version} + 1` })
       .where(and(eq(earlyAuditRequests.id, id), eq(earlyAuditRequests.version, version)))
       .returning();
     return row;

@@ -6,6 +6,7 @@ import type {
   Card,
   CheckinDeviceCreated,
   CheckinResponse,
+  ErrorResponse,
   KioskSessions,
   ProjectAttendance,
   ProjectSession,
@@ -386,6 +387,24 @@ describe('attendance', () => {
       hours: 6,
       sessionsAttended: 2,
     });
+    // The share is stored in whole percents: a finer one (0.001 rounded to 0 % was read
+    // back as a minShare its own answer refuses, a 500; 9e-323 passed zod's multipleOf) is
+    // a 400 naming it. Found by the API fuzz.
+    for (const minShare of [0.001, 9e-323, 0.575]) {
+      const fine = await send(
+        'PUT',
+        `/api/v1/projects/${projectId}/attendance-rule`,
+        host.headers,
+        {
+          kind: 'share_of_hours',
+          minShare,
+        },
+      );
+      expect(fine.statusCode, fine.body).toBe(400);
+      expect(new Set(fine.json<ErrorResponse>().error.issues?.map((i) => i.path))).toEqual(
+        new Set(['minShare']),
+      );
+    }
     await send('PUT', `/api/v1/projects/${projectId}/attendance-rule`, host.headers, {
       kind: 'all_sessions',
     });

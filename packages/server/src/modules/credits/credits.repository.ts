@@ -101,7 +101,7 @@ export class CreditsRepository extends ClaimQueries {
   ): Promise<boolean> {
     const rows = await db
       .update(creditClaims)
-      .set({ ...patch, version: version + 1 })
+      .set({ ...patch, version: sql`${creditClaims.version} + 1` })
       .where(and(eq(creditClaims.id, id), eq(creditClaims.version, version)))
       .returning({ id: creditClaims.id });
     return rows.length === 1;

@@ -352,4 +352,18 @@ describe('evidence a self-report needs', () => {
       issues: [{ path: 'activity.date' }],
     });
   });
+
+  it.each(['/api/v1/credits', '/api/v1/reviews/queue'])(
+    '%s: a year past any column is a 400 naming it',
+    async (url) => {
+      // Before: 500 (PostgreSQL's integer overflowed on 2^53 - 1). Found by the API fuzz.
+      const res = await send(
+        'GET',
+        `${url}?year=9007199254740991`,
+        url.includes('reviews') ? reviewer : learner,
+      );
+      expect(res.statusCode, res.body).toBe(400);
+      expect(errorOf(res)).toMatchObject({ code: 'validation_failed', issues: [{ path: 'year' }] });
+    },
+  );
 });

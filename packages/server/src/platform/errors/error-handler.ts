@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, ErrorResponse, FieldIssue } from '@jijiao/contracts';
 import { AppError, httpStatusOf } from './app-error';
@@ -8,6 +8,22 @@ function issuePath(instancePath: string, context: string | undefined): string {
   const dotted = instancePath.split('/').filter(Boolean).join('.');
   return dotted || (context ?? '');
 }
+
+/**
+ * Fastify's own refusals of a request it could not read, by the part at fault: a path
+ * that is not percent-encoded UTF-8 or holds a parameter past the router's length, a body
+ * that is not JSON (a `__proto__` key included), too large, or of a type no parser takes.
+ * Each answers with its code's status (the table in app-error.ts) and names that part.
+ */
+const unreadableRequests: Readonly<Record<string, { path: string; code: ErrorCode }>> = {
+  FST_ERR_BAD_URL: { path: 'url', code: 'validation_failed' },
+  FST_ERR_MAX_PARAM_LENGTH: { path: 'url', code: 'validation_failed' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { path: 'body', code: 'validation_failed' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { path: 'body', code: 'validation_failed' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { path: 'headers.content-length', code: 'validation_failed' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { path: 'body', code: 'file_too_large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { path: 'headers.content-type', code: 'unsupported_file' },
+};
 
 /** The status and body an error answers with: `{ error: { code, message } }`. */
 export function errorAnswer(error: FastifyError | AppError | Error): {
@@ -39,6 +55,20 @@ export function errorAnswer(error: FastifyError | AppError | Error): {
           code: 'validation_failed',
           message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
           issues,
+        },
+      },
+    };
+  }
+  const unreadable = 'code' in error ? unreadableRequests[error.code] : undefined;
+  if (unreadable) {
+    const { path, code } = unreadable;
+    return {
+      status: httpStatusOf[code],
+      body: {
+        error: {
+          code,
+          message: `${path}: ${error.message}`,
+          issues: [{ path, message: error.message }],
         },
       },
     };
@@ -75,4 +105,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
     else request.log.info({ code: body.error.code, status }, 'request rejected');
     return reply.status(status).send(body);
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: the router's refusals (a path that is not percent-encoded
+ * UTF-8, an over-long parameter) answered as every other error, not in Fastify's own shape.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const { status, body } = errorAnswer(error);
+  request.log.info({ code: body.error.code, status }, 'request rejected');
+  void reply.status(status).send(body);
 }

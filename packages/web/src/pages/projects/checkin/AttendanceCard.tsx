@@ -64,6 +64,7 @@ export function AttendanceCard({ projectId, canEdit }: { projectId: string; canE
               disabled={!canEdit}
               min={1}
               max={100}
+              precision={0}
               value={Math.round(current.minShare * 100)}
               suffix="%"
               onChange={(value) => {
