@@ -25,6 +25,8 @@
  * accounts are kept out of the ids it picks, and a last test checks they are still signed in.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rolePermissions, type Role } from '@jijiao/contracts';
@@ -47,7 +49,12 @@ import { createIdPool } from './fuzz/id-pool';
 const runsPerOperation = Number(process.env.JIJIAO_FUZZ_RUNS ?? '10');
 const seed = Number(process.env.JIJIAO_FUZZ_SEED ?? '1907');
 
-const t = await buildTestApp();
+// `POST /system/backups` writes real backups: into a directory of this file's own.
+const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-fuzz-backups-'));
+afterAll(() => {
+  fs.rmSync(backupDir, { recursive: true, force: true });
+});
+const t = await buildTestApp({ JIJIAO_BACKUP_DIR: backupDir });
 const f = createFactories(t);
 const tree = await f.buildOrgTree();
 const staffRoles = ['province_admin', 'system_admin', 'host_admin', 'unit_admin', 'reviewer'];

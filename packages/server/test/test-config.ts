@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig, type Config } from '../src/platform/config/config';
 
 /** The configuration every server test starts from: demo keys, silent logs, no web build. */
@@ -9,6 +11,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     JIJIAO_DEMO_PASSWORD: testPassword,
     JIJIAO_DATA_DIR: '/nonexistent-test-data',
     JIJIAO_WEB_DIST: '/nonexistent-web-dist',
+    // A backup a test writes lands in the system's temporary directory, never under `/`.
+    JIJIAO_BACKUP_DIR: path.join(os.tmpdir(), `jijiao-test-backups-${String(process.pid)}`),
     JIJIAO_LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     JIJIAO_DEMO_DEVICE_TOKEN: testDeviceToken,
     ...env,
