@@ -1,6 +1,6 @@
 // System packages the tests need and npm cannot install: Debian's Chromium (browser
 // journeys), a CJK font (Chinese text in screenshots), poppler-utils (reading certificate
-// PDFs back) and PostgreSQL 15 (the data layer's second engine). Installed with apt when running as root; otherwise the exact command is printed.
+// PDFs back), OpenSSL (a self-signed certificate) and PostgreSQL 15 (the data layer's second engine). Installed with apt when running as root; otherwise the exact command is printed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -22,6 +22,12 @@ const requirements = [
     what: 'poppler-utils',
     present: () => fs.existsSync('/usr/bin/pdftotext') && fs.existsSync('/usr/bin/pdftoppm'),
     packages: ['poppler-utils'],
+  },
+  {
+    // A self-signed certificate for the HTTPS / HTTP/2 test and the browser benchmark.
+    what: 'OpenSSL',
+    present: () => fs.existsSync('/usr/bin/openssl'),
+    packages: ['openssl'],
   },
   {
     what: 'PostgreSQL 15 server',

@@ -3,6 +3,10 @@
 // trip, CPU slowed 4×, 390×844). Each page opens in a fresh context, so the cache is cold;
 // the time runs from navigation until the page's main content is visible, and the bytes
 // are what crossed the wire (encodedDataLength of every finished request).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { signIn, json } from './checkin.mjs';
 import { startJijiao } from './processes.mjs';
@@ -17,12 +21,14 @@ const mobileProfile = {
 const mobileUserAgent =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Mobile Safari/537.36';
 
-function launch() {
+function launch({ selfSigned = false } = {}) {
   // Debian's Chromium and the CJK font, installed as `npm test` installs them.
   ensureSystemDeps();
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
+      // The HTTPS pass's certificate is a throw-away one made for 127.0.0.1.
+      ...(selfSigned ? ['--ignore-certificate-errors'] : []),
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
@@ -111,10 +117,44 @@ async function measurePage(browser, { url, selector, cookie }) {
   }
 }
 
-/** The demo on PGlite: a certificate serial of the demo learner, then three pages measured. */
+/**
+ * The demo on PGlite, served twice: over plain HTTP/1.1 (six connections, a round trip a
+ * request), then over HTTPS with HTTP/2 (`JIJIAO_TLS_CERT_FILE`, one connection for all of
+ * a page's modules), as a deployment serves it directly or behind an HTTP/2 proxy.
+ */
 export async function browserWorkload(row) {
-  const server = await startJijiao({});
-  const browser = await launch();
+  const rows = await browserPass(row, { tls: null, suffix: '' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-bench-tls-'));
+  const certFile = path.join(dir, 'cert.pem');
+  const keyFile = path.join(dir, 'key.pem');
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
+      .concat(['-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'])
+      .concat(['-keyout', keyFile, '-out', certFile]),
+    { stdio: 'ignore' },
+  );
+  // The bench's own requests (sign-in, the serial) trust that certificate too.
+  const before = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+  try {
+    rows.push(
+      ...(await browserPass(row, { tls: { certFile, keyFile }, suffix: ', HTTPS + HTTP/2' })),
+    );
+  } finally {
+    if (before === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    else process.env.NODE_TLS_REJECT_UNAUTHORIZED = before;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+/** A certificate serial of the demo learner, then three pages measured. */
+async function browserPass(row, { tls, suffix }) {
+  const server = await startJijiao(
+    tls ? { env: { JIJIAO_TLS_CERT_FILE: tls.certFile, JIJIAO_TLS_KEY_FILE: tls.keyFile } } : {},
+  );
+  const browser = await launch({ selfSigned: tls !== null });
   try {
     const learner = await signIn(server.url, 'demo-learner');
     const mine = await json(
@@ -146,7 +186,7 @@ export async function browserWorkload(row) {
       const m = await measurePage(browser, p);
       const note = `mobile: 1.6 Mbps, 150 ms RTT, CPU 4×, cold cache; ${m.requests} requests${m.loadsEcharts ? ', loads ECharts' : ''}`;
       rows.push(
-        row(`${p.label}: until content shows`, {
+        row(`${p.label}${suffix}: until content shows`, {
           ours: m.seconds,
           baseline: null,
           unit: 's',
@@ -154,7 +194,7 @@ export async function browserWorkload(row) {
           target: { absolute: 3, text: '< 3 s' },
           note,
         }),
-        row(`${p.label}: bytes transferred`, {
+        row(`${p.label}${suffix}: bytes transferred`, {
           ours: m.bytes / 1000,
           baseline: null,
           unit: 'kB',

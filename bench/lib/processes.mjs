@@ -132,7 +132,8 @@ export async function startJijiao({ databaseUrl, dataDir, nodeArgs = [], env = {
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
-  const url = `http://127.0.0.1:${port}`;
+  const scheme = env.JIJIAO_TLS_CERT_FILE ? 'https' : 'http';
+  const url = `${scheme}://127.0.0.1:${port}`;
   try {
     await waitFor(`${url}/api/health`, child, 'jijiao start');
   } catch (error) {

@@ -98,7 +98,14 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock;
   const hasher = options.hasher ?? argon2Hasher;
 
+  // With a certificate: HTTPS, HTTP/2 for browsers that speak it (one connection for a
+  // page's many modules) and HTTP/1.1 for the rest. Routes and plugins use the request and
+  // reply API only, the same over both, so the app is typed as the HTTP/1.1 one.
+  const secure = config.tls
+    ? { http2: true, https: { allowHTTP1: true, cert: config.tls.cert, key: config.tls.key } }
+    : {};
   const app = Fastify({
+    ...(secure as object),
     logger: loggerOptions(config.logLevel, options.logTo),
     trustProxy: config.trustProxy,
     // A path the router cannot read (bad percent-encoding, an over-long parameter) gets the

@@ -38,7 +38,7 @@ export async function startServer(
       app,
       database,
       demo,
-      url: `http://localhost:${port}`,
+      url: `${config.tls ? 'https' : 'http'}://localhost:${port}`,
       async close() {
         if (closed) return;
         closed = true;

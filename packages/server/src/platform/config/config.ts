@@ -1,4 +1,5 @@
 import { createHash, createHmac, createPrivateKey, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { roles, type Role } from '@jijiao/contracts';
@@ -57,6 +58,9 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
+  /** PEM files: with both, the server speaks HTTPS, HTTP/2 with HTTP/1.1 beside it. */
+  JIJIAO_TLS_CERT_FILE: z.string().optional(),
+  JIJIAO_TLS_KEY_FILE: z.string().optional(),
   JIJIAO_BACKUP_DIR: z.string().optional(),
   /** The daily backup's time in China (HH:MM), or `off`. */
   JIJIAO_BACKUP_AT: z
@@ -89,6 +93,8 @@ export interface Config {
   };
   readonly logLevel: string;
   readonly cookieSecure: boolean;
+  /** The certificate and key the server listens with (HTTPS, HTTP/2); null: plain HTTP. */
+  readonly tls: { readonly cert: Buffer; readonly key: Buffer } | null;
   /** `/api/docs` (the OpenAPI explorer): on by default outside production. */
   readonly apiDocs: boolean;
   readonly trustProxy: boolean;
@@ -152,6 +158,32 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** Both PEM files or neither; each must be readable (and look like PEM). */
+function readTls(
+  certFile: string | undefined,
+  keyFile: string | undefined,
+  problems: string[],
+): { cert: Buffer; key: Buffer } | null {
+  if (!certFile && !keyFile) return null;
+  if (!certFile || !keyFile) {
+    problems.push('JIJIAO_TLS_CERT_FILE and JIJIAO_TLS_KEY_FILE: set both, or neither');
+    return null;
+  }
+  const read = (name: string, file: string, marker: RegExp): Buffer | null => {
+    try {
+      const bytes = readFileSync(path.resolve(file));
+      if (marker.test(bytes.toString('latin1'))) return bytes;
+      problems.push(`${name}: ${file} is not a PEM file`);
+    } catch {
+      problems.push(`${name}: cannot read ${file}`);
+    }
+    return null;
+  };
+  const cert = read('JIJIAO_TLS_CERT_FILE', certFile, /-----BEGIN CERTIFICATE-----/);
+  const key = read('JIJIAO_TLS_KEY_FILE', keyFile, /-----BEGIN [A-Z ]*PRIVATE KEY-----/);
+  return cert && key ? { cert, key } : null;
 }
 
 function dailyMinute(at: string): number | null {
@@ -273,6 +305,7 @@ export function loadConfig(
     problems.push('JIJIAO_DEMO_PLATFORM_KEY: 16 to 200 printable ASCII characters without spaces');
   }
   const signingKeys = readSigningKeys(env, problems);
+  const tls = readTls(e.JIJIAO_TLS_CERT_FILE, e.JIJIAO_TLS_KEY_FILE, problems);
   const requiredRoles = parseRequiredRoles(
     e.JIJIAO_MFA_REQUIRED_ROLES ?? (demoEnabled ? '' : defaultMfaRequiredRoles.join(',')),
     problems,
@@ -306,7 +339,8 @@ export function loadConfig(
       isDemoKey: !e.JIJIAO_ID_ENCRYPTION_KEY,
     },
     logLevel: e.JIJIAO_LOG_LEVEL,
-    cookieSecure: e.JIJIAO_COOKIE_SECURE ?? production,
+    cookieSecure: e.JIJIAO_COOKIE_SECURE ?? (production || tls !== null),
+    tls,
     apiDocs: e.JIJIAO_API_DOCS ?? !production,
     trustProxy: e.JIJIAO_TRUST_PROXY,
     session: {
@@ -336,7 +370,8 @@ export function loadConfig(
       keep: e.JIJIAO_BACKUP_KEEP,
     },
     publicBaseUrl: (
-      e.JIJIAO_PUBLIC_BASE_URL ?? `http://localhost:${String(overrides.port ?? e.PORT)}`
+      e.JIJIAO_PUBLIC_BASE_URL ??
+      `${tls ? 'https' : 'http'}://localhost:${String(overrides.port ?? e.PORT)}`
     ).replace(/\/+$/, ''),
     certificates: { signingKeys, demoKeys: demoEnabled },
     hrPush: {
