@@ -16,7 +16,7 @@ import {
   type BackupManifest,
 } from '../../platform/backup';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
-import { canManageBackups } from './backups.policy';
+import { canManageBackups } from './system.policy';
 
 interface Deps {
   database: Database;
