@@ -296,3 +296,87 @@ describe('a batch mixing every outcome', () => {
     expect(count?.n).toBe(2);
   });
 });
+
+describe('concurrent swipes of one person (truly concurrent on PostgreSQL)', () => {
+  it('stores one row and answers every request with it, resends and duplicates alike', async () => {
+    const holder = await c.buildCardHolder({ unit: tree.unit, city: tree.city });
+    const session = await c.buildSession(open, tree.host, { startTime: '18:00', endTime: '20:00' });
+    const resent = swipe(session.id, { cardNumber: holder.number });
+    const bodies = [
+      ...Array.from({ length: 6 }, () => resent),
+      ...Array.from({ length: 6 }, () => swipe(session.id, { cardNumber: holder.number })),
+    ];
+    const responses = await Promise.all(bodies.map((body) => post(body)));
+    const results = responses.map((r) => {
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json<CheckinResponse>().results[0];
+    });
+    const rows = await queryRows<{ client_id: string; recorded_at: Date | string }>(
+      t.database.db,
+      sql`select client_id, recorded_at from check_ins where session_id = ${session.id}`,
+    );
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    const at = new Date(row?.recorded_at ?? '').toISOString();
+    results.forEach((result, i) => {
+      const sameClient = bodies[i]?.clientId === row?.client_id;
+      expect(result).toMatchObject({
+        result: sameClient ? 'accepted' : 'already_checked_in',
+        checkedInAt: at,
+        personNameMasked: masked(holder),
+      });
+    });
+  });
+
+  // Only PostgreSQL has a second connection to hold a row uncommitted while a swipe runs.
+  it.runIf(t.database.kind === 'postgres')(
+    'answers swipes whose insert met a row committed after their snapshot',
+    async () => {
+      const holder = await c.buildCardHolder({ unit: tree.unit, city: tree.city });
+      const session = await c.buildSession(open, tree.host, {
+        startTime: '20:00',
+        endTime: '22:00',
+      });
+      const first = swipe(session.id, { cardNumber: holder.number });
+      const other = swipe(session.id, { cardNumber: holder.number });
+      const at = '2026-03-01T06:00:00.000Z';
+      let answers: Promise<Awaited<ReturnType<typeof post>>[]> | undefined;
+      await t.database.db.transaction(async (tx) => {
+        await tx.execute(sql`insert into check_ins (device_id, client_id, session_id, person_id,
+            card_id, method, swiped_at, recorded_at)
+          values (${kiosk.id}, ${first.clientId}, ${session.id}, ${holder.person.id},
+            ${holder.card.id}, 'card', ${swipedAt}, ${at})`);
+        answers = Promise.all([post(first), post(other)]);
+        // Both inserts wait on this transaction's row, their snapshots taken before it commits.
+        for (let tries = 0; ; tries += 1) {
+          const [row] = await queryRows<{ n: number }>(
+            t.database.db,
+            sql`select count(*)::int as n from pg_stat_activity
+                where datname = current_database() and wait_event_type = 'Lock'`,
+          );
+          if ((row?.n ?? 0) >= 2) break;
+          if (tries > 500) throw new Error('the swipes never waited on the row');
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      });
+      const results = (await answers)?.map((r) => r.json<CheckinResponse>().results[0]);
+      expect(results).toEqual(
+        [
+          { ...first, result: 'accepted', personNameMasked: masked(holder), checkedInAt: at },
+          {
+            ...other,
+            result: 'already_checked_in',
+            personNameMasked: masked(holder),
+            checkedInAt: at,
+          },
+        ].map(({ clientId, sessionId, result, personNameMasked, checkedInAt }) => ({
+          clientId,
+          sessionId,
+          result,
+          personNameMasked,
+          checkedInAt,
+        })),
+      );
+    },
+  );
+});
