@@ -44,10 +44,7 @@ for (let i = 0; i < 3; i += 1) {
     swipedAt: at.toISOString(),
   });
 }
-const outcomes = await services.checkins.record(
-  { deviceId: device.id, deviceName: device.name, projectId: project.id },
-  swipes,
-);
+const outcomes = await services.checkins.record(device.token, swipes);
 if (outcomes.some((o) => o.result !== 'accepted')) throw new Error(JSON.stringify(outcomes));
 
 async function dashboardOf(username: string) {

@@ -1,6 +1,6 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { textArray } from '../../platform/db/array-param';
-import { queryRows, type DbOrTx } from '../../platform/db/database';
+import { and, asc, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { queryRows, type Db, type DbOrTx } from '../../platform/db/database';
+import { preparedRaw } from '../../platform/db/prepared';
 import {
   attendanceRules,
   checkinDevices,
@@ -12,14 +12,44 @@ export type SessionRow = typeof projectSessions.$inferSelect;
 export type NewSession = typeof projectSessions.$inferInsert;
 export type DeviceRow = typeof checkinDevices.$inferSelect;
 
-/** One swipe ready to insert: the person is known and the domain said `accepted`. */
-export interface CheckInInsert {
+/** A swipe the insert skipped for a row committed after the statement's snapshot. */
+export interface RacedSwipe {
   clientId: string;
   sessionId: string;
   personId: string;
-  cardId: string | null;
-  method: 'card' | 'qr';
-  swipedAt: string;
+}
+
+/** One swipe as the statement takes it: a card number (normalised, or null) or a QR's person. */
+export interface SwipeToRecord {
+  ord: number;
+  client_id: string;
+  session_id: string;
+  /** A well-formed, normalised card number; null for a QR swipe or a malformed number. */
+  card_number: string | null;
+  /** The person a QR token verified at the swipe's time names; null if none. */
+  qr_person_id: string | null;
+  qr: boolean;
+  swiped_at: string;
+}
+
+/** What the one statement found and did for one swipe (see `recordSwipes`). */
+export interface SwipeFacts {
+  ord: number;
+  device_id: string;
+  /** Null when the session is not one of the device's filed project. */
+  registration_required: boolean | null;
+  card_status: 'blank' | 'active' | 'lost' | null;
+  person_id: string | null;
+  person_name: string | null;
+  registered: boolean;
+  /** Whether it was offered to the insert. */
+  accepted: boolean;
+  /** Set when this statement inserted it. */
+  inserted_at: Date | string | null;
+  /** Offered but skipped: the first recording of the same client id by this device … */
+  resent_at: Date | string | null;
+  /** … or of the person in the session (null for both only when a concurrent insert won). */
+  first_at: Date | string | null;
 }
 
 export interface IdentifiedCard {
@@ -35,14 +65,6 @@ function jsonArray(values: readonly unknown[]): SQL {
 }
 
 /** A list travels as one JSON parameter: array parameters differ between the two drivers. */
-function uuids(values: readonly string[]): SQL {
-  return sql`(select x::uuid from jsonb_array_elements_text(${jsonArray(values)}) x)`;
-}
-
-/**
- * A list as one Postgres array literal (`{a,b}`), the same on both drivers, for values that
- * need no quoting: UUIDs and normalised card numbers (letters and digits), checked here.
- */
 export class CheckinsRepository {
   async sessionsOf(
     db: DbOrTx,
@@ -147,46 +169,6 @@ export class CheckinsRepository {
     return rows[0];
   }
 
-  /**
-   * The hot path's one lookup: which of the given sessions belong to the device's filed
-   * project (and whether they need registration), and the cards of the given numbers with
-   * their holders. One round trip; every lookup by a unique index (the holder's name by a
-   * correlated subquery, so a large people table is never hashed).
-   */
-  async lookupSwipes(
-    db: DbOrTx,
-    projectId: string,
-    sessionIds: readonly string[],
-    numbers: readonly string[],
-  ): Promise<{ sessions: Map<string, boolean>; cards: IdentifiedCard[] }> {
-    const [row] = await queryRows<{
-      sessions: Record<string, boolean> | string | null;
-      cards: IdentifiedCard[] | string | null;
-    }>(
-      db,
-      sql`select
-            (select jsonb_object_agg(s.id, s.registration_required)
-               from project_sessions s join projects p on p.id = s.project_id
-              where s.project_id = ${projectId} and p.status = 'filed'
-                and s.id = any(${textArray(sessionIds)})) as sessions,
-            (select jsonb_agg(jsonb_build_object('id', c.id, 'number', c.number,
-                      'status', c.status, 'person_id', c.person_id,
-                      'person_name', (select p.name from people p where p.id = c.person_id)))
-               from cards c
-              where c.number = any(${textArray(numbers, 'text')})) as cards`,
-    );
-    const parse = <T>(value: T | string | null | undefined, empty: T): T =>
-      value === null || value === undefined
-        ? empty
-        : typeof value === 'string'
-          ? (JSON.parse(value) as T)
-          : value;
-    return {
-      sessions: new Map(Object.entries(parse(row?.sessions, {}))),
-      cards: parse(row?.cards, []),
-    };
-  }
-
   async cardsByNumber(db: DbOrTx, numbers: readonly string[]): Promise<IdentifiedCard[]> {
     if (numbers.length === 0) return [];
     return queryRows<IdentifiedCard>(
@@ -197,56 +179,33 @@ export class CheckinsRepository {
     );
   }
 
-  async peopleNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await queryRows<{ id: string; name: string }>(
-      db,
-      sql`select id, name from people where id in ${uuids(ids)}`,
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
-  }
-
-  async registered(
-    db: DbOrTx,
-    pairs: readonly { sessionId: string; personId: string }[],
-  ): Promise<Set<string>> {
-    if (pairs.length === 0) return new Set();
-    const rows = await queryRows<{ session_id: string; person_id: string }>(
-      db,
-      sql`select r.session_id, r.person_id from session_registrations r
-          join jsonb_to_recordset(${jsonArray(pairs)}) as q("sessionId" uuid, "personId" uuid)
-            on r.session_id = q."sessionId" and r.person_id = q."personId"`,
-    );
-    return new Set(rows.map((r) => `${r.session_id}|${r.person_id}`));
-  }
-
   /**
-   * The hot path: one INSERT for the whole request. A row whose client id or (session,
-   * person) exists already is skipped by the two unique indexes; the inserted ones return.
+   * The hot path, one statement per request (ADR 0033): the device by its token hash, each
+   * swipe's session (of the device's filed project), card and person, registration where
+   * the session needs it, the INSERT … ON CONFLICT DO NOTHING of the swipes the domain would
+   * accept, and for a swipe it skipped the row that was there first (a resend by the same
+   * device and client id, or the person's check-in of the session). Every part reads the
+   * statement's snapshot, so a row inserted by this statement is found in `inserted`. No
+   * rows at all: no live device has that token.
+   *
+   * `accepted` mirrors `decideSwipe` (session known, an active card or a valid QR token,
+   * registered where required) and a known person: only those rows are inserted; the
+   * service decides the answer from the facts returned.
    */
-  async insertCheckIns(
-    db: DbOrTx,
-    deviceId: string,
-    rows: readonly CheckInInsert[],
+  async recordSwipes(
+    db: Db,
+    tokenHash: string,
+    swipes: readonly SwipeToRecord[],
     recordedAt: string,
-  ): Promise<{ client_id: string; recorded_at: Date | string }[]> {
-    if (rows.length === 0) return [];
-    return queryRows(
-      db,
-      sql`insert into check_ins (device_id, client_id, session_id, person_id, card_id, method, swiped_at, recorded_at)
-          select ${deviceId}::uuid, q."clientId", q."sessionId", q."personId", q."cardId", q.method, q."swipedAt", ${recordedAt}::timestamptz
-          from jsonb_to_recordset(${jsonArray(rows)})
-            as q("clientId" uuid, "sessionId" uuid, "personId" uuid, "cardId" uuid, method text, "swipedAt" timestamptz)
-          on conflict do nothing
-          returning client_id, recorded_at`,
-    );
+  ): Promise<SwipeFacts[]> {
+    return recordSwipesStatement(db, { tokenHash, swipes: JSON.stringify(swipes), recordedAt });
   }
 
   /** For the swipes not inserted: the rows that were there first (a resend, or a duplicate). */
   async existingCheckIns(
     db: DbOrTx,
     deviceId: string,
-    rows: readonly CheckInInsert[],
+    rows: readonly RacedSwipe[],
   ): Promise<
     {
       client_id: string;
@@ -310,4 +269,78 @@ export class CheckinsRepository {
         set: { kind: rule.kind, minShare: rule.minShare, updatedAt: at },
       });
   }
+}
+
+/**
+ * The statement of `CheckinsRepository.recordSwipes`. Each lookup is a lateral subquery
+ * with `limit 1` (all by unique keys), so the planner keeps them index lookups per swipe
+ * instead of hashing `cards` or `people` for a list it guesses at 100 rows.
+ */
+const recordSwipesStatement = preparedRaw<SwipeFacts>(
+  'checkin_record_swipes',
+  recordSwipesSql(
+    sql.placeholder('tokenHash'),
+    sql.placeholder('swipes'),
+    sql.placeholder('recordedAt'),
+  ),
+);
+
+function recordSwipesSql(
+  tokenHash: Placeholder,
+  swipes: Placeholder,
+  recordedAt: Placeholder,
+): SQL {
+  return sql`with device as (
+            select id, project_id from checkin_devices
+            where token_hash = ${tokenHash} and revoked_at is null
+          ), fact as (
+            select w.ord, d.id as device_id, w.client_id, w.session_id, w.qr, w.swiped_at,
+              s.registration_required, c.id as card_id, c.status as card_status,
+              p.id as person_id, p.name as person_name,
+              coalesce(s.registration_required and p.id is not null and exists (
+                select 1 from session_registrations r
+                where r.session_id = w.session_id and r.person_id = p.id), false) as registered
+            from device d
+            cross join jsonb_to_recordset(${swipes}::jsonb) as w(ord int, client_id uuid,
+              session_id uuid, card_number text, qr_person_id uuid, qr boolean, swiped_at timestamptz)
+            left join lateral (
+              select s.registration_required from project_sessions s
+              join projects pr on pr.id = s.project_id
+              where s.id = w.session_id and s.project_id = d.project_id and pr.status = 'filed'
+              limit 1
+            ) s on true
+            left join lateral (
+              select c.id, c.status, c.person_id from cards c
+              where not w.qr and c.number = w.card_number limit 1
+            ) c on true
+            left join lateral (
+              select p.id, p.name from people p
+              where p.id = case when w.qr then w.qr_person_id else c.person_id end limit 1
+            ) p on true
+          ), candidate as (
+            select * from fact
+            where registration_required is not null and person_id is not null
+              and (qr or card_status = 'active') and (not registration_required or registered)
+          ), inserted as (
+            insert into check_ins (device_id, client_id, session_id, person_id, card_id, method, swiped_at, recorded_at)
+            select device_id, client_id, session_id, person_id, card_id,
+              case when qr then 'qr' else 'card' end, swiped_at, ${recordedAt}::timestamptz
+            from candidate order by ord
+            on conflict do nothing
+            returning client_id, session_id, person_id, recorded_at
+          )
+          select f.ord, f.device_id, f.registration_required, f.card_status, f.person_id, f.person_name,
+            f.registered, k.ord is not null as accepted, i.recorded_at as inserted_at,
+            case when k.ord is not null and i.client_id is null then
+              (select e.recorded_at from check_ins e
+               where e.device_id = f.device_id and e.client_id = f.client_id) end as resent_at,
+            case when k.ord is not null and i.client_id is null then coalesce(
+              (select e.recorded_at from check_ins e
+               where e.session_id = f.session_id and e.person_id = f.person_id),
+              (select j.recorded_at from inserted j
+               where j.session_id = f.session_id and j.person_id = f.person_id)) end as first_at
+          from fact f
+          left join candidate k on k.ord = f.ord
+          left join inserted i on i.client_id = f.client_id
+          order by f.ord`;
 }

@@ -20,7 +20,12 @@ import {
   sessionRegistrationResultSchema,
   sessionRegistrationSchema,
 } from '@jijiao/contracts';
-import { actorOf, deviceOf } from '../../platform/auth/route-guard';
+import {
+  actorOf,
+  deviceOf,
+  deviceTokenOf,
+  deviceUnauthorised,
+} from '../../platform/auth/route-guard';
 import type { AttendanceService } from './attendance.service';
 import type { CheckinsService } from './checkins.service';
 import type { SessionsService } from './sessions.service';
@@ -50,7 +55,10 @@ export function registerCheckinRoutes(
   });
 
   r.post('/api/v1/checkins', {
-    config: { permission: 'device' },
+    // One statement resolves the device and records the swipes (ADR 0033). A body that
+    // fails validation is answered only after the token is checked, as the guard did.
+    config: { permission: 'device', deviceResolvedByHandler: true },
+    attachValidation: true,
     schema: {
       tags,
       summary: 'Record one swipe or a batch (device token); idempotent on each swipe’s clientId',
@@ -61,9 +69,14 @@ export function registerCheckinRoutes(
       response: { 200: checkinResponseSchema, ...errors },
     },
     handler: async (request) => {
+      const token = deviceTokenOf(request);
+      if (request.validationError) {
+        if (!(await deps.checkins.authenticateDevice(token))) throw deviceUnauthorised();
+        throw request.validationError;
+      }
       const body = request.body;
       const swipes = 'swipes' in body ? body.swipes : [body];
-      return { results: await deps.checkins.record(deviceOf(request), swipes) };
+      return { results: await deps.checkins.record(token, swipes) };
     },
   });
 

@@ -6,7 +6,8 @@ import type { Db } from '../../platform/db/database';
 import { notFound } from '../../platform/auth/policy';
 import type { ProjectsService } from '../projects/projects.service';
 import { looksLikeCheckinToken, verifyCheckinToken } from './checkin-token';
-import type { CheckInInsert, CheckinsRepository, IdentifiedCard } from './checkins.repository';
+import { deviceUnauthorised } from '../../platform/auth/route-guard';
+import type { CheckinsRepository, SwipeToRecord } from './checkins.repository';
 import { hashDeviceToken, toSession } from './sessions.service';
 import { isoOf } from '../../platform/db/iso-time';
 
@@ -18,21 +19,10 @@ interface Deps {
   projects: ProjectsService;
 }
 
-/** Identified swipe: who, by what, before the domain's decision. */
-interface Identified {
-  swipe: Swipe;
-  personId: string | null;
-  personName: string | null;
-  cardId: string | null;
-  identity: Parameters<typeof decideSwipe>[0]['identity'];
-}
-
 /**
- * The kiosk side of check-in, the hot path. Per request, whatever its size: one lookup of
- * the device (route guard), one of its sessions and the cards together, one of
- * registrations only when a session needs them (one of names only for QR swipes), and one
- * INSERT … ON CONFLICT DO NOTHING. Only when that
- * INSERT skips rows (a resend or a duplicate) does one more lookup tell which.
+ * The kiosk side of check-in, the hot path. Per request, whatever its size: one statement
+ * that resolves the device, the sessions, cards and people, inserts the accepted swipes
+ * with ON CONFLICT DO NOTHING and finds the rows a skipped swipe met (ADR 0033).
  */
 export class CheckinsService {
   readonly #deps: Deps;
@@ -65,81 +55,58 @@ export class CheckinsService {
     };
   }
 
-  async record(device: DeviceActor, swipes: readonly Swipe[]): Promise<SwipeOutcome[]> {
+  /**
+   * One request's swipes, one statement (ADR 0033): the device is resolved by its token in
+   * the same statement, so a revoked kiosk is refused at its next request. Only when a
+   * concurrent request recorded the same swipe or person between this statement's snapshot
+   * and its insert does one more query tell a resend from a duplicate.
+   */
+  async record(deviceToken: string, swipes: readonly Swipe[]): Promise<SwipeOutcome[]> {
     const { db, repository } = this.#deps;
-    // Only well-formed numbers are looked up: anything else is an unknown card anyway.
-    const numbers = swipes.flatMap((s) =>
-      s.cardNumber !== undefined && !looksLikeCheckinToken(s.cardNumber)
-        ? [normaliseCardNumber(s.cardNumber)].filter(isCardNumber)
-        : [],
-    );
-    const lookup = await repository.lookupSwipes(
+    const now = this.#deps.clock.now().toISOString();
+    const facts = await repository.recordSwipes(
       db,
-      device.projectId,
-      [...new Set(swipes.map((s) => s.sessionId))],
-      [...new Set(numbers)],
+      hashDeviceToken(deviceToken),
+      swipes.map((s, ord) => this.toRecord(s, ord)),
+      now,
     );
-    const sessions = lookup.sessions;
-    const identified = await this.identify(swipes, lookup.cards);
-    const needRegistration = identified.filter(
-      (i) => sessions.get(i.swipe.sessionId) === true && i.personId !== null,
-    );
-    const registered = await repository.registered(
-      db,
-      needRegistration.map((i) => ({ sessionId: i.swipe.sessionId, personId: i.personId ?? '' })),
-    );
+    if (facts.length === 0) throw deviceUnauthorised();
 
     const outcomes = new Map<string, SwipeOutcome>();
-    const toInsert: CheckInInsert[] = [];
-    for (const i of identified) {
+    const raced: { swipe: Swipe; personId: string; outcome: SwipeOutcome }[] = [];
+    for (const f of facts) {
+      const swipe = swipes[f.ord];
+      if (!swipe) throw new Error('a swipe fact without its swipe');
       const result = decideSwipe({
-        sessionKnown: sessions.has(i.swipe.sessionId),
-        identity: i.identity,
-        registrationRequired: sessions.get(i.swipe.sessionId) === true,
-        registered: registered.has(`${i.swipe.sessionId}|${i.personId ?? ''}`),
+        sessionKnown: f.registration_required !== null,
+        identity: isQr(swipe)
+          ? { kind: 'qr', valid: f.person_id !== null }
+          : { kind: 'card', status: f.card_status },
+        registrationRequired: f.registration_required === true,
+        registered: f.registered,
       });
-      outcomes.set(i.swipe.clientId, {
-        clientId: i.swipe.clientId,
-        sessionId: i.swipe.sessionId,
+      const outcome: SwipeOutcome = {
+        clientId: swipe.clientId,
+        sessionId: swipe.sessionId,
         result,
-        personNameMasked: i.personName === null ? null : maskPersonName(i.personName),
+        personNameMasked: f.person_name === null ? null : maskPersonName(f.person_name),
         checkedInAt: null,
-      });
-      if (result === 'accepted' && i.personId)
-        toInsert.push({
-          clientId: i.swipe.clientId,
-          sessionId: i.swipe.sessionId,
-          personId: i.personId,
-          cardId: i.cardId,
-          method: i.identity.kind,
-          swipedAt: i.swipe.swipedAt,
-        });
-    }
-
-    const now = this.#deps.clock.now().toISOString();
-    const inserted = await repository.insertCheckIns(db, device.deviceId, toInsert, now);
-    const insertedIds = new Set(inserted.map((r) => r.client_id));
-    for (const r of inserted) {
-      const outcome = outcomes.get(r.client_id);
-      if (outcome) outcome.checkedInAt = isoOf(r.recorded_at);
-    }
-    const skipped = toInsert.filter((r) => !insertedIds.has(r.clientId));
-    if (skipped.length > 0) {
-      const existing = await repository.existingCheckIns(db, device.deviceId, skipped);
-      for (const s of skipped) {
-        const outcome = outcomes.get(s.clientId);
-        if (!outcome) continue;
-        const resend = existing.find(
-          (e) => e.device_id === device.deviceId && e.client_id === s.clientId,
-        );
-        const first =
-          resend ??
-          existing.find((e) => e.session_id === s.sessionId && e.person_id === s.personId);
+      };
+      outcomes.set(swipe.clientId, outcome);
+      // The statement inserts by the same rule; a drift between the two must not pass silently.
+      if (f.accepted !== (result === 'accepted' && f.person_id !== null))
+        throw new Error(`swipe ${String(f.ord)}: the statement and decideSwipe disagree`);
+      if (!f.accepted || f.person_id === null) continue;
+      if (f.inserted_at !== null) outcome.checkedInAt = isoOf(f.inserted_at);
+      else if (f.resent_at !== null) outcome.checkedInAt = isoOf(f.resent_at);
+      else if (f.first_at !== null) {
         // A resend of a recorded swipe answers as the first time did; anything else is a duplicate.
-        outcome.result = resend ? 'accepted' : 'already_checked_in';
-        outcome.checkedInAt = first ? isoOf(first.recorded_at) : null;
-      }
+        outcome.result = 'already_checked_in';
+        outcome.checkedInAt = isoOf(f.first_at);
+      } else raced.push({ swipe, personId: f.person_id, outcome });
     }
+    const deviceId = facts[0]?.device_id;
+    if (raced.length > 0 && deviceId) await this.settleRaced(deviceId, raced);
     return swipes.map((s) => {
       const outcome = outcomes.get(s.clientId);
       if (!outcome) throw new Error('swipe without an outcome');
@@ -147,43 +114,56 @@ export class CheckinsService {
     });
   }
 
-  /** Cards as looked up; QR tokens verified at the swipe's time, their names in one query. */
-  private async identify(
-    swipes: readonly Swipe[],
-    found: readonly IdentifiedCard[],
-  ): Promise<Identified[]> {
-    const cards = new Map(found.map((c) => [c.number, c]));
-    const qrPeople = new Map<string, string | null>();
-    for (const s of swipes) {
-      const token =
-        s.qrToken ??
-        (s.cardNumber && looksLikeCheckinToken(s.cardNumber) ? s.cardNumber : undefined);
-      if (token)
-        qrPeople.set(s.clientId, verifyCheckinToken(this.#deps.qrKey, token, new Date(s.swipedAt)));
+  /** What the statement takes of a swipe: a normalised card number, or a QR token's person. */
+  private toRecord(s: Swipe, ord: number): SwipeToRecord {
+    const base = { ord, client_id: s.clientId, session_id: s.sessionId, swiped_at: s.swipedAt };
+    if (isQr(s)) {
+      const token = s.qrToken ?? s.cardNumber ?? '';
+      const person = verifyCheckinToken(this.#deps.qrKey, token, new Date(s.swipedAt));
+      return { ...base, qr: true, card_number: null, qr_person_id: person };
     }
-    const names = await this.#deps.repository.peopleNames(this.#deps.db, [
-      ...new Set([...qrPeople.values()].filter((p): p is string => p !== null)),
-    ]);
-    return swipes.map((swipe): Identified => {
-      if (qrPeople.has(swipe.clientId)) {
-        const personId = qrPeople.get(swipe.clientId) ?? null;
-        const name = personId ? (names.get(personId) ?? null) : null;
-        return {
-          swipe,
-          personId: name === null ? null : personId,
-          personName: name,
-          cardId: null,
-          identity: { kind: 'qr', valid: name !== null },
-        };
-      }
-      const card = cards.get(normaliseCardNumber(swipe.cardNumber ?? ''));
-      return {
-        swipe,
-        personId: card?.person_id ?? null,
-        personName: card?.person_name ?? null,
-        cardId: card?.id ?? null,
-        identity: { kind: 'card', status: card?.status ?? null },
-      };
-    });
+    // Only well-formed numbers are looked up: anything else is an unknown card anyway.
+    const number = normaliseCardNumber(s.cardNumber ?? '');
+    return {
+      ...base,
+      qr: false,
+      card_number: isCardNumber(number) ? number : null,
+      qr_person_id: null,
+    };
   }
+  /**
+   * Swipes the insert skipped for a row this statement could not see yet (a concurrent
+   * request committed it after the snapshot): the row there first, read once it is.
+   */
+  private async settleRaced(
+    deviceId: string,
+    raced: readonly { swipe: Swipe; personId: string; outcome: SwipeOutcome }[],
+  ): Promise<void> {
+    const existing = await this.#deps.repository.existingCheckIns(
+      this.#deps.db,
+      deviceId,
+      raced.map((r) => ({
+        clientId: r.swipe.clientId,
+        sessionId: r.swipe.sessionId,
+        personId: r.personId,
+      })),
+    );
+    for (const { swipe, personId, outcome } of raced) {
+      const resend = existing.find(
+        (e) => e.device_id === deviceId && e.client_id === swipe.clientId,
+      );
+      const first =
+        resend ??
+        existing.find((e) => e.session_id === swipe.sessionId && e.person_id === personId);
+      outcome.result = resend ? 'accepted' : 'already_checked_in';
+      outcome.checkedInAt = first ? isoOf(first.recorded_at) : null;
+    }
+  }
+}
+
+/** A QR token, given as such or typed by a scanner into the card field. */
+function isQr(s: Swipe): boolean {
+  return (
+    s.qrToken !== undefined || (s.cardNumber !== undefined && looksLikeCheckinToken(s.cardNumber))
+  );
 }

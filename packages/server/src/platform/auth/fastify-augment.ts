@@ -9,6 +9,12 @@ declare module 'fastify' {
     allowDuringPasswordChange?: boolean;
     /** Reachable while a role requires two-factor sign-in the user has not enrolled yet. */
     allowDuringTwoFactorEnrolment?: boolean;
+    /**
+     * A `device` route whose handler resolves the device token in its own statement (the
+     * swipe, ADR 0033): the guard only requires a bearer token and leaves it in
+     * `request.deviceToken`; the handler refuses an unknown or revoked one with the same 401.
+     */
+    deviceResolvedByHandler?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -16,6 +22,8 @@ declare module 'fastify' {
     platform: PlatformCaller | null;
     /** The check-in kiosk of a `device` route. */
     device: DeviceActor | null;
+    /** The bearer token of a `deviceResolvedByHandler` route, not yet resolved. */
+    deviceToken: string | null;
   }
   interface FastifyInstance {
     routeCatalogue: RouteEntry[];

@@ -69,6 +69,7 @@ export function registerRouteGuard(
   app.decorateRequest('actor', null);
   app.decorateRequest('platform', null);
   app.decorateRequest('device', null);
+  app.decorateRequest('deviceToken', null);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
@@ -98,12 +99,13 @@ export function registerRouteGuard(
     if (permission === 'device') {
       // No cookie is read, so there is nothing to forge across sites: no CSRF token needed.
       const token = bearerToken(request);
+      // The swipe resolves its device in its own statement (ADR 0033): only the token here.
+      if (token && request.routeOptions.config.deviceResolvedByHandler === true) {
+        request.deviceToken = token;
+        return;
+      }
       const device = token && devices ? await devices.authenticateDevice(token) : null;
-      if (!device)
-        throw new AppError(
-          'device_unauthorised',
-          'A valid check-in device token is required (Authorization: Bearer …); it may have been revoked',
-        );
+      if (!device) throw deviceUnauthorised();
       request.device = device;
       return;
     }
@@ -177,6 +179,20 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 /** The kiosk of a `device` route. */
+/** The refusal of a kiosk without a live device token (401), wherever it is found out. */
+export function deviceUnauthorised(): AppError {
+  return new AppError(
+    'device_unauthorised',
+    'A valid check-in device token is required (Authorization: Bearer …); it may have been revoked',
+  );
+}
+
+/** The bearer token of a `device` route whose handler resolves the device itself. */
+export function deviceTokenOf(request: FastifyRequest): string {
+  if (!request.deviceToken) throw deviceUnauthorised();
+  return request.deviceToken;
+}
+
 export function deviceOf(request: FastifyRequest): DeviceActor {
   if (!request.device) throw new AppError('device_unauthorised', 'No device token');
   return request.device;
