@@ -178,7 +178,6 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-/** The kiosk of a `device` route. */
 /** The refusal of a kiosk without a live device token (401), wherever it is found out. */
 export function deviceUnauthorised(): AppError {
   return new AppError(
@@ -193,6 +192,7 @@ export function deviceTokenOf(request: FastifyRequest): string {
   return request.deviceToken;
 }
 
+/** The kiosk of a `device` route. */
 export function deviceOf(request: FastifyRequest): DeviceActor {
   if (!request.device) throw new AppError('device_unauthorised', 'No device token');
   return request.device;
