@@ -16,6 +16,8 @@ const allowedLatin = [
   /[\w\u4e00-\u9fff-]*\.(?:xlsx|pdf|png|jpe?g|csv|json)\b/gi,
   /\bdemo-[a-z-]+\b/g,
   /\blocalhost\b/g,
+  // A directory on the server (where backups are written): an absolute path is data.
+  /(?<![\w/])\/(?:[\w.-]+\/)+[\w.-]+/g,
   // The open API's paths, on the page that tells platforms how to push credits.
   /\b(?:GET|POST|PUT|DELETE) \/api\/[\w/.:-]+/g,
   // Random tokens and keys shown once to be copied (a kiosk's device token): 20 or more
