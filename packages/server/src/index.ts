@@ -14,6 +14,7 @@ export { seedDemo, type DemoSeedResult } from './modules/demo/demo.service';
 export { completeDemo, type DemoCompletion } from './modules/demo/demo-at-start';
 export {
   seedDemoScale,
+  yearRange,
   type DemoScaleOptions,
   type DemoScaleResult,
 } from './modules/demo/demo-scale';

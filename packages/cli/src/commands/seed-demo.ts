@@ -5,6 +5,7 @@ import {
   openDatabase,
   seedDemo,
   seedDemoScale,
+  yearRange,
   type Config,
   type Database,
   type DemoScaleResult,
@@ -94,7 +95,7 @@ export function registerSeedDemo(program: Command): void {
         );
       const g = result.generated;
       out(
-        `Generated ${String(g.people)} people in ${String(g.units)} units (${String(g.orgs)} organisations), ${String(g.projects)} projects and ${String(g.claims)} credit claims of ${String(result.firstYear)}–${String(result.lastYear)} in ${g.seconds.toFixed(1)} s.`,
+        `Generated ${String(g.people)} people in ${String(g.units)} units (${String(g.orgs)} organisations), ${String(g.projects)} projects and ${String(g.claims)} credit claims of ${yearRange(result.firstYear, result.lastYear)} in ${g.seconds.toFixed(1)} s.`,
       );
       out(
         `Computed ${String(result.standings)} standings and the unit tallies in ${result.standingsSeconds.toFixed(1)} s (${((performance.now() - started) / 1000).toFixed(1)} s in all).`,
@@ -129,15 +130,17 @@ async function generate(
   config: Config,
   options: { people: number; years: number; seed: number },
 ): Promise<DemoScaleResult> {
-  // Started at the first batch of standings, so that its rate is theirs alone.
+  // Started with the standings' rebuild, so that its rate is theirs alone.
   let progress: ReturnType<typeof progressWriter> | undefined;
   try {
     return await seedDemoScale(database, config, {
       ...options,
       log: (line) => process.stderr.write(`${line}\n`),
+      onStandingsStart: () => {
+        progress = progressWriter('standings computed');
+      },
       onStandings: (done, total) => {
-        progress ??= progressWriter('standings computed');
-        progress.update(done, total);
+        progress?.update(done, total);
       },
     });
   } finally {

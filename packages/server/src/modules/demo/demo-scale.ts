@@ -17,6 +17,8 @@ export interface DemoScaleOptions {
   years: number;
   seed: number;
   log?: (line: string) => void;
+  /** When the standings' rebuild starts (after the people are committed). */
+  onStandingsStart?: () => void;
   /** Standings computed so far and how many were queued, during their rebuild. */
   onStandings?: (done: number, total: number) => void;
 }
@@ -31,6 +33,10 @@ export type DemoScaleResult =
       standingsSeconds: number;
     }
   | { ok: false; reason: 'no_demo_province' | 'already_generated' };
+
+/** `2026`, or `2025–2026`. */
+export const yearRange = (first: number, last: number): string =>
+  first === last ? String(last) : `${String(first)}–${String(last)}`;
 
 async function refusal(
   client: BulkClient,
@@ -68,7 +74,7 @@ export async function seedDemoScale(
     const refused = await refusal(client);
     if (refused) return { ok: false as const, reason: refused };
     options.log?.(
-      `Generating ${String(options.people)} people with credits of ${String(firstYear)}–${String(lastYear)}…`,
+      `Generating ${String(options.people)} people with credits of ${yearRange(firstYear, lastYear)}…`,
     );
     await client.query('begin');
     try {
@@ -92,6 +98,7 @@ export async function seedDemoScale(
   });
   if (!outcome.ok) return outcome;
   const started = performance.now();
+  options.onStandingsStart?.();
   const services = buildServices({ config, database, clock, hasher: argon2Hasher });
   const rebuilt = await services.standings.rebuild({}, options.onStandings);
   return {
