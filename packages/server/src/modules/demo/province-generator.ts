@@ -6,12 +6,7 @@
 // requirement. Deterministic for a seed (ids, names and values; the AES-GCM nonces of the
 // encrypted ID numbers are random, as in the server). Rows go in with COPY. The benchmarks
 // (`bench/`) and `jijiao seed-demo --people N` both generate through this file.
-import {
-  defaultPolicyRegistry,
-  maskResidentId,
-  residentIdCheckChar,
-  valueClaim,
-} from '@jijiao/domain';
+import { maskResidentId, residentIdCheckChar } from '@jijiao/domain';
 import type { IdNumberCipher } from '../../platform/crypto/id-number-cipher';
 import { copyLine, type BulkClient } from '../../platform/db/copy-into';
 import { createRandom } from './demo-people';
@@ -26,6 +21,8 @@ import {
   type GeneratedUnit,
 } from './province-tree';
 import { claimColumns, personColumns, provenanceColumns } from './province-columns';
+import { claimValuer, otherActivity, type GeneratedActivity } from './province-activities';
+import { birthRegions, givenChars, surnames } from './province-names';
 
 export interface ProvinceOptions {
   people: number;
@@ -64,47 +61,6 @@ export interface GeneratedProvince {
   /** ID numbers and names of people of the biggest unit (the import workload's rows). */
   importSample: { idNumber: string; name: string }[];
 }
-
-const surnames = Array.from(
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
-);
-const givenChars = Array.from(
-  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国文斌宇浩凯婷雪琳晨欣怡佳颖思源子涵梓轩雨泽晓峰志毅海燕春梅立新振宁俊嘉',
-);
-// Real GB/T 2260 birthplace codes (Hunan), none of them used by the 300 demo people, so
-// generated ID numbers never collide with theirs.
-const birthRegions = [
-  '430111',
-  '430112',
-  '430121',
-  '430181',
-  '430202',
-  '430203',
-  '430302',
-  '430321',
-  '430402',
-  '430421',
-  '430502',
-  '430521',
-  '430602',
-  '430621',
-  '430702',
-  '430721',
-  '430802',
-  '430821',
-  '430902',
-  '430921',
-  '431002',
-  '431021',
-  '431102',
-  '431121',
-  '431202',
-  '431221',
-  '431302',
-  '431321',
-  '433101',
-  '433122',
-];
 
 /** The id tag of generated people: `0e000000-…`. */
 export const generatedPersonTag = '0e000000';
@@ -392,110 +348,5 @@ export async function generateProvince(
     biggestUnitId: biggestUnit.id,
     learnerId,
     importSample,
-  };
-}
-
-interface GeneratedActivity {
-  type: string;
-  date: string;
-  level?: string;
-  role?: string;
-  hours?: number;
-  times?: number;
-  months?: number;
-  journal?: string;
-  authorRank?: number;
-  platform?: string;
-  projectNumber?: string;
-}
-
-/** A record other than a project, by the draw `r` (the mix of channels). */
-function otherActivity(
-  random: () => number,
-  r: number,
-  date: string,
-): [channel: string, activity: GeneratedActivity] {
-  if (r < 0.45)
-    return [
-      'platform_push',
-      {
-        type: 'online_course',
-        date,
-        hours: pick(random, [3, 6, 9, 12]),
-        platform: '演示学习平台',
-      },
-    ];
-  if (r < 0.7)
-    return [
-      'unit_bulk_entry',
-      {
-        type: 'unit_lecture',
-        date,
-        role: random() < 0.1 ? 'speaker' : 'participant',
-        times: 1 + Math.floor(random() * 6),
-      },
-    ];
-  if (r < 0.88)
-    return [
-      'unit_bulk_entry',
-      {
-        type: 'case_discussion',
-        date,
-        role: random() < 0.1 ? 'speaker' : 'participant',
-        times: 1 + Math.floor(random() * 4),
-      },
-    ];
-  if (r < 0.95)
-    return ['self_report', { type: 'self_study', date, hours: pick(random, [3, 6, 9]) }];
-  if (r < 0.99)
-    return [
-      'self_report',
-      {
-        type: 'paper',
-        date,
-        journal: pick(random, ['core', 'provincial', 'foreign']),
-        authorRank: 1 + Math.floor(random() * 3),
-      },
-    ];
-  return [
-    'spreadsheet_import',
-    { type: 'further_study', date, months: 1 + Math.floor(random() * 6) },
-  ];
-}
-
-interface CachedValue {
-  year: number;
-  credits: string;
-  class: string | null;
-  packs: string;
-  reasons: string;
-  activity: object;
-}
-
-/**
- * Values claims with the rules engine, cached by place and activity (without id and day):
- * the engine gives the same answer for the same activity at the same place in the same year.
- */
-function claimValuer(): (unit: GeneratedUnit, activity: GeneratedActivity) => CachedValue {
-  const valuations = new Map<string, CachedValue>();
-  return (unit, activity) => {
-    const a = activity;
-    const where = unit.place.place.district ?? unit.place.place.city ?? '';
-    const key = `${where}|${a.type}|${a.date.slice(0, 4)}|${a.level ?? ''}|${a.role ?? ''}|${String(a.hours ?? '')}|${String(a.times ?? '')}|${String(a.months ?? '')}|${a.journal ?? ''}|${String(a.authorRank ?? '')}`;
-    let v = valuations.get(key);
-    if (!v) {
-      const r = valueClaim(defaultPolicyRegistry, unit.place.place, 'x', activity);
-      if (!r.ok) throw new Error(`${JSON.stringify(activity)}: ${r.field} ${r.message}`);
-      v = {
-        year: r.value.year,
-        credits: r.value.credits.toFixed(1),
-        class: r.value.class,
-        packs: JSON.stringify(r.value.packs),
-        reasons: JSON.stringify(r.value.reasons),
-        activity: r.value.activity,
-      };
-      valuations.set(key, v);
-    }
-    return v;
   };
 }
