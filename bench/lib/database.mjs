@@ -5,8 +5,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { generateProvince } from './province.mjs';
 import { benchEnv, serverModules } from './server-modules.mjs';
+
+/**
+ * Generates the province (the server's generator, the bench's ID keys) through a bulk
+ * client: `pgBulkClient(client)` or `pgliteBulkClient(lite)`.
+ */
+async function generateProvince(bulkClient, options) {
+  const m = await serverModules();
+  const config = m.loadConfig(benchEnv());
+  const cipher = new m.IdNumberCipher(config.idKeys.encryptionKey, config.idKeys.lookupKey);
+  return m.generateProvince(bulkClient, { ...options, cipher });
+}
 
 /** Migrates and seeds the demo province through the server's own code. */
 async function migrateAndSeed(database) {
@@ -40,7 +50,7 @@ export async function provinceOnPostgres(options) {
     await client.connect();
     if (process.env.BENCH_PG_STATS) await client.query('create extension pg_stat_statements');
     try {
-      const generated = await generateProvince(client, { ...options, env: benchEnv() });
+      const generated = await generateProvince(m.pgBulkClient(client), options);
       return { cluster, url: cluster.url, generated };
     } finally {
       await client.end();
@@ -63,7 +73,7 @@ export async function provinceOnPglite(options, prepare) {
   const database = m.wrapPglite(lite);
   try {
     await migrateAndSeed(database);
-    const generated = await generateProvince(lite, { ...options, env: benchEnv() });
+    const generated = await generateProvince(m.pgliteBulkClient(lite), options);
     await prepare?.((text, params) => lite.query(text, params), generated);
     return {
       dataDir,

@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { copyInto } from './pg-copy.mjs';
 import { runJijiao } from './processes.mjs';
+import { serverModules } from './server-modules.mjs';
 
 const headers = ['身份证号', '姓名', '活动类型', '日期', '学时'];
 
@@ -25,6 +25,7 @@ function importRows(sample, count) {
 
 export async function importWorkload(url, generated, row, count) {
   const rows = importRows(generated.importSample, count);
+  const { pgBulkClient } = await serverModules();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-bench-import-'));
   try {
     const file = path.join(dir, 'credits.xlsx');
@@ -47,14 +48,11 @@ export async function importWorkload(url, generated, row, count) {
       );
       const csv = rows.map((r) => `${r.join(',')}\n`).join('');
       const started = performance.now();
-      await copyInto(
-        client,
+      await pgBulkClient(client).copyInto(
         'bench_import_baseline',
         ['id_number', 'name', 'type', 'date', 'hours'],
         csv,
-        {
-          format: 'csv',
-        },
+        'csv',
       );
       baselineSeconds = (performance.now() - started) / 1000;
     } finally {

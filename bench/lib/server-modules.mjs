@@ -1,5 +1,6 @@
 // The server's and domain's own TypeScript modules, loaded through tsx, so the benchmarks
-// compute ID hashes, places and credit values exactly as the server does.
+// compute ID hashes, places and credit values exactly as the server does, and generate the
+// province with the server's own generator (`jijiao seed-demo --people N` uses it too).
 import { register } from 'tsx/esm/api';
 
 const server = '../../packages/server';
@@ -8,13 +9,15 @@ let loaded;
 export async function serverModules() {
   if (loaded) return loaded;
   register();
-  const [config, cipher, place, domain, database, cluster] = await Promise.all([
+  const [config, cipher, place, domain, database, cluster, copy, generator] = await Promise.all([
     import(`${server}/src/platform/config/config.ts`),
     import(`${server}/src/platform/crypto/id-number-cipher.ts`),
     import(`${server}/src/modules/credits/claim-place.ts`),
     import('../../packages/domain/src/index.ts'),
     import(`${server}/src/platform/db/database.ts`),
     import(`${server}/test/postgres-cluster.ts`),
+    import(`${server}/src/platform/db/copy-into.ts`),
+    import(`${server}/src/modules/demo/province-generator.ts`),
   ]);
   loaded = {
     loadConfig: config.loadConfig,
@@ -28,6 +31,9 @@ export async function serverModules() {
     wrapPool: database.wrapPool,
     wrapPglite: database.wrapPglite,
     startPostgresCluster: cluster.startPostgresCluster,
+    pgBulkClient: copy.pgBulkClient,
+    pgliteBulkClient: copy.pgliteBulkClient,
+    generateProvince: generator.generateProvince,
   };
   return loaded;
 }

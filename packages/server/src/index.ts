@@ -12,6 +12,12 @@ export { systemClock, type Clock } from './platform/clock';
 export { startServer, type RunningServer } from './start-server';
 export { seedDemo, type DemoSeedResult } from './modules/demo/demo.service';
 export { completeDemo, type DemoCompletion } from './modules/demo/demo-at-start';
+export {
+  seedDemoScale,
+  yearRange,
+  type DemoScaleOptions,
+  type DemoScaleResult,
+} from './modules/demo/demo-scale';
 export { argon2Hasher } from './platform/auth/password-hasher';
 export { buildServices, type Services } from './services';
 export { systemActor } from './modules/orgs/system-actor';

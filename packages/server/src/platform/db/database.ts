@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema';
 import { acquireDataDirLock } from './data-dir-lock';
+import { pgBulkClient, pgliteBulkClient, type BulkClient } from './copy-into';
 
 export type Schema = typeof schema;
 /** The one database type services and repositories see, whichever engine is underneath. */
@@ -22,6 +23,8 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   /** Applies the migrations of a folder: by default, this version's. */
   migrate(folder?: string): Promise<void>;
+  /** One raw connection for bulk loads (COPY), held while `use` runs. */
+  withBulkClient<T>(use: (client: BulkClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,7 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => undefined
     db,
     kind: 'pglite',
     migrate: (folder = migrationsFolder) => migratePglite(db, { migrationsFolder: folder }),
+    withBulkClient: (use) => use(pgliteBulkClient(client)),
     async close() {
       try {
         await client.close();
@@ -54,6 +58,14 @@ export function wrapPool(pool: pg.Pool): Database {
     db,
     kind: 'postgres',
     migrate: (folder = migrationsFolder) => migratePg(db, { migrationsFolder: folder }),
+    async withBulkClient(use) {
+      const client = await pool.connect();
+      try {
+        return await use(pgBulkClient(client));
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
