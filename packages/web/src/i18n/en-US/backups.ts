@@ -4,7 +4,7 @@ export const backupsMessages: BackupsMessages = {
   backups: {
     title: 'Backups',
     intro:
-      'A backup holds every table (evidence files included) from one snapshot, with each table’s row count and checksum. Restoring is done by an operator on the server's command line (see “Backups and restore” in the deployment docs), into an empty database only, with the same ID-number keys as the installation it came from.',
+      'A backup holds every table (evidence files included) from one snapshot, with each table’s row count and checksum. Restoring is done by an operator on the server’s command line (see “Backups and restore” in the deployment docs), into an empty database only, with the same ID-number keys as the installation it came from.',
     backUpNow: 'Back up now',
     writing: 'Backing up…',
     created: 'The backup is written and checked.',
