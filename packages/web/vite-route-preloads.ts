@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -42,7 +43,10 @@ function closure(start: string, byFile: ReadonlyMap<string, ChunkLike>): Set<str
  * discovering them one after another once the shell has run. A listed module the build does
  * not produce fails the build: the list can not silently go stale.
  */
-export function routePreloads(views: FirstViews): Plugin {
+export function routePreloads(
+  views: FirstViews,
+  { recordModulesTo }: { recordModulesTo?: string } = {},
+): Plugin {
   let root = '';
   let base = '/';
   return {
@@ -61,6 +65,8 @@ export function routePreloads(views: FirstViews): Plugin {
       if (entry === undefined) throw new Error('route preloads: the build has no entry chunk');
       const inShell = closure(entry.fileName, byFile);
       const preloads: Record<string, { modules: string[]; fetches: string[] }> = {};
+      /** Module (path from the web root) → the first views that load it beyond the shell. */
+      const viewsOfModule = new Map<string, string[]>();
       for (const [view, { modules, fetches = [] }] of Object.entries(views)) {
         const files = new Set<string>();
         for (const module of modules) {
@@ -71,6 +77,11 @@ export function routePreloads(views: FirstViews): Plugin {
           for (const file of closure(chunk.fileName, byFile))
             if (!inShell.has(file)) files.add(file);
         }
+        for (const file of files)
+          for (const id of byFile.get(file)?.moduleIds ?? []) {
+            const module = path.relative(root, id).split(path.sep).join('/');
+            viewsOfModule.set(module, [...(viewsOfModule.get(module) ?? []), view]);
+          }
         preloads[view] = {
           modules: [...files].sort().map((file) => `${base}${file}`),
           fetches: [...fetches],
@@ -81,6 +92,11 @@ export function routePreloads(views: FirstViews): Plugin {
         fileName: routePreloadsFile,
         source: `${JSON.stringify(preloads, null, 2)}\n`,
       });
+      if (recordModulesTo !== undefined)
+        fs.writeFileSync(
+          recordModulesTo,
+          `${JSON.stringify(Object.fromEntries([...viewsOfModule].sort()), null, 1)}\n`,
+        );
     },
   };
 }

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { precompress } from './vite-precompress';
-import { routePreloads } from './vite-route-preloads';
+import { routePreloads, type FirstViews } from './vite-route-preloads';
+import { firstViewChunks } from './vite-view-chunks';
 
 /** What every signed-in page loads before its own module: the guard, messages and layout. */
 const signedIn = [
@@ -18,41 +19,43 @@ const adminHome = (page: string) => ({
 });
 
 /**
+ * The first views the server names in a page's HTML (ADR 0030): the public certificate
+ * page, the sign-in page and each role's home. Their modules are also what the first-view
+ * chunks gather (ADR 0037).
+ */
+const firstViews: FirstViews = {
+  verify: {
+    modules: ['src/pages/public/verify/index.tsx'],
+    fetches: ['/api/v1/certificates/{serial}/verify'],
+  },
+  login: { modules: ['src/pages/auth/login/index.tsx'] },
+  'home:learner': {
+    modules: [...signedIn, 'src/pages/home/learner/index.tsx', 'src/pages/home/learner/reads.ts'],
+    // The session, and the reads of pages/home/learner/reads.ts.
+    fetches: [
+      '/api/v1/me',
+      '/api/v1/me/years',
+      '/api/v1/me/years/{year}',
+      '/api/v1/certificates/mine',
+    ],
+  },
+  'home:unit_admin': adminHome('src/pages/home/unit-admin/index.tsx'),
+  'home:reviewer': adminHome('src/pages/home/reviewer/index.tsx'),
+  'home:host_admin': adminHome('src/pages/home/host-admin/index.tsx'),
+  'home:province_admin': adminHome('src/pages/home/province-admin/index.tsx'),
+  'home:system_admin': adminHome('src/pages/home/system-admin/index.tsx'),
+};
+
+/**
  * The server serves dist/ under a strict CSP (script-src 'self'): no inline scripts, no
  * CDN, no external fonts. JSX goes through Vite's built-in oxc transform.
  */
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
   plugins: [
-    // The first views the server names in a page's HTML (ADR 0030): the public certificate
-    // page, the sign-in page and each role's home.
-    routePreloads({
-      verify: {
-        modules: ['src/pages/public/verify/index.tsx'],
-        fetches: ['/api/v1/certificates/{serial}/verify'],
-      },
-      login: { modules: ['src/pages/auth/login/index.tsx'] },
-      'home:learner': {
-        modules: [
-          ...signedIn,
-          'src/pages/home/learner/index.tsx',
-          'src/pages/home/learner/reads.ts',
-        ],
-        // The session, and the reads of pages/home/learner/reads.ts.
-        fetches: [
-          '/api/v1/me',
-          '/api/v1/me/years',
-          '/api/v1/me/years/{year}',
-          '/api/v1/certificates/mine',
-        ],
-      },
-      'home:unit_admin': adminHome('src/pages/home/unit-admin/index.tsx'),
-      'home:reviewer': adminHome('src/pages/home/reviewer/index.tsx'),
-      'home:host_admin': adminHome('src/pages/home/host-admin/index.tsx'),
-      'home:province_admin': adminHome('src/pages/home/province-admin/index.tsx'),
-      'home:system_admin': adminHome('src/pages/home/system-admin/index.tsx'),
-    }),
-    precompress(),
+    routePreloads(firstViews, { recordModulesTo: process.env.JIJIAO_FIRST_VIEWS_RECORD }),
+    // The first pass of build.mjs only records; its files are thrown away uncompressed.
+    ...(process.env.JIJIAO_FIRST_VIEWS_RECORD ? [] : [precompress()]),
   ],
   server: {
     port: 5173,
@@ -100,6 +103,12 @@ export default defineConfig({
               name: 'shell',
               tags: ['$initial'],
               priority: 5,
+            },
+            {
+              // The first views' modules in a chunk per set of views that use them.
+              name: firstViewChunks(process.env.JIJIAO_FIRST_VIEWS_GROUP, import.meta.dirname),
+              priority: 4,
+              includeDependenciesRecursively: false,
             },
           ],
         },
