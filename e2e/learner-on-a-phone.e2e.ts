@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { apiSignIn } from './support/api';
 import { launchBrowser, saveScreenshot } from './support/browser';
 import { settle, trackRequests } from './support/page-walk';
 import { demoPassword, startTestServer, type TestServer } from './support/server';
@@ -191,6 +192,77 @@ describe('the learner on a phone: every page fits 390 px, one tap away, nothing 
       await settle(page, inFlight);
       expect(await layoutProblems(page, 'body'), path).toEqual([]);
     }
+    await context.close();
+  });
+
+  it('the first views come with their antd styles: the phone generates none of them (ADR 0037)', async ({
+    onTestFailed,
+  }) => {
+    const url = server!.url;
+    // A phone's user agent: the server picks the learner's home for `/` by it.
+    const context = await browser!.newContext({
+      ...phone,
+      userAgent:
+        'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Mobile Safari/537.36',
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const inFlight = trackRequests(page);
+    onTestFailed(async () => {
+      await saveScreenshot(page, 'first-view-styles-failure');
+    });
+    /**
+     * The component styles antd's CSS-in-JS still had to generate on this page (it marks
+     * each with `data-css-hash`; the design tokens' variables, `data-token-hash`, are always
+     * registered at run time), and the view's stylesheet. A generated style means a
+     * component the view renders is missing from packages/web/first-view-styles.tsx.
+     */
+    const styles = () =>
+      page.evaluate(() => ({
+        generated: Array.from(document.querySelectorAll('style[data-css-hash]'))
+          .filter((s) => !s.hasAttribute('data-token-hash'))
+          .map((s) => s.textContent.slice(0, 60)),
+        sheets: Array.from(document.styleSheets)
+          .map((sheet) => sheet.href ?? '')
+          .filter((href) => href.includes('/assets/first-view-'))
+          .map((href) => new URL(href).pathname.replace(/-[\w-]{8}\.css$/, '.css')),
+      }));
+    const mine = await (
+      await apiSignIn(url, 'demo-learner')
+    ).call<{ serial: string }[] | { items: { serial: string }[] }>(
+      'GET',
+      '/api/v1/certificates/mine',
+    );
+    const certificate = (Array.isArray(mine) ? mine : mine.items)[0];
+    expect(certificate, 'the demo learner holds a certificate').toBeDefined();
+    await page.goto(`${url}/verify/${certificate?.serial ?? ''}`);
+    await page.getByTestId('verify-status').waitFor();
+    await settle(page, inFlight);
+    expect(await styles(), 'the certificate page').toEqual({
+      generated: [],
+      sheets: ['/assets/first-view-verify.css'],
+    });
+
+    await page.goto(`${url}/login`);
+    await page.getByLabel('用户名', { exact: true }).waitFor();
+    await settle(page, inFlight);
+    expect(await styles(), 'the sign-in page').toEqual({
+      generated: [],
+      sheets: ['/assets/first-view-login.css'],
+    });
+    await page.getByLabel('用户名', { exact: true }).fill('demo-learner');
+    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL(`${url}/`);
+
+    // The home as a phone opens it: a fresh load of `/` with the session.
+    await page.goto(`${url}/`);
+    await page.getByTestId('year-credits').waitFor();
+    await settle(page, inFlight);
+    expect(await styles(), "the learner's home").toEqual({
+      generated: [],
+      sheets: ['/assets/first-view-home-learner.css'],
+    });
     await context.close();
   });
 });

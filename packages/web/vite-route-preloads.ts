@@ -45,7 +45,15 @@ function closure(start: string, byFile: ReadonlyMap<string, ChunkLike>): Set<str
  */
 export function routePreloads(
   views: FirstViews,
-  { recordModulesTo }: { recordModulesTo?: string } = {},
+  {
+    recordModulesTo,
+    styles,
+  }: {
+    /** The first pass of build.mjs: where to record which views load each module (ADR 0037). */
+    recordModulesTo?: string;
+    /** Each view's pre-rendered antd styles (first-view-styles.tsx, ADR 0037). */
+    styles?: () => Readonly<Record<string, string>>;
+  } = {},
 ): Plugin {
   let root = '';
   let base = '/';
@@ -64,7 +72,9 @@ export function routePreloads(
       const entry = chunks.find((chunk) => chunk.isEntry);
       if (entry === undefined) throw new Error('route preloads: the build has no entry chunk');
       const inShell = closure(entry.fileName, byFile);
-      const preloads: Record<string, { modules: string[]; fetches: string[] }> = {};
+      const preloads: Record<string, { modules: string[]; fetches: string[]; styles?: string[] }> =
+        {};
+      const cssOf = styles?.() ?? {};
       /** Module (path from the web root) → the first views that load it beyond the shell. */
       const viewsOfModule = new Map<string, string[]>();
       for (const [view, { modules, fetches = [] }] of Object.entries(views)) {
@@ -86,6 +96,15 @@ export function routePreloads(
           modules: [...files].sort().map((file) => `${base}${file}`),
           fetches: [...fetches],
         };
+        const css = cssOf[view];
+        if (css !== undefined) {
+          const ref = this.emitFile({
+            type: 'asset',
+            name: `first-view-${view.replace(/[^a-z0-9]+/gi, '-')}.css`,
+            source: css,
+          });
+          preloads[view].styles = [`${base}${this.getFileName(ref)}`];
+        }
       }
       this.emitFile({
         type: 'asset',

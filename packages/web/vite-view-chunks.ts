@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -35,4 +36,19 @@ export function firstViewChunks(
     ]),
   );
   return (moduleId) => chunkOf.get(moduleId) ?? null;
+}
+
+/**
+ * The antd styles the phone's first views render, as {view: css}: `first-view-styles.tsx`
+ * run in a child Node (NODE_ENV=production, as the class hashes are the production
+ * build's). Served as each view's stylesheet, they spare the phone generating them.
+ */
+export function firstViewStyles(root: string): Record<string, string> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'first-view-styles.tsx'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', TSX_TSCONFIG_PATH: 'tsconfig.json' },
+    maxBuffer: 64 * 1024 * 1024,
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as Record<string, string>;
 }

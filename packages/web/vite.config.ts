@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import { precompress } from './vite-precompress';
 import { routePreloads, type FirstViews } from './vite-route-preloads';
-import { firstViewChunks } from './vite-view-chunks';
+import { firstViewChunks, firstViewStyles } from './vite-view-chunks';
 
 /** What every signed-in page loads before its own module: the guard, messages and layout. */
 const signedIn = [
@@ -53,7 +53,12 @@ const firstViews: FirstViews = {
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
   plugins: [
-    routePreloads(firstViews, { recordModulesTo: process.env.JIJIAO_FIRST_VIEWS_RECORD }),
+    routePreloads(firstViews, {
+      recordModulesTo: process.env.JIJIAO_FIRST_VIEWS_RECORD,
+      ...(process.env.JIJIAO_FIRST_VIEWS_RECORD
+        ? {}
+        : { styles: () => firstViewStyles(import.meta.dirname) }),
+    }),
     // The first pass of build.mjs only records; its files are thrown away uncompressed.
     ...(process.env.JIJIAO_FIRST_VIEWS_RECORD ? [] : [precompress()]),
   ],

@@ -62,6 +62,8 @@ interface ViewPreloads {
    * certificate serial in the page's path.
    */
   fetches: string[];
+  /** Stylesheets: the view's antd styles rendered at build time (ADR 0037). */
+  styles: string[];
 }
 
 const safeModule = /^\/[\w./~-]+$/;
@@ -78,9 +80,17 @@ function readPreloads(webDist: string): Map<string, ViewPreloads> {
   if (typeof parsed !== 'object' || parsed === null) return views;
   for (const [view, entry] of Object.entries(parsed)) {
     if (typeof entry !== 'object' || entry === null) continue;
-    const { modules, fetches = [] } = entry as { modules?: unknown; fetches?: unknown };
-    if (isStrings(modules, safeModule) && isStrings(fetches, safeFetch))
-      views.set(view, { modules, fetches });
+    const {
+      modules,
+      fetches = [],
+      styles = [],
+    } = entry as { modules?: unknown; fetches?: unknown; styles?: unknown };
+    if (
+      isStrings(modules, safeModule) &&
+      isStrings(fetches, safeFetch) &&
+      isStrings(styles, safeModule)
+    )
+      views.set(view, { modules, fetches, styles });
   }
   return views;
 }
@@ -116,12 +126,17 @@ export function loadFirstViewHtml(webDist: string, indexHtml: string) {
         .map((api) => api.replaceAll('{year}', String(year)).replaceAll('{serial}', serial ?? ''))
         .map((api) => `<link rel="preload" as="fetch" crossorigin href="${api}">`)
         .join('');
+      // The view's antd styles: the runtime reads their cache-path map and skips generating
+      // them (ADR 0037); in <head>, so they are in before the app's first render.
+      const stylesheets = preloads.styles
+        .map((file) => `<link rel="stylesheet" href="${file}">`)
+        .join('');
       const modules = preloads.modules
         .map((file) => `<link rel="modulepreload" crossorigin href="${file}">`)
         .join('');
       const text = indexHtml
         .replace('<head>', `<head>${reads}`)
-        .replace('</head>', `${modules}</head>`);
+        .replace('</head>', `${stylesheets}${modules}</head>`);
       if (perSerial) return variant(text, false);
       // One per view and year: a handful over a server's life.
       const html = variant(text);

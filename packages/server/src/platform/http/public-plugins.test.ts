@@ -99,7 +99,7 @@ describe('index.html names the modules of the view it will most likely show', ()
         modules: ['/assets/verify-A1.js', '/assets/shared-B2.js'],
         fetches: ['/api/v1/certificates/{serial}/verify'],
       },
-      login: { modules: ['/assets/login-C3.js'] },
+      login: { modules: ['/assets/login-C3.js'], styles: ['/assets/first-view-login-G7.css'] },
       'home:learner': {
         modules: ['/assets/learner-D4.js'],
         fetches: ['/api/v1/me', '/api/v1/me/years/{year}'],
@@ -108,6 +108,7 @@ describe('index.html names the modules of the view it will most likely show', ()
       // A file name that could break out of the attribute is never written into the page.
       'home:unit_admin': { modules: ['/assets/x.js"><script>alert(1)</script>'] },
       'home:host_admin': { modules: [], fetches: ['https://elsewhere.example/steal'] },
+      'home:system_admin': { modules: [], styles: ['https://elsewhere.example/x.css'] },
     }),
   });
   let t: TestApp;
@@ -184,5 +185,19 @@ describe('index.html names the modules of the view it will most likely show', ()
     { url: '/projects', headers: { cookie: session, 'user-agent': phone }, files: [] },
   ])('$url with $headers names $files', async ({ url, headers, files }) => {
     expect(await preloadsOf(url, headers)).toEqual(files);
+  });
+
+  it("links the view's pre-rendered antd styles in <head>, before its modules (ADR 0037)", async () => {
+    const text = (await t.app.inject({ url: '/login' })).body;
+    const head = text.slice(0, text.indexOf('</head>'));
+    expect(head).toContain('<link rel="stylesheet" href="/assets/first-view-login-G7.css">');
+    expect(head.indexOf('first-view-login-G7.css')).toBeLessThan(head.indexOf('login-C3.js'));
+    // A view whose stylesheet is not one of the build's files names nothing.
+    const admin = await t.app.inject({
+      url: '/',
+      headers: { cookie: `${session}; jijiao_home=system_admin` },
+    });
+    expect(admin.body).not.toContain('elsewhere');
+    expect(admin.body).not.toContain('stylesheet');
   });
 });
