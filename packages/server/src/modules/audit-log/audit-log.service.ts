@@ -51,7 +51,10 @@ export class AuditLogService {
   }
 
   async record(event: AuditEvent, tx?: DbOrTx): Promise<void> {
-    await this.#deps.repository.append(tx ?? this.#deps.db, this.entryOf(event, this.#deps.clock.now()));
+    await this.#deps.repository.append(
+      tx ?? this.#deps.db,
+      this.entryOf(event, this.#deps.clock.now()),
+    );
   }
 
   /** `record` for many events at once (a set-based write), in their order. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   idempotencyKeySchema,
   providerCreditSchema,
@@ -6,8 +6,15 @@ import {
   type ProviderBatchResult,
   type ProviderCredit,
   type ProviderCreditResult,
+  type ErrorResponse,
 } from '@jijiao/contracts';
-import { canonicalJson, maskResidentId, parseResidentId, type JsonValue } from '@jijiao/domain';
+import {
+  canonicalJson,
+  maskResidentId,
+  parseResidentId,
+  type ClaimValuation,
+  type JsonValue,
+} from '@jijiao/domain';
 import type { PlatformCaller } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
@@ -25,7 +32,15 @@ export interface ProviderPushDeps {
   clock: Clock;
   repository: ProviderRepository;
   people: Pick<PeopleService, 'findByIdNumbers' | 'idNumberHash'>;
-  intake: Pick<CreditIntake, 'record' | 'personAndPlace' | 'chainFor'>;
+  intake: Pick<
+    CreditIntake,
+    | 'record'
+    | 'personAndPlace'
+    | 'chainFor'
+    | 'valueChecked'
+    | 'recordManySubmitted'
+    | 'recordManyEffective'
+  >;
 }
 
 /**
@@ -55,6 +70,53 @@ export function requestHashOf(body: unknown): string {
     .digest('hex');
 }
 
+function idempotencyConflict(): AppError {
+  return new AppError(
+    'idempotency_conflict',
+    'This Idempotency-Key was used with another body; use a new key for a new credit',
+  );
+}
+
+/** A batch item: its key as sent, the key checked, and the rest of its body. */
+interface ParsedItem {
+  rawKey: unknown;
+  key: ReturnType<typeof idempotencyKeySchema.safeParse>;
+  body: Record<string, unknown>;
+}
+
+function parseBatch(items: readonly Record<string, unknown>[]): ParsedItem[] {
+  return items.map((item) => {
+    const { idempotencyKey: rawKey, ...body } = item;
+    return { rawKey, key: idempotencyKeySchema.safeParse(rawKey), body };
+  });
+}
+
+function parsedPushes(parsed: readonly ParsedItem[]): { key: string; body: unknown }[] {
+  return parsed.flatMap((p) => (p.key.success ? [{ key: p.key.data, body: p.body }] : []));
+}
+
+/** An item checked and ready to be recorded in the batch's transaction. */
+interface FreshPush {
+  key: string;
+  requestHash: string;
+  claimId: string;
+  known: PersonAndPlace;
+  valued: ClaimValuation;
+  chainSteps: string[] | undefined;
+  idNumberMasked: string;
+}
+
+/** What each item of a batch will be answered: its stored answer, its new one, or its error. */
+type PlannedAnswer =
+  | { kind: 'stored'; key: string; record: IdempotencyRow }
+  | { kind: 'fresh' | 'replay'; key: string }
+  | { kind: 'error'; key: string | null; status: number; error: ErrorResponse['error'] };
+
+interface BatchPlan {
+  answers: PlannedAnswer[];
+  fresh: FreshPush[];
+}
+
 /** The day (China time, UTC+8) of a date or an offset date-time. */
 function chinaDay(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
@@ -74,12 +136,7 @@ export class ProviderPushService {
   }
 
   private replay(record: IdempotencyRow, requestHash: string): PushAnswer {
-    if (record.requestHash !== requestHash) {
-      throw new AppError(
-        'idempotency_conflict',
-        'This Idempotency-Key was used with another body; use a new key for a new credit',
-      );
-    }
+    if (record.requestHash !== requestHash) throw idempotencyConflict();
     return {
       status: record.statusCode,
       body: record.response as ProviderCreditResult,
@@ -98,23 +155,79 @@ export class ProviderPushService {
   }
 
   /**
-   * Up to 1 000 credits, each with its own `idempotencyKey`, each in its own transaction:
-   * one bad item is answered with its error and the others go on. What the items need
-   * before their transactions is read once for the batch (`readAhead`).
+   * Up to 1 000 credits, each with its own `idempotencyKey`, written in one transaction
+   * (ADR 0035): every item is checked first (its stored answer, schema, person, value) and
+   * a bad one is answered with its error; the others are recorded set-based through the
+   * bulk intake — duplicates matched against stored claims and earlier items, submitted
+   * into their units' chains or effective on arrival for a trusted platform, pending claims
+   * an arrival matches confirmed — with their answers stored under their keys. The answers
+   * are exactly those of `pushEach`, which serves when the set-based path cannot: a unit
+   * without reviewers (its items fail one by one) or a key a concurrent request took.
    */
   async pushBatch(
     platform: PlatformCaller,
     items: readonly Record<string, unknown>[],
     ip: string | null,
   ): Promise<ProviderBatchResult> {
-    const parsed = items.map((item) => {
-      const { idempotencyKey: rawKey, ...body } = item;
-      return { rawKey, key: idempotencyKeySchema.safeParse(rawKey), body };
-    });
-    const context = await this.readAhead(
-      platform,
-      parsed.flatMap((p) => (p.key.success ? [{ key: p.key.data, body: p.body }] : [])),
-    );
+    const parsed = parseBatch(items);
+    const context = await this.readAhead(platform, parsedPushes(parsed));
+    const plan = await this.planBatch(context, platform, parsed);
+    if (!plan) return this.pushEachIn(context, platform, parsed, ip);
+    let written: Map<string, IdempotencyRow>;
+    try {
+      written = await this.writePlan(context, platform, plan, ip);
+    } catch (error) {
+      // A concurrent request stored one of these keys first: one by one, from a fresh read.
+      if (!isUniqueViolation(error)) throw error;
+      return this.pushEach(platform, items, ip);
+    }
+    const results: ProviderBatchItemResult[] = [];
+    const counts = { created: 0, replayed: 0, failed: 0 };
+    for (const [index, planned] of plan.answers.entries()) {
+      if (planned.kind === 'error') {
+        counts.failed += 1;
+        results.push({
+          index,
+          idempotencyKey: planned.key,
+          status: planned.status,
+          error: planned.error,
+        });
+        continue;
+      }
+      const record = planned.kind === 'stored' ? planned.record : written.get(planned.key);
+      if (!record) throw new Error(`provider batch: no answer for ${planned.key}`);
+      counts[planned.kind === 'fresh' ? 'created' : 'replayed'] += 1;
+      results.push({
+        index,
+        idempotencyKey: planned.key,
+        status: record.statusCode,
+        body: record.response as ProviderCreditResult,
+      });
+    }
+    return { results, counts };
+  }
+
+  /**
+   * The reference batch: each item in its own transaction, one after another (the answers
+   * the set-based `pushBatch` must give). One bad item is answered with its error and the
+   * others go on.
+   */
+  async pushEach(
+    platform: PlatformCaller,
+    items: readonly Record<string, unknown>[],
+    ip: string | null,
+  ): Promise<ProviderBatchResult> {
+    const parsed = parseBatch(items);
+    const context = await this.readAhead(platform, parsedPushes(parsed));
+    return this.pushEachIn(context, platform, parsed, ip);
+  }
+
+  private async pushEachIn(
+    context: PushContext,
+    platform: PlatformCaller,
+    parsed: readonly ParsedItem[],
+    ip: string | null,
+  ): Promise<ProviderBatchResult> {
     const results: ProviderBatchItemResult[] = [];
     const counts = { created: 0, replayed: 0, failed: 0 };
     for (const [index, { rawKey, key, body }] of parsed.entries()) {
@@ -132,6 +245,125 @@ export class ProviderPushService {
       }
     }
     return { results, counts };
+  }
+
+  /**
+   * Every item of a batch checked in order, as `pushIn` checks it, without writing: its
+   * stored answer (or that of an earlier item with the same key), else its body, person,
+   * place, chain and value. Undefined when the batch must go one by one (a new claim of an
+   * untrusted platform for a unit without reviewers fails inside its own transaction).
+   */
+  private async planBatch(
+    context: PushContext,
+    platform: PlatformCaller,
+    parsed: readonly ParsedItem[],
+  ): Promise<BatchPlan | undefined> {
+    const answers: PlannedAnswer[] = [];
+    const fresh = new Map<string, FreshPush>();
+    for (const { rawKey, key, body } of parsed) {
+      const keyText = typeof rawKey === 'string' ? rawKey : null;
+      try {
+        if (!key.success) throw validationError(key.error, 'idempotencyKey');
+        const requestHash = requestHashOf(body);
+        const stored = context.stored.get(key.data);
+        if (stored) {
+          this.replay(stored, requestHash);
+          answers.push({ kind: 'stored', key: key.data, record: stored });
+          continue;
+        }
+        const earlier = fresh.get(key.data);
+        if (earlier) {
+          if (earlier.requestHash !== requestHash) throw idempotencyConflict();
+          answers.push({ kind: 'replay', key: key.data });
+          continue;
+        }
+        const checked = await this.checkPush(context, platform, body);
+        if (checked.chainSteps?.length === 0) return undefined;
+        fresh.set(key.data, { key: key.data, requestHash, ...checked });
+        answers.push({ kind: 'fresh', key: key.data });
+      } catch (error) {
+        if (!(error instanceof Error)) throw error;
+        const { status, body: errorBody } = providerAnswer(error);
+        answers.push({ kind: 'error', key: keyText, status, error: errorBody.error });
+      }
+    }
+    return { answers, fresh: [...fresh.values()] };
+  }
+
+  /** One item's checks before its write: body, person, activity, place, chain and value. */
+  private async checkPush(context: PushContext, platform: PlatformCaller, input: unknown) {
+    const parsed = providerCreditSchema.safeParse(input);
+    if (!parsed.success) throw validationError(parsed.error);
+    const body = parsed.data;
+    const { person, idNumberMasked } = this.findPerson(context, platform, body);
+    const activity = this.activityOf(body);
+    const known = await this.placeOf(context, person);
+    const chainSteps = context.trusted ? undefined : await this.chainOf(context, known);
+    const claimId = randomUUID();
+    const valued = await this.#deps.intake.valueChecked(
+      this.#deps.db,
+      known.where,
+      claimId,
+      activity,
+    );
+    return { claimId, known, valued, chainSteps, idNumberMasked };
+  }
+
+  /** The checked items of a batch, recorded set-based with their answers, in one transaction. */
+  private async writePlan(
+    context: PushContext,
+    platform: PlatformCaller,
+    plan: BatchPlan,
+    ip: string | null,
+  ): Promise<Map<string, IdempotencyRow>> {
+    const { db, repository, intake, clock } = this.#deps;
+    const written = new Map<string, IdempotencyRow>();
+    if (plan.fresh.length === 0) return written;
+    await db.transaction(async (tx) => {
+      const actor = {
+        userId: null,
+        username: `platform:${platform.name}`,
+        ip,
+        orgId: platform.orgId,
+      };
+      const items = plan.fresh.map((p) => ({
+        claimId: p.claimId,
+        known: p.known,
+        valued: p.valued,
+        chainSteps: p.chainSteps ?? [],
+        sourceRef: `platform:${platform.orgId}:${p.key}`,
+      }));
+      const input = { channel: 'platform_push' as const, actor, items, logEach: true };
+      const { outcomes } = context.trusted
+        ? await intake.recordManyEffective(tx, input)
+        : await intake.recordManySubmitted(tx, input);
+      const now = clock.now();
+      for (const [index, p] of plan.fresh.entries()) {
+        const outcome = outcomes[index];
+        if (!outcome) throw new Error('provider batch: an item without its outcome');
+        const answer: ProviderCreditResult = {
+          id: outcome.claimId,
+          status: outcome.status as ProviderCreditResult['status'],
+          matched: outcome.matched,
+          credits: outcome.credits,
+          class: outcome.class,
+          year: outcome.year,
+          packVersions: outcome.packVersions,
+          idNumberMasked: p.idNumberMasked,
+        };
+        written.set(p.key, {
+          platformOrgId: platform.orgId,
+          key: p.key,
+          requestHash: p.requestHash,
+          statusCode: 201,
+          response: answer,
+          createdAt: now,
+        });
+      }
+      await repository.insertIdempotencies(tx, [...written.values()]);
+    });
+    for (const [key, record] of written) context.stored.set(key, record);
+    return written;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
+import { insertJsonRows } from '../../platform/db/json-rows';
 import { pathWithin } from '../../platform/db/scope-sql';
 import { orgs } from '../../platform/db/tables/orgs';
 import {
@@ -136,6 +137,14 @@ export class ProviderRepository {
         ),
       );
     return new Map(rows.map((r) => [r.key, r]));
+  }
+
+  /** Many records in a few statements; a key stored concurrently fails on the primary key. */
+  async insertIdempotencies(
+    db: DbOrTx,
+    rows: readonly (typeof idempotencyRecords.$inferInsert)[],
+  ): Promise<void> {
+    await insertJsonRows(db, idempotencyRecords, rows);
   }
 
   /** Plain insert: a concurrent request with the same key fails on the primary key. */
