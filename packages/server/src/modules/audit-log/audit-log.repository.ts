@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, isNull, lt, or, like, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
-import { insertJsonRows } from '../../platform/db/json-rows';
+import { insertRows } from '../../platform/db/copy-rows';
 import { auditLog } from '../../platform/db/tables/audit-log';
 
 export type AuditEntry = typeof auditLog.$inferInsert;
@@ -54,7 +54,7 @@ export class AuditLogRepository {
 
   /** Many entries in a few statements, in the given order (ids ascending). */
   async appendMany(db: DbOrTx, entries: readonly AuditEntry[]): Promise<void> {
-    await insertJsonRows(db, auditLog, entries);
+    await insertRows(db, auditLog, entries);
   }
 
   /** When an action was first logged at exactly this org with this value of one detail. */

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
-import { insertJsonRows } from '../../platform/db/json-rows';
+import { insertRows } from '../../platform/db/copy-rows';
 import { pathWithin } from '../../platform/db/scope-sql';
 import { orgs } from '../../platform/db/tables/orgs';
 import {
@@ -133,7 +133,8 @@ export class ProviderRepository {
       .where(
         and(
           eq(idempotencyRecords.platformOrgId, platformId),
-          inArray(idempotencyRecords.key, [...new Set(keys)]),
+          // One JSON parameter, not a bind per key (keys are printable ASCII, quotes included).
+          sql`${idempotencyRecords.key} = any(array(select json_array_elements_text(${JSON.stringify([...new Set(keys)])}::json)))`,
         ),
       );
     return new Map(rows.map((r) => [r.key, r]));
@@ -144,7 +145,7 @@ export class ProviderRepository {
     db: DbOrTx,
     rows: readonly (typeof idempotencyRecords.$inferInsert)[],
   ): Promise<void> {
-    await insertJsonRows(db, idempotencyRecords, rows);
+    await insertRows(db, idempotencyRecords, rows);
   }
 
   /** Plain insert: a concurrent request with the same key fails on the primary key. */
