@@ -39,6 +39,11 @@ export interface BulkIntakeInput {
    * file the caller logs once.
    */
   logEach?: boolean;
+  /**
+   * The caller took the intake locks of every item's person already (`lockIntake`, once
+   * for a file written in chunks): taking them again per chunk could deadlock.
+   */
+  locked?: boolean;
 }
 
 /** What became of one item, as `CreditIntake.record` answers it. */
@@ -190,6 +195,8 @@ export interface BulkEffectiveInput {
   items: readonly BulkEffectiveItem[];
   /** As `BulkIntakeInput.logEach`. */
   logEach?: boolean;
+  /** As `BulkIntakeInput.locked`. */
+  locked?: boolean;
 }
 
 /**
@@ -254,15 +261,17 @@ async function sortArrivals(
     channel: CreditChannel;
     actor: BulkIntakeInput['actor'];
     items: readonly BulkEffectiveItem[];
+    locked?: boolean | undefined;
   },
 ): Promise<SortedArrivals> {
   const { repository, clock } = deps;
   const now = clock.now();
   const { channel, actor, items } = input;
-  await repository.lockPeople(
-    tx,
-    items.map((i) => i.known.person.id),
-  );
+  if (input.locked !== true)
+    await repository.lockPeople(
+      tx,
+      items.map((i) => i.known.person.id),
+    );
   const { byKey: candidates, rows } = await storedCandidates(repository, tx, items);
   const sorted: SortedArrivals = {
     claims: [],

@@ -148,7 +148,8 @@ async function run(mode: Mode): Promise<World> {
   const claims = await queryRows<{ id: string }>(
     db,
     sql`select c.id from credit_claims c join people p on p.id = c.person_id
-        order by p.name, c.activity_date, c.project_number nulls first, c.role, c.credits, c.channel`,
+        order by p.name, c.activity_date, c.project_number nulls first, c.role, c.credits, c.channel,
+          (select min(v.source_ref) from credit_provenances v where v.claim_id = c.id)`,
   );
   for (const [i, c] of claims.entries()) labels.set(c.id, `claim:${String(i)}`);
   return { db, answers, labels };
