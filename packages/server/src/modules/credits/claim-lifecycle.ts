@@ -20,7 +20,7 @@ import type {
 
 /**
  * Asks a set-based entry to log each claim as one by one does (`credit.recorded`, and
- * `credit.submitted` for a submitted one), for callers that log claims, not files.
+ * `credit.submit` for a submitted one), for callers that log claims, not files.
  */
 export interface EntryLog {
   channel: string;

@@ -34,7 +34,7 @@ export interface BulkIntakeInput {
   actor: ClaimActor & { orgId?: string | null };
   items: readonly BulkIntakeItem[];
   /**
-   * Log each claim as one by one does (`credit.recorded`, `credit.submitted`,
+   * Log each claim as one by one does (`credit.recorded`, `credit.submit`,
    * `credit.matched`): for a channel whose unit is the claim (a platform's push), not a
    * file the caller logs once.
    */
