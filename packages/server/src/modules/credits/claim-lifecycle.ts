@@ -8,7 +8,8 @@ import {
 import type { Clock } from '../../platform/clock';
 import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
-import type { AuditEvent, AuditLogService } from '../audit-log/audit-log.service';
+import type { AuditLogService } from '../audit-log/audit-log.service';
+import { enteredEvents, type EntryLog } from './claim-entry-log';
 import type { StandingsService } from '../standings/standings.service';
 import type {
   ClaimContentPatch,
@@ -17,34 +18,6 @@ import type {
   NewClaim,
   NewClaimReview,
 } from './credits.repository';
-
-/**
- * Asks a set-based entry to log each claim as one by one does (`credit.recorded`, and
- * `credit.submit` for a submitted one), for callers that log claims, not files.
- */
-export interface EntryLog {
-  channel: string;
-  /** The unit path of each claim, by claim id (the entries' org). */
-  unitPaths: ReadonlyMap<string, string>;
-}
-
-function recordedEvent(
-  claim: Pick<NewClaim, 'id' | 'credits'>,
-  status: 'draft' | 'effective',
-  actor: ClaimActor,
-  log: EntryLog,
-): AuditEvent {
-  return {
-    action: 'credit.recorded',
-    actorUserId: actor.userId,
-    actorUsername: actor.username,
-    ip: actor.ip,
-    targetType: 'credit_claim',
-    targetId: claim.id ?? '',
-    orgPath: log.unitPaths.get(claim.id ?? '') ?? null,
-    details: { channel: log.channel, status, credits: claim.credits },
-  };
-}
 
 /** Who makes a transition: a signed-in user, a platform, or the system. */
 export interface ClaimActor {
@@ -304,11 +277,7 @@ export class ClaimLifecycle {
       tx,
       rows.map((r) => ({ personId: r.personId, year: r.year })),
     );
-    if (log)
-      await this.#deps.auditLog.recordMany(
-        rows.map((row) => recordedEvent(row, 'effective', actor, log)),
-        tx,
-      );
+    if (log) await this.#deps.auditLog.recordMany(enteredEvents(rows, null, actor, log), tx);
   }
 
   /**
@@ -368,30 +337,10 @@ export class ClaimLifecycle {
       tx,
       rows.map((r) => ({ personId: r.personId, year: r.year })),
     );
-    if (log)
-      await this.#deps.auditLog.recordMany(
-        claims.flatMap((claim) => [
-          recordedEvent(claim, 'draft', actor, log),
-          {
-            action: 'credit.submit' as const,
-            actorUserId: actor.userId,
-            actorUsername: actor.username,
-            ip: actor.ip,
-            targetType: 'credit_claim' as const,
-            targetId: claim.id ?? '',
-            orgPath: log.unitPaths.get(claim.id ?? '') ?? null,
-            details: { from: 'draft', to: claim.status, step: 0, reason: null },
-          },
-        ]),
-        tx,
-      );
+    if (log) await this.#deps.auditLog.recordMany(enteredEvents(claims, 'submit', actor, log), tx);
   }
 
-  /**
-   * Stored claims in review that an arrival effective by itself (a trusted platform)
-   * matched: each confirmed as one by one (`change` with `confirm`), in the caller's
-   * transaction. Rare (an arrival of an activity already reported and still in review).
-   */
+  /** Claims in review that a trusted arrival matched, each confirmed as one by one (rare). */
   async confirmArrived(
     tx: DbOrTx,
     claims: readonly LifecycleClaim[],

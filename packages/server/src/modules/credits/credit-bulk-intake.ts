@@ -15,7 +15,8 @@ import {
   roleOf,
 } from './claim-match';
 import type { AuditEvent, AuditLogService } from '../audit-log/audit-log.service';
-import type { ClaimActor, ClaimLifecycle, EntryLog, LifecycleClaim } from './claim-lifecycle';
+import type { EntryLog } from './claim-entry-log';
+import type { ClaimActor, ClaimLifecycle, LifecycleClaim } from './claim-lifecycle';
 import type { ClaimRow, CreditsRepository, NewProvenance } from './credits.repository';
 import type { PersonAndPlace } from './claim-place';
 
