@@ -1,30 +1,34 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
-  idempotencyKeySchema,
   providerCreditSchema,
   type ProviderBatchItemResult,
   type ProviderBatchResult,
   type ProviderCredit,
   type ProviderCreditResult,
-  type ErrorResponse,
 } from '@jijiao/contracts';
-import {
-  canonicalJson,
-  maskResidentId,
-  parseResidentId,
-  type ClaimValuation,
-  type JsonValue,
-} from '@jijiao/domain';
+import { maskResidentId, parseResidentId } from '@jijiao/domain';
 import type { PlatformCaller } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
-import { AppError } from '../../platform/errors/app-error';
 import type { CreditIntake, PersonAndPlace } from '../credits/credit-intake.service';
 import type { PersonView } from '../people/people.service';
 import type { PeopleService } from '../people/people.service';
 import { residentIdMessages } from '../people/person-identity';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { fieldError, providerAnswer, validationError } from './provider-answers';
+import {
+  answersOf,
+  chinaDay,
+  requestHashOf,
+  idempotencyConflict,
+  parseBatch,
+  parsedPushes,
+  writeBatch,
+  type BatchPlan,
+  type FreshPush,
+  type ParsedItem,
+  type PlannedAnswer,
+} from './provider-batch';
 import type { IdempotencyRow, ProviderRepository } from './provider.repository';
 
 export interface ProviderPushDeps {
@@ -63,71 +67,8 @@ export interface PushAnswer {
   replayed: boolean;
 }
 
-/** The hash a request is recognised by: SHA-256 of its canonical JSON (RFC 8785). */
-export function requestHashOf(body: unknown): string {
-  return createHash('sha256')
-    .update(canonicalJson(body as JsonValue))
-    .digest('hex');
-}
+export { requestHashOf } from './provider-batch';
 
-function idempotencyConflict(): AppError {
-  return new AppError(
-    'idempotency_conflict',
-    'This Idempotency-Key was used with another body; use a new key for a new credit',
-  );
-}
-
-/** A batch item: its key as sent, the key checked, and the rest of its body. */
-interface ParsedItem {
-  rawKey: unknown;
-  key: ReturnType<typeof idempotencyKeySchema.safeParse>;
-  body: Record<string, unknown>;
-}
-
-function parseBatch(items: readonly Record<string, unknown>[]): ParsedItem[] {
-  return items.map((item) => {
-    const { idempotencyKey: rawKey, ...body } = item;
-    return { rawKey, key: idempotencyKeySchema.safeParse(rawKey), body };
-  });
-}
-
-function parsedPushes(parsed: readonly ParsedItem[]): { key: string; body: unknown }[] {
-  return parsed.flatMap((p) => (p.key.success ? [{ key: p.key.data, body: p.body }] : []));
-}
-
-/** An item checked and ready to be recorded in the batch's transaction. */
-interface FreshPush {
-  key: string;
-  requestHash: string;
-  claimId: string;
-  known: PersonAndPlace;
-  valued: ClaimValuation;
-  chainSteps: string[] | undefined;
-  idNumberMasked: string;
-}
-
-/** What each item of a batch will be answered: its stored answer, its new one, or its error. */
-type PlannedAnswer =
-  | { kind: 'stored'; key: string; record: IdempotencyRow }
-  | { kind: 'fresh' | 'replay'; key: string }
-  | { kind: 'error'; key: string | null; status: number; error: ErrorResponse['error'] };
-
-interface BatchPlan {
-  answers: PlannedAnswer[];
-  fresh: FreshPush[];
-}
-
-/** The day (China time, UTC+8) of a date or an offset date-time. */
-function chinaDay(value: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  return new Date(Date.parse(value) + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/**
- * The open API of online platforms: one pushed credit (or a batch of them), recognised by
- * its Idempotency-Key. The answer is stored with the claim in one transaction; the same key
- * and body replay it, the same key with another body is a conflict.
- */
 export class ProviderPushService {
   readonly #deps: ProviderPushDeps;
 
@@ -181,30 +122,7 @@ export class ProviderPushService {
       if (!isUniqueViolation(error)) throw error;
       return this.pushEach(platform, items, ip);
     }
-    const results: ProviderBatchItemResult[] = [];
-    const counts = { created: 0, replayed: 0, failed: 0 };
-    for (const [index, planned] of plan.answers.entries()) {
-      if (planned.kind === 'error') {
-        counts.failed += 1;
-        results.push({
-          index,
-          idempotencyKey: planned.key,
-          status: planned.status,
-          error: planned.error,
-        });
-        continue;
-      }
-      const record = planned.kind === 'stored' ? planned.record : written.get(planned.key);
-      if (!record) throw new Error(`provider batch: no answer for ${planned.key}`);
-      counts[planned.kind === 'fresh' ? 'created' : 'replayed'] += 1;
-      results.push({
-        index,
-        idempotencyKey: planned.key,
-        status: record.statusCode,
-        body: record.response as ProviderCreditResult,
-      });
-    }
-    return { results, counts };
+    return answersOf(plan, written);
   }
 
   /**
@@ -316,52 +234,7 @@ export class ProviderPushService {
     plan: BatchPlan,
     ip: string | null,
   ): Promise<Map<string, IdempotencyRow>> {
-    const { db, repository, intake, clock } = this.#deps;
-    const written = new Map<string, IdempotencyRow>();
-    if (plan.fresh.length === 0) return written;
-    await db.transaction(async (tx) => {
-      const actor = {
-        userId: null,
-        username: `platform:${platform.name}`,
-        ip,
-        orgId: platform.orgId,
-      };
-      const items = plan.fresh.map((p) => ({
-        claimId: p.claimId,
-        known: p.known,
-        valued: p.valued,
-        chainSteps: p.chainSteps ?? [],
-        sourceRef: `platform:${platform.orgId}:${p.key}`,
-      }));
-      const input = { channel: 'platform_push' as const, actor, items, logEach: true };
-      const { outcomes } = context.trusted
-        ? await intake.recordManyEffective(tx, input)
-        : await intake.recordManySubmitted(tx, input);
-      const now = clock.now();
-      for (const [index, p] of plan.fresh.entries()) {
-        const outcome = outcomes[index];
-        if (!outcome) throw new Error('provider batch: an item without its outcome');
-        const answer: ProviderCreditResult = {
-          id: outcome.claimId,
-          status: outcome.status as ProviderCreditResult['status'],
-          matched: outcome.matched,
-          credits: outcome.credits,
-          class: outcome.class,
-          year: outcome.year,
-          packVersions: outcome.packVersions,
-          idNumberMasked: p.idNumberMasked,
-        };
-        written.set(p.key, {
-          platformOrgId: platform.orgId,
-          key: p.key,
-          requestHash: p.requestHash,
-          statusCode: 201,
-          response: answer,
-          createdAt: now,
-        });
-      }
-      await repository.insertIdempotencies(tx, [...written.values()]);
-    });
+    const written = await writeBatch(this.#deps, context.trusted, platform, plan, ip);
     for (const [key, record] of written) context.stored.set(key, record);
     return written;
   }
