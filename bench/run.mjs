@@ -12,7 +12,7 @@
 //   learner    GET /api/v1/me/years/:year (session) vs bare Fastify + one indexed row via pg
 //   checkin    POST /api/v1/checkins (device token) vs bare Fastify + one idempotent INSERT
 //   queue      review queue, first and 100th page (keyset) vs the same SELECT in-process
-//   provider   POST /api/v1/provider/credits:batch, 1 000 credits a request (report, no target)
+//   provider   POST /api/v1/provider/credits:batch, 1 000 credits a request, untrusted and trusted, vs COPY
 //   import     `jijiao credits import` of an xlsx end to end vs COPY of the same rows (CSV)
 //   pdf        certificate PDFs per second on one core vs the same page without CJK fonts
 //   pglite     the embedded default: learner's year and the audit on PGlite vs PostgreSQL
@@ -447,11 +447,10 @@ try {
     }
     if (wanted('provider')) {
       log('Provider batch…');
-      add(
-        await providerWorkload(server.url, province.generated, row, {
-          batches: size.providerBatches,
-        }),
-      );
+      for (const r of await providerWorkload(server.url, url, province.generated, row, {
+        batches: size.providerBatches,
+      }))
+        add(r);
     }
     for (const r of rows)
       if (r.peakRssMb === undefined && r.unit !== 'claims/s' && r.unit !== 's')

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, isNull, lt, or, like, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
+import { insertRows } from '../../platform/db/copy-rows';
 import { auditLog } from '../../platform/db/tables/audit-log';
 
 export type AuditEntry = typeof auditLog.$inferInsert;
@@ -49,6 +50,11 @@ function scopeSql(scope: readonly string[]): SQL | undefined {
 export class AuditLogRepository {
   async append(db: DbOrTx, entry: AuditEntry): Promise<void> {
     await db.insert(auditLog).values(entry);
+  }
+
+  /** Many entries in a few statements, in the given order (ids ascending). */
+  async appendMany(db: DbOrTx, entries: readonly AuditEntry[]): Promise<void> {
+    await insertRows(db, auditLog, entries);
   }
 
   /** When an action was first logged at exactly this org with this value of one detail. */

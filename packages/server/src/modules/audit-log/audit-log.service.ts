@@ -8,7 +8,7 @@ import type { Db, DbOrTx } from '../../platform/db/database';
 import { chinaDay, type Clock } from '../../platform/clock';
 import type { Actor } from '../../platform/auth/actor';
 import { auditLogScope } from './audit-log.policy';
-import type { AuditLogRepository, AuditRow } from './audit-log.repository';
+import type { AuditEntry, AuditLogRepository, AuditRow } from './audit-log.repository';
 
 export type AuditDetails = Partial<Record<AuditDetailKey, unknown>>;
 
@@ -51,8 +51,25 @@ export class AuditLogService {
   }
 
   async record(event: AuditEvent, tx?: DbOrTx): Promise<void> {
-    await this.#deps.repository.append(tx ?? this.#deps.db, {
-      at: this.#deps.clock.now(),
+    await this.#deps.repository.append(
+      tx ?? this.#deps.db,
+      this.entryOf(event, this.#deps.clock.now()),
+    );
+  }
+
+  /** `record` for many events at once (a set-based write), in their order. */
+  async recordMany(events: readonly AuditEvent[], tx?: DbOrTx): Promise<void> {
+    if (events.length === 0) return;
+    const at = this.#deps.clock.now();
+    await this.#deps.repository.appendMany(
+      tx ?? this.#deps.db,
+      events.map((e) => this.entryOf(e, at)),
+    );
+  }
+
+  private entryOf(event: AuditEvent, at: Date): AuditEntry {
+    return {
+      at,
       action: event.action,
       actorUserId: event.actorUserId ?? null,
       actorUsername: event.actorUsername ?? null,
@@ -61,7 +78,7 @@ export class AuditLogService {
       orgPath: event.orgPath ?? null,
       ip: event.ip ?? null,
       details: event.details ?? {},
-    });
+    };
   }
 
   /**

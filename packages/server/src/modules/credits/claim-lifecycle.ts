@@ -9,6 +9,7 @@ import type { Clock } from '../../platform/clock';
 import type { DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import type { AuditLogService } from '../audit-log/audit-log.service';
+import { enteredEvents, type EntryLog } from './claim-entry-log';
 import type { StandingsService } from '../standings/standings.service';
 import type {
   ClaimContentPatch,
@@ -250,6 +251,7 @@ export class ClaimLifecycle {
     })[],
     actor: ClaimActor,
     channel: string,
+    log?: EntryLog,
   ): Promise<void> {
     if (rows.length === 0) return;
     const now = this.#deps.clock.now();
@@ -275,6 +277,7 @@ export class ClaimLifecycle {
       tx,
       rows.map((r) => ({ personId: r.personId, year: r.year })),
     );
+    if (log) await this.#deps.auditLog.recordMany(enteredEvents(rows, null, actor, log), tx);
   }
 
   /**
@@ -289,6 +292,7 @@ export class ClaimLifecycle {
       chainSteps: string[];
     })[],
     actor: ClaimActor,
+    log?: EntryLog,
   ): Promise<void> {
     const now = this.#deps.clock.now();
     const claims: NewClaim[] = [];
@@ -333,6 +337,18 @@ export class ClaimLifecycle {
       tx,
       rows.map((r) => ({ personId: r.personId, year: r.year })),
     );
+    if (log) await this.#deps.auditLog.recordMany(enteredEvents(claims, 'submit', actor, log), tx);
+  }
+
+  /** Claims in review that a trusted arrival matched, each confirmed as one by one (rare). */
+  async confirmArrived(
+    tx: DbOrTx,
+    claims: readonly LifecycleClaim[],
+    actor: ClaimActor,
+    channel: string,
+  ): Promise<void> {
+    for (const claim of claims)
+      await this.change(tx, claim, 'confirm', actor, { reason: `confirmed by ${channel}` });
   }
 
   /**

@@ -14,7 +14,9 @@ import {
   projectNumberOf,
   roleOf,
 } from './claim-match';
-import type { ClaimActor, ClaimLifecycle } from './claim-lifecycle';
+import type { AuditEvent, AuditLogService } from '../audit-log/audit-log.service';
+import type { EntryLog } from './claim-entry-log';
+import type { ClaimActor, ClaimLifecycle, LifecycleClaim } from './claim-lifecycle';
 import type { ClaimRow, CreditsRepository, NewProvenance } from './credits.repository';
 import type { PersonAndPlace } from './claim-place';
 
@@ -32,18 +34,44 @@ export interface BulkIntakeInput {
   channel: CreditChannel;
   actor: ClaimActor & { orgId?: string | null };
   items: readonly BulkIntakeItem[];
+  /**
+   * Log each claim as one by one does (`credit.recorded`, `credit.submit`,
+   * `credit.matched`): for a channel whose unit is the claim (a platform's push), not a
+   * file the caller logs once.
+   */
+  logEach?: boolean;
+  /**
+   * The caller took the intake locks of every item's person already (`lockIntake`, once
+   * for a file written in chunks): taking them again per chunk could deadlock.
+   */
+  locked?: boolean;
+}
+
+/** What became of one item, as `CreditIntake.record` answers it. */
+export interface BulkIntakeOutcome {
+  claimId: string;
+  /** The activity was already there (stored, or earlier in the input): a provenance added. */
+  matched: boolean;
+  status: string;
+  credits: number;
+  class: 'I' | 'II' | null;
+  year: number;
+  packVersions: { id: string; version: string }[];
 }
 
 export interface BulkIntakeResult {
   created: number;
   /** Arrivals of an activity already stored (or earlier in the same input): a provenance each. */
   matched: number;
+  /** One per item, in the items' order. */
+  outcomes: BulkIntakeOutcome[];
 }
 
 export interface BulkIntakeDeps {
   repository: CreditsRepository;
   clock: Clock;
   lifecycle: ClaimLifecycle;
+  auditLog: Pick<AuditLogService, 'recordMany'>;
 }
 
 /**
@@ -66,10 +94,92 @@ export async function recordManySubmitted(
     tx,
     sorted.claims.map((c) => ({ ...c, chainSteps: [...(chains.get(c.id) ?? [])] })),
     input.actor,
+    entryLog(input, sorted),
   );
   await deps.repository.insertProvenances(tx, sorted.provenances);
   await deps.lifecycle.arrivedAgain(tx, storedMatches(sorted));
-  return { created: sorted.claims.length, matched: sorted.matched.length };
+  // A new claim of a unit with reviewers is submitted at its first step.
+  const outcomes = outcomesOf(input.items, sorted, 'submitted', new Set());
+  await logMatches(deps, tx, input, sorted, outcomes);
+  return { created: sorted.claims.length, matched: sorted.matched.length, outcomes };
+}
+
+/** The per-claim log a `logEach` intake asks of the lifecycle. */
+function entryLog(
+  input: { channel: CreditChannel; logEach?: boolean | undefined },
+  sorted: SortedArrivals,
+): EntryLog | undefined {
+  if (input.logEach !== true) return undefined;
+  return { channel: input.channel, unitPaths: sorted.unitPaths };
+}
+
+/**
+ * Each item's answer, as one by one: a new claim in the status it entered with; an arrival
+ * of a stored claim with that claim's value and status (effective once confirmed); an
+ * arrival of an earlier item's claim with that claim's.
+ */
+function outcomesOf(
+  items: readonly BulkEffectiveItem[],
+  sorted: SortedArrivals,
+  newStatus: string,
+  confirmed: ReadonlySet<string>,
+): BulkIntakeOutcome[] {
+  const byClaim = new Map(items.map((i) => [i.claimId, i]));
+  return sorted.arrivals.map((arrival) => {
+    if (arrival.stored) {
+      const c = arrival.stored;
+      return {
+        claimId: c.id,
+        matched: true,
+        status: confirmed.has(c.id) ? 'effective' : c.status,
+        credits: c.credits,
+        class: c.creditClass as 'I' | 'II' | null,
+        year: c.year,
+        packVersions: c.packVersions,
+      };
+    }
+    const valued = byClaim.get(arrival.claimId)?.valued;
+    if (!valued) throw new Error(`bulk intake: no item for claim ${arrival.claimId}`);
+    return {
+      claimId: arrival.claimId,
+      matched: arrival.matched,
+      status: newStatus,
+      credits: valued.credits,
+      class: valued.class,
+      year: valued.year,
+      packVersions: valued.packs,
+    };
+  });
+}
+
+/** `credit.matched` of each matched arrival, as one by one logs it (a `logEach` intake). */
+async function logMatches(
+  deps: BulkIntakeDeps,
+  tx: DbOrTx,
+  input: { channel: CreditChannel; actor: ClaimActor; logEach?: boolean | undefined },
+  sorted: SortedArrivals,
+  outcomes: readonly BulkIntakeOutcome[],
+): Promise<void> {
+  if (input.logEach !== true) return;
+  const events: AuditEvent[] = [];
+  const statusNow = new Map<string, string>();
+  for (const [index, arrival] of sorted.arrivals.entries()) {
+    const outcome = outcomes[index];
+    if (!arrival.matched || !outcome) continue;
+    const from = statusNow.get(outcome.claimId) ?? arrival.stored?.status ?? outcome.status;
+    statusNow.set(outcome.claimId, outcome.status);
+    events.push({
+      action: 'credit.matched',
+      actorUserId: input.actor.userId,
+      actorUsername: input.actor.username,
+      ip: input.actor.ip,
+      targetType: 'credit_claim',
+      targetId: outcome.claimId,
+      orgPath: arrival.unitPath,
+      details: { channel: input.channel, from, to: outcome.status },
+    });
+  }
+  await deps.auditLog.recordMany(events, tx);
 }
 
 /** The stored claims an intake's arrivals matched (not those new in the same intake). */
@@ -84,6 +194,10 @@ export interface BulkEffectiveInput {
   channel: CreditChannel;
   actor: ClaimActor & { orgId?: string | null };
   items: readonly BulkEffectiveItem[];
+  /** As `BulkIntakeInput.logEach`. */
+  logEach?: boolean;
+  /** As `BulkIntakeInput.locked`. */
+  locked?: boolean;
 }
 
 /**
@@ -99,18 +213,24 @@ export async function recordManyEffective(
   input: BulkEffectiveInput,
 ): Promise<BulkIntakeResult> {
   const sorted = await sortArrivals(deps, tx, input);
-  await deps.lifecycle.enterEffective(tx, sorted.claims, input.actor, input.channel);
+  await deps.lifecycle.enterEffective(
+    tx,
+    sorted.claims,
+    input.actor,
+    input.channel,
+    entryLog(input, sorted),
+  );
   await deps.repository.insertProvenances(tx, sorted.provenances);
   await deps.lifecycle.arrivedAgain(tx, storedMatches(sorted));
-  const confirmed = new Set<string>();
+  const confirming = new Map<string, LifecycleClaim>();
   for (const { stored, unitPath } of sorted.matched) {
-    if (!stored || confirmed.has(stored.id) || !isPendingStatus(stored.status)) continue;
-    confirmed.add(stored.id);
-    await deps.lifecycle.change(tx, { ...stored, unitPath }, 'confirm', input.actor, {
-      reason: `confirmed by ${input.channel}`,
-    });
+    if (!stored || confirming.has(stored.id) || !isPendingStatus(stored.status)) continue;
+    confirming.set(stored.id, { ...stored, unitPath });
   }
-  return { created: sorted.claims.length, matched: sorted.matched.length };
+  await deps.lifecycle.confirmArrived(tx, [...confirming.values()], input.actor, input.channel);
+  const outcomes = outcomesOf(input.items, sorted, 'effective', new Set(confirming.keys()));
+  await logMatches(deps, tx, input, sorted, outcomes);
+  return { created: sorted.claims.length, matched: sorted.matched.length, outcomes };
 }
 
 type NewBulkClaim = Parameters<ClaimLifecycle['enterEffective']>[1][number];
@@ -120,6 +240,15 @@ interface SortedArrivals {
   provenances: NewProvenance[];
   /** Arrivals of a claim already there: the stored one, or none for an earlier item. */
   matched: { stored: ClaimRow | undefined; unitPath: string }[];
+  /** Each item in order: the claim it made or arrived at (the stored row, if stored). */
+  arrivals: {
+    claimId: string;
+    matched: boolean;
+    stored: ClaimRow | undefined;
+    unitPath: string;
+  }[];
+  /** The unit path of each new claim. */
+  unitPaths: Map<string, string>;
 }
 
 /**
@@ -133,17 +262,25 @@ async function sortArrivals(
     channel: CreditChannel;
     actor: BulkIntakeInput['actor'];
     items: readonly BulkEffectiveItem[];
+    locked?: boolean | undefined;
   },
 ): Promise<SortedArrivals> {
   const { repository, clock } = deps;
   const now = clock.now();
   const { channel, actor, items } = input;
-  await repository.lockPeople(
-    tx,
-    items.map((i) => i.known.person.id),
-  );
+  if (input.locked !== true)
+    await repository.lockPeople(
+      tx,
+      items.map((i) => i.known.person.id),
+    );
   const { byKey: candidates, rows } = await storedCandidates(repository, tx, items);
-  const sorted: SortedArrivals = { claims: [], provenances: [], matched: [] };
+  const sorted: SortedArrivals = {
+    claims: [],
+    provenances: [],
+    matched: [],
+    arrivals: [],
+    unitPaths: new Map(),
+  };
   const arrival = (claimId: string, sourceRef: string): NewProvenance => ({
     claimId,
     channel,
@@ -163,8 +300,11 @@ async function sortArrivals(
       const same = candidates.get(key) ?? [];
       const existing = same.find((c) => isSameActivity(c, record));
       if (existing) {
+        const stored = rows.get(existing.id);
+        const unitPath = item.known.unit.path;
         sorted.provenances.push(arrival(existing.id, item.sourceRef));
-        sorted.matched.push({ stored: rows.get(existing.id), unitPath: item.known.unit.path });
+        sorted.matched.push({ stored, unitPath });
+        sorted.arrivals.push({ claimId: existing.id, matched: true, stored, unitPath });
         continue;
       }
       candidates.set(key, [...same, record]);
@@ -190,6 +330,13 @@ async function sortArrivals(
       updatedAt: now,
     });
     sorted.provenances.push(arrival(item.claimId, item.sourceRef));
+    sorted.arrivals.push({
+      claimId: item.claimId,
+      matched: false,
+      stored: undefined,
+      unitPath: item.known.unit.path,
+    });
+    sorted.unitPaths.set(item.claimId, item.known.unit.path);
   }
   return sorted;
 }

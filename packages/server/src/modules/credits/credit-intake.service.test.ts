@@ -203,7 +203,7 @@ describe('CreditIntake.recordManyEffective', () => {
         ],
       }),
     );
-    expect(result).toEqual({ created: 2, matched: 2 });
+    expect(result).toMatchObject({ created: 2, matched: 2 });
     const claims = await queryRows<{
       id: string;
       status: string;

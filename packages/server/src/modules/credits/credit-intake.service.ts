@@ -235,6 +235,14 @@ export class CreditIntake {
     return includeUnit ? [unit.id, ...steps.filter((id) => id !== unit.id)] : steps;
   }
 
+  /**
+   * The intake locks of many people in one statement (buckets in ascending order), for a
+   * caller that then records them in chunks (`locked: true`).
+   */
+  async lockIntake(tx: DbOrTx, personIds: readonly string[]): Promise<void> {
+    await this.#deps.repository.lockPeople(tx, personIds);
+  }
+
   /** `record` for many submitted claims at once, valued beforehand (see credit-bulk-intake). */
   async recordManySubmitted(tx: DbOrTx, input: BulkIntakeInput): Promise<BulkIntakeResult> {
     return recordManySubmitted(this.#deps, tx, input);

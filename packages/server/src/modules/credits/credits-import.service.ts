@@ -43,7 +43,7 @@ export interface CreditsImportDeps {
   config: Pick<Config, 'imports'>;
   intake: Pick<
     CreditIntake,
-    'recordManySubmitted' | 'personAndPlace' | 'valueForEntry' | 'chainFor'
+    'recordManySubmitted' | 'lockIntake' | 'personAndPlace' | 'valueForEntry' | 'chainFor'
   >;
   people: Pick<PeopleService, 'findByIdNumbers' | 'idNumberHash'>;
   orgs: Pick<OrgsService, 'findAny' | 'findUnitByNameOrCreditCode'>;
@@ -62,6 +62,8 @@ function closedYearMessage(year: number, closedOn: string): string {
   return `${String(year)} 年度已于 ${closedOn} 截止录入：本省学分按年度录入，方可视为当年有效学分`;
 }
 
+/** Rows recorded at a time within the import's one transaction (memory, not statements). */
+const importWriteChunk = 10_000;
 /** Rows per file: every one valued by the rules engine, all written in one transaction. */
 export const creditImportMaxRows = 100_000;
 const sheetName = '学分';
@@ -210,6 +212,8 @@ export class CreditsImport {
         continue;
       }
     }
+    // Checked: the records hold what the write needs; the parsed rows can go.
+    read.rows.length = 0;
     return finishImport({
       rowCount: read.rowCount,
       issues: read.issues,
@@ -295,19 +299,33 @@ export class CreditsImport {
         if (!chains.has(known.unit.id))
           chains.set(known.unit.id, await this.#deps.intake.chainFor(tx, known.unit, false));
       }
-      const result = await this.#deps.intake.recordManySubmitted(tx, {
-        channel: 'spreadsheet_import',
-        actor: { userId: actor.userId, username: actor.username, ip, orgId: unit.id },
-        items: records.map((record) => ({
-          claimId: record.claimId,
-          known: record.known,
-          valued: record.valued,
-          chainSteps: chains.get(record.known.unit.id) ?? [],
-          sourceRef: `${options.fileName}#row ${record.row}`,
-        })),
-      });
+      // Every person's lock first, in one statement; then the rows in chunks, so that only
+      // a chunk's claims, provenances and history rows are in memory at a time. A row
+      // matching a claim of an earlier chunk finds it stored, as one by one would.
+      await this.#deps.intake.lockIntake(
+        tx,
+        records.map((r) => r.known.person.id),
+      );
+      let created = 0;
+      let matched = 0;
+      for (let start = 0; start < records.length; start += importWriteChunk) {
+        const result = await this.#deps.intake.recordManySubmitted(tx, {
+          channel: 'spreadsheet_import',
+          actor: { userId: actor.userId, username: actor.username, ip, orgId: unit.id },
+          locked: true,
+          items: records.slice(start, start + importWriteChunk).map((record) => ({
+            claimId: record.claimId,
+            known: record.known,
+            valued: record.valued,
+            chainSteps: chains.get(record.known.unit.id) ?? [],
+            sourceRef: `${options.fileName}#row ${record.row}`,
+          })),
+        });
+        created += result.created;
+        matched += result.matched;
+      }
       // A matched row adds its provenance to the claim already there.
-      counts = { created: result.created, updated: result.matched, unchanged: 0 };
+      counts = { created, updated: matched, unchanged: 0 };
       await this.#deps.auditLog.record(
         actorEvent(actor, 'credits.imported', ip, {
           targetType: 'import',

@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/database';
-import { insertJsonRows } from '../../platform/db/json-rows';
+import { insertRows } from '../../platform/db/copy-rows';
 import { people } from '../../platform/db/tables/people';
 import { claimReviews, creditClaims, creditProvenances } from '../../platform/db/tables/credits';
 import { ClaimQueries } from './claim-queries.repository';
@@ -147,17 +147,17 @@ export class CreditsRepository extends ClaimQueries {
       .orderBy(asc(creditClaims.createdAt), asc(creditClaims.id));
   }
 
-  /** Many claims, provenances or review rows in a few statements (see insertJsonRows). */
+  /** Many claims, provenances or review rows in a few statements (COPY in a transaction, see insertRows). */
   async insertClaims(db: DbOrTx, rows: readonly NewClaim[]): Promise<void> {
-    await insertJsonRows(db, creditClaims, rows);
+    await insertRows(db, creditClaims, rows);
   }
 
   async insertProvenances(db: DbOrTx, rows: readonly NewProvenance[]): Promise<void> {
-    await insertJsonRows(db, creditProvenances, rows);
+    await insertRows(db, creditProvenances, rows);
   }
 
   async insertReviews(db: DbOrTx, rows: readonly NewClaimReview[]): Promise<void> {
-    await insertJsonRows(db, claimReviews, rows);
+    await insertRows(db, claimReviews, rows);
   }
 
   /** Claims that could be the same activity (same person, project number and role). */

@@ -1,23 +1,34 @@
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
-  idempotencyKeySchema,
   providerCreditSchema,
   type ProviderBatchItemResult,
   type ProviderBatchResult,
   type ProviderCredit,
   type ProviderCreditResult,
 } from '@jijiao/contracts';
-import { canonicalJson, maskResidentId, parseResidentId, type JsonValue } from '@jijiao/domain';
+import { maskResidentId, parseResidentId } from '@jijiao/domain';
 import type { PlatformCaller } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
-import { AppError } from '../../platform/errors/app-error';
 import type { CreditIntake, PersonAndPlace } from '../credits/credit-intake.service';
 import type { PersonView } from '../people/people.service';
 import type { PeopleService } from '../people/people.service';
 import { residentIdMessages } from '../people/person-identity';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { fieldError, providerAnswer, validationError } from './provider-answers';
+import {
+  answersOf,
+  chinaDay,
+  requestHashOf,
+  idempotencyConflict,
+  parseBatch,
+  parsedPushes,
+  writeBatch,
+  type BatchPlan,
+  type FreshPush,
+  type ParsedItem,
+  type PlannedAnswer,
+} from './provider-batch';
 import type { IdempotencyRow, ProviderRepository } from './provider.repository';
 
 export interface ProviderPushDeps {
@@ -25,7 +36,15 @@ export interface ProviderPushDeps {
   clock: Clock;
   repository: ProviderRepository;
   people: Pick<PeopleService, 'findByIdNumbers' | 'idNumberHash'>;
-  intake: Pick<CreditIntake, 'record' | 'personAndPlace' | 'chainFor'>;
+  intake: Pick<
+    CreditIntake,
+    | 'record'
+    | 'personAndPlace'
+    | 'chainFor'
+    | 'valueChecked'
+    | 'recordManySubmitted'
+    | 'recordManyEffective'
+  >;
 }
 
 /**
@@ -48,24 +67,8 @@ export interface PushAnswer {
   replayed: boolean;
 }
 
-/** The hash a request is recognised by: SHA-256 of its canonical JSON (RFC 8785). */
-export function requestHashOf(body: unknown): string {
-  return createHash('sha256')
-    .update(canonicalJson(body as JsonValue))
-    .digest('hex');
-}
+export { requestHashOf } from './provider-batch';
 
-/** The day (China time, UTC+8) of a date or an offset date-time. */
-function chinaDay(value: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  return new Date(Date.parse(value) + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/**
- * The open API of online platforms: one pushed credit (or a batch of them), recognised by
- * its Idempotency-Key. The answer is stored with the claim in one transaction; the same key
- * and body replay it, the same key with another body is a conflict.
- */
 export class ProviderPushService {
   readonly #deps: ProviderPushDeps;
 
@@ -74,12 +77,7 @@ export class ProviderPushService {
   }
 
   private replay(record: IdempotencyRow, requestHash: string): PushAnswer {
-    if (record.requestHash !== requestHash) {
-      throw new AppError(
-        'idempotency_conflict',
-        'This Idempotency-Key was used with another body; use a new key for a new credit',
-      );
-    }
+    if (record.requestHash !== requestHash) throw idempotencyConflict();
     return {
       status: record.statusCode,
       body: record.response as ProviderCreditResult,
@@ -98,23 +96,56 @@ export class ProviderPushService {
   }
 
   /**
-   * Up to 1 000 credits, each with its own `idempotencyKey`, each in its own transaction:
-   * one bad item is answered with its error and the others go on. What the items need
-   * before their transactions is read once for the batch (`readAhead`).
+   * Up to 1 000 credits, each with its own `idempotencyKey`, written in one transaction
+   * (ADR 0035): every item is checked first (its stored answer, schema, person, value) and
+   * a bad one is answered with its error; the others are recorded set-based through the
+   * bulk intake — duplicates matched against stored claims and earlier items, submitted
+   * into their units' chains or effective on arrival for a trusted platform, pending claims
+   * an arrival matches confirmed — with their answers stored under their keys. The answers
+   * are exactly those of `pushEach`, which serves when the set-based path cannot: a unit
+   * without reviewers (its items fail one by one) or a key a concurrent request took.
    */
   async pushBatch(
     platform: PlatformCaller,
     items: readonly Record<string, unknown>[],
     ip: string | null,
   ): Promise<ProviderBatchResult> {
-    const parsed = items.map((item) => {
-      const { idempotencyKey: rawKey, ...body } = item;
-      return { rawKey, key: idempotencyKeySchema.safeParse(rawKey), body };
-    });
-    const context = await this.readAhead(
-      platform,
-      parsed.flatMap((p) => (p.key.success ? [{ key: p.key.data, body: p.body }] : [])),
-    );
+    const parsed = parseBatch(items);
+    const context = await this.readAhead(platform, parsedPushes(parsed));
+    const plan = await this.planBatch(context, platform, parsed);
+    if (!plan) return this.pushEachIn(context, platform, parsed, ip);
+    let written: Map<string, IdempotencyRow>;
+    try {
+      written = await this.writePlan(context, platform, plan, ip);
+    } catch (error) {
+      // A concurrent request stored one of these keys first: one by one, from a fresh read.
+      if (!isUniqueViolation(error)) throw error;
+      return this.pushEach(platform, items, ip);
+    }
+    return answersOf(plan, written);
+  }
+
+  /**
+   * The reference batch: each item in its own transaction, one after another (the answers
+   * the set-based `pushBatch` must give). One bad item is answered with its error and the
+   * others go on.
+   */
+  async pushEach(
+    platform: PlatformCaller,
+    items: readonly Record<string, unknown>[],
+    ip: string | null,
+  ): Promise<ProviderBatchResult> {
+    const parsed = parseBatch(items);
+    const context = await this.readAhead(platform, parsedPushes(parsed));
+    return this.pushEachIn(context, platform, parsed, ip);
+  }
+
+  private async pushEachIn(
+    context: PushContext,
+    platform: PlatformCaller,
+    parsed: readonly ParsedItem[],
+    ip: string | null,
+  ): Promise<ProviderBatchResult> {
     const results: ProviderBatchItemResult[] = [];
     const counts = { created: 0, replayed: 0, failed: 0 };
     for (const [index, { rawKey, key, body }] of parsed.entries()) {
@@ -132,6 +163,80 @@ export class ProviderPushService {
       }
     }
     return { results, counts };
+  }
+
+  /**
+   * Every item of a batch checked in order, as `pushIn` checks it, without writing: its
+   * stored answer (or that of an earlier item with the same key), else its body, person,
+   * place, chain and value. Undefined when the batch must go one by one (a new claim of an
+   * untrusted platform for a unit without reviewers fails inside its own transaction).
+   */
+  private async planBatch(
+    context: PushContext,
+    platform: PlatformCaller,
+    parsed: readonly ParsedItem[],
+  ): Promise<BatchPlan | undefined> {
+    const answers: PlannedAnswer[] = [];
+    const fresh = new Map<string, FreshPush>();
+    for (const { rawKey, key, body } of parsed) {
+      const keyText = typeof rawKey === 'string' ? rawKey : null;
+      try {
+        if (!key.success) throw validationError(key.error, 'idempotencyKey');
+        const requestHash = requestHashOf(body);
+        const stored = context.stored.get(key.data);
+        if (stored) {
+          this.replay(stored, requestHash);
+          answers.push({ kind: 'stored', key: key.data, record: stored });
+          continue;
+        }
+        const earlier = fresh.get(key.data);
+        if (earlier) {
+          if (earlier.requestHash !== requestHash) throw idempotencyConflict();
+          answers.push({ kind: 'replay', key: key.data });
+          continue;
+        }
+        const checked = await this.checkPush(context, platform, body);
+        if (checked.chainSteps?.length === 0) return undefined;
+        fresh.set(key.data, { key: key.data, requestHash, ...checked });
+        answers.push({ kind: 'fresh', key: key.data });
+      } catch (error) {
+        if (!(error instanceof Error)) throw error;
+        const { status, body: errorBody } = providerAnswer(error);
+        answers.push({ kind: 'error', key: keyText, status, error: errorBody.error });
+      }
+    }
+    return { answers, fresh: [...fresh.values()] };
+  }
+
+  /** One item's checks before its write: body, person, activity, place, chain and value. */
+  private async checkPush(context: PushContext, platform: PlatformCaller, input: unknown) {
+    const parsed = providerCreditSchema.safeParse(input);
+    if (!parsed.success) throw validationError(parsed.error);
+    const body = parsed.data;
+    const { person, idNumberMasked } = this.findPerson(context, platform, body);
+    const activity = this.activityOf(body);
+    const known = await this.placeOf(context, person);
+    const chainSteps = context.trusted ? undefined : await this.chainOf(context, known);
+    const claimId = randomUUID();
+    const valued = await this.#deps.intake.valueChecked(
+      this.#deps.db,
+      known.where,
+      claimId,
+      activity,
+    );
+    return { claimId, known, valued, chainSteps, idNumberMasked };
+  }
+
+  /** The checked items of a batch, recorded set-based with their answers, in one transaction. */
+  private async writePlan(
+    context: PushContext,
+    platform: PlatformCaller,
+    plan: BatchPlan,
+    ip: string | null,
+  ): Promise<Map<string, IdempotencyRow>> {
+    const written = await writeBatch(this.#deps, context.trusted, platform, plan, ip);
+    for (const [key, record] of written) context.stored.set(key, record);
+    return written;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
+import { insertRows } from '../../platform/db/copy-rows';
 import { pathWithin } from '../../platform/db/scope-sql';
 import { orgs } from '../../platform/db/tables/orgs';
 import {
@@ -132,10 +133,19 @@ export class ProviderRepository {
       .where(
         and(
           eq(idempotencyRecords.platformOrgId, platformId),
-          inArray(idempotencyRecords.key, [...new Set(keys)]),
+          // One JSON parameter, not a bind per key (keys are printable ASCII, quotes included).
+          sql`${idempotencyRecords.key} = any(array(select json_array_elements_text(${JSON.stringify([...new Set(keys)])}::json)))`,
         ),
       );
     return new Map(rows.map((r) => [r.key, r]));
+  }
+
+  /** Many records in a few statements; a key stored concurrently fails on the primary key. */
+  async insertIdempotencies(
+    db: DbOrTx,
+    rows: readonly (typeof idempotencyRecords.$inferInsert)[],
+  ): Promise<void> {
+    await insertRows(db, idempotencyRecords, rows);
   }
 
   /** Plain insert: a concurrent request with the same key fails on the primary key. */

@@ -137,7 +137,7 @@ export function registerProviderRoutes(
       tags: ['provider'],
       summary: 'Push up to 1 000 completed credits, answered per item',
       description:
-        'Each item is the body of `POST /api/v1/provider/credits` plus its own `idempotencyKey`, and is handled as if sent alone, in its own transaction: `results[i].status` is the status it would have answered (201, 409, 422), with `body` or `error`. A bad item never stops the others.',
+        'Each item is the body of `POST /api/v1/provider/credits` plus its own `idempotencyKey`, and is answered as if sent alone, in order: `results[i].status` is the status it would have answered (201, 409, 422), with `body` or `error`. A bad item never stops the others; the good ones are stored together in one transaction.',
       security: [{ platformKey: [] }],
       body: providerBatchSchema,
       response: { 200: providerBatchResultSchema, ...openApiErrors },
