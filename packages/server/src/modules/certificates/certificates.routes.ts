@@ -14,6 +14,9 @@ import {
   issuerParamsSchema,
   certificateVerificationSchema,
   errorResponseSchema,
+  certificatePdfJobSchema,
+  certificateUnitZipQuerySchema,
+  jobAcceptedSchema,
 } from '@jijiao/contracts';
 import { actorOf } from '../../platform/auth/route-guard';
 import { sendWorkbook } from '../../platform/excel';
@@ -132,6 +135,50 @@ export function registerCertificateRoutes(
         fileName: `合格证明${year}.xlsx`,
         asciiFileName: `certificates${year}.xlsx`,
       });
+    },
+  });
+
+  r.post('/api/v1/certificates/pdf-jobs', {
+    config: { permission: 'certificate:manage' },
+    schema: {
+      tags: ['certificates'],
+      summary: 'Store the PDFs of a year’s certificates in a subtree, on every core (a job)',
+      description:
+        'Answers 202 and the job to follow at /api/v1/jobs/:id (progress: certificates done of total). Resumable: a job cut short carries on where it stopped, one PDF per certificate.',
+      body: certificatePdfJobSchema,
+      response: { 202: jobAcceptedSchema, ...errors },
+    },
+    handler: async (request, reply) =>
+      reply.code(202).send(await certificates.startPdfJob(actorOf(request), request.body)),
+  });
+
+  r.get('/api/v1/certificates/unit-archive.zip', {
+    config: { permission: 'certificate:read' },
+    schema: {
+      tags: ['certificates'],
+      summary: 'A unit’s valid certificates of a year as one zip of PDFs (streamed)',
+      description:
+        'For an admin whose subtree holds the unit. Stored PDFs are served as stored, others rendered; an altered certificate is left out and reported to the audit log.',
+      querystring: certificateUnitZipQuerySchema,
+      response: { 400: errorResponseSchema, 404: errorResponseSchema },
+    },
+    handler: async (request, reply) => {
+      const { unitId, year } = request.query;
+      const { unit, stream } = await certificates.unitZip(
+        actorOf(request),
+        unitId,
+        year,
+        request.ip,
+      );
+      const name = `合格证明-${unit.name}-${String(year)}.zip`;
+      return reply
+        .header('content-type', 'application/zip')
+        .header(
+          'content-disposition',
+          `attachment; filename="certificates-${String(year)}.zip"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .header('cache-control', 'no-store')
+        .send(stream);
     },
   });
 
