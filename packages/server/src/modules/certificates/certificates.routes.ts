@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -23,6 +24,22 @@ import { sendWorkbook } from '../../platform/excel';
 import type { AuditLogService } from '../audit-log/audit-log.service';
 import type { CertificatesService } from './certificates.service';
 import { exportCertificates } from './certificates-excel';
+
+/** A streamed zip as an attachment (the untyped reply: the body is a stream, not JSON). */
+function sendZip(
+  reply: FastifyReply,
+  stream: Readable,
+  names: { fileName: string; asciiFileName: string },
+): FastifyReply {
+  return reply
+    .header('content-type', 'application/zip')
+    .header(
+      'content-disposition',
+      `attachment; filename="${names.asciiFileName}"; filename*=UTF-8''${encodeURIComponent(names.fileName)}`,
+    )
+    .header('cache-control', 'no-store')
+    .send(stream);
+}
 
 export function registerCertificateRoutes(
   app: FastifyInstance,
@@ -170,15 +187,10 @@ export function registerCertificateRoutes(
         year,
         request.ip,
       );
-      const name = `合格证明-${unit.name}-${String(year)}.zip`;
-      return reply
-        .header('content-type', 'application/zip')
-        .header(
-          'content-disposition',
-          `attachment; filename="certificates-${String(year)}.zip"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
-        .header('cache-control', 'no-store')
-        .send(stream);
+      return sendZip(reply, stream, {
+        fileName: `合格证明-${unit.name}-${String(year)}.zip`,
+        asciiFileName: `certificates-${String(year)}.zip`,
+      });
     },
   });
 
