@@ -167,7 +167,7 @@ describe('downloads from the store', () => {
   const pdfOf = (headers: Record<string, string>) =>
     t.app.inject({ method: 'GET', url: `/api/v1/certificates/${serial}/pdf`, headers });
 
-  it('serves the stored bytes, and renders the same bytes when the file is damaged', async () => {
+  it('serves the stored bytes, renders the same bytes for a damaged file, writes a lost one back', async () => {
     const [stored] = await queryRows<{ sha256: string }>(
       db,
       sql`select p.sha256 from certificate_pdfs p join certificates c on c.id = p.certificate_id where c.serial = ${serial}`,
@@ -180,7 +180,11 @@ describe('downloads from the store', () => {
     fs.writeFileSync(file, Buffer.concat([original, Buffer.from('damage')]));
     const rendered = await pdfOf(unitAdmin.headers);
     expect(createHash('sha256').update(rendered.rawPayload).digest('hex')).toBe(stored!.sha256);
-    fs.writeFileSync(file, original);
+    // …writes it back whole, and so a missing file too.
+    expect(fs.readFileSync(file).equals(original)).toBe(true);
+    fs.rmSync(file);
+    expect((await pdfOf(unitAdmin.headers)).statusCode).toBe(200);
+    expect(fs.readFileSync(file).equals(original)).toBe(true);
   });
 
   it('still refuses an altered certificate whose PDF is stored (409)', async () => {

@@ -31,7 +31,7 @@ import {
   certificatePolicy,
   pdfJobRootOf,
 } from './certificates.policy';
-import type { ContentStore } from '../../platform/storage/content-store';
+import { sha256Hex, type ContentStore } from '../../platform/storage/content-store';
 import type { JobsService } from '../jobs/jobs.service';
 import type { JobContext } from '../jobs/job-runner';
 import type { CertificatePdfsRepository } from './certificate-pdfs.repository';
@@ -303,7 +303,11 @@ export class CertificatesService {
     const hash =
       sha256 === undefined ? (await this.#deps.pdfs.find(this.#deps.db, row.id))?.sha256 : sha256;
     const stored = hash ? await this.#deps.pdfStore.get(hash) : null;
-    return stored ?? this.pdfOf(row);
+    if (stored) return stored;
+    const rendered = await this.pdfOf(row);
+    // A recorded file gone missing (a restore elsewhere, a wiped disk) is written back.
+    if (hash && sha256Hex(rendered) === hash) await this.#deps.pdfStore.put(rendered, hash);
+    return rendered;
   }
 
   /**

@@ -29,12 +29,8 @@ export class ContentStore {
   /** Stores the bytes (once) and answers their hash. */
   async put(bytes: Uint8Array, sha256 = sha256Hex(bytes)): Promise<string> {
     const target = this.pathOf(sha256);
-    try {
-      await fs.access(target);
-      return sha256;
-    } catch {
-      // not stored yet
-    }
+    // Kept when already there and whole; a damaged file is replaced.
+    if ((await this.get(sha256)) !== null) return sha256;
     await fs.mkdir(path.dirname(target), { recursive: true });
     const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
     await fs.writeFile(temporary, bytes);
