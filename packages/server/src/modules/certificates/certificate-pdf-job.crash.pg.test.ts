@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -88,7 +88,7 @@ async function seed(): Promise<void> {
   await database.close();
 }
 
-function startServer(): { child: ChildProcess; lines: string[]; exited: Promise<number | null> } {
+function startServer() {
   const child = spawn(
     process.execPath,
     [
@@ -102,12 +102,14 @@ function startServer(): { child: ChildProcess; lines: string[]; exited: Promise<
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const lines: string[] = [];
-  child.stdout
-    ?.setEncoding('utf8')
-    .on('data', (text: string) => lines.push(...text.split('\n').filter(Boolean)));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
+  child.stdout.setEncoding('utf8').on('data', (text: string) => {
+    lines.push(...text.split('\n').filter(Boolean));
+  });
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => {
+      resolve(code);
+    });
+  });
   return { child, lines, exited };
 }
 

@@ -18,7 +18,8 @@ const page = 200;
 
 /** The name inside the zip: the holder's name first (how a unit office sorts them), then the serial. */
 function entryName(row: CertificateRow): string {
-  const holder = row.holderName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  // Characters a file system refuses, and control characters, become "_".
+  const holder = row.holderName.replace(/[\\/:*?"<>|]|[^\P{Cc}]/gu, '_');
   return `${holder}-${row.serial}.pdf`;
 }
 
@@ -35,9 +36,10 @@ export function unitCertificatesZip(
 ): Readable {
   async function* chunks(): AsyncGenerator<Uint8Array> {
     const out: Uint8Array[] = [];
-    let failure: Error | null = null;
+    // Set by fflate's callback: a box, so that the checks below read it afresh.
+    const state: { failure: Error | null } = { failure: null };
     const zip = new Zip((error, data) => {
-      if (error) failure = error;
+      if (error) state.failure = error;
       else out.push(data);
     });
     let after: string | null = null;
@@ -58,14 +60,14 @@ export function unitCertificatesZip(
         entry.mtime = certificate.issuedAt;
         zip.add(entry);
         entry.push(pdf, true);
-        if (failure) throw failure;
+        if (state.failure) throw state.failure;
         yield* out.splice(0);
       }
       if (rows.length < page) break;
       after = rows.at(-1)?.certificate.serial ?? null;
     }
     zip.end();
-    if (failure) throw failure;
+    if (state.failure) throw state.failure;
     yield* out.splice(0);
   }
   return Readable.from(chunks(), { objectMode: false });
