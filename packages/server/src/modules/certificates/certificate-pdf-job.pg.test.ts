@@ -244,3 +244,21 @@ describe('a unit’s certificates as one zip', () => {
     expect(Object.keys(unzipSync(new Uint8Array(clinicZip.rawPayload)))).toHaveLength(5);
   });
 });
+
+describe('an altered certificate in the job', () => {
+  it('gets no PDF and is named in the job’s result', async () => {
+    const altered = hospitalRows[4]!.serial;
+    await queryRows(
+      db,
+      sql`delete from certificate_pdfs where certificate_id = (select id from certificates where serial = ${altered})`,
+    );
+    const { job, result } = await runJob();
+    expect(job.status).toBe('succeeded');
+    expect(result).toMatchObject({ stored: 0, alreadyStored: 15, tampered: [altered] });
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from certificate_pdfs p join certificates c on c.id = p.certificate_id where c.serial = ${altered}`,
+    );
+    expect(row?.n).toBe(0);
+  });
+});
