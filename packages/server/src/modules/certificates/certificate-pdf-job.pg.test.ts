@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Job, JobAccepted } from '@jijiao/contracts';
 import { buildTestApp } from '../../../test/build-app';
 import { createFactories } from '../../../test/factories';
@@ -18,6 +18,9 @@ import type { CertificateRow } from './certificates.repository';
 // A province with two units: the hospital's staff hold 2025 certificates, one revoked;
 // the clinic's staff too. The PDF job runs with two worker threads into a fresh directory.
 const pdfDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-pdfs-'));
+afterAll(() => {
+  fs.rmSync(pdfDir, { recursive: true, force: true });
+});
 const env = { JIJIAO_CERTIFICATE_PDF_DIR: pdfDir, JIJIAO_PDF_WORKERS: '2' };
 const t = await buildTestApp(env);
 const { db } = t.database;
