@@ -160,3 +160,18 @@ export type CertificateKeys = z.infer<typeof certificateKeysSchema>;
 export const certificateRevokeSchema = z.object({
   reason: z.string().trim().min(2).max(500),
 });
+
+/** Queue the job that stores the PDFs of a year's certificates in a subtree (ADR 0036). */
+export const certificatePdfJobSchema = z.object({
+  year: z.number().int().min(1990).max(2200),
+  /** The organisation whose subtree is issued; default: the caller's managed subtree. */
+  orgId: z.uuid().optional(),
+});
+export type CertificatePdfJob = z.infer<typeof certificatePdfJobSchema>;
+
+/** One unit's valid certificates of a year, as a zip of PDFs. */
+export const certificateUnitZipQuerySchema = z.object({
+  unitId: z.uuid(),
+  year: z.coerce.number().int().min(1990).max(2200),
+});
+export type CertificateUnitZipQuery = z.infer<typeof certificateUnitZipQuerySchema>;

@@ -144,7 +144,12 @@ export const auditRunStatuses = ['running', 'succeeded', 'failed'] as const;
 
 // jobs
 /** What a background job does. Each kind has one handler in the server. */
-export const jobKinds = ['people_import', 'projects_import', 'credits_import'] as const;
+export const jobKinds = [
+  'people_import',
+  'projects_import',
+  'credits_import',
+  'certificate_pdfs',
+] as const;
 
 export const jobStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
 

@@ -215,7 +215,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.startWorkers === true) {
     const worker = services.createHrPushWorker(app.log);
     const standingsWorker = services.createStandingsWorker(app.log);
-    const jobRunner = services.createJobRunner({ log: app.log });
+    const jobRunner = services.createJobRunner({ log: app.log, leaseMs: config.jobs.leaseMs });
     let stopBackups: () => Promise<void> = () => Promise.resolve();
     app.addHook('onReady', () => {
       stopBackups = services.backups.schedule(app.log);

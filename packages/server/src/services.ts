@@ -32,6 +32,8 @@ import { HrPushWorker } from './modules/hr-push/hr-push-worker';
 import { CertificateKeyRing } from './modules/certificates/certificate-keys';
 import { CertificatesRepository } from './modules/certificates/certificates.repository';
 import { CertificatesService } from './modules/certificates/certificates.service';
+import { CertificatePdfsRepository } from './modules/certificates/certificate-pdfs.repository';
+import { ContentStore } from './platform/storage/content-store';
 import { LearnerYearRepository } from './modules/learner-year/learner-year.repository';
 import { LearnerYearService } from './modules/learner-year/learner-year.service';
 import { AwardsRepository } from './modules/awards/awards.repository';
@@ -224,6 +226,10 @@ export function buildServices(options: ServiceOptions) {
     hrPush,
     auditLog,
     publicBaseUrl: config.publicBaseUrl,
+    pdfs: new CertificatePdfsRepository(),
+    pdfStore: new ContentStore(config.certificates.pdfDir, '.pdf'),
+    pdfWorkers: config.certificates.pdfWorkers,
+    jobs,
   });
   const learnerYear = new LearnerYearService({
     db,
@@ -308,6 +314,7 @@ export function buildServices(options: ServiceOptions) {
         people_import: (job) => peopleExcel.runImportJob(job),
         projects_import: (job) => projectsExcel.runImportJob(job),
         credits_import: (job) => creditsImport.runImportJob(job),
+        certificate_pdfs: (job) => certificates.runPdfJob(job),
       },
     });
   const auditDeps = {

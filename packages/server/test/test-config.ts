@@ -13,6 +13,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     JIJIAO_WEB_DIST: '/nonexistent-web-dist',
     // A backup a test writes lands in the system's temporary directory, never under `/`.
     JIJIAO_BACKUP_DIR: path.join(os.tmpdir(), `jijiao-test-backups-${String(process.pid)}`),
+    JIJIAO_CERTIFICATE_PDF_DIR: path.join(os.tmpdir(), `jijiao-test-pdfs-${String(process.pid)}`),
     JIJIAO_LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     JIJIAO_DEMO_DEVICE_TOKEN: testDeviceToken,
     ...env,

@@ -1,7 +1,9 @@
 import {
   certificateRegisterSchema,
   certificateSchema,
+  jobAcceptedSchema,
   type Certificate,
+  type JobAccepted,
   type CertificateFilter,
   type CertificateRegister,
 } from '@jijiao/contracts';
@@ -27,4 +29,18 @@ export function revokeCertificate(serial: string, reason: string): Promise<Certi
     certificateSchema,
     { body: { reason } },
   );
+}
+
+/** A unit's valid certificates of a year as one zip of PDFs (ADR 0036). */
+export function downloadUnitCertificates(unitId: string, year: number) {
+  return downloadFile(
+    '/api/v1/certificates/unit-archive.zip',
+    { unitId, year },
+    `certificates-${String(year)}.zip`,
+  );
+}
+
+/** Queues the job that stores the PDFs of a year's certificates in the caller's subtree. */
+export function startCertificatePdfJob(year: number): Promise<JobAccepted> {
+  return request('POST', '/api/v1/certificates/pdf-jobs', jobAcceptedSchema, { body: { year } });
 }

@@ -65,7 +65,11 @@ export async function renderCertificatePdf(
     margin: 0,
     // No default Helvetica: pdfkit would parse its metrics for every document.
     font: null as unknown as string,
+    // A fixed creation date (the issue day, China time) rather than now: the same signed
+    // facts give the same bytes (the file ID is a hash of this info), so stored PDFs can be
+    // addressed by content and regenerated identically (ADR 0036).
     info: {
+      CreationDate: new Date(`${facts.issuedOn}T00:00:00+08:00`),
       Title: `${certificateTitle} ${facts.serial}`,
       Author: facts.issuerName,
       Subject: String(facts.year),

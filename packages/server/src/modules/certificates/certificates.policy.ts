@@ -22,3 +22,11 @@ export const canListCertificatesOf: Policy<Actor, { path: string }> = (actor, un
   isWithinScope(scopeOf(actor, 'certificate:read'), unit.path);
 
 export const certificateListScope = (actor: Actor): string[] => scopeOf(actor, 'certificate:read');
+
+/** Issuing a subtree's PDFs (a job) is for admins who manage its certificates. */
+export const canIssuePdfsIn: Policy<Actor, { path: string }> = (actor, org) =>
+  isWithinScope(scopeOf(actor, 'certificate:manage'), org.path);
+
+/** Where a PDF job goes when no organisation is named: the actor's first managed subtree. */
+export const pdfJobRootOf = (actor: Actor): string | undefined =>
+  scopeOf(actor, 'certificate:manage')[0];

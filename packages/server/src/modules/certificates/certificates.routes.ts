@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -14,12 +15,31 @@ import {
   issuerParamsSchema,
   certificateVerificationSchema,
   errorResponseSchema,
+  certificatePdfJobSchema,
+  certificateUnitZipQuerySchema,
+  jobAcceptedSchema,
 } from '@jijiao/contracts';
 import { actorOf } from '../../platform/auth/route-guard';
 import { sendWorkbook } from '../../platform/excel';
 import type { AuditLogService } from '../audit-log/audit-log.service';
 import type { CertificatesService } from './certificates.service';
 import { exportCertificates } from './certificates-excel';
+
+/** A streamed zip as an attachment (the untyped reply: the body is a stream, not JSON). */
+function sendZip(
+  reply: FastifyReply,
+  stream: Readable,
+  names: { fileName: string; asciiFileName: string },
+): FastifyReply {
+  return reply
+    .header('content-type', 'application/zip')
+    .header(
+      'content-disposition',
+      `attachment; filename="${names.asciiFileName}"; filename*=UTF-8''${encodeURIComponent(names.fileName)}`,
+    )
+    .header('cache-control', 'no-store')
+    .send(stream);
+}
 
 export function registerCertificateRoutes(
   app: FastifyInstance,
@@ -131,6 +151,45 @@ export function registerCertificateRoutes(
       return sendWorkbook(reply, stream, {
         fileName: `合格证明${year}.xlsx`,
         asciiFileName: `certificates${year}.xlsx`,
+      });
+    },
+  });
+
+  r.post('/api/v1/certificates/pdf-jobs', {
+    config: { permission: 'certificate:manage' },
+    schema: {
+      tags: ['certificates'],
+      summary: 'Store the PDFs of a year’s certificates in a subtree, on every core (a job)',
+      description:
+        'Answers 202 and the job to follow at /api/v1/jobs/:id (progress: certificates done of total). Resumable: a job cut short carries on where it stopped, one PDF per certificate.',
+      body: certificatePdfJobSchema,
+      response: { 202: jobAcceptedSchema, ...errors },
+    },
+    handler: async (request, reply) =>
+      reply.code(202).send(await certificates.startPdfJob(actorOf(request), request.body)),
+  });
+
+  r.get('/api/v1/certificates/unit-archive.zip', {
+    config: { permission: 'certificate:read' },
+    schema: {
+      tags: ['certificates'],
+      summary: 'A unit’s valid certificates of a year as one zip of PDFs (streamed)',
+      description:
+        'For an admin whose subtree holds the unit. Stored PDFs are served as stored, others rendered; an altered certificate is left out and reported to the audit log.',
+      querystring: certificateUnitZipQuerySchema,
+      response: { 400: errorResponseSchema, 404: errorResponseSchema },
+    },
+    handler: async (request, reply) => {
+      const { unitId, year } = request.query;
+      const { unit, stream } = await certificates.unitZip(
+        actorOf(request),
+        unitId,
+        year,
+        request.ip,
+      );
+      return sendZip(reply, stream, {
+        fileName: `合格证明-${unit.name}-${String(year)}.zip`,
+        asciiFileName: `certificates-${String(year)}.zip`,
       });
     },
   });

@@ -25,7 +25,18 @@ import { actorEvent, type AuditEvent, type AuditLogService } from '../audit-log/
 import type { OrgsService } from '../orgs/orgs.service';
 import type { HrPushService } from '../hr-push/hr-push.service';
 import type { CertificateKeyRing } from './certificate-keys';
-import { certificatePolicy } from './certificates.policy';
+import {
+  canIssuePdfsIn,
+  canListCertificatesOf,
+  certificatePolicy,
+  pdfJobRootOf,
+} from './certificates.policy';
+import { sha256Hex, type ContentStore } from '../../platform/storage/content-store';
+import type { JobsService } from '../jobs/jobs.service';
+import type { JobContext } from '../jobs/job-runner';
+import type { CertificatePdfsRepository } from './certificate-pdfs.repository';
+import { runPdfJob, type PdfJobResult } from './certificate-pdf-job';
+import { unitCertificatesZip } from './certificate-zip';
 import { listCertificates } from './certificate-register';
 import type { CertificateRow, CertificatesRepository } from './certificates.repository';
 import { factsOf, signedBytesOf, toCertificate, verifyUrlOf } from './certificate-facts';
@@ -47,6 +58,11 @@ export interface CertificatesDeps {
   hrPush: HrPushService;
   auditLog: AuditLogService;
   publicBaseUrl: string;
+  pdfs: CertificatePdfsRepository;
+  /** Issued PDFs by content hash (ADR 0036). */
+  pdfStore: ContentStore;
+  pdfWorkers: number;
+  jobs: Pick<JobsService, 'enqueue'>;
 }
 
 export interface CertificateRevokeInput {
@@ -272,11 +288,77 @@ export class CertificatesService {
     ip: string | null,
   ): Promise<{ serial: string; pdf: Buffer }> {
     const row = await this.#untampered(actor, serial, ip, 'pdf');
-    return { serial: row.serial, pdf: await this.pdfOf(row) };
+    return { serial: row.serial, pdf: await this.storedPdfOf(row) };
   }
 
   pdfOf(row: CertificateRow): Promise<Buffer> {
     return renderCertificatePdf(factsOf(row), verifyUrlOf(this.#deps.publicBaseUrl, row.serial));
+  }
+
+  /**
+   * The stored PDF of a certificate whose signature was checked, else rendered afresh: the
+   * same bytes, since rendering is deterministic (a missing or damaged file is no loss).
+   */
+  async storedPdfOf(row: CertificateRow, sha256?: string | null): Promise<Buffer> {
+    const hash =
+      sha256 === undefined ? (await this.#deps.pdfs.find(this.#deps.db, row.id))?.sha256 : sha256;
+    const stored = hash ? await this.#deps.pdfStore.get(hash) : null;
+    if (stored) return stored;
+    const rendered = await this.pdfOf(row);
+    // A recorded file gone missing (a restore elsewhere, a wiped disk) is written back.
+    if (hash && sha256Hex(rendered) === hash) await this.#deps.pdfStore.put(rendered, hash);
+    return rendered;
+  }
+
+  /**
+   * Queues the job that stores the PDFs of a year's certificates in a subtree (the actor's
+   * first managed one unless an organisation is named), rendered on every core.
+   */
+  async startPdfJob(actor: Actor, input: { year: number; orgId?: string | undefined }) {
+    const root =
+      input.orgId === undefined
+        ? pdfJobRootOf(actor)
+        : (await this.#deps.orgs.findAny(input.orgId))?.path;
+    const org = visibleOr404(
+      root === undefined ? undefined : { path: root },
+      canIssuePdfsIn,
+      actor,
+      {
+        what: 'organisation',
+        details: { orgId: input.orgId ?? null },
+      },
+    );
+    return this.#deps.jobs.enqueue(actor, {
+      kind: 'certificate_pdfs',
+      orgPath: org.path,
+      params: { year: input.year, orgPath: org.path },
+    });
+  }
+
+  /** The PDF job's handler (`certificate_pdfs`). */
+  runPdfJob(job: JobContext): Promise<PdfJobResult> {
+    const { db, clock, keys, publicBaseUrl, pdfs, pdfStore, pdfWorkers } = this.#deps;
+    return runPdfJob({ db, clock, keys, publicBaseUrl, pdfs, store: pdfStore, pdfWorkers }, job);
+  }
+
+  /** A unit's valid certificates of a year as one zip, streamed (an admin over the unit). */
+  async unitZip(actor: Actor, unitId: string, year: number, ip: string | null) {
+    const unit = visibleOr404(await this.#deps.orgs.findAny(unitId), canListCertificatesOf, actor, {
+      what: 'organisation',
+      details: { unitId },
+    });
+    const stream = unitCertificatesZip(
+      {
+        db: this.#deps.db,
+        pdfs: this.#deps.pdfs,
+        pdfOf: (row, sha256) => this.storedPdfOf(row, sha256),
+        isUntampered: (row) => this.isUntampered(row),
+        onTampered: (row) => this.#recordTampered(actor, row, ip, 'zip'),
+      },
+      unit,
+      year,
+    );
+    return { unit, stream };
   }
 
   /**
@@ -309,6 +391,21 @@ export class CertificatesService {
   ): Promise<CertificateRow> {
     const row = await this.findForActor(actor, serial);
     if (this.isUntampered(row)) return row;
+    await this.#recordTampered(actor, row, ip, asked);
+    throw new AppError(
+      'certificate_tampered',
+      'This certificate’s stored data no longer matches its signature: it is not served. The province’s CME office has been alerted.',
+      { serial: row.serial },
+    );
+  }
+
+  async #recordTampered(
+    actor: Actor,
+    row: CertificateRow,
+    ip: string | null,
+    asked: 'pdf' | 'badge' | 'zip',
+  ): Promise<void> {
+    const extension = { pdf: 'pdf', badge: 'badge.json', zip: 'pdf (unit zip)' }[asked];
     await this.#deps.auditLog.record(
       actorEvent(actor, 'certificate.tampered', ip, {
         targetType: 'certificate',
@@ -317,14 +414,9 @@ export class CertificatesService {
         details: {
           serial: row.serial,
           year: row.year,
-          fileName: `certificate-${row.serial}.${asked === 'pdf' ? 'pdf' : 'badge.json'}`,
+          fileName: `certificate-${row.serial}.${extension}`,
         },
       }),
-    );
-    throw new AppError(
-      'certificate_tampered',
-      'This certificate’s stored data no longer matches its signature: it is not served. The province’s CME office has been alerted.',
-      { serial: row.serial },
     );
   }
 

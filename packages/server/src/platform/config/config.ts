@@ -1,5 +1,6 @@
 import { createHash, createHmac, createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { roles, type Role } from '@jijiao/contracts';
@@ -68,6 +69,12 @@ const envSchema = z.object({
     .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'HH:MM (24-hour, China time) or off')
     .optional(),
   JIJIAO_BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
+  /** Where issued certificate PDFs are kept, by content hash (ADR 0036): a regenerable cache. */
+  JIJIAO_CERTIFICATE_PDF_DIR: z.string().optional(),
+  /** Worker threads rendering certificate PDFs in a job; default: one per core. */
+  JIJIAO_PDF_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+  /** How long a background job is held without a sign of life before another runner takes it. */
+  JIJIAO_JOB_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
 });
 
 export interface Config {
@@ -137,6 +144,8 @@ export interface Config {
     readonly dailyAtMinute: number | null;
     readonly keep: number;
   };
+  /** Background jobs (ADR 0024): the lease a running job holds, renewed while it lives. */
+  readonly jobs: { readonly leaseMs: number };
   /** Staff progress is computed on read: the most people one request evaluates (ADR 0009). */
   /** Where the public reaches this server (QR codes, badge ids), without a trailing slash. */
   readonly publicBaseUrl: string;
@@ -145,6 +154,10 @@ export interface Config {
     readonly signingKeys: ReadonlyMap<string, KeyObject>;
     /** Demo mode without a configured key: a deterministic demo key per province (warned). */
     readonly demoKeys: boolean;
+    /** Issued PDFs by sha256 (ADR 0036); regenerable from the signed rows, not backed up. */
+    readonly pdfDir: string;
+    /** Worker threads a PDF job renders with (one per core unless configured). */
+    readonly pdfWorkers: number;
   };
   readonly hrPush: {
     readonly pollSeconds: number;
@@ -373,7 +386,13 @@ export function loadConfig(
       e.JIJIAO_PUBLIC_BASE_URL ??
       `${tls ? 'https' : 'http'}://localhost:${String(overrides.port ?? e.PORT)}`
     ).replace(/\/+$/, ''),
-    certificates: { signingKeys, demoKeys: demoEnabled },
+    certificates: {
+      signingKeys,
+      demoKeys: demoEnabled,
+      pdfDir: path.resolve(e.JIJIAO_CERTIFICATE_PDF_DIR ?? path.join(dataDir, 'certificate-pdfs')),
+      pdfWorkers: e.JIJIAO_PDF_WORKERS ?? availableParallelism(),
+    },
+    jobs: { leaseMs: e.JIJIAO_JOB_LEASE_SECONDS * 1000 },
     hrPush: {
       pollSeconds: e.JIJIAO_HR_PUSH_POLL_SECONDS,
       maxAttempts: e.JIJIAO_HR_PUSH_MAX_ATTEMPTS,

@@ -12,6 +12,7 @@ export * from './tables/awards';
 export * from './tables/credits';
 export * from './tables/evidence';
 export * from './tables/certificates';
+export * from './tables/certificate-pdfs';
 export * from './tables/hr-push';
 export * from './tables/award-lines';
 export * from './tables/provider';

@@ -15,6 +15,11 @@ export const certificateRegisterMessages: CertificateRegisterMessages = {
     },
     search: 'Name or serial',
     export: 'Export to Excel',
+    unitZip: 'Download the unit’s {{year}} certificates (ZIP)',
+    issuePdfs: 'Generate every {{year}} certificate PDF',
+    pdfsProgress: 'Generating certificate PDFs: {{done}} of {{total}}',
+    pdfsDone: 'Certificate PDFs generated: {{total}}',
+    pdfsFailed: 'Generating the certificate PDFs did not finish; try again later',
     summary: '{{total}} certificates',
     empty: 'No certificate matches',
     columns: {

@@ -13,6 +13,7 @@ export const jobsMessages: JobsMessages = {
       people_import: 'People import',
       projects_import: 'Project import',
       credits_import: 'Credit import',
+      certificate_pdfs: 'Certificate PDFs',
     },
     status: { queued: 'Queued', running: 'Running', succeeded: 'Done', failed: 'Not finished' },
   },

@@ -13,6 +13,11 @@ export const certificateRegisterMessages = {
     },
     search: '姓名或证书编号',
     export: '导出 Excel',
+    unitZip: '下载本单位 {{year}} 年度证书（ZIP）',
+    issuePdfs: '生成 {{year}} 年度全部证书 PDF',
+    pdfsProgress: '正在生成证书 PDF：{{done}} / {{total}}',
+    pdfsDone: '证书 PDF 已生成，共 {{total}} 张',
+    pdfsFailed: '证书 PDF 生成未完成，请稍后重试',
     summary: '共 {{total}} 张证书',
     empty: '没有符合条件的证书',
     columns: {

@@ -12,6 +12,7 @@ import { useT } from '../../i18n/use-t';
 import { useSession } from '../../session/session-context';
 import { RegisterFilterBar } from './components/RegisterFilterBar';
 import { RevokeModal } from './components/RevokeModal';
+import { CertificatePdfActions } from './components/CertificatePdfActions';
 import { registerColumns } from './components/register-columns';
 import {
   parseRegisterFilters,
@@ -70,6 +71,12 @@ export function CertificateRegisterPage() {
       />
       <Typography.Paragraph type="secondary">{t('certRegister.intro')}</Typography.Paragraph>
       <RegisterFilterBar filters={filters} withOrg={grant.orgKind !== 'unit'} onChange={go} />
+      <CertificatePdfActions
+        unitId={grant.orgKind === 'unit' ? grant.orgId : filters.unitId}
+        // The year shown, else last year's (the one an audit has just certified).
+        year={filters.year ?? new Date().getFullYear() - 1}
+        canIssue={access.permissions.has('certificate:manage')}
+      />
       {pages.data && (
         <Typography.Paragraph data-testid="register-summary">
           {t('certRegister.summary', { total })}
