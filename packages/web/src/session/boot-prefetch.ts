@@ -3,7 +3,7 @@ import { roles, type Role } from '@jijiao/contracts';
 import { pickActiveGrant } from '../access';
 import { fetchMe } from '../api/session';
 import { phoneQuery } from '../components/use-is-phone';
-import { homeLoaders, homePrefetchLoaders } from '../pages/home/home-loaders';
+import { homePrefetchLoaders, loadHome } from '../pages/home/home-loaders';
 import { readActiveGrantKey } from './active-grant-storage';
 import { meQueryKey } from './queries';
 
@@ -41,7 +41,7 @@ export function prefetchAtBoot(client: QueryClient, { pathname, search }: Locati
   }
   const params = new URLSearchParams(search);
   const startHome = async (role: Role) => {
-    const page = homeLoaders[role]();
+    const page = loadHome(role);
     const prefetch = await homePrefetchLoaders[role]?.();
     prefetch?.(client, params);
     await page;

@@ -2,14 +2,19 @@ import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import type { Role } from '@jijiao/contracts';
 import { PageLoading } from '../../components/PageState';
 import { useSession } from '../../session/session-context';
-import { homeLoaders } from './home-loaders';
+import { loadHome, loadedHome } from './home-loaders';
 
-/** Each role's page, made once: a component made per render would mount afresh each time. */
+/**
+ * Each role's page, made once: a component made per render would mount afresh each time.
+ * The page itself when the boot has already loaded it (usually: it starts with the
+ * session), so the first view does not suspend: React holds back content that follows a
+ * suspense fallback for up to 300 ms, which a phone would wait for (ADR 0037).
+ */
 const homes = new Map<Role, ComponentType>();
 function homeOf(role: Role): ComponentType {
   let home = homes.get(role);
   if (home === undefined) {
-    home = lazy(async () => ({ default: (await homeLoaders[role]()).Page }));
+    home = loadedHome(role) ?? lazy(async () => ({ default: (await loadHome(role)).Page }));
     homes.set(role, home);
   }
   return home;

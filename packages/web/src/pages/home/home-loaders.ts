@@ -42,3 +42,29 @@ export const homeLoaders: Record<Role, () => Promise<HomeModule>> = {
 export const homePrefetchLoaders: Partial<Record<Role, () => Promise<HomePrefetch>>> = {
   learner: async () => (await import('./learner/reads')).prefetchLearnerHome,
 };
+
+const loading = new Map<Role, Promise<HomeModule>>();
+const loaded = new Map<Role, ComponentType>();
+
+/**
+ * Loads a role's home once (the boot and the page share the load), and remembers the page
+ * once it is in, so that `RoleHome` can render it without suspending.
+ */
+export function loadHome(role: Role): Promise<HomeModule> {
+  let promise = loading.get(role);
+  if (promise === undefined) {
+    promise = homeLoaders[role]().then((home) => {
+      loaded.set(role, home.Page);
+      return home;
+    });
+    // A failed load may be tried again.
+    promise.catch(() => loading.delete(role));
+    loading.set(role, promise);
+  }
+  return promise;
+}
+
+/** The role's home page if it has already loaded. */
+export function loadedHome(role: Role): ComponentType | undefined {
+  return loaded.get(role);
+}
