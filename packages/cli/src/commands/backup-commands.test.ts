@@ -1,23 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runJijiao } from '../../test/run-jijiao';
 
-const bin = path.resolve(import.meta.dirname, '../../bin/jijiao.mjs');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-backup-cli-'));
 afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
 function jijiao(args: string[], dataDir: string) {
-  const { DATABASE_URL: _ignored, ...rest } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    env: { ...rest, JIJIAO_LOG_LEVEL: 'silent', JIJIAO_DATA_DIR: dataDir },
-    timeout: 180_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runJijiao(args, { dataDir, timeoutMs: 180_000 });
 }
 
 const rowsOf = (text: string) => /tables: +\d+, (\d+) rows/.exec(text)?.[1];

@@ -1,22 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const bin = path.resolve(import.meta.dirname, '../../bin/jijiao.mjs');
+import { runJijiao } from '../../test/run-jijiao';
 
 // Input errors stop before any database is opened: exit 2, the option named, nothing written.
 describe('jijiao bootstrap refuses bad input, naming the option', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-bootstrap-'));
-  const run = (args: string[]) => {
-    const { DATABASE_URL: _ignored, ...rest } = process.env;
-    return spawnSync(process.execPath, [bin, 'bootstrap', ...args], {
-      encoding: 'utf8',
-      env: { ...rest, JIJIAO_LOG_LEVEL: 'silent', JIJIAO_DATA_DIR: dataDir },
-      timeout: 60_000,
-    });
-  };
+  const run = (args: string[]) => runJijiao(['bootstrap', ...args], { dataDir, timeoutMs: 60_000 });
 
   it.each([
     [

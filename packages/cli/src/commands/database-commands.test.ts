@@ -1,19 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const bin = path.resolve(import.meta.dirname, '../../bin/jijiao.mjs');
+import { runJijiao } from '../../test/run-jijiao';
 
 function jijiao(args: string[], env: Record<string, string>) {
-  const { DATABASE_URL: _ignored, ...rest } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    env: { ...rest, JIJIAO_LOG_LEVEL: 'silent', ...env },
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runJijiao(args, { env });
 }
 
 describe('jijiao migrate and seed-demo on the embedded database', () => {

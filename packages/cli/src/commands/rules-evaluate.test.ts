@@ -2,7 +2,6 @@
  * Every scenario file in the shared folder (../shared/scenarios beside the repository) and in
  * the domain's own scenarios runs through the CLI and must match its `expect`.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -10,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { checkExpectations, type YearReport } from '@jijiao/domain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../main';
+import { runJijiao } from '../../test/run-jijiao';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sharedScenarios = resolve(here, '../../../../../shared/scenarios');
 const ownScenarios = resolve(here, '../../../domain/scenarios');
-const bin = resolve(here, '../../bin/jijiao.mjs');
 
 /** Runs the CLI in-process, capturing what it writes. */
 async function run(...args: string[]) {
@@ -128,10 +127,7 @@ describe('jijiao rules evaluate: input it cannot evaluate', () => {
 describe('jijiao rules evaluate - (standard input), through the real binary', () => {
   it('reads the scenario from standard input', () => {
     const input = readFileSync(scenarioFiles(sharedScenarios)[0] ?? '', 'utf8');
-    const result = spawnSync(process.execPath, [bin, 'rules', 'evaluate', '-'], {
-      input,
-      encoding: 'utf8',
-    });
+    const result = runJijiao(['rules', 'evaluate', '-'], { input });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toHaveProperty('compliant');
@@ -143,10 +139,7 @@ describe('jijiao rules evaluate - (standard input), through the real binary', ()
       place: { province: '420000' },
       activities: [{ id: 'a', type: 'self_study', date: '2023-01-01', hours: 0 }],
     });
-    const result = spawnSync(process.execPath, [bin, 'rules', 'evaluate', '-'], {
-      input,
-      encoding: 'utf8',
-    });
+    const result = runJijiao(['rules', 'evaluate', '-'], { input });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('jijiao: activities[0].hours: must be a positive number\n');
   });

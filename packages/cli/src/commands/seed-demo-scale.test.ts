@@ -1,22 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@jijiao/server';
+import { runJijiao } from '../../test/run-jijiao';
 
-const bin = path.resolve(import.meta.dirname, '../../bin/jijiao.mjs');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-cli-scale-'));
 
 function jijiao(...args: string[]) {
-  const { DATABASE_URL: _ignored, ...rest } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    env: { ...rest, JIJIAO_LOG_LEVEL: 'silent', JIJIAO_DATA_DIR: dataDir },
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runJijiao(args, { dataDir });
 }
 
 interface Counts {
