@@ -246,6 +246,16 @@ describe('a unit’s certificates as one zip', () => {
     expect(clinicZip.statusCode).toBe(200);
     expect(Object.keys(unzipSync(new Uint8Array(clinicZip.rawPayload)))).toHaveLength(5);
   });
+
+  it('names the field when the organisation picked is not a unit (no empty zip)', async () => {
+    const response = await zipOf(tree.city.id, provinceAdmin.headers);
+    expect(response.statusCode).toBe(400);
+    const { error } = response.json<{
+      error: { code: string; fields?: { path: string; message: string }[] };
+    }>();
+    expect(error.code).toBe('validation_failed');
+    expect(JSON.stringify(error)).toContain('unitId');
+  });
 });
 
 describe('an altered certificate in the job', () => {

@@ -347,6 +347,12 @@ export class CertificatesService {
       what: 'organisation',
       details: { unitId },
     });
+    // A city or district picked in the register's filter holds no certificates of its own:
+    // say so rather than send an empty zip.
+    if (unit.kind !== 'unit')
+      throw new AppError('validation_failed', 'unitId: not a unit', undefined, [
+        { path: 'unitId', message: '请选择一个单位：证书按单位打包下载' },
+      ]);
     const stream = unitCertificatesZip(
       {
         db: this.#deps.db,
