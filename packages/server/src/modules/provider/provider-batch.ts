@@ -61,6 +61,31 @@ export function parsedPushes(parsed: readonly ParsedItem[]): { key: string; body
   return parsed.flatMap((p) => (p.key.success ? [{ key: p.key.data, body: p.body }] : []));
 }
 
+/** What a platform is answered for a credit recorded (or matched) under its key. */
+export function creditResultOf(
+  recorded: {
+    claimId: string;
+    status: string;
+    matched: boolean;
+    credits: number;
+    class: ProviderCreditResult['class'];
+    year: number;
+    packVersions: ProviderCreditResult['packVersions'];
+  },
+  idNumberMasked: string,
+): ProviderCreditResult {
+  return {
+    id: recorded.claimId,
+    status: recorded.status as ProviderCreditResult['status'],
+    matched: recorded.matched,
+    credits: recorded.credits,
+    class: recorded.class,
+    year: recorded.year,
+    packVersions: recorded.packVersions,
+    idNumberMasked,
+  };
+}
+
 /** An item checked and ready to be recorded in the batch's transaction. */
 export interface FreshPush {
   key: string;
@@ -152,16 +177,7 @@ export async function writeBatch(
     for (const [index, p] of plan.fresh.entries()) {
       const outcome = outcomes[index];
       if (!outcome) throw new Error('provider batch: an item without its outcome');
-      const answer: ProviderCreditResult = {
-        id: outcome.claimId,
-        status: outcome.status as ProviderCreditResult['status'],
-        matched: outcome.matched,
-        credits: outcome.credits,
-        class: outcome.class,
-        year: outcome.year,
-        packVersions: outcome.packVersions,
-        idNumberMasked: p.idNumberMasked,
-      };
+      const answer = creditResultOf(outcome, p.idNumberMasked);
       written.set(p.key, {
         platformOrgId: platform.orgId,
         key: p.key,

@@ -18,6 +18,7 @@ import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { fieldError, providerAnswer, validationError } from './provider-answers';
 import {
   answersOf,
+  creditResultOf,
   chinaDay,
   requestHashOf,
   idempotencyConflict,
@@ -303,16 +304,7 @@ export class ProviderPushService {
           known,
           chainSteps,
         });
-        const answer: ProviderCreditResult = {
-          id: recorded.claimId,
-          status: recorded.status as ProviderCreditResult['status'],
-          matched: recorded.matched,
-          credits: recorded.credits,
-          class: recorded.class,
-          year: recorded.year,
-          packVersions: recorded.packVersions,
-          idNumberMasked,
-        };
+        const answer = creditResultOf(recorded, idNumberMasked);
         const record: IdempotencyRow = {
           platformOrgId: platform.orgId,
           key: idempotencyKey,

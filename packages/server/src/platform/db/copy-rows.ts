@@ -2,12 +2,12 @@
 // JSON to parse into rows on the server, one protocol round trip a chunk. Outside a
 // transaction (or on a driver without COPY), the rows go through `insertJsonRows`.
 import type { Transaction as PgliteTransaction } from '@electric-sql/pglite';
-import { getTableColumns, getTableName } from 'drizzle-orm';
+import { getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { copyLine, pgBulkClient, type CopyValue } from './copy-into';
 import type { DbOrTx } from './database';
-import { insertJsonRows } from './json-rows';
+import { insertJsonRows, placedColumns } from './json-rows';
 
 /** Rows a COPY: a few megabytes of text, sent in 1 MiB protocol messages. */
 export const copyRowsChunk = 10_000;
@@ -68,13 +68,11 @@ export async function insertRows<T extends PgTable>(
     await insertJsonRows(db, table, rows);
     return;
   }
-  const columns = getTableColumns(table);
-  const placed = Object.keys(first).map((key) => {
-    const column = columns[key];
-    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
-    const type = column.getSQLType();
-    return { key, name: column.name, json: type === 'json' || type === 'jsonb' };
-  });
+  const placed = placedColumns(table, first).map(({ key, name, type }) => ({
+    key,
+    name,
+    json: type === 'json' || type === 'jsonb',
+  }));
   const names = placed.map((c) => `"${c.name}"`);
   const target = `"${getTableName(table)}"`;
   for (let start = 0; start < rows.length; start += copyRowsChunk) {

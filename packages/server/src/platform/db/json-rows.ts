@@ -6,6 +6,23 @@ import type { DbOrTx } from './database';
 export const jsonRowsChunk = 5000;
 
 /**
+ * The table's columns for the keys of a row (Drizzle's property names), in the row's
+ * order: the columns a bulk insert writes. A key the table does not have is a programming
+ * error.
+ */
+export function placedColumns<T extends PgTable>(
+  table: T,
+  row: T['$inferInsert'],
+): { key: string; name: string; type: string }[] {
+  const columns = getTableColumns(table);
+  return Object.keys(row).map((key) => {
+    const column = columns[key];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    return { key, name: column.name, type: column.getSQLType() };
+  });
+}
+
+/**
  * Inserts many rows of a table in a few statements, on PostgreSQL and PGlite alike: each
  * chunk goes as one JSON parameter that `jsonb_to_recordset` turns back into rows typed by
  * the table's own columns. The columns written are the keys of the first row (Drizzle's
@@ -18,13 +35,7 @@ export async function insertJsonRows<T extends PgTable>(
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
-  const columns = getTableColumns(table);
-  const keys = Object.keys(first);
-  const placed = keys.map((key) => {
-    const column = columns[key];
-    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
-    return { key, name: column.name, type: column.getSQLType() };
-  });
+  const placed = placedColumns(table, first);
   const list = sql.join(
     placed.map((c) => sql.identifier(c.name)),
     sql`, `,
