@@ -144,6 +144,13 @@ describe('a PDF job cut short by kill -9', () => {
     expect(await first.exited).toBeNull();
     expect(killedAt).toBeLessThan(people);
 
+    // What a write cut short leaves: a temporary file beside the stored ones.
+    const leftover = path.join(pdfDir, 'ab', `${'ab'.repeat(32)}.pdf.0123456789ab.tmp`);
+    fs.mkdirSync(path.dirname(leftover), { recursive: true });
+    fs.writeFileSync(leftover, 'half a PDF');
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    fs.utimesSync(leftover, aMinuteAgo, aMinuteAgo);
+
     const second = startServer();
     expect(await second.exited).toBe(0);
     const last = JSON.parse(second.lines.at(-1) ?? 'null') as { status: string; attempts: number };
@@ -191,6 +198,11 @@ describe('a PDF job cut short by kill -9', () => {
       expect(job!.result.alreadyStored + job!.result.stored).toBe(people);
       const files = storedFiles();
       expect(files).toHaveLength(people);
+      // Nothing temporary is left: the resumed job swept what the killed one left behind.
+      const temporaries = fs
+        .readdirSync(pdfDir, { recursive: true, encoding: 'utf8' })
+        .filter((n) => n.endsWith('.tmp'));
+      expect(temporaries).toEqual([]);
       for (const file of files) {
         const bytes = fs.readFileSync(path.join(pdfDir, file));
         expect(`${createHash('sha256').update(bytes).digest('hex')}.pdf`).toBe(path.basename(file));

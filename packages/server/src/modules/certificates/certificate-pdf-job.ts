@@ -56,6 +56,9 @@ export async function runPdfJob(deps: PdfJobDeps, job: JobContext): Promise<PdfJ
   // Checked again when the job runs: the owner's grants may have changed since.
   if (!canIssuePdfsIn(job.actor, { path: orgPath }))
     throw new AppError('forbidden', 'The job’s owner no longer manages these certificates');
+  // What an attempt killed mid-write left: temporary files no living writer will rename.
+  // Files carry the machine's time, not the application clock's.
+  await store.sweepTemporaries(new Date(Date.now() - job.leaseMs));
   const { total, stored: alreadyStored } = await pdfs.counts(db, year, orgPath);
   let done = alreadyStored;
   await job.progress(done, total);

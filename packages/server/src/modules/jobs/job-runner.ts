@@ -14,6 +14,11 @@ export interface JobContext {
   fileName: string | null;
   /** Throttled; throws `conflict` when another runner took the job over (its lease ran out). */
   progress: ProgressListener;
+  /**
+   * How long a runner holds a job without a sign of life. Anything an earlier attempt left
+   * behind longer ago than this has no living writer.
+   */
+  leaseMs: number;
 }
 
 /**
@@ -102,6 +107,7 @@ export class JobRunner {
         input: job.input,
         fileName: job.fileName,
         progress,
+        leaseMs: this.leaseMs,
       });
       clearInterval(heartbeat);
       if (!(await jobs.finish(job, { status: 'succeeded', result })))

@@ -38,6 +38,30 @@ export class ContentStore {
     return sha256;
   }
 
+  /**
+   * Removes temporary files older than `before`: what writes cut short by a crash left
+   * behind (a write renames its temporary file within milliseconds, so an old one has no
+   * writer). Answers how many were removed.
+   */
+  async sweepTemporaries(before: Date): Promise<number> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.dir, { recursive: true, encoding: 'utf8' });
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const name of names) {
+      if (!name.endsWith('.tmp')) continue;
+      const file = path.join(this.dir, name);
+      const stat = await fs.stat(file).catch(() => null);
+      if (!stat?.isFile() || stat.mtime >= before) continue;
+      await fs.rm(file, { force: true });
+      removed += 1;
+    }
+    return removed;
+  }
+
   /** The stored bytes, or null when the file is missing or no longer has this hash. */
   async get(sha256: string): Promise<Buffer | null> {
     let bytes: Buffer;
