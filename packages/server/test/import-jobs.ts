@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
-import type { ImportReport, Job, JobAccepted } from '@jijiao/contracts';
+import { importReportOf, type ImportReport, type Job, type JobAccepted } from '@jijiao/contracts';
 import type { JobRunner } from '../src/modules/jobs/job-runner';
 import type { Session, TestApp } from './build-app';
 import { multipartFile } from './excel-routes';
@@ -32,10 +32,10 @@ export async function importAsJob(
   await runner.drain();
   const job = await jobOf(t, session, jobId);
   expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
-  expect(job.result).not.toBeNull();
-  if (job.result === null) throw new Error('no report');
-  expect(job.progress).toEqual({ done: job.result.rows, total: job.result.rows });
-  return { job, report: job.result };
+  const report = importReportOf(job);
+  if (report === null) throw new Error(`no import report: ${JSON.stringify(job.result)}`);
+  expect(job.progress).toEqual({ done: report.rows, total: report.rows });
+  return { job, report };
 }
 
 export async function jobOf(t: TestApp, session: Session, id: string): Promise<Job> {

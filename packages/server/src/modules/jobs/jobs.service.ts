@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
 import {
   errorCodeSchema,
+  certificatePdfsResultSchema,
+  importReportOf,
   importReportSchema,
   type ErrorCode,
   type ImportReport,
@@ -45,7 +47,9 @@ export interface JobFailure {
 const storedError = z.object({ code: errorCodeSchema, message: z.string() });
 
 function toJob(row: JobRow): Job {
-  const result = importReportSchema.safeParse(row.result);
+  const result = (
+    row.kind === 'certificate_pdfs' ? certificatePdfsResultSchema : importReportSchema
+  ).safeParse(row.result);
   const error = storedError.safeParse(row.error);
   return {
     id: row.id,
@@ -104,7 +108,7 @@ export class JobsService {
   /** A finished import job's report as xlsx; 409 `invalid_state` while it has none yet. */
   async reportWorkbook(actor: Actor, id: string): Promise<{ job: Job; workbook: Readable }> {
     const job = await this.get(actor, id);
-    const report: ImportReport | null = job.result;
+    const report: ImportReport | null = importReportOf(job);
     if (report === null) {
       throw new AppError('invalid_state', 'The job has no report (yet)', { status: job.status });
     }

@@ -1,6 +1,6 @@
 import { Alert, Flex, Progress, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import type { Job } from '@jijiao/contracts';
+import { importReportOf, type Job } from '@jijiao/contracts';
 import { downloadJobReport } from '../../api';
 import { useT } from '../../i18n/use-t';
 import { DownloadButton } from '../DownloadButton';
@@ -22,10 +22,11 @@ export function ImportJobView({ job }: { job: Job }) {
       />
     );
   }
-  if (job.status === 'succeeded' && job.result !== null) {
+  const report = job.status === 'succeeded' ? importReportOf(job) : null;
+  if (report !== null) {
     return (
       <Flex vertical gap={12} align="stretch">
-        <ImportReportView report={job.result} />
+        <ImportReportView report={report} />
         <div>
           <DownloadButton
             fetchFile={() => downloadJobReport(job.id)}

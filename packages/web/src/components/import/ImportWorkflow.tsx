@@ -3,7 +3,7 @@ import { Alert, Button, Card, Flex, Steps, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import type { ImportReport, JobAccepted } from '@jijiao/contracts';
+import { importReportOf, type ImportReport, type JobAccepted } from '@jijiao/contracts';
 import { fetchJob } from '../../api';
 import { errorMessageKey } from '../../i18n/error-message';
 import { useT } from '../../i18n/use-t';
@@ -115,7 +115,7 @@ export function ImportWorkflow({
     refetchInterval: (q) => (q.state.data && isJobDone(q.state.data) ? false : 1000),
   });
   const jobData = job.data?.id === jobId ? job.data : undefined;
-  const jobReport = jobData?.status === 'succeeded' ? jobData.result : null;
+  const jobReport = jobData?.status === 'succeeded' ? importReportOf(jobData) : null;
   useEffect(() => {
     if (jobReport === null || jobData === undefined) return;
     const mine = startedFor.current?.jobId === jobData.id ? startedFor.current : null;

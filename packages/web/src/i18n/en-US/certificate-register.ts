@@ -18,7 +18,10 @@ export const certificateRegisterMessages: CertificateRegisterMessages = {
     unitZip: 'Download the unit’s {{year}} certificates (ZIP)',
     issuePdfs: 'Generate every {{year}} certificate PDF',
     pdfsProgress: 'Generating certificate PDFs: {{done}} of {{total}}',
-    pdfsDone: 'Certificate PDFs generated: {{total}}',
+    pdfsDone:
+      'Certificate PDFs generated: {{total}} ({{stored}} now, {{alreadyStored}} already stored)',
+    pdfsTampered:
+      '{{count}} certificates no longer match their signature and got no PDF; check: {{serials}}',
     pdfsFailed: 'Generating the certificate PDFs did not finish; try again later',
     summary: '{{total}} certificates',
     empty: 'No certificate matches',

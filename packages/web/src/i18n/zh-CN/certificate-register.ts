@@ -16,7 +16,9 @@ export const certificateRegisterMessages = {
     unitZip: '下载本单位 {{year}} 年度证书（ZIP）',
     issuePdfs: '生成 {{year}} 年度全部证书 PDF',
     pdfsProgress: '正在生成证书 PDF：{{done}} / {{total}}',
-    pdfsDone: '证书 PDF 已生成，共 {{total}} 张',
+    pdfsDone:
+      '证书 PDF 已生成，共 {{total}} 张（本次 {{stored}} 张，此前已有 {{alreadyStored}} 张）',
+    pdfsTampered: '{{count}} 张证书的数据与签名不符，未生成 PDF，请核查：{{serials}}',
     pdfsFailed: '证书 PDF 生成未完成，请稍后重试',
     summary: '共 {{total}} 张证书',
     empty: '没有符合条件的证书',

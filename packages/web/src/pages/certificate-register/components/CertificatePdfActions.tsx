@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Space, Typography } from 'antd';
 import { FilePdfOutlined, FileZipOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { certificatePdfsResultOf } from '@jijiao/contracts';
 import { downloadUnitCertificates, fetchJob, startCertificatePdfJob } from '../../../api';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { useFeedback } from '../../../components/feedback';
@@ -43,6 +44,7 @@ export function CertificatePdfActions({
   });
   const progress = job.data?.progress;
   const status = job.data?.status;
+  const result = job.data ? certificatePdfsResultOf(job.data) : null;
   return (
     <Space wrap>
       {unitId !== undefined && (
@@ -71,10 +73,22 @@ export function CertificatePdfActions({
       {progress && status && (
         <Typography.Text type="secondary" data-testid="pdf-job-progress">
           {status === 'succeeded'
-            ? t('certRegister.pdfsDone', { total: progress.total ?? progress.done })
+            ? t('certRegister.pdfsDone', {
+                total: result?.total ?? progress.total ?? progress.done,
+                stored: result?.stored ?? 0,
+                alreadyStored: result?.alreadyStored ?? 0,
+              })
             : status === 'failed'
-              ? t('certRegister.pdfsFailed')
+              ? t(job.data?.error ? `errors.${job.data.error.code}` : 'certRegister.pdfsFailed')
               : t('certRegister.pdfsProgress', { done: progress.done, total: progress.total ?? 0 })}
+        </Typography.Text>
+      )}
+      {result && result.tampered.length > 0 && (
+        <Typography.Text type="danger" data-testid="pdf-job-tampered">
+          {t('certRegister.pdfsTampered', {
+            count: result.tampered.length,
+            serials: result.tampered.slice(0, 5).join('、'),
+          })}
         </Typography.Text>
       )}
     </Space>
