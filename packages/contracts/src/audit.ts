@@ -196,5 +196,7 @@ export const fileAuditResultSchema = z.object({
   audit: auditSchema,
   certificatesIssued: z.number().int(),
   certificatesExisting: z.number().int(),
+  /** The queued job that makes the certificates' PDFs (follow it at /api/v1/jobs/:id). */
+  pdfJobId: z.uuid().nullable(),
 });
 export type FileAuditResult = z.infer<typeof fileAuditResultSchema>;

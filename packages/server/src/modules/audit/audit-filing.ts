@@ -12,8 +12,8 @@ const pushChunk = 1000;
 
 /**
  * The province files the audit (备案) once every unit report is approved: certificates
- * for every compliant person (the certificates service, in this transaction) and the
- * results queued for the HR platform.
+ * for every compliant person (the certificates service, in this transaction), the job that
+ * makes their PDFs queued, and the results queued for the HR platform.
  */
 export async function fileAudit(
   deps: AuditDeps,
@@ -44,6 +44,16 @@ export async function fileAudit(
     }
     await repository.reports.fileReports(tx, audit.id, now);
     const issued = await issueFor(deps, tx, audit, province.id);
+    // Their PDFs are made in the background on every core (ADR 0036), so that the
+    // downloads and the units' zips that follow the filing find them stored (not for
+    // the CLI, which has no account to own the job).
+    const pdfJob =
+      issued.all.length > 0
+        ? await deps.certificates.queuePdfJob(tx, actor, {
+            year: audit.year,
+            orgPath: province.path,
+          })
+        : null;
     for (let i = 0; i < issued.all.length; i += pushChunk) {
       await hrPush.enqueueHrPush(tx, {
         provinceId: province.id,
@@ -66,12 +76,13 @@ export async function fileAudit(
       }),
       tx,
     );
-    return { filed, issued };
+    return { filed, issued, pdfJob };
   });
   return {
     audit: await auditView(deps, result.filed, province),
     certificatesIssued: result.issued.issued,
     certificatesExisting: result.issued.existing,
+    pdfJobId: result.pdfJob?.jobId ?? null,
   };
 }
 

@@ -458,6 +458,25 @@ describe('filing and voiding', () => {
       sql`select count(*)::int n from hr_push_outbox where kind = 'audit_filed'`,
     );
     expect(pushes[0]?.n).toBeGreaterThan(0);
+
+    // The filing queued the job that makes the certificates' PDFs; once it has run, every
+    // certificate of the year in the province has its stored PDF.
+    expect(filed.pdfJobId).not.toBeNull();
+    const queued = await send('GET', `/api/v1/jobs/${filed.pdfJobId ?? ''}`, province);
+    expect(queued.json()).toMatchObject({ kind: 'certificate_pdfs', status: 'queued' });
+    await services.createJobRunner().drain();
+    const done = await send('GET', `/api/v1/jobs/${filed.pdfJobId ?? ''}`, province);
+    expect(done.json()).toMatchObject({
+      status: 'succeeded',
+      result: { total: filed.certificatesIssued + filed.certificatesExisting, tampered: [] },
+    });
+    const withoutPdf = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from certificates c join jobs j on j.id = ${filed.pdfJobId}
+           where c.year = 2025 and c.unit_path like j.org_path || '%' and not exists
+             (select 1 from certificate_pdfs p where p.certificate_id = c.id)`,
+    );
+    expect(withoutPdf[0]?.n).toBe(0);
   });
 
   it('voids a person’s year: claims voided with history, certificate revoked, HR told', async () => {

@@ -14,9 +14,11 @@ import type {
   CertificateRegister,
   CertificateRegisterItem,
   CertificateVerification,
+  JobAccepted,
 } from '@jijiao/contracts';
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
+import { isSystemActor } from '../orgs/system-actor';
 import type { Actor } from '../../platform/auth/actor';
 import { visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
@@ -62,7 +64,7 @@ export interface CertificatesDeps {
   /** Issued PDFs by content hash (ADR 0036). */
   pdfStore: ContentStore;
   pdfWorkers: number;
-  jobs: Pick<JobsService, 'enqueue'>;
+  jobs: Pick<JobsService, 'enqueue' | 'enqueueOnce'>;
 }
 
 export interface CertificateRevokeInput {
@@ -333,6 +335,29 @@ export class CertificatesService {
       orgPath: org.path,
       params: { year: input.year, orgPath: org.path },
     });
+  }
+
+  /**
+   * Queues, in the caller's transaction, the PDF job of the certificates just issued in a
+   * subtree (the audit's filing), unless the same job is still waiting. None for an
+   * operator's CLI command, which has no account to own a job: its certificates' PDFs are
+   * made on first download, or by a job an admin starts from the register.
+   */
+  async queuePdfJob(
+    tx: DbOrTx,
+    actor: Actor,
+    input: { year: number; orgPath: string },
+  ): Promise<JobAccepted | null> {
+    if (isSystemActor(actor)) return null;
+    return this.#deps.jobs.enqueueOnce(
+      actor,
+      {
+        kind: 'certificate_pdfs',
+        orgPath: input.orgPath,
+        params: { year: input.year, orgPath: input.orgPath },
+      },
+      tx,
+    );
   }
 
   /** The PDF job's handler (`certificate_pdfs`). */

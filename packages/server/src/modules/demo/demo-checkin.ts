@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db/database';
 import { chinaDay } from '../../platform/clock';
 import type { OrgRow } from '../orgs/orgs.repository';
 import type { PersonRow } from '../people/people.repository';
+import { systemUserId } from '../orgs/system-actor';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { CardsRepository } from '../cards/cards.repository';
 import { CheckinsRepository } from '../checkins/checkins.repository';
@@ -62,7 +63,7 @@ export async function seedDemoCheckin(
       personIds: staff.map((p) => p.id),
       count: staff.length,
       status: 'fulfilled',
-      createdBy: '00000000-0000-0000-0000-000000000000',
+      createdBy: systemUserId,
       createdAt: seededAt,
       fulfilledAt: seededAt,
     });
@@ -114,7 +115,7 @@ export async function seedDemoCheckin(
       personIds: waiting.map((p) => p.id),
       count: waiting.length,
       note: '新入职人员',
-      createdBy: '00000000-0000-0000-0000-000000000000',
+      createdBy: systemUserId,
       createdAt: seededAt,
     });
 

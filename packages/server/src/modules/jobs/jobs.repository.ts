@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/database';
 import { jobs } from '../../platform/db/tables/jobs';
 
@@ -19,6 +19,26 @@ export class JobsRepository {
   async insert(db: DbOrTx, job: NewJob): Promise<JobRow> {
     const [row] = await db.insert(jobs).values(job).returning(viewColumns);
     if (!row) throw new Error('insert returned no job');
+    return row;
+  }
+
+  /** A queued job of this kind, subtree and parameters (compared as JSON), if any. */
+  async findQueued(
+    db: DbOrTx,
+    job: { kind: string; orgPath: string | null; params: unknown },
+  ): Promise<{ id: string } | undefined> {
+    const [row] = await db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.status, 'queued'),
+          eq(jobs.kind, job.kind),
+          job.orgPath === null ? isNull(jobs.orgPath) : eq(jobs.orgPath, job.orgPath),
+          sql`${jobs.params} = ${JSON.stringify(job.params)}::jsonb`,
+        ),
+      )
+      .limit(1);
     return row;
   }
 

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor';
 import { visibleOr404 } from '../../platform/auth/policy';
 import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
+import type { Db, DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { importReportWorkbook } from '../../platform/excel';
 import { jobActorOf } from './job-actor';
@@ -76,10 +76,13 @@ export class JobsService {
     this.#deps = deps;
   }
 
-  /** Queues a job for the actor; it acts later with the actor's grants of now. */
-  async enqueue(actor: Actor, request: JobRequest): Promise<JobAccepted> {
+  /**
+   * Queues a job for the actor; it acts later with the actor's grants of now. Inside the
+   * caller's transaction when one is given, so the job exists only if its cause commits.
+   */
+  async enqueue(actor: Actor, request: JobRequest, tx?: DbOrTx): Promise<JobAccepted> {
     const { db, clock, repository } = this.#deps;
-    const row = await repository.insert(db, {
+    const row = await repository.insert(tx ?? db, {
       kind: request.kind,
       ownerId: actor.userId,
       orgPath: request.orgPath ?? actor.grants[0]?.orgPath ?? null,
@@ -90,6 +93,19 @@ export class JobsService {
       createdAt: clock.now(),
     });
     return { jobId: row.id, status: 'queued' };
+  }
+
+  /**
+   * Like `enqueue`, unless the same job (kind, subtree, parameters) is still queued: then
+   * that one answers, since it will do the same work when it runs.
+   */
+  async enqueueOnce(actor: Actor, request: JobRequest, tx?: DbOrTx): Promise<JobAccepted> {
+    const waiting = await this.#deps.repository.findQueued(tx ?? this.#deps.db, {
+      kind: request.kind,
+      orgPath: request.orgPath ?? actor.grants[0]?.orgPath ?? null,
+      params: request.params,
+    });
+    return waiting ? { jobId: waiting.id, status: 'queued' } : this.enqueue(actor, request, tx);
   }
 
   async get(actor: Actor, id: string): Promise<Job> {

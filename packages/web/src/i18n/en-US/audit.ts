@@ -34,7 +34,7 @@ export const auditMessages: AuditMessages = {
     file: 'File',
     fileConfirm:
       'Filing issues certificates to everyone compliant and pushes the results to the HR platform. File now?',
-    filed: 'Filed: {{issued}} new certificates',
+    filed: 'Filed: {{issued}} new certificates; their PDFs are being generated in the background',
     city: 'City',
     direct: 'Reports to the province',
     unit: 'Unit',

@@ -31,7 +31,7 @@ export const auditMessages = {
     runDone: '评估完成：{{people}} 人，达标 {{compliant}} 人',
     file: '备案',
     fileConfirm: '备案后将为全部达标人员颁发合格证明并推送人社平台，确定备案？',
-    filed: '已备案：新颁发证明 {{issued}} 份',
+    filed: '已备案：新颁发证明 {{issued}} 份，证书 PDF 正在后台生成',
     city: '市州',
     direct: '直报省级',
     unit: '单位',
