@@ -239,8 +239,9 @@ export class CreditIntake {
    * The intake locks of many people in one statement (buckets in ascending order), for a
    * caller that then records them in chunks (`locked: true`).
    */
-  async lockIntake(tx: DbOrTx, personIds: readonly string[]): Promise<void> {
-    await this.#deps.repository.lockPeople(tx, personIds);
+  async lockIntake(tx: DbOrTx, personIds: readonly string[] | 'everyone'): Promise<void> {
+    if (personIds === 'everyone') await this.#deps.repository.lockEveryone(tx);
+    else await this.#deps.repository.lockPeople(tx, personIds);
   }
 
   /** `record` for many submitted claims at once, valued beforehand (see credit-bulk-intake). */

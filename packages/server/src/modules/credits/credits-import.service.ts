@@ -6,19 +6,22 @@ import type { Actor } from '../../platform/auth/actor';
 import { visibleOr404 } from '../../platform/auth/policy';
 import { chinaDay, type Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config/config';
-import type { Db } from '../../platform/db/database';
+import type { Db, DbOrTx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { noProgress, type ProgressListener } from '../../platform/jobs/progress';
 import {
   checkXlsx,
   defaultXlsxLimits,
   finishImport,
-  readSheet,
+  readSheetInChunks,
   reportEvenIfInvalid,
-  rowProgress,
   workbookStream,
   writeTemplate,
   type ImportCounts,
+  type ImportIssues,
+  type RowValues,
+  type SheetProgress,
+  type SheetRow,
 } from '../../platform/excel';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
 import type { JobContext } from '../jobs/job-runner';
@@ -49,6 +52,8 @@ export interface CreditsImportDeps {
   orgs: Pick<OrgsService, 'findAny' | 'findUnitByNameOrCreditCode'>;
   auditLog: Pick<AuditLogService, 'record' | 'firstAt'>;
   jobs: Pick<JobsService, 'enqueue'>;
+  /** Rows read, checked and written at a time (default `importChunk`). */
+  chunkRows?: number;
 }
 
 export interface CreditsImportOptions {
@@ -62,8 +67,11 @@ function closedYearMessage(year: number, closedOn: string): string {
   return `${String(year)} 年度已于 ${closedOn} 截止录入：本省学分按年度录入，方可视为当年有效学分`;
 }
 
-/** Rows recorded at a time within the import's one transaction (memory, not statements). */
-const importWriteChunk = 10_000;
+/**
+ * Rows read, checked and written at a time within the import's one transaction: what is
+ * held in memory at once (ADR 0035).
+ */
+const importChunk = 10_000;
 /** Rows per file: every one valued by the rules engine, all written in one transaction. */
 export const creditImportMaxRows = 100_000;
 const sheetName = '学分';
@@ -145,84 +153,77 @@ export class CreditsImport {
     ip: string,
     progress: ProgressListener = noProgress,
   ): Promise<ImportReport> {
+    const { db, config, auditLog } = this.#deps;
     const unit = await this.unitInScope(actor, unitIdOrName);
     const sha256 = createHash('sha256').update(file).digest('hex');
     await this.refuseRepeat(unit, sha256);
     await progress(0, null);
-    const read = await readSheet(file, creditColumns(this.today()), {
-      maxBytes: this.#deps.config.imports.maxBytes,
-      maxRows: creditImportMaxRows,
-    });
-    const checked = rowProgress(progress, read);
-    const found = await this.#deps.people.findByIdNumbers(read.rows.map((r) => r.values.idNumber));
-    const records: ImportRecord[] = [];
-    // The rules' place depends on the person's unit only: looked up once per unit.
-    const places = new Map<string, PersonAndPlace>();
-    // A person on many rows is hashed once.
-    const hashes = new Map<string, string>();
-    for (const [index, { row, values }] of read.rows.entries()) {
-      await checked(index);
-      let hash = hashes.get(values.idNumber);
-      if (hash === undefined) {
-        hash = this.#deps.people.idNumberHash(values.idNumber);
-        hashes.set(values.idNumber, hash);
-      }
-      const person = found.get(hash);
-      if (!person || !person.unitPath.startsWith(unit.path)) {
-        read.issues.add(row, '身份证号', `未找到该人员，或其不在${unit.name}登记`);
-        continue;
-      }
-      if (person.name !== values.name) {
-        read.issues.add(row, '姓名', `与身份证号登记的姓名（${person.name}）不一致`);
-        continue;
-      }
-      const type: ActivityType = values.type;
-      const allowed = new Set(activityFields[type]);
-      const stray = (Object.keys(values) as (keyof CreditColumns)[]).filter(
-        (k) => values[k] !== undefined && !fixedColumns.has(k) && !allowed.has(k),
-      );
-      if (stray.length > 0) {
-        const columns = creditColumns(this.today());
-        for (const k of stray)
-          read.issues.add(row, columns[k].header, `活动类型为“${values.type}”时此列应为空`);
-        continue;
-      }
-      const activity = activityOfRow(values);
-      try {
-        let place = places.get(person.unitId);
-        if (!place) {
-          place = await this.#deps.intake.personAndPlace(this.#deps.db, person.id, person);
-          places.set(person.unitId, place);
-        }
-        const claimId = randomUUID();
-        const valued = this.#deps.intake.valueForEntry(place.where, claimId, activity);
-        records.push({ row, claimId, known: { ...place, person }, valued });
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'year_closed') {
-          const { year, closedOn } = error.details as { year: number; closedOn: string };
-          read.issues.add(row, '日期', closedYearMessage(year, closedOn));
-          continue;
-        }
-        if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
-        const field = error.issues?.[0]?.path.replace(/^activity\./, '') ?? '';
-        const key = columnOfField[field.split('.')[0] ?? ''];
-        const header = key ? creditColumns(this.today())[key].header : undefined;
-        const message = error.issues?.[0]?.message ?? error.message;
-        read.issues.add(row, header ?? '活动类型', header ? message : `${field}: ${message}`);
-        continue;
-      }
+    const limits = { maxBytes: config.imports.maxBytes, maxRows: creditImportMaxRows };
+    const checker = new RowChecker(this.#deps, unit, this.today());
+    const chunkRows = this.#deps.chunkRows ?? importChunk;
+    let valid = 0;
+    if (options.dryRun) {
+      const read = await readSheetInChunks(file, checker.columns, limits, {
+        chunkRows,
+        onRows: async (rows, sofar) => {
+          valid += (await checker.check(db, rows, sofar.issues)).length;
+          await progress(sofar.rowCount, null);
+        },
+      });
+      await progress(read.rowCount, read.rowCount);
+      return finishImport({
+        rowCount: read.rowCount,
+        issues: read.issues,
+        hasRecords: valid > 0,
+        dryRun: true,
+        write: () => Promise.resolve({ created: valid, updated: 0, unchanged: 0 }),
+      });
     }
-    // Checked: the records hold what the write needs; the parsed rows can go.
-    read.rows.length = 0;
+    // Streamed (ADR 0035): each chunk is checked, then written in the one transaction while
+    // the file has had no problem so far, and the next chunk is read while it is written.
+    // A problem anywhere stops the writing; the rest is still checked for the report, and
+    // the transaction is rolled back: nothing is written.
+    let read: SheetProgress | undefined;
+    let counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+    const rolledBack = new Error('the file has problems: rolled back');
+    try {
+      await db.transaction(async (tx) => {
+        const writer = new ChunkWriter(this.#deps, tx, actor, unit, { ...options, ip });
+        read = await readSheetInChunks(file, checker.columns, limits, {
+          chunkRows,
+          onRows: async (rows, sofar) => {
+            await writer.settled();
+            const records = await checker.check(tx, rows, sofar.issues);
+            valid += records.length;
+            if (sofar.issues.count === 0) writer.write(records, rows.length >= chunkRows);
+            await progress(sofar.rowCount, null);
+          },
+        });
+        await writer.settled();
+        if (read.issues.count > 0) throw rolledBack;
+        counts = writer.counts();
+        await auditLog.record(
+          actorEvent(actor, 'credits.imported', ip, {
+            targetType: 'import',
+            targetId: unit.id,
+            orgPath: unit.path,
+            details: { fileName: options.fileName, sha256, ...counts },
+          }),
+          tx,
+        );
+      });
+    } catch (error) {
+      if (error !== rolledBack) throw error;
+    }
+    if (!read) throw new Error('the sheet was not read');
+    await progress(read.rowCount, read.rowCount);
+    const written = counts;
     return finishImport({
       rowCount: read.rowCount,
       issues: read.issues,
-      hasRecords: records.length > 0,
-      dryRun: options.dryRun,
-      write: (dryRun) =>
-        dryRun
-          ? Promise.resolve({ created: records.length, updated: 0, unchanged: 0 })
-          : this.write(actor, unit, records, { ...options, sha256 }, ip),
+      hasRecords: valid > 0,
+      dryRun: false,
+      write: () => Promise.resolve(written),
     });
   }
 
@@ -283,59 +284,162 @@ export class CreditsImport {
       });
     }
   }
+}
 
-  private async write(
-    actor: Actor,
-    unit: OrgRow,
-    records: readonly ImportRecord[],
-    options: CreditsImportOptions & { sha256: string },
-    ip: string,
-  ): Promise<ImportCounts> {
-    let counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
-    await this.#deps.db.transaction(async (tx) => {
-      // Each unit's chain in force, read once: every row of a unit walks the same chain.
-      const chains = new Map<string, string[]>();
-      for (const { known } of records) {
-        if (!chains.has(known.unit.id))
-          chains.set(known.unit.id, await this.#deps.intake.chainFor(tx, known.unit, false));
+/** Looked up and checked a chunk of rows at a time; what the rows share is kept. */
+class RowChecker {
+  readonly columns: CreditColumns;
+  /** The rules' place depends on the person's unit only: looked up once per unit. */
+  readonly #places = new Map<string, PersonAndPlace>();
+  /** A person on many rows is hashed once. */
+  readonly #hashes = new Map<string, string>();
+
+  constructor(
+    private readonly deps: CreditsImportDeps,
+    private readonly unit: OrgRow,
+    today: string,
+  ) {
+    this.columns = creditColumns(today);
+  }
+
+  /**
+   * The chunk's rows checked (ID, the person registered in the unit's subtree under that
+   * name, the activity valued by the rules engine): a record for each good row, an issue
+   * for each other one.
+   */
+  async check(
+    db: DbOrTx,
+    rows: readonly SheetRow<RowValues<CreditColumns>>[],
+    issues: ImportIssues,
+  ): Promise<ImportRecord[]> {
+    const { people, intake } = this.deps;
+    const unit = this.unit;
+    const found = await people.findByIdNumbers(
+      rows.map((r) => r.values.idNumber),
+      db,
+    );
+    const records: ImportRecord[] = [];
+    for (const { row, values } of rows) {
+      let hash = this.#hashes.get(values.idNumber);
+      if (hash === undefined) {
+        hash = people.idNumberHash(values.idNumber);
+        this.#hashes.set(values.idNumber, hash);
       }
-      // Every person's lock first, in one statement; then the rows in chunks, so that only
-      // a chunk's claims, provenances and history rows are in memory at a time. A row
-      // matching a claim of an earlier chunk finds it stored, as one by one would.
-      await this.#deps.intake.lockIntake(
-        tx,
-        records.map((r) => r.known.person.id),
-      );
-      let created = 0;
-      let matched = 0;
-      for (let start = 0; start < records.length; start += importWriteChunk) {
-        const result = await this.#deps.intake.recordManySubmitted(tx, {
-          channel: 'spreadsheet_import',
-          actor: { userId: actor.userId, username: actor.username, ip, orgId: unit.id },
-          locked: true,
-          items: records.slice(start, start + importWriteChunk).map((record) => ({
-            claimId: record.claimId,
-            known: record.known,
-            valued: record.valued,
-            chainSteps: chains.get(record.known.unit.id) ?? [],
-            sourceRef: `${options.fileName}#row ${record.row}`,
-          })),
-        });
-        created += result.created;
-        matched += result.matched;
+      const person = found.get(hash);
+      if (!person || !person.unitPath.startsWith(unit.path)) {
+        issues.add(row, '身份证号', `未找到该人员，或其不在${unit.name}登记`);
+        continue;
       }
-      // A matched row adds its provenance to the claim already there.
-      counts = { created, updated: matched, unchanged: 0 };
-      await this.#deps.auditLog.record(
-        actorEvent(actor, 'credits.imported', ip, {
-          targetType: 'import',
-          targetId: unit.id,
-          orgPath: unit.path,
-          details: { fileName: options.fileName, sha256: options.sha256, ...counts },
-        }),
-        tx,
+      if (person.name !== values.name) {
+        issues.add(row, '姓名', `与身份证号登记的姓名（${person.name}）不一致`);
+        continue;
+      }
+      const type: ActivityType = values.type;
+      const allowed = new Set(activityFields[type]);
+      const stray = (Object.keys(values) as (keyof CreditColumns)[]).filter(
+        (k) => values[k] !== undefined && !fixedColumns.has(k) && !allowed.has(k),
       );
+      if (stray.length > 0) {
+        for (const k of stray)
+          issues.add(row, this.columns[k].header, `活动类型为“${values.type}”时此列应为空`);
+        continue;
+      }
+      const activity = activityOfRow(values);
+      try {
+        let place = this.#places.get(person.unitId);
+        if (!place) {
+          place = await intake.personAndPlace(db, person.id, person);
+          this.#places.set(person.unitId, place);
+        }
+        const claimId = randomUUID();
+        const valued = intake.valueForEntry(place.where, claimId, activity);
+        records.push({ row, claimId, known: { ...place, person }, valued });
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'year_closed') {
+          const { year, closedOn } = error.details as { year: number; closedOn: string };
+          issues.add(row, '日期', closedYearMessage(year, closedOn));
+          continue;
+        }
+        if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+        const field = error.issues?.[0]?.path.replace(/^activity\./, '') ?? '';
+        const key = columnOfField[field.split('.')[0] ?? ''];
+        const header = key ? this.columns[key].header : undefined;
+        const message = error.issues?.[0]?.message ?? error.message;
+        issues.add(row, header ?? '活动类型', header ? message : `${field}: ${message}`);
+        continue;
+      }
+    }
+    return records;
+  }
+}
+
+/**
+ * Writes checked chunks in the import's transaction, one at a time, each while the next
+ * is read: CreditIntake's bulk intake (channel `spreadsheet_import`, submitted into each
+ * unit's review chain, duplicates matched; a row matching a claim of an earlier chunk finds
+ * it stored, as one by one would).
+ */
+class ChunkWriter {
+  #pending: Promise<void> = Promise.resolve();
+  #locked = false;
+  #created = 0;
+  #matched = 0;
+  /** Each unit's chain in force, read once: every row of a unit walks the same chain. */
+  readonly #chains = new Map<string, string[]>();
+
+  constructor(
+    private readonly deps: CreditsImportDeps,
+    private readonly tx: DbOrTx,
+    private readonly actor: Actor,
+    private readonly unit: OrgRow,
+    private readonly options: CreditsImportOptions & { ip: string },
+  ) {}
+
+  /** Starts writing the chunk; `more` when further chunks may follow. */
+  write(records: readonly ImportRecord[], more: boolean): void {
+    const writing = this.#write(records, more);
+    // Awaited by `settled`; marked handled so that it is never an unhandled rejection.
+    writing.catch(() => undefined);
+    this.#pending = writing;
+  }
+
+  /** Waits for the chunk being written; throws what its write threw. */
+  settled(): Promise<void> {
+    return this.#pending;
+  }
+
+  counts(): ImportCounts {
+    // A matched row adds its provenance to the claim already there.
+    return { created: this.#created, updated: this.#matched, unchanged: 0 };
+  }
+
+  async #write(records: readonly ImportRecord[], more: boolean): Promise<void> {
+    if (records.length === 0) return;
+    const { intake } = this.deps;
+    const { tx, actor, unit, options } = this;
+    if (!this.#locked) {
+      // The people of later chunks are not known yet: a file of several chunks takes every
+      // person's lock, at once and in order; a file of one chunk only its people's.
+      await intake.lockIntake(tx, more ? 'everyone' : records.map((r) => r.known.person.id));
+      this.#locked = true;
+    }
+    for (const { known } of records) {
+      if (!this.#chains.has(known.unit.id))
+        this.#chains.set(known.unit.id, await intake.chainFor(tx, known.unit, false));
+    }
+    const result = await intake.recordManySubmitted(tx, {
+      channel: 'spreadsheet_import',
+      actor: { userId: actor.userId, username: actor.username, ip: options.ip, orgId: unit.id },
+      locked: true,
+      items: records.map((record) => ({
+        claimId: record.claimId,
+        known: record.known,
+        valued: record.valued,
+        chainSteps: this.#chains.get(record.known.unit.id) ?? [],
+        sourceRef: `${options.fileName}#row ${record.row}`,
+      })),
     });
-    return counts;
+    this.#created += result.created;
+    this.#matched += result.matched;
   }
 }

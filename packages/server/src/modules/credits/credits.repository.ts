@@ -127,6 +127,18 @@ export class CreditsRepository extends ClaimQueries {
       from json_array_elements_text(${ids}::json) p order by bucket) buckets`);
   }
 
+  /**
+   * Every person's lock, in ascending order: for an intake whose people are not all known
+   * when it starts writing (an import streamed chunk by chunk). Taken at once and in order,
+   * like `lockPeople`, so it cannot deadlock with another intake.
+   */
+  async lockEveryone(db: DbOrTx): Promise<void> {
+    await db.execute(
+      sql`select pg_advisory_xact_lock(hashtext('credit_claims'), bucket)
+            from generate_series(0, ${bucketMask}) bucket order by bucket`,
+    );
+  }
+
   /** `findMatchCandidates` for many (person, project number) pairs, in one query. */
   async findMatchCandidatesOf(
     db: DbOrTx,

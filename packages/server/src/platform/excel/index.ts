@@ -4,8 +4,10 @@ export { normaliseCell } from './cell-value';
 export { ImportIssues, describeIssue } from './import-issues';
 export {
   readSheet,
+  readSheetInChunks,
   defaultReadLimits,
   type ReadLimits,
+  type SheetProgress,
   type SheetRead,
   type SheetRow,
 } from './read-sheet';

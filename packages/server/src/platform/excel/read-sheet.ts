@@ -71,12 +71,44 @@ export async function readSheet<S extends SheetSpec>(
   spec: S,
   limits: Partial<ReadLimits> = {},
 ): Promise<SheetRead<RowValues<S>>> {
+  const rows: SheetRow<RowValues<S>>[] = [];
+  const read = await readSheetInChunks(file, spec, limits, {
+    chunkRows: Number.POSITIVE_INFINITY,
+    onRows: (chunk) => {
+      rows.push(...chunk);
+      return Promise.resolve();
+    },
+  });
+  return { ...read, rows };
+}
+
+/** What has been read so far: rows counted and the problems found. */
+export type SheetProgress = Omit<SheetRead<unknown>, 'rows'>;
+
+/**
+ * `readSheet` for files too large to hold: hands the valid rows to `onRows` in chunks of
+ * `chunkRows` as they are read (the last chunk with the rest), and reads on only once
+ * `onRows` has finished, so at most one chunk of parsed rows is held at a time. `onRows`
+ * sees the problems found so far; it is not called for an empty chunk.
+ */
+export async function readSheetInChunks<S extends SheetSpec>(
+  file: Buffer,
+  spec: S,
+  limits: Partial<ReadLimits>,
+  options: {
+    chunkRows: number;
+    onRows: (rows: SheetRow<RowValues<S>>[], read: SheetProgress) => Promise<void>;
+  },
+): Promise<SheetProgress> {
   const l = { ...defaultReadLimits, ...limits };
   const entries = await checkXlsx(file, l);
-  const result: SheetRead<RowValues<S>> = {
-    rows: [],
-    rowCount: 0,
-    issues: new ImportIssues(l.maxIssues),
+  const result: SheetProgress = { rowCount: 0, issues: new ImportIssues(l.maxIssues) };
+  let chunk: SheetRow<RowValues<S>>[] = [];
+  const handOver = async () => {
+    if (chunk.length === 0) return;
+    const rows = chunk;
+    chunk = [];
+    await options.onRows(rows, result);
   };
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(readerInput(file, entries), {
     worksheets: 'emit',
@@ -117,12 +149,14 @@ export async function readSheet<S extends SheetSpec>(
         continue;
       }
       const values = parseRow(row.number, placed, cells, result.issues);
-      if (values) result.rows.push({ row: row.number, values: values as RowValues<S> });
+      if (values) chunk.push({ row: row.number, values: values as RowValues<S> });
+      if (chunk.length >= options.chunkRows) await handOver();
     }
     if (!placed && !stopped) placeColumns(spec, undefined, result.issues);
   }
   // A workbook without a single worksheet lacks every column.
   if (!done) placeColumns(spec, undefined, result.issues);
+  await handOver();
   return result;
 }
 
