@@ -16,12 +16,15 @@ describe('job progress', () => {
     expect(jobPercent(progress)).toBe(percent);
   });
 
-  it('says queued, reading, then rows done of the total', () => {
+  it('says queued, reading, rows done so far, then rows done of the total', () => {
     expect(jobProgressText(t, { status: 'queued', progress: { done: 0, total: null } })).toBe(
       'jobs.queued',
     );
     expect(jobProgressText(t, { status: 'running', progress: { done: 0, total: null } })).toBe(
       'jobs.reading',
+    );
+    expect(jobProgressText(t, { status: 'running', progress: { done: 500, total: null } })).toBe(
+      'jobs.checkingSoFar {"done":500}',
     );
     expect(jobProgressText(t, { status: 'running', progress: { done: 500, total: 2000 } })).toBe(
       'jobs.checking {"done":500,"total":2000}',

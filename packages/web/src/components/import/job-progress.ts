@@ -13,9 +13,13 @@ export function jobPercent(progress: Job['progress']): number {
   return Math.min(100, Math.floor((done / total) * 100));
 }
 
-/** What the bar says: queued, reading the file, or rows done of the total. */
+/**
+ * What the bar says: queued, reading the file, rows done so far (a file read as it is
+ * checked has no total until its end), or rows done of the total.
+ */
 export function jobProgressText(t: Translate, job: Pick<Job, 'status' | 'progress'>): string {
   if (job.status === 'queued') return t('jobs.queued');
   const { done, total } = job.progress;
-  return total === null ? t('jobs.reading') : t('jobs.checking', { done, total });
+  if (total === null) return done > 0 ? t('jobs.checkingSoFar', { done }) : t('jobs.reading');
+  return t('jobs.checking', { done, total });
 }

@@ -5,6 +5,7 @@ export const jobsMessages: JobsMessages = {
     queued: 'Submitted, waiting in the queue…',
     reading: 'Reading the file…',
     checking: '{{done}} of {{total}} rows processed',
+    checkingSoFar: '{{done}} rows processed so far…',
     failed: 'The import could not finish',
     downloadReport: 'Download the import report',
     leaveHint:

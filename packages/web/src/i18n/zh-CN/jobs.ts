@@ -3,6 +3,7 @@ export const jobsMessages = {
     queued: '已提交，排队等待处理…',
     reading: '正在读取文件…',
     checking: '已处理 {{done}} / {{total}} 行',
+    checkingSoFar: '已处理 {{done}} 行…',
     failed: '导入未能完成',
     downloadReport: '下载导入报告',
     leaveHint: '可以离开本页：导入在后台继续，回到本页链接即可查看进度和报告。',
