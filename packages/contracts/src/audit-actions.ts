@@ -19,6 +19,7 @@ export const auditActions = [
   'user.created',
   'user.password_reset',
   'user.unlocked',
+  'user.two_factor_reset',
   'person.created',
   'person.updated',
   'person.id_revealed',

@@ -29,6 +29,11 @@ export function resetAccountPassword(id: string): Promise<UserWithPassword> {
   return request('POST', `${userPath(id)}/reset-password`, userWithPasswordSchema);
 }
 
+/** Turns an account's two-factor sign-in off (a lost phone); its sessions end. */
+export function resetAccountTwoFactor(id: string): Promise<UserAccount> {
+  return request('POST', `${userPath(id)}/two-factor/reset`, userAccountSchema);
+}
+
 export function unlockAccount(id: string): Promise<UserAccount> {
   return request('POST', `${userPath(id)}/unlock`, userAccountSchema);
 }

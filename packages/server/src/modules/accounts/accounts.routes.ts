@@ -57,6 +57,19 @@ export function registerAccountRoutes(
     handler: (request) => accounts.resetPassword(actorOf(request), request.params.id, request.ip),
   });
 
+  r.post('/api/v1/users/:id/two-factor/reset', {
+    config: { permission: 'user:manage' },
+    schema: {
+      tags,
+      summary: 'Reset an account’s two-factor sign-in (a lost phone)',
+      description:
+        'Removes the account’s authenticator app and recovery codes and ends its sessions; where its role requires two factors, its next sign-in enrols a new app. 409 `invalid_state` when the account has none; 404 outside the caller’s subtree.',
+      params: idParamsSchema,
+      response: { 200: userAccountSchema, ...errors },
+    },
+    handler: (request) => accounts.resetTwoFactor(actorOf(request), request.params.id, request.ip),
+  });
+
   r.post('/api/v1/users/:id/unlock', {
     config: { permission: 'user:manage' },
     schema: {

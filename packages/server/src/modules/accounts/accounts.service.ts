@@ -244,6 +244,31 @@ export class AccountsService {
     return { user: await this.manageable(actor, userId), initialPassword };
   }
 
+  /**
+   * Resets the account's two-factor sign-in (a lost phone): its app and recovery codes are
+   * removed and its sessions end; 409 `invalid_state` when it has none.
+   */
+  async resetTwoFactor(actor: Actor, userId: string, ip: string): Promise<UserAccount> {
+    const { db, auth, auditLog } = this.#deps;
+    const account = await this.manageable(actor, userId);
+    await db.transaction(async (tx) => {
+      if (!(await auth.resetTwoFactor(tx, userId)))
+        throw new AppError('invalid_state', 'This account does not sign in with two factors', {
+          username: account.username,
+        });
+      await auditLog.record(
+        actorEvent(actor, 'user.two_factor_reset', ip, {
+          targetType: 'user',
+          targetId: userId,
+          details: { username: account.username },
+        }),
+        tx,
+      );
+    });
+    auth.forgetUser(userId);
+    return account;
+  }
+
   /** Lifts a sign-in lock (5 failures) before its 15 minutes are up. */
   async unlock(actor: Actor, userId: string, ip: string): Promise<UserAccount> {
     const { db, auth, auditLog } = this.#deps;

@@ -144,6 +144,25 @@ export class AuthService {
   }
 
   /**
+   * Turns another user's second factor off (they lost their phone and their recovery
+   * codes), in the caller's transaction: the app's secret and the recovery codes go, and
+   * every session of the user ends. Where their role requires it, their next sign-in
+   * enrols a new app. False when the user had none.
+   */
+  async resetTwoFactor(tx: DbOrTx, userId: string): Promise<boolean> {
+    const { repository, clock } = this.#ctx;
+    if (!(await repository.findTotp(tx, userId))) return false;
+    await repository.deleteTotp(tx, userId);
+    await repository.revokeUserSessions(tx, userId, clock.now());
+    return true;
+  }
+
+  /** Drops what this process remembers of the user's sessions (after `resetTwoFactor`). */
+  forgetUser(userId: string): void {
+    this.#ctx.sessions?.forgetUser(userId);
+  }
+
+  /**
    * Changes the own password and rotates the session: every session of the user ends,
    * the one asking included, and the caller gets a fresh token (and CSRF token), so a
    * token seen before the change is worth nothing after it.

@@ -349,3 +349,62 @@ describe('a role that requires two factors', () => {
     expect(withCode.json<{ secret: string }>().secret).not.toBe(own.secret);
   });
 });
+
+describe('an administrator resets a lost second factor', () => {
+  it('removes the app and the recovery codes and ends the sessions; the next sign-in needs the password only', async () => {
+    const tree = await f.buildOrgTree();
+    const reviewer = await f.buildUser({ role: 'reviewer', org: tree.city });
+    const own = await enrol(reviewer.username);
+    const admin = await f.buildUser({ role: 'system_admin', org: tree.province });
+    const adminHeaders = headersOf(await signIn(admin.username));
+    const reset = (id: string, headers = adminHeaders) =>
+      app.inject({ method: 'POST', url: `/api/v1/users/${id}/two-factor/reset`, headers });
+
+    const done = await reset(reviewer.id);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json<{ username: string }>().username).toBe(reviewer.username);
+    // The session the reviewer had ends.
+    const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: own.headers });
+    expect(me.statusCode).toBe(401);
+    // The password alone signs in now; the old recovery codes are gone with the app.
+    const again = await signIn(reviewer.username);
+    expect(again.statusCode).toBe(200);
+    expect(again.json<{ user: { twoFactor: unknown } }>().user.twoFactor).toEqual({
+      enrolled: false,
+      required: false,
+    });
+    const [entry] = await queryRows<{ actor: string; action: string }>(
+      t.database.db,
+      sql`select actor_user_id as actor, action from audit_log
+           where target_id = ${reviewer.id} and action = 'user.two_factor_reset'`,
+    );
+    expect(entry).toEqual({ actor: admin.id, action: 'user.two_factor_reset' });
+
+    // Nothing left to reset: 409, named.
+    const twice = await reset(reviewer.id);
+    expect(twice.statusCode).toBe(409);
+    expect(errorOf(twice).code).toBe('invalid_state');
+  });
+
+  it('is for those who manage the account’s organisation: 404 outside, 403 without the permission', async () => {
+    const tree = await f.buildOrgTree();
+    const admin = await f.buildUser({ role: 'system_admin', org: tree.province });
+    const elsewhere = await f.buildUser({ role: 'reviewer', org: (await f.buildOrgTree()).city });
+    await enrol(elsewhere.username);
+    const outside = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${elsewhere.id}/two-factor/reset`,
+      headers: headersOf(await signIn(admin.username)),
+    });
+    expect(outside.statusCode).toBe(404);
+    const unitAdmin = await f.buildUser({ role: 'unit_admin', org: tree.unit });
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${elsewhere.id}/two-factor/reset`,
+      headers: headersOf(await signIn(unitAdmin.username)),
+    });
+    expect(refused.statusCode).toBe(403);
+    // The account outside still asks for its second factor.
+    expect((await signIn(elsewhere.username)).statusCode).toBe(202);
+  });
+});

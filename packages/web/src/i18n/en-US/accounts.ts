@@ -22,6 +22,10 @@ export const accountsMessages: AccountsMessages = {
     createdAt: 'Created',
     reset: 'Reset password',
     resetConfirm: 'Issue a new one-time password for {{username}}? Their sessions will all end.',
+    resetTwoFactor: 'Reset two-factor',
+    resetTwoFactorConfirm:
+      'Has {{username}} lost their authenticator and recovery codes? Their app and recovery codes are removed and all their sessions end; where their role requires two factors, they enrol a new app at their next sign-in.',
+    twoFactorReset: 'Two-factor sign-in of {{username}} reset',
     unlock: 'Unlock',
     unlocked: 'Unlocked',
     passwordTitle: 'One-time password of {{username}}',

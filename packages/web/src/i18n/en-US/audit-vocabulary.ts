@@ -22,6 +22,7 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
       created: 'Account created',
       password_reset: 'Account password reset',
       unlocked: 'Account unlocked',
+      two_factor_reset: 'Account two-factor sign-in reset',
     },
     person: {
       created: 'Person added',

@@ -19,6 +19,10 @@ export const accountsMessages = {
     createdAt: '创建时间',
     reset: '重置密码',
     resetConfirm: '为 {{username}} 生成新的一次性密码？其现有登录会话将全部失效。',
+    resetTwoFactor: '重置两步验证',
+    resetTwoFactorConfirm:
+      '确认 {{username}} 已丢失验证器且无恢复码？将移除其验证器与恢复码并结束其全部登录会话；如其角色要求两步验证，下次登录时需重新绑定。',
+    twoFactorReset: '已重置 {{username}} 的两步验证',
     unlock: '解锁',
     unlocked: '已解锁',
     passwordTitle: '{{username}} 的一次性密码',

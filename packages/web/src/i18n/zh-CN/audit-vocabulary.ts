@@ -49,6 +49,7 @@ export const auditVocabularyMessages = {
       created: '创建账号',
       password_reset: '重置账号密码',
       unlocked: '解除账号锁定',
+      two_factor_reset: '重置账号的两步验证',
     },
     person: {
       created: '新增人员',

@@ -4,7 +4,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import type { UserAccount, UserWithPassword } from '@jijiao/contracts';
-import { listAccounts, resetAccountPassword, unlockAccount } from '../../api';
+import {
+  listAccounts,
+  resetAccountPassword,
+  resetAccountTwoFactor,
+  unlockAccount,
+} from '../../api';
 import { ListFooter } from '../../components/ListFooter';
 import { PageError } from '../../components/PageState';
 import { errorMessageKey } from '../../i18n/error-message';
@@ -19,7 +24,8 @@ import { useFeedback } from '../../components/feedback';
 
 /**
  * 账号管理: the administrator accounts of the caller's subtree. Create one (a role at an
- * organisation; its one-time password is shown once), reset a password, lift a lock.
+ * organisation; its one-time password is shown once), reset a password or a lost second
+ * factor, lift a lock.
  * Learner accounts come with the person's registration and are listed here too.
  */
 export function AccountsPage() {
@@ -65,6 +71,15 @@ export function AccountsPage() {
     onError,
   });
 
+  const resetTwoFactor = useMutation({
+    mutationFn: (user: UserAccount) => resetAccountTwoFactor(user.id),
+    onSuccess: (user) => {
+      message.success(t('accounts.twoFactorReset', { username: user.username }));
+      void refresh();
+    },
+    onError,
+  });
+
   const columns = accountColumns({
     t,
     canManage,
@@ -73,6 +88,9 @@ export function AccountsPage() {
     },
     onUnlock: (user) => {
       unlock.mutate(user);
+    },
+    onResetTwoFactor: (user) => {
+      resetTwoFactor.mutate(user);
     },
   });
 

@@ -9,11 +9,13 @@ export function accountColumns({
   canManage,
   onReset,
   onUnlock,
+  onResetTwoFactor,
 }: {
   t: Translate;
   canManage: boolean;
   onReset: (user: UserAccount) => void;
   onUnlock: (user: UserAccount) => void;
+  onResetTwoFactor: (user: UserAccount) => void;
 }): TableColumnsType<UserAccount> {
   return [
     { title: t('accounts.username'), dataIndex: 'username' },
@@ -68,6 +70,16 @@ export function accountColumns({
                 >
                   <Button type="link" size="small">
                     {t('accounts.reset')}
+                  </Button>
+                </Popconfirm>
+                <Popconfirm
+                  title={t('accounts.resetTwoFactorConfirm', { username: user.username })}
+                  onConfirm={() => {
+                    onResetTwoFactor(user);
+                  }}
+                >
+                  <Button type="link" size="small" data-testid="account-reset-two-factor">
+                    {t('accounts.resetTwoFactor')}
                   </Button>
                 </Popconfirm>
                 {user.lockedUntil && (
