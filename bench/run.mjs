@@ -240,12 +240,14 @@ async function queueWorkload(server, url, reviewer) {
   const headers = await signIn(server.url, 'bench-reviewer');
   const pageUrl = (after) =>
     `${server.url}/api/v1/reviews/queue?limit=50${after ? `&after=${after}` : ''}`;
-  // The 100th page's cursor, walked through the API.
+  // The 100th page's cursor, walked through the API (the last page if the queue is shorter).
   let after = '';
+  let lastPage = 1;
   for (let page = 1; page < 100; page++) {
     const body = await json(await fetch(pageUrl(after), { headers }));
-    if (!body.nextCursor) throw new Error(`the queue has only ${page} pages`);
+    if (!body.nextCursor) break;
     after = body.nextCursor;
+    lastPage = page + 1;
   }
   const concurrency = 10;
   const first = await load(pageUrl(''), {
@@ -263,15 +265,15 @@ async function queueWorkload(server, url, reviewer) {
   try {
     const repository = new CreditsRepository();
     const filter = {
-      reviewerScope: [reviewer.provincePath],
-      reviewerOrgIds: [reviewer.provinceId],
+      reviewerScope: [reviewer.orgPath],
+      reviewerOrgIds: [reviewer.orgId],
       excludeUserId: reviewer.userId,
       sort: 'submittedAt',
       order: 'asc',
       limit: 51,
     };
     let key;
-    for (let page = 1; page < 100; page++) {
+    for (let page = 1; page < lastPage; page++) {
       const rowsOfPage = (
         await repository.queue(database.db, { ...filter, ...(key ? { after: key } : {}) })
       ).slice(0, 50);
@@ -285,7 +287,7 @@ async function queueWorkload(server, url, reviewer) {
     const baseHundredth = await closedLoop(direct(key), opts);
     for (const [label, ours, base] of [
       ['first', first, baseFirst],
-      ['100th', hundredth, baseHundredth],
+      [lastPage === 100 ? '100th' : `last (${lastPage})`, hundredth, baseHundredth],
     ])
       add(
         row(`review queue, ${label} page of 50 (keyset), p99`, {
@@ -297,7 +299,7 @@ async function queueWorkload(server, url, reviewer) {
           reqPerSecond: round(ours.requests.average),
           baselinePerSecond: round(base.perSecond),
           errors: ours.errors + ours.non2xx,
-          note: `${concurrency} concurrent; ${reviewer.pending} pending claims`,
+          note: `${concurrency} concurrent; ${reviewer.pending} pending claims, ${reviewer.waiting} at the reviewer's org`,
         }),
       );
   } finally {
@@ -462,10 +464,11 @@ try {
     if (wanted('queue')) {
       log('Review queue…');
       await queueWorkload(server, url, {
-        provincePath: accounts.provincePath,
-        provinceId: accounts.provinceId,
+        orgPath: accounts.reviewerOrgPath,
+        orgId: accounts.reviewerOrgId,
         userId: accounts.reviewerId,
         pending: province.generated.pendingClaims,
+        waiting: accounts.reviewerWaiting,
       });
     }
     const provinceOrg = { id: accounts.provinceId, path: accounts.provincePath };

@@ -18,7 +18,11 @@ export async function addAccount(query, { username, role, orgId, personId }) {
   return user.id;
 }
 
-/** The bench learner (a generated person with a full year) and a province-level reviewer. */
+/**
+ * The bench learner (a generated person with a full year) and a reviewer at the org where
+ * most claims wait (the province or a city, depending on how the generator spread the
+ * units), so that the queue's 100th page exists at every size.
+ */
 export async function addBenchAccounts(query, generated) {
   const {
     rows: [province],
@@ -32,10 +36,25 @@ export async function addBenchAccounts(query, generated) {
     orgId: learner.unit_id,
     personId: generated.learnerId,
   });
+  const {
+    rows: [busiest],
+  } = await query(
+    `select o.id, o.path, w.waiting from orgs o join (
+       select current_reviewer_org_id as id, count(*)::int as waiting from credit_claims
+        where status = 'submitted' group by 1 order by 2 desc limit 1) w on w.id = o.id`,
+  );
+  const reviewerOrg = busiest ?? { id: province.id, path: province.path, waiting: 0 };
   const reviewerId = await addAccount(query, {
     username: 'bench-reviewer',
     role: 'reviewer',
-    orgId: province.id,
+    orgId: reviewerOrg.id,
   });
-  return { provinceId: province.id, provincePath: province.path, reviewerId };
+  return {
+    provinceId: province.id,
+    provincePath: province.path,
+    reviewerId,
+    reviewerOrgId: reviewerOrg.id,
+    reviewerOrgPath: reviewerOrg.path,
+    reviewerWaiting: reviewerOrg.waiting,
+  };
 }
