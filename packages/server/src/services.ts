@@ -69,6 +69,8 @@ import { JobsService } from './modules/jobs/jobs.service';
 import { JobRunner } from './modules/jobs/job-runner';
 import { NotificationsRepository } from './modules/notifications/notifications.repository';
 import { NotificationsService } from './modules/notifications/notifications.service';
+import { NotificationWorker } from './modules/notifications/notification-worker';
+import { NotificationChannels } from './modules/notifications/notification-channels';
 import { PeopleExcel } from './modules/people/people-excel';
 import { ProjectsExcel } from './modules/projects/projects-excel';
 
@@ -91,6 +93,21 @@ export function buildServices(options: ServiceOptions) {
     repository: notificationsRepository,
     unsubscribeKey: config.notifications.unsubscribeKey,
   });
+  /** Sends the notification outbox; started by `startServer`, driven directly by tests. */
+  const createNotificationWorker = (
+    log?: ConstructorParameters<typeof NotificationWorker>[0]['log'],
+  ) =>
+    new NotificationWorker({
+      db,
+      clock,
+      repository: notificationsRepository,
+      channels: new NotificationChannels({
+        ...config.notifications,
+        publicBaseUrl: config.publicBaseUrl,
+      }),
+      settings: config.notifications,
+      ...(log ? { log } : {}),
+    });
   const jobs = new JobsService({ db, clock, repository: new JobsRepository() });
   const standings = new StandingsService({
     db,
@@ -365,6 +382,7 @@ export function buildServices(options: ServiceOptions) {
     backups,
     auditLog,
     notifications,
+    createNotificationWorker,
     standings,
     createStandingsWorker,
     auth,

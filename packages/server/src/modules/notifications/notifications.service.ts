@@ -21,7 +21,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { canReadNotification, canSetPreferences } from './notifications.policy';
 import type { NotificationRow, NotificationsRepository } from './notifications.repository';
 import { quietHoursEnd } from './quiet-hours';
-import { addressOfToken, maskEmail, maskPhone } from './unsubscribe-token';
+import { addressOfToken, maskEmail, maskPhone, unsubscribeToken } from './unsubscribe-token';
 
 /** One notification to one account. */
 export interface NotificationInput {
@@ -226,6 +226,11 @@ export class NotificationsService {
       updatedAt: this.#deps.clock.now(),
     });
     return this.getPreferences(actor);
+  }
+
+  /** The token of an address's unsubscribe link (what every email to it carries). */
+  unsubscribeTokenOf(address: string): string {
+    return unsubscribeToken(this.#deps.unsubscribeKey, address);
   }
 
   /** The one-click unsubscribe of an email link (no sign-in: the token is the proof). */
