@@ -162,6 +162,7 @@ export function buildServices(options: ServiceOptions) {
     people,
     orgs,
     auditLog,
+    notifications,
   });
 
   const projects = new ProjectsService({
@@ -177,6 +178,7 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
     clock,
     standings,
+    notifications,
   });
   const intake = new CreditIntake({
     db,
@@ -256,6 +258,7 @@ export function buildServices(options: ServiceOptions) {
     pdfStore: new ContentStore(config.certificates.pdfDir, '.pdf'),
     pdfWorkers: config.certificates.pdfWorkers,
     jobs,
+    notifications,
   });
   const learnerYear = new LearnerYearService({
     db,
@@ -301,6 +304,7 @@ export function buildServices(options: ServiceOptions) {
     claimReview,
     auditLog,
     attendance,
+    notifications,
   });
   const providerRepository = new ProviderRepository();
   const platformKeys = new PlatformKeysService({
@@ -353,6 +357,7 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
     policies: defaultPolicyRegistry,
     standings,
+    notifications,
   };
   const audits = new AuditService(auditDeps);
   const auditChain = new AuditChainService(auditDeps);
