@@ -47,6 +47,7 @@ import { registerAccountRoutes } from './modules/accounts/accounts.routes';
 import { registerPolicyRoutes } from './modules/policies/policies.routes';
 import { registerCheckinRoutes } from './modules/checkins/checkins.routes';
 import { registerJobRoutes } from './modules/jobs/jobs.routes';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { appVersion } from './platform/app-version';
 
 export interface AppOptions {
@@ -211,16 +212,19 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerCheckinRoutes(app, { sessions, checkins, attendance });
   registerPolicyRoutes(app, { policies: services.policies });
   registerAccountRoutes(app, { accounts: services.accountAdmin });
+  registerNotificationRoutes(app, { notifications: services.notifications });
   await registerPublicPlugins(app, config.webDist, config.cookieSecure, clock, config.apiDocs);
   if (options.startWorkers === true) {
     const worker = services.createHrPushWorker(app.log);
     const standingsWorker = services.createStandingsWorker(app.log);
+    const notificationWorker = services.createNotificationWorker(app.log);
     const jobRunner = services.createJobRunner({ log: app.log, leaseMs: config.jobs.leaseMs });
     let stopBackups: () => Promise<void> = () => Promise.resolve();
     app.addHook('onReady', () => {
       stopBackups = services.backups.schedule(app.log);
       worker.start();
       standingsWorker.start();
+      notificationWorker.start();
       jobRunner.start();
       return Promise.resolve();
     });
@@ -229,6 +233,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await jobRunner.stop();
       await worker.stop();
       await standingsWorker.stop();
+      await notificationWorker.stop();
     });
   }
 

@@ -67,6 +67,10 @@ import { appVersion } from './platform/app-version';
 import { JobsRepository } from './modules/jobs/jobs.repository';
 import { JobsService } from './modules/jobs/jobs.service';
 import { JobRunner } from './modules/jobs/job-runner';
+import { NotificationsRepository } from './modules/notifications/notifications.repository';
+import { NotificationsService } from './modules/notifications/notifications.service';
+import { NotificationWorker } from './modules/notifications/notification-worker';
+import { NotificationChannels } from './modules/notifications/notification-channels';
 import { PeopleExcel } from './modules/people/people-excel';
 import { ProjectsExcel } from './modules/projects/projects-excel';
 
@@ -82,6 +86,28 @@ export function buildServices(options: ServiceOptions) {
   const { config, database, clock, hasher } = options;
   const db = database.db;
   const auditLog = new AuditLogService({ db, clock, repository: new AuditLogRepository() });
+  const notificationsRepository = new NotificationsRepository();
+  const notifications = new NotificationsService({
+    db,
+    clock,
+    repository: notificationsRepository,
+    unsubscribeKey: config.notifications.unsubscribeKey,
+  });
+  /** Sends the notification outbox; started by `startServer`, driven directly by tests. */
+  const createNotificationWorker = (
+    log?: ConstructorParameters<typeof NotificationWorker>[0]['log'],
+  ) =>
+    new NotificationWorker({
+      db,
+      clock,
+      repository: notificationsRepository,
+      channels: new NotificationChannels({
+        ...config.notifications,
+        publicBaseUrl: config.publicBaseUrl,
+      }),
+      settings: config.notifications,
+      ...(log ? { log } : {}),
+    });
   const jobs = new JobsService({ db, clock, repository: new JobsRepository() });
   const standings = new StandingsService({
     db,
@@ -136,6 +162,7 @@ export function buildServices(options: ServiceOptions) {
     people,
     orgs,
     auditLog,
+    notifications,
   });
 
   const projects = new ProjectsService({
@@ -151,6 +178,7 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
     clock,
     standings,
+    notifications,
   });
   const intake = new CreditIntake({
     db,
@@ -230,6 +258,7 @@ export function buildServices(options: ServiceOptions) {
     pdfStore: new ContentStore(config.certificates.pdfDir, '.pdf'),
     pdfWorkers: config.certificates.pdfWorkers,
     jobs,
+    notifications,
   });
   const learnerYear = new LearnerYearService({
     db,
@@ -275,6 +304,7 @@ export function buildServices(options: ServiceOptions) {
     claimReview,
     auditLog,
     attendance,
+    notifications,
   });
   const providerRepository = new ProviderRepository();
   const platformKeys = new PlatformKeysService({
@@ -327,6 +357,7 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
     policies: defaultPolicyRegistry,
     standings,
+    notifications,
   };
   const audits = new AuditService(auditDeps);
   const auditChain = new AuditChainService(auditDeps);
@@ -355,6 +386,8 @@ export function buildServices(options: ServiceOptions) {
     config,
     backups,
     auditLog,
+    notifications,
+    createNotificationWorker,
     standings,
     createStandingsWorker,
     auth,

@@ -71,6 +71,13 @@ export function createAppRouter() {
             Component: (await import('./pages/public/verify')).VerifyPage,
           }),
         })),
+        // Public: what an email's unsubscribe link opens (ADR 0038).
+        {
+          path: '/unsubscribe',
+          lazy: async () => ({
+            Component: (await import('./pages/public/unsubscribe')).UnsubscribePage,
+          }),
+        },
         // The check-in kiosk: signed in by its device token, not by a user session.
         {
           path: '/kiosk',

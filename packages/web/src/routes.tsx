@@ -378,6 +378,20 @@ export const appRoutes: readonly AppRoute[] = [
     menu: { label: 'nav.account' },
     children: [
       {
+        key: 'notifications',
+        path: '/notifications',
+        rule: { permission: 'authenticated' },
+        menu: { label: 'nav.notifications', icon: 'BellOutlined' },
+        load: () => import('./pages/notifications').then((m) => m.NotificationsPage),
+      },
+      {
+        key: 'account-notifications',
+        path: '/account/notifications',
+        rule: { permission: 'authenticated' },
+        menu: { label: 'nav.notificationSettings', icon: 'NotificationOutlined' },
+        load: () => import('./pages/account/notifications').then((m) => m.NotificationSettingsPage),
+      },
+      {
         key: 'account-password',
         path: '/account/password',
         rule: { permission: 'authenticated' },

@@ -28,6 +28,8 @@ import { hrDeliveriesMessages } from './en-US/hr-deliveries';
 import { backupsMessages } from './en-US/backups';
 import { selfReportFormMessages } from './en-US/self-report-form';
 import { evidenceDocumentsMessages } from './en-US/evidence-documents';
+import { notificationsMessages } from './en-US/notifications';
+import { unsubscribeMessages } from './en-US/unsubscribe';
 import { codesMessages } from './en-US/codes';
 import { auditVocabularyMessages } from './en-US/audit-vocabulary';
 import { policyPacksMessages } from './en-US/policy-packs';
@@ -73,4 +75,6 @@ export const enUS: Messages = {
   ...frameMessages,
   ...noticeRulesMessages,
   ...twoFactorMessages,
+  ...notificationsMessages,
+  ...unsubscribeMessages,
 };

@@ -80,6 +80,15 @@ export const vocabularies = {
   auditTarget: vocabulary(contracts.auditTargetTypes, (v) => `auditTarget.${v}`),
   auditDetail: vocabulary(contracts.auditDetailKeys, (v) => `auditDetail.${v}`),
   auditActor: vocabulary(contracts.auditPseudoActors, (v) => `auditActor.${v}`),
+  notificationKind: vocabulary(contracts.notificationKinds, (v) => `notifications.kind.${v}`),
+  notificationChannel: vocabulary(
+    contracts.notificationChannels,
+    (v) => `notifications.channel.${v}`,
+  ),
+  notificationDeliveryStatus: vocabulary(
+    contracts.notificationDeliveryStatuses,
+    (v) => `notifications.delivery.${v}`,
+  ),
 } as const;
 
 export type VocabularyName = keyof typeof vocabularies;

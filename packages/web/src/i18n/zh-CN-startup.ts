@@ -12,6 +12,7 @@ import { checkinsMessages } from './zh-CN/checkins';
 import { certificatesMessages } from './zh-CN/certificates';
 import { phoneMessages } from './zh-CN/phone';
 import { frameMessages } from './zh-CN/frame';
+import { unsubscribeMessages } from './zh-CN/unsubscribe';
 
 export const zhCNStartup = {
   ...commonMessages,
@@ -22,4 +23,5 @@ export const zhCNStartup = {
   ...certificatesMessages,
   ...phoneMessages,
   ...frameMessages,
+  ...unsubscribeMessages,
 };

@@ -15,6 +15,7 @@ import { PhoneHeader } from './PhoneHeader';
 import { PhoneTabBar, tabBarHeight } from './PhoneTabBar';
 import { RoleSwitch } from './RoleSwitch';
 import { Text } from '../components/Type';
+import { NotificationBell } from '../components/notifications/NotificationBell';
 
 /** The side menu, with the layout only on a wide screen: a learner's phone uses the tab bar. */
 const MainMenu = lazy(async () => ({ default: (await import('./MainMenu')).MainMenu }));
@@ -29,6 +30,7 @@ function DesktopHeaderItems() {
         {t('app.name')}
       </Link>
       <Flex align="center" gap={12} wrap style={{ marginInlineStart: 'auto' }}>
+        <NotificationBell />
         <Text strong data-testid="user-name">
           {me.user.displayName}
         </Text>

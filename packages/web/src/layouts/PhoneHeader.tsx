@@ -3,6 +3,7 @@ import { Button } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { useT } from '../i18n/use-t';
+import { NotificationBell } from '../components/notifications/NotificationBell';
 
 /** Loaded when first opened: the menu and the drawer are ~20 kB a learner's home never shows. */
 const PhoneMenuDrawer = lazy(async () => ({
@@ -30,12 +31,14 @@ export function PhoneHeader() {
       <Link to="/" style={{ fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
         {t('app.name')}
       </Link>
+      <span style={{ marginInlineStart: 'auto' }}>
+        <NotificationBell />
+      </span>
       <Button
         type="text"
         icon={<MenuOutlined />}
         aria-label={t('phone.openMenu')}
         data-testid="phone-menu-button"
-        style={{ marginInlineStart: 'auto' }}
         onClick={() => {
           setOpenedAt(pathname);
           setEverOpened(true);

@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors/app-error';
 import type { AuditLogService } from '../audit-log/audit-log.service';
 import { enteredEvents, type EntryLog } from './claim-entry-log';
 import type { StandingsService } from '../standings/standings.service';
+import { noticeOfTransition, type ClaimNotifier } from './claim-notices';
 import type {
   ClaimContentPatch,
   ClaimRow,
@@ -55,6 +56,8 @@ export interface ClaimLifecycleDeps {
   clock: Clock;
   /** Queues the person's year to be computed again, in the same transaction (ADR 0018). */
   standings: Pick<StandingsService, 'claimsChanged'>;
+  /** Tells the person of a return or an approval, in the same transaction (ADR 0038). */
+  notifications?: ClaimNotifier;
 }
 
 /** What a status means for the person's standing: counted, hoped for, or neither. */
@@ -186,6 +189,7 @@ export class ClaimLifecycle {
         },
         tx,
       );
+    await noticeOfTransition(this.#deps.notifications, tx, claim, action, status, reason);
     return { id: claim.id, status, version: claim.version + 1, currentStep };
   }
 

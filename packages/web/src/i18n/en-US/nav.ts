@@ -22,6 +22,8 @@ export const navMessages: NavMessages = {
     account: 'My account',
     changePassword: 'Change password',
     security: 'Two-step verification',
+    notifications: 'Notifications',
+    notificationSettings: 'Notification settings',
     reviews: 'Review queue',
     myClaims: 'My claims',
     selfReport: 'Report a credit',

@@ -20,6 +20,8 @@ export const navMessages = {
     account: '我的账户',
     changePassword: '修改密码',
     security: '两步验证',
+    notifications: '通知',
+    notificationSettings: '通知设置',
     reviews: '审核队列',
     myClaims: '申报记录',
     selfReport: '学分申报',
