@@ -24,6 +24,8 @@ export * from './credits/self-report-evidence';
 export * from './credits/filed-project';
 export * from './credits/activity-date';
 export * from './credits/entry-year';
+export * from './calendar/province-calendar';
+export * from './reminders/reminder-rules';
 export * from './orgs/provinces';
 export * from '../policies/index';
 export * from './projects/project-number';

@@ -21,3 +21,4 @@ export * from './tables/cards';
 export * from './tables/checkins';
 export * from './tables/standings';
 export * from './tables/jobs';
+export * from './tables/calendar';
