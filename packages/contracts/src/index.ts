@@ -27,3 +27,4 @@ export * from './users';
 export * from './dashboards';
 export * from './fraud';
 export * from './rules-vocabulary';
+export * from './calendar';

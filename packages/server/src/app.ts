@@ -47,6 +47,7 @@ import { registerAccountRoutes } from './modules/accounts/accounts.routes';
 import { registerPolicyRoutes } from './modules/policies/policies.routes';
 import { registerCheckinRoutes } from './modules/checkins/checkins.routes';
 import { registerJobRoutes } from './modules/jobs/jobs.routes';
+import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
 import { appVersion } from './platform/app-version';
 
 export interface AppOptions {
@@ -211,6 +212,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerCheckinRoutes(app, { sessions, checkins, attendance });
   registerPolicyRoutes(app, { policies: services.policies });
   registerAccountRoutes(app, { accounts: services.accountAdmin });
+  registerCalendarRoutes(app, { calendar: services.calendar });
   await registerPublicPlugins(app, config.webDist, config.cookieSecure, clock, config.apiDocs);
   if (options.startWorkers === true) {
     const worker = services.createHrPushWorker(app.log);

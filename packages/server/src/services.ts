@@ -24,6 +24,8 @@ import { CreditIntake } from './modules/credits/credit-intake.service';
 import { ClaimsService } from './modules/credits/claims.service';
 import { ClaimReview } from './modules/credits/claim-review.service';
 import { ClaimLifecycle } from './modules/credits/claim-lifecycle';
+import { CalendarRepository } from './modules/calendar/calendar.repository';
+import { CalendarService } from './modules/calendar/calendar.service';
 import { EvidenceRepository } from './modules/evidence/evidence.repository';
 import { EvidenceService } from './modules/evidence/evidence.service';
 import { HrPushRepository } from './modules/hr-push/hr-push.repository';
@@ -145,13 +147,17 @@ export function buildServices(options: ServiceOptions) {
     orgs,
     auditLog,
   });
-  const creditsRepository = new CreditsRepository();
-  const lifecycle = new ClaimLifecycle({
-    repository: creditsRepository,
-    auditLog,
+  const calendarRepository = new CalendarRepository();
+  const calendar = new CalendarService({
+    db,
     clock,
-    standings,
+    repository: calendarRepository,
+    orgs,
+    auditLog,
   });
+  const creditsRepository = new CreditsRepository();
+  const deps = { repository: creditsRepository, auditLog, clock, standings, calendar };
+  const lifecycle = new ClaimLifecycle(deps);
   const intake = new CreditIntake({
     db,
     clock,
@@ -356,6 +362,7 @@ export function buildServices(options: ServiceOptions) {
     backups,
     auditLog,
     standings,
+    calendar,
     createStandingsWorker,
     auth,
     orgs,

@@ -45,13 +45,19 @@ export function calendarRefusal(
   if (!calendar) return null;
   const closedOn = lastDayFor(calendar, act);
   if (today <= closedOn) return null;
-  return { code: act === 'review' ? 'review_closed' : 'entry_closed', year: calendar.year, closedOn };
+  return {
+    code: act === 'review' ? 'review_closed' : 'entry_closed',
+    year: calendar.year,
+    closedOn,
+  };
 }
 
 const dayMs = 86_400_000;
 
 function dayNumber(day: string): number {
-  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / dayMs;
+  return (
+    Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / dayMs
+  );
 }
 
 /** Whole days from `today` to `day`: 0 on the day itself, negative once it has passed. */
@@ -103,4 +109,32 @@ export function calendarProblems(
   else if (opens !== null && closes !== null && closes < opens)
     problems.push({ field: 'earlyAuditCloses', message: 'must not be before earlyAuditOpens' });
   return problems;
+}
+
+const daysByRole: Readonly<Record<string, readonly CalendarDayKey[]>> = {
+  learner: ['entryCloses'],
+  host_admin: ['entryCloses'],
+  unit_admin: ['entryCloses', 'unitAuditDue', 'earlyAuditOpens', 'earlyAuditCloses'],
+  reviewer: ['entryCloses', 'unitAuditDue', 'cityAuditDue', 'earlyAuditCloses'],
+  province_admin: calendarDayKeys,
+};
+
+/** The calendar days that concern someone holding these roles, in the calendar's order. */
+export function calendarDaysFor(roles: readonly string[]): CalendarDayKey[] {
+  const wanted = new Set(roles.flatMap((role) => daysByRole[role] ?? []));
+  return calendarDayKeys.filter((key) => wanted.has(key));
+}
+
+/** The days that concern these roles with days left from `today`, soonest first; unset ones left out. */
+export function deadlinesFor(
+  calendar: ProvinceCalendarDays,
+  roles: readonly string[],
+  today: string,
+): { key: CalendarDayKey; date: string; daysLeft: number }[] {
+  return calendarDaysFor(roles)
+    .flatMap((key) => {
+      const date = calendar[key];
+      return date === null ? [] : [{ key, date, daysLeft: daysBetween(today, date) }];
+    })
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
