@@ -18,7 +18,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: { calendar: C
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { calendar } = deps;
 
-  r.get('/api/calendar/mine', {
+  r.get('/api/v1/calendar/mine', {
     config: { permission: 'authenticated' },
     schema: {
       tags,
@@ -29,7 +29,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: { calendar: C
     handler: (request) => calendar.mine(actorOf(request), request.query.year),
   });
 
-  r.get('/api/calendar/:provinceId/:year', {
+  r.get('/api/v1/calendar/:provinceId/:year', {
     config: { permission: 'audit:manage' },
     schema: {
       tags,
@@ -41,7 +41,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: { calendar: C
       calendar.get(actorOf(request), request.params.provinceId, request.params.year),
   });
 
-  r.put('/api/calendar/:provinceId/:year', {
+  r.put('/api/v1/calendar/:provinceId/:year', {
     config: { permission: 'audit:manage' },
     schema: {
       tags,
