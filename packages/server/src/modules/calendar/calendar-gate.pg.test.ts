@@ -18,7 +18,7 @@ const provinceAdmin = await t.signIn(
 const person = await f.buildPerson({ unit: tree.unit });
 const learner = await t.signIn(person.user.username);
 const paper = (date: string) => ({ type: 'paper', date, journal: 'core', authorRank: 1 });
-const activity = { type: 'self_study', date: '2026-01-15', hours: 3 };
+const activity = { type: 'self_study' as const, date: '2026-01-15', hours: 3 };
 
 // Claims that were in the pipe before entry closed.
 // Entered by the unit: its drafts need no uploaded evidence before they are submitted.
