@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dueAfter,
   dueMilestone,
+  hostReportOffsetsDays,
+  overdueBefore,
   entryReminderOffsetsDays,
   isBehind,
   needsLineZh,
@@ -38,5 +41,20 @@ describe('behind and needs', () => {
     expect(isBehind({ compliant: true })).toBe(false);
     expect(needsOf(standing)).toBe('annual_total:12.5;class_I_minimum:5');
     expect(needsLineZh(needsOf(standing))).toBe('年度总学分还差 12.5 学分；Ⅰ类学分还差 5 学分');
+  });
+});
+
+describe('after a project ends and waiting reviews', () => {
+  it.each([
+    ['2026-06-06', null],
+    ['2026-06-07', '2026-06-07'],
+    ['2026-06-29', '2026-06-07'],
+    ['2026-06-30', '2026-06-30'],
+    ['2026-09-01', '2026-06-30'],
+  ])('a project that ended 2026-05-31, on %s', (asOf, expected) => {
+    expect(dueAfter('2026-05-31', asOf, hostReportOffsetsDays)).toBe(expected);
+  });
+  it('counts a claim that arrived before asOf − N days as overdue', () => {
+    expect(overdueBefore('2026-12-20', 14)).toBe('2026-12-06');
   });
 });

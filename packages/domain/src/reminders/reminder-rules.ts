@@ -88,3 +88,37 @@ export function needsLineZh(needs: string): string {
     })
     .join('；');
 }
+
+/** Hosts are reminded 7 and 30 days after a project ended without its report (ACCME: 30 days). */
+export const hostReportOffsetsDays = [7, 30] as const;
+
+/**
+ * The reminder rules and the notification kind each writes. `reviews_waiting` and
+ * `host_unreported` do not hang on the calendar: they run for every province every day.
+ */
+export const reminderRules = {
+  learner_behind: 'reminder_learner_behind',
+  unit_staff_behind: 'reminder_unit_staff_behind',
+  unit_audit_due: 'reminder_unit_audit_due',
+  reviews_waiting: 'reminder_reviews_waiting',
+  host_unreported: 'reminder_host_unreported',
+} as const;
+export type ReminderRule = keyof typeof reminderRules;
+export type ReminderKind = (typeof reminderRules)[ReminderRule];
+
+/**
+ * The first day whose arrivals have not yet waited longer than `waitingDays` on `asOf`:
+ * a claim waiting at a reviewer since a China day before it is overdue.
+ */
+export function overdueBefore(asOf: string, waitingDays: number): string {
+  return addDays(asOf, -waitingDays);
+}
+
+/**
+ * Milestones after a day (a project's end): the latest `day + offset` reached on `asOf`,
+ * or null before the first. Like `dueMilestone`, a missed run still sends it.
+ */
+export function dueAfter(day: string, asOf: string, offsetsDays: readonly number[]): string | null {
+  const reached = offsetsDays.filter((offset) => addDays(day, offset) <= asOf);
+  return reached.length === 0 ? null : addDays(day, Math.max(...reached));
+}
