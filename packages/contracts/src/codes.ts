@@ -166,3 +166,26 @@ export const certificateStatuses = ['valid', 'revoked'] as const;
 
 // dashboards
 export const databaseEngines = ['pglite', 'postgres'] as const;
+
+// notifications (ADR 0038)
+/** What a notification is about; each has a zh-CN and en-US template (in-app and outbound). */
+export const notificationKinds = [
+  'claim_returned',
+  'claim_approved',
+  'award_batch_returned',
+  'audit_returned',
+  'transfer_waiting',
+  'certificate_issued',
+  'certificate_revoked',
+  'deadline_approaching',
+  'reminder_learner_behind',
+  'reminder_unit_staff_behind',
+  'reminder_unit_audit_due',
+  'reminder_reviews_waiting',
+  'reminder_host_unreported',
+] as const;
+
+/** The ways a notification leaves the app (the in-app one always exists). */
+export const notificationChannels = ['email', 'sms', 'wechat'] as const;
+
+export const notificationDeliveryStatuses = ['pending', 'delivered', 'failed', 'skipped'] as const;

@@ -17,6 +17,7 @@ export * from './evidence';
 export * from './learner-year';
 export * from './certificates';
 export * from './hr-push';
+export * from './notifications';
 export * from './awards';
 export * from './provider';
 export * from './audit';

@@ -69,6 +69,8 @@ import { appVersion } from './platform/app-version';
 import { JobsRepository } from './modules/jobs/jobs.repository';
 import { JobsService } from './modules/jobs/jobs.service';
 import { JobRunner } from './modules/jobs/job-runner';
+import { NotificationsRepository } from './modules/notifications/notifications.repository';
+import { NotificationsService } from './modules/notifications/notifications.service';
 import { PeopleExcel } from './modules/people/people-excel';
 import { ProjectsExcel } from './modules/projects/projects-excel';
 
@@ -84,6 +86,13 @@ export function buildServices(options: ServiceOptions) {
   const { config, database, clock, hasher } = options;
   const db = database.db;
   const auditLog = new AuditLogService({ db, clock, repository: new AuditLogRepository() });
+  const notificationsRepository = new NotificationsRepository();
+  const notifications = new NotificationsService({
+    db,
+    clock,
+    repository: notificationsRepository,
+    unsubscribeKey: config.notifications.unsubscribeKey,
+  });
   const jobs = new JobsService({ db, clock, repository: new JobsRepository() });
   const standings = new StandingsService({
     db,
@@ -361,6 +370,7 @@ export function buildServices(options: ServiceOptions) {
     config,
     backups,
     auditLog,
+    notifications,
     standings,
     calendar,
     createStandingsWorker,

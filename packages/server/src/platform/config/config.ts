@@ -80,6 +80,15 @@ const envSchema = z.object({
   JIJIAO_CERTIFICATE_PDF_DIR: z.string().optional(),
   /** Worker threads rendering certificate PDFs in a job; default: one per core. */
   JIJIAO_PDF_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+  /** Email notifications (ADR 0038): smtp(s)://user:pass@host:port; unset: no email is sent. */
+  JIJIAO_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  JIJIAO_MAIL_FROM: z.string().min(3).optional(),
+  /** SMS and WeChat template messages: the province gateway's receiver; unset: none sent. */
+  JIJIAO_SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The HMAC-SHA256 key the gateway checks each delivery's signature with. */
+  JIJIAO_SMS_WEBHOOK_SECRET: z.string().min(16).optional(),
+  JIJIAO_NOTIFY_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+  JIJIAO_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   /** How long a background job is held without a sign of life before another runner takes it. */
   JIJIAO_JOB_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
 });
@@ -167,6 +176,18 @@ export interface Config {
     readonly pdfDir: string;
     /** Worker threads a PDF job renders with (one per core unless configured). */
     readonly pdfWorkers: number;
+  };
+  /** Outbound notifications (ADR 0038): email over SMTP, SMS and WeChat through a webhook. */
+  readonly notifications: {
+    readonly smtpUrl: string | null;
+    readonly mailFrom: string;
+    readonly smsWebhookUrl: string | null;
+    readonly smsWebhookSecret: string | null;
+    readonly pollSeconds: number;
+    readonly maxAttempts: number;
+    readonly timeoutSeconds: number;
+    /** Signs email unsubscribe links (derived from the ID lookup key). */
+    readonly unsubscribeKey: Buffer;
   };
   readonly hrPush: {
     readonly pollSeconds: number;
@@ -332,6 +353,10 @@ export function loadConfig(
     e.JIJIAO_MFA_REQUIRED_ROLES ?? (demoEnabled ? '' : defaultMfaRequiredRoles.join(',')),
     problems,
   );
+  if (e.JIJIAO_SMS_WEBHOOK_URL && !e.JIJIAO_SMS_WEBHOOK_SECRET)
+    problems.push(
+      'JIJIAO_SMS_WEBHOOK_SECRET: required with JIJIAO_SMS_WEBHOOK_URL (16+ characters)',
+    );
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(e.JIJIAO_DATA_DIR);
@@ -406,6 +431,16 @@ export function loadConfig(
       pdfWorkers: e.JIJIAO_PDF_WORKERS ?? availableParallelism(),
     },
     jobs: { leaseMs: e.JIJIAO_JOB_LEASE_SECONDS * 1000 },
+    notifications: {
+      smtpUrl: e.JIJIAO_SMTP_URL ?? null,
+      mailFrom: e.JIJIAO_MAIL_FROM ?? '继续医学教育学分 <no-reply@jijiao.invalid>',
+      smsWebhookUrl: e.JIJIAO_SMS_WEBHOOK_URL ?? null,
+      smsWebhookSecret: e.JIJIAO_SMS_WEBHOOK_SECRET ?? null,
+      pollSeconds: e.JIJIAO_NOTIFY_POLL_SECONDS,
+      maxAttempts: e.JIJIAO_NOTIFY_MAX_ATTEMPTS,
+      timeoutSeconds: e.JIJIAO_HR_PUSH_TIMEOUT_SECONDS,
+      unsubscribeKey: createHmac('sha256', lookupKey).update('jijiao:unsubscribe').digest(),
+    },
     hrPush: {
       pollSeconds: e.JIJIAO_HR_PUSH_POLL_SECONDS,
       maxAttempts: e.JIJIAO_HR_PUSH_MAX_ATTEMPTS,

@@ -22,3 +22,4 @@ export * from './tables/checkins';
 export * from './tables/standings';
 export * from './tables/jobs';
 export * from './tables/calendar';
+export * from './tables/notifications';

@@ -20,6 +20,8 @@ export const people = pgTable(
     sex: text('sex').notNull(),
     birthDate: date('birth_date').notNull(),
     phone: text('phone'),
+    /** Where email notifications go (ADR 0038). */
+    email: text('email'),
     profession: text('profession').notNull(),
     titleGrade: text('title_grade').notNull(),
     tcm: boolean('tcm').notNull().default(false),
