@@ -48,6 +48,7 @@ import { registerPolicyRoutes } from './modules/policies/policies.routes';
 import { registerCheckinRoutes } from './modules/checkins/checkins.routes';
 import { registerJobRoutes } from './modules/jobs/jobs.routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
+import { scheduleDaily } from './platform/jobs/daily';
 import { appVersion } from './platform/app-version';
 
 export interface AppOptions {
@@ -219,8 +220,16 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     const standingsWorker = services.createStandingsWorker(app.log);
     const jobRunner = services.createJobRunner({ log: app.log, leaseMs: config.jobs.leaseMs });
     let stopBackups: () => Promise<void> = () => Promise.resolve();
+    let stopReminders: () => Promise<void> = () => Promise.resolve();
     app.addHook('onReady', () => {
       stopBackups = services.backups.schedule(app.log);
+      stopReminders = scheduleDaily(
+        clock,
+        config.reminders.dailyAtMinute,
+        'reminders',
+        () => services.reminders.run(),
+        app.log,
+      );
       worker.start();
       standingsWorker.start();
       jobRunner.start();
@@ -228,6 +237,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     });
     app.addHook('onClose', async () => {
       await stopBackups();
+      await stopReminders();
       await jobRunner.stop();
       await worker.stop();
       await standingsWorker.stop();

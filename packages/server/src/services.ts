@@ -26,6 +26,8 @@ import { ClaimReview } from './modules/credits/claim-review.service';
 import { ClaimLifecycle } from './modules/credits/claim-lifecycle';
 import { CalendarRepository } from './modules/calendar/calendar.repository';
 import { CalendarService } from './modules/calendar/calendar.service';
+import { RemindersRepository } from './modules/reminders/reminders.repository';
+import { RemindersService } from './modules/reminders/reminders.service';
 import { EvidenceRepository } from './modules/evidence/evidence.repository';
 import { EvidenceService } from './modules/evidence/evidence.service';
 import { HrPushRepository } from './modules/hr-push/hr-push.repository';
@@ -349,6 +351,10 @@ export function buildServices(options: ServiceOptions) {
   const auditVoids = new AuditVoidService(auditDeps, people, claimReview);
   const auditVoidPreview = new AuditVoidPreview(auditDeps, people, claims);
   const cardOrders = new CardOrdersService(cardsDeps, cards);
+  const reminders = new RemindersService({
+    ...{ db, clock, calendar, orgs, notifications, repository: new RemindersRepository() },
+    reviewWaitingDays: config.reminders.reviewWaitingDays,
+  });
   const backups = new BackupsService({
     database,
     clock,
@@ -373,6 +379,7 @@ export function buildServices(options: ServiceOptions) {
     notifications,
     standings,
     calendar,
+    reminders,
     createStandingsWorker,
     auth,
     orgs,

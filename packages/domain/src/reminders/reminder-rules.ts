@@ -67,7 +67,8 @@ export function needsOf(standing: StandingForReminder): string {
     .join(';');
 }
 
-const requirementWordsZh: Readonly<Record<string, string>> = {
+/** The requirements' names in Chinese, for reminders written without the web's words. */
+export const requirementWordsZh: Readonly<Record<string, string>> = {
   annual_total: '年度总学分',
   class_I_minimum: 'Ⅰ类学分',
   class_II_minimum: 'Ⅱ类学分',

@@ -1,5 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { hostReportOffsetsDays, reminderRules, type DueMilestone } from '@jijiao/domain';
+import {
+  hostReportOffsetsDays,
+  reminderRules,
+  requirementWordsZh,
+  type DueMilestone,
+} from '@jijiao/domain';
 import type { Role } from '@jijiao/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import { queryRows } from '../../platform/db/database';
@@ -25,11 +30,23 @@ const holders = (orgId: SQL, roles: readonly Role[]) => sql`
   join user_roles ur on ur.org_id = ${orgId} and ur.role = any(${rolesOf(roles)})
   join users u on u.id = ur.user_id and u.disabled_at is null`;
 
-/** What a learner still needs, `code:credits;…`, from the standing's unmet requirements. */
-const needsSql = sql`coalesce((
-  select string_agg((r ->> 'code') || ':' || (r ->> 'shortfall'), ';' order by e.ord)
+const unmetOf = (select: SQL) => sql`coalesce((
+  select ${select}
     from jsonb_array_elements(s.requirements) with ordinality e(r, ord)
    where (r ->> 'met') = 'false' and (r ->> 'shortfall')::numeric > 0), '')`;
+
+/** What a learner still needs, `code:credits;…`, from the standing's unmet requirements. */
+const needsSql = unmetOf(
+  sql`string_agg((r ->> 'code') || ':' || (r ->> 'shortfall'), ';' order by e.ord)`,
+);
+
+/** The same in words for the message: 「年度总学分 12.5 学分；Ⅰ类学分 5 学分」. */
+const needWordsSql = unmetOf(
+  sql`string_agg(case r ->> 'code' ${sql.join(
+    Object.entries(requirementWordsZh).map(([code, words]) => sql`when ${code} then ${words}`),
+    sql` `,
+  )} else r ->> 'code' end || ' ' || (r ->> 'shortfall') || ' 学分', '；' order by e.ord)`,
+);
 
 export class RemindersRepository {
   /** Learners of the province behind in the year: their accounts, what they need. */
@@ -37,9 +54,9 @@ export class RemindersRepository {
     const key = `learner_behind:${String(at.year)}:${due.on}`;
     return sql`
       select p.user_id, ${reminderRules.learner_behind}::text as kind, ${key}::text as dedupe_key,
-             jsonb_build_object('year', s.year, 'deadline', ${due.deadline}::text,
-               'daysLeft', ${due.daysLeft}::int, 'shortfall', s.shortfall, 'needs', ${needsSql})
-               as params,
+             jsonb_build_object('year', s.year, 'date', ${due.deadline}::text,
+               'days', ${due.daysLeft}::int, 'shortfall', s.shortfall, 'needs', ${needsSql},
+               'need', ${needWordsSql}) as params,
              '/'::text as link
         from person_standings s
         join people p on p.id = s.person_id
@@ -54,8 +71,8 @@ export class RemindersRepository {
     return sql`
       select ur.user_id, ${reminderRules.unit_staff_behind}::text as kind,
              ${key}::text || b.unit_id::text as dedupe_key,
-             jsonb_build_object('year', ${at.year}::int, 'deadline', ${due.deadline}::text,
-               'daysLeft', ${due.daysLeft}::int, 'behind', b.behind, 'staff', b.staff,
+             jsonb_build_object('year', ${at.year}::int, 'date', ${due.deadline}::text,
+               'days', ${due.daysLeft}::int, 'count', b.behind, 'staff', b.staff,
                'unitName', o.name) as params,
              '/progress'::text as link
         from (select unit_id, sum(staff)::int as staff, sum(staff - compliant)::int as behind
@@ -73,8 +90,8 @@ export class RemindersRepository {
     return sql`
       select ur.user_id, ${reminderRules.unit_audit_due}::text as kind,
              ${key}::text || o.id::text as dedupe_key,
-             jsonb_build_object('year', ${at.year}::int, 'deadline', ${due.deadline}::text,
-               'daysLeft', ${due.daysLeft}::int, 'unitName', o.name) as params,
+             jsonb_build_object('year', ${at.year}::int, 'date', ${due.deadline}::text,
+               'days', ${due.daysLeft}::int, 'unitName', o.name) as params,
              '/audit/unit'::text as link
         from orgs o
         ${holders(sql`o.id`, roles)}
@@ -94,7 +111,7 @@ export class RemindersRepository {
     return sql`
       select ur.user_id, ${reminderRules.reviews_waiting}::text as kind,
              'reviews_waiting:' || w.oldest || ':' || w.org_id::text as dedupe_key,
-             jsonb_build_object('waiting', w.waiting, 'oldestDay', w.oldest,
+             jsonb_build_object('count', w.waiting, 'oldestDay', w.oldest,
                'days', ${waitingDays}::int, 'orgName', o.name) as params,
              '/reviews'::text as link
         from (select current_reviewer_org_id as org_id, count(*)::int as waiting,
@@ -122,7 +139,7 @@ export class RemindersRepository {
     return sql`
       select ur.user_id, ${reminderRules.host_unreported}::text as kind,
              'host_unreported:' || m.day || ':' || p.id::text as dedupe_key,
-             jsonb_build_object('projectName', p.name, 'projectNumber', p.number,
+             jsonb_build_object('project', p.name, 'projectNumber', p.number,
                'endDate', to_char(p.end_date, 'YYYY-MM-DD')) as params,
              '/projects'::text as link
         from projects p

@@ -22,19 +22,22 @@ export function scheduleDaily(
   let stopped = false;
   let running: Promise<void> | null = null;
   const next = () => {
-    timer = setTimeout(() => {
-      running = task()
-        .then((result) => {
-          log.info(result, `${name} ran`);
-        })
-        .catch((error: unknown) => {
-          log.error({ err: error }, `${name} failed`);
-        })
-        .finally(() => {
-          running = null;
-          if (!stopped) next();
-        });
-    }, msUntilChinaMinute(clock.now(), minute));
+    timer = setTimeout(
+      () => {
+        running = task()
+          .then((result) => {
+            log.info(result, `${name} ran`);
+          })
+          .catch((error: unknown) => {
+            log.error({ err: error }, `${name} failed`);
+          })
+          .finally(() => {
+            running = null;
+            if (!stopped) next();
+          });
+      },
+      msUntilChinaMinute(clock.now(), minute),
+    );
     timer.unref();
   };
   next();
