@@ -8,7 +8,6 @@ import {
 import type { Role } from '@jijiao/contracts';
 import type { DbOrTx } from '../../platform/db/database';
 import { queryRows } from '../../platform/db/database';
-import { textArray } from '../../platform/db/array-param';
 
 /**
  * The reminder rules as SQL (ADR 0039). Each select yields the rows the notifications
@@ -23,11 +22,15 @@ export interface ProvinceYear {
 }
 
 const subtree = (provinceId: string) => `/${provinceId}/%`;
-const rolesOf = (roles: readonly Role[]) => textArray(roles, 'text');
+const rolesOf = (roles: readonly Role[]) =>
+  sql.join(
+    roles.map((role) => sql`${role}`),
+    sql`, `,
+  );
 
 /** Accounts holding one of `roles` at an org, enabled. */
 const holders = (orgId: SQL, roles: readonly Role[]) => sql`
-  join user_roles ur on ur.org_id = ${orgId} and ur.role = any(${rolesOf(roles)})
+  join user_roles ur on ur.org_id = ${orgId} and ur.role in (${rolesOf(roles)})
   join users u on u.id = ur.user_id and u.disabled_at is null`;
 
 const unmetOf = (select: SQL) => sql`coalesce((
