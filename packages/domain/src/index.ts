@@ -25,6 +25,7 @@ export * from './credits/filed-project';
 export * from './credits/activity-date';
 export * from './credits/entry-year';
 export * from './calendar/province-calendar';
+export { isCalendarDateText } from './calendar/calendar-date';
 export * from './reminders/reminder-rules';
 export * from './orgs/provinces';
 export * from '../policies/index';
