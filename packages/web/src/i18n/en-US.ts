@@ -35,6 +35,7 @@ import { phoneMessages } from './en-US/phone';
 import { frameMessages } from './en-US/frame';
 import { noticeRulesMessages } from './en-US/notice-rules';
 import { twoFactorMessages } from './en-US/two-factor';
+import { calendarMessages } from './en-US/calendar';
 
 export const enUS: Messages = {
   ...commonMessages,
@@ -73,4 +74,5 @@ export const enUS: Messages = {
   ...frameMessages,
   ...noticeRulesMessages,
   ...twoFactorMessages,
+  ...calendarMessages,
 };

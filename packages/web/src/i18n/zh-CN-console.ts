@@ -13,6 +13,7 @@ import { policyPacksMessages } from './zh-CN/policy-packs';
 import { evidenceDocumentsMessages } from './zh-CN/evidence-documents';
 import { noticeRulesMessages } from './zh-CN/notice-rules';
 import { twoFactorMessages } from './zh-CN/two-factor';
+import { calendarMessages } from './zh-CN/calendar';
 
 export const zhCNConsole = {
   ...navMessages,
@@ -23,4 +24,5 @@ export const zhCNConsole = {
   ...evidenceDocumentsMessages,
   ...noticeRulesMessages,
   ...twoFactorMessages,
+  ...calendarMessages,
 };

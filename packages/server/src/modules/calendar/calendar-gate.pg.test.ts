@@ -57,7 +57,7 @@ function expectRefused(res: Awaited<ReturnType<typeof call>>, code: string, day:
   const { error } = res.json<ErrorResponse>();
   expect(error.code).toBe(code);
   expect(error.message).toContain(day);
-  expect(error.details).toMatchObject({ year: 2026, closedOn: day });
+  expect(error.details).toMatchObject({ year: 2026, day });
 }
 
 async function reviewerOf(claimId: string) {
@@ -116,7 +116,7 @@ describe('the province calendar', () => {
   it('refuses a platform or host arrival through the intake after entry closed', async () => {
     await expect(
       f.buildClaim({ person, channel: 'platform_push', status: 'effective', activity }),
-    ).rejects.toMatchObject({ code: 'entry_closed', details: { closedOn: '2026-02-20' } });
+    ).rejects.toMatchObject({ code: 'entry_closed', details: { day: '2026-02-20' } });
   });
 
   it('lets claims already in review be finished until the unit audit day', async () => {

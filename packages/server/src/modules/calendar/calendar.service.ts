@@ -86,7 +86,7 @@ export class CalendarService {
         throw new AppError(
           refusal.code,
           refusalWords[refusal.code](refusal.year, refusal.closedOn),
-          { year: refusal.year, closedOn: refusal.closedOn, act },
+          { year: refusal.year, day: refusal.closedOn, act },
         );
     }
   }
