@@ -47,7 +47,7 @@ describe('the learner sees the province calendar’s deadline on the home page (
     const notice = page.getByTestId('deadline-notice');
     await notice.waitFor();
     // What the server says today is and which day closes entry (the demo's: 12-31).
-    const mine = await apiGet<MyDeadlines>(page, '/api/v1/calendar/mine');
+    const mine = await apiGet<MyDeadlines>(page, `${url}/api/v1/calendar/mine`);
     const entry = mine.days.find((d) => d.key === 'entryCloses');
     expect(entry?.date).toBe(`${String(mine.year)}-12-31`);
     expect(mine.days.map((d) => d.key)).toEqual(['entryCloses']);
