@@ -60,10 +60,10 @@ export async function remindersWorkload(url, row, log) {
     const started = performance.now();
     const inserted = await client.query(
       `insert into bench_reminders_baseline
-       select p.user_id, 'reminder_learner_behind', 'learner_behind:' || $1::text,
+       select p.user_id, 'reminder_learner_behind', 'learner_behind:' || $1::int::text,
               jsonb_build_object('shortfall', s.shortfall), '/', now()
          from person_standings s join people p on p.id = s.person_id
-        where s.year = $1 and not s.compliant
+        where s.year = $1::int and not s.compliant
        on conflict do nothing`,
       [year],
     );
