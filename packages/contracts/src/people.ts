@@ -14,6 +14,13 @@ const phoneSchema = z
   .trim()
   .regex(/^1\d{10}$/, 'must be an 11-digit mobile number');
 
+const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(200)
+  .pipe(z.email('must be an email address'));
+
 /** A health professional as every screen and API answer shows them: the ID is masked. */
 export const personSchema = z.object({
   id: z.uuid(),
@@ -29,6 +36,11 @@ export const personSchema = z.object({
     .describe(
       'Masked in lists (138****5678); whole on one person’s page for those with person:manage and the person',
     ),
+  email: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Where email notifications go; on one person’s page only'),
   profession: professionSchema,
   tcm: z.boolean().describe('Traditional Chinese medicine'),
   titleGrade: titleGradeSchema,
@@ -46,6 +58,7 @@ export const personCreateSchema = z.object({
     .trim()
     .describe('Resident ID number (GB 11643); 15-digit legacy numbers are converted'),
   phone: phoneSchema.optional(),
+  email: emailSchema.optional(),
   profession: professionSchema,
   tcm: z.boolean().default(false),
   titleGrade: titleGradeSchema,
@@ -57,7 +70,11 @@ export type PersonCreate = z.infer<typeof personCreateSchema>;
 export const personUpdateSchema = personCreateSchema
   .omit({ idNumber: true, unitId: true })
   .partial()
-  .extend({ phone: phoneSchema.nullable().optional(), tcm: z.boolean().optional() });
+  .extend({
+    phone: phoneSchema.nullable().optional(),
+    email: emailSchema.nullable().optional(),
+    tcm: z.boolean().optional(),
+  });
 export type PersonUpdate = z.infer<typeof personUpdateSchema>;
 
 /** The answer to creating a person: their learner account's one-time initial password. */

@@ -49,6 +49,7 @@ import { registerCheckinRoutes } from './modules/checkins/checkins.routes';
 import { registerJobRoutes } from './modules/jobs/jobs.routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
 import { scheduleDaily } from './platform/jobs/daily';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { appVersion } from './platform/app-version';
 
 export interface AppOptions {
@@ -214,10 +215,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerPolicyRoutes(app, { policies: services.policies });
   registerAccountRoutes(app, { accounts: services.accountAdmin });
   registerCalendarRoutes(app, { calendar: services.calendar });
+  registerNotificationRoutes(app, { notifications: services.notifications });
   await registerPublicPlugins(app, config.webDist, config.cookieSecure, clock, config.apiDocs);
   if (options.startWorkers === true) {
     const worker = services.createHrPushWorker(app.log);
     const standingsWorker = services.createStandingsWorker(app.log);
+    const notificationWorker = services.createNotificationWorker(app.log);
     const jobRunner = services.createJobRunner({ log: app.log, leaseMs: config.jobs.leaseMs });
     let stopBackups: () => Promise<void> = () => Promise.resolve();
     let stopReminders: () => Promise<void> = () => Promise.resolve();
@@ -232,6 +235,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       );
       worker.start();
       standingsWorker.start();
+      notificationWorker.start();
       jobRunner.start();
       return Promise.resolve();
     });
@@ -241,6 +245,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       await jobRunner.stop();
       await worker.stop();
       await standingsWorker.stop();
+      await notificationWorker.stop();
     });
   }
 

@@ -73,6 +73,8 @@ import { JobsService } from './modules/jobs/jobs.service';
 import { JobRunner } from './modules/jobs/job-runner';
 import { NotificationsRepository } from './modules/notifications/notifications.repository';
 import { NotificationsService } from './modules/notifications/notifications.service';
+import { NotificationWorker } from './modules/notifications/notification-worker';
+import { NotificationChannels } from './modules/notifications/notification-channels';
 import { PeopleExcel } from './modules/people/people-excel';
 import { ProjectsExcel } from './modules/projects/projects-excel';
 
@@ -95,6 +97,21 @@ export function buildServices(options: ServiceOptions) {
     repository: notificationsRepository,
     unsubscribeKey: config.notifications.unsubscribeKey,
   });
+  /** Sends the notification outbox; started by `startServer`, driven directly by tests. */
+  const createNotificationWorker = (
+    log?: ConstructorParameters<typeof NotificationWorker>[0]['log'],
+  ) =>
+    new NotificationWorker({
+      db,
+      clock,
+      repository: notificationsRepository,
+      channels: new NotificationChannels({
+        ...config.notifications,
+        publicBaseUrl: config.publicBaseUrl,
+      }),
+      settings: config.notifications,
+      ...(log ? { log } : {}),
+    });
   const jobs = new JobsService({ db, clock, repository: new JobsRepository() });
   const standings = new StandingsService({
     db,
@@ -149,6 +166,7 @@ export function buildServices(options: ServiceOptions) {
     people,
     orgs,
     auditLog,
+    notifications,
   });
 
   const projects = new ProjectsService({
@@ -167,7 +185,14 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
   });
   const creditsRepository = new CreditsRepository();
-  const deps = { repository: creditsRepository, auditLog, clock, standings, calendar };
+  const deps = {
+    repository: creditsRepository,
+    auditLog,
+    clock,
+    standings,
+    calendar,
+    notifications,
+  };
   const lifecycle = new ClaimLifecycle(deps);
   const intake = new CreditIntake({
     db,
@@ -247,6 +272,7 @@ export function buildServices(options: ServiceOptions) {
     pdfStore: new ContentStore(config.certificates.pdfDir, '.pdf'),
     pdfWorkers: config.certificates.pdfWorkers,
     jobs,
+    notifications,
   });
   const learnerYear = new LearnerYearService({
     db,
@@ -292,6 +318,7 @@ export function buildServices(options: ServiceOptions) {
     claimReview,
     auditLog,
     attendance,
+    notifications,
   });
   const providerRepository = new ProviderRepository();
   const platformKeys = new PlatformKeysService({
@@ -344,6 +371,7 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
     policies: defaultPolicyRegistry,
     standings,
+    notifications,
   };
   const audits = new AuditService(auditDeps);
   const auditChain = new AuditChainService(auditDeps);
@@ -377,6 +405,7 @@ export function buildServices(options: ServiceOptions) {
     backups,
     auditLog,
     notifications,
+    createNotificationWorker,
     standings,
     calendar,
     reminders,

@@ -254,6 +254,7 @@ export function createFactories(context: FactoryContext) {
         name: overrides.name ?? `测试人员${nextSerial()}`,
         idNumber,
         ...(overrides.phone ? { phone: overrides.phone } : {}),
+        ...(overrides.email ? { email: overrides.email } : {}),
         profession: overrides.profession ?? 'physician',
         tcm: overrides.tcm ?? false,
         titleGrade: overrides.titleGrade ?? 'intermediate',

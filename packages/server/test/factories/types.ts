@@ -76,6 +76,7 @@ export interface PersonOverrides {
   name?: string;
   idNumber?: string;
   phone?: string;
+  email?: string;
   profession?: Profession;
   titleGrade?: TitleGrade;
   tcm?: boolean;

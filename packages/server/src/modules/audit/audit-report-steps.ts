@@ -74,6 +74,18 @@ export async function reportTransition(
     }),
     tx,
   );
+  // The unit's officers are told their report came back, with the reason (ADR 0038).
+  if (action === 'returned')
+    await deps.notifications?.notifyOrgHolders(tx, [
+      {
+        orgId: unit.id,
+        permission: 'audit:report',
+        kind: 'audit_returned',
+        dedupeKey: `audit:${audit.id}:${unit.id}:v${String(version + 1)}`,
+        params: { year: audit.year, unit: unit.name, reason: reason ?? '—' },
+        link: '/audit/unit',
+      },
+    ]);
   return updated;
 }
 

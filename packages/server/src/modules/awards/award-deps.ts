@@ -5,6 +5,7 @@ import type { AuditLogService } from '../audit-log/audit-log.service';
 import type { ClaimReview } from '../credits/claim-review.service';
 import type { ClaimsService } from '../credits/claims.service';
 import type { CreditIntake } from '../credits/credit-intake.service';
+import type { NotificationsService } from '../notifications/notifications.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
 import type { ProjectsService } from '../projects/projects.service';
@@ -24,6 +25,8 @@ export interface AwardsServiceDeps {
   intake: CreditIntake;
   claimReview: ClaimReview;
   auditLog: AuditLogService;
+  /** Tells the host its batch came back (ADR 0038). */
+  notifications?: Pick<NotificationsService, 'notifyOrgHolders'>;
   /** The check-in feature's attendance, judged by the project's rule (absent: no check-in). */
   attendance?: AttendanceSource;
 }

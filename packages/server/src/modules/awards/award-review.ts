@@ -130,6 +130,22 @@ export async function returnLines(
       }),
       tx,
     );
+    // The host's award officers are told, with the (first) reason (ADR 0038).
+    const reasons = [...new Set(body.lines.map((l) => l.reason))];
+    await deps.notifications?.notifyOrgHolders(tx, [
+      {
+        orgId: batch.hostOrgId,
+        permission: 'award:manage',
+        kind: 'award_batch_returned',
+        dedupeKey: `award-batch:${batchId}:v${String(body.version + 1)}`,
+        params: {
+          batch: `${batch.projectNumber} ${batch.projectName}`.slice(0, 200),
+          lines: body.lines.length,
+          reason: reasons.length > 1 ? `${reasons[0] ?? ''} 等` : (reasons[0] ?? '—'),
+        },
+        link: `/awards/${batchId}`,
+      },
+    ]);
   });
   return getBatch(deps, actor, batchId);
 }

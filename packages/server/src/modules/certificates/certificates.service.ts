@@ -46,6 +46,7 @@ import {
   type CertificateIssueResult,
 } from './certificate-issue';
 import { renderCertificatePdf } from './certificate-pdf';
+import type { NotificationsService } from '../notifications/notifications.service';
 import { signedOpenBadge } from './certificate-badge';
 
 export interface CertificatesDeps {
@@ -63,6 +64,8 @@ export interface CertificatesDeps {
   pdfStore: ContentStore;
   pdfWorkers: number;
   jobs: Pick<JobsService, 'enqueue'>;
+  /** Tells each person of their certificate issued or revoked (ADR 0038). */
+  notifications?: Pick<NotificationsService, 'notifyPeople'>;
 }
 
 export interface CertificateRevokeInput {
@@ -109,6 +112,17 @@ export class CertificatesService {
         tx,
       );
     }
+    // Set-based: one statement for the whole filing's new certificates.
+    await this.#deps.notifications?.notifyPeople(
+      tx,
+      result.issued.map((c) => ({
+        personId: c.personId,
+        kind: 'certificate_issued',
+        dedupeKey: `certificate:${c.serial}:issued`,
+        params: { year: input.year, serial: c.serial },
+        link: '/me/certificates',
+      })),
+    );
     return { issued: result.issued, existing: result.existing };
   }
 
@@ -140,6 +154,15 @@ export class CertificatesService {
         : { action: 'certificate.revoked', ...event },
       tx,
     );
+    await this.#deps.notifications?.notifyPeople(tx, [
+      {
+        personId: input.personId,
+        kind: 'certificate_revoked',
+        dedupeKey: `certificate:${revoked.serial}:revoked`,
+        params: { year: input.year, serial: revoked.serial, reason: input.reason },
+        link: '/me/certificates',
+      },
+    ]);
     return toCertificate(revoked, this.#deps.publicBaseUrl);
   }
 

@@ -13,6 +13,7 @@ import type { AuditLogService } from '../audit-log/audit-log.service';
 import { enteredEvents, type EntryLog } from './claim-entry-log';
 import type { StandingsService } from '../standings/standings.service';
 import type { CalendarService } from '../calendar/calendar.service';
+import { noticeOfTransition, type ClaimNotifier } from './claim-notices';
 import type {
   ClaimContentPatch,
   ClaimRow,
@@ -59,6 +60,8 @@ export interface ClaimLifecycleDeps {
   standings: Pick<StandingsService, 'claimsChanged'>;
   /** The province's calendar: refuses entry and review its days have closed (ADR 0039). */
   calendar: Pick<CalendarService, 'assertOpen'>;
+  /** Tells the person of a return or an approval, in the same transaction (ADR 0038). */
+  notifications?: ClaimNotifier;
 }
 
 /**
@@ -208,6 +211,7 @@ export class ClaimLifecycle {
         },
         tx,
       );
+    await noticeOfTransition(this.#deps.notifications, tx, claim, action, status, reason);
     return { id: claim.id, status, version: claim.version + 1, currentStep };
   }
 

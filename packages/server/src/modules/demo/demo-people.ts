@@ -39,6 +39,8 @@ export interface DemoPerson {
   sex: 'male' | 'female';
   birthDate: string;
   phone: string;
+  /** Fictitious (example.cn, reserved for documentation): the demo shows email notifications. */
+  email: string;
   profession: (typeof professions)[number];
   titleGrade: (typeof titleGrades)[number];
 }
@@ -88,6 +90,8 @@ export function generateDemoPeople(count: number, random: () => number): DemoPer
       sex: sequence % 2 === 1 ? 'male' : 'female',
       birthDate: `${year}-${pad(month, 2)}-${pad(day, 2)}`,
       phone: `1${pick(random, ['3', '5', '7', '8', '9'])}${pad(Math.floor(random() * 1e9), 9)}`,
+      // From the position, not the random stream: the rest of the demo stays as it was.
+      email: `staff${pad(result.length + 1, 5)}@example.cn`,
       profession: weighted(random, [
         ['physician', 45],
         ['nurse', 35],

@@ -127,6 +127,7 @@ export async function seedDemo(
           sex: person.sex,
           birthDate: person.birthDate,
           phone: person.phone,
+          email: person.email,
           profession: person.profession,
           titleGrade: person.titleGrade,
           tcm: unit.tcm === true && person.profession !== 'nurse',
@@ -142,6 +143,8 @@ export async function seedDemo(
         username: account.username,
         displayName: account.displayName,
         passwordHash,
+        // Officers have no person record: their fictitious address is the account's.
+        email: `${account.username}@example.com`,
       });
       await usersRepo.addRole(tx, user.id, account.role, orgOf(account.orgKey).id);
       userIds.set(account.username, user.id);

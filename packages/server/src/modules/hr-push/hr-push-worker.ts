@@ -1,25 +1,19 @@
-import { createHmac } from 'node:crypto';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config/config';
 import type { Db } from '../../platform/db/database';
 import type { IdNumberCipher } from '../../platform/crypto/id-number-cipher';
+import { postSigned, retryDelaySeconds } from '../../platform/http/signed-webhook';
 import type { AuditLogService } from '../audit-log/audit-log.service';
 import type { HrPushRepository, OutboxRow } from './hr-push.repository';
 import { noReceiverError } from './hr-push-delivery';
 
-export const deliveryHeader = 'x-jijiao-delivery';
-export const signatureHeader = 'x-jijiao-signature';
-export const eventHeader = 'x-jijiao-event';
-
-/** Seconds before attempt n+1 after n failed ones: 30 s doubling, at most an hour. */
-export function retryDelaySeconds(failedAttempts: number): number {
-  return Math.min(30 * 2 ** Math.max(0, failedAttempts - 1), 3600);
-}
-
-/** `sha256=<hex>` HMAC of the raw body: what the receiver recomputes with its secret. */
-export function signBody(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
+export {
+  deliveryHeader,
+  eventHeader,
+  retryDelaySeconds,
+  signatureHeader,
+  signBody,
+} from '../../platform/http/signed-webhook';
 
 /** The body of a delivery: the same bytes on every attempt. */
 export function deliveryBody(row: OutboxRow): string {
@@ -87,23 +81,17 @@ export class HrPushWorker {
     const body = deliveryBody(row);
     let status: number;
     try {
-      const response = await fetch(settings.receiverUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [deliveryHeader]: row.id,
-          [eventHeader]: row.kind,
-          [signatureHeader]: signBody(this.#deps.cipher.decrypt(settings.secretCipher), body),
-        },
+      status = await postSigned({
+        url: settings.receiverUrl,
+        secret: this.#deps.cipher.decrypt(settings.secretCipher),
+        deliveryId: row.id,
+        event: row.kind,
         body,
-        redirect: 'error',
         signal: AbortSignal.any([
           this.stopping.signal,
           AbortSignal.timeout(this.#deps.config.hrPush.timeoutSeconds * 1000),
         ]),
       });
-      status = response.status;
-      await response.body?.cancel();
     } catch (error) {
       // Stopped mid-send: write nothing, as a crash would; the lease brings it back.
       if (this.isStopping()) return 'stopped';

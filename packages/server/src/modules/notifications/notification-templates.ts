@@ -22,7 +22,7 @@ export const notificationTemplates: Record<NotificationKind, Template> = {
   },
   award_batch_returned: {
     subject: '授分批次被退回：{batch}',
-    body: '授分批次“{batch}”被退回，原因：{reason}。请修改后重新提交。',
+    body: '授分批次“{batch}”有 {lines} 条被退回，原因：{reason}。请修改后重新提交。',
   },
   audit_returned: {
     subject: '{year} 年度审验被退回',

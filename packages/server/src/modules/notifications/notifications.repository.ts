@@ -205,7 +205,8 @@ export class NotificationsRepository {
   /**
    * Leases up to `limit` due deliveries (`FOR UPDATE SKIP LOCKED`: several workers share
    * the queue; a lease that runs out brings a dead worker's rows back). In quiet hours
-   * (`quietNow`) the rows held for them are left waiting.
+   * (`quietNow`) the rows held for them are left waiting, and so are those of a channel not
+   * configured (they wait for it, as the HR push waits for a receiver).
    */
   async claimDue(
     db: DbOrTx,
@@ -213,8 +214,13 @@ export class NotificationsRepository {
     leaseUntil: Date,
     quietNow: boolean,
     limit: number,
+    channels: readonly string[],
   ): Promise<DueDelivery[]> {
     const at = now.toISOString();
+    const channelList = sql.join(
+      channels.map((c) => sql`${c}`),
+      sql`, `,
+    );
     return queryRows<DueDelivery>(
       db,
       sql`with due as (
@@ -222,6 +228,7 @@ export class NotificationsRepository {
              where status = 'pending' and next_attempt_at <= ${at}::timestamptz
                and (locked_until is null or locked_until <= ${at}::timestamptz)
                and (not quiet or not ${quietNow})
+               and channel in (${channelList})
              order by next_attempt_at, id
              limit ${limit}
              for update skip locked),

@@ -1,6 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import {
+  rolePermissions,
+  type Permission,
+  type Role,
   notificationKindSchema,
   notificationParamsSchema,
   type Notification,
@@ -21,7 +24,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { canReadNotification, canSetPreferences } from './notifications.policy';
 import type { NotificationRow, NotificationsRepository } from './notifications.repository';
 import { quietHoursEnd } from './quiet-hours';
-import { addressOfToken, maskEmail, maskPhone } from './unsubscribe-token';
+import { addressOfToken, maskEmail, maskPhone, unsubscribeToken } from './unsubscribe-token';
 
 /** One notification to one account. */
 export interface NotificationInput {
@@ -38,6 +41,15 @@ export interface NotificationInput {
 
 /** One notification to the account of a person (none is written if the person has none). */
 export type PersonNotificationInput = Omit<NotificationInput, 'userId'> & { personId: string };
+
+/**
+ * One notification to each active account holding, at exactly this org, a role that grants
+ * `permission` (a unit's officers for its audit, its transfers).
+ */
+export type OrgNotificationInput = Omit<NotificationInput, 'userId'> & {
+  orgId: string;
+  permission: Permission;
+};
 
 export interface NotificationsDeps {
   db: Db;
@@ -75,6 +87,13 @@ function checkInputs(inputs: readonly Omit<NotificationInput, 'userId'>[]): void
       );
     }
   });
+}
+
+/** The roles whose holders have `permission`. */
+function rolesGranting(permission: Permission): Role[] {
+  return (Object.keys(rolePermissions) as Role[]).filter((role) =>
+    rolePermissions[role].includes(permission),
+  );
 }
 
 function toNotification(row: NotificationRow): Notification {
@@ -127,28 +146,45 @@ export class NotificationsService {
     return this.insertJson(tx, inputs, 'person');
   }
 
+  /** As `notifyMany`, to the officers of an org (see `OrgNotificationInput`). */
+  async notifyOrgHolders(tx: DbOrTx, inputs: readonly OrgNotificationInput[]): Promise<number> {
+    checkInputs(inputs);
+    return this.insertJson(tx, inputs, 'org');
+  }
+
   private async insertJson(
     tx: DbOrTx,
-    inputs: readonly (Omit<NotificationInput, 'userId'> & { userId?: string; personId?: string })[],
-    by: 'user' | 'person',
+    inputs: readonly (Omit<NotificationInput, 'userId'> & {
+      userId?: string;
+      personId?: string;
+      orgId?: string;
+      permission?: Permission;
+    })[],
+    by: 'user' | 'person' | 'org',
   ): Promise<number> {
     let created = 0;
     for (let start = 0; start < inputs.length; start += jsonRowsChunk) {
       const chunk = inputs.slice(start, start + jsonRowsChunk).map((i) => ({
-        recipient: by === 'user' ? i.userId : i.personId,
+        recipient: by === 'user' ? i.userId : by === 'person' ? i.personId : i.orgId,
+        roles: i.permission ? rolesGranting(i.permission) : [],
         kind: i.kind,
         dedupe_key: i.dedupeKey,
         params: i.params,
         link: i.link ?? null,
       }));
       const rows = sql`jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
-        as r(recipient uuid, kind text, dedupe_key text, params jsonb, link text)`;
+        as r(recipient uuid, roles jsonb, kind text, dedupe_key text, params jsonb, link text)`;
       const select =
         by === 'user'
           ? sql`select r.recipient as user_id, r.kind, r.dedupe_key, r.params, r.link from ${rows}`
-          : sql`select p.user_id, r.kind, r.dedupe_key, r.params, r.link
-                  from ${rows} join people p on p.id = r.recipient
-                 where p.user_id is not null`;
+          : by === 'person'
+            ? sql`select p.user_id, r.kind, r.dedupe_key, r.params, r.link
+                    from ${rows} join people p on p.id = r.recipient
+                   where p.user_id is not null`
+            : sql`select distinct ur.user_id, r.kind, r.dedupe_key, r.params, r.link
+                    from ${rows}
+                    join user_roles ur on ur.org_id = r.recipient and r.roles @> to_jsonb(ur.role)
+                    join users u on u.id = ur.user_id and u.disabled_at is null`;
       created += await this.notifyFromSelect(tx, select);
     }
     return created;
@@ -226,6 +262,11 @@ export class NotificationsService {
       updatedAt: this.#deps.clock.now(),
     });
     return this.getPreferences(actor);
+  }
+
+  /** The token of an address's unsubscribe link (what every email to it carries). */
+  unsubscribeTokenOf(address: string): string {
+    return unsubscribeToken(this.#deps.unsubscribeKey, address);
   }
 
   /** The one-click unsubscribe of an email link (no sign-in: the token is the proof). */

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor';
 import { notFound, visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
 import { actorEvent, type AuditLogService } from '../audit-log/audit-log.service';
+import type { NotificationsService } from '../notifications/notifications.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { PeopleService } from '../people/people.service';
 import { canDecideTransfer, canRequestTransferOf, transferListScope } from './transfers.policy';
@@ -38,6 +39,8 @@ interface Deps {
   people: PeopleService;
   orgs: OrgsService;
   auditLog: AuditLogService;
+  /** Tells the receiving unit's officers a transfer waits for them (ADR 0038). */
+  notifications?: Pick<NotificationsService, 'notifyOrgHolders'>;
 }
 
 /** 调入审核: a person moves to another unit when the receiving unit's admin accepts. */
@@ -96,6 +99,16 @@ export class TransfersService {
       );
       const view = await repository.findView(tx, row.id);
       if (!view) throw new Error('transfer vanished');
+      await this.#deps.notifications?.notifyOrgHolders(tx, [
+        {
+          orgId: target.id,
+          permission: 'person:manage',
+          kind: 'transfer_waiting',
+          dedupeKey: `transfer:${row.id}`,
+          params: { person: view.personName, fromUnit: view.fromUnitName },
+          link: '/people?tab=incoming',
+        },
+      ]);
       return toTransfer(view);
     });
   }

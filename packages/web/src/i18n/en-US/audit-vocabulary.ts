@@ -232,6 +232,7 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
     field: {
       name: 'Name',
       phone: 'Mobile',
+      email: 'Email',
       profession: 'Profession',
       tcm: 'TCM',
       titleGrade: 'Title',

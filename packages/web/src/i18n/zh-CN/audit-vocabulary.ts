@@ -255,6 +255,7 @@ export const auditVocabularyMessages = {
     field: {
       name: '名称',
       phone: '手机号',
+      email: '电子邮箱',
       profession: '专业类别',
       tcm: '中医类',
       titleGrade: '职称',
