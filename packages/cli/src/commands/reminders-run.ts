@@ -17,18 +17,19 @@ function parseDay(text: string): string {
 export function formatReminderReport(report: Report): string {
   const verb = report.dryRun ? 'would send' : 'sent';
   const lines = [
-    `Reminders as of ${report.asOf}${report.dryRun ? ' (dry run: nothing stored or sent)' : ''}`,
+    `Reminders as of ${report.asOf}${report.dryRun ? ' (dry run: nothing stored or sent)' : ''}, ${report.seconds.toFixed(2)} s`,
     '',
     formatTable([
-      ['rule', 'province', 'year', 'milestone', verb],
+      ['rule', 'province', 'year', 'milestone', verb, 'ms'],
       ...report.rules.map((r) => [
         r.rule,
         r.province ?? '(all)',
         r.year === undefined ? '' : String(r.year),
         r.on,
         String(r.created),
+        String(r.ms),
       ]),
-    ]),
+    ]).trimEnd(),
   ];
   if (report.dryRun) {
     lines.push('');
@@ -39,7 +40,7 @@ export function formatReminderReport(report: Report): string {
         formatTable([
           ['name', 'ID number', 'unit', 'needs'],
           ...report.behind.map((b) => [b.name, b.idNumberMasked, b.unitName, needsLineZh(b.needs)]),
-        ]),
+        ]).trimEnd(),
       );
     }
   }

@@ -33,23 +33,22 @@ const holders = (orgId: SQL, roles: readonly Role[]) => sql`
   join user_roles ur on ur.org_id = ${orgId} and ur.role in (${rolesOf(roles)})
   join users u on u.id = ur.user_id and u.disabled_at is null`;
 
-const unmetOf = (select: SQL) => sql`coalesce((
-  select ${select}
+/**
+ * What a learner still needs, from the standing's unmet requirements, in one pass: `needs`
+ * compact (`code:credits;…`) and `need` in words for the message (「年度总学分 12.5 学分；…」).
+ */
+const unmetLateral = sql`cross join lateral (
+  select coalesce(string_agg((r ->> 'code') || ':' || (r ->> 'shortfall'), ';' order by e.ord), '')
+           as needs,
+         coalesce(string_agg(case r ->> 'code' ${sql.join(
+           Object.entries(requirementWordsZh).map(
+             ([code, words]) => sql`when ${code} then ${words}`,
+           ),
+           sql` `,
+         )} else r ->> 'code' end || ' ' || (r ->> 'shortfall') || ' 学分', '；' order by e.ord), '')
+           as need
     from jsonb_array_elements(s.requirements) with ordinality e(r, ord)
-   where (r ->> 'met') = 'false' and (r ->> 'shortfall')::numeric > 0), '')`;
-
-/** What a learner still needs, `code:credits;…`, from the standing's unmet requirements. */
-const needsSql = unmetOf(
-  sql`string_agg((r ->> 'code') || ':' || (r ->> 'shortfall'), ';' order by e.ord)`,
-);
-
-/** The same in words for the message: 「年度总学分 12.5 学分；Ⅰ类学分 5 学分」. */
-const needWordsSql = unmetOf(
-  sql`string_agg(case r ->> 'code' ${sql.join(
-    Object.entries(requirementWordsZh).map(([code, words]) => sql`when ${code} then ${words}`),
-    sql` `,
-  )} else r ->> 'code' end || ' ' || (r ->> 'shortfall') || ' 学分', '；' order by e.ord)`,
-);
+   where (r ->> 'met') = 'false' and (r ->> 'shortfall')::numeric > 0) n`;
 
 export class RemindersRepository {
   /** Learners of the province behind in the year: their accounts, what they need. */
@@ -58,12 +57,13 @@ export class RemindersRepository {
     return sql`
       select p.user_id, ${reminderRules.learner_behind}::text as kind, ${key}::text as dedupe_key,
              jsonb_build_object('year', s.year, 'date', ${due.deadline}::text,
-               'days', ${due.daysLeft}::int, 'shortfall', s.shortfall, 'needs', ${needsSql},
-               'need', ${needWordsSql}) as params,
+               'days', ${due.daysLeft}::int, 'shortfall', s.shortfall, 'needs', n.needs,
+               'need', n.need) as params,
              '/'::text as link
         from person_standings s
         join people p on p.id = s.person_id
         join users u on u.id = p.user_id and u.disabled_at is null
+        ${unmetLateral}
        where s.year = ${at.year} and s.unit_path like ${subtree(at.provinceId)}
          and not s.compliant`;
   }
@@ -159,12 +159,12 @@ export class RemindersRepository {
   ): Promise<{ name: string; idNumberMasked: string; unitName: string; needs: string }[]> {
     return queryRows(
       db,
-      sql`select p.name, p.id_number_masked as "idNumberMasked", o.name as "unitName",
-                 ${needsSql} as needs
+      sql`select p.name, p.id_number_masked as "idNumberMasked", o.name as "unitName", n.needs
             from person_standings s
             join people p on p.id = s.person_id
             join users u on u.id = p.user_id and u.disabled_at is null
             join orgs o on o.id = s.unit_id
+            ${unmetLateral}
            where s.year = ${at.year} and s.unit_path like ${subtree(at.provinceId)}
              and not s.compliant
            order by o.name, p.name, p.id

@@ -40,6 +40,8 @@ export interface ReminderRuleCount {
   on: string;
   /** Rows newly created (a dry run: that would be). */
   created: number;
+  /** How long the rule's statement took. */
+  ms: number;
 }
 
 export interface BehindLearner {
@@ -57,6 +59,8 @@ export interface ReminderRunReport {
   rules: ReminderRuleCount[];
   /** For a dry run: the learners behind that the learner rule reaches, first ones only. */
   behind: BehindLearner[];
+  /** The whole run, in the database (the CLI's start not included). */
+  seconds: number;
 }
 
 export interface ReminderRunOptions {
@@ -86,7 +90,8 @@ export class RemindersService {
     const { db, clock } = this.#deps;
     const asOf = options.asOf ?? chinaDay(clock.now());
     const dryRun = options.dryRun === true;
-    const report: ReminderRunReport = { asOf, dryRun, rules: [], behind: [] };
+    const started = performance.now();
+    const report: ReminderRunReport = { asOf, dryRun, rules: [], behind: [], seconds: 0 };
     try {
       await db.transaction(async (tx) => {
         await this.#apply(tx, asOf, report, dryRun ? (options.listLimit ?? 50) : 0);
@@ -95,14 +100,17 @@ export class RemindersService {
     } catch (error) {
       if (!(error instanceof DryRunRollback)) throw error;
     }
+    report.seconds = Math.round(performance.now() - started) / 1000;
     return report;
   }
 
   async #apply(tx: DbOrTx, asOf: string, report: ReminderRunReport, listLimit: number) {
     const { repository, calendar, notifications } = this.#deps;
-    const fire = async (count: Omit<ReminderRuleCount, 'kind' | 'created'>, select: SQL) => {
+    const fire = async (count: Omit<ReminderRuleCount, 'kind' | 'created' | 'ms'>, select: SQL) => {
+      const started = performance.now();
       const created = await notifications.notifyFromSelect(tx, select);
-      report.rules.push({ ...count, kind: reminderRules[count.rule], created });
+      const ms = Math.round(performance.now() - started);
+      report.rules.push({ ...count, kind: reminderRules[count.rule], created, ms });
     };
     const calendars = await calendar.current(tx, asOf);
     const provinces = await this.#deps.orgs.findAnyOf(
