@@ -83,7 +83,7 @@ export async function remindersWorkload(url, row, log) {
   });
   const rerun = JSON.parse(again.stdout.trim().split('\n').at(-1));
   const created = report.rules.reduce((sum, r) => sum + r.created, 0);
-  const per = report.rules.map((r) => `${r.rule} ${r.created}`).join(', ');
+  const per = report.rules.map((r) => `${r.rule} ${r.created} in ${r.ms} ms`).join(', ');
   const outbox = await (async () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
@@ -100,6 +100,6 @@ export async function remindersWorkload(url, row, log) {
     better: 'lower',
     target: { absolute: 60, text: '< 60 s for the province' },
     peakRssMb: run.peakRssMb,
-    note: `${created} notifications (${per}) and ${outbox} outbox rows; baseline: ${behind} bare rows; rerun ${rerun.rules.reduce((s, r) => s + r.created, 0)} new in ${again.seconds.toFixed(1)} s; CLI start included; load average before ${load}`,
+    note: `${created} notifications (${per}) and ${outbox} outbox rows, ${report.seconds} s in the database; baseline: ${behind} bare rows; rerun ${rerun.rules.reduce((s, r) => s + r.created, 0)} new in ${again.seconds.toFixed(1)} s (${rerun.seconds} s in the database); CLI start included; load average before ${load}`,
   });
 }
