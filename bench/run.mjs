@@ -22,6 +22,8 @@
 //   progress   the province's progress list, first and 100th page (keyset) vs the same SQL
 //   statistics the province's statistics vs one hand-written GROUP BY … GROUPING SETS
 //   approval   approving claims with the standings kept current vs the same without them
+//   reminders  `jijiao reminders run` on the 30-day milestone, every person with an account,
+//              vs a bare INSERT … SELECT of as many rows (the learners behind) in the same run
 //   browser    /verify/{serial}, sign-in and the learner's home in Chromium on a phone network
 //              (cold cache): seconds until the content shows, kB transferred (demo, PGlite)
 // --soak MINUTES runs none of these but a mixed workload (learners, reviews, swipes, pushes,
@@ -45,6 +47,7 @@ import { closedLoop, load, root, runJijiao, startHello, startJijiao } from './li
 import { pgliteWorkloads } from './lib/pglite.mjs';
 import { importWorkload } from './lib/import.mjs';
 import { browserWorkload } from './lib/browser.mjs';
+import { remindersWorkload } from './lib/reminders.mjs';
 import { providerWorkload } from './lib/provider.mjs';
 import {
   approvalWorkload,
@@ -389,9 +392,11 @@ const needsPostgres = [
   'progress',
   'statistics',
   'approval',
+  'reminders',
 ].some(wanted);
 const readsStandings = [
   'standings',
+  'reminders',
   'audit',
   'learner',
   'progress',
@@ -429,6 +434,10 @@ try {
   if (url && readsStandings) {
     log('Standings rebuild…');
     add(await rebuildWorkload(url, row));
+  }
+  if (url && wanted('reminders')) {
+    log('Reminders…');
+    add(await remindersWorkload(url, row, log));
   }
   if (url && wanted('audit')) {
     log('Audit…');

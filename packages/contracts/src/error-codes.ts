@@ -34,6 +34,8 @@ export const errorCodes = [
   'evidence_required',
   'project_not_filed',
   'year_closed',
+  'entry_closed',
+  'review_closed',
   'rate_limited',
   'database_locked',
   'backup_invalid',

@@ -28,3 +28,4 @@ export * from './users';
 export * from './dashboards';
 export * from './fraud';
 export * from './rules-vocabulary';
+export * from './calendar';

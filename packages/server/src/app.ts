@@ -47,6 +47,8 @@ import { registerAccountRoutes } from './modules/accounts/accounts.routes';
 import { registerPolicyRoutes } from './modules/policies/policies.routes';
 import { registerCheckinRoutes } from './modules/checkins/checkins.routes';
 import { registerJobRoutes } from './modules/jobs/jobs.routes';
+import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
+import { scheduleDaily } from './platform/jobs/daily';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { appVersion } from './platform/app-version';
 
@@ -212,6 +214,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerCheckinRoutes(app, { sessions, checkins, attendance });
   registerPolicyRoutes(app, { policies: services.policies });
   registerAccountRoutes(app, { accounts: services.accountAdmin });
+  registerCalendarRoutes(app, { calendar: services.calendar });
   registerNotificationRoutes(app, { notifications: services.notifications });
   await registerPublicPlugins(app, config.webDist, config.cookieSecure, clock, config.apiDocs);
   if (options.startWorkers === true) {
@@ -220,8 +223,16 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     const notificationWorker = services.createNotificationWorker(app.log);
     const jobRunner = services.createJobRunner({ log: app.log, leaseMs: config.jobs.leaseMs });
     let stopBackups: () => Promise<void> = () => Promise.resolve();
+    let stopReminders: () => Promise<void> = () => Promise.resolve();
     app.addHook('onReady', () => {
       stopBackups = services.backups.schedule(app.log);
+      stopReminders = scheduleDaily(
+        clock,
+        config.reminders.dailyAtMinute,
+        'reminders',
+        () => services.reminders.run(),
+        app.log,
+      );
       worker.start();
       standingsWorker.start();
       notificationWorker.start();
@@ -230,6 +241,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     });
     app.addHook('onClose', async () => {
       await stopBackups();
+      await stopReminders();
       await jobRunner.stop();
       await worker.stop();
       await standingsWorker.stop();

@@ -24,6 +24,10 @@ import { CreditIntake } from './modules/credits/credit-intake.service';
 import { ClaimsService } from './modules/credits/claims.service';
 import { ClaimReview } from './modules/credits/claim-review.service';
 import { ClaimLifecycle } from './modules/credits/claim-lifecycle';
+import { CalendarRepository } from './modules/calendar/calendar.repository';
+import { CalendarService } from './modules/calendar/calendar.service';
+import { RemindersRepository } from './modules/reminders/reminders.repository';
+import { RemindersService } from './modules/reminders/reminders.service';
 import { EvidenceRepository } from './modules/evidence/evidence.repository';
 import { EvidenceService } from './modules/evidence/evidence.service';
 import { HrPushRepository } from './modules/hr-push/hr-push.repository';
@@ -172,14 +176,24 @@ export function buildServices(options: ServiceOptions) {
     orgs,
     auditLog,
   });
+  const calendarRepository = new CalendarRepository();
+  const calendar = new CalendarService({
+    db,
+    clock,
+    repository: calendarRepository,
+    orgs,
+    auditLog,
+  });
   const creditsRepository = new CreditsRepository();
-  const lifecycle = new ClaimLifecycle({
+  const deps = {
     repository: creditsRepository,
     auditLog,
     clock,
     standings,
+    calendar,
     notifications,
-  });
+  };
+  const lifecycle = new ClaimLifecycle(deps);
   const intake = new CreditIntake({
     db,
     clock,
@@ -365,6 +379,10 @@ export function buildServices(options: ServiceOptions) {
   const auditVoids = new AuditVoidService(auditDeps, people, claimReview);
   const auditVoidPreview = new AuditVoidPreview(auditDeps, people, claims);
   const cardOrders = new CardOrdersService(cardsDeps, cards);
+  const reminders = new RemindersService({
+    ...{ db, clock, calendar, orgs, notifications, repository: new RemindersRepository() },
+    reviewWaitingDays: config.reminders.reviewWaitingDays,
+  });
   const backups = new BackupsService({
     database,
     clock,
@@ -389,6 +407,8 @@ export function buildServices(options: ServiceOptions) {
     notifications,
     createNotificationWorker,
     standings,
+    calendar,
+    reminders,
     createStandingsWorker,
     auth,
     orgs,

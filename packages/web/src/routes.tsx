@@ -185,6 +185,13 @@ export const appRoutes: readonly AppRoute[] = [
         load: () => import('./pages/audit/manage').then((m) => m.AuditManagePage),
       },
       {
+        key: 'calendar',
+        path: '/calendar',
+        rule: { permission: 'audit:manage' },
+        menu: { label: 'calendar.nav', icon: 'CalendarOutlined', roles: ['province_admin'] },
+        load: () => import('./pages/calendar').then((m) => m.CalendarPage),
+      },
+      {
         key: 'audit-unit',
         path: '/audit/unit',
         rule: { permission: 'audit:report' },

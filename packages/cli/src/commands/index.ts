@@ -12,6 +12,7 @@ import { registerRulesEvaluate } from './rules-evaluate';
 import { registerSeedDemo } from './seed-demo';
 import { registerStart } from './start-server';
 import { registerStandings } from './standings-commands';
+import { registerReminders } from './reminders-run';
 
 /** Each command lives in its own file `<verb>-<noun>.ts` and registers itself here. */
 export function registerCommands(program: Command): void {
@@ -27,6 +28,7 @@ export function registerCommands(program: Command): void {
   registerAuditRun(program);
   registerCards(program);
   registerStandings(program);
+  registerReminders(program);
   registerBackup(program);
   registerRestore(program);
 }

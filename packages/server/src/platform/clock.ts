@@ -16,3 +16,12 @@ export function chinaDay(at: Date, plusDays = 0): string {
 export function chinaYear(at: Date): number {
   return new Date(at.getTime() + chinaOffsetMs).getUTCFullYear();
 }
+
+/** Milliseconds from `now` to the next `minute` after midnight in China (UTC+8, no DST). */
+export function msUntilChinaMinute(now: Date, minute: number): number {
+  const chinaOffset = 8 * 60 * 60_000;
+  const day = 86_400_000;
+  const sinceChinaMidnight = (now.getTime() + chinaOffset) % day;
+  const wait = (minute * 60_000 - sinceChinaMidnight + day) % day;
+  return wait === 0 ? day : wait;
+}

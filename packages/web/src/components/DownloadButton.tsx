@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button } from 'antd';
-import { errorMessageKey } from '../i18n/error-message';
+import { errorText } from '../i18n/error-message';
 import { useT } from '../i18n/use-t';
 import { saveFile } from '../utils/save-file';
 import { useFeedback } from './feedback';
@@ -35,7 +35,7 @@ export function DownloadButton({
             saveFile(blob, fileName);
           })
           .catch((error: unknown) => {
-            message.error(t(errorMessageKey(error)));
+            message.error(errorText(t, error));
           })
           .finally(() => {
             setBusy(false);

@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import { errorMessageKey } from '../i18n/error-message';
+import { errorText } from '../i18n/error-message';
 import { useT } from '../i18n/use-t';
 
 /** A failed submission's message above a form, unless its issues already sit on fields. */
@@ -11,7 +11,7 @@ export function FormError({ error, placed }: { error: unknown; placed: boolean }
       type="error"
       showIcon
       role="alert"
-      title={t(errorMessageKey(error))}
+      title={errorText(t, error)}
       style={{ marginBottom: 16 }}
       data-testid="form-error"
     />

@@ -1,7 +1,7 @@
 import { CloseCircleFilled } from '@ant-design/icons';
 import { Button, Flex, Spin, theme } from 'antd';
 import { useT } from '../i18n/use-t';
-import { errorMessageKey } from '../i18n/error-message';
+import { errorText } from '../i18n/error-message';
 
 export function PageLoading() {
   const { t } = useT();
@@ -32,7 +32,7 @@ export function PageError({ error, onRetry }: { error: unknown; onRetry?: () => 
       <div style={{ fontSize: token.fontSizeHeading3, color: token.colorTextHeading }}>
         {t('exception.loadFailed')}
       </div>
-      <div style={{ color: token.colorTextSecondary }}>{t(errorMessageKey(error))}</div>
+      <div style={{ color: token.colorTextSecondary }}>{errorText(t, error)}</div>
       {onRetry ? (
         <Button type="primary" onClick={onRetry} style={{ marginTop: token.marginSM }}>
           {t('common.retry')}

@@ -37,6 +37,7 @@ import { phoneMessages } from './en-US/phone';
 import { frameMessages } from './en-US/frame';
 import { noticeRulesMessages } from './en-US/notice-rules';
 import { twoFactorMessages } from './en-US/two-factor';
+import { calendarMessages } from './en-US/calendar';
 
 export const enUS: Messages = {
   ...commonMessages,
@@ -77,4 +78,5 @@ export const enUS: Messages = {
   ...twoFactorMessages,
   ...notificationsMessages,
   ...unsubscribeMessages,
+  ...calendarMessages,
 };

@@ -38,6 +38,7 @@ export const vocabularies = {
   projectStatus: vocabulary(contracts.projectStatuses, (v) => `projectStatus.${v}`),
   creditChannel: vocabulary(contracts.creditChannels, (v) => `credits.channel.${v}`),
   claimStatus: vocabulary(contracts.claimStatuses, (v) => `credits.status.${v}`),
+  calendarDay: vocabulary(contracts.calendarDayKeys, (v) => `calendar.day.${v}`),
   activityType: vocabulary(contracts.activityTypes, (v) => `credits.type.${v}`),
   activityField: vocabulary(contracts.activityFieldNames, (v) => `credits.field.${v}`),
   projectRole: vocabulary(contracts.projectRoles, (v) => `credits.option.role.${v}`),

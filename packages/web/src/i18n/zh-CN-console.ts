@@ -14,6 +14,7 @@ import { evidenceDocumentsMessages } from './zh-CN/evidence-documents';
 import { noticeRulesMessages } from './zh-CN/notice-rules';
 import { twoFactorMessages } from './zh-CN/two-factor';
 import { notificationsMessages } from './zh-CN/notifications';
+import { calendarMessages } from './zh-CN/calendar';
 
 export const zhCNConsole = {
   ...navMessages,
@@ -25,4 +26,5 @@ export const zhCNConsole = {
   ...noticeRulesMessages,
   ...twoFactorMessages,
   ...notificationsMessages,
+  ...calendarMessages,
 };

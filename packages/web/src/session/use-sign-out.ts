@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { isApiError, signOut } from '../api';
-import { errorMessageKey } from '../i18n/error-message';
+import { errorText } from '../i18n/error-message';
 import { useT } from '../i18n/use-t';
 import { useFeedback } from '../components/feedback';
 
@@ -15,7 +15,7 @@ export function useSignOut(): { run: () => void; isPending: boolean } {
     mutationFn: signOut,
     onSettled: (_data, error) => {
       if (error && !isApiError(error, 'unauthenticated')) {
-        message.error(t(errorMessageKey(error)));
+        message.error(errorText(t, error));
         return;
       }
       window.location.replace('/login');

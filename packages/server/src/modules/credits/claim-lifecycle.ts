@@ -2,6 +2,7 @@ import {
   decideClaimAction,
   historyActionOf,
   isPendingStatus,
+  type CalendarAct,
   type ClaimAction,
   type ClaimStatusCode,
 } from '@jijiao/domain';
@@ -11,6 +12,7 @@ import { AppError } from '../../platform/errors/app-error';
 import type { AuditLogService } from '../audit-log/audit-log.service';
 import { enteredEvents, type EntryLog } from './claim-entry-log';
 import type { StandingsService } from '../standings/standings.service';
+import type { CalendarService } from '../calendar/calendar.service';
 import { noticeOfTransition, type ClaimNotifier } from './claim-notices';
 import type {
   ClaimContentPatch,
@@ -56,9 +58,27 @@ export interface ClaimLifecycleDeps {
   clock: Clock;
   /** Queues the person's year to be computed again, in the same transaction (ADR 0018). */
   standings: Pick<StandingsService, 'claimsChanged'>;
+  /** The province's calendar: refuses entry and review its days have closed (ADR 0039). */
+  calendar: Pick<CalendarService, 'assertOpen'>;
   /** Tells the person of a return or an approval, in the same transaction (ADR 0038). */
   notifications?: ClaimNotifier;
 }
+
+/**
+ * What each action needs open on the province's calendar (ADR 0039): a first submit is
+ * entry; a resubmission finishes a claim already in review; deciding is review. Withdrawing
+ * and voiding are never closed by date.
+ */
+const calendarActOf: Readonly<Record<ClaimAction, CalendarAct | null>> = {
+  submit: 'enter',
+  resubmit: 'finish',
+  approve: 'review',
+  return: 'review',
+  reject: 'review',
+  confirm: 'review',
+  withdraw: null,
+  void: null,
+};
 
 /** What a status means for the person's standing: counted, hoped for, or neither. */
 function standingEffectOf(status: string): 'counted' | 'pending' | 'none' {
@@ -118,6 +138,8 @@ export class ClaimLifecycle {
         { id: claim.id, status: from, problem: decided.problem },
       );
     }
+    const act = calendarActOf[action];
+    if (act) await this.#deps.calendar.assertOpen(tx, act, [claim]);
     const { status, currentStep } = decided.next;
     const now = clock.now();
     const starting = action === 'submit' || action === 'resubmit';
@@ -206,6 +228,7 @@ export class ClaimLifecycle {
     channel: string,
   ): Promise<ClaimRow> {
     const { repository, auditLog, clock } = this.#deps;
+    await this.#deps.calendar.assertOpen(tx, 'enter', [row]);
     const now = clock.now();
     const created = await repository.insertClaim(tx, {
       ...row,
@@ -258,6 +281,7 @@ export class ClaimLifecycle {
     log?: EntryLog,
   ): Promise<void> {
     if (rows.length === 0) return;
+    await this.#deps.calendar.assertOpen(tx, 'enter', rows);
     const now = this.#deps.clock.now();
     await this.#deps.repository.insertClaims(
       tx,
@@ -298,6 +322,7 @@ export class ClaimLifecycle {
     actor: ClaimActor,
     log?: EntryLog,
   ): Promise<void> {
+    await this.#deps.calendar.assertOpen(tx, 'enter', rows);
     const now = this.#deps.clock.now();
     const claims: NewClaim[] = [];
     const reviews: NewClaimReview[] = [];
@@ -379,15 +404,21 @@ export class ClaimLifecycle {
    */
   async correct(
     tx: DbOrTx,
-    claim: Pick<ClaimRow, 'id' | 'version' | 'personId' | 'year'>,
+    claim: Pick<ClaimRow, 'id' | 'version' | 'personId' | 'year' | 'unitId' | 'status'>,
     patch: ClaimContentPatch,
   ): Promise<boolean> {
+    const act = claim.status === 'draft' ? 'enter' : 'finish';
+    const years = [claim.year, patch.year ?? claim.year];
+    await this.#deps.calendar.assertOpen(
+      tx,
+      act,
+      years.map((year) => ({ unitId: claim.unitId, year })),
+    );
     const changed = await this.#deps.repository.updateIfVersion(tx, claim.id, claim.version, patch);
     if (!changed) return false;
-    const years = new Set([claim.year, patch.year ?? claim.year]);
     await this.#deps.standings.claimsChanged(
       tx,
-      [...years].map((year) => ({ personId: claim.personId, year })),
+      [...new Set(years)].map((year) => ({ personId: claim.personId, year })),
     );
     return true;
   }

@@ -15,6 +15,7 @@ import { PeopleRepository, type NewPerson } from '../people/people.repository';
 import { createRandom, generateDemoPeople } from './demo-people';
 import { demoProjects } from './demo-projects';
 import { seedDemoCheckin } from './demo-checkin';
+import { seedDemoCalendar } from './demo-calendar';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { parseProjectNumber } from '@jijiao/domain';
 import {
@@ -220,6 +221,13 @@ export async function seedDemo(
       deviceToken: config.demo.deviceToken,
       reissueFeeFen: config.cards.reissueFeeFen,
     });
+    // Last: the calendar gates entry, and the seed's claims above are of the open year.
+    await seedDemoCalendar(
+      tx,
+      orgOf(demoTree.key).id,
+      seededAt,
+      userIds.get('demo-province-admin') ?? null,
+    );
     return {
       ...(kiosk.generated ? { deviceToken: kiosk.deviceToken } : {}),
       seeded: true,

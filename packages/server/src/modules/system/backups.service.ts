@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Backup, BackupList } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
-import type { Clock } from '../../platform/clock';
+import { msUntilChinaMinute, type Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config/config';
 import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
@@ -39,6 +39,8 @@ const checkSuffix = '.check.json';
  * directory, each checked once written, the oldest beyond `keep` removed by the schedule.
  * One backup at a time per server process.
  */
+export { msUntilChinaMinute };
+
 export class BackupsService {
   readonly #deps: Deps;
   #running: Promise<Backup> | null = null;
@@ -295,13 +297,4 @@ export class BackupsService {
         'backups are managed by a system administrator at a province',
       );
   }
-}
-
-/** Milliseconds from `now` to the next `minute` after midnight in China (UTC+8, no DST). */
-export function msUntilChinaMinute(now: Date, minute: number): number {
-  const chinaOffset = 8 * 60 * 60_000;
-  const day = 86_400_000;
-  const sinceChinaMidnight = (now.getTime() + chinaOffset) % day;
-  const wait = (minute * 60_000 - sinceChinaMidnight + day) % day;
-  return wait === 0 ? day : wait;
 }

@@ -69,6 +69,13 @@ const envSchema = z.object({
     .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'HH:MM (24-hour, China time) or off')
     .optional(),
   JIJIAO_BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
+  /** The daily reminder run's time in China (HH:MM), or `off` (ADR 0039). */
+  JIJIAO_REMINDERS_AT: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'HH:MM (24-hour, China time) or off')
+    .optional(),
+  /** Reviewers are reminded of claims waiting at them longer than this many days. */
+  JIJIAO_REMINDER_REVIEW_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** Where issued certificate PDFs are kept, by content hash (ADR 0036): a regenerable cache. */
   JIJIAO_CERTIFICATE_PDF_DIR: z.string().optional(),
   /** Worker threads rendering certificate PDFs in a job; default: one per core. */
@@ -153,6 +160,8 @@ export interface Config {
     readonly dailyAtMinute: number | null;
     readonly keep: number;
   };
+  /** Reminder rules (ADR 0039): the daily run's minute (China time, null: none) and waiting days. */
+  readonly reminders: { readonly dailyAtMinute: number | null; readonly reviewWaitingDays: number };
   /** Background jobs (ADR 0024): the lease a running job holds, renewed while it lives. */
   readonly jobs: { readonly leaseMs: number };
   /** Staff progress is computed on read: the most people one request evaluates (ADR 0009). */
@@ -406,6 +415,10 @@ export function loadConfig(
       dir: path.resolve(e.JIJIAO_BACKUP_DIR ?? path.join(dataDir, 'backups')),
       dailyAtMinute: dailyMinute(e.JIJIAO_BACKUP_AT ?? (production ? '03:00' : 'off')),
       keep: e.JIJIAO_BACKUP_KEEP,
+    },
+    reminders: {
+      dailyAtMinute: dailyMinute(e.JIJIAO_REMINDERS_AT ?? (production ? '07:30' : 'off')),
+      reviewWaitingDays: e.JIJIAO_REMINDER_REVIEW_DAYS,
     },
     publicBaseUrl: (
       e.JIJIAO_PUBLIC_BASE_URL ??

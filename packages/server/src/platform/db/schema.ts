@@ -21,4 +21,5 @@ export * from './tables/cards';
 export * from './tables/checkins';
 export * from './tables/standings';
 export * from './tables/jobs';
+export * from './tables/calendar';
 export * from './tables/notifications';

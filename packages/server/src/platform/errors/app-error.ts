@@ -42,6 +42,8 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number>> = {
   evidence_required: 422,
   project_not_filed: 422,
   year_closed: 422,
+  entry_closed: 422,
+  review_closed: 422,
   rate_limited: 429,
   database_locked: 503,
   backup_invalid: 422,

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { importReportOf, type ImportReport, type JobAccepted } from '@jijiao/contracts';
 import { fetchJob } from '../../api';
-import { errorMessageKey } from '../../i18n/error-message';
+import { errorText } from '../../i18n/error-message';
 import { useT } from '../../i18n/use-t';
 import { DownloadButton } from '../DownloadButton';
 import { ImportJobView } from './ImportJobView';
@@ -228,7 +228,7 @@ export function ImportWorkflow({
             type="error"
             showIcon
             role="alert"
-            title={t(errorMessageKey(mutation.error))}
+            title={errorText(t, mutation.error)}
             data-testid="import-error"
           />
         )}
@@ -237,7 +237,7 @@ export function ImportWorkflow({
             type="error"
             showIcon
             role="alert"
-            title={t(errorMessageKey(job.error))}
+            title={errorText(t, job.error)}
             data-testid="import-error"
           />
         )}

@@ -16,6 +16,7 @@ export const auditLogMessages: AuditLogMessages = {
     details: 'Details',
     days: 'Days',
     families: {
+      calendar: 'Province calendar',
       user: 'Administrator accounts',
       unit_progress: 'Progress exports',
       projects: 'Project imports and exports',

@@ -82,6 +82,9 @@ export const commonMessages: CommonMessages = {
     project_not_filed: 'No filed project answers this one: it cannot be claimed.',
     year_closed:
       'That credit year is closed to entry: here credits count only in the year they are entered.',
+    entry_closed:
+      'Credit entry for {{year}} closed on {{day}} (province calendar): nothing more can be entered or submitted.',
+    review_closed: 'Review of {{year}} claims closed on {{day}} (the unit audit date).',
     rate_limited: 'Too many attempts. Try again later.',
     database_locked: 'The system is busy. Try again shortly.',
     backup_invalid: 'The backup file is invalid or damaged; nothing was changed.',

@@ -13,6 +13,7 @@ export const auditLogMessages = {
     details: '详情',
     days: '日期',
     families: {
+      calendar: '省继教日历',
       user: '管理员账号',
       unit_progress: '学分进度导出',
       projects: '项目导入导出',

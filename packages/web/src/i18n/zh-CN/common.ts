@@ -74,6 +74,8 @@ export const commonMessages = {
     evidence_required: '请先上传证明材料再提交。',
     project_not_filed: '备案项目中查不到该项目，不能申报。',
     year_closed: '该学分年度已截止录入，本省学分须在当年录入方为有效。',
+    entry_closed: '{{year}} 年度学分录入已于 {{day}} 截止（省继教日历），不能再录入或提交。',
+    review_closed: '{{year}} 年度学分审核已于 {{day}}（单位审验截止日）截止，不能再审核。',
     rate_limited: '尝试次数过多，请稍后再试。',
     database_locked: '系统繁忙，请稍后再试。',
     backup_invalid: '备份文件无效或已损坏，未作任何改动。',

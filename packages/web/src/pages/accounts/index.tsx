@@ -12,7 +12,7 @@ import {
 } from '../../api';
 import { ListFooter } from '../../components/ListFooter';
 import { PageError } from '../../components/PageState';
-import { errorMessageKey } from '../../i18n/error-message';
+import { errorText } from '../../i18n/error-message';
 import { useT } from '../../i18n/use-t';
 import { useSession } from '../../session/session-context';
 import { AccountFilterBar, type AccountFilters } from './components/AccountFilterBar';
@@ -51,7 +51,7 @@ export function AccountsPage() {
   const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['accounts'] });
   const onError = (error: unknown) => {
-    message.error(t(errorMessageKey(error)));
+    message.error(errorText(t, error));
   };
 
   const reset = useMutation({

@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageError, PageLoading } from '../../components/PageState';
 import { Paragraph, Text } from '../../components/Type';
 import { useFeedback } from '../../components/feedback';
-import { errorMessageKey } from '../../i18n/error-message';
+import { errorText } from '../../i18n/error-message';
 import { useT, type Translate } from '../../i18n/use-t';
 import { formatDateTime } from '../../utils/format';
 
@@ -31,7 +31,7 @@ export function BackupsPage() {
       void refresh();
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   const check = useMutation({
@@ -42,7 +42,7 @@ export function BackupsPage() {
       void refresh();
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;

@@ -5,7 +5,7 @@ import type { Card } from '@jijiao/contracts';
 import { listCards, reissueCard, reportCardLoss } from '../../api';
 import { ListFooter } from '../../components/ListFooter';
 import { PageError } from '../../components/PageState';
-import { errorMessageKey } from '../../i18n/error-message';
+import { errorText } from '../../i18n/error-message';
 import { useT } from '../../i18n/use-t';
 import { cardNumberProblem, feeYuan } from './card-format';
 import { cardsQueryKey } from './cards-query-key';
@@ -34,7 +34,7 @@ export function CardsTab({ canAct }: { canAct: boolean }) {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: cardsQueryKey });
   const onError = (error: unknown) => {
-    message.error(t(errorMessageKey(error)));
+    message.error(errorText(t, error));
   };
 
   const lose = useMutation({

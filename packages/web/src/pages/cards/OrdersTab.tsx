@@ -6,7 +6,7 @@ import { cardOrderStatuses, type CardOrder, type CardOrderStatus } from '@jijiao
 import { cancelCardOrder, fulfilCardOrder, listCardOrders } from '../../api';
 import { ListFooter } from '../../components/ListFooter';
 import { PageError } from '../../components/PageState';
-import { errorMessageKey } from '../../i18n/error-message';
+import { errorText } from '../../i18n/error-message';
 import { useT } from '../../i18n/use-t';
 import { cardsQueryKey } from './cards-query-key';
 import { NewOrderModal } from './components/NewOrderModal';
@@ -43,7 +43,7 @@ export function OrdersTab({
     await queryClient.invalidateQueries({ queryKey: cardsQueryKey });
   };
   const onError = (error: unknown) => {
-    message.error(t(errorMessageKey(error)));
+    message.error(errorText(t, error));
   };
   const fulfil = useMutation({
     mutationFn: (order: CardOrder) => fulfilCardOrder(order.id),

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { cardOrderStatuses } from '@jijiao/contracts';
 import { listPeople, purchaseCard } from '../../api';
-import { errorMessageKey } from '../../i18n/error-message';
+import { errorText } from '../../i18n/error-message';
 import { useT } from '../../i18n/use-t';
 import { useSession } from '../../session/session-context';
 import { CardsTab } from './CardsTab';
@@ -108,7 +108,7 @@ function Purchase({ onClose }: { onClose: () => void }) {
       onClose();
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   const numberProblem = number.trim() ? cardNumberProblem(number) : null;

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { checkinTokenSchema } from '@jijiao/contracts';
 import { myCards, reportCardLoss } from '../../api';
 import { request } from '../../api/client';
-import { errorMessageKey } from '../../i18n/error-message';
+import { errorText } from '../../i18n/error-message';
 import { formatDateTime } from '../../utils/format';
 import { statusColour } from '../cards/card-format';
 import { PageError, PageLoading } from '../../components/PageState';
@@ -68,7 +68,7 @@ function MyCards() {
       void queryClient.invalidateQueries({ queryKey: ['me', 'cards'] });
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   return (

@@ -1,5 +1,5 @@
 import { isApiError } from '../../api';
-import { errorMessageKey } from '../../i18n/error-message';
+import { errorText } from '../../i18n/error-message';
 import type { Translate } from '../../i18n/use-t';
 
 /**
@@ -12,5 +12,5 @@ export function entryErrorText(t: Translate, error: unknown): string {
     if (typeof year === 'number' && typeof closedOn === 'string')
       return t('noticeRules.yearClosed', { year, closedOn });
   }
-  return t(errorMessageKey(error));
+  return errorText(t, error);
 }

@@ -10,7 +10,7 @@ import { hrPushStatuses, type HrPushDelivery, type HrPushStatus } from '@jijiao/
 import { listHrPushDeliveries, resendHrPushDelivery } from '../../api';
 import { ListFooter } from '../../components/ListFooter';
 import { PageError, PageLoading } from '../../components/PageState';
-import { errorMessageKey } from '../../i18n/error-message';
+import { errorText } from '../../i18n/error-message';
 import { useT } from '../../i18n/use-t';
 import { enumParam, toSearch } from '../../utils/url-state';
 import { ReceiverCard } from './components/ReceiverCard';
@@ -49,7 +49,7 @@ export function HrDeliveriesPage() {
       void queryClient.invalidateQueries({ queryKey: ['hr-deliveries'] });
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   if (provinceId === undefined) return <PageLoading />;

@@ -18,7 +18,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Platform, PlatformKey, PlatformKeyIssued } from '@jijiao/contracts';
 import { issuePlatformKey, listPlatforms, revokePlatformKey, setPlatformTrusted } from '../../api';
 import { PageError, PageLoading } from '../../components/PageState';
-import { errorMessageKey } from '../../i18n/error-message';
+import { errorText } from '../../i18n/error-message';
 import { useT } from '../../i18n/use-t';
 import { formatDateTime } from '../../utils/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -40,7 +40,7 @@ export function PlatformsPage() {
   const [issued, setIssued] = useState<PlatformKeyIssued | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey });
   const onError = (error: unknown) => {
-    message.error(t(errorMessageKey(error)));
+    message.error(errorText(t, error));
   };
 
   const issue = useMutation({

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { checkPasswordPolicy, passwordMaxLength, passwordMinLength } from '@jijiao/domain';
 import { changePassword, isApiError, passwordProblemsOf, type PasswordProblem } from '../../../api';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { meQueryKey } from '../../../session/queries';
 import { useSession } from '../../../session/session-context';
@@ -114,7 +114,7 @@ export function ChangePasswordPage() {
           type="error"
           showIcon
           role="alert"
-          title={t(errorMessageKey(otherError))}
+          title={errorText(t, otherError)}
           style={{ marginBottom: 16 }}
         />
       )}

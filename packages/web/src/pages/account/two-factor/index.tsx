@@ -7,7 +7,7 @@ import { disableTwoFactor, fetchTwoFactorStatus, startTwoFactorEnrolment } from 
 import { PageHeader } from '../../../components/PageHeader';
 import { PageError, PageLoading } from '../../../components/PageState';
 import { useFeedback } from '../../../components/feedback';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { meQueryKey } from '../../../session/queries';
 import { formatDateTime } from '../../../utils/format';
@@ -137,7 +137,7 @@ export function TwoFactorPage() {
               )}
             </Descriptions>
             {start.isError && (
-              <Alert type="error" showIcon role="alert" title={t(errorMessageKey(start.error))} />
+              <Alert type="error" showIcon role="alert" title={errorText(t, start.error)} />
             )}
             <Flex gap={8} wrap>
               {enrolled ? (

@@ -8,7 +8,7 @@ import { signIn } from '../../../api/session';
 import { DemoBanner } from '../../../components/DemoBanner';
 import { Panel } from '../../../components/Panel';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { safeNextPath } from '../../../session/next-path';
 import { meQueryKey, useAppInfo, useMe } from '../../../session/queries';
@@ -78,7 +78,7 @@ export function LoginPage() {
                   type="error"
                   showIcon
                   role="alert"
-                  title={t(errorMessageKey(mutation.error))}
+                  title={errorText(t, mutation.error)}
                   style={{ marginBottom: 16 }}
                   data-testid="sign-in-error"
                 />

@@ -12,7 +12,7 @@ import {
   submitAwardBatch,
 } from '../../../api';
 import { PageError, PageLoading } from '../../../components/PageState';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { AddLineForm } from './components/AddLineForm';
 import { awardLineColumns } from './components/award-line-columns';
@@ -40,7 +40,7 @@ export function AwardBatchPage() {
     message.success(t(key));
   };
   const failed = (error: unknown) => {
-    message.error(t(errorMessageKey(error)));
+    message.error(errorText(t, error));
     void batch.refetch();
   };
   const version = batch.data?.version ?? 0;

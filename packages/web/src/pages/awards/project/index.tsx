@@ -10,7 +10,7 @@ import {
   listAwardBatches,
 } from '../../../api';
 import { PageError } from '../../../components/PageState';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorMessageKey, errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { AwardBatchTable } from '../components/AwardBatchTable';
 import { PageHeader } from '../../../components/PageHeader';
@@ -33,7 +33,7 @@ export function ProjectAwardsPage() {
       void navigate(`/awards/${batch.id}`);
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   const fromAttendance = useMutation({

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { CardOrder } from '@jijiao/contracts';
 import { createCardOrder } from '../../../api';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
 import { StaffPicker, type PickedPerson } from '../../credits/bulk/components/StaffPicker';
@@ -34,7 +34,7 @@ export function NewOrderModal({
       }),
     onSuccess: onCreated,
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   return (

@@ -7,7 +7,7 @@ import { downloadUnitCertificates, fetchJob, startCertificatePdfJob } from '../.
 import { DownloadButton } from '../../../components/DownloadButton';
 import { useFeedback } from '../../../components/feedback';
 import { isJobDone } from '../../../components/import/job-progress';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 
 /**
@@ -39,7 +39,7 @@ export function CertificatePdfActions({
       setJobId(accepted.jobId);
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   const progress = job.data?.progress;

@@ -3,7 +3,7 @@ import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import type { CertificateRegisterItem } from '@jijiao/contracts';
 import { revokeCertificate } from '../../../api';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { useFeedback } from '../../../components/feedback';
 
@@ -29,7 +29,7 @@ export function RevokeModal({
       onRevoked();
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   return (

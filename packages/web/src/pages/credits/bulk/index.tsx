@@ -23,7 +23,7 @@ import {
 } from '@jijiao/contracts';
 import { bulkEnterCredits, isApiError, previewCredits, uploadEvidence } from '../../../api';
 import { issueMessage } from '../../../forms/server-issues';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { entryErrorText } from '../entry-error';
 import { useT, type Translate } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
@@ -116,7 +116,7 @@ export function BulkEntryPage() {
       ]);
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   const valuation = useMutation({
@@ -318,7 +318,7 @@ export function BulkEntryPage() {
           <Typography.Text type="secondary">{t('bulkEntry.needPeople')}</Typography.Text>
         )}
         {failure && !failureShownBeside && !isApiError(failure, 'evidence_required') && (
-          <Alert type="error" title={t(errorMessageKey(failure))} />
+          <Alert type="error" title={errorText(t, failure)} />
         )}
         <Button
           type="primary"

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Claim, EvidenceDocumentKind, EvidenceRef } from '@jijiao/contracts';
 import { attachEvidence, isApiError, uploadEvidence } from '../../../api';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT, type Translate } from '../../../i18n/use-t';
 import { labelOf } from '../../../i18n/vocabulary';
 
@@ -15,7 +15,7 @@ export interface UploadNote {
 export function uploadProblem(t: Translate, error: unknown): string {
   if (isApiError(error, 'file_too_large')) return t('selfReport.tooLarge');
   if (isApiError(error) && error.issues[0]) return error.issues[0].message;
-  return t(errorMessageKey(error));
+  return errorText(t, error);
 }
 
 /**

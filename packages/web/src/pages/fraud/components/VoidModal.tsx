@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { VoidYearResult } from '@jijiao/contracts';
 import { confirmVoid, fetchVoidPreview, type VoidTarget } from '../../../api';
 import { PageError, PageLoading } from '../../../components/PageState';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { VoidConsequences } from './VoidConsequences';
 import { useFeedback } from '../../../components/feedback';
@@ -43,7 +43,7 @@ export function VoidModal({
       onDone(result);
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   const missingReason = reason.trim() === '';

@@ -9,6 +9,7 @@ import { YearReport } from '../../../components/year/YearReport';
 import { useT } from '../../../i18n/use-t';
 import { YearCertificateNotice } from '../../certificates/YearCertificateNotice';
 import { PageHeader } from '../../../components/PageHeader';
+import { DeadlineNotice } from '../../../components/DeadlineNotice';
 import { staleTime, yearKey, yearsKey } from './reads';
 
 /** 我的学分: this year's progress per requirement, what is missing, credits, earlier years. */
@@ -73,6 +74,7 @@ export function LearnerHomePage() {
     <Flex vertical gap={16}>
       {/* The year's card names the page; the header adds nothing at the top of the tree. */}
       <PageHeader titleBelow />
+      <DeadlineNotice year={report.data.year} />
       <YearCertificateNotice year={report.data.year} currentYear={years.data.currentYear} />
       {yearReport}
     </Flex>

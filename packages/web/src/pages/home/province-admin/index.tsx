@@ -15,6 +15,7 @@ import {
   TrendYearsChart,
 } from '../../statistics/components/StatisticsCharts';
 import { DashboardHeader } from '../components/DashboardHeader';
+import { DeadlineNotice } from '../../../components/DeadlineNotice';
 import { DashboardPanel } from '../components/DashboardPanel';
 import { ReviewLevelsTable } from '../components/ReviewLevelsTable';
 import { AuditByCity } from './components/AuditByCity';
@@ -52,6 +53,7 @@ export function ProvinceAdminHomePage() {
   return (
     <div data-testid="province-dashboard">
       <DashboardHeader />
+      <DeadlineNotice spaced />
       <FreshnessAlert freshness={stats.data} />
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={6}>

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../utils/format';
 import { defaultProgressFilters, progressPath } from '../../progress/list/progress-filters';
 import { ChildRateChart } from '../../statistics/components/StatisticsCharts';
 import { DashboardHeader } from '../components/DashboardHeader';
+import { DeadlineNotice } from '../../../components/DeadlineNotice';
 import { DashboardPanel } from '../components/DashboardPanel';
 import { LateUnits } from './components/LateUnits';
 
@@ -49,6 +50,7 @@ export function ReviewerHomePage() {
   return (
     <div data-testid="reviewer-dashboard">
       <DashboardHeader />
+      <DeadlineNotice spaced />
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={6}>
           <StatCard

@@ -17,6 +17,7 @@ import { formatDateTime, localToday } from '../../../utils/format';
 import { defaultProgressFilters, progressPath } from '../../progress/list/progress-filters';
 import { DistributionChart, TrendYearsChart } from '../../statistics/components/StatisticsCharts';
 import { DashboardHeader } from '../components/DashboardHeader';
+import { DeadlineNotice } from '../../../components/DeadlineNotice';
 import { DashboardPanel } from '../components/DashboardPanel';
 import { ReviewLevelsTable } from '../components/ReviewLevelsTable';
 import { BehindStaff } from './components/BehindStaff';
@@ -71,6 +72,7 @@ export function UnitAdminHomePage() {
   return (
     <div data-testid="unit-dashboard">
       <DashboardHeader />
+      <DeadlineNotice spaced />
       <FreshnessAlert freshness={stats.data} />
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={{ flex: '20%' }}>

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HrPushSettings } from '@jijiao/contracts';
 import { fetchHrPushSettings, saveHrPushSettings } from '../../../api';
 import { PageError, PageLoading } from '../../../components/PageState';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { formatDateTime } from '../../../utils/format';
 import { useFeedback } from '../../../components/feedback';
@@ -44,7 +44,7 @@ function ReceiverModal({
       onClose();
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   return (

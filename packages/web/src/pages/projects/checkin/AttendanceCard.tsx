@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Attendee, AttendanceRuleInput } from '@jijiao/contracts';
 import { fetchAttendance, setAttendanceRule } from '../../../api';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { useFeedback } from '../../../components/feedback';
 
@@ -22,7 +22,7 @@ export function AttendanceCard({ projectId, canEdit }: { projectId: string; canE
       queryClient.setQueryData(['checkin', projectId, 'attendance'], data);
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   const data = attendance.data;

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Flex, Input, Modal, Popconfirm, Table, Typography 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CheckinDevice, CheckinDeviceCreated } from '@jijiao/contracts';
 import { createDevice, listDevices, revokeDevice } from '../../../api';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { formatDateTime } from '../../../utils/format';
 import { useFeedback } from '../../../components/feedback';
@@ -21,7 +21,7 @@ export function DevicesCard({ projectId, canEdit }: { projectId: string; canEdit
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['checkin', projectId] });
   const onError = (error: unknown) => {
-    message.error(t(errorMessageKey(error)));
+    message.error(errorText(t, error));
   };
   const add = useMutation({
     mutationFn: () => createDevice(projectId, name.trim()),

@@ -2,7 +2,7 @@ import { Button, Card, Form, Input, InputNumber, Popconfirm, Switch, Table } fro
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProjectSession, ProjectSessionCreate } from '@jijiao/contracts';
 import { createSession, deleteSession, listSessions } from '../../../api';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { useFeedback } from '../../../components/feedback';
 
@@ -18,7 +18,7 @@ export function SessionsCard({ projectId, canEdit }: { projectId: string; canEdi
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['checkin', projectId] });
   const onError = (error: unknown) => {
-    message.error(t(errorMessageKey(error)));
+    message.error(errorText(t, error));
   };
   const add = useMutation({
     mutationFn: (body: ProjectSessionCreate) => createSession(projectId, body),

@@ -8,7 +8,7 @@ import { exportProjects, fileProject, listProjects } from '../../../api';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { ListFooter } from '../../../components/ListFooter';
 import { PageError } from '../../../components/PageState';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
 import { projectsLabel } from '../../../nav-labels';
@@ -69,7 +69,7 @@ export function ProjectListPage() {
       void queryClient.invalidateQueries({ queryKey: ['projects'] });
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
 

@@ -6,7 +6,7 @@ import { activityTypes, creditChannels, type ClaimSummary } from '@jijiao/contra
 import { bulkReview, type ReviewQueueFilters } from '../../../api';
 import { ListFooter } from '../../../components/ListFooter';
 import { PageError } from '../../../components/PageState';
-import { errorMessageKey } from '../../../i18n/error-message';
+import { errorText } from '../../../i18n/error-message';
 import { useT } from '../../../i18n/use-t';
 import { useSession } from '../../../session/session-context';
 import { enumParam } from '../../../utils/url-state';
@@ -70,7 +70,7 @@ export function ReviewQueuePage() {
       void queryClient.invalidateQueries({ queryKey: ['reviews'] });
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
 

@@ -4,7 +4,7 @@ import type { Enrolment } from '@jijiao/contracts';
 import { confirmTwoFactorEnrolment } from '../../../../api';
 import { CopyButton } from '../../../../components/CopyButton';
 import { QrCode } from '../../../../components/QrCode';
-import { errorMessageKey } from '../../../../i18n/error-message';
+import { errorText } from '../../../../i18n/error-message';
 import { useT } from '../../../../i18n/use-t';
 
 /** The secret in groups of four, as authenticator apps print it. */
@@ -58,7 +58,7 @@ export function EnrolmentSteps({
         {t('twoFactor.stepConfirm')}
       </Typography.Title>
       {confirm.isError && (
-        <Alert type="error" showIcon role="alert" title={t(errorMessageKey(confirm.error))} />
+        <Alert type="error" showIcon role="alert" title={errorText(t, confirm.error)} />
       )}
       <Form<{ code: string }>
         form={form}

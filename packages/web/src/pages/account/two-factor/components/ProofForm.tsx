@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, Form, Input } from 'antd';
 import type { SecondFactorProof } from '@jijiao/contracts';
 import { proofOf } from '../../../../api';
-import { errorMessageKey } from '../../../../i18n/error-message';
+import { errorText } from '../../../../i18n/error-message';
 import { useT } from '../../../../i18n/use-t';
 
 /** The current app's code (or a recovery code) before replacing the app or turning it off. */
@@ -36,7 +36,7 @@ export function ProofForm({
           type="error"
           showIcon
           role="alert"
-          title={t(errorMessageKey(error))}
+          title={errorText(t, error)}
           style={{ marginBottom: 16 }}
         />
       )}

@@ -5,7 +5,7 @@ import type { Me, SecondFactorChallenge } from '@jijiao/contracts';
 import { isApiError } from '../../../../api/errors';
 import { signInSecondFactor } from '../../../../api/session';
 import { Panel } from '../../../../components/Panel';
-import { errorMessageKey } from '../../../../i18n/error-message';
+import { errorText } from '../../../../i18n/error-message';
 import { useT } from '../../../../i18n/use-t';
 
 interface CodeForm {
@@ -64,7 +64,7 @@ export function SecondFactorForm({
             type="error"
             showIcon
             role="alert"
-            title={t(errorMessageKey(mutation.error))}
+            title={errorText(t, mutation.error)}
             style={{ marginBottom: 16 }}
             data-testid="second-factor-error"
           />

@@ -2,7 +2,7 @@ import { Button, Form, InputNumber, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AwardLineCreate, AwardRole } from '@jijiao/contracts';
 import { addAwardLine } from '../../../../api';
-import { errorMessageKey } from '../../../../i18n/error-message';
+import { errorText } from '../../../../i18n/error-message';
 import { useT } from '../../../../i18n/use-t';
 import { PersonSearchSelect } from '../../components/PersonSearchSelect';
 import { useFeedback } from '../../../../components/feedback';
@@ -28,7 +28,7 @@ export function AddLineForm({ batchId, projectId }: { batchId: string; projectId
       form.resetFields(['personId', 'hours', 'awardedCredits']);
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   return (

@@ -3,7 +3,7 @@ import { Alert, Button, Flex, Input, Select, Tag, Typography, Upload } from 'ant
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { listPeople, lookupStaff } from '../../../../api';
-import { errorMessageKey } from '../../../../i18n/error-message';
+import { errorText } from '../../../../i18n/error-message';
 import { useT } from '../../../../i18n/use-t';
 import { splitIdNumbers } from '../bulk-activity';
 import { useDebouncedSearch } from '../../../../utils/use-debounced-search';
@@ -120,7 +120,7 @@ export function StaffPicker({
           <Button icon={<UploadOutlined />}>{t('bulkEntry.uploadList')}</Button>
         </Upload>
       </Flex>
-      {match.isError && <Alert type="error" title={t(errorMessageKey(match.error))} />}
+      {match.isError && <Alert type="error" title={errorText(t, match.error)} />}
       {notFound.length > 0 && (
         <Alert
           type="warning"

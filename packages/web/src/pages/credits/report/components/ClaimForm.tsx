@@ -9,7 +9,7 @@ import {
   type Claim,
 } from '@jijiao/contracts';
 import { createClaim, isApiError, submitClaim, updateClaim } from '../../../../api';
-import { errorMessageKey } from '../../../../i18n/error-message';
+import { errorText } from '../../../../i18n/error-message';
 import { entryErrorText } from '../../entry-error';
 import { useT } from '../../../../i18n/use-t';
 import { activityFields, toActivity, valuesOf, type ActivityValues } from '../../activity-fields';
@@ -97,7 +97,7 @@ export function ClaimForm({ claim }: { claim: Claim | null }) {
         );
         return;
       }
-      if (!rules.applyServerIssues(error, type)) setFormError(t(errorMessageKey(error)));
+      if (!rules.applyServerIssues(error, type)) setFormError(errorText(t, error));
     },
   });
 

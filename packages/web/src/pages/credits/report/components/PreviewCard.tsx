@@ -4,7 +4,7 @@ import type { ActivityInput } from '@jijiao/contracts';
 import { isApiError, previewCredit } from '../../../../api';
 import { ReasonList } from '../../../../components/year/credit-tags';
 import { issueMessage } from '../../../../forms/server-issues';
-import { errorMessageKey } from '../../../../i18n/error-message';
+import { errorText } from '../../../../i18n/error-message';
 import { useT } from '../../../../i18n/use-t';
 import { activityFields } from '../../activity-fields';
 import { packsText } from '../../../../i18n/pack-label';
@@ -43,7 +43,7 @@ export function PreviewCard({ activity }: { activity: ActivityInput | null }) {
                   preview.error.issues[0].message,
                   t('form.invalidField', { field: fieldLabel(preview.error.issues[0].path) }),
                 )
-              : t(errorMessageKey(preview.error))
+              : errorText(t, preview.error)
           }
         />
       ) : preview.data ? (

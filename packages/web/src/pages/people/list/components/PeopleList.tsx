@@ -13,7 +13,7 @@ import {
 import { DownloadButton } from '../../../../components/DownloadButton';
 import { ListFooter } from '../../../../components/ListFooter';
 import { PageError } from '../../../../components/PageState';
-import { errorMessageKey } from '../../../../i18n/error-message';
+import { errorText } from '../../../../i18n/error-message';
 import { useT } from '../../../../i18n/use-t';
 import { useSession } from '../../../../session/session-context';
 import { peopleQuery, type PeopleFilters } from '../people-filters';
@@ -54,7 +54,7 @@ export function PeopleList({
       setAccount({ title: t('people.account.resetTitle'), account: result });
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
 
@@ -66,7 +66,7 @@ export function PeopleList({
       setDrawer({ mode: 'edit', person });
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
 

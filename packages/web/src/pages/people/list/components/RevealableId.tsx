@@ -4,7 +4,7 @@ import { EyeOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import type { Person } from '@jijiao/contracts';
 import { revealPersonId } from '../../../../api';
-import { errorMessageKey } from '../../../../i18n/error-message';
+import { errorText } from '../../../../i18n/error-message';
 import { useT } from '../../../../i18n/use-t';
 import { useFeedback } from '../../../../components/feedback';
 
@@ -27,7 +27,7 @@ export function RevealableId({ person, canReveal }: { person: Person; canReveal:
       setRevealed({ idNumber, left: revealSeconds });
     },
     onError: (error) => {
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
   const { reset } = mutation;

@@ -16,7 +16,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Claim } from '@jijiao/contracts';
 import { decideClaim, isApiError, type ReviewDecisionAction } from '../../../../api';
 import { PageError, PageLoading } from '../../../../components/PageState';
-import { errorMessageKey } from '../../../../i18n/error-message';
+import { errorText } from '../../../../i18n/error-message';
 import { useT, type Translate } from '../../../../i18n/use-t';
 import { packsText } from '../../../../i18n/pack-label';
 import { labelOf } from '../../../../i18n/vocabulary';
@@ -73,7 +73,7 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
         void queryClient.invalidateQueries({ queryKey: ['reviews'] });
         return;
       }
-      message.error(t(errorMessageKey(error)));
+      message.error(errorText(t, error));
     },
   });
 
