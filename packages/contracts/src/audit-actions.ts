@@ -104,6 +104,7 @@ export const auditActions = [
   'hr_push.failed',
   'hr_push.resend',
   'hr_push.settings_updated',
+  'notification.resend',
   'backup.created',
   'backup.failed',
   'backup.checked',
@@ -132,6 +133,7 @@ export const auditTargetTypes = [
   'card_order',
   'platform_api_key',
   'hr_push_delivery',
+  'notification_delivery',
   'import',
   'export',
 ] as const;

@@ -80,3 +80,37 @@ export const unsubscribeResultSchema = z.object({
   address: z.string().describe('The address unsubscribed, masked'),
 });
 export type UnsubscribeResult = z.infer<typeof unsubscribeResultSchema>;
+
+/** One row of the delivery log (the outbox) as the system administrator sees it. */
+export const notificationDeliverySchema = z.object({
+  id: z
+    .uuid()
+    .describe('The delivery id (the email’s Message-ID, the gateway’s X-Jijiao-Delivery)'),
+  channel: notificationChannelSchema,
+  address: z.string().describe('Where it goes, masked'),
+  recipient: z.string().describe('The account’s display name'),
+  kind: notificationKindSchema,
+  status: notificationDeliveryStatusSchema,
+  quiet: z.boolean().describe('Held during quiet hours (SMS and WeChat)'),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  lastStatusCode: z.number().int().nullable(),
+  createdAt: z.iso.datetime(),
+  nextAttemptAt: z.iso.datetime().describe('When it is tried next (if pending)'),
+  deliveredAt: z.iso.datetime().nullable(),
+});
+export type NotificationDelivery = z.infer<typeof notificationDeliverySchema>;
+
+export const notificationDeliveryListQuerySchema = z.object({
+  status: notificationDeliveryStatusSchema.optional(),
+  channel: notificationChannelSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  after: z.string().max(200).optional(),
+});
+export type NotificationDeliveryListQuery = z.infer<typeof notificationDeliveryListQuerySchema>;
+
+export const notificationDeliveryListSchema = z.object({
+  items: z.array(notificationDeliverySchema),
+  nextCursor: z.string().nullable(),
+});
+export type NotificationDeliveryList = z.infer<typeof notificationDeliveryListSchema>;

@@ -96,6 +96,7 @@ export function buildServices(options: ServiceOptions) {
     clock,
     repository: notificationsRepository,
     unsubscribeKey: config.notifications.unsubscribeKey,
+    auditLog,
   });
   /** Sends the notification outbox; started by `startServer`, driven directly by tests. */
   const createNotificationWorker = (

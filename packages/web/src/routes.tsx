@@ -361,6 +361,18 @@ export const appRoutes: readonly AppRoute[] = [
         load: () => import('./pages/backups').then((m) => m.BackupsPage),
       },
       {
+        key: 'notification-deliveries',
+        path: '/system/notifications',
+        rule: { permission: 'system:monitor' },
+        menu: {
+          label: 'nav.notificationDeliveries',
+          icon: 'SendOutlined',
+          roles: ['system_admin'],
+        },
+        load: () =>
+          import('./pages/notification-deliveries').then((m) => m.NotificationDeliveriesPage),
+      },
+      {
         key: 'audit-log',
         path: '/audit-log',
         rule: { permission: 'audit_log:read' },

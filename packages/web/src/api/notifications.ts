@@ -1,4 +1,6 @@
 import {
+  notificationDeliveryListSchema,
+  notificationDeliverySchema,
   notificationListSchema,
   notificationMarkedSchema,
   notificationPreferencesSchema,
@@ -6,6 +8,10 @@ import {
   notificationUnreadSchema,
   unsubscribeResultSchema,
   type Notification,
+  type NotificationChannel,
+  type NotificationDelivery,
+  type NotificationDeliveryList,
+  type NotificationDeliveryStatus,
   type NotificationList,
   type NotificationPreferences,
   type NotificationPreferencesUpdate,
@@ -54,6 +60,26 @@ export function unsubscribeEmail(token: string): Promise<UnsubscribeResult> {
   return request('POST', '/api/v1/notifications/unsubscribe', unsubscribeResultSchema, {
     body: { token },
   });
+}
+
+/** 通知投递记录 (system administrators): the outbox of their subtrees, newest first. */
+export function listNotificationDeliveries(query: {
+  status?: NotificationDeliveryStatus | undefined;
+  channel?: NotificationChannel | undefined;
+  limit?: number;
+  after?: string | undefined;
+}): Promise<NotificationDeliveryList> {
+  return request('GET', '/api/v1/notifications/deliveries', notificationDeliveryListSchema, {
+    query,
+  });
+}
+
+export function resendNotificationDelivery(id: string): Promise<NotificationDelivery> {
+  return request(
+    'POST',
+    `/api/v1/notifications/deliveries/${encodeURIComponent(id)}/resend`,
+    notificationDeliverySchema,
+  );
 }
 
 /** The bell's count, shared by the header and the page that marks notifications read. */

@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/auth/actor';
+import { scopeOf } from '../../platform/auth/actor';
 import type { Policy } from '../../platform/auth/policy';
 
 /**
@@ -11,3 +12,9 @@ export const canReadNotification: Policy<Actor, { userId: string }> = (actor, no
 /** Preferences likewise: each account sets its own channels. */
 export const canSetPreferences: Policy<Actor, { userId: string }> = (actor, owner) =>
   owner.userId === actor.userId;
+
+/**
+ * The delivery log (the outbox: addresses, failures) is watched by the system administrators,
+ * over the accounts holding a role in their subtrees; applied in SQL.
+ */
+export const deliveryLogScope = (actor: Actor): string[] => scopeOf(actor, 'system:monitor');

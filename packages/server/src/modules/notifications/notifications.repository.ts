@@ -276,4 +276,115 @@ export class NotificationsRepository {
       .where(eq(notificationOutbox.notificationId, notificationId))
       .orderBy(notificationOutbox.channel);
   }
+
+  /**
+   * A keyset page of the delivery log, newest first, of the accounts holding a role at an org
+   * under one of `scope` (the system administrator's subtrees), by status and channel.
+   */
+  async deliveryPage(
+    db: DbOrTx,
+    scope: readonly string[],
+    filter: {
+      id?: string;
+      status?: string;
+      channel?: string;
+      before?: { at: string; id: string };
+      limit: number;
+    },
+  ): Promise<LoggedDelivery[]> {
+    if (scope.length === 0) return [];
+    return queryRows<LoggedDelivery>(
+      db,
+      sql`select o.id, o.channel, o.address, o.status, o.quiet, o.attempts,
+                 o.last_error as "lastError", o.last_status_code as "lastStatusCode",
+                 o.created_at as "createdAt", o.next_attempt_at as "nextAttemptAt",
+                 o.delivered_at as "deliveredAt", n.kind, u.display_name as "recipient"
+            from notification_outbox o
+            join notifications n on n.id = o.notification_id
+            join users u on u.id = n.user_id
+           where ${recipientWithin(scope)}
+             ${filter.id ? sql`and o.id = ${filter.id}::uuid` : sql``}
+             ${filter.status ? sql`and o.status = ${filter.status}` : sql``}
+             ${filter.channel ? sql`and o.channel = ${filter.channel}` : sql``}
+             ${
+               filter.before
+                 ? sql`and (o.created_at, o.id) < (${filter.before.at}::timestamptz, ${filter.before.id}::uuid)`
+                 : sql``
+             }
+           order by o.created_at desc, o.id desc
+           limit ${filter.limit}`,
+    );
+  }
+
+  /**
+   * Puts a failed delivery back in the queue, due now, with its attempts counted afresh (the
+   * same delivery id, so a receiver that got it after all can drop the double). Answers the
+   * row, or undefined when there is no failed delivery by that id within `scope`.
+   */
+  async resend(
+    db: DbOrTx,
+    scope: readonly string[],
+    id: string,
+    now: Date,
+  ): Promise<{ id: string } | undefined> {
+    if (scope.length === 0) return undefined;
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`update notification_outbox o
+             set status = 'pending', attempts = 0, next_attempt_at = ${now.toISOString()}::timestamptz,
+                 locked_until = null, last_error = null, last_status_code = null
+            from notifications n
+           where o.id = ${id}::uuid and o.status = 'failed' and n.id = o.notification_id
+             and ${recipientWithin(scope)}
+          returning o.id`,
+    );
+    return rows[0];
+  }
+
+  /** A delivery's status, when it is within `scope` (to say why a resend was refused). */
+  async deliveryStatus(
+    db: DbOrTx,
+    scope: readonly string[],
+    id: string,
+  ): Promise<string | undefined> {
+    if (scope.length === 0) return undefined;
+    const rows = await queryRows<{ status: string }>(
+      db,
+      sql`select o.status from notification_outbox o
+            join notifications n on n.id = o.notification_id
+           where o.id = ${id}::uuid and ${recipientWithin(scope)}`,
+    );
+    return rows[0]?.status;
+  }
+}
+
+/** One row of the delivery log, unmasked (the service masks the address). */
+export interface LoggedDelivery {
+  id: string;
+  channel: string;
+  address: string;
+  status: string;
+  quiet: boolean;
+  attempts: number;
+  lastError: string | null;
+  lastStatusCode: number | null;
+  createdAt: Date;
+  nextAttemptAt: Date;
+  deliveredAt: Date | null;
+  kind: string;
+  recipient: string;
+}
+
+/**
+ * The notification's account holds a role at an org under one of `scope`: the accounts are
+ * the users module's, read here as the fan-out reads them (ADR 0038), for the log's reach.
+ */
+function recipientWithin(scope: readonly string[]): SQL {
+  return sql`exists (
+    select 1 from user_roles ur join orgs g on g.id = ur.org_id
+     where ur.user_id = n.user_id
+       and (${sql.join(
+         scope.map((root) => sql`g.path like ${`${root}%`}`),
+         sql` or `,
+       )}))`;
 }

@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   errorResponseSchema,
+  notificationDeliveryListQuerySchema,
+  notificationDeliveryListSchema,
+  notificationDeliverySchema,
   notificationListQuerySchema,
   notificationListSchema,
   notificationMarkedSchema,
@@ -33,6 +36,31 @@ export function registerNotificationRoutes(
       response: { 200: notificationListSchema, ...errors },
     },
     handler: (request) => deps.notifications.list(actorOf(request), request.query),
+  });
+
+  r.get('/api/v1/notifications/deliveries', {
+    config: { permission: 'system:monitor' },
+    schema: {
+      tags,
+      summary: 'The delivery log (email, SMS, WeChat) of the caller’s subtrees, newest first',
+      description:
+        'Addresses masked. A delivery belongs to the subtrees where its recipient’s account holds a role.',
+      querystring: notificationDeliveryListQuerySchema,
+      response: { 200: notificationDeliveryListSchema, ...errors },
+    },
+    handler: (request) => deps.notifications.listDeliveries(actorOf(request), request.query),
+  });
+
+  r.post('/api/v1/notifications/deliveries/:id/resend', {
+    config: { permission: 'system:monitor' },
+    schema: {
+      tags,
+      summary: 'Send a failed delivery again (same delivery id)',
+      params: notificationParamsIdSchema,
+      response: { 200: notificationDeliverySchema, 409: errorResponseSchema, ...errors },
+    },
+    handler: (request) =>
+      deps.notifications.resendDelivery(actorOf(request), request.params.id, request.ip),
   });
 
   r.get('/api/v1/notifications/unread-count', {

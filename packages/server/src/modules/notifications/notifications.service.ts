@@ -7,6 +7,9 @@ import {
   notificationKindSchema,
   notificationParamsSchema,
   type Notification,
+  type NotificationDelivery,
+  type NotificationDeliveryList,
+  type NotificationDeliveryListQuery,
   type NotificationKind,
   type NotificationList,
   type NotificationListQuery,
@@ -21,6 +24,8 @@ import type { Db, DbOrTx } from '../../platform/db/database';
 import { jsonRowsChunk } from '../../platform/db/json-rows';
 import { AppError } from '../../platform/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
+import type { AuditLogService } from '../audit-log/audit-log.service';
+import { listDeliveries, resendDelivery } from './delivery-log';
 import { canReadNotification, canSetPreferences } from './notifications.policy';
 import type { NotificationRow, NotificationsRepository } from './notifications.repository';
 import { quietHoursEnd } from './quiet-hours';
@@ -57,6 +62,7 @@ export interface NotificationsDeps {
   repository: NotificationsRepository;
   /** Signs the unsubscribe links of emails. */
   unsubscribeKey: Buffer;
+  auditLog: Pick<AuditLogService, 'record'>;
 }
 
 const inputSchema = z.object({
@@ -262,6 +268,19 @@ export class NotificationsService {
       updatedAt: this.#deps.clock.now(),
     });
     return this.getPreferences(actor);
+  }
+
+  /** 通知投递记录: the delivery log of the caller's subtrees (system administrators). */
+  listDeliveries(
+    actor: Actor,
+    query: NotificationDeliveryListQuery,
+  ): Promise<NotificationDeliveryList> {
+    return listDeliveries(this.#deps, actor, query);
+  }
+
+  /** Sends a failed delivery again (same delivery id). */
+  resendDelivery(actor: Actor, id: string, ip: string): Promise<NotificationDelivery> {
+    return resendDelivery(this.#deps, actor, id, ip);
   }
 
   /** The token of an address's unsubscribe link (what every email to it carries). */

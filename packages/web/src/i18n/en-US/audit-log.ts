@@ -45,6 +45,7 @@ export const auditLogMessages: AuditLogMessages = {
       platform: 'Platform',
       platform_key: 'Platform key',
       hr_push: 'HR push',
+      notification: 'Notifications',
       backup: 'Backups',
     },
   },

@@ -120,6 +120,7 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
       resend: 'Sent to the HR platform again',
       settings_updated: 'HR receiver settings changed',
     },
+    notification: { resend: 'Notification sent again' },
     backup: {
       created: 'Database backed up',
       failed: 'Backup failed',
@@ -147,6 +148,7 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
     card_order: 'Card order',
     platform_api_key: 'Platform key',
     hr_push_delivery: 'HR delivery',
+    notification_delivery: 'Notification delivery',
     import: 'Import',
     export: 'Export',
   },

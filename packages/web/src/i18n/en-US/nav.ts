@@ -42,6 +42,7 @@ export const navMessages: NavMessages = {
     fraud: 'Fraud handling',
     hrDeliveries: 'HR delivery log',
     backups: 'Backups',
+    notificationDeliveries: 'Notification deliveries',
   },
   home: {
     welcome: 'Hello, {{name}}',

@@ -46,6 +46,32 @@ export const notificationsMessages: NotificationsMessages = {
     },
     channel: { email: 'Email', sms: 'SMS', wechat: 'WeChat' },
     delivery: { pending: 'Waiting', delivered: 'Delivered', failed: 'Failed', skipped: 'Not sent' },
+    log: {
+      title: 'Notification deliveries',
+      intro:
+        'Email, SMS and WeChat template messages wait in a queue; a failed send is retried (from 30 seconds, doubling, up to an hour). When the attempts run out the delivery is marked failed and can be sent again here. Unsubscribed addresses get nothing (not sent).',
+      listTitle: 'Deliveries',
+      all: 'All',
+      allChannels: 'All channels',
+      empty: 'No deliveries yet',
+      quiet: 'Quiet hours (not sent 22:00–08:00)',
+      columns: {
+        createdAt: 'Time',
+        recipient: 'Recipient',
+        channel: 'Channel',
+        kind: 'Notification',
+        status: 'Status',
+        attempts: 'Attempts',
+        problem: 'Last failure',
+        nextAttempt: 'Next attempt',
+      },
+      problem: {
+        status: 'Receiver answered an error ({{code}})',
+        unreachable: 'Could not be delivered',
+      },
+      resend: 'Send again',
+      resent: 'Queued to be sent again',
+    },
     settings: {
       title: 'Notification settings',
       intro: 'Notifications in the app are always kept; the channels below follow your choice.',

@@ -42,6 +42,7 @@ export const auditLogMessages = {
       platform: '平台',
       platform_key: '平台密钥',
       hr_push: '人社推送',
+      notification: '通知投递',
       backup: '备份',
     },
   },

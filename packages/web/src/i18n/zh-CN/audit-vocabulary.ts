@@ -143,6 +143,7 @@ export const auditVocabularyMessages = {
       resend: '重新推送人社平台',
       settings_updated: '修改人社平台接收设置',
     },
+    notification: { resend: '重发通知' },
     backup: {
       created: '备份数据库',
       failed: '备份失败',
@@ -170,6 +171,7 @@ export const auditVocabularyMessages = {
     card_order: '继教卡订单',
     platform_api_key: '平台密钥',
     hr_push_delivery: '人社推送',
+    notification_delivery: '通知投递',
     import: '导入',
     export: '导出',
   } satisfies Labels<typeof auditTargetTypes>,

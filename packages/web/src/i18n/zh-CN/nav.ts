@@ -40,6 +40,7 @@ export const navMessages = {
     fraud: '作弊处理',
     hrDeliveries: '人社投递记录',
     backups: '数据备份',
+    notificationDeliveries: '通知投递记录',
   },
   home: {
     welcome: '您好，{{name}}',

@@ -45,6 +45,32 @@ export const notificationsMessages = {
     },
     channel: { email: '电子邮件', sms: '短信', wechat: '微信' },
     delivery: { pending: '待发送', delivered: '已送达', failed: '发送失败', skipped: '未发送' },
+    log: {
+      title: '通知投递记录',
+      intro:
+        '邮件、短信和微信模板消息先进入发送队列，发送失败会自动重试（30 秒起逐次加倍，最长 1 小时）；重试用尽后标为发送失败，可在此重新发送。已退订的邮箱不再发送（未发送）。',
+      listTitle: '投递记录',
+      all: '全部',
+      allChannels: '全部渠道',
+      empty: '暂无投递记录',
+      quiet: '夜间免打扰（22:00–08:00 不发）',
+      columns: {
+        createdAt: '时间',
+        recipient: '收件人',
+        channel: '渠道',
+        kind: '通知',
+        status: '状态',
+        attempts: '尝试次数',
+        problem: '最近一次失败',
+        nextAttempt: '下次尝试',
+      },
+      problem: {
+        status: '接收方返回错误（{{code}}）',
+        unreachable: '无法送达',
+      },
+      resend: '重新发送',
+      resent: '已重新排队发送',
+    },
     settings: {
       title: '通知设置',
       intro: '站内通知始终保留；以下渠道按您的选择发送。',

@@ -92,5 +92,7 @@ export const notificationOutbox = pgTable(
     index('notification_outbox_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
+    // The delivery log, newest first (keyset).
+    index('notification_outbox_log_idx').on(t.createdAt, t.id),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "notification_outbox_log_idx" ON "notification_outbox" USING btree ("created_at","id");
