@@ -34,6 +34,20 @@ export interface FanOutTimes {
 
 export class NotificationsRepository {
   /**
+   * Deliveries not yet done, instance-wide: waiting (due or later) and leased by a worker
+   * now. Only pending rows are read (the partial index of due rows covers them).
+   */
+  async backlog(db: DbOrTx, now: Date): Promise<{ waiting: number; leased: number }> {
+    const [row] = await queryRows<{ waiting: number; leased: number }>(
+      db,
+      sql`select count(*) filter (where locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)::int as waiting,
+                 count(*) filter (where locked_until > ${now.toISOString()}::timestamptz)::int as leased
+            from notification_outbox where status = 'pending'`,
+    );
+    return { waiting: row?.waiting ?? 0, leased: row?.leased ?? 0 };
+  }
+
+  /**
    * One statement: the notifications `select` yields (user_id, kind, dedupe_key, params,
    * link) are inserted unless already there, and each new one gets an outbox row per
    * external channel its recipient has on and an address for. Answers how many are new.
