@@ -6,7 +6,7 @@ import { argon2Hasher } from './platform/auth/password-hasher';
 import { seedDemo, type DemoSeedResult } from './modules/demo/demo.service';
 import { completeDemo } from './modules/demo/demo-at-start';
 import { ensureDemoPlatformKey } from './modules/demo/demo-platform';
-import { Lifecycle } from './platform/http/lifecycle';
+import { Lifecycle, stopWithin } from './platform/http/lifecycle';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -73,25 +73,12 @@ export async function startServer(
       demo,
       url: `${config.tls ? 'https' : 'http'}://localhost:${port}`,
       close,
-      async shutdown() {
+      shutdown() {
         lifecycle.beginShutdown();
-        let timer: NodeJS.Timeout | undefined;
-        const timedOut = new Promise<'timed_out'>((resolve) => {
-          timer = setTimeout(() => {
-            resolve('timed_out');
-          }, config.shutdown.timeoutMs);
-          timer.unref();
-        });
-        const drained = (async () => {
+        return stopWithin(config.shutdown.timeoutMs, async () => {
           await sleep(config.shutdown.delayMs);
           await close();
-          return 'closed' as const;
-        })();
-        try {
-          return await Promise.race([drained, timedOut]);
-        } finally {
-          clearTimeout(timer);
-        }
+        });
       },
     };
   } catch (error) {

@@ -15,3 +15,25 @@ export class Lifecycle {
     this.#draining = true;
   }
 }
+
+/**
+ * Runs `stop` and answers `closed`, or `timed_out` once `timeoutMs` has passed first (the
+ * caller then exits anyway: what was cut short is taken again after its lease).
+ */
+export async function stopWithin(
+  timeoutMs: number,
+  stop: () => Promise<void>,
+): Promise<'closed' | 'timed_out'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timed_out'>((resolve) => {
+    timer = setTimeout(() => {
+      resolve('timed_out');
+    }, timeoutMs);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([stop().then(() => 'closed' as const), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
