@@ -261,6 +261,27 @@ export class NotificationsRepository {
     );
   }
 
+  /**
+   * Gives back leased deliveries never attempted (a worker stopping mid-batch, ADR 0040):
+   * due again at once for another worker, their attempt not counted. Only while this
+   * worker still holds their lease.
+   */
+  async release(db: DbOrTx, ids: readonly string[], lease: Date): Promise<number> {
+    if (ids.length === 0) return 0;
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`update notification_outbox
+             set locked_until = null, attempts = attempts - 1
+           where id in (${sql.join(
+             ids.map((id) => sql`${id}::uuid`),
+             sql`, `,
+           )})
+             and status = 'pending' and locked_until = ${lease.toISOString()}::timestamptz
+          returning id`,
+    );
+    return rows.length;
+  }
+
   /** Marks a delivery's outcome, only while this worker still holds its lease. */
   async finish(
     db: DbOrTx,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/build-app';
 import { createFactories } from '../../../test/factories';
@@ -84,5 +85,30 @@ describe('/metrics (ADR 0040)', () => {
       valueOf(body, 'jijiao_standings_queue_length{queue="standings"}') ?? Number.NaN;
     expect(queued(text)).toBeGreaterThan(queued(before));
     expect(text).toContain('process_cpu_seconds_total');
+  });
+
+  it('docs/grafana-dashboard.json asks only for metrics this server serves', async () => {
+    const dashboard = readFileSync(
+      new URL('../../../../../docs/grafana-dashboard.json', import.meta.url),
+      'utf8',
+    );
+    const panels = (JSON.parse(dashboard) as { panels: { targets: { expr: string }[] }[] }).panels;
+    const asked = new Set(
+      panels.flatMap((p) =>
+        p.targets.flatMap((target) => target.expr.match(/\b(jijiao|process)_[a-z_]+/g) ?? []),
+      ),
+    );
+    expect(asked.size).toBeGreaterThan(5);
+    const text = (await scrape(t.app, `Bearer ${token}`)).body;
+    const served = new Set(
+      [...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].flatMap(([, name = '', type]) =>
+        type === 'histogram'
+          ? [`${name}_bucket`, `${name}_count`, `${name}_sum`]
+          : type === 'counter'
+            ? [name, `${name}_total`]
+            : [name],
+      ),
+    );
+    expect([...asked].filter((name) => !served.has(name))).toEqual([]);
   });
 });
