@@ -5,6 +5,7 @@ import { testConfig } from '../test/test-config';
 import { createPostgresTestDatabase, testDbKind } from '../test/test-database';
 import { queryRows, type Database } from './platform/db/database';
 import { AppError } from './platform/errors/app-error';
+import { startServer } from './start-server';
 import { startWorker } from './start-worker';
 
 const queued = async (database: Database) =>
@@ -39,6 +40,23 @@ describe('jijiao worker (ADR 0040)', () => {
       }
       expect(left).toBe(0);
       expect(await worker.shutdown()).toBe('closed');
+    },
+  );
+
+  it.runIf(testDbKind() === 'postgres')(
+    'a web process started with --no-workers leaves the queue to the worker',
+    async () => {
+      const { database, url } = await createPostgresTestDatabase();
+      afterAll(() => database.close());
+      const f = createFactories({ database });
+      await f.buildClaim();
+      const waiting = await queued(database);
+      expect(waiting).toBeGreaterThan(0);
+      const config = testConfig({ DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1' });
+      const web = await startServer(config, { workers: false });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await queued(database)).toBe(waiting);
+      expect(await web.shutdown()).toBe('closed');
     },
   );
 });

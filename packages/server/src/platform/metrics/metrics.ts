@@ -13,10 +13,10 @@ type Counts = Promise<Record<string, number>>;
 
 /** Where the backlog gauges read from: the owning modules' services (ADR 0040). */
 export interface BacklogSources {
-  jobs(): Counts;
-  hrPush(): Counts;
-  notifications(): Counts;
-  standingsQueues(): Counts;
+  jobs: () => Counts;
+  hrPush: () => Counts;
+  notifications: () => Counts;
+  standingsQueues: () => Counts;
 }
 
 /**
@@ -52,8 +52,13 @@ export class Metrics {
       registers,
       collect() {
         this.reset();
-        const stats = options.pool();
-        for (const [state, value] of Object.entries(stats))
+        const { total, idle, waiting } = options.pool();
+        const states: [string, number | undefined][] = [
+          ['total', total],
+          ['idle', idle],
+          ['waiting', waiting],
+        ];
+        for (const [state, value] of states)
           if (value !== undefined) this.set({ engine: options.engine, state }, value);
       },
     });
