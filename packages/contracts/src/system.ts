@@ -2,6 +2,23 @@ import { z } from 'zod';
 
 export const healthSchema = z.object({ status: z.literal('ok') });
 
+/** Why a process is not ready to take traffic (ADR 0040). */
+export const notReadyReasonSchema = z.enum([
+  'shutting_down',
+  'database_unavailable',
+  'migrations_pending',
+  'database_newer',
+]);
+export type NotReadyReason = z.infer<typeof notReadyReasonSchema>;
+
+export const readinessSchema = z.object({ status: z.literal('ready') });
+export const notReadySchema = z.object({
+  status: z.literal('not_ready'),
+  reason: notReadyReasonSchema,
+  message: z.string().describe('What is wrong (English, for the operator)'),
+});
+export type Readiness = z.infer<typeof readinessSchema> | z.infer<typeof notReadySchema>;
+
 export const appInfoSchema = z.object({
   name: z.literal('jijiao'),
   version: z.string(),

@@ -26,6 +26,7 @@ import { registerOrgRoutes } from './modules/orgs/orgs.routes';
 import { registerPeopleRoutes } from './modules/people/people.routes';
 import { registerTransferRoutes } from './modules/transfers/transfers.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
+import { registerMetricsRoutes } from './modules/system/metrics.routes';
 import { buildServices } from './services';
 import { registerPeopleExcelRoutes } from './modules/people/people-import.routes';
 import { registerProjectsExcelRoutes } from './modules/projects/projects-import.routes';
@@ -48,9 +49,10 @@ import { registerPolicyRoutes } from './modules/policies/policies.routes';
 import { registerCheckinRoutes } from './modules/checkins/checkins.routes';
 import { registerJobRoutes } from './modules/jobs/jobs.routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
-import { scheduleDaily } from './platform/jobs/daily';
+import { startBackgroundWork, type BackgroundWork } from './background-work';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { appVersion } from './platform/app-version';
+import { Lifecycle } from './platform/http/lifecycle';
 
 export interface AppOptions {
   config: Config;
@@ -59,6 +61,8 @@ export interface AppOptions {
   hasher?: PasswordHasher;
   /** Run background workers (HR push outbox, standings, jobs): `jijiao start` does, tests drive them. */
   startWorkers?: boolean;
+  /** Where the process is in its life: the readiness probe answers 503 once shutdown begins. */
+  lifecycle?: Lifecycle;
   /** Log readable lines to this terminal instead of JSON (`jijiao start` in a terminal). */
   logTo?: { write(text: string): unknown };
 }
@@ -169,7 +173,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     version,
     system: services.system,
     backups: services.backups,
+    lifecycle: options.lifecycle ?? new Lifecycle(),
   });
+  registerMetricsRoutes(app, { metrics: services.metrics, token: config.metricsToken });
   registerAuthRoutes(app, {
     auth,
     cookieSecure: config.cookieSecure,
@@ -218,34 +224,14 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerNotificationRoutes(app, { notifications: services.notifications });
   await registerPublicPlugins(app, config.webDist, config.cookieSecure, clock, config.apiDocs);
   if (options.startWorkers === true) {
-    const worker = services.createHrPushWorker(app.log);
-    const standingsWorker = services.createStandingsWorker(app.log);
-    const notificationWorker = services.createNotificationWorker(app.log);
-    const jobRunner = services.createJobRunner({ log: app.log, leaseMs: config.jobs.leaseMs });
-    let stopBackups: () => Promise<void> = () => Promise.resolve();
-    let stopReminders: () => Promise<void> = () => Promise.resolve();
+    let work: BackgroundWork | undefined;
     app.addHook('onReady', () => {
-      stopBackups = services.backups.schedule(app.log);
-      stopReminders = scheduleDaily(
-        clock,
-        config.reminders.dailyAtMinute,
-        'reminders',
-        () => services.reminders.run(),
-        app.log,
-      );
-      worker.start();
-      standingsWorker.start();
-      notificationWorker.start();
-      jobRunner.start();
+      work = startBackgroundWork(services, { config, clock, log: app.log });
       return Promise.resolve();
     });
+    // After the listener has closed and the requests in flight have finished (ADR 0040).
     app.addHook('onClose', async () => {
-      await stopBackups();
-      await stopReminders();
-      await jobRunner.stop();
-      await worker.stop();
-      await standingsWorker.stop();
-      await notificationWorker.stop();
+      await work?.stop();
     });
   }
 

@@ -25,3 +25,4 @@ export { PeopleExcel, peopleTemplate } from './modules/people/people-excel';
 export { ProjectsExcel, projectsTemplate } from './modules/projects/projects-excel';
 export { describeIssue } from './platform/excel';
 export { CreditsImport, creditsTemplate } from './modules/credits/credits-import.service';
+export { startWorker, type RunningWorker } from './start-worker';

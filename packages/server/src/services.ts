@@ -77,6 +77,7 @@ import { NotificationWorker } from './modules/notifications/notification-worker'
 import { NotificationChannels } from './modules/notifications/notification-channels';
 import { PeopleExcel } from './modules/people/people-excel';
 import { ProjectsExcel } from './modules/projects/projects-excel';
+import { Metrics } from './platform/metrics/metrics';
 
 export interface ServiceOptions {
   config: Config;
@@ -89,6 +90,12 @@ export interface ServiceOptions {
 export function buildServices(options: ServiceOptions) {
   const { config, database, clock, hasher } = options;
   const db = database.db;
+  // Process metrics (CPU, memory, event loop) only where `/metrics` is served (ADR 0040).
+  const metrics = new Metrics({
+    engine: database.kind,
+    pool: () => database.poolStats(),
+    process: config.metricsToken !== null,
+  });
   const auditLog = new AuditLogService({ db, clock, repository: new AuditLogRepository() });
   const notificationsRepository = new NotificationsRepository();
   const notifications = new NotificationsService({
@@ -140,6 +147,9 @@ export function buildServices(options: ServiceOptions) {
     users: accounts,
     auditLog,
     sessions: sessionCache,
+    onSignInFailed: (step) => {
+      metrics.signInFailed(step);
+    },
   });
   const orgs = new OrgsService({
     db,
@@ -399,9 +409,16 @@ export function buildServices(options: ServiceOptions) {
     accounts: accountAdmin,
     auditLog,
   });
+  metrics.watch({
+    jobs: () => jobs.backlog(),
+    hrPush: () => hrPush.backlog(),
+    notifications: () => notifications.backlog(),
+    standingsQueues: () => standings.queueLengths(),
+  });
   return {
     db,
     clock,
+    metrics,
     config,
     backups,
     auditLog,

@@ -23,7 +23,24 @@ export async function createEmptyTestDatabase(): Promise<Database> {
   return createPostgresDatabase(target.adminUrl, 'template0');
 }
 
+/**
+ * A fresh copy of the template on the test PostgreSQL, with its URL (for a process of its
+ * own: `jijiao worker`). Only in the server-postgres project.
+ */
+export async function createPostgresTestDatabase(): Promise<{ database: Database; url: string }> {
+  const target = inject('testDb');
+  if (target.kind !== 'postgres') throw new Error('createPostgresTestDatabase: PostgreSQL only');
+  return createPostgresDatabaseWithUrl(target.adminUrl, target.template);
+}
+
 async function createPostgresDatabase(adminUrl: string, template: string): Promise<Database> {
+  return (await createPostgresDatabaseWithUrl(adminUrl, template)).database;
+}
+
+async function createPostgresDatabaseWithUrl(
+  adminUrl: string,
+  template: string,
+): Promise<{ database: Database; url: string }> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -36,13 +53,16 @@ async function createPostgresDatabase(adminUrl: string, template: string): Promi
   url.pathname = `/${name}`;
   const database = wrapPool(new pg.Pool({ connectionString: url.toString(), max: 5 }));
   return {
-    ...database,
-    async close() {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+    url: url.toString(),
+    database: {
+      ...database,
+      async close() {
+        await database.close();
+        const cleanup = new pg.Client({ connectionString: adminUrl });
+        await cleanup.connect();
+        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await cleanup.end();
+      },
     },
   };
 }

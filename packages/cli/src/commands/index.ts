@@ -11,12 +11,14 @@ import { registerProjectsExcel } from './projects-excel';
 import { registerRulesEvaluate } from './rules-evaluate';
 import { registerSeedDemo } from './seed-demo';
 import { registerStart } from './start-server';
+import { registerWorker } from './run-worker';
 import { registerStandings } from './standings-commands';
 import { registerReminders } from './reminders-run';
 
 /** Each command lives in its own file `<verb>-<noun>.ts` and registers itself here. */
 export function registerCommands(program: Command): void {
   registerStart(program);
+  registerWorker(program);
   registerMigrate(program);
   registerSeedDemo(program);
   registerBootstrap(program);

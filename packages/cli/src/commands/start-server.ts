@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { startServer } from '@jijiao/server';
 import { cliConfig, describeDatabase, withCliErrors } from '../config';
 import { formatDemoAccounts } from './text-table';
+import { stopOnSignal } from './stop-on-signal';
 
 export function registerStart(program: Command): void {
   program
@@ -11,18 +12,25 @@ export function registerStart(program: Command): void {
       Number.parseInt(v, 10),
     )
     .option('--no-demo', 'start without demo data and demo accounts')
-    .action(async (options: { port?: number; demo: boolean }) => {
+    .option(
+      '--no-workers',
+      'serve requests only: leave background work to `jijiao worker` processes',
+    )
+    .action(async (options: { port?: number; demo: boolean; workers: boolean }) => {
       const config = cliConfig({
         ...(options.port === undefined ? {} : { port: options.port }),
         ...(options.demo ? {} : { demo: false }),
       });
       // In a terminal the log reads like the banner; piped, it stays JSON for a collector.
       const logTo = process.stdout.isTTY ? { logTo: process.stdout } : {};
-      const server = await withCliErrors(() => startServer(config, logTo));
+      const server = await withCliErrors(() =>
+        startServer(config, { ...logTo, workers: options.workers }),
+      );
       const out = (line: string) => process.stdout.write(`${line}\n`);
       out('');
       out(`继教 Jijiao is running at ${server.url}`);
       out(`Database: ${describeDatabase(config)}`);
+      if (!options.workers) out('Background work: none here (left to `jijiao worker`)');
       if (server.demo) {
         out('');
         out('Demo mode (all data is fictitious). Sign in as:');
@@ -44,15 +52,8 @@ export function registerStart(program: Command): void {
           );
       }
       out('Press Ctrl+C to stop.');
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          server.close().then(resolve, (error: unknown) => {
-            process.stderr.write(`jijiao: error while stopping: ${String(error)}\n`);
-            resolve();
-          });
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      const code = await stopOnSignal(() => server.shutdown());
+      // Cut short: whatever still holds the event loop (a job, a socket) must not keep it alive.
+      if (code !== 0) process.exit(code);
     });
 }

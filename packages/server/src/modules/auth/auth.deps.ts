@@ -38,6 +38,8 @@ export interface AuthDeps {
   auditLog: AuditLogService;
   /** Sessions resolved in the last seconds (ADR 0021); none: every request reads it. */
   sessions?: SessionCache<ResolvedSession>;
+  /** Told of each failed sign-in step (the `/metrics` counter, ADR 0040). */
+  onSignInFailed?: (step: 'password' | 'second_factor') => void;
 }
 
 /** What the use cases of the module share: the deps and the cipher of TOTP secrets. */

@@ -24,6 +24,7 @@ export async function recordSignInFailure(
   const now = clock.now();
   const windowStart = new Date(now.getTime() - config.login.lockMinutes * minute);
   const failures = await repository.recordFailure(tx, key, now, windowStart);
+  ctx.onSignInFailed?.(action === 'sign_in.failed' ? 'password' : 'second_factor');
   const orgPath = user ? ((await users.grantsOf(tx, user.id))[0]?.orgPath ?? null) : null;
   await auditLog.record(
     { action, actorUserId: user?.id, actorUsername: key, ip, orgPath, details: { failures } },

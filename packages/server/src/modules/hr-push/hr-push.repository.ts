@@ -8,6 +8,20 @@ export type NewOutboxRow = typeof hrPushOutbox.$inferInsert;
 export type SettingsRow = typeof hrPushSettings.$inferSelect;
 
 export class HrPushRepository {
+  /**
+   * Deliveries not yet done, instance-wide: waiting (due or later) and leased by a worker
+   * now. Only pending rows are read (the partial index of due rows covers them).
+   */
+  async backlog(db: DbOrTx, now: Date): Promise<{ waiting: number; leased: number }> {
+    const [row] = await queryRows<{ waiting: number; leased: number }>(
+      db,
+      sql`select count(*) filter (where locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)::int as waiting,
+                 count(*) filter (where locked_until > ${now.toISOString()}::timestamptz)::int as leased
+            from hr_push_outbox where status = 'pending'`,
+    );
+    return { waiting: row?.waiting ?? 0, leased: row?.leased ?? 0 };
+  }
+
   async insert(db: DbOrTx, row: NewOutboxRow): Promise<OutboxRow> {
     const [inserted] = await db.insert(hrPushOutbox).values(row).returning();
     if (!inserted) throw new Error('no outbox row');

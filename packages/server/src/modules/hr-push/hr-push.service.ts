@@ -43,6 +43,11 @@ export class HrPushService {
     this.#deps = deps;
   }
 
+  /** The HR push outbox's deliveries not yet done, instance-wide: for `/metrics` (ADR 0040). */
+  backlog(): Promise<{ waiting: number; leased: number }> {
+    return this.#deps.repository.backlog(this.#deps.db, this.#deps.clock.now());
+  }
+
   /**
    * Queues a push inside the caller's transaction: it is sent (by the worker) if and only
    * if that transaction commits. Answers the delivery id.

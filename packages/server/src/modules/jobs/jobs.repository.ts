@@ -16,6 +16,17 @@ export type TakenJob = typeof jobs.$inferSelect;
 const { input: _input, actor: _actor, params: _params, ...viewColumns } = getTableColumns(jobs);
 
 export class JobsRepository {
+  /** Jobs not finished, by status (the partial index `jobs_takeable_idx` covers them). */
+  async backlog(db: DbOrTx): Promise<{ queued: number; running: number }> {
+    const [row] = await queryRows<{ queued: number; running: number }>(
+      db,
+      sql`select count(*) filter (where status = 'queued')::int as queued,
+                 count(*) filter (where status = 'running')::int as running
+            from jobs where status in ('queued', 'running')`,
+    );
+    return { queued: row?.queued ?? 0, running: row?.running ?? 0 };
+  }
+
   async insert(db: DbOrTx, job: NewJob): Promise<JobRow> {
     const [row] = await db.insert(jobs).values(job).returning(viewColumns);
     if (!row) throw new Error('insert returned no job');

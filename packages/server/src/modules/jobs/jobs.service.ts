@@ -131,6 +131,11 @@ export class JobsService {
     return { job, workbook: importReportWorkbook(report) };
   }
 
+  /** Jobs waiting and running, instance-wide: for `/metrics` (ADR 0040), no actor. */
+  backlog(): Promise<{ queued: number; running: number }> {
+    return this.#deps.repository.backlog(this.#deps.db);
+  }
+
   // The runner's side: no actor, the job is the subject.
 
   /** Fails jobs abandoned with no attempt left, then takes the next one, if any. */

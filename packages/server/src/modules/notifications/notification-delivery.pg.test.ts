@@ -57,10 +57,17 @@ interface GatewayMessage {
 const secret = 'gateway-secret-of-32-characters!';
 const gatewayCalls: { signatureOk: boolean; message: GatewayMessage }[] = [];
 let gatewayDown = false;
+/** While set, the gateway holds each request unanswered (kept here). */
+let gatewayStalls = false;
+const stalled: http.ServerResponse[] = [];
 const gateway = http.createServer((request, response) => {
   const chunks: Buffer[] = [];
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
   request.on('end', () => {
+    if (gatewayStalls) {
+      stalled.push(response);
+      return;
+    }
     if (gatewayDown) {
       response.writeHead(503).end();
       return;
@@ -261,5 +268,37 @@ describe('a receiver that is down', () => {
       status: 'delivered',
       attempts: 2,
     });
+  });
+
+  it('a worker stopped mid-batch gives back the deliveries it never tried (ADR 0040)', async () => {
+    t.clock.advanceMinutes(minutesUntilUtcHour(2)); // 10:00 in China: no quiet hours
+    const phones = ['13700000021', '13700000022', '13700000023'];
+    for (const phone of phones) {
+      const person = await f.buildPerson({ unit: tree.unit, phone });
+      await notify(person.id, 'claim_returned');
+    }
+    gatewayStalls = true;
+    const stopping = services.createNotificationWorker();
+    stopping.start();
+    for (let i = 0; i < 200 && stalled.length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(stalled).toHaveLength(1);
+    await stopping.stop();
+    gatewayStalls = false;
+    for (const response of stalled.splice(0)) response.writeHead(204).end();
+    const rows = await queryRows<{ address: string; leased: boolean; attempts: number }>(
+      db,
+      sql`select address, locked_until is not null as leased, attempts from notification_outbox
+           where address in (${sql.join(
+             phones.map((p) => sql`${p}`),
+             sql`, `,
+           )}) order by next_attempt_at, id`,
+    );
+    // The one cut short mid-send stays leased, as after a crash; the rest are due at once.
+    expect(rows.map((r) => [r.leased, r.attempts])).toEqual([
+      [true, 1],
+      [false, 0],
+      [false, 0],
+    ]);
   });
 });

@@ -62,13 +62,19 @@ export class NotificationWorker {
     const now = clock.now();
     const lease = new Date(now.getTime() + this.leaseMs);
     const due = await repository.claimDue(db, now, lease, isQuietHour(now), batchSize, configured);
+    let next = 0;
     for (const delivery of due) {
       if (this.isStopping()) break;
+      next += 1;
       const outcome = await this.attempt(delivery, lease);
       if (outcome === 'stopped') break;
       result.attempted += 1;
       result[outcome] += 1;
     }
+    // Stopping: the rows of the batch not yet tried go back at once, not when the lease
+    // runs out (the one cut short mid-send stays leased, as after a crash).
+    const untried = due.slice(next).map((d) => d.id);
+    if (untried.length > 0) await repository.release(db, untried, lease);
     return result;
   }
 

@@ -34,6 +34,20 @@ export interface FanOutTimes {
 
 export class NotificationsRepository {
   /**
+   * Deliveries not yet done, instance-wide: waiting (due or later) and leased by a worker
+   * now. Only pending rows are read (the partial index of due rows covers them).
+   */
+  async backlog(db: DbOrTx, now: Date): Promise<{ waiting: number; leased: number }> {
+    const [row] = await queryRows<{ waiting: number; leased: number }>(
+      db,
+      sql`select count(*) filter (where locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)::int as waiting,
+                 count(*) filter (where locked_until > ${now.toISOString()}::timestamptz)::int as leased
+            from notification_outbox where status = 'pending'`,
+    );
+    return { waiting: row?.waiting ?? 0, leased: row?.leased ?? 0 };
+  }
+
+  /**
    * One statement: the notifications `select` yields (user_id, kind, dedupe_key, params,
    * link) are inserted unless already there, and each new one gets an outbox row per
    * external channel its recipient has on and an address for. Answers how many are new.
@@ -245,6 +259,27 @@ export class NotificationsRepository {
             join users u on u.id = n.user_id
            order by l.next_attempt_at, l.id`,
     );
+  }
+
+  /**
+   * Gives back leased deliveries never attempted (a worker stopping mid-batch, ADR 0040):
+   * due again at once for another worker, their attempt not counted. Only while this
+   * worker still holds their lease.
+   */
+  async release(db: DbOrTx, ids: readonly string[], lease: Date): Promise<number> {
+    if (ids.length === 0) return 0;
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`update notification_outbox
+             set locked_until = null, attempts = attempts - 1
+           where id in (${sql.join(
+             ids.map((id) => sql`${id}::uuid`),
+             sql`, `,
+           )})
+             and status = 'pending' and locked_until = ${lease.toISOString()}::timestamptz
+          returning id`,
+    );
+    return rows.length;
   }
 
   /** Marks a delivery's outcome, only while this worker still holds its lease. */

@@ -126,6 +126,11 @@ export class NotificationsService {
     this.#deps = deps;
   }
 
+  /** The notification outbox's deliveries not yet done, instance-wide: for `/metrics` (ADR 0040). */
+  backlog(): Promise<{ waiting: number; leased: number }> {
+    return this.#deps.repository.backlog(this.#deps.db, this.#deps.clock.now());
+  }
+
   private fanOutTimes() {
     const now = this.#deps.clock.now();
     return { now, quietDueAt: quietHoursEnd(now) };

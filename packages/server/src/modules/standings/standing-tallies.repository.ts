@@ -102,6 +102,15 @@ interface SummedRow {
  * `person_standings`, and the statistics read from them.
  */
 export class StandingTalliesRepository {
+  /** Units' years waiting for their tallies to be recomputed. */
+  async queueSize(db: DbOrTx): Promise<number> {
+    const [row] = await queryRows<{ count: number }>(
+      db,
+      sql`select count(*)::int as count from ${standingTallyQueue}`,
+    );
+    return row?.count ?? 0;
+  }
+
   /** The units and years the stored standings of these pairs are counted in now. */
   async unitsOf(db: DbOrTx, keys: readonly StandingKey[]): Promise<TallyKey[]> {
     if (keys.length === 0) return [];

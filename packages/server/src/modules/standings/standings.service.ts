@@ -154,6 +154,15 @@ export class StandingsService {
   readonly #stages: { from: number; to: number; years: number }[];
   #rulesHash: string | undefined;
 
+  /** The queues' lengths, for `/metrics` (ADR 0040): people's years, then units' tallies. */
+  async queueLengths(): Promise<{ standings: number; tallies: number }> {
+    const { db, repository, tallies } = this.#deps;
+    return {
+      standings: (await repository.queueSize(db)).count,
+      tallies: await tallies.queueSize(db),
+    };
+  }
+
   constructor(deps: StandingsDeps) {
     this.#deps = deps;
     this.#stages = deps.policies.packs.flatMap((pack) => {

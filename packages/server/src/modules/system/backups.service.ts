@@ -151,34 +151,6 @@ export class BackupsService {
     }
   }
 
-  /**
-   * Runs the daily backup at the configured minute (China time) while the server runs;
-   * returns the function that stops it. Nothing is scheduled when the time is `off`.
-   */
-  schedule(log: Log): () => Promise<void> {
-    const at = this.#deps.config.backup.dailyAtMinute;
-    if (at === null) return () => Promise.resolve();
-    let timer: NodeJS.Timeout | undefined;
-    let stopped = false;
-    const next = () => {
-      timer = setTimeout(
-        () => {
-          void this.runScheduled(log).finally(() => {
-            if (!stopped) next();
-          });
-        },
-        msUntilChinaMinute(this.#deps.clock.now(), at),
-      );
-      timer.unref();
-    };
-    next();
-    return async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await this.#running?.catch(() => undefined);
-    };
-  }
-
   async #write(event: Parameters<AuditLogService['record']>[0]): Promise<Backup> {
     if (this.#running)
       throw new AppError('conflict', 'a backup is being written: wait for it to finish');

@@ -43,3 +43,17 @@ export async function databaseFacts(
       migrations?.last === null || migrations?.last === undefined ? null : Number(migrations.last),
   };
 }
+
+/** A trivial query: the database answers. */
+export async function ping(db: DbOrTx): Promise<void> {
+  await db.execute(sql`select 1`);
+}
+
+/** `created_at` of the last applied migration (the journal's `when`), or null. */
+export async function lastAppliedMigrationAt(db: DbOrTx): Promise<number | null> {
+  const [row] = await queryRows<{ last: string | number | null }>(
+    db,
+    sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`,
+  );
+  return row?.last === null || row?.last === undefined ? null : Number(row.last);
+}

@@ -33,7 +33,14 @@ describe('system routes', () => {
     }>();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/v1/session', '/api/v1/me', '/api/v1/orgs']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/health/live',
+        '/api/health/ready',
+        '/api/v1/session',
+        '/api/v1/me',
+        '/api/v1/orgs',
+      ]),
     );
     expect(JSON.stringify(doc.paths['/api/v1/session']?.post?.requestBody)).toContain('username');
     const ui = await app.inject({ method: 'GET', url: '/api/docs' });

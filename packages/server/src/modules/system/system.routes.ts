@@ -6,16 +6,28 @@ import {
   backupNameSchema,
   backupSchema,
   healthSchema,
+  notReadySchema,
+  readinessSchema,
   systemDashboardSchema,
 } from '@jijiao/contracts';
 import { actorOf } from '../../platform/auth/route-guard';
 import type { SystemService } from './system.service';
 import type { BackupsService } from './backups.service';
 import { z } from 'zod';
+import type { Lifecycle } from '../../platform/http/lifecycle';
+
+/** How long the readiness probe waits for the database. */
+const readinessTimeoutMs = 2000;
 
 export function registerSystemRoutes(
   app: FastifyInstance,
-  deps: { demo: boolean; version: string; system: SystemService; backups: BackupsService },
+  deps: {
+    demo: boolean;
+    version: string;
+    system: SystemService;
+    backups: BackupsService;
+    lifecycle: Lifecycle;
+  },
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -23,6 +35,33 @@ export function registerSystemRoutes(
     config: { permission: 'public' },
     schema: { tags: ['system'], summary: 'Liveness', response: { 200: healthSchema } },
     handler: () => ({ status: 'ok' as const }),
+  });
+
+  r.get('/api/health/live', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness: the process answers (no database)',
+      response: { 200: healthSchema },
+    },
+    handler: () => ({ status: 'ok' as const }),
+  });
+
+  r.get('/api/health/ready', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['system'],
+      summary: 'Readiness: the database answers and holds this version’s migrations',
+      description:
+        '503 with a reason while the database does not answer within 2 s, while migrations differ from this version’s, and from the moment a graceful shutdown begins (ADR 0040).',
+      response: { 200: readinessSchema, 503: notReadySchema },
+    },
+    handler: async (_request, reply) => {
+      const readiness = await deps.system.readiness(deps.lifecycle.draining, readinessTimeoutMs);
+      return readiness.status === 'ready'
+        ? reply.code(200).send(readiness)
+        : reply.code(503).send(readiness);
+    },
   });
 
   r.get('/api/v1/app-info', {

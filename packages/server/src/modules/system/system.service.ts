@@ -1,4 +1,4 @@
-import type { SystemDashboard } from '@jijiao/contracts';
+import type { Readiness, SystemDashboard } from '@jijiao/contracts';
 import type { Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
@@ -6,7 +6,28 @@ import type { AccountsService } from '../accounts/accounts.service';
 import type { AuditLogService } from '../audit-log/audit-log.service';
 import type { HrPushService } from '../hr-push/hr-push.service';
 import { canMonitorInstance } from './system.policy';
-import { databaseFacts, shippedMigrations } from './system.repository';
+import {
+  databaseFacts,
+  lastAppliedMigrationAt,
+  ping,
+  shippedMigrations,
+} from './system.repository';
+
+/** Rejects after `ms` unless `work` settles first; the timer never holds the process. */
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`no answer within ${String(ms)} ms`));
+    }, ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 interface Deps {
   db: Db;
@@ -39,6 +60,41 @@ export class SystemService {
         last24h: await auditLog.countSince(actor, 'sign_in.failed', dayAgo),
         byDay: await auditLog.countPerDay(actor, 'sign_in.failed', 7),
       },
+    };
+  }
+
+  /**
+   * The readiness probe (ADR 0040): not while shutting down; then the database must answer
+   * a trivial query within `timeoutMs` and hold exactly this version's migrations.
+   */
+  async readiness(draining: boolean, timeoutMs: number): Promise<Readiness> {
+    if (draining)
+      return { status: 'not_ready', reason: 'shutting_down', message: 'The process is stopping' };
+    const { db } = this.#deps;
+    try {
+      await within(timeoutMs, ping(db));
+    } catch (error) {
+      return {
+        status: 'not_ready',
+        reason: 'database_unavailable',
+        message: `The database did not answer: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+    // No journal table at all: a database never migrated.
+    const appliedAt = await within(timeoutMs, lastAppliedMigrationAt(db)).catch(() => null);
+    const shipped = shippedMigrations();
+    const latest = shipped.at(-1)?.when ?? null;
+    if (appliedAt === latest) return { status: 'ready' };
+    if (appliedAt !== null && latest !== null && appliedAt > latest)
+      return {
+        status: 'not_ready',
+        reason: 'database_newer',
+        message: 'The database holds migrations newer than this version: upgrade this process',
+      };
+    return {
+      status: 'not_ready',
+      reason: 'migrations_pending',
+      message: 'Migrations of this version are not applied yet: run jijiao migrate',
     };
   }
 

@@ -99,4 +99,19 @@ describe('loadConfig', () => {
       /JIJIAO_MFA_REQUIRED_ROLES: unknown role boss/,
     );
   });
+
+  it('reads the shutdown bounds and the metrics token (ADR 0040)', () => {
+    const defaults = loadConfig({});
+    expect(defaults.shutdown).toEqual({ delayMs: 0, timeoutMs: 20_000 });
+    expect(defaults.metricsToken).toBeNull();
+    const set = loadConfig({
+      JIJIAO_SHUTDOWN_SECONDS: '5',
+      JIJIAO_SHUTDOWN_DELAY_SECONDS: '30',
+      JIJIAO_METRICS_TOKEN: 'a-token-of-16-chars',
+    });
+    // The delay is part of the bound, never longer than it.
+    expect(set.shutdown).toEqual({ delayMs: 5_000, timeoutMs: 5_000 });
+    expect(set.metricsToken).toBe('a-token-of-16-chars');
+    expect(() => loadConfig({ JIJIAO_METRICS_TOKEN: 'too-short' })).toThrow(/JIJIAO_METRICS_TOKEN/);
+  });
 });

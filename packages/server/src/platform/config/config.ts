@@ -91,6 +91,12 @@ const envSchema = z.object({
   JIJIAO_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   /** How long a background job is held without a sign of life before another runner takes it. */
   JIJIAO_JOB_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+  /** How long a stopping process waits for requests and background work (ADR 0040). */
+  JIJIAO_SHUTDOWN_SECONDS: z.coerce.number().min(1).max(600).default(20),
+  /** Seconds a stopping process still listens, answering ready 503, before it closes. */
+  JIJIAO_SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).max(600).default(0),
+  /** `/metrics` is served only when set, and only to `Authorization: Bearer <this>`. */
+  JIJIAO_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 export interface Config {
@@ -164,6 +170,13 @@ export interface Config {
   readonly reminders: { readonly dailyAtMinute: number | null; readonly reviewWaitingDays: number };
   /** Background jobs (ADR 0024): the lease a running job holds, renewed while it lives. */
   readonly jobs: { readonly leaseMs: number };
+  /**
+   * Graceful shutdown (ADR 0040): how long the listener stays open answering ready 503
+   * (`delayMs`), and the most the whole shutdown waits before the process exits anyway.
+   */
+  readonly shutdown: { readonly delayMs: number; readonly timeoutMs: number };
+  /** The Prometheus scrape's bearer token (ADR 0040); null: no `/metrics` route. */
+  readonly metricsToken: string | null;
   /** Staff progress is computed on read: the most people one request evaluates (ADR 0009). */
   /** Where the public reaches this server (QR codes, badge ids), without a trailing slash. */
   readonly publicBaseUrl: string;
@@ -431,6 +444,11 @@ export function loadConfig(
       pdfWorkers: e.JIJIAO_PDF_WORKERS ?? availableParallelism(),
     },
     jobs: { leaseMs: e.JIJIAO_JOB_LEASE_SECONDS * 1000 },
+    shutdown: {
+      delayMs: Math.min(e.JIJIAO_SHUTDOWN_DELAY_SECONDS, e.JIJIAO_SHUTDOWN_SECONDS) * 1000,
+      timeoutMs: e.JIJIAO_SHUTDOWN_SECONDS * 1000,
+    },
+    metricsToken: e.JIJIAO_METRICS_TOKEN ?? null,
     notifications: {
       smtpUrl: e.JIJIAO_SMTP_URL ?? null,
       mailFrom: e.JIJIAO_MAIL_FROM ?? '继续医学教育学分 <no-reply@jijiao.invalid>',

@@ -18,9 +18,18 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/** Connections by state, where the engine knows them (PGlite: one, in process). */
+export interface PoolStats {
+  total: number;
+  idle?: number;
+  waiting?: number;
+}
+
 export interface Database {
   readonly db: Db;
   readonly kind: 'pglite' | 'postgres';
+  /** The pool's connections now, for `/metrics` (ADR 0040). */
+  poolStats(): PoolStats;
   /** Applies the migrations of a folder: by default, this version's. */
   migrate(folder?: string): Promise<void>;
   /** One raw connection for bulk loads (COPY), held while `use` runs. */
@@ -36,6 +45,7 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => undefined
   return {
     db,
     kind: 'pglite',
+    poolStats: () => ({ total: 1 }),
     migrate: (folder = migrationsFolder) => migratePglite(db, { migrationsFolder: folder }),
     withBulkClient: (use) => use(pgliteBulkClient(client)),
     async close() {
@@ -57,6 +67,7 @@ export function wrapPool(pool: pg.Pool): Database {
   return {
     db,
     kind: 'postgres',
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     migrate: (folder = migrationsFolder) => migratePg(db, { migrationsFolder: folder }),
     async withBulkClient(use) {
       const client = await pool.connect();

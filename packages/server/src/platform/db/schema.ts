@@ -23,3 +23,4 @@ export * from './tables/standings';
 export * from './tables/jobs';
 export * from './tables/calendar';
 export * from './tables/notifications';
+export * from './tables/scheduled-runs';
