@@ -34,6 +34,10 @@ describe('jijiao reminders run', () => {
       /learner_behind\s+演示省卫生健康委员会\s+\d{4}\s+\d{4}-12-01\s+[1-9]\d*/,
     );
     expect(dry.stdout).toContain('Learners behind');
+    // The demo's generated staff have no accounts: the run says how many it cannot reach.
+    expect(dry.stdout).toMatch(
+      /[1-9]\d* more people of 演示省卫生健康委员会 are behind in \d{4} but have no account/,
+    );
     // A masked ID number and a need in words on each listed learner's line.
     expect(dry.stdout).toMatch(/\d{3}\*+\d{3}[\dX]?\s+.+\s+年度总学分还差 [\d.]+ 学分/);
   });

@@ -31,6 +31,11 @@ export function formatReminderReport(report: Report): string {
       ]),
     ]).trimEnd(),
   ];
+  for (const u of report.unreachable)
+    lines.push(
+      '',
+      `${String(u.people)} more people of ${u.province} are behind in ${String(u.year)} but have no account: no reminder reaches them (only accounts are told).`,
+    );
   if (report.dryRun) {
     lines.push('');
     if (report.behind.length === 0) lines.push('No learner behind is due a reminder on this day.');

@@ -107,6 +107,8 @@ describe('reminder rules', () => {
     expect(learners).toMatchObject({ on: '2026-10-02', year: 2026, created: 1 });
     expect(report.behind.map((b) => b.name)).toContain(behind.name);
     expect(report.behind.find((b) => b.name === behind.name)?.needs).toMatch(/^annual_total:25/);
+    // Everyone behind here has an account: nobody is out of the reminders' reach.
+    expect(report.unreachable.filter((u) => u.province === tree.province.name)).toEqual([]);
     expect(await notified()).toEqual([]);
   });
 

@@ -151,6 +151,23 @@ export class RemindersRepository {
        where p.status = 'filed' and p.end_date + ${first}::int <= ${asOf}::date`;
   }
 
+  /**
+   * People of the province behind in the year whom no reminder reaches: no account, or a
+   * disabled one (the notifications are addressed to accounts, ADR 0038).
+   */
+  async countBehindWithoutAccount(db: DbOrTx, at: ProvinceYear): Promise<number> {
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n
+            from person_standings s
+            join people p on p.id = s.person_id
+            left join users u on u.id = p.user_id and u.disabled_at is null
+           where s.year = ${at.year} and s.unit_path like ${subtree(at.provinceId)}
+             and not s.compliant and u.id is null`,
+    );
+    return row?.n ?? 0;
+  }
+
   /** The learners `learnersBehind` selects, readable, for a dry run: first `limit` by unit and name. */
   async describeBehind(
     db: DbOrTx,

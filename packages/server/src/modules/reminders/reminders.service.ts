@@ -59,6 +59,8 @@ export interface ReminderRunReport {
   rules: ReminderRuleCount[];
   /** For a dry run: the learners behind that the learner rule reaches, first ones only. */
   behind: BehindLearner[];
+  /** Per province and year whose learner rule was due: people behind without an account. */
+  unreachable: { province: string; year: number; people: number }[];
   /** The whole run, in the database (the CLI's start not included). */
   seconds: number;
 }
@@ -91,7 +93,14 @@ export class RemindersService {
     const asOf = options.asOf ?? chinaDay(clock.now());
     const dryRun = options.dryRun === true;
     const started = performance.now();
-    const report: ReminderRunReport = { asOf, dryRun, rules: [], behind: [], seconds: 0 };
+    const report: ReminderRunReport = {
+      asOf,
+      dryRun,
+      rules: [],
+      behind: [],
+      unreachable: [],
+      seconds: 0,
+    };
     try {
       await db.transaction(async (tx) => {
         await this.#apply(tx, asOf, report, dryRun ? (options.listLimit ?? 50) : 0);
@@ -131,6 +140,8 @@ export class RemindersService {
           { rule: 'unit_staff_behind', ...where, on: entry.on },
           repository.unitsWithStaffBehind(at, entry, reminderRecipientRoles.unit_staff_behind),
         );
+        const people = await repository.countBehindWithoutAccount(tx, at);
+        if (people > 0) report.unreachable.push({ ...where, people });
         if (listLimit > 0)
           for (const learner of await repository.describeBehind(tx, at, listLimit))
             report.behind.push({ province: where.province, ...learner });
