@@ -12,7 +12,8 @@ export interface RawValue {
  */
 const allowedLatin = [
   /https?:\/\/\S+/g,
-  /\b[\w.-]+@[\w.-]+\.[a-z]{2,}\b/g,
+  // An email address, whole or masked (`s***@example.cn`).
+  /\b[\w.*-]+@[\w.-]+\.[a-z]{2,}\b/g,
   /[\w\u4e00-\u9fff-]*\.(?:xlsx|pdf|png|jpe?g|csv|json)\b/gi,
   /\bdemo-[a-z-]+\b/g,
   /\blocalhost\b/g,

@@ -14,6 +14,7 @@
 import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
 import {
   Alert,
+  Badge,
   Button,
   ConfigProvider,
   Descriptions,
@@ -26,6 +27,7 @@ import {
   Space,
   Spin,
   Tag,
+  Typography,
 } from 'antd';
 import type { ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -79,6 +81,11 @@ const samples: Record<string, () => ReactElement> = {
           <Progress type="circle" percent={50} />
           <Alert type="success" showIcon title="." />
           <Empty />
+          {/* The header's bell with its unread count; the deadline notice's text. */}
+          <Badge count={1} size="small">
+            <span />
+          </Badge>
+          <Typography.Text strong>.</Typography.Text>
         </Flex>
       </Layout.Content>
     </Layout>
