@@ -17,6 +17,7 @@ import { AppError } from './platform/errors/app-error';
 import { answerFrameworkError, registerErrorHandler } from './platform/errors/error-handler';
 import { loggerOptions } from './platform/logging/logger';
 import { registerPublicPlugins } from './platform/http/public-plugins';
+import { databaseRateLimitStore } from './platform/http/rate-limit-store';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerInputGuard } from './platform/http/input-guard';
 import { registerNoStore } from './platform/http/no-store';
@@ -137,6 +138,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(rateLimit, {
     global: false,
+    // Counted in the database: several processes share one limit (ADR 0040).
+    store: databaseRateLimitStore(database.db),
     errorResponseBuilder: (_req, context) =>
       new AppError('rate_limited', `Too many requests: try again in ${context.after}`, {
         retryAfter: context.after,

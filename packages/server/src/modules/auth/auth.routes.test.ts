@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import { buildTestApp, sessionCookieOf, testPassword } from '../../../test/build-app';
 import { createFactories } from '../../../test/factories';
 import { queryRows } from '../../platform/db/database';
+import { createApp } from '../../app';
+import { testConfig } from '../../../test/test-config';
 
 const t = await buildTestApp();
 const { app, clock } = t;
@@ -242,5 +244,31 @@ describe('sign-in rate limit', () => {
       codes.push(r.statusCode);
     }
     expect(codes).toEqual([401, 401, 401, 429]);
+  });
+
+  it('is one limit for every process on the database, not one per process', async () => {
+    const env = { JIJIAO_LOGIN_RATE_LIMIT_PER_MINUTE: '4' };
+    const first = await buildTestApp(env);
+    // A second server on the same database, as behind a load balancer.
+    const second = await createApp({
+      config: testConfig(env),
+      database: first.database,
+      clock: first.clock,
+    });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const app = i % 2 === 0 ? first.app : second;
+        const r = await app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          payload: { username: 'x', password: 'y' },
+        });
+        codes.push(r.statusCode);
+      }
+      expect(codes).toEqual([401, 401, 401, 401, 429, 429]);
+    } finally {
+      await second.close();
+    }
   });
 });

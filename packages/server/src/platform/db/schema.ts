@@ -24,3 +24,4 @@ export * from './tables/jobs';
 export * from './tables/calendar';
 export * from './tables/notifications';
 export * from './tables/scheduled-runs';
+export * from './tables/rate-limits';
