@@ -132,6 +132,10 @@ export class ClaimReview {
         { path: 'reason', message: 'required' },
       ]);
     }
+    // The history is read before the claim: an approval of the same step committed between
+    // the two reads then shows as a newer version (stale_state, as the API promises), never
+    // as this reviewer's approval already recorded against the version read (already_approved).
+    const history = await this.historyOf(id);
     const v = await claims.findVisible(actor, id);
     if (body.version !== v.version) {
       throw new AppError(
@@ -149,7 +153,7 @@ export class ClaimReview {
     // Anything but a submitted claim is refused by the lifecycle (invalid_state).
     const actingFor =
       v.status === 'submitted'
-        ? authoriseReviewStep(actor, v, action, body.actFor, await this.historyOf(v.id))
+        ? authoriseReviewStep(actor, v, action, body.actFor, history)
         : undefined;
     return db.transaction((tx) =>
       this.#deps.lifecycle.change(tx, v, action, claimActorOf(actor, ip), {
