@@ -245,6 +245,7 @@ export function buildServices(options: ServiceOptions) {
     clock,
     auditLog,
     repository: new ClaimYearsRepository(),
+    standings,
   });
   const claimReview = new ClaimReview({
     db,

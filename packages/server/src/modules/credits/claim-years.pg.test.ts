@@ -145,6 +145,23 @@ describe('jijiao claims archive-year, as the service does it', () => {
     expect(recorded?.sha256).toBe(done.sha256);
   });
 
+  it('leaves the archived year’s standings as they are: nothing queues them again', async () => {
+    const personId = effective2019.personId;
+    await database.db.transaction(async (tx) => {
+      await f.services.standings.claimsChanged(tx, [
+        { personId, year: 2019 },
+        { personId, year: 2020 },
+      ]);
+      await f.services.standings.peopleChanged(tx, [personId]);
+    });
+    const queued = await queryRows<{ year: number }>(
+      database.db,
+      sql`select distinct year from standing_queue where person_id = ${personId}::uuid order by year`,
+    );
+    expect(queued.map((q) => q.year)).toContain(2020);
+    expect(queued.map((q) => q.year)).not.toContain(2019);
+  });
+
   it('refuses to archive a year twice; the year can get an empty partition again', async () => {
     const again = await refusal(archive(2019, archiveFile('again.gz')));
     expect(again.message).toMatch(/archived already/);

@@ -9,6 +9,7 @@ import { chinaYear, type Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors/app-error';
 import { isCheckViolation } from '../../platform/db/pg-errors';
 import type { AuditLogService } from '../audit-log/audit-log.service';
+import type { StandingsService } from '../standings/standings.service';
 import { ClaimYearsRepository, partitionOf } from './claim-years.repository';
 import { canManageClaimYears } from './credits.policy';
 
@@ -17,6 +18,7 @@ export interface ClaimYearsDeps {
   clock: Clock;
   auditLog: AuditLogService;
   repository: ClaimYearsRepository;
+  standings: Pick<StandingsService, 'yearArchived'>;
 }
 
 export interface YearArchived {
@@ -85,6 +87,7 @@ export class ClaimYearsService {
           repository.eachArchivedRow(tx, year, write),
         );
         await repository.removeYear(tx, year);
+        await this.#deps.standings.yearArchived(tx, year);
         await repository.recordArchive(tx, {
           year,
           fileName: path.basename(file),
