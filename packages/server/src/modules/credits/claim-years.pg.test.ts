@@ -169,4 +169,23 @@ describe('jijiao claims archive-year, as the service does it', () => {
     expect(await f.services.claimYears.addYear(actor, 2019)).toBe(true);
     expect(await f.services.claimYears.addYear(actor, 2019)).toBe(false);
   });
+
+  it('keeps a year without a partition in the default one, and will not split it out then', async () => {
+    // No service enters a claim of 2041 (entry is open for the current year only): by hand.
+    await database.db.execute(sql`
+      insert into credit_claims (person_id, unit_id, channel, activity, activity_type,
+                                 activity_date, year, credits, pack_versions, status)
+      values (${effective2019.personId}::uuid, ${tree.unit.id}::uuid, 'platform_push', '{}'::jsonb,
+              'self_study', '2041-01-02', 2041, 1, '[]'::jsonb, 'draft')`);
+    expect(
+      await count(sql`select count(*)::int as n from credit_claims_default where year = 2041`),
+    ).toBe(1);
+    const actor = await f.provinceActor(tree.province);
+    const refused = await refusal(f.services.claimYears.addYear(actor, 2041));
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toContain('credit_claims_default');
+    // 2010 is before the migration's range: its claims would be in the default partition.
+    const archiving = await refusal(archive(2010, archiveFile('2010.gz')));
+    expect(archiving.message).toMatch(/2010 have no partition of their own/);
+  });
 });
