@@ -34,6 +34,11 @@ export interface Database {
   migrate(folder?: string): Promise<void>;
   /** One raw connection for bulk loads (COPY), held while `use` runs. */
   withBulkClient<T>(use: (client: BulkClient) => Promise<T>): Promise<T>;
+  /**
+   * The streaming standby that replica-tolerant reads may use (`DATABASE_REPLICA_URL`,
+   * ADR 0041); never written, never migrated. Closed with the database.
+   */
+  readonly replica?: Db | undefined;
   close(): Promise<void>;
 }
 
@@ -82,7 +87,27 @@ export function wrapPool(pool: pg.Pool): Database {
 }
 
 export type DatabaseTarget =
-  { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgres'; url: string; replicaUrl?: string | undefined };
+
+/**
+ * The primary with a streaming standby to read from (ADR 0041). The standby's pool
+ * connects lazily: a server starts while its replica is down, and reads the primary.
+ */
+export function withReplica(primary: Database, replicaPool: pg.Pool): Database {
+  replicaPool.on('error', () => undefined);
+  return {
+    ...primary,
+    replica: drizzlePg(replicaPool, { schema }),
+    async close() {
+      try {
+        await primary.close();
+      } finally {
+        await replicaPool.end();
+      }
+    },
+  };
+}
 
 /**
  * Opens the configured database: PGlite in the data directory (locked against a second
@@ -92,7 +117,12 @@ export async function openDatabase(target: DatabaseTarget, command: string): Pro
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     await pool.query('select 1');
-    return wrapPool(pool);
+    const database = wrapPool(pool);
+    if (!target.replicaUrl) return database;
+    return withReplica(
+      database,
+      new pg.Pool({ connectionString: target.replicaUrl, max: 10, connectionTimeoutMillis: 2000 }),
+    );
   }
   const lock = acquireDataDirLock(path.dirname(target.dataDir), command);
   try {
