@@ -30,8 +30,16 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   /** The pool's connections now, for `/metrics` (ADR 0040). */
   poolStats(): PoolStats;
-  /** Applies the migrations of a folder: by default, this version's. */
+  /**
+   * Applies the migrations of a folder (by default, this version's), one process at a time:
+   * several servers starting together on one PostgreSQL apply each migration once.
+   */
   migrate(folder?: string): Promise<void>;
+  /**
+   * Runs `work` while no other process runs work of the same name on this database (a
+   * PostgreSQL advisory lock held by a connection of its own; PGlite has one process).
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** One raw connection for bulk loads (COPY), held while `use` runs. */
   withBulkClient<T>(use: (client: BulkClient) => Promise<T>): Promise<T>;
   /**
@@ -52,6 +60,7 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => undefined
     kind: 'pglite',
     poolStats: () => ({ total: 1 }),
     migrate: (folder = migrationsFolder) => migratePglite(db, { migrationsFolder: folder }),
+    exclusive: (_name, work) => work(),
     withBulkClient: (use) => use(pgliteBulkClient(client)),
     async close() {
       try {
@@ -69,11 +78,27 @@ export function wrapPool(pool: pg.Pool): Database {
   // one; without a listener, node-postgres' 'error' event would crash the process.
   pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema });
+  async function exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const key = `jijiao:${name}`;
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock(hashtext($1))', [key]);
+      try {
+        return await work();
+      } finally {
+        await client.query('select pg_advisory_unlock(hashtext($1))', [key]);
+      }
+    } finally {
+      client.release();
+    }
+  }
   return {
     db,
     kind: 'postgres',
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    migrate: (folder = migrationsFolder) => migratePg(db, { migrationsFolder: folder }),
+    migrate: (folder = migrationsFolder) =>
+      exclusive('migrate', () => migratePg(db, { migrationsFolder: folder })),
+    exclusive,
     async withBulkClient(use) {
       const client = await pool.connect();
       try {
