@@ -110,6 +110,14 @@ export class ReadRouting {
     return { source: 'replica', reason: null, lagSeconds: lag };
   }
 
+  /**
+   * The replica failed in the middle of a read: the next `choose` asks it again instead of
+   * trusting what it said before.
+   */
+  replicaFailed(): void {
+    this.#state = undefined;
+  }
+
   /** Runs `work` with its replica-tolerant reads going where `choice` says. */
   run<T>(choice: ReadChoice, work: () => T): T {
     return storage.run({ db: choice.source === 'replica' ? this.#replica : undefined }, work);

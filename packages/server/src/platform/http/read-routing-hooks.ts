@@ -1,4 +1,5 @@
-import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
+import type { FastifyInstance, FastifyReply, RouteHandlerMethod } from 'fastify';
+import { isLostConnection } from '../db/pg-errors';
 import type { ReadChoice, ReadRouting } from '../db/read-routing';
 
 /** The cookie carrying the caller's last write position (ADR 0041). */
@@ -21,19 +22,37 @@ export function registerReadRouting(
   options: { cookieSecure: boolean; onChoice?: (choice: ReadChoice) => void },
 ): void {
   const { cookieSecure, onChoice } = options;
+  const announce = (reply: FastifyReply, choice: ReadChoice) => {
+    onChoice?.(choice);
+    void reply.header(
+      'x-jijiao-read-source',
+      choice.reason ? `${choice.source}; reason=${choice.reason}` : choice.source,
+    );
+    if (choice.lagSeconds !== null)
+      void reply.header('x-jijiao-replica-lag', choice.lagSeconds.toFixed(1));
+  };
   app.addHook('onRoute', (route) => {
     if (route.config?.reads !== 'replica' || !routing.enabled) return;
     const handler = route.handler as RouteHandlerMethod;
     route.handler = async function routed(request, reply) {
       const choice = await routing.choose(request.cookies[writePositionCookie]);
-      onChoice?.(choice);
-      void reply.header(
-        'x-jijiao-read-source',
-        choice.reason ? `${choice.source}; reason=${choice.reason}` : choice.source,
-      );
-      if (choice.lagSeconds !== null)
-        void reply.header('x-jijiao-replica-lag', choice.lagSeconds.toFixed(1));
-      return routing.run<unknown>(choice, () => handler.call(this, request, reply));
+      announce(reply, choice);
+      try {
+        return await routing.run<unknown>(choice, () => handler.call(this, request, reply));
+      } catch (error) {
+        // The replica went away between its last check and this read: the primary answers
+        // (a routed handler only reads, or computes a stale standing the same way again).
+        if (choice.source !== 'replica' || reply.sent || !isLostConnection(error)) throw error;
+        routing.replicaFailed();
+        const fallback: ReadChoice = {
+          source: 'primary',
+          reason: 'replica_unavailable',
+          lagSeconds: null,
+        };
+        announce(reply, fallback);
+        void reply.removeHeader('x-jijiao-replica-lag');
+        return routing.run<unknown>(fallback, () => handler.call(this, request, reply));
+      }
     };
   });
   if (!routing.enabled) return;
