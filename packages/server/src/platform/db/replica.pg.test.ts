@@ -89,6 +89,14 @@ function get(app: FastifyInstance, url: string, who: Caller) {
   return app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
 }
 
+/** The claims waiting in the review chain as `who` sees them, checking where they were read. */
+async function waitingRead(app: FastifyInstance, who: Caller, source: string): Promise<number> {
+  const levels = await get(app, '/api/v1/reviews/levels', who);
+  expect(levels.statusCode, levels.body).toBe(200);
+  expect(levels.headers['x-jijiao-read-source']).toBe(source);
+  return levels.json<ReviewLevels>().waiting;
+}
+
 describe.runIf(testDbKind() === 'postgres')('a streaming standby for the dashboards', () => {
   let app: FastifyInstance;
   let admin: Caller;
@@ -125,10 +133,7 @@ describe.runIf(testDbKind() === 'postgres')('a streaming standby for the dashboa
   }, 120_000);
 
   it('reads the province dashboard, statistics and progress export from the standby', async () => {
-    const levels = await get(app, '/api/v1/reviews/levels', admin);
-    expect(levels.statusCode, levels.body).toBe(200);
-    expect(levels.headers['x-jijiao-read-source']).toBe('replica');
-    waitingBefore = levels.json<ReviewLevels>().waiting;
+    waitingBefore = await waitingRead(app, admin, 'replica');
     expect(waitingBefore).toBeGreaterThan(0);
 
     const me = await get(app, '/api/v1/me/years', learner);
@@ -180,9 +185,7 @@ describe.runIf(testDbKind() === 'postgres')('a streaming standby for the dashboa
     expect(own.json<YearReport>().pending.map((p) => p.id)).toContain(claimId);
 
     // Anyone else reads the standby, which has not replayed the claim yet.
-    const levels = await get(app, '/api/v1/reviews/levels', admin);
-    expect(levels.headers['x-jijiao-read-source']).toBe('replica');
-    expect(levels.json<ReviewLevels>().waiting).toBe(waitingBefore);
+    expect(await waitingRead(app, admin, 'replica')).toBe(waitingBefore);
     const staff = await get(app, `/api/v1/people/${learnerPersonId}/years/2026`, admin);
     expect(staff.statusCode, staff.body).toBe(200);
     expect(staff.headers['x-jijiao-read-source']).toBe('replica');
@@ -198,19 +201,16 @@ describe.runIf(testDbKind() === 'postgres')('a streaming standby for the dashboa
     });
     apps.push(strict);
     await sleep(1500);
-    const levels = await get(strict, '/api/v1/reviews/levels', admin);
-    expect(levels.statusCode, levels.body).toBe(200);
-    expect(levels.headers['x-jijiao-read-source']).toBe('primary; reason=replica_lagging');
-    expect(levels.json<ReviewLevels>().waiting).toBe(waitingBefore + 1);
+    expect(await waitingRead(strict, admin, 'primary; reason=replica_lagging')).toBe(
+      waitingBefore + 1,
+    );
   });
 
   it('reads the standby again once it has replayed, the writer included', async () => {
     await standbyAdmin?.query('select pg_wal_replay_resume()');
     await caughtUp();
     await sleep(300);
-    const levels = await get(app, '/api/v1/reviews/levels', admin);
-    expect(levels.headers['x-jijiao-read-source']).toBe('replica');
-    expect(levels.json<ReviewLevels>().waiting).toBe(waitingBefore + 1);
+    expect(await waitingRead(app, admin, 'replica')).toBe(waitingBefore + 1);
     const staff = await get(app, `/api/v1/people/${learnerPersonId}/years/2026`, admin);
     expect(staff.headers['x-jijiao-read-source']).toBe('replica');
     expect(staff.json<YearReport>().pending.map((p) => p.id)).toContain(claimId);
@@ -222,10 +222,9 @@ describe.runIf(testDbKind() === 'postgres')('a streaming standby for the dashboa
     standby?.stop();
     standby = undefined;
     await sleep(300);
-    const levels = await get(app, '/api/v1/reviews/levels', admin);
-    expect(levels.statusCode, levels.body).toBe(200);
-    expect(levels.headers['x-jijiao-read-source']).toBe('primary; reason=replica_unavailable');
-    expect(levels.json<ReviewLevels>().waiting).toBe(waitingBefore + 1);
+    expect(await waitingRead(app, admin, 'primary; reason=replica_unavailable')).toBe(
+      waitingBefore + 1,
+    );
   });
 
   it('counts where the routed requests read, for /metrics', async () => {
