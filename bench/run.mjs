@@ -217,7 +217,9 @@ function learnerRow(result, label) {
 }
 
 async function checkinWorkload(server, hello) {
-  const prepared = await prepareSwipes(server.url, size.duration * 20_000);
+  // Enough fresh (session, card) pairs for both phases at their best rates (≈ 5 000 and
+  // ≈ 22 000 swipes/s): a pair used twice would be a duplicate, not an insert.
+  const prepared = await prepareSwipes(server.url, size.duration * 40_000);
   const opts = { connections: size.connections, duration: size.duration };
   const base = await load(`${hello.url}/insert`, { ...opts, method: 'POST' });
   const single = await checkinLoad(server.url, prepared, 1, opts);
