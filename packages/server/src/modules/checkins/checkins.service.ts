@@ -44,8 +44,7 @@ export class CheckinsService {
   constructor(deps: Deps) {
     this.#deps = deps;
     this.#batcher = new SwipeBatcher(
-      (swipes) =>
-        deps.repository.recordSwipes(deps.db, swipes, deps.clock.now().toISOString()),
+      (swipes) => deps.repository.recordSwipes(deps.db, swipes, deps.clock.now().toISOString()),
       {
         maxInFlight: swipeStatementsInFlight,
         maxSwipes: swipesPerStatement,
