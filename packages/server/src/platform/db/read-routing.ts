@@ -75,6 +75,15 @@ export class ReadRouting {
     this.#now = options.now ?? Date.now;
   }
 
+  /**
+   * How long the caller's write position is kept (seconds): longer than any lag the replica
+   * is read at, so that a write is read back from the primary until the replica has it or
+   * lags past the bound (and is not read at all). At least ten minutes.
+   */
+  get writePositionSeconds(): number {
+    return Math.max(600, Math.ceil(this.#maxLagSeconds) + 60);
+  }
+
   /** A replica is configured. */
   get enabled(): boolean {
     return this.#replica !== undefined;

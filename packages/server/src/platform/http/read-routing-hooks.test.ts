@@ -93,3 +93,13 @@ describe('a routed read when the replica fails mid-request', () => {
     await app.close();
   });
 });
+
+describe('the write position cookie', () => {
+  it('outlives the lag bound: a write is read back until the replica has it or is not read', () => {
+    const at = (maxLagSeconds: number) =>
+      new ReadRouting({ primary, replica: currentReplica(), maxLagSeconds }).writePositionSeconds;
+    expect(at(10)).toBe(600);
+    expect(at(600)).toBe(660);
+    expect(at(3600)).toBe(3660);
+  });
+});

@@ -67,7 +67,7 @@ export function registerReadRouting(
         sameSite: 'lax',
         secure: cookieSecure,
         // Longer than any lag the replica is read at: after it, the bound decides alone.
-        maxAge: 600,
+        maxAge: routing.writePositionSeconds,
       });
     return payload;
   });
