@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --json] [-- --people N] [-- --pending N] [-- --only audit,learner,…]`
+// `npm run bench [-- --quick] [-- --json] [-- --people N] [-- --pending N] [-- --only audit,learner,…] [-- --servers N]`
 // or `npm run bench -- --soak MINUTES [--people N] [--json]`:
 // generates a province on a throwaway PostgreSQL 15 cluster (as the tests start one), runs
 // each workload against it next to a baseline measured in the same run on the same machine,
@@ -26,6 +26,9 @@
 //              vs a bare INSERT … SELECT of as many rows (the learners behind) in the same run
 //   browser    /verify/{serial}, sign-in and the learner's home in Chromium on a phone network
 //              (cold cache): seconds until the content shows, kB transferred (demo, PGlite)
+// --servers N runs the HTTP workloads against N `jijiao start` processes on the one database
+// behind a round-robin TCP balancer in this process (the first with the background work);
+// the baseline server stays one process.
 // --soak MINUTES runs none of these but a mixed workload (learners, reviews, swipes, pushes,
 // imports) against one server for MINUTES on 5 000 people (or --people N), and reports
 // throughput, errors and the server's memory over time (bench/lib/soak.mjs);
@@ -43,7 +46,15 @@ import pg from 'pg';
 import { addBenchAccounts } from './lib/accounts.mjs';
 import { checkinLoad, json, prepareSwipes, signIn } from './lib/checkin.mjs';
 import { provinceOnPostgres, writeStatementStats } from './lib/database.mjs';
-import { closedLoop, load, root, runJijiao, startHello, startJijiao } from './lib/processes.mjs';
+import {
+  closedLoop,
+  load,
+  root,
+  runJijiao,
+  startHello,
+  startJijiao,
+  startJijiaoServers,
+} from './lib/processes.mjs';
 import { pgliteWorkloads } from './lib/pglite.mjs';
 import { importWorkload } from './lib/import.mjs';
 import { browserWorkload } from './lib/browser.mjs';
@@ -81,6 +92,7 @@ const size = {
   approvals: quick ? 200 : 2000,
 };
 const only = option('only', '').split(',').filter(Boolean);
+const serverCount = Number(option('servers', 1));
 
 if (flag('soak')) {
   const { soak } = await import('./lib/soak.mjs');
@@ -205,7 +217,9 @@ function learnerRow(result, label) {
 }
 
 async function checkinWorkload(server, hello) {
-  const prepared = await prepareSwipes(server.url, size.duration * 20_000);
+  // Enough fresh (session, card) pairs for both phases at their best rates (≈ 5 000 and
+  // ≈ 22 000 swipes/s): a pair used twice would be a duplicate, not an insert.
+  const prepared = await prepareSwipes(server.url, size.duration * 40_000);
   const opts = { connections: size.connections, duration: size.duration };
   const base = await load(`${hello.url}/insert`, { ...opts, method: 'POST' });
   const single = await checkinLoad(server.url, prepared, 1, opts);
@@ -455,7 +469,11 @@ try {
     } finally {
       await client.end();
     }
-    server = await startJijiao({ databaseUrl: url });
+    server =
+      serverCount > 1
+        ? await startJijiaoServers({ databaseUrl: url, count: serverCount })
+        : await startJijiao({ databaseUrl: url });
+    if (serverCount > 1) log(`${serverCount} server processes behind a round-robin balancer`);
     hello = await startHello(url);
     if (wanted('learner')) {
       log('Learner’s year API…');
@@ -583,5 +601,9 @@ if (asJson) {
       `| ${[r.workload, cell(r.ours), cell(r.baseline), r.unit, cell(r.ratio), r.target, met, p99, rss, cell(r.note)].join(' | ')} |`,
     );
   }
+  if (serverCount > 1)
+    console.log(
+      `\nHTTP workloads: ${serverCount} \`jijiao start\` processes behind a round-robin TCP balancer; peak RSS is their sum.`,
+    );
   console.log(`\n${round(totalSeconds)} s in all.`);
 }

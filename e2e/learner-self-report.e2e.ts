@@ -211,6 +211,17 @@ describe('a learner self-reports a paper and sees it count once approved', () =>
     await page
       .getByLabel('日期', { exact: true })
       .fill(`${String(new Date().getFullYear())}-02-01`);
+    // The rules' answer for that date first (a provincial journal, third author: 1).
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('preview-credits')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 20_000 },
+      )
+      .toMatch(/\d/);
     // A paper is submitted with its evidence (the form refuses it otherwise).
     await page
       .getByTestId('evidence-slot-article_or_retrieval')

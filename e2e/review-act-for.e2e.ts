@@ -69,6 +69,11 @@ describe('the city reviewer acts for the district medical association', () => {
     await drawer.getByTestId('claim-approve').click();
     const confirm = page.locator('.ant-popconfirm:visible');
     await confirm.getByText('确定代 江南区医学会 审核通过该学分吗？').waitFor();
+    // A click while the popconfirm is still zooming in can be lost on a loaded machine (the
+    // failure screenshot: the popconfirm open 20 s later, nothing sent): click once it is in.
+    await expect
+      .poll(async () => (await confirm.getAttribute('class')) ?? '', { timeout: 5000 })
+      .not.toMatch(/-appear/);
     await confirm.getByRole('button', { name: '审核通过' }).click();
     await page.getByText('已审核通过').waitFor();
 

@@ -107,7 +107,7 @@ function running(child, url, scratch) {
  * `nodeArgs` go to node before the CLI, `env` on top of the environment (the soak's
  * memory probe).
  */
-export async function startJijiao({ databaseUrl, dataDir, nodeArgs = [], env = {} }) {
+export async function startJijiao({ databaseUrl, dataDir, nodeArgs = [], env = {}, args = [] }) {
   const port = await freePort();
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-bench-'));
   const child = spawn(
@@ -121,6 +121,7 @@ export async function startJijiao({ databaseUrl, dataDir, nodeArgs = [], env = {
       'start',
       '--port',
       String(port),
+      ...args,
     ],
     {
       env: {
@@ -141,6 +142,53 @@ export async function startJijiao({ databaseUrl, dataDir, nodeArgs = [], env = {
     throw error;
   }
   return running(child, url, dataDir ? undefined : dir);
+}
+
+/**
+ * `count` `jijiao start` processes on one PostgreSQL behind a round-robin TCP balancer in
+ * this process (each new connection to the next server, as a layer-4 load balancer does):
+ * the first runs the background work, the others start with `--no-workers` (ADR 0040).
+ * Answers like one server: `url` is the balancer's; peak RSS is the servers' sum.
+ */
+export async function startJijiaoServers({ databaseUrl, count }) {
+  const servers = [];
+  try {
+    for (let i = 0; i < count; i++)
+      servers.push(await startJijiao({ databaseUrl, args: i === 0 ? [] : ['--no-workers'] }));
+  } catch (error) {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw error;
+  }
+  const targets = servers.map((s) => new URL(s.url));
+  let next = 0;
+  const sockets = new Set();
+  const balancer = net.createServer((client) => {
+    const target = targets[next++ % targets.length];
+    const upstream = net.connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.setNoDelay(true);
+      socket.once('close', () => sockets.delete(socket));
+      socket.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  const port = await freePort();
+  await new Promise((resolve) => balancer.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    servers,
+    peakRssMb: () => servers.reduce((sum, s) => sum + (s.peakRssMb() ?? 0), 0),
+    treeRssMb: () => servers.reduce((sum, s) => sum + (s.treeRssMb() ?? 0), 0),
+    async stop() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => balancer.close(resolve));
+      await Promise.all(servers.map((s) => s.stop()));
+    },
+  };
 }
 
 /** The baseline server (bare Fastify + pg) in its own process. */

@@ -20,7 +20,11 @@ export function cliConfig(overrides: ConfigOverrides = {}): Config {
 export function describeDatabase(config: Config): string {
   return config.database.kind === 'pglite'
     ? `embedded PGlite in ${config.database.dataDir}`
-    : `PostgreSQL at ${new URL(config.database.url).host}`;
+    : `PostgreSQL at ${new URL(config.database.url).host}${
+        config.database.replicaUrl
+          ? `; dashboards and lists read from the replica at ${new URL(config.database.replicaUrl).host} (within ${String(config.replicaMaxLagSeconds)} s of lag)`
+          : ''
+      }`;
 }
 
 /** Expected failures (a locked data directory, say) become one clear line, not a stack. */

@@ -17,6 +17,7 @@ import { AppError } from './platform/errors/app-error';
 import { answerFrameworkError, registerErrorHandler } from './platform/errors/error-handler';
 import { loggerOptions } from './platform/logging/logger';
 import { registerPublicPlugins } from './platform/http/public-plugins';
+import { registerReadRouting } from './platform/http/read-routing-hooks';
 import { databaseRateLimitStore } from './platform/http/rate-limit-store';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerInputGuard } from './platform/http/input-guard';
@@ -168,6 +169,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   registerRouteGuard(app, auth, config.cookieSecure, services.platformKeys, checkins);
+  registerReadRouting(app, services.reads, {
+    cookieSecure: config.cookieSecure,
+    onChoice: (choice) => {
+      services.metrics.routedRead(choice.source, choice.reason);
+    },
+  });
   registerInputGuard(app);
   registerNoStore(app, config.cookieSecure);
 

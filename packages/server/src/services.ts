@@ -80,6 +80,7 @@ import { NotificationChannels } from './modules/notifications/notification-chann
 import { PeopleExcel } from './modules/people/people-excel';
 import { ProjectsExcel } from './modules/projects/projects-excel';
 import { Metrics } from './platform/metrics/metrics';
+import { ReadRouting } from './platform/db/read-routing';
 
 export interface ServiceOptions {
   config: Config;
@@ -122,9 +123,17 @@ export function buildServices(options: ServiceOptions) {
       settings: config.notifications,
       ...(log ? { log } : {}),
     });
+  // Dashboards, statistics, progress lists and year pages read the replica when one is set
+  // (DATABASE_REPLICA_URL) and the routed request may (ADR 0041).
+  const reads = new ReadRouting({
+    primary: db,
+    replica: database.replica,
+    maxLagSeconds: config.replicaMaxLagSeconds,
+  });
   const jobs = new JobsService({ db, clock, repository: new JobsRepository() });
   const standings = new StandingsService({
     db,
+    reads,
     clock,
     repository: new StandingsRepository(),
     queries: new StandingQueriesRepository(),
@@ -249,6 +258,7 @@ export function buildServices(options: ServiceOptions) {
   });
   const claimReview = new ClaimReview({
     db,
+    reads,
     clock,
     repository: creditsRepository,
     auditLog,
@@ -296,6 +306,7 @@ export function buildServices(options: ServiceOptions) {
   });
   const learnerYear = new LearnerYearService({
     db,
+    reads,
     clock,
     repository: new LearnerYearRepository(),
     claims,
@@ -427,6 +438,7 @@ export function buildServices(options: ServiceOptions) {
   return {
     db,
     clock,
+    reads,
     metrics,
     config,
     backups,

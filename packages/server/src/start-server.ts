@@ -44,9 +44,15 @@ export async function startServer(
   const database = await openDatabase(config.database, 'jijiao start');
   try {
     await database.migrate();
-    const demo = config.demo.enabled ? await seedDemo(database, config, argon2Hasher) : undefined;
-    if (demo?.seeded === true) await completeDemo(database, config);
-    await ensureDemoPlatformKey(database, config);
+    // Several servers starting together on an empty database seed the demo once.
+    const demo = await database.exclusive('demo-seed', async () => {
+      const seeded = config.demo.enabled
+        ? await seedDemo(database, config, argon2Hasher)
+        : undefined;
+      if (seeded?.seeded === true) await completeDemo(database, config);
+      await ensureDemoPlatformKey(database, config);
+      return seeded;
+    });
     const lifecycle = new Lifecycle();
     const { workers = true, ...appOptions } = options;
     const app = await createApp({

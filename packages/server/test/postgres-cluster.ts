@@ -9,6 +9,8 @@ const binDir = process.env.JIJIAO_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 export interface PostgresCluster {
   /** Connection URL of the `postgres` database; derive others with `urlFor`. */
   url: string;
+  /** The loopback port it listens on. */
+  port: number;
   urlFor(database: string): string;
   stop(): void;
 }
@@ -43,13 +45,13 @@ function runAsOwner(command: string, args: string[]): void {
 
 /**
  * Starts a throwaway PostgreSQL 15 cluster (no fsync: it is thrown away) on a free
- * loopback port, with extra `name=value` settings if given, and returns how to reach it. `stop()` shuts it down and deletes it.
+ * loopback port, with extra `name=value` settings if given, and returns how to reach it.
+ * `stop()` shuts it down and deletes it.
  */
 export async function startPostgresCluster(
   settings: readonly string[] = [],
 ): Promise<PostgresCluster> {
   const initdb = path.join(binDir, 'initdb');
-  const pgCtl = path.join(binDir, 'pg_ctl');
   if (!fs.existsSync(initdb)) {
     throw new Error(
       `PostgreSQL 15 server binaries not found in ${binDir}: apt-get install -y postgresql-15 (or set JIJIAO_PG_BIN)`,
@@ -70,6 +72,43 @@ export async function startPostgresCluster(
     '--locale=C',
     '--no-sync',
   ]);
+  return startServer(base, dataDir, settings);
+}
+
+/**
+ * Starts a streaming standby of `primary` (`pg_basebackup -R`: the copy, then
+ * `standby.signal` and `primary_conninfo`), hot (it answers reads), on a port of its own.
+ */
+export async function startStandby(primary: PostgresCluster): Promise<PostgresCluster> {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-pg-standby-'));
+  fs.chmodSync(base, 0o755);
+  if (process.getuid?.() === 0) execFileSync('chown', ['postgres:postgres', base]);
+  const dataDir = path.join(base, 'data');
+  runAsOwner(path.join(binDir, 'pg_basebackup'), [
+    '-D',
+    dataDir,
+    '-R',
+    '-X',
+    'stream',
+    '-c',
+    'fast',
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(primary.port),
+    '-U',
+    'postgres',
+    '--no-sync',
+  ]);
+  return startServer(base, dataDir, ['hot_standby=on']);
+}
+
+async function startServer(
+  base: string,
+  dataDir: string,
+  settings: readonly string[],
+): Promise<PostgresCluster> {
+  const pgCtl = path.join(binDir, 'pg_ctl');
   const port = await freePort();
   const options = [
     `-p ${port}`,
@@ -96,6 +135,7 @@ export async function startPostgresCluster(
   const urlFor = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
   return {
     url: urlFor('postgres'),
+    port,
     urlFor,
     stop() {
       try {

@@ -22,6 +22,8 @@ export interface RacedSwipe {
 /** One swipe as the statement takes it: a card number (normalised, or null) or a QR's person. */
 export interface SwipeToRecord {
   ord: number;
+  /** The hash of the token of the kiosk that sent it (swipes of several kiosks share a statement). */
+  token_hash: string;
   client_id: string;
   session_id: string;
   /** A well-formed, normalised card number; null for a QR swipe or a malformed number. */
@@ -180,13 +182,14 @@ export class CheckinsRepository {
   }
 
   /**
-   * The hot path, one statement per request (ADR 0033): the device by its token hash, each
-   * swipe's session (of the device's filed project), card and person, registration where
-   * the session needs it, the INSERT … ON CONFLICT DO NOTHING of the swipes the domain would
-   * accept, and for a swipe it skipped the row that was there first (a resend by the same
-   * device and client id, or the person's check-in of the session). Every part reads the
-   * statement's snapshot, so a row inserted by this statement is found in `inserted`. No
-   * rows at all: no live device has that token.
+   * The hot path, one statement for the swipes of one or several requests (ADR 0033, ADR
+   * 0043): each swipe's device by its token hash, its session (of the device's filed
+   * project), card and person, registration where the session needs it, the INSERT … ON
+   * CONFLICT DO NOTHING of the swipes the domain would accept (in `ord` order: an earlier
+   * swipe of the same person and session wins), and for a swipe it skipped the row that was
+   * there first (a resend by the same device and client id, or the person's check-in of the
+   * session). Every part reads the statement's snapshot, so a row inserted by this
+   * statement is found in `inserted`. A swipe whose token names no live device has no row.
    *
    * `accepted` mirrors `decideSwipe` (session known, an active card or a valid QR token,
    * registered where required) and a known person: only those rows are inserted; the
@@ -194,11 +197,10 @@ export class CheckinsRepository {
    */
   async recordSwipes(
     db: Db,
-    tokenHash: string,
     swipes: readonly SwipeToRecord[],
     recordedAt: string,
   ): Promise<SwipeFacts[]> {
-    return recordSwipesStatement(db, { tokenHash, swipes: JSON.stringify(swipes), recordedAt });
+    return recordSwipesStatement(db, { swipes: JSON.stringify(swipes), recordedAt });
   }
 
   /** For the swipes not inserted: the rows that were there first (a resend, or a duplicate). */
@@ -278,31 +280,24 @@ export class CheckinsRepository {
  */
 const recordSwipesStatement = preparedRaw<SwipeFacts>(
   'checkin_record_swipes',
-  recordSwipesSql(
-    sql.placeholder('tokenHash'),
-    sql.placeholder('swipes'),
-    sql.placeholder('recordedAt'),
-  ),
+  recordSwipesSql(sql.placeholder('swipes'), sql.placeholder('recordedAt')),
 );
 
-function recordSwipesSql(
-  tokenHash: Placeholder,
-  swipes: Placeholder,
-  recordedAt: Placeholder,
-): SQL {
-  return sql`with device as (
-            select id, project_id from checkin_devices
-            where token_hash = ${tokenHash} and revoked_at is null
-          ), fact as (
+function recordSwipesSql(swipes: Placeholder, recordedAt: Placeholder): SQL {
+  return sql`with fact as (
             select w.ord, d.id as device_id, w.client_id, w.session_id, w.qr, w.swiped_at,
               s.registration_required, c.id as card_id, c.status as card_status,
               p.id as person_id, p.name as person_name,
               coalesce(s.registration_required and p.id is not null and exists (
                 select 1 from session_registrations r
                 where r.session_id = w.session_id and r.person_id = p.id), false) as registered
-            from device d
-            cross join jsonb_to_recordset(${swipes}::jsonb) as w(ord int, client_id uuid,
+            from jsonb_to_recordset(${swipes}::jsonb) as w(ord int, token_hash text, client_id uuid,
               session_id uuid, card_number text, qr_person_id uuid, qr boolean, swiped_at timestamptz)
+            cross join lateral (
+              select id, project_id from checkin_devices
+              where token_hash = w.token_hash and revoked_at is null
+              limit 1
+            ) d
             left join lateral (
               select s.registration_required from project_sessions s
               join projects pr on pr.id = s.project_id
@@ -327,7 +322,7 @@ function recordSwipesSql(
               case when qr then 'qr' else 'card' end, swiped_at, ${recordedAt}::timestamptz
             from candidate order by ord
             on conflict do nothing
-            returning client_id, session_id, person_id, recorded_at
+            returning device_id, client_id, session_id, person_id, recorded_at
           )
           select f.ord, f.device_id, f.registration_required, f.card_status, f.person_id, f.person_name,
             f.registered, k.ord is not null as accepted, i.recorded_at as inserted_at,
@@ -341,6 +336,6 @@ function recordSwipesSql(
                where j.session_id = f.session_id and j.person_id = f.person_id)) end as first_at
           from fact f
           left join candidate k on k.ord = f.ord
-          left join inserted i on i.client_id = f.client_id
+          left join inserted i on i.device_id = f.device_id and i.client_id = f.client_id
           order by f.ord`;
 }

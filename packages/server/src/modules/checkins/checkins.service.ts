@@ -7,7 +7,8 @@ import { notFound } from '../../platform/auth/policy';
 import type { ProjectsService } from '../projects/projects.service';
 import { looksLikeCheckinToken, verifyCheckinToken } from './checkin-token';
 import { deviceUnauthorised } from '../../platform/auth/route-guard';
-import type { CheckinsRepository, SwipeToRecord } from './checkins.repository';
+import type { CheckinsRepository } from './checkins.repository';
+import { SwipeBatcher, type RequestSwipe, type SwipeBatcherOptions } from './swipe-batcher';
 import { hashDeviceToken, toSession } from './sessions.service';
 import { isoOf } from '../../platform/db/iso-time';
 
@@ -17,18 +18,39 @@ interface Deps {
   qrKey: Buffer;
   repository: CheckinsRepository;
   projects: ProjectsService;
+  /** How requests share swipe statements; the defaults unless a test says otherwise. */
+  swipeBatching?: Partial<SwipeBatcherOptions>;
 }
 
 /**
- * The kiosk side of check-in, the hot path. Per request, whatever its size: one statement
- * that resolves the device, the sessions, cards and people, inserts the accepted swipes
- * with ON CONFLICT DO NOTHING and finds the rows a skipped swipe met (ADR 0033).
+ * Swipe statements running at once in a process; requests arriving meanwhile share the next
+ * one (ADR 0043). Two keep a statement always in the database while the other's answers go
+ * back; the rest of the pool stays free for everything else.
+ */
+const swipeStatementsInFlight = 2;
+/** Swipes in one shared statement at most: two full offline queues (500 each). */
+const swipesPerStatement = 1000;
+
+/**
+ * The kiosk side of check-in, the hot path. One statement resolves the device, the
+ * sessions, cards and people, inserts the accepted swipes with ON CONFLICT DO NOTHING and
+ * finds the rows a skipped swipe met (ADR 0033); requests arriving while statements run
+ * share the next one (group commit, ADR 0043).
  */
 export class CheckinsService {
   readonly #deps: Deps;
+  readonly #batcher: SwipeBatcher;
 
   constructor(deps: Deps) {
     this.#deps = deps;
+    this.#batcher = new SwipeBatcher(
+      (swipes) => deps.repository.recordSwipes(deps.db, swipes, deps.clock.now().toISOString()),
+      {
+        maxInFlight: swipeStatementsInFlight,
+        maxSwipes: swipesPerStatement,
+        ...deps.swipeBatching,
+      },
+    );
   }
 
   async authenticateDevice(token: string): Promise<DeviceActor | null> {
@@ -56,19 +78,16 @@ export class CheckinsService {
   }
 
   /**
-   * One request's swipes, one statement (ADR 0033): the device is resolved by its token in
-   * the same statement, so a revoked kiosk is refused at its next request. Only when a
-   * concurrent request recorded the same swipe or person between this statement's snapshot
-   * and its insert does one more query tell a resend from a duplicate.
+   * One request's swipes, in one statement (ADR 0033), perhaps shared with other requests
+   * (ADR 0043): the device is resolved by its token in the same statement, so a revoked
+   * kiosk is refused at its next request. Only when a concurrent statement recorded the
+   * same swipe or person between this statement's snapshot and its insert does one more
+   * query tell a resend from a duplicate.
    */
   async record(deviceToken: string, swipes: readonly Swipe[]): Promise<SwipeOutcome[]> {
-    const { db, repository } = this.#deps;
-    const now = this.#deps.clock.now().toISOString();
-    const facts = await repository.recordSwipes(
-      db,
+    const facts = await this.#batcher.record(
       hashDeviceToken(deviceToken),
       swipes.map((s, ord) => this.toRecord(s, ord)),
-      now,
     );
     if (facts.length === 0) throw deviceUnauthorised();
 
@@ -115,7 +134,7 @@ export class CheckinsService {
   }
 
   /** What the statement takes of a swipe: a normalised card number, or a QR token's person. */
-  private toRecord(s: Swipe, ord: number): SwipeToRecord {
+  private toRecord(s: Swipe, ord: number): RequestSwipe {
     const base = { ord, client_id: s.clientId, session_id: s.sessionId, swiped_at: s.swipedAt };
     if (isQr(s)) {
       const token = s.qrToken ?? s.cardNumber ?? '';

@@ -12,6 +12,7 @@ import type {
 import type { ClaimAction } from '@jijiao/domain';
 import type { Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
+import type { ReadRouting } from '../../platform/db/read-routing';
 import type { Actor } from '../../platform/auth/actor';
 import { notFound } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
@@ -30,6 +31,8 @@ import type { ClaimView, CreditsRepository } from './credits.repository';
 
 interface Deps {
   db: Db;
+  /** Where the 工作台 counts read (the replica in a routed request, ADR 0041). */
+  reads?: ReadRouting;
   clock: Clock;
   repository: CreditsRepository;
   auditLog: AuditLogService;
@@ -262,7 +265,8 @@ export class ClaimReview {
   /** 工作台: the queue in numbers (per activity type, most first) and its oldest claim. */
   async dashboard(actor: Actor): Promise<ReviewDashboard> {
     const scope = { ...reviewQueueScope(actor), excludeUserId: actor.userId };
-    const { repository, db } = this.#deps;
+    const { repository, reads } = this.#deps;
+    const db = reads?.db() ?? this.#deps.db;
     const rows = await repository.queueSummary(db, { ...scope, actFor: false });
     const actFor = await repository.queueSummary(db, { ...scope, actFor: true });
     const oldest = rows.flatMap((r) => (r.oldest ? [r.oldest.getTime()] : []));
@@ -278,7 +282,8 @@ export class ClaimReview {
 
   /** 工作台: the claims of the caller's people still in review, per level of the chain. */
   levels(actor: Actor): Promise<ReviewLevels> {
-    return reviewLevels(this.#deps, actor);
+    const { repository, reads } = this.#deps;
+    return reviewLevels({ repository, db: reads?.db() ?? this.#deps.db }, actor);
   }
 
   /** What waits at the caller's own orgs, or (代审, `actFor`) at the non-unit orgs below them. */

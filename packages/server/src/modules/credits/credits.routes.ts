@@ -174,7 +174,7 @@ export function registerCreditRoutes(
   });
 
   r.get('/api/v1/reviews/dashboard', {
-    config: { permission: 'credit:review' },
+    config: { permission: 'credit:review', reads: 'replica' },
     schema: {
       tags: ['reviews'],
       summary: '工作台: how many claims wait at the caller’s level, per activity type, the oldest',
@@ -184,7 +184,7 @@ export function registerCreditRoutes(
   });
 
   r.get('/api/v1/reviews/levels', {
-    config: { permission: 'credit:review' },
+    config: { permission: 'credit:review', reads: 'replica' },
     schema: {
       tags: ['reviews'],
       summary:

@@ -102,13 +102,62 @@ describe('taking jobs', () => {
   });
 });
 
+describe('stopping', () => {
+  it('hands the job in hand back to the queue at once; the next runner takes it', async () => {
+    await clearQueue();
+    const [id] = await queue(1);
+    let began: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => (began = resolve));
+    let steps = 0;
+    const endless = runner(
+      async ({ progress, signal }) => {
+        began();
+        // Work that would run for ever: only the stop ends it.
+        for (let i = 0; ; i++) {
+          await progress(i, null);
+          steps++;
+          await new Promise((resolve) => setTimeout(resolve, signal.aborted ? 0 : 5));
+        }
+      },
+      { pollMs: 10 },
+    );
+    endless.start();
+    await running;
+    const stopAsked = performance.now();
+    await endless.stop();
+    expect(performance.now() - stopAsked).toBeLessThan(1000);
+    expect(steps).toBeGreaterThan(0);
+    expect(await rowOf(id!)).toMatchObject({ status: 'queued', attempts: 1, error: null });
+    const [lease] = await queryRows<{ lease_until: string | null }>(
+      t.database.db,
+      sql`select lease_until from jobs where id = ${id!}`,
+    );
+    expect(lease?.lease_until).toBeNull();
+
+    const next = runner(({ input }) => Promise.resolve({ file: input?.toString() }));
+    expect(await next.drain()).toBe(1);
+    expect(await rowOf(id!)).toMatchObject({ status: 'succeeded', attempts: 2 });
+  });
+
+  it('does not hand back a job whose lease another runner took over', async () => {
+    await clearQueue();
+    const [id] = await queue(1);
+    const taken = await jobs.take(['people_import'], 60_000);
+    if (!taken) throw new Error('no job');
+    await queryRows(t.database.db, sql`update jobs set attempts = attempts + 1 where id = ${id!}`);
+    expect(await jobs.release(taken)).toBe(false);
+    expect((await rowOf(id!))?.status).toBe('running');
+  });
+});
+
 describe('running jobs', () => {
   it('runs a handler as the job’s owner and keeps its result; progress is throttled', async () => {
     await clearQueue();
     const [id] = await queue(1);
     const renewals: ({ done: number; total: number | null } | undefined)[] = [];
-    const counting: Pick<JobsService, 'take' | 'renew' | 'finish'> = {
+    const counting: Pick<JobsService, 'take' | 'renew' | 'finish' | 'release'> = {
       take: (kinds, lease) => jobs.take(kinds, lease),
+      release: (job) => jobs.release(job),
       renew: (job, lease, progress) => {
         renewals.push(progress);
         return jobs.renew(job, lease, progress);

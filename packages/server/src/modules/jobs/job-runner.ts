@@ -12,8 +12,13 @@ export interface JobContext {
   params: unknown;
   input: Buffer | null;
   fileName: string | null;
-  /** Throttled; throws `conflict` when another runner took the job over (its lease ran out). */
+  /**
+   * Throttled; throws `conflict` when another runner took the job over (its lease ran out),
+   * and throws at once when this process is stopping (the job is handed back to the queue).
+   */
   progress: ProgressListener;
+  /** Aborted when this process begins to stop: long work may look at it between steps. */
+  signal: AbortSignal;
   /**
    * How long a runner holds a job without a sign of life. Anything an earlier attempt left
    * behind longer ago than this has no living writer.
@@ -34,7 +39,7 @@ export interface JobRunnerLog {
 }
 
 export interface JobRunnerOptions {
-  jobs: Pick<JobsService, 'take' | 'renew' | 'finish'>;
+  jobs: Pick<JobsService, 'take' | 'renew' | 'finish' | 'release'>;
   handlers: Partial<Record<JobKind, JobHandler>>;
   /** How long a taken job is held without a sign of life; renewed every third of it. */
   leaseMs?: number;
@@ -45,10 +50,19 @@ export interface JobRunnerOptions {
   log?: JobRunnerLog;
 }
 
+/** Thrown into a job's work when its process stops; the job goes back to the queue. */
+class JobInterrupted extends Error {
+  constructor() {
+    super('The server is stopping: the job goes back to the queue');
+  }
+}
+
 /**
  * Takes queued jobs one at a time and runs them, in any number of server processes
- * (`FOR UPDATE SKIP LOCKED`). Started with the server, stopped on shutdown: `stop` waits
- * for the job in hand; one cut short (the process killed) is taken again after its lease.
+ * (`FOR UPDATE SKIP LOCKED`). Started with the server, stopped on shutdown: `stop` aborts
+ * the job in hand at its next progress report and hands it back to the queue, where another
+ * process takes it at once (ADR 0040); work that reports no progress is waited for. One cut
+ * short without that (the process killed) is taken again after its lease.
  */
 export class JobRunner {
   private readonly stopping = new AbortController();
@@ -94,10 +108,15 @@ export class JobRunner {
       );
     }, this.leaseMs / 3);
     heartbeat.unref();
-    const progress = throttledProgress(async (done, total) => {
+    const throttled = throttledProgress(async (done, total) => {
       await renew({ done, total });
       if (lost) throw new AppError('conflict', 'The job was taken over by another runner');
     }, this.#options.progressEvery ?? 500);
+    const { signal } = this.stopping;
+    const progress: ProgressListener = async (done, total) => {
+      if (signal.aborted) throw new JobInterrupted();
+      await throttled(done, total);
+    };
     try {
       if (!handler) throw new AppError('internal', `No handler for jobs of kind ${job.kind}`);
       const result = await handler({
@@ -107,6 +126,7 @@ export class JobRunner {
         input: job.input,
         fileName: job.fileName,
         progress,
+        signal,
         leaseMs: this.leaseMs,
       });
       clearInterval(heartbeat);
@@ -115,6 +135,13 @@ export class JobRunner {
       else log?.info({ jobId: job.id, kind: job.kind }, 'job succeeded');
     } catch (error) {
       clearInterval(heartbeat);
+      if (signal.aborted) {
+        // Stopping: not a failure of the job. Queued again now, the next attempt (fenced: a
+        // job another runner took over stays theirs).
+        if (await jobs.release(job))
+          log?.info({ jobId: job.id, kind: job.kind }, 'job handed back to the queue (stopping)');
+        return;
+      }
       const known = error instanceof AppError;
       if (!known) log?.error({ err: error, jobId: job.id }, 'job failed');
       await jobs.finish(job, {

@@ -133,6 +133,19 @@ export class JobsRepository {
     return rows.length > 0;
   }
 
+  /**
+   * Queues a running job again, only while this attempt still holds it; its input kept.
+   * The attempt stays counted, so the next one is fenced apart from it.
+   */
+  async release(db: DbOrTx, id: string, attempt: number): Promise<boolean> {
+    const rows = await db
+      .update(jobs)
+      .set({ status: 'queued', leaseUntil: null })
+      .where(and(eq(jobs.id, id), eq(jobs.status, 'running'), eq(jobs.attempts, attempt)))
+      .returning({ id: jobs.id });
+    return rows.length > 0;
+  }
+
   /** Ends a job, only while this attempt still holds it; the input is dropped. */
   async finish(
     db: DbOrTx,

@@ -164,6 +164,15 @@ export class JobsService {
     });
   }
 
+  /**
+   * Hands a running job back to the queue (its process is stopping), only while this
+   * attempt holds it: any process takes it again at once, as the next attempt.
+   */
+  release(job: Pick<TakenJob, 'id' | 'attempts'>): Promise<boolean> {
+    const { db, repository } = this.#deps;
+    return repository.release(db, job.id, job.attempts);
+  }
+
   finish(
     job: Pick<TakenJob, 'id' | 'attempts'>,
     end: { status: 'succeeded'; result: unknown } | { status: 'failed'; error: JobFailure },

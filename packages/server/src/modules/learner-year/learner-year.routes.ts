@@ -34,7 +34,7 @@ export function registerLearnerYearRoutes(
   const { years } = deps;
 
   r.get('/api/v1/me/years', {
-    config: { permission: 'credit:read_own' },
+    config: { permission: 'credit:read_own', reads: 'replica' },
     schema: {
       tags: ['learner-year'],
       summary: 'The caller’s years: every year with claims, and this year, newest first',
@@ -44,7 +44,7 @@ export function registerLearnerYearRoutes(
   });
 
   r.get('/api/v1/me/years/:year', {
-    config: { permission: 'credit:read_own' },
+    config: { permission: 'credit:read_own', reads: 'replica' },
     // The learner's most-read page (ADR 0025); the route tests parse it with the schema.
     serializerCompiler: schemaSerializerCompiler,
     schema: {
@@ -58,7 +58,7 @@ export function registerLearnerYearRoutes(
   });
 
   r.get('/api/v1/people/:id/years/:year', {
-    config: { permission: 'person:read' },
+    config: { permission: 'person:read', reads: 'replica' },
     schema: {
       tags: ['learner-year'],
       summary: 'A staff member’s year at a glance (within the caller’s subtree, else 404)',
@@ -70,7 +70,7 @@ export function registerLearnerYearRoutes(
   });
 
   r.get('/api/v1/units/:id/progress', {
-    config: { permission: 'person:read' },
+    config: { permission: 'person:read', reads: 'replica' },
     // Fifty rows a page at province scale (ADR 0025); the route tests parse it with the schema.
     serializerCompiler: schemaSerializerCompiler,
     schema: {
@@ -87,7 +87,7 @@ export function registerLearnerYearRoutes(
   });
 
   r.get('/api/v1/units/:id/statistics', {
-    config: { permission: 'person:read' },
+    config: { permission: 'person:read', reads: 'replica' },
     schema: {
       tags: ['learner-year'],
       summary:
@@ -102,7 +102,7 @@ export function registerLearnerYearRoutes(
   });
 
   r.get('/api/v1/units/:id/progress.xlsx', {
-    config: { permission: 'person:read' },
+    config: { permission: 'person:read', reads: 'replica' },
     schema: {
       tags: ['learner-year'],
       summary:

@@ -15,6 +15,7 @@ import { byAttention, isPendingStatus, pendingClaimStatuses, tallyOfCounts } fro
 import type { PolicyRegistry } from '@jijiao/domain';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
+import type { ReadRouting } from '../../platform/db/read-routing';
 import type { Actor } from '../../platform/auth/actor';
 import { visibleOr404 } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors/app-error';
@@ -55,6 +56,8 @@ import { evaluateClaims, policyFor, reportView } from './year-report';
 
 export interface LearnerYearDeps {
   db: Db;
+  /** Where the year pages and lists read (the replica in a routed request, ADR 0041). */
+  reads?: ReadRouting;
   clock: Clock;
   repository: LearnerYearRepository;
   claims: ClaimsService;
@@ -124,6 +127,11 @@ export class LearnerYearService {
     return this.#deps.standings.currentYear();
   }
 
+  /** The database for a read of a year page or list: the routed one (ADR 0041). */
+  #reader(): Db {
+    return this.#deps.reads?.db() ?? this.#deps.db;
+  }
+
   private async ownPerson(actor: Actor) {
     const person = await this.#deps.people.findByUserId(actor.userId);
     if (!person) throw new AppError('not_found', 'Your account has no person record');
@@ -151,8 +159,8 @@ export class LearnerYearService {
    * a standing that is missing or has a change waiting is computed first (as `personYear`).
    */
   async myYear(actor: Actor, year: number): Promise<YearReportView> {
-    const { db, repository } = this.#deps;
-    const own = await repository.ownYear(db, actor.userId, year);
+    const { repository } = this.#deps;
+    const own = await repository.ownYear(this.#reader(), actor.userId, year);
     if (!own) throw new AppError('not_found', 'Your account has no person record');
     if (!own.standing || own.queued) return this.personYear(await this.ownPerson(actor), year);
     return this.yearView(
@@ -179,12 +187,12 @@ export class LearnerYearService {
   private async personYear(person: PersonView, year: number): Promise<YearReportView> {
     const standing = await this.#deps.standings.yearOf(person.id, year);
     if (!standing) return this.evaluatedYear(person, year);
-    const { db, repository } = this.#deps;
+    const { repository } = this.#deps;
     return this.yearView(
       person,
       year,
       standing,
-      await repository.yearClaims(db, person.id, year, pendingClaimStatuses),
+      await repository.yearClaims(this.#reader(), person.id, year, pendingClaimStatuses),
     );
   }
 
@@ -201,7 +209,7 @@ export class LearnerYearService {
     const byId = new Map<string, YearClaimLine>(
       older
         ? (
-            await this.#deps.repository.yearClaims(this.#deps.db, person.id, year, ['effective'])
+            await this.#deps.repository.yearClaims(this.#reader(), person.id, year, ['effective'])
           ).map((c) => [c.id, c])
         : [],
     );
@@ -254,7 +262,8 @@ export class LearnerYearService {
 
   /** A year without rules in force answers 400 here; any other year is evaluated on read. */
   private async evaluatedYear(person: PersonView, year: number): Promise<YearReportView> {
-    const { db, repository, intake, policies } = this.#deps;
+    const { repository, intake, policies } = this.#deps;
+    const db = this.#reader();
     const { where } = await intake.personAndPlace(db, person.id, person);
     const yp = policyFor(policies, where, year);
     const claims = await repository.claimsOf(db, [person.id], yp.fromYear, year);
@@ -277,7 +286,8 @@ export class LearnerYearService {
     channels: ReadonlyMap<string, string[]>,
   ): Promise<PendingCredit[]> {
     if (pendingClaims.length === 0) return [];
-    const { db, repository, claims: claimViews } = this.#deps;
+    const { repository, claims: claimViews } = this.#deps;
+    const db = this.#reader();
     const views = await claimViews.viewsOf(
       pendingClaims.map((c) => c.id),
       db,

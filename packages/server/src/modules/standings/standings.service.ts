@@ -12,6 +12,7 @@ import {
 } from '@jijiao/domain';
 import { chinaYear, type Clock } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db/database';
+import type { ReadRouting } from '../../platform/db/read-routing';
 import {
   StandingsRepository,
   type NewStandingRow,
@@ -54,6 +55,8 @@ export interface StandingsLog {
 
 export interface StandingsDeps {
   db: Db;
+  /** Where the lists and statistics read (the replica in a routed request, ADR 0041). */
+  reads?: ReadRouting;
   clock: Clock;
   repository: StandingsRepository;
   queries: StandingQueriesRepository;
@@ -163,6 +166,11 @@ export class StandingsService {
     };
   }
 
+  /** The database for a read of lists and statistics: the routed one (ADR 0041). */
+  #reader(): Db {
+    return this.#deps.reads?.db() ?? this.#deps.db;
+  }
+
   constructor(deps: StandingsDeps) {
     this.#deps = deps;
     this.#stages = deps.policies.packs.flatMap((pack) => {
@@ -228,15 +236,16 @@ export class StandingsService {
     counts: { staff: number; behind: number; total: number } | null;
     stale: { count: number; since: Date | null };
   }> {
-    const { db, queries, repository } = this.#deps;
-    let rows = await queries.page(db, filter, key, after, limit + 1);
+    const { queries, repository } = this.#deps;
+    let rows = await queries.page(this.#reader(), filter, key, after, limit + 1);
     let stale = rows[0]
       ? { count: rows[0].staleCount, since: rows[0].staleSince }
-      : await repository.staleWithin(db, filter.path, filter.year);
+      : await repository.staleWithin(this.#reader(), filter.path, filter.year);
     if (stale.count > 0 && stale.count <= standingsBatch) {
       stale = await this.freshWithin(filter.path, filter.year);
-      rows = await queries.page(db, filter, key, after, limit + 1);
+      rows = await queries.page(this.#reader(), filter, key, after, limit + 1);
     }
+    const db = this.#reader();
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
@@ -251,9 +260,20 @@ export class StandingsService {
     };
   }
 
-  /** Every row of a subtree's progress in order, a page at a time (the xlsx export). */
-  async *progressRows(filter: ProgressFilter, key: ProgressSortKey): AsyncGenerator<ProgressRow> {
-    const { db, queries } = this.#deps;
+  /**
+   * Every row of a subtree's progress in order, a page at a time (the xlsx export), from
+   * the database this call was routed to (the rows are read after the handler returned).
+   */
+  progressRows(filter: ProgressFilter, key: ProgressSortKey): AsyncGenerator<ProgressRow> {
+    return this.#progressRowsFrom(this.#reader(), filter, key);
+  }
+
+  async *#progressRowsFrom(
+    db: Db,
+    filter: ProgressFilter,
+    key: ProgressSortKey,
+  ): AsyncGenerator<ProgressRow> {
+    const { queries } = this.#deps;
     let after: ProgressAfter | undefined;
     for (;;) {
       const rows = await queries.page(db, filter, key, after, standingsBatch);
@@ -274,12 +294,12 @@ export class StandingsService {
     year: number,
     depth: number,
   ): Promise<{ groups: GroupCount[]; sums: YearSums }> {
-    return this.#deps.tallies.summary(this.#deps.db, path, year, depth);
+    return this.#deps.tallies.summary(this.#reader(), path, year, depth);
   }
 
   /** The overall sums (buckets, credits by month and by channel) of a subtree's year. */
   async yearSums(path: string, year: number): Promise<YearSums> {
-    return this.#deps.tallies.sums(this.#deps.db, path, year);
+    return this.#deps.tallies.sums(this.#reader(), path, year);
   }
 
   /**
@@ -294,8 +314,9 @@ export class StandingsService {
   ): Promise<{ count: number; since: Date | null }> {
     const { db, tallies } = this.#deps;
     const stale = await this.freshWithin(path, year);
-    let waiting = await tallies.staleWithin(db, path, year);
+    let waiting = await tallies.staleWithin(this.#reader(), path, year);
     if (waiting.units > 0 && waiting.units <= limit) {
+      this.#deps.reads?.pinPrimary();
       await db.transaction(async (tx) => {
         await tallies.recompute(tx, await tallies.take(tx, limit, { path, year }));
       });
@@ -540,8 +561,8 @@ export class StandingsService {
    */
   async freshOf(personId: string, wanted: readonly number[] = []): Promise<StandingRow[]> {
     const { db, repository, clock } = this.#deps;
-    const queued = await repository.queuedOf(db, personId);
-    let rows = await repository.ofPerson(db, personId);
+    const queued = await repository.queuedOf(this.#reader(), personId);
+    let rows = await repository.ofPerson(this.#reader(), personId);
     const have = new Set(rows.map((r) => r.year));
     const missing = wanted
       .filter((year) => !have.has(year) && !queued.some((q) => q.year === year))
@@ -558,7 +579,7 @@ export class StandingsService {
    */
   async yearOf(personId: string, year: number): Promise<StandingRow | undefined> {
     const { db, repository, clock } = this.#deps;
-    const found = await repository.oneWithQueue(db, personId, year);
+    const found = await repository.oneWithQueue(this.#reader(), personId, year);
     if (found.standing && !found.queued) return found.standing;
     await this.refreshQueued([{ personId, year, queuedAt: clock.now() }]);
     return (await repository.oneWithQueue(db, personId, year)).standing;
@@ -574,7 +595,7 @@ export class StandingsService {
     limit = standingsBatch,
   ): Promise<{ count: number; since: Date | null }> {
     const { db, repository } = this.#deps;
-    const stale = await repository.staleWithin(db, path, year);
+    const stale = await repository.staleWithin(this.#reader(), path, year);
     if (stale.count === 0 || stale.count > limit) return stale;
     await this.refreshQueued(await repository.queuedWithin(db, path, year, limit));
     return repository.staleWithin(db, path, year);
@@ -582,6 +603,8 @@ export class StandingsService {
 
   private async refreshQueued(queued: readonly QueuedKey[]): Promise<void> {
     const { db, repository } = this.#deps;
+    // What this request reads next includes what it computes now.
+    this.#deps.reads?.pinPrimary();
     await db.transaction(async (tx) => {
       // Held until commit, like the drainer's: a change committed meanwhile is queued again.
       const locked = await repository.lockQueued(tx, queued);

@@ -15,6 +15,11 @@ declare module 'fastify' {
      * `request.deviceToken`; the handler refuses an unknown or revoked one with the same 401.
      */
     deviceResolvedByHandler?: boolean;
+    /**
+     * The handler's replica-tolerant reads may go to the streaming standby (dashboards,
+     * statistics, progress lists and exports, year pages; ADR 0041).
+     */
+    reads?: 'replica';
   }
   interface FastifyRequest {
     actor: Actor | null;

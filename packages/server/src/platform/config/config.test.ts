@@ -114,4 +114,19 @@ describe('loadConfig', () => {
     expect(set.metricsToken).toBe('a-token-of-16-chars');
     expect(() => loadConfig({ JIJIAO_METRICS_TOKEN: 'too-short' })).toThrow(/JIJIAO_METRICS_TOKEN/);
   });
+
+  it('reads a replica only beside DATABASE_URL, with a lag bound of 10 s unless set', () => {
+    const primary = 'postgres://jijiao@db1/jijiao';
+    const replica = 'postgres://jijiao@db2/jijiao';
+    const set = loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: replica });
+    expect(set.database).toEqual({ kind: 'postgres', url: primary, replicaUrl: replica });
+    expect(set.replicaMaxLagSeconds).toBe(10);
+    expect(
+      loadConfig({ DATABASE_URL: primary, JIJIAO_REPLICA_MAX_LAG_SECONDS: '2.5' })
+        .replicaMaxLagSeconds,
+    ).toBe(2.5);
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: replica })).toThrow(
+      /DATABASE_REPLICA_URL: a standby of DATABASE_URL/,
+    );
+  });
 });

@@ -18,6 +18,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.url().optional(),
+  /** A streaming standby of DATABASE_URL that dashboards and lists read from (ADR 0041). */
+  DATABASE_REPLICA_URL: z.url().optional(),
+  /** Beyond this lag (seconds) the replica is not read: the primary answers. */
+  JIJIAO_REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   JIJIAO_DATA_DIR: z.string().default('./data'),
   JIJIAO_DEMO: booleanString.optional(),
   JIJIAO_DEMO_PASSWORD: z.string().optional(),
@@ -105,7 +109,14 @@ export interface Config {
   readonly host: string;
   readonly database:
     | { readonly kind: 'pglite'; readonly dataDir: string }
-    | { readonly kind: 'postgres'; readonly url: string };
+    | {
+        readonly kind: 'postgres';
+        readonly url: string;
+        /** A streaming standby for replica-tolerant reads (ADR 0041). */
+        readonly replicaUrl?: string | undefined;
+      };
+  /** Beyond this lag (seconds) reads go to the primary (ADR 0041). */
+  readonly replicaMaxLagSeconds: number;
   readonly dataDir: string;
   readonly demo: {
     readonly enabled: boolean;
@@ -366,6 +377,10 @@ export function loadConfig(
     e.JIJIAO_MFA_REQUIRED_ROLES ?? (demoEnabled ? '' : defaultMfaRequiredRoles.join(',')),
     problems,
   );
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL)
+    problems.push(
+      'DATABASE_REPLICA_URL: a standby of DATABASE_URL; the embedded database has none (set DATABASE_URL too)',
+    );
   if (e.JIJIAO_SMS_WEBHOOK_URL && !e.JIJIAO_SMS_WEBHOOK_SECRET)
     problems.push(
       'JIJIAO_SMS_WEBHOOK_SECRET: required with JIJIAO_SMS_WEBHOOK_URL (16+ characters)',
@@ -384,7 +399,7 @@ export function loadConfig(
     port: overrides.port ?? e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? { kind: 'postgres', url: e.DATABASE_URL, replicaUrl: e.DATABASE_REPLICA_URL }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     dataDir,
     demo: {
@@ -449,6 +464,7 @@ export function loadConfig(
       timeoutMs: e.JIJIAO_SHUTDOWN_SECONDS * 1000,
     },
     metricsToken: e.JIJIAO_METRICS_TOKEN ?? null,
+    replicaMaxLagSeconds: e.JIJIAO_REPLICA_MAX_LAG_SECONDS,
     notifications: {
       smtpUrl: e.JIJIAO_SMTP_URL ?? null,
       mailFrom: e.JIJIAO_MAIL_FROM ?? '继续医学教育学分 <no-reply@jijiao.invalid>',

@@ -30,10 +30,23 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   /** The pool's connections now, for `/metrics` (ADR 0040). */
   poolStats(): PoolStats;
-  /** Applies the migrations of a folder: by default, this version's. */
+  /**
+   * Applies the migrations of a folder (by default, this version's), one process at a time:
+   * several servers starting together on one PostgreSQL apply each migration once.
+   */
   migrate(folder?: string): Promise<void>;
+  /**
+   * Runs `work` while no other process runs work of the same name on this database (a
+   * PostgreSQL advisory lock held by a connection of its own; PGlite has one process).
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** One raw connection for bulk loads (COPY), held while `use` runs. */
   withBulkClient<T>(use: (client: BulkClient) => Promise<T>): Promise<T>;
+  /**
+   * The streaming standby that replica-tolerant reads may use (`DATABASE_REPLICA_URL`,
+   * ADR 0041); never written, never migrated. Closed with the database.
+   */
+  readonly replica?: Db | undefined;
   close(): Promise<void>;
 }
 
@@ -47,6 +60,7 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => undefined
     kind: 'pglite',
     poolStats: () => ({ total: 1 }),
     migrate: (folder = migrationsFolder) => migratePglite(db, { migrationsFolder: folder }),
+    exclusive: (_name, work) => work(),
     withBulkClient: (use) => use(pgliteBulkClient(client)),
     async close() {
       try {
@@ -64,11 +78,27 @@ export function wrapPool(pool: pg.Pool): Database {
   // one; without a listener, node-postgres' 'error' event would crash the process.
   pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema });
+  async function exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const key = `jijiao:${name}`;
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock(hashtext($1))', [key]);
+      try {
+        return await work();
+      } finally {
+        await client.query('select pg_advisory_unlock(hashtext($1))', [key]);
+      }
+    } finally {
+      client.release();
+    }
+  }
   return {
     db,
     kind: 'postgres',
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    migrate: (folder = migrationsFolder) => migratePg(db, { migrationsFolder: folder }),
+    migrate: (folder = migrationsFolder) =>
+      exclusive('migrate', () => migratePg(db, { migrationsFolder: folder })),
+    exclusive,
     async withBulkClient(use) {
       const client = await pool.connect();
       try {
@@ -82,7 +112,27 @@ export function wrapPool(pool: pg.Pool): Database {
 }
 
 export type DatabaseTarget =
-  { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgres'; url: string; replicaUrl?: string | undefined };
+
+/**
+ * The primary with a streaming standby to read from (ADR 0041). The standby's pool
+ * connects lazily: a server starts while its replica is down, and reads the primary.
+ */
+export function withReplica(primary: Database, replicaPool: pg.Pool): Database {
+  replicaPool.on('error', () => undefined);
+  return {
+    ...primary,
+    replica: drizzlePg(replicaPool, { schema }),
+    async close() {
+      try {
+        await primary.close();
+      } finally {
+        await replicaPool.end();
+      }
+    },
+  };
+}
 
 /**
  * Opens the configured database: PGlite in the data directory (locked against a second
@@ -92,7 +142,12 @@ export async function openDatabase(target: DatabaseTarget, command: string): Pro
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     await pool.query('select 1');
-    return wrapPool(pool);
+    const database = wrapPool(pool);
+    if (!target.replicaUrl) return database;
+    return withReplica(
+      database,
+      new pg.Pool({ connectionString: target.replicaUrl, max: 10, connectionTimeoutMillis: 2000 }),
+    );
   }
   const lock = acquireDataDirLock(path.dirname(target.dataDir), command);
   try {

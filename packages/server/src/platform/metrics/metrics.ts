@@ -28,6 +28,7 @@ export class Metrics {
   readonly registry = new Registry();
   readonly #requestSeconds: Histogram<'method' | 'route' | 'status_class'>;
   readonly #signInFailures: Counter<'step'>;
+  readonly #routedReads: Counter<'source' | 'reason'>;
 
   constructor(options: { engine: 'pglite' | 'postgres'; pool: () => PoolStats; process: boolean }) {
     const registers = [this.registry];
@@ -43,6 +44,12 @@ export class Metrics {
       name: 'jijiao_sign_in_failures_total',
       help: 'Failed sign-ins in this process: a wrong password or a wrong second factor',
       labelNames: ['step'],
+      registers,
+    });
+    this.#routedReads = new Counter({
+      name: 'jijiao_routed_reads_total',
+      help: 'Requests whose reads may use the replica (ADR 0041), by where they read and why the primary',
+      labelNames: ['source', 'reason'],
       registers,
     });
     new Gauge({
@@ -70,6 +77,11 @@ export class Metrics {
 
   signInFailed(step: 'password' | 'second_factor'): void {
     this.#signInFailures.inc({ step });
+  }
+
+  /** A replica-tolerant request read from `source` (`reason`: why not the replica). */
+  routedRead(source: string, reason: string | null): void {
+    this.#routedReads.inc({ source, reason: reason ?? '' });
   }
 
   /** Registers the backlog gauges; each reads its source at scrape time. */

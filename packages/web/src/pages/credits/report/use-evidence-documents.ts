@@ -25,6 +25,10 @@ export function useEvidenceDocuments(
     retry: false,
     enabled,
     staleTime: 10 * 60_000,
+    // While another year's documents load, the slots stay as they were for the same person:
+    // an upload slot that vanished and came back mid-upload would lose the file's note.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === (personId ?? 'me') ? previous : undefined,
   });
   return type && documents.data ? documents.data.documents[type] : undefined;
 }
