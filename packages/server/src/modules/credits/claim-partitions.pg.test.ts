@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../platform/db/database';
-import { createRecordingTestDatabase, type SentQuery } from '../../../test/test-database';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { queryRows, wrapPool, type Db } from '../../platform/db/database';
+import {
+  createPostgresTestDatabase,
+  createRecordingTestDatabase,
+  createTestDatabase,
+  type SentQuery,
+} from '../../../test/test-database';
 import { LearnerYearRepository } from '../learner-year/learner-year.repository';
 import { StandingsRepository } from '../standings/standings.repository';
 import { AuditPeopleRepository } from '../audit/audit-people.repository';
@@ -112,5 +119,40 @@ describe('reads of a year touch only its partition', () => {
     const read = await partitionsRead((db) => new ClaimQueries().findView(db, randomUUID()));
     expect(read).toContain('credit_claims_default');
     expect(read.length).toBeGreaterThan(20);
+  });
+});
+
+describe('statements on the partitioned claims keep their generic plan', () => {
+  it('every connection reuses generic plans (no planning per execution)', async () => {
+    const opened = await createTestDatabase();
+    try {
+      const [row] = await queryRows<{ plan_cache_mode: string }>(
+        opened.db,
+        sql`show plan_cache_mode`,
+      );
+      expect(row?.plan_cache_mode).toBe('force_generic_plan');
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('the learner’s year, run again and again on one connection, is planned once', async () => {
+    const target = inject('testDb');
+    if (target.kind !== 'postgres') return;
+    const { database: pgDatabase, url } = await createPostgresTestDatabase();
+    const one = wrapPool(new pg.Pool({ connectionString: url, max: 1 }));
+    try {
+      for (let i = 0; i < 8; i++)
+        await new LearnerYearRepository().ownYear(one.db, randomUUID(), 2025);
+      const [plans] = await queryRows<{ generic_plans: string; custom_plans: string }>(
+        one.db,
+        sql`select generic_plans, custom_plans from pg_prepared_statements where name = 'learner_own_year'`,
+      );
+      expect(Number(plans?.custom_plans)).toBe(0);
+      expect(Number(plans?.generic_plans)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await one.close();
+      await pgDatabase.close();
+    }
   });
 });

@@ -156,6 +156,18 @@ export class ClaimYearsService {
   }
 }
 
+/** The file's bytes and its directory entry flushed to the disk. */
+async function syncToDisk(file: string): Promise<void> {
+  for (const target of [file, path.dirname(path.resolve(file))]) {
+    const handle = await fs.promises.open(target, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
 /** Streams the lines through gzip into `file`, hashing what lands on disk. */
 async function writeArchive(
   file: string,
@@ -185,6 +197,8 @@ async function writeArchive(
     await write([JSON.stringify({ end: true, rows })]);
     gzip.end();
     await once(out, 'close');
+    // On disk before the partition is dropped: a power cut must not outlive the file.
+    await syncToDisk(file);
     return { sha256: hash.digest('hex'), bytes, rows };
   } catch (error) {
     gzip.destroy();

@@ -52,8 +52,19 @@ export interface Database {
 
 export const migrationsFolder = path.resolve(import.meta.dirname, '../../../drizzle');
 
+/**
+ * Named prepared statements and foreign-key checks always reuse their generic plan (ADR
+ * 0042). On the year-partitioned claims PostgreSQL would otherwise plan them anew on every
+ * execution: the generic plan of a statement whose year is a parameter prices every
+ * partition (run-time pruning is not costed), so the custom plan always looks cheaper.
+ * Unnamed statements are planned once with their values either way.
+ */
+export const sessionSettings = 'set plan_cache_mode = force_generic_plan';
+
 /** Wraps an open PGlite instance (used by start-up and by the tests' template copies). */
 export function wrapPglite(client: PGlite, onClose: () => void = () => undefined): Database {
+  // PGlite runs its statements in order: this one before any other.
+  void client.exec(sessionSettings).catch(() => undefined);
   const db = drizzlePglite(client, { schema });
   return {
     db,
@@ -77,6 +88,10 @@ export function wrapPool(pool: pg.Pool): Database {
   // DATABASE in the tests' teardown) is dropped by the pool and the next query opens a new
   // one; without a listener, node-postgres' 'error' event would crash the process.
   pool.on('error', () => undefined);
+  // Queued on the new connection before the query it was opened for.
+  pool.on('connect', (client) => {
+    client.query(sessionSettings).catch(() => undefined);
+  });
   const db = drizzlePg(pool, { schema });
   async function exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
     const key = `jijiao:${name}`;
@@ -121,6 +136,9 @@ export type DatabaseTarget =
  */
 export function withReplica(primary: Database, replicaPool: pg.Pool): Database {
   replicaPool.on('error', () => undefined);
+  replicaPool.on('connect', (client) => {
+    client.query(sessionSettings).catch(() => undefined);
+  });
   return {
     ...primary,
     replica: drizzlePg(replicaPool, { schema }),
