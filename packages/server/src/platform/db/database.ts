@@ -61,6 +61,19 @@ export const migrationsFolder = path.resolve(import.meta.dirname, '../../../driz
  */
 export const sessionSettings = 'set plan_cache_mode = force_generic_plan';
 
+/**
+ * The same for a node-postgres pool, as a startup option of every connection it opens (no
+ * statement of its own, nothing queued before the caller's query). Call it before the
+ * pool's first connection.
+ */
+export function withSessionSettings(pool: pg.Pool): pg.Pool {
+  const settings = '-c plan_cache_mode=force_generic_plan';
+  const existing = pool.options.options;
+  if (!existing?.includes(settings))
+    pool.options.options = existing ? `${existing} ${settings}` : settings;
+  return pool;
+}
+
 /** Wraps an open PGlite instance (used by start-up and by the tests' template copies). */
 export function wrapPglite(client: PGlite, onClose: () => void = () => undefined): Database {
   // PGlite runs its statements in order: this one before any other.
@@ -88,10 +101,7 @@ export function wrapPool(pool: pg.Pool): Database {
   // DATABASE in the tests' teardown) is dropped by the pool and the next query opens a new
   // one; without a listener, node-postgres' 'error' event would crash the process.
   pool.on('error', () => undefined);
-  // Queued on the new connection before the query it was opened for.
-  pool.on('connect', (client) => {
-    client.query(sessionSettings).catch(() => undefined);
-  });
+  withSessionSettings(pool);
   const db = drizzlePg(pool, { schema });
   async function exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
     const key = `jijiao:${name}`;
@@ -136,9 +146,7 @@ export type DatabaseTarget =
  */
 export function withReplica(primary: Database, replicaPool: pg.Pool): Database {
   replicaPool.on('error', () => undefined);
-  replicaPool.on('connect', (client) => {
-    client.query(sessionSettings).catch(() => undefined);
-  });
+  withSessionSettings(replicaPool);
   return {
     ...primary,
     replica: drizzlePg(replicaPool, { schema }),
@@ -159,8 +167,8 @@ export function withReplica(primary: Database, replicaPool: pg.Pool): Database {
 export async function openDatabase(target: DatabaseTarget, command: string): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
-    await pool.query('select 1');
     const database = wrapPool(pool);
+    await pool.query('select 1');
     if (!target.replicaUrl) return database;
     return withReplica(
       database,
