@@ -49,6 +49,8 @@ export const auditActions = [
   'device.revoked',
   'attendance_rule.set',
   'credit.recorded',
+  'credit.year_archived',
+  'credit.year_partition_added',
   'credit.matched',
   'credit.edited',
   'credit.evidence_added',

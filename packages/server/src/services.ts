@@ -24,6 +24,8 @@ import { CreditIntake } from './modules/credits/credit-intake.service';
 import { ClaimsService } from './modules/credits/claims.service';
 import { ClaimReview } from './modules/credits/claim-review.service';
 import { ClaimLifecycle } from './modules/credits/claim-lifecycle';
+import { ClaimYearsRepository } from './modules/credits/claim-years.repository';
+import { ClaimYearsService } from './modules/credits/claim-years.service';
 import { CalendarRepository } from './modules/calendar/calendar.repository';
 import { CalendarService } from './modules/calendar/calendar.service';
 import { RemindersRepository } from './modules/reminders/reminders.repository';
@@ -247,6 +249,13 @@ export function buildServices(options: ServiceOptions) {
     auditLog,
   };
   const cards = new CardsService(cardsDeps);
+  const claimYears = new ClaimYearsService({
+    db,
+    clock,
+    auditLog,
+    repository: new ClaimYearsRepository(),
+    standings,
+  });
   const claimReview = new ClaimReview({
     db,
     reads,
@@ -450,6 +459,7 @@ export function buildServices(options: ServiceOptions) {
     evidence,
     claims,
     claimReview,
+    claimYears,
     hrPush,
     createHrPushWorker,
     certificateKeys,

@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { wrapPglite, wrapPool, type Database } from '../src/platform/db/database';
+import { wrapPglite, wrapPool, type Database, type Db } from '../src/platform/db/database';
+import * as schema from '../src/platform/db/schema';
 
 /** A fresh copy of the run's migrated, demo-seeded template, on the engine under test. */
 export async function createTestDatabase(): Promise<Database> {
@@ -69,4 +73,52 @@ async function createPostgresDatabaseWithUrl(
 
 export function testDbKind(): 'pglite' | 'postgres' {
   return inject('testDb').kind;
+}
+
+/** A statement as Drizzle sent it: its text and parameters. */
+export interface SentQuery {
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * A copy of the template whose Drizzle handle records every statement it sends, and runs
+ * one statement of its own with parameters: for EXPLAIN of the repositories' real queries.
+ */
+export async function createRecordingTestDatabase(): Promise<{
+  db: Db;
+  sent: SentQuery[];
+  query<T>(text: string, params: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}> {
+  const sent: SentQuery[] = [];
+  const logger: Logger = {
+    logQuery: (text, params) => {
+      sent.push({ text, params });
+    },
+  };
+  const target = inject('testDb');
+  if (target.kind === 'pglite') {
+    const dump = fs.readFileSync(target.templatePath);
+    const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
+    return {
+      db: drizzlePglite(client, { schema, logger }),
+      sent,
+      query: async <T>(text: string, params: unknown[]) =>
+        (await client.query<T>(text, params)).rows,
+      close: () => client.close(),
+    };
+  }
+  const { database, url } = await createPostgresDatabaseWithUrl(target.adminUrl, target.template);
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  return {
+    db: drizzlePg(pool, { schema, logger }),
+    sent,
+    query: async <T>(text: string, params: unknown[]) =>
+      (await pool.query(text, params)).rows as T[],
+    async close() {
+      await pool.end();
+      await database.close();
+    },
+  };
 }

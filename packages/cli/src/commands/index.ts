@@ -14,6 +14,7 @@ import { registerStart } from './start-server';
 import { registerWorker } from './run-worker';
 import { registerStandings } from './standings-commands';
 import { registerReminders } from './reminders-run';
+import { registerClaims } from './claims-commands';
 
 /** Each command lives in its own file `<verb>-<noun>.ts` and registers itself here. */
 export function registerCommands(program: Command): void {
@@ -31,6 +32,7 @@ export function registerCommands(program: Command): void {
   registerCards(program);
   registerStandings(program);
   registerReminders(program);
+  registerClaims(program);
   registerBackup(program);
   registerRestore(program);
 }

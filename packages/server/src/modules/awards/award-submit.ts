@@ -87,6 +87,7 @@ export async function submitInTx(
     });
     await repository.updateLine(tx, line.id, {
       claimId: recorded.claimId,
+      claimYear: recorded.year,
       matched: recorded.matched,
       credits: recorded.credits,
       creditClass: recorded.class,

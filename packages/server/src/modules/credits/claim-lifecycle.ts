@@ -168,6 +168,7 @@ export class ClaimLifecycle {
     const actingFor = reviewing ? options.actingFor : undefined;
     await repository.insertReview(tx, {
       claimId: claim.id,
+      claimYear: claim.year,
       step: starting ? 0 : claim.currentStep,
       reviewerOrgId: reviewing ? claim.currentReviewerOrgId : null,
       actorUserId: actor.userId,
@@ -253,6 +254,7 @@ export class ClaimLifecycle {
     if (row.status === 'effective') {
       await repository.insertReview(tx, {
         claimId: created.id,
+        claimYear: created.year,
         step: 0,
         reviewerOrgId: null,
         actorUserId: actor.userId,
@@ -291,6 +293,7 @@ export class ClaimLifecycle {
       tx,
       rows.map((row) => ({
         claimId: row.id,
+        claimYear: row.year,
         step: 0,
         reviewerOrgId: null,
         actorUserId: actor.userId,
@@ -350,6 +353,7 @@ export class ClaimLifecycle {
       });
       reviews.push({
         claimId: row.id,
+        claimYear: row.year,
         step: 0,
         reviewerOrgId: null,
         actorUserId: actor.userId,

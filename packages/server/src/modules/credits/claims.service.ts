@@ -226,7 +226,7 @@ export class ClaimsService {
       });
       await this.#deps.evidence.attach(
         tx,
-        { id: recorded.claimId, personId: subject.personId },
+        { id: recorded.claimId, personId: subject.personId, year: recorded.year },
         body.evidence,
         actor.userId,
       );
@@ -299,7 +299,7 @@ export class ClaimsService {
       const stored = await this.#deps.evidence.store(tx, upload);
       await this.#deps.evidence.attach(
         tx,
-        { id: v.id, personId: v.personId },
+        { id: v.id, personId: v.personId, year: v.year },
         [{ sha256: stored.sha256, fileName: stored.fileName, ...(kind ? { kind } : {}) }],
         actor.userId,
       );

@@ -281,8 +281,11 @@ async function sortArrivals(
     arrivals: [],
     unitPaths: new Map(),
   };
+  // The year of every claim an arrival may land on: stored ones and this batch's new ones.
+  const yearOf = new Map([...rows.values()].map((c) => [c.id, c.year]));
   const arrival = (claimId: string, sourceRef: string): NewProvenance => ({
     claimId,
+    claimYear: yearOf.get(claimId) ?? 0,
     channel,
     sourceRef,
     receivedAt: now,
@@ -329,6 +332,7 @@ async function sortArrivals(
       createdAt: now,
       updatedAt: now,
     });
+    yearOf.set(item.claimId, item.valued.year);
     sorted.provenances.push(arrival(item.claimId, item.sourceRef));
     sorted.arrivals.push({
       claimId: item.claimId,

@@ -315,7 +315,7 @@ export class CreditIntake {
       input.actor,
       input.channel,
     );
-    await repository.insertProvenance(tx, { claimId, ...provenance });
+    await repository.insertProvenance(tx, { claimId, claimYear: created.year, ...provenance });
     let status = created.status;
     let version = created.version;
     if (input.initialStatus === 'submitted') {
@@ -354,10 +354,14 @@ export class CreditIntake {
     existing: ClaimRow,
     unitPath: string,
     input: IntakeInput,
-    provenance: Omit<Parameters<CreditsRepository['insertProvenance']>[1], 'claimId'>,
+    provenance: Omit<Parameters<CreditsRepository['insertProvenance']>[1], 'claimId' | 'claimYear'>,
   ): Promise<IntakeResult> {
     const { repository } = this.#deps;
-    await repository.insertProvenance(tx, { claimId: existing.id, ...provenance });
+    await repository.insertProvenance(tx, {
+      claimId: existing.id,
+      claimYear: existing.year,
+      ...provenance,
+    });
     await this.#deps.lifecycle.arrivedAgain(tx, [existing]);
     let status = existing.status;
     let version = existing.version;

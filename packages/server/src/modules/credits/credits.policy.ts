@@ -128,3 +128,12 @@ export const reviewQueueScope = (
  * office): the subtrees, for SQL.
  */
 export const reviewLevelsScope = (actor: Actor): string[] => scopeOf(actor, 'credit:review');
+
+/**
+ * Adding a year's partition or archiving a year (ADR 0042) acts on every province's claims
+ * of that year: it takes audit:manage over each province that has any (and somewhere).
+ */
+export const canManageClaimYears: Policy<Actor, readonly Placed[]> = (actor, provinces) => {
+  const scope = scopeOf(actor, 'audit:manage');
+  return scope.length > 0 && provinces.every((p) => isWithinScope(scope, p.path));
+};

@@ -81,7 +81,7 @@ export async function enterForStaff(
       });
       await deps.evidence.attach(
         tx,
-        { id: recorded.claimId, personId },
+        { id: recorded.claimId, personId, year: recorded.year },
         body.evidence,
         actor.userId,
       );

@@ -103,7 +103,7 @@ export async function seedDemoClaims(
     });
     await services.evidence.attach(
       tx,
-      { id: recorded.claimId, personId: person.id },
+      { id: recorded.claimId, personId: person.id, year: recorded.year },
       // The paper's scan is its page; the sessions need no document (pack `evidence`).
       [
         {

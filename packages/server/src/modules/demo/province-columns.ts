@@ -43,4 +43,11 @@ export const claimColumns = [
   'updated_at',
 ];
 
-export const provenanceColumns = ['id', 'claim_id', 'channel', 'source_ref', 'received_at'];
+export const provenanceColumns = [
+  'id',
+  'claim_id',
+  'claim_year',
+  'channel',
+  'source_ref',
+  'received_at',
+];

@@ -215,6 +215,7 @@ export async function generateProvince(
       copyLine([
         newId('0d000000', claimN),
         id,
+        v.year,
         channel,
         `bench#${String(claimN)}`,
         `${activity.date}T18:00:00Z`,

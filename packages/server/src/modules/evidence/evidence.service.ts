@@ -80,7 +80,7 @@ export class EvidenceService {
    */
   async attach(
     db: DbOrTx,
-    claim: { id: string; personId: string },
+    claim: { id: string; personId: string; year: number },
     refs: readonly EvidenceRef[],
     uploadedBy: string | null,
   ): Promise<void> {
@@ -93,6 +93,7 @@ export class EvidenceService {
       }
       await this.#deps.repository.attach(db, {
         claimId: claim.id,
+        claimYear: claim.year,
         sha256: ref.sha256,
         fileName: ref.fileName,
         documentKind: ref.kind ?? null,

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import { queryRows, type Db, type DbOrTx } from '../../platform/db/database';
 import { intArray, textArray } from '../../platform/db/array-param';
 import { upsertJsonRows } from '../../platform/db/json-rows';
+import { claimYearArchives } from '../../platform/db/tables/claim-archives';
 import { creditClaims, creditProvenances } from '../../platform/db/tables/credits';
 import { orgs } from '../../platform/db/tables/orgs';
 import { people } from '../../platform/db/tables/people';
@@ -72,12 +73,12 @@ function wantedSql(currentYear: number, only: StandingsScope) {
   const includeCurrent = only.year === undefined || only.year === currentYear;
   return sql`
     select s.person_id, s.year from ${personStandings} s
-    where ${yearIs('s.year')} and ${inProvince('s.unit_path')}
+    where ${yearIs('s.year')} and ${inProvince('s.unit_path')} and ${liveYear('s.year')}
     union
     select c.person_id, c.year from ${creditClaims} c
     join ${people} p on p.id = c.person_id
     join ${orgs} o on o.id = p.unit_id
-    where ${yearIs('c.year')} and ${inProvince('o.path')}
+    where ${yearIs('c.year')} and ${inProvince('o.path')} and ${liveYear('c.year')}
     ${
       includeCurrent
         ? sql`union select p.id, ${currentYear}::int from ${people} p
@@ -85,6 +86,13 @@ function wantedSql(currentYear: number, only: StandingsScope) {
         : sql``
     }`;
 }
+
+/**
+ * Not a year whose claims were archived (ADR 0042): its stored standings are the filed
+ * outcome, and computing them again, without the claims, would store zero credits.
+ */
+const liveYear = (column: string) =>
+  sql`${sql.raw(column)} not in (select a.year from ${claimYearArchives} a)`;
 
 /** The keys as a relation `(person_id, year)`: two array parameters, however many keys. */
 const pairsSql = (keys: readonly StandingKey[]) =>
@@ -111,6 +119,7 @@ export class StandingsRepository {
       select k."personId", k.year, ${at.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify([...unique.values()])}::jsonb)
         as k("personId" uuid, year int)
+      where ${liveYear('k.year')}
       order by 1, 2
       on conflict (person_id, year) do update
         set queued_at = excluded.queued_at
@@ -131,7 +140,7 @@ export class StandingsRepository {
       select person_id, year, ${at.toISOString()}::timestamptz from ${personStandings}
       where person_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(
         personIds,
-      )}::jsonb)) and year >= ${fromYear} and year <= ${untilYear}
+      )}::jsonb)) and year >= ${fromYear} and year <= ${untilYear} and ${liveYear('year')}
       on conflict (person_id, year) do update
         set queued_at = excluded.queued_at
         where excluded.queued_at < ${standingQueue}.queued_at`);
@@ -142,7 +151,7 @@ export class StandingsRepository {
     await db.execute(sql`
       insert into ${standingQueue} (person_id, year, queued_at)
       select person_id, year, ${at.toISOString()}::timestamptz from ${personStandings}
-      where unit_path like ${`${path}%`}
+      where unit_path like ${`${path}%`} and ${liveYear('year')}
       on conflict (person_id, year) do update
         set queued_at = excluded.queued_at
         where excluded.queued_at < ${standingQueue}.queued_at`);
@@ -160,7 +169,7 @@ export class StandingsRepository {
         ${province ? sql`join ${orgs} o on o.id = p.unit_id and o.path like ${`${province}%`}` : sql``}
         where not exists (
           select 1 from ${personStandings} s where s.person_id = p.id and s.year = ${year}
-        )
+        ) and ${year}::int not in (select a.year from ${claimYearArchives} a)
         on conflict do nothing
         returning 1
       ) select count(*)::int as n from added`,
@@ -213,6 +222,10 @@ export class StandingsRepository {
       count: rows[0]?.total ?? 0,
       first: rows.map(({ personId, year }) => ({ personId, year })),
     };
+  }
+
+  async forgetQueuedYear(db: DbOrTx, year: number): Promise<void> {
+    await db.execute(sql`delete from ${standingQueue} where year = ${year}`);
   }
 
   /** The oldest queued pairs, locked so that no other drainer takes them. */
@@ -439,6 +452,7 @@ export class StandingsRepository {
           where ${only.year === undefined ? sql`true` : sql`year = ${only.year}`}
           and ${only.provincePath ? sql`unit_path like ${`${only.provincePath}%`}` : sql`true`}
           and ${after ? sql`(person_id, year) > (${after.personId}::uuid, ${after.year}::int)` : sql`true`}
+          and ${liveYear('year')}
           order by person_id, year limit ${limit}`,
     );
   }

@@ -363,6 +363,14 @@ export class StandingsService {
   }
 
   /**
+   * A year's claims were archived (ADR 0042): its waiting keys are dropped, since computing
+   * them now would store zero credits; the enqueue paths skip the year from then on.
+   */
+  async yearArchived(tx: DbOrTx, year: number): Promise<void> {
+    await this.#deps.repository.forgetQueuedYear(tx, year);
+  }
+
+  /**
    * People changed unit, profession, title or name (or were created): every stored
    * standing of theirs is stale, and this year's is wanted.
    */

@@ -41,6 +41,7 @@ import {
   canEditClaim,
   canEnterCreditsAt,
   canEnterCreditsFor,
+  canManageClaimYears,
   canActForClaim,
   canSeeClaimDirectly,
   isClaimAtCallersLevel,
@@ -189,6 +190,7 @@ const cases: [string, Policy<Actor, never>, (path: string) => unknown, Table][] 
     (unitPath) => ({ unitPath }),
     only({ unit_admin: 'y--' }),
   ],
+  ['canManageClaimYears', canManageClaimYears, (path) => [{ path }], provinceOnly],
   [
     'canEnterCreditsAt',
     canEnterCreditsAt,

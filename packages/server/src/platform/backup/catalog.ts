@@ -29,7 +29,10 @@ export function tableRef(name: string): SQL {
   return sql.raw(`public.${ident(name)}`);
 }
 
-/** The base tables of `public`, sorted by name (the order of the archive and the manifest). */
+/**
+ * The base tables of `public` (partitioned ones once, not their partitions), sorted by name
+ * (the order of the archive and the manifest).
+ */
 export async function catalogTables(db: DbOrTx): Promise<CatalogTable[]> {
   const columns = await queryRows<{
     table_name: string;
@@ -44,6 +47,10 @@ export async function catalogTables(db: DbOrTx): Promise<CatalogTable[]> {
           join information_schema.tables t
             on t.table_schema = c.table_schema and t.table_name = c.table_name
          where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+           -- A partition's rows are its parent's (credit_claims by year, ADR 0042).
+           and not exists (select 1 from pg_class pc join pg_namespace pn on pn.oid = pc.relnamespace
+                            where pn.nspname = 'public' and pc.relname = c.table_name
+                              and pc.relispartition)
          order by c.table_name, c.ordinal_position`,
   );
   const keys = await queryRows<{ table_name: string; column_name: string }>(
@@ -87,7 +94,9 @@ export async function foreignKeys(db: DbOrTx): Promise<ForeignKey[]> {
             from pg_constraint co
             join pg_class cl on cl.oid = co.conrelid
             join pg_namespace n on n.oid = co.connamespace
-           where co.contype = 'f' and n.nspname = 'public'
+           -- Only the constraints as declared: a foreign key from or to a partitioned table
+           -- also has one per partition (conparentid set), which goes with its parent.
+           where co.contype = 'f' and n.nspname = 'public' and co.conparentid = 0
            order by cl.relname, co.conname`,
     )
   ).map((row) => ({ table: row.table_name, name: row.name, definition: row.definition }));

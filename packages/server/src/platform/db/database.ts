@@ -52,8 +52,32 @@ export interface Database {
 
 export const migrationsFolder = path.resolve(import.meta.dirname, '../../../drizzle');
 
+/**
+ * Named prepared statements and foreign-key checks always reuse their generic plan (ADR
+ * 0042). On the year-partitioned claims PostgreSQL would otherwise plan them anew on every
+ * execution: the generic plan of a statement whose year is a parameter prices every
+ * partition (run-time pruning is not costed), so the custom plan always looks cheaper.
+ * Unnamed statements are planned once with their values either way.
+ */
+export const sessionSettings = 'set plan_cache_mode = force_generic_plan';
+
+/**
+ * The same for a node-postgres pool, as a startup option of every connection it opens (no
+ * statement of its own, nothing queued before the caller's query). Call it before the
+ * pool's first connection.
+ */
+export function withSessionSettings(pool: pg.Pool): pg.Pool {
+  const settings = '-c plan_cache_mode=force_generic_plan';
+  const existing = pool.options.options;
+  if (!existing?.includes(settings))
+    pool.options.options = existing ? `${existing} ${settings}` : settings;
+  return pool;
+}
+
 /** Wraps an open PGlite instance (used by start-up and by the tests' template copies). */
 export function wrapPglite(client: PGlite, onClose: () => void = () => undefined): Database {
+  // PGlite runs its statements in order: this one before any other.
+  void client.exec(sessionSettings).catch(() => undefined);
   const db = drizzlePglite(client, { schema });
   return {
     db,
@@ -77,6 +101,7 @@ export function wrapPool(pool: pg.Pool): Database {
   // DATABASE in the tests' teardown) is dropped by the pool and the next query opens a new
   // one; without a listener, node-postgres' 'error' event would crash the process.
   pool.on('error', () => undefined);
+  withSessionSettings(pool);
   const db = drizzlePg(pool, { schema });
   async function exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
     const key = `jijiao:${name}`;
@@ -121,6 +146,7 @@ export type DatabaseTarget =
  */
 export function withReplica(primary: Database, replicaPool: pg.Pool): Database {
   replicaPool.on('error', () => undefined);
+  withSessionSettings(replicaPool);
   return {
     ...primary,
     replica: drizzlePg(replicaPool, { schema }),
@@ -141,8 +167,8 @@ export function withReplica(primary: Database, replicaPool: pg.Pool): Database {
 export async function openDatabase(target: DatabaseTarget, command: string): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
-    await pool.query('select 1');
     const database = wrapPool(pool);
+    await pool.query('select 1');
     if (!target.replicaUrl) return database;
     return withReplica(
       database,

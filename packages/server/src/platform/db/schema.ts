@@ -25,3 +25,4 @@ export * from './tables/calendar';
 export * from './tables/notifications';
 export * from './tables/scheduled-runs';
 export * from './tables/rate-limits';
+export * from './tables/claim-archives';

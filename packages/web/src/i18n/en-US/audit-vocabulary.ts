@@ -58,6 +58,8 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
     attendance_rule: { set: 'Attendance rule for awards set' },
     credit: {
       recorded: 'Credit recorded',
+      year_archived: 'A year of credits archived',
+      year_partition_added: 'A year’s credit partition created',
       matched: 'Duplicate credit merged',
       edited: 'Claim edited',
       evidence_added: 'Evidence uploaded',

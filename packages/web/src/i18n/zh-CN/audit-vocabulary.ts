@@ -85,6 +85,8 @@ export const auditVocabularyMessages = {
     attendance_rule: { set: '设置授予学分的出勤要求' },
     credit: {
       recorded: '记录学分',
+      year_archived: '归档一年的学分',
+      year_partition_added: '新建学分年度分区',
       matched: '合并重复学分',
       edited: '修改申报',
       evidence_added: '上传证明材料',

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -46,7 +47,9 @@ export const awardLines = pgTable(
     /** `hand`, `roster` (file name + row in source_ref) or `attendance`. */
     source: text('source').notNull(),
     sourceRef: text('source_ref'),
-    claimId: uuid('claim_id').references(() => creditClaims.id),
+    claimId: uuid('claim_id'),
+    /** The claim's year, set with `claim_id` (the key of the partitioned claims, ADR 0042). */
+    claimYear: integer('claim_year'),
     matched: boolean('matched').notNull().default(false),
     returnReason: text('return_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -54,5 +57,10 @@ export const awardLines = pgTable(
   (t) => [
     uniqueIndex('award_lines_person_role_uq').on(t.batchId, t.personId, t.role),
     index('award_lines_claim_idx').on(t.claimId),
+    foreignKey({
+      name: 'award_lines_claim_fk',
+      columns: [t.claimId, t.claimYear],
+      foreignColumns: [creditClaims.id, creditClaims.year],
+    }).onUpdate('cascade'),
   ],
 );

@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -20,12 +22,16 @@ import { awardBatches } from './awards';
  * A credit claim: one activity of one person, from any channel, valued by the rules engine
  * and walking the review chain snapshotted at submission. `version` guards every
  * transition (`UPDATE … WHERE id = $1 AND version = $2`, see ADR 0007).
+ *
+ * Partitioned by `year` (migration 0028, ADR 0042): one partition per year and a default;
+ * the key is `(id, year)` and every table pointing at a claim carries its `claim_year`.
+ * Drizzle does not model partitioning: the migration's SQL is written by hand.
  */
 export const creditClaims = pgTable(
   'credit_claims',
   {
     id: uuid('id')
-      .primaryKey()
+      .notNull()
       .default(sql`gen_random_uuid()`),
     personId: uuid('person_id')
       .notNull()
@@ -64,6 +70,7 @@ export const creditClaims = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'credit_claims_pkey', columns: [t.id, t.year] }),
     index('credit_claims_person_year_idx').on(t.personId, t.year),
     index('credit_claims_queue_idx').on(t.status, t.currentReviewerOrgId, t.submittedAt, t.id),
     // A reviewer high in the chain has most pending claims in scope: walking this index in
@@ -89,9 +96,9 @@ export const creditProvenances = pgTable(
     id: uuid('id')
       .primaryKey()
       .default(sql`gen_random_uuid()`),
-    claimId: uuid('claim_id')
-      .notNull()
-      .references(() => creditClaims.id),
+    claimId: uuid('claim_id').notNull(),
+    /** The claim's year: with `claim_id`, the key of the partitioned claims. */
+    claimYear: integer('claim_year').notNull(),
     channel: text('channel').notNull(),
     /** e.g. platform + idempotency key, batch line, import file name + row. */
     sourceRef: text('source_ref'),
@@ -99,7 +106,14 @@ export const creditProvenances = pgTable(
     actorUserId: uuid('actor_user_id'),
     actorOrgId: uuid('actor_org_id'),
   },
-  (t) => [index('credit_provenances_claim_idx').on(t.claimId, t.receivedAt)],
+  (t) => [
+    index('credit_provenances_claim_idx').on(t.claimId, t.receivedAt),
+    foreignKey({
+      name: 'credit_provenances_claim_fk',
+      columns: [t.claimId, t.claimYear],
+      foreignColumns: [creditClaims.id, creditClaims.year],
+    }).onUpdate('cascade'),
+  ],
 );
 
 /** The review history of a claim: every transition, who, when, from, to, why. */
@@ -109,9 +123,9 @@ export const claimReviews = pgTable(
     id: uuid('id')
       .primaryKey()
       .default(sql`gen_random_uuid()`),
-    claimId: uuid('claim_id')
-      .notNull()
-      .references(() => creditClaims.id),
+    claimId: uuid('claim_id').notNull(),
+    /** The claim's year: with `claim_id`, the key of the partitioned claims. */
+    claimYear: integer('claim_year').notNull(),
     step: integer('step').notNull(),
     /** The org the step belonged to (a reviewer's decision), null outside the chain. */
     reviewerOrgId: uuid('reviewer_org_id'),
@@ -126,5 +140,12 @@ export const claimReviews = pgTable(
     reason: text('reason'),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('claim_reviews_claim_idx').on(t.claimId, t.at)],
+  (t) => [
+    index('claim_reviews_claim_idx').on(t.claimId, t.at),
+    foreignKey({
+      name: 'claim_reviews_claim_fk',
+      columns: [t.claimId, t.claimYear],
+      foreignColumns: [creditClaims.id, creditClaims.year],
+    }).onUpdate('cascade'),
+  ],
 );

@@ -1,5 +1,6 @@
 import {
   customType,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -34,9 +35,9 @@ export const evidenceFiles = pgTable('evidence_files', {
 export const claimEvidence = pgTable(
   'claim_evidence',
   {
-    claimId: uuid('claim_id')
-      .notNull()
-      .references(() => creditClaims.id),
+    claimId: uuid('claim_id').notNull(),
+    /** The claim's year: with `claim_id`, the key of the partitioned claims (ADR 0042). */
+    claimYear: integer('claim_year').notNull(),
     sha256: text('sha256')
       .notNull()
       .references(() => evidenceFiles.sha256),
@@ -52,5 +53,10 @@ export const claimEvidence = pgTable(
   (t) => [
     primaryKey({ columns: [t.claimId, t.sha256] }),
     index('claim_evidence_sha_idx').on(t.sha256, t.personId),
+    foreignKey({
+      name: 'claim_evidence_claim_fk',
+      columns: [t.claimId, t.claimYear],
+      foreignColumns: [creditClaims.id, creditClaims.year],
+    }).onUpdate('cascade'),
   ],
 );

@@ -1,0 +1,191 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../../test/build-app';
+import { pngBytes } from '../../../test/credit-files';
+import { createFactories, type Factories } from '../../../test/factories';
+import { createTestDatabase } from '../../../test/test-database';
+import { queryRows, type Database } from '../../platform/db/database';
+import { audits } from '../../platform/db/tables/audit';
+import type { OrgTree } from '../../../test/factories/types';
+import type { Claim } from '@jijiao/contracts';
+
+// Archiving a year (ADR 0042): refused while the year is open, then its claims and what
+// points at them leave for a file, its partition is detached and dropped, and the log says so.
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-claim-years-'));
+const clock = new FakeClock('2019-06-01T08:00:00Z');
+let database: Database;
+let f: Factories;
+let tree: OrgTree;
+let effective2019: Claim;
+let draft2019: Claim;
+let kept2020: Claim;
+
+const count = async (query: ReturnType<typeof sql>) =>
+  (await queryRows<{ n: number }>(database.db, query))[0]?.n;
+const archiveFile = (name: string) => path.join(dir, name);
+const archive = async (year: number, file: string) =>
+  f.services.claimYears.archiveYear(await f.provinceActor(tree.province), year, file);
+const refusal = async (work: Promise<unknown>) =>
+  work.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (error: unknown) => error as { code: string; message: string },
+  );
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  f = createFactories({ database, clock });
+  tree = await f.buildOrgTree();
+  const person = await f.buildPerson({ unit: tree.unit });
+  effective2019 = await f.buildClaim({ person, channel: 'platform_push', status: 'effective' });
+  draft2019 = await f.buildClaim({ person });
+  await f.services.claims.attachUpload(
+    await f.actorOf(person.user),
+    draft2019.id,
+    { bytes: pngBytes, fileName: '证明.png', declaredType: 'image/png' },
+    '127.0.0.1',
+  );
+  clock.advanceMinutes(365 * 24 * 60);
+  kept2020 = await f.buildClaim({ person, channel: 'platform_push', status: 'effective' });
+  // To the spring of 2026: 2019 has ended.
+  clock.advanceMinutes(6 * 365 * 24 * 60);
+});
+afterAll(async () => {
+  await database.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('jijiao claims archive-year, as the service does it', () => {
+  it('the claims sit in their years’ partitions', async () => {
+    expect([effective2019.year, draft2019.year, kept2020.year]).toEqual([2019, 2019, 2020]);
+    expect(
+      await count(
+        sql`select count(*)::int as n from credit_claims_y2019 where id in (${effective2019.id}::uuid, ${draft2019.id}::uuid)`,
+      ),
+    ).toBe(2);
+  });
+
+  it('refuses the current year, and a year no filed audit closes, naming the province', async () => {
+    const current = await refusal(archive(2026, archiveFile('2026.gz')));
+    expect(current.message).toMatch(/2026 has not ended/);
+    const open = await refusal(archive(2019, archiveFile('2019.gz')));
+    expect(open.code).toBe('invalid_state');
+    expect(open.message).toContain(`2019 is still open: no filed audit of it in`);
+    expect(open.message).toContain(tree.province.name);
+    expect(fs.existsSync(archiveFile('2019.gz'))).toBe(false);
+  });
+
+  it('writes the year to a file, detaches and drops its partition, and logs it', async () => {
+    await database.db.insert(audits).values({
+      provinceId: tree.province.id,
+      year: 2019,
+      status: 'filed',
+      openedAt: clock.now(),
+      filedAt: clock.now(),
+    });
+    const file = archiveFile('2019.jsonl.gz');
+    const done = await archive(2019, file);
+    expect(done.rows).toMatchObject({
+      credit_claims: 2,
+      claim_evidence: 1,
+      evidence_files: 1,
+    });
+    expect(done.rows.credit_provenances).toBeGreaterThanOrEqual(2);
+    expect(done.rows.claim_reviews).toBeGreaterThanOrEqual(1);
+
+    const bytes = fs.readFileSync(file);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(done.sha256);
+    const lines = zlib
+      .gunzipSync(bytes)
+      .toString('utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { t?: string; row?: { id?: string }; end?: boolean });
+    expect(lines[0]).toMatchObject({ format: 'jijiao-claim-year-archive/1', year: 2019 });
+    expect(lines.at(-1)).toMatchObject({ end: true, rows: done.rows });
+    expect(
+      lines
+        .filter((l) => l.t === 'credit_claims')
+        .map((l) => l.row?.id)
+        .sort(),
+    ).toEqual([effective2019.id, draft2019.id].sort());
+
+    expect(await count(sql`select count(*)::int as n from credit_claims where year = 2019`)).toBe(
+      0,
+    );
+    expect(
+      await count(
+        sql`select count(*)::int as n from pg_class where relname = 'credit_claims_y2019'`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        sql`select count(*)::int as n from credit_provenances where claim_id = ${kept2020.id}::uuid and claim_year = 2020`,
+      ),
+    ).toBe(1);
+    expect(
+      await count(sql`select count(*)::int as n from claim_evidence where claim_year = 2019`),
+    ).toBe(0);
+    const [logged] = await queryRows<{ details: Record<string, unknown> }>(
+      database.db,
+      sql`select details from audit_log where action = 'credit.year_archived'`,
+    );
+    expect(logged?.details).toMatchObject({ year: 2019, sha256: done.sha256, claims: 2 });
+    const [recorded] = await queryRows<{ sha256: string }>(
+      database.db,
+      sql`select sha256 from claim_year_archives where year = 2019`,
+    );
+    expect(recorded?.sha256).toBe(done.sha256);
+  });
+
+  it('leaves the archived year’s standings as they are: nothing queues them again', async () => {
+    const personId = effective2019.personId;
+    await database.db.transaction(async (tx) => {
+      await f.services.standings.claimsChanged(tx, [
+        { personId, year: 2019 },
+        { personId, year: 2020 },
+      ]);
+      await f.services.standings.peopleChanged(tx, [personId]);
+    });
+    const queued = await queryRows<{ year: number }>(
+      database.db,
+      sql`select distinct year from standing_queue where person_id = ${personId}::uuid order by year`,
+    );
+    expect(queued.map((q) => q.year)).toContain(2020);
+    expect(queued.map((q) => q.year)).not.toContain(2019);
+  });
+
+  it('refuses to archive a year twice; the year can get an empty partition again', async () => {
+    const again = await refusal(archive(2019, archiveFile('again.gz')));
+    expect(again.message).toMatch(/archived already/);
+    const actor = await f.provinceActor(tree.province);
+    expect(await f.services.claimYears.addYear(actor, 2019)).toBe(true);
+    expect(await f.services.claimYears.addYear(actor, 2019)).toBe(false);
+  });
+
+  it('keeps a year without a partition in the default one, and will not split it out then', async () => {
+    // No service enters a claim of 2041 (entry is open for the current year only): by hand.
+    await database.db.execute(sql`
+      insert into credit_claims (person_id, unit_id, channel, activity, activity_type,
+                                 activity_date, year, credits, pack_versions, status)
+      values (${effective2019.personId}::uuid, ${tree.unit.id}::uuid, 'platform_push', '{}'::jsonb,
+              'self_study', '2041-01-02', 2041, 1, '[]'::jsonb, 'draft')`);
+    expect(
+      await count(sql`select count(*)::int as n from credit_claims_default where year = 2041`),
+    ).toBe(1);
+    const actor = await f.provinceActor(tree.province);
+    const refused = await refusal(f.services.claimYears.addYear(actor, 2041));
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toContain('credit_claims_default');
+    // 2010 is before the migration's range: its claims would be in the default partition.
+    const archiving = await refusal(archive(2010, archiveFile('2010.gz')));
+    expect(archiving.message).toMatch(/2010 have no partition of their own/);
+  });
+});
