@@ -46,7 +46,12 @@ export async function provinceOnPostgres(options) {
     } finally {
       await database.close();
     }
-    const client = new pg.Client({ connectionString: cluster.url });
+    // The generator's connection is set up as the server's are (`seed-demo --people` writes
+    // through the server's pool): generic plans for the foreign-key checks (ADR 0042).
+    const client = new pg.Client({
+      connectionString: cluster.url,
+      options: m.sessionStartupOptions,
+    });
     await client.connect();
     if (process.env.BENCH_PG_STATS) await client.query('create extension pg_stat_statements');
     try {

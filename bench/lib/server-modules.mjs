@@ -29,6 +29,7 @@ export async function serverModules() {
     creditCodeCheckChar: domain.creditCodeCheckChar,
     maskResidentId: domain.maskResidentId,
     wrapPool: database.wrapPool,
+    sessionStartupOptions: database.sessionStartupOptions,
     wrapPglite: database.wrapPglite,
     startPostgresCluster: cluster.startPostgresCluster,
     pgBulkClient: copy.pgBulkClient,

@@ -61,13 +61,16 @@ export const migrationsFolder = path.resolve(import.meta.dirname, '../../../driz
  */
 export const sessionSettings = 'set plan_cache_mode = force_generic_plan';
 
+/** `sessionSettings` as the startup option of a node-postgres connection (`options`). */
+export const sessionStartupOptions = '-c plan_cache_mode=force_generic_plan';
+
 /**
  * The same for a node-postgres pool, as a startup option of every connection it opens (no
  * statement of its own, nothing queued before the caller's query). Call it before the
  * pool's first connection.
  */
 export function withSessionSettings(pool: pg.Pool): pg.Pool {
-  const settings = '-c plan_cache_mode=force_generic_plan';
+  const settings = sessionStartupOptions;
   const existing = pool.options.options;
   if (!existing?.includes(settings))
     pool.options.options = existing ? `${existing} ${settings}` : settings;
