@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Flex, Select, Typography } from 'antd';
+import { useIsPhone } from '../../components/use-is-phone';
 import type { KioskSessions } from '@jijiao/contracts';
 import { useT } from '../../i18n/use-t';
 import { currentSession } from './current-session';
@@ -74,21 +75,31 @@ export function KioskStation({
   }, []);
 
   const look = shown ? resultLook[shown.result] : null;
+  // A phone held up at the door (its camera scanning QR codes) gets the same station,
+  // wrapped to its width and in smaller type.
+  const isPhone = useIsPhone();
+  const edge = isPhone ? 16 : 32;
   return (
     <Flex vertical style={{ minHeight: '100vh', background: '#001529', color: '#fff' }}>
-      <Flex justify="space-between" align="center" gap={16} style={{ padding: '16px 32px' }}>
+      <Flex
+        justify="space-between"
+        align="center"
+        gap={16}
+        wrap
+        style={{ padding: `${isPhone ? 12 : 16}px ${String(edge)}px` }}
+      >
         <div>
-          <div style={{ fontSize: 32, fontWeight: 600 }} data-testid="kiosk-project">
+          <div style={{ fontSize: isPhone ? 22 : 32, fontWeight: 600 }} data-testid="kiosk-project">
             {kiosk.project.name}
           </div>
-          <div style={{ fontSize: 18, opacity: 0.8 }}>
+          <div style={{ fontSize: isPhone ? 14 : 18, opacity: 0.8 }}>
             {kiosk.project.hostName} · {kiosk.project.number} · {kiosk.device.name}
           </div>
         </div>
-        <Flex gap={12} align="center">
+        <Flex gap={12} align="center" wrap style={isPhone ? { width: '100%' } : undefined}>
           <Select
             size="large"
-            style={{ minWidth: 360 }}
+            style={isPhone ? { flex: 1, minWidth: 0 } : { minWidth: 360 }}
             aria-label={t('kiosk.session')}
             value={sessionId || undefined}
             placeholder={t('kiosk.session')}
@@ -119,7 +130,9 @@ export function KioskStation({
         gap={24}
         style={{
           flex: 1,
-          margin: '0 32px',
+          margin: `0 ${String(edge)}px`,
+          padding: isPhone ? 16 : 0,
+          textAlign: 'center',
           borderRadius: 16,
           background: look?.background ?? '#0a2540',
           color: look?.color ?? '#fff',
@@ -132,18 +145,18 @@ export function KioskStation({
           <div style={{ fontSize: 48 }}>{t('kiosk.noSessions')}</div>
         ) : shown && look ? (
           <>
-            <div style={{ fontSize: 96, fontWeight: 700 }}>{t(look.message)}</div>
+            <div style={{ fontSize: isPhone ? 48 : 96, fontWeight: 700 }}>{t(look.message)}</div>
             {shown.personNameMasked !== null && (
-              <div style={{ fontSize: 72 }} data-testid="kiosk-person">
+              <div style={{ fontSize: isPhone ? 40 : 72 }} data-testid="kiosk-person">
                 {shown.personNameMasked}
               </div>
             )}
           </>
         ) : (
           <>
-            <div style={{ fontSize: 88, fontWeight: 700 }}>{t('kiosk.prompt')}</div>
+            <div style={{ fontSize: isPhone ? 44 : 88, fontWeight: 700 }}>{t('kiosk.prompt')}</div>
             {session && (
-              <div style={{ fontSize: 36 }}>
+              <div style={{ fontSize: isPhone ? 20 : 36 }}>
                 {t('kiosk.sessionLine', {
                   date: session.date,
                   start: session.startTime,
@@ -157,8 +170,15 @@ export function KioskStation({
         )}
       </Flex>
 
-      <Flex justify="space-between" align="center" gap={16} style={{ padding: '16px 32px' }}>
+      <Flex
+        justify="space-between"
+        align="center"
+        gap={16}
+        wrap
+        style={{ padding: `16px ${String(edge)}px` }}
+      >
         <form
+          style={isPhone ? { width: '100%' } : undefined}
           onSubmit={(event) => {
             event.preventDefault();
             const value = code;
@@ -178,16 +198,17 @@ export function KioskStation({
               setCode(event.target.value);
             }}
             style={{
-              fontSize: 28,
+              fontSize: isPhone ? 22 : 28,
               padding: '8px 16px',
-              width: 420,
+              width: isPhone ? '100%' : 420,
+              boxSizing: 'border-box',
               borderRadius: 8,
               border: 'none',
               color: '#000',
             }}
           />
         </form>
-        <Flex gap={16} align="center">
+        <Flex gap={16} align="center" wrap>
           {camera && <QrCamera onCode={(c) => void swipe(c)} onError={onCameraError} />}
           <Button
             size="large"
