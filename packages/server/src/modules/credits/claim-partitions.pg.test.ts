@@ -136,6 +136,24 @@ describe('statements on the partitioned claims keep their generic plan', () => {
     }
   });
 
+  it('keeps the setting when the URL carries options of its own (`?options=-c …`)', async () => {
+    const target = inject('testDb');
+    if (target.kind !== 'postgres') return;
+    const { database: pgDatabase, url } = await createPostgresTestDatabase();
+    const withOptions = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent('-c application_name=jijiao_url_options')}`;
+    const opened = wrapPool(new pg.Pool({ connectionString: withOptions, max: 1 }));
+    try {
+      const [row] = await queryRows<{ mode: string; name: string }>(
+        opened.db,
+        sql`select current_setting('plan_cache_mode') as mode, current_setting('application_name') as name`,
+      );
+      expect(row).toEqual({ mode: 'force_generic_plan', name: 'jijiao_url_options' });
+    } finally {
+      await opened.close();
+      await pgDatabase.close();
+    }
+  });
+
   it('the learner’s year, run again and again on one connection, is planned once', async () => {
     const target = inject('testDb');
     if (target.kind !== 'postgres') return;

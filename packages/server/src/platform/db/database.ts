@@ -67,14 +67,37 @@ export const sessionStartupOptions = '-c plan_cache_mode=force_generic_plan';
 /**
  * The same for a node-postgres pool, as a startup option of every connection it opens (no
  * statement of its own, nothing queued before the caller's query). Call it before the
- * pool's first connection.
+ * pool's first connection. An `options` parameter of the connection string (`?options=-c
+ * search_path=…`, as libpq reads it) replaces the pool's own in node-postgres: there the
+ * setting joins the URL's options instead of being lost.
  */
 export function withSessionSettings(pool: pg.Pool): pg.Pool {
   const settings = sessionStartupOptions;
+  const url = pool.options.connectionString;
+  const inUrl = url === undefined ? null : urlOptions(url);
+  if (url !== undefined && inUrl !== null) {
+    if (!inUrl.includes(settings))
+      pool.options.connectionString = withUrlOptions(url, `${inUrl} ${settings}`.trim());
+    return pool;
+  }
   const existing = pool.options.options;
   if (!existing?.includes(settings))
     pool.options.options = existing ? `${existing} ${settings}` : settings;
   return pool;
+}
+
+/** The `options` parameter of a PostgreSQL URL, or null when it has none. */
+function urlOptions(url: string): string | null {
+  const query = url.indexOf('?');
+  return query < 0 ? null : new URLSearchParams(url.slice(query + 1)).get('options');
+}
+
+/** The URL with its `options` parameter set (the rest of the URL as it was written). */
+function withUrlOptions(url: string, options: string): string {
+  const query = url.indexOf('?');
+  const params = new URLSearchParams(url.slice(query + 1));
+  params.set('options', options);
+  return `${url.slice(0, query)}?${params.toString().replaceAll('+', '%20')}`;
 }
 
 /** Wraps an open PGlite instance (used by start-up and by the tests' template copies). */
