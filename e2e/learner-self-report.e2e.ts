@@ -11,6 +11,13 @@ const pngScan = Buffer.concat([
 ]);
 const htmlAsJpeg = Buffer.from('<!doctype html><html><body>not a photo</body></html>');
 
+/** The rules' answer shown on the form (empty until there is one). */
+const previewText = (page: Page): Promise<string> =>
+  page
+    .getByTestId('preview-credits')
+    .innerText()
+    .catch(() => '');
+
 interface ClaimSeen {
   id: string;
   credits: number;
@@ -112,16 +119,7 @@ describe('a learner self-reports a paper and sees it count once approved', () =>
     const year = new Date().getFullYear();
     await page.getByLabel('日期', { exact: true }).fill(`${String(year)}-01-15`);
     // The rules' answer before submitting: a core-journal first author gets 6.
-    await expect
-      .poll(
-        () =>
-          page
-            .getByTestId('preview-credits')
-            .innerText()
-            .catch(() => ''),
-        { timeout: 20_000 },
-      )
-      .toContain('6');
+    await expect.poll(() => previewText(page), { timeout: 20_000 }).toContain('6');
 
     // A paper asks for its page or a retrieval report: the slot of that document takes it.
     const slot = page.getByTestId('evidence-slot-article_or_retrieval');
@@ -212,16 +210,7 @@ describe('a learner self-reports a paper and sees it count once approved', () =>
       .getByLabel('日期', { exact: true })
       .fill(`${String(new Date().getFullYear())}-02-01`);
     // The rules' answer for that date first (a provincial journal, third author: 1).
-    await expect
-      .poll(
-        () =>
-          page
-            .getByTestId('preview-credits')
-            .innerText()
-            .catch(() => ''),
-        { timeout: 20_000 },
-      )
-      .toMatch(/\d/);
+    await expect.poll(() => previewText(page), { timeout: 20_000 }).toMatch(/\d/);
     // A paper is submitted with its evidence (the form refuses it otherwise).
     await page
       .getByTestId('evidence-slot-article_or_retrieval')
@@ -251,18 +240,7 @@ describe('a learner self-reports a paper and sees it count once approved', () =>
     await page.waitForURL(/\/credits\/.+\/edit$/);
     expect(await page.getByTestId('returned-reason').innerText()).toContain('作者排名与期刊不符');
     await page.getByLabel('作者排名').fill('1');
-    await expect
-      .poll(
-        () =>
-          page
-            .getByTestId('preview-credits')
-            .innerText()
-            .catch(() => ''),
-        {
-          timeout: 20_000,
-        },
-      )
-      .toContain('5');
+    await expect.poll(() => previewText(page), { timeout: 20_000 }).toContain('5');
     await page
       .getByTestId('evidence-slot-article_or_retrieval')
       .locator('input[type=file]')

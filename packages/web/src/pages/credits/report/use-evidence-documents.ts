@@ -1,6 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryKey } from '@tanstack/react-query';
 import type { ActivityType, EvidenceDocumentKind } from '@jijiao/contracts';
 import { fetchEvidenceDocuments } from '../../../api';
+
+/**
+ * What shows while another year's documents load: the previous answer if it was for the
+ * same person (`me` or a person's id), else nothing. An upload slot that vanished and came
+ * back mid-upload would lose the file's note.
+ */
+export function previousForSamePerson<T>(
+  person: string,
+): (previous: T | undefined, previousQuery: { queryKey: QueryKey } | undefined) => T | undefined {
+  return (previous, previousQuery) =>
+    previousQuery?.queryKey[1] === person ? previous : undefined;
+}
 
 /**
  * The documents the chosen activity type asks for, under the rules of the person's place in
@@ -25,10 +37,7 @@ export function useEvidenceDocuments(
     retry: false,
     enabled,
     staleTime: 10 * 60_000,
-    // While another year's documents load, the slots stay as they were for the same person:
-    // an upload slot that vanished and came back mid-upload would lose the file's note.
-    placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[1] === (personId ?? 'me') ? previous : undefined,
+    placeholderData: previousForSamePerson(personId ?? 'me'),
   });
   return type && documents.data ? documents.data.documents[type] : undefined;
 }
