@@ -50,6 +50,7 @@ export const auditActions = [
   'attendance_rule.set',
   'credit.recorded',
   'credit.year_archived',
+  'credit.year_restored',
   'credit.year_partition_added',
   'credit.matched',
   'credit.edited',

@@ -49,6 +49,17 @@ describe('jijiao claims', () => {
     expect(again.stderr).toContain('archived already');
   });
 
+  it('restores the archived year from its file, once', () => {
+    const file = path.join(dir, `claims-${String(lastYear)}.jsonl.gz`);
+    const res = jijiao('claims', 'restore-year', '--year', String(lastYear), '--from', file);
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stdout).toContain(`Restored ${String(lastYear)} from ${file}`);
+    expect(res.stdout).toMatch(/credit_claims [1-9]\d*/);
+    const again = jijiao('claims', 'restore-year', '--year', String(lastYear), '--from', file);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('not archived');
+  });
+
   it('adds a year’s partition once', () => {
     expect(jijiao('claims', 'add-year', '--year', '2036').stdout).toContain(
       'Created credit_claims_y2036',

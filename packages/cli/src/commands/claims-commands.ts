@@ -12,12 +12,15 @@ function parseYear(text: string): number {
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-/** `jijiao claims add-year|archive-year`: the claims' partitions by year (ADR 0042). */
+/**
+ * `jijiao claims add-year|archive-year|restore-year`: the claims' partitions by year (ADR
+ * 0042).
+ */
 export function registerClaims(program: Command): void {
   const claims = program
     .command('claims')
     .description(
-      'The credit claims’ partitions by year: add one, archive an ended year (ADR 0042)',
+      'The credit claims’ partitions by year: add one, archive an ended year, restore an archived one (ADR 0042)',
     );
   claims
     .command('add-year')
@@ -54,6 +57,25 @@ export function registerClaims(program: Command): void {
             `Archived ${String(done.year)} to ${done.file} (${String(done.bytes)} bytes, sha256 ${done.sha256})`,
           );
           out(`Rows moved out: ${rows}`);
+        }),
+      ),
+    );
+  claims
+    .command('restore-year')
+    .description(
+      'Put an archived year back from its archive file (checked against the SHA-256 recorded when it was archived), in one transaction',
+    )
+    .requiredOption('--year <year>', 'the archived year', parseYear)
+    .requiredOption('--from <file>', 'the archive file archive-year wrote')
+    .action((options: { year: number; from: string }) =>
+      withCliErrors(() =>
+        withSystemActor('jijiao claims restore-year', async (services, actor) => {
+          const done = await services.claimYears.restoreYear(actor, options.year, options.from);
+          const rows = Object.entries(done.rows)
+            .map(([table, n]) => `${table} ${String(n)}`)
+            .join(', ');
+          out(`Restored ${String(done.year)} from ${done.file} (sha256 ${done.sha256})`);
+          out(`Rows put back: ${rows}`);
         }),
       ),
     );

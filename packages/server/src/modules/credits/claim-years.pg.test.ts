@@ -189,3 +189,104 @@ describe('jijiao claims archive-year, as the service does it', () => {
     expect(archiving.message).toMatch(/2010 have no partition of their own/);
   });
 });
+
+/** The rows of each table in an archive file, by table (the file as archive-year wrote it). */
+function rowsOfArchive(file: string): Record<string, Record<string, unknown>[]> {
+  const byTable: Record<string, Record<string, unknown>[]> = {};
+  const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').trimEnd().split('\n');
+  for (const line of lines.slice(1, -1)) {
+    const { t, row } = JSON.parse(line) as { t: string; row: Record<string, unknown> };
+    (byTable[t] ??= []).push(row);
+  }
+  return byTable;
+}
+
+/** The live rows of a table that point at the year's claims, as `to_jsonb` writes them. */
+const liveRows = async (table: string, year: number) =>
+  (
+    await queryRows<{ row: Record<string, unknown> }>(
+      database.db,
+      table === 'credit_claims'
+        ? sql`select to_jsonb(x) as row from credit_claims x where year = ${year}`
+        : sql`select to_jsonb(x) as row from ${sql.raw(table)} x where claim_year = ${year}`,
+    )
+  ).map((r) => r.row);
+
+const byKey = (rows: Record<string, unknown>[]) =>
+  [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+describe('jijiao claims restore-year, as the service does it', () => {
+  const file = archiveFile('2019.jsonl.gz');
+  const restore = async (year: number, from: string) =>
+    f.services.claimYears.restoreYear(await f.provinceActor(tree.province), year, from);
+
+  it('refuses a year that is not archived, and a file that is not the recorded archive', async () => {
+    const notArchived = await refusal(restore(2020, file));
+    expect(notArchived.code).toBe('invalid_state');
+    expect(notArchived.message).toMatch(/2020 are not archived/);
+
+    const tampered = archiveFile('2019-tampered.jsonl.gz');
+    const bytes = fs.readFileSync(file);
+    const middle = Math.floor(bytes.length / 2);
+    bytes.writeUInt8(bytes.readUInt8(middle) ^ 0xff, middle);
+    fs.writeFileSync(tampered, bytes);
+    const refused = await refusal(restore(2019, tampered));
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toMatch(/not the archive of 2019 .*SHA-256 differs/);
+    expect(await count(sql`select count(*)::int as n from credit_claims where year = 2019`)).toBe(
+      0,
+    );
+  });
+
+  it('puts every row back as it was written, and the year is live again', async () => {
+    const archived = rowsOfArchive(file);
+    const done = await restore(2019, file);
+    expect(done.rows).toMatchObject({ credit_claims: 2, claim_evidence: 1, evidence_files: 1 });
+    for (const table of ['credit_claims', 'credit_provenances', 'claim_reviews', 'claim_evidence'])
+      expect(byKey(await liveRows(table, 2019)), table).toEqual(byKey(archived[table] ?? []));
+    const [file2019] = await queryRows<{ bytes: Buffer | Uint8Array }>(
+      database.db,
+      sql`select f.bytes from evidence_files f join claim_evidence e on e.sha256 = f.sha256
+           where e.claim_id = ${draft2019.id}::uuid`,
+    );
+    expect(Buffer.from(file2019?.bytes ?? [])).toEqual(pngBytes);
+    expect(
+      await count(sql`select count(*)::int as n from claim_year_archives where year = 2019`),
+    ).toBe(0);
+    const [logged] = await queryRows<{ details: Record<string, unknown> }>(
+      database.db,
+      sql`select details from audit_log where action = 'credit.year_restored'`,
+    );
+    expect(logged?.details).toMatchObject({ year: 2019, sha256: done.sha256, claims: 2 });
+  });
+
+  it('archives the restored year again, to the same rows', async () => {
+    const again = await archive(2019, archiveFile('2019-again.jsonl.gz'));
+    const first = rowsOfArchive(file);
+    expect(again.rows).toEqual(
+      Object.fromEntries(
+        Object.entries(again.rows).map(([table]) => [table, first[table]?.length ?? 0]),
+      ),
+    );
+  });
+
+  it('refuses a file cut short even when its hash was recorded, and writes nothing', async () => {
+    const whole = zlib.gunzipSync(fs.readFileSync(archiveFile('2019-again.jsonl.gz')));
+    const lines = whole.toString('utf8').trimEnd().split('\n');
+    const cut = archiveFile('2019-cut.jsonl.gz');
+    fs.writeFileSync(cut, zlib.gzipSync(`${lines.slice(0, -2).join('\n')}\n`));
+    const sha = createHash('sha256').update(fs.readFileSync(cut)).digest('hex');
+    await database.db.execute(
+      sql`update claim_year_archives set sha256 = ${sha} where year = 2019`,
+    );
+    const refused = await refusal(restore(2019, cut));
+    expect(refused.code).toBe('validation_failed');
+    expect(refused.message).toMatch(/no end line/);
+    expect(await count(sql`select count(*)::int as n from credit_claims where year = 2019`)).toBe(
+      0,
+    );
+    expect(
+      await count(sql`select count(*)::int as n from claim_year_archives where year = 2019`),
+    ).toBe(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/database';
 import { claimYearArchives } from '../../platform/db/tables/claim-archives';
 
@@ -169,4 +169,50 @@ export class ClaimYearsRepository {
   async recordArchive(db: DbOrTx, row: typeof claimYearArchives.$inferInsert): Promise<void> {
     await db.insert(claimYearArchives).values(row);
   }
+
+  /** The record of an archived year, if it is archived. */
+  async archiveOf(
+    db: DbOrTx,
+    year: number,
+  ): Promise<typeof claimYearArchives.$inferSelect | undefined> {
+    const [row] = await db.select().from(claimYearArchives).where(eq(claimYearArchives.year, year));
+    return row;
+  }
+
+  /** The year is live again: it may be archived again later. */
+  async forgetArchive(db: DbOrTx, year: number): Promise<void> {
+    await db.delete(claimYearArchives).where(eq(claimYearArchives.year, year));
+  }
+
+  /**
+   * Puts archived rows of one table back as they were written (`to_jsonb` of each row):
+   * inserted whole, except evidence files already there again (the same bytes uploaded
+   * since: content-addressed) and award lines, whose rows stayed and are linked again.
+   */
+  async restoreRows(db: DbOrTx, table: ArchivedTable, rows: readonly unknown[]): Promise<void> {
+    if (rows.length === 0) return;
+    const json = JSON.stringify(rows);
+    const target = sql.raw(`public.${table}`);
+    const from = sql`jsonb_populate_recordset(null::${target}, ${json}::jsonb)`;
+    if (table === 'award_lines') {
+      await db.execute(
+        sql`update public.award_lines a set claim_id = r.claim_id, claim_year = r.claim_year
+              from ${from} r where a.id = r.id`,
+      );
+      return;
+    }
+    const conflict = table === 'evidence_files' ? sql` on conflict (sha256) do nothing` : sql``;
+    await db.execute(sql`insert into ${target} select * from ${from}${conflict}`);
+  }
 }
+
+/** The tables an archive file holds, in the order it holds them. */
+export const archivedTables = [
+  'credit_claims',
+  'credit_provenances',
+  'claim_reviews',
+  'claim_evidence',
+  'award_lines',
+  'evidence_files',
+] as const;
+export type ArchivedTable = (typeof archivedTables)[number];

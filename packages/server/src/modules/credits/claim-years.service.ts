@@ -10,7 +10,12 @@ import { AppError } from '../../platform/errors/app-error';
 import { isCheckViolation } from '../../platform/db/pg-errors';
 import type { AuditLogService } from '../audit-log/audit-log.service';
 import type { StandingsService } from '../standings/standings.service';
-import { ClaimYearsRepository, partitionOf } from './claim-years.repository';
+import {
+  archivedTables,
+  ClaimYearsRepository,
+  partitionOf,
+  type ArchivedTable,
+} from './claim-years.repository';
 import { canManageClaimYears } from './credits.policy';
 
 export interface ClaimYearsDeps {
@@ -26,6 +31,14 @@ export interface YearArchived {
   file: string;
   sha256: string;
   bytes: number;
+  rows: Record<string, number>;
+}
+
+export interface YearRestored {
+  year: number;
+  file: string;
+  sha256: string;
+  /** Rows put back, per table (award lines: linked again). */
   rows: Record<string, number>;
 }
 
@@ -120,6 +133,71 @@ export class ClaimYearsService {
     }
   }
 
+  /**
+   * Puts an archived year back (ADR 0042): the file must be the one its archiving recorded
+   * (SHA-256) and whole (its end line, with the rows it counted). In one transaction the
+   * year's partition is created (or reused, empty), every row is inserted as it was, award
+   * lines are linked again, and the year is no longer archived. The standings of the year
+   * were kept when it was archived: nothing to recompute.
+   */
+  async restoreYear(actor: Actor, year: number, file: string): Promise<YearRestored> {
+    if (!canManageClaimYears(actor, [])) throw forbidden();
+    const { db, repository } = this.#deps;
+    const record = await repository.archiveOf(db, year);
+    if (!record)
+      throw new AppError(
+        'invalid_state',
+        `The claims of ${String(year)} are not archived: nothing to restore`,
+      );
+    if (!fs.existsSync(file)) throw new AppError('not_found', `${file}: no such file`);
+    const sha256 = await sha256Of(file);
+    if (sha256 !== record.sha256)
+      throw new AppError(
+        'conflict',
+        `${file} is not the archive of ${String(year)} made on ${record.archivedAt.toISOString().slice(0, 10)} (${record.fileName}): its SHA-256 differs`,
+        { expected: record.sha256, found: sha256 },
+      );
+    const rows = await db.transaction(async (tx) => {
+      try {
+        await repository.addYear(tx, year);
+      } catch (error) {
+        if (isCheckViolation(error))
+          throw new AppError(
+            'conflict',
+            `Claims of ${String(year)} are in credit_claims_default: the year cannot get its partition back`,
+          );
+        throw error;
+      }
+      const restore = (table: ArchivedTable, page: readonly unknown[]) =>
+        repository.restoreRows(tx, table, page);
+      // Evidence files come last in the file, and the evidence links point at them: the
+      // links and the award lines in a second pass.
+      const later = new Set<ArchivedTable>(['claim_evidence', 'award_lines']);
+      const counted = await readArchive(file, year, restore, (t) => !later.has(t));
+      await readArchive(file, year, restore, (t) => later.has(t));
+      const facts = await repository.yearFacts(tx, year);
+      if (!canManageClaimYears(actor, facts.provinces)) throw forbidden();
+      await repository.forgetArchive(tx, year);
+      await this.#deps.auditLog.record(
+        {
+          action: 'credit.year_restored',
+          actorUserId: actor.userId,
+          actorUsername: actor.username,
+          details: {
+            year,
+            fileName: path.basename(file),
+            sha256,
+            claims: counted.credit_claims ?? 0,
+            count: Object.values(counted).reduce((a, b) => a + b, 0),
+          },
+        },
+        tx,
+      );
+      return counted;
+    });
+    return { year, file, sha256, rows };
+  }
+
   private async refuseUnlessClosed(
     actor: Actor,
     db: DbOrTx,
@@ -154,6 +232,108 @@ export class ClaimYearsService {
         `${String(year)} still has ${String(facts.inReview)} claim(s) in review`,
       );
   }
+}
+
+/** SHA-256 of a file's bytes, read as a stream. */
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Rows handed to the database at a time when a year is restored. */
+const restorePage = 1000;
+
+/**
+ * Reads an archive file (streamed: gunzip, then line by line) and hands the rows of the
+ * tables `wanted` keeps to `restore`, a page at a time. The file must be of `year`, in the
+ * archive format, and end with its end line whose row counts are those read; else
+ * `validation_failed`, and the caller's transaction is rolled back. Returns the rows read
+ * per table.
+ */
+async function readArchive(
+  file: string,
+  year: number,
+  restore: (table: ArchivedTable, rows: readonly unknown[]) => Promise<void>,
+  wanted: (table: ArchivedTable) => boolean,
+): Promise<Record<string, number>> {
+  const invalid = (why: string) =>
+    new AppError('validation_failed', `${file} is not a whole archive of ${String(year)}: ${why}`);
+  const gunzip = zlib.createGunzip();
+  const source = fs.createReadStream(file);
+  source.on('error', (error) => gunzip.destroy(error));
+  source.pipe(gunzip).setEncoding('utf8');
+  const counts: Record<string, number> = {};
+  let page: { table: ArchivedTable; rows: unknown[] } | undefined;
+  const flush = async () => {
+    if (page && page.rows.length > 0) await restore(page.table, page.rows);
+    page = undefined;
+  };
+  let header = false;
+  let end: Record<string, unknown> | undefined;
+  let number = 0;
+  const take = async (line: string) => {
+    number += 1;
+    if (end) throw invalid(`line ${String(number)} follows the end line`);
+    let parsed: {
+      t?: unknown;
+      row?: unknown;
+      end?: unknown;
+      rows?: unknown;
+      format?: unknown;
+      year?: unknown;
+    };
+    try {
+      parsed = JSON.parse(line) as typeof parsed;
+    } catch {
+      throw invalid(`line ${String(number)} is not JSON`);
+    }
+    if (!header) {
+      if (parsed.format !== claimArchiveFormat || parsed.year !== year)
+        throw invalid(
+          `its first line is not the header of ${claimArchiveFormat} for ${String(year)}`,
+        );
+      header = true;
+      return;
+    }
+    if (parsed.end === true) {
+      end = (parsed.rows ?? {}) as Record<string, unknown>;
+      return;
+    }
+    const table = archivedTables.find((t) => t === parsed.t);
+    if (!table || typeof parsed.row !== 'object' || parsed.row === null)
+      throw invalid(`line ${String(number)} is not a row of a table the archive holds`);
+    counts[table] = (counts[table] ?? 0) + 1;
+    if (!wanted(table)) return;
+    if (page?.table !== table) await flush();
+    page ??= { table, rows: [] };
+    page.rows.push(parsed.row);
+    if (page.rows.length >= restorePage) await flush();
+  };
+  let rest = '';
+  try {
+    for await (const chunk of gunzip) {
+      const lines = (rest + (chunk as string)).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) if (line !== '') await take(line);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw invalid(`it cannot be read to its end (${(error as Error).message})`);
+  } finally {
+    source.destroy();
+  }
+  if (rest !== '') await take(rest);
+  await flush();
+  if (!end) throw invalid('it has no end line (cut short?)');
+  for (const table of archivedTables) {
+    const said = Number(end[table] ?? 0);
+    if ((counts[table] ?? 0) !== said)
+      throw invalid(
+        `${table}: ${String(counts[table] ?? 0)} rows, its end line says ${String(said)}`,
+      );
+  }
+  return counts;
 }
 
 /** The file's bytes and its directory entry flushed to the disk. */

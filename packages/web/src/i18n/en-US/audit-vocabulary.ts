@@ -59,6 +59,7 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
     credit: {
       recorded: 'Credit recorded',
       year_archived: 'A year of credits archived',
+      year_restored: 'An archived year of credits restored',
       year_partition_added: 'A year’s credit partition created',
       matched: 'Duplicate credit merged',
       edited: 'Claim edited',

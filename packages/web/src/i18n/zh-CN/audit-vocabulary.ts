@@ -86,6 +86,7 @@ export const auditVocabularyMessages = {
     credit: {
       recorded: '记录学分',
       year_archived: '归档一年的学分',
+      year_restored: '恢复已归档年度的学分',
       year_partition_added: '新建学分年度分区',
       matched: '合并重复学分',
       edited: '修改申报',
