@@ -85,7 +85,11 @@ export const creditClaims = pgTable(
       .where(sql`status = 'submitted'`),
     index('credit_claims_match_idx').on(t.personId, t.projectNumber, t.role),
     index('credit_claims_unit_idx').on(t.unitId, t.year),
-    index('credit_claims_batch_idx').on(t.batchId),
+    // Only a host's award claims have a batch: the others (most of a province's) stay out
+    // of it, and no write of theirs pays for it (migration 0029).
+    index('credit_claims_batch_idx')
+      .on(t.batchId)
+      .where(sql`batch_id is not null`),
   ],
 );
 
