@@ -36,7 +36,9 @@
 // 5 s before its end into DIR (writing one leaves the server's RSS higher: that run's RSS
 // figures say nothing).
 // BENCH_SERVER_PROF=DIR writes a CPU profile of each server process into DIR (on stop);
-// BENCH_PG_STATS=DIR the PostgreSQL statements by total time (pg_stat_statements).
+// BENCH_PG_STATS=DIR the PostgreSQL statements by total time (pg_stat_statements);
+// BENCH_KEEP_DB=1 leaves the generated cluster running at the end (its URL is printed), to
+// look into a figure with EXPLAIN.
 // The standings are rebuilt after generation whenever a workload reads them (audit,
 // learner, progress, statistics), so that the server does not compute them meanwhile.
 import { spawnSync } from 'node:child_process';
@@ -569,7 +571,9 @@ try {
   await server?.stop();
   await hello?.stop();
   if (province) await writeStatementStats(province.url).catch(() => undefined);
-  province?.cluster.stop();
+  if (process.env.BENCH_KEEP_DB && province)
+    log(`Kept the generated database (BENCH_KEEP_DB): ${province.url}; stop it by hand.`);
+  else province?.cluster.stop();
 }
 
 const totalSeconds = (performance.now() - started) / 1000;
