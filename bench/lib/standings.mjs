@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { json, signIn } from './checkin.mjs';
 import { closedLoop, load, runJijiao } from './processes.mjs';
-import { serverModules } from './server-modules.mjs';
+import { benchEnv, serverModules } from './server-modules.mjs';
 
 const server = '../../packages/server/src';
 
@@ -198,6 +198,8 @@ export async function approvalWorkload({ url, count, row }) {
   const { systemClock } = await import(`${server}/platform/clock.ts`);
   const { creditClaims } = await import(`${server}/platform/db/tables/credits.ts`);
   const { orgs } = await import(`${server}/platform/db/tables/orgs.ts`);
+  const { buildServices } = await import(`${server}/services.ts`);
+  const { argon2Hasher } = await import(`${server}/platform/auth/password-hasher.ts`);
   const { eq, getTableColumns } = await import('drizzle-orm');
   const database = m.wrapPool(new pg.Pool({ connectionString: url, max: 2 }));
   try {
@@ -206,12 +208,20 @@ export async function approvalWorkload({ url, count, row }) {
     const repository = new CreditsRepository();
     const auditLog = new AuditLogService({ db, clock, repository: new AuditLogRepository() });
     const standings = createStandings({ db, clock, policies: m.defaultPolicyRegistry });
+    // The province's calendar as the server has it (review stays open until the audit days).
+    const { calendar } = buildServices({
+      config: m.loadConfig(benchEnv({ DATABASE_URL: url })),
+      database,
+      clock,
+      hasher: argon2Hasher,
+    });
     const lifecycles = {
-      with: new ClaimLifecycle({ repository, auditLog, clock, standings }),
+      with: new ClaimLifecycle({ repository, auditLog, clock, standings, calendar }),
       without: new ClaimLifecycle({
         repository,
         auditLog,
         clock,
+        calendar,
         standings: { claimsChanged: () => Promise.resolve() },
       }),
     };
