@@ -28,6 +28,8 @@ export default defineConfig({
       },
       { test: { name: 'contracts', root: 'packages/contracts', include: ['src/**/*.test.ts'] } },
       { test: { name: 'web', root: 'packages/web', include: ['src/**/*.test.ts'] } },
+      // The benchmark's in-process workloads, once on a tiny province (bench/bench.test.mjs).
+      { test: { name: 'bench', root: 'bench', include: ['*.test.mjs'], testTimeout: 300_000 } },
       {
         test: {
           name: 'cli',
