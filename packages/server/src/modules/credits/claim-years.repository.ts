@@ -127,10 +127,12 @@ export class ClaimYearsRepository {
     for (const { table, query } of archivedRows(year)) {
       counts[table] = 0;
       await db.execute(sql`declare archive_rows no scroll cursor for ${query}`);
+      // Evidence files carry their bytes (a scan can be megabytes): a few at a time.
+      const pageRows = sql.raw(table === 'evidence_files' ? '8' : '500');
       for (;;) {
         const page = await queryRows<{ line: string }>(
           db,
-          sql`fetch forward 500 from archive_rows`,
+          sql`fetch forward ${pageRows} from archive_rows`,
         );
         if (page.length === 0) break;
         counts[table] += page.length;

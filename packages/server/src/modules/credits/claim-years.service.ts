@@ -241,8 +241,11 @@ async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Rows handed to the database at a time when a year is restored. */
-const restorePage = 1000;
+/**
+ * Rows handed to the database at a time when a year is restored: a thousand, or fewer when
+ * they are large (evidence files carry their bytes), so that a page stays under 16 MB.
+ */
+const restorePage = { rows: 1000, bytes: 16 << 20 };
 
 /**
  * Reads an archive file (streamed: gunzip, then line by line) and hands the rows of the
@@ -264,7 +267,7 @@ async function readArchive(
   source.on('error', (error) => gunzip.destroy(error));
   source.pipe(gunzip).setEncoding('utf8');
   const counts: Record<string, number> = {};
-  let page: { table: ArchivedTable; rows: unknown[] } | undefined;
+  let page: { table: ArchivedTable; rows: unknown[]; bytes: number } | undefined;
   const flush = async () => {
     if (page && page.rows.length > 0) await restore(page.table, page.rows);
     page = undefined;
@@ -306,9 +309,10 @@ async function readArchive(
     counts[table] = (counts[table] ?? 0) + 1;
     if (!wanted(table)) return;
     if (page?.table !== table) await flush();
-    page ??= { table, rows: [] };
+    page ??= { table, rows: [], bytes: 0 };
     page.rows.push(parsed.row);
-    if (page.rows.length >= restorePage) await flush();
+    page.bytes += line.length;
+    if (page.rows.length >= restorePage.rows || page.bytes >= restorePage.bytes) await flush();
   };
   let rest = '';
   try {
