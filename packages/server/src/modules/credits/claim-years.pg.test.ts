@@ -289,4 +289,21 @@ describe('jijiao claims restore-year, as the service does it', () => {
       await count(sql`select count(*)::int as n from claim_year_archives where year = 2019`),
     ).toBe(1);
   });
+
+  it('restores a year once when two restores of it run at the same time', async () => {
+    const whole = archiveFile('2019-again.jsonl.gz');
+    const sha = createHash('sha256').update(fs.readFileSync(whole)).digest('hex');
+    await database.db.execute(
+      sql`update claim_year_archives set sha256 = ${sha} where year = 2019`,
+    );
+    const outcomes = await Promise.allSettled([restore(2019, whole), restore(2019, whole)]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === 'rejected');
+    expect((refused?.reason as { code?: string } | undefined)?.code).toMatch(
+      /^(conflict|invalid_state)$/,
+    );
+    expect(await count(sql`select count(*)::int as n from credit_claims where year = 2019`)).toBe(
+      2,
+    );
+  });
 });

@@ -172,12 +172,17 @@ export class ClaimYearsRepository {
     await db.insert(claimYearArchives).values(row);
   }
 
-  /** The record of an archived year, if it is archived. */
+  /**
+   * The record of an archived year, if it is archived; `forUpdate` holds it until the
+   * transaction ends (a second restore of the year waits, then finds none).
+   */
   async archiveOf(
     db: DbOrTx,
     year: number,
+    forUpdate = false,
   ): Promise<typeof claimYearArchives.$inferSelect | undefined> {
-    const [row] = await db.select().from(claimYearArchives).where(eq(claimYearArchives.year, year));
+    const query = db.select().from(claimYearArchives).where(eq(claimYearArchives.year, year));
+    const [row] = forUpdate ? await query.for('update') : await query;
     return row;
   }
 

@@ -158,6 +158,9 @@ export class ClaimYearsService {
         { expected: record.sha256, found: sha256 },
       );
     const rows = await db.transaction(async (tx) => {
+      // Under the record's lock: a restore of the same year running meanwhile has deleted it.
+      if (!(await repository.archiveOf(tx, year, true)))
+        throw new AppError('conflict', `The claims of ${String(year)} were restored meanwhile`);
       try {
         await repository.addYear(tx, year);
       } catch (error) {
