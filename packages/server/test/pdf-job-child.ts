@@ -16,7 +16,8 @@ const config = loadConfig({
   JIJIAO_WEB_DIST: '/nonexistent-web-dist',
   JIJIAO_CERTIFICATE_PDF_DIR: pdfDir,
   JIJIAO_PDF_WORKERS: '2',
-  JIJIAO_JOB_LEASE_SECONDS: '2',
+  // The test's lease (short, so that a restart takes the job over soon).
+  JIJIAO_JOB_LEASE_SECONDS: process.env.JIJIAO_JOB_LEASE_SECONDS ?? '2',
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
 });
 const database = await openDatabase(config.database, 'pdf-job-crash-test');

@@ -15,6 +15,8 @@ import { queryRows, wrapPglite, wrapPool, type Database } from '../../platform/d
 // kill -9 of the server in the middle of a PDF job, then a restart: the job is taken
 // again once its lease runs out, carries on, and every certificate has its PDF once.
 const people = 300;
+/** The server processes' job lease (short, so that the restart takes the job over soon). */
+const leaseMs = 2_000;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jijiao-pdf-crash-'));
 const dataDir = path.join(work, 'data');
 const pdfDir = path.join(work, 'pdfs');
@@ -99,7 +101,10 @@ function startServer() {
       pdfDir,
       databaseUrl,
     ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, JIJIAO_JOB_LEASE_SECONDS: String(leaseMs / 1000) },
+    },
   );
   const lines: string[] = [];
   child.stdout.setEncoding('utf8').on('data', (text: string) => {
@@ -143,6 +148,11 @@ describe('a PDF job cut short by kill -9', () => {
     }
     expect(await first.exited).toBeNull();
     expect(killedAt).toBeLessThan(people);
+    // The resumed job sweeps temporary files older than the lease (a living writer may still
+    // be writing a younger one). The killed process's last temporary is younger than its
+    // lease's end, so the restart waits out one lease after the kill: then every file the
+    // killed process left is old enough, whenever its last renewal was.
+    await new Promise((resolve) => setTimeout(resolve, leaseMs + 100));
 
     // What a write cut short leaves: a temporary file beside the stored ones.
     const leftover = path.join(pdfDir, 'ab', `${'ab'.repeat(32)}.pdf.0123456789ab.tmp`);
