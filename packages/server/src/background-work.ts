@@ -19,9 +19,13 @@ export interface BackgroundWork {
   stop(): Promise<void>;
 }
 
+/** Minutes after midnight, China time, of the daily partition step (00:05). */
+const partitionsAtMinute = 5;
+
 /**
  * Every piece of background work a process runs (ADR 0040): the job runner, the HR push
- * and notification outboxes, the standings queue, and the daily backup and reminder runs.
+ * and notification outboxes, the standings queue, and the daily backup, reminder and
+ * claim-partition runs.
  * Each takes its work under a lease (`FOR UPDATE SKIP LOCKED`) or a once-a-day claim, so
  * any number of processes may run it side by side; `jijiao start` runs it unless told not
  * to, `jijiao worker` runs nothing else.
@@ -54,6 +58,25 @@ export function startBackgroundWork(
     log,
     services.db,
   );
+  // The claims' partitions by year (ADR 0042): at start, and daily just after midnight
+  // China time, so that a new year's partition exists before its first claim.
+  const ensurePartitions = () => services.claimYears.ensureYears();
+  const partitionsAtStart = ensurePartitions().then(
+    (done) => {
+      if (done.added.length > 0) log.info(done, 'claim partitions added');
+    },
+    (error: unknown) => {
+      log.error({ err: error }, 'claim partitions could not be ensured');
+    },
+  );
+  const stopPartitions = scheduleDaily(
+    clock,
+    partitionsAtMinute,
+    'claim-partitions',
+    ensurePartitions,
+    log,
+    services.db,
+  );
   hrPush.start();
   standings.start();
   notifications.start();
@@ -64,6 +87,8 @@ export function startBackgroundWork(
       stopped ??= Promise.all([
         stopBackups(),
         stopReminders(),
+        stopPartitions(),
+        partitionsAtStart,
         jobRunner.stop(),
         hrPush.stop(),
         standings.stop(),

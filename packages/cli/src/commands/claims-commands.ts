@@ -24,15 +24,17 @@ export function registerClaims(program: Command): void {
     );
   claims
     .command('add-year')
-    .description('Create the partition of a year ahead of its claims (2016–2035 exist already)')
+    .description(
+      'Create the partition of a year, moving its claims out of the default partition (this year, the two before and the next are kept by a daily step)',
+    )
     .requiredOption('--year <year>', 'the year', parseYear)
     .action((options: { year: number }) =>
       withCliErrors(() =>
         withSystemActor('jijiao claims add-year', async (services, actor) => {
-          const created = await services.claimYears.addYear(actor, options.year);
+          const { created, moved } = await services.claimYears.addYear(actor, options.year);
           out(
             created
-              ? `Created credit_claims_y${String(options.year)}`
+              ? `Created credit_claims_y${String(options.year)}; moved ${String(moved)} claim(s) into it from credit_claims_default`
               : `credit_claims_y${String(options.year)} exists already: nothing to do`,
           );
         }),

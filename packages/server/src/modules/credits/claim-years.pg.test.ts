@@ -63,13 +63,21 @@ afterAll(async () => {
 });
 
 describe('jijiao claims archive-year, as the service does it', () => {
-  it('the claims sit in their years’ partitions', async () => {
+  it('the claims of years long past sit in the default partition', async () => {
+    // The migration keeps partitions for this year, the two before and the next (and the
+    // years with claims then); 2019 and 2020 are years before those.
     expect([effective2019.year, draft2019.year, kept2020.year]).toEqual([2019, 2019, 2020]);
     expect(
       await count(
-        sql`select count(*)::int as n from credit_claims_y2019 where id in (${effective2019.id}::uuid, ${draft2019.id}::uuid)`,
+        sql`select count(*)::int as n from credit_claims_default
+             where id in (${effective2019.id}::uuid, ${draft2019.id}::uuid, ${kept2020.id}::uuid)`,
       ),
-    ).toBe(2);
+    ).toBe(3);
+    expect(
+      await count(
+        sql`select count(*)::int as n from pg_class where relname = 'credit_claims_y2019'`,
+      ),
+    ).toBe(0);
   });
 
   it('refuses the current year, and a year no filed audit closes, naming the province', async () => {
@@ -82,7 +90,7 @@ describe('jijiao claims archive-year, as the service does it', () => {
     expect(fs.existsSync(archiveFile('2019.gz'))).toBe(false);
   });
 
-  it('writes the year to a file, detaches and drops its partition, and logs it', async () => {
+  it('moves the year into a partition of its own, writes it to a file, detaches and drops the partition, and logs it', async () => {
     await database.db.insert(audits).values({
       provinceId: tree.province.id,
       year: 2019,
@@ -166,27 +174,90 @@ describe('jijiao claims archive-year, as the service does it', () => {
     const again = await refusal(archive(2019, archiveFile('again.gz')));
     expect(again.message).toMatch(/archived already/);
     const actor = await f.provinceActor(tree.province);
-    expect(await f.services.claimYears.addYear(actor, 2019)).toBe(true);
-    expect(await f.services.claimYears.addYear(actor, 2019)).toBe(false);
+    expect(await f.services.claimYears.addYear(actor, 2019)).toEqual({
+      year: 2019,
+      created: true,
+      moved: 0,
+    });
+    expect(await f.services.claimYears.addYear(actor, 2019)).toMatchObject({ created: false });
   });
 
-  it('keeps a year without a partition in the default one, and will not split it out then', async () => {
-    // No service enters a claim of 2041 (entry is open for the current year only): by hand.
+  it('moves a year’s claims out of the default partition when the year gets its own', async () => {
+    // No service enters a claim of 2041 (entry is open for the current year only): by hand,
+    // with a provenance and a review pointing at it.
+    const [claim] = await queryRows<{ id: string }>(
+      database.db,
+      sql`insert into credit_claims (person_id, unit_id, channel, activity, activity_type,
+                                     activity_date, year, credits, pack_versions, status)
+          values (${effective2019.personId}::uuid, ${tree.unit.id}::uuid, 'platform_push', '{}'::jsonb,
+                  'self_study', '2041-01-02', 2041, 1, '[]'::jsonb, 'draft')
+          returning id`,
+    );
+    const id = claim!.id;
     await database.db.execute(sql`
-      insert into credit_claims (person_id, unit_id, channel, activity, activity_type,
-                                 activity_date, year, credits, pack_versions, status)
-      values (${effective2019.personId}::uuid, ${tree.unit.id}::uuid, 'platform_push', '{}'::jsonb,
-              'self_study', '2041-01-02', 2041, 1, '[]'::jsonb, 'draft')`);
+      insert into credit_provenances (claim_id, claim_year, channel, source_ref, received_at)
+      values (${id}::uuid, 2041, 'platform_push', 'by-hand-2041', now())`);
+    await database.db.execute(sql`
+      insert into claim_reviews (claim_id, claim_year, step, action, to_status, at)
+      values (${id}::uuid, 2041, 0, 'submit', 'submitted', now())`);
     expect(
       await count(sql`select count(*)::int as n from credit_claims_default where year = 2041`),
     ).toBe(1);
     const actor = await f.provinceActor(tree.province);
-    const refused = await refusal(f.services.claimYears.addYear(actor, 2041));
-    expect(refused.code).toBe('conflict');
-    expect(refused.message).toContain('credit_claims_default');
-    // 2010 is before the migration's range: its claims would be in the default partition.
-    const archiving = await refusal(archive(2010, archiveFile('2010.gz')));
-    expect(archiving.message).toMatch(/2010 have no partition of their own/);
+    expect(await f.services.claimYears.addYear(actor, 2041)).toEqual({
+      year: 2041,
+      created: true,
+      moved: 1,
+    });
+    expect(
+      await count(sql`select count(*)::int as n from credit_claims_default where year = 2041`),
+    ).toBe(0);
+    expect(
+      await count(sql`select count(*)::int as n from credit_claims_y2041 where id = ${id}::uuid`),
+    ).toBe(1);
+    // What points at it followed it there and back: same claim, same year.
+    for (const table of ['credit_provenances', 'claim_reviews'])
+      expect(
+        await count(
+          sql`select count(*)::int as n from ${sql.raw(table)} where claim_id = ${id}::uuid and claim_year = 2041`,
+        ),
+      ).toBe(1);
+    const [entry] = await queryRows<{ details: unknown }>(
+      database.db,
+      sql`select details from audit_log where action = 'credit.year_partition_added'
+           order by id desc limit 1`,
+    );
+    expect(entry?.details).toEqual({ year: 2041, claims: 1 });
+    expect(await f.services.claimYears.addYear(actor, 2041)).toMatchObject({ created: false });
+  });
+
+  it('the daily step keeps this year, the two before and the next, and gives each year in the default partition its own', async () => {
+    // kept2020 is in the default partition; the clock is in 2026.
+    const { added } = await f.services.claimYears.ensureYears();
+    expect(added).toContainEqual({ year: 2020, created: true, moved: 1 });
+    for (const year of [2020, 2024, 2025, 2026, 2027])
+      expect(
+        await count(
+          sql`select count(*)::int as n from pg_class where relname = ${`credit_claims_y${String(year)}`}`,
+        ),
+      ).toBe(1);
+    expect(await count(sql`select count(*)::int as n from credit_claims_default`)).toBe(0);
+    expect(
+      await count(
+        sql`select count(*)::int as n from credit_claims_y2020 where id = ${kept2020.id}::uuid`,
+      ),
+    ).toBe(1);
+    expect((await f.services.claimYears.ensureYears()).added).toEqual([]);
+  });
+
+  it('refuses to archive a year without claims', async () => {
+    const empty = await refusal(archive(2010, archiveFile('2010.gz')));
+    expect(empty.message).toMatch(/no claims of 2010/);
+    expect(
+      await count(
+        sql`select count(*)::int as n from pg_class where relname = 'credit_claims_y2010'`,
+      ),
+    ).toBe(0);
   });
 });
 

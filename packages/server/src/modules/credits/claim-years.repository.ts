@@ -2,15 +2,13 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/database';
 import { claimYearArchives } from '../../platform/db/tables/claim-archives';
 
-/** The partition of a year's claims (created by `credit_claims_add_year`, migration 0028). */
+/** The partition of a year's claims (created by `credit_claims_add_year`, migrations 0028, 0030). */
 export function partitionOf(year: number): string {
   return `credit_claims_y${String(year)}`;
 }
 
 /** What stands in the way of archiving a year, as the database sees it. */
 export interface YearFacts {
-  /** The year has a partition of its own, attached to credit_claims. */
-  partitioned: boolean;
   archived: boolean;
   claims: number;
   /** Claims of the year still waiting in a review queue. */
@@ -62,27 +60,35 @@ function orphanedFiles(year: number): SQL {
 }
 
 export class ClaimYearsRepository {
-  /** `credit_claims_add_year` (migration 0028): true when it created the partition. */
-  async addYear(db: DbOrTx, year: number): Promise<boolean> {
-    const [row] = await queryRows<{ created: boolean }>(
+  /**
+   * `credit_claims_add_year` (migration 0030): whether it created the year's partition, and
+   * how many claims it moved into it from the default partition.
+   */
+  async addYear(db: DbOrTx, year: number): Promise<{ created: boolean; moved: number }> {
+    const [row] = await queryRows<{ created: boolean; moved: number }>(
       db,
-      sql`select public.credit_claims_add_year(${year}::int) as created`,
+      sql`select created, moved from public.credit_claims_add_year(${year}::int)`,
     );
-    return row?.created ?? false;
+    return { created: row?.created ?? false, moved: row?.moved ?? 0 };
+  }
+
+  /** Years with claims in the default partition (none while each year has its own). */
+  async yearsInDefault(db: DbOrTx): Promise<number[]> {
+    const rows = await queryRows<{ year: number }>(
+      db,
+      sql`select distinct year from public.credit_claims_default order by year`,
+    );
+    return rows.map((r) => r.year);
   }
 
   async yearFacts(db: DbOrTx, year: number): Promise<YearFacts> {
     const [row] = await queryRows<{
-      partitioned: boolean;
       archived: boolean;
       claims: number;
       in_review: number;
     }>(
       db,
-      sql`select exists (select 1 from pg_inherits i join pg_class c on c.oid = i.inhrelid
-                          where i.inhparent = 'public.credit_claims'::regclass
-                            and c.relname = ${partitionOf(year)}) as partitioned,
-                 exists (select 1 from ${claimYearArchives} a where a.year = ${year}) as archived,
+      sql`select exists (select 1 from ${claimYearArchives} a where a.year = ${year}) as archived,
                  (select count(*)::int from public.credit_claims where year = ${year}) as claims,
                  (select count(*)::int from public.credit_claims
                    where year = ${year} and status = 'submitted') as in_review`,
@@ -100,7 +106,6 @@ export class ClaimYearsRepository {
            order by p.name`,
     );
     return {
-      partitioned: row?.partitioned ?? false,
       archived: row?.archived ?? false,
       claims: row?.claims ?? 0,
       inReview: row?.in_review ?? 0,

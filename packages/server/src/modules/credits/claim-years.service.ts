@@ -7,15 +7,9 @@ import type { Actor } from '../../platform/auth/actor';
 import type { Db, DbOrTx } from '../../platform/db/database';
 import { chinaYear, type Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors/app-error';
-import { isCheckViolation } from '../../platform/db/pg-errors';
 import type { AuditLogService } from '../audit-log/audit-log.service';
 import type { StandingsService } from '../standings/standings.service';
-import {
-  archivedTables,
-  ClaimYearsRepository,
-  partitionOf,
-  type ArchivedTable,
-} from './claim-years.repository';
+import { archivedTables, ClaimYearsRepository, type ArchivedTable } from './claim-years.repository';
 import { canManageClaimYears } from './credits.policy';
 
 export interface ClaimYearsDeps {
@@ -32,6 +26,14 @@ export interface YearArchived {
   sha256: string;
   bytes: number;
   rows: Record<string, number>;
+}
+
+export interface YearPartitionAdded {
+  year: number;
+  /** False when the year had its partition already. */
+  created: boolean;
+  /** Claims moved into it from the default partition. */
+  moved: number;
 }
 
 export interface YearRestored {
@@ -59,32 +61,51 @@ export class ClaimYearsService {
   }
 
   /**
-   * Creates the partition of a year ahead of its claims (the migration made 2016–2035 and
-   * every year it found). False when it exists. Refused (conflict) while claims of that
-   * year sit in the default partition.
+   * Creates the partition of a year (the daily step keeps this year's, the two before and
+   * the next), moving the year's claims into it from the default partition. Nothing when it
+   * exists.
    */
-  async addYear(actor: Actor, year: number): Promise<boolean> {
+  async addYear(actor: Actor, year: number): Promise<YearPartitionAdded> {
     if (!Number.isInteger(year) || year < 1990 || year > 2100)
       throw new AppError('validation_failed', `year: not a credit year: ${String(year)}`);
     if (!canManageClaimYears(actor, [])) throw forbidden();
-    try {
-      const created = await this.#deps.repository.addYear(this.#deps.db, year);
-      if (created)
-        await this.#deps.auditLog.record({
-          action: 'credit.year_partition_added',
-          actorUserId: actor.userId,
-          actorUsername: actor.username,
-          details: { year },
-        });
-      return created;
-    } catch (error) {
-      if (isCheckViolation(error))
-        throw new AppError(
-          'conflict',
-          `Claims of ${String(year)} are in credit_claims_default already: that year cannot get a partition of its own`,
-        );
-      throw error;
+    return this.#addYear(year, actor);
+  }
+
+  /**
+   * The daily step (and each process's start): the partitions of this year (China time),
+   * the two before it and the next exist, and every credit year that has claims in the
+   * default partition gets its own, with its claims moved into it. Returns what it did.
+   */
+  async ensureYears(): Promise<{ added: YearPartitionAdded[] }> {
+    const current = chinaYear(this.#deps.clock.now());
+    const years = new Set([current - 2, current - 1, current, current + 1]);
+    for (const year of await this.#deps.repository.yearsInDefault(this.#deps.db))
+      if (year >= 1990 && year <= 2100) years.add(year);
+    const added: YearPartitionAdded[] = [];
+    for (const year of [...years].sort((a, b) => a - b)) {
+      const done = await this.#addYear(year, null);
+      if (done.created) added.push(done);
     }
+    return { added };
+  }
+
+  async #addYear(year: number, actor: Actor | null): Promise<YearPartitionAdded> {
+    const { db, repository, auditLog } = this.#deps;
+    return db.transaction(async (tx) => {
+      const { created, moved } = await repository.addYear(tx, year);
+      if (created)
+        await auditLog.record(
+          {
+            action: 'credit.year_partition_added',
+            actorUserId: actor?.userId ?? null,
+            actorUsername: actor?.username ?? null,
+            details: { year, claims: moved },
+          },
+          tx,
+        );
+      return { year, created, moved };
+    });
   }
 
   async archiveYear(actor: Actor, year: number, file: string): Promise<YearArchived> {
@@ -93,6 +114,8 @@ export class ClaimYearsService {
     const partial = `${file}.partial`;
     try {
       const archived = await db.transaction(async (tx) => {
+        // A year kept in the default partition gets its own first: it is what is detached.
+        await repository.addYear(tx, year);
         await repository.lockYear(tx, year);
         // Checked again under the lock: nothing entered the year since.
         await this.refuseUnlessClosed(actor, tx, year, file);
@@ -161,16 +184,8 @@ export class ClaimYearsService {
       // Under the record's lock: a restore of the same year running meanwhile has deleted it.
       if (!(await repository.archiveOf(tx, year, true)))
         throw new AppError('conflict', `The claims of ${String(year)} were restored meanwhile`);
-      try {
-        await repository.addYear(tx, year);
-      } catch (error) {
-        if (isCheckViolation(error))
-          throw new AppError(
-            'conflict',
-            `Claims of ${String(year)} are in credit_claims_default: the year cannot get its partition back`,
-          );
-        throw error;
-      }
+      // Claims of the year that arrived since (in the default partition) move into it.
+      await repository.addYear(tx, year);
       const restore = (table: ArchivedTable, page: readonly unknown[]) =>
         repository.restoreRows(tx, table, page);
       // Evidence files come last in the file, and the evidence links point at them: the
@@ -219,11 +234,8 @@ export class ClaimYearsService {
     if (!canManageClaimYears(actor, facts.provinces)) throw forbidden();
     if (facts.archived)
       throw new AppError('conflict', `The claims of ${String(year)} are archived already`);
-    if (!facts.partitioned)
-      throw new AppError(
-        'invalid_state',
-        `The claims of ${String(year)} have no partition of their own (${partitionOf(year)}); they are kept in credit_claims_default and cannot be detached`,
-      );
+    if (facts.claims === 0)
+      throw new AppError('invalid_state', `There are no claims of ${String(year)} to archive`);
     if (facts.unaudited.length > 0)
       throw new AppError(
         'invalid_state',
