@@ -60,10 +60,18 @@ export function startBackgroundWork(
   );
   // The claims' partitions by year (ADR 0042): at start, and daily just after midnight
   // China time, so that a new year's partition exists before its first claim.
-  const ensurePartitions = () => services.claimYears.ensureYears();
+  const ensurePartitions = async () => {
+    const done = await services.claimYears.ensureYears();
+    if (done.left.length > 0)
+      log.warn(
+        { left: done.left },
+        'claims in the default partition: run jijiao claims add-year for each year left',
+      );
+    return done;
+  };
   const partitionsAtStart = ensurePartitions().then(
     (done) => {
-      if (done.added.length > 0) log.info(done, 'claim partitions added');
+      if (done.added.length > 0) log.info({ added: done.added }, 'claim partitions added');
     },
     (error: unknown) => {
       log.error({ err: error }, 'claim partitions could not be ensured');

@@ -232,8 +232,16 @@ describe('jijiao claims archive-year, as the service does it', () => {
   });
 
   it('the daily step keeps this year, the two before and the next, and gives each year in the default partition its own', async () => {
-    // kept2020 is in the default partition; the clock is in 2026.
-    const { added } = await f.services.claimYears.ensureYears();
+    // kept2020 is in the default partition; the clock is in 2026. A year with more claims
+    // there than the step moves is left for add-year, and said.
+    expect(await f.services.claimYears.ensureYears({ moveAtMost: 0 })).toMatchObject({
+      left: [{ year: 2020, claims: 1 }],
+    });
+    expect(
+      await count(sql`select count(*)::int as n from credit_claims_default where year = 2020`),
+    ).toBe(1);
+    const { added, left } = await f.services.claimYears.ensureYears();
+    expect(left).toEqual([]);
     expect(added).toContainEqual({ year: 2020, created: true, moved: 1 });
     for (const year of [2020, 2024, 2025, 2026, 2027])
       expect(

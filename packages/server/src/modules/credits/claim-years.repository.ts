@@ -72,13 +72,13 @@ export class ClaimYearsRepository {
     return { created: row?.created ?? false, moved: row?.moved ?? 0 };
   }
 
-  /** Years with claims in the default partition (none while each year has its own). */
-  async yearsInDefault(db: DbOrTx): Promise<number[]> {
-    const rows = await queryRows<{ year: number }>(
+  /** Years with claims in the default partition, and how many (none while each year has its own). */
+  async yearsInDefault(db: DbOrTx): Promise<{ year: number; claims: number }[]> {
+    return queryRows<{ year: number; claims: number }>(
       db,
-      sql`select distinct year from public.credit_claims_default order by year`,
+      sql`select year, count(*)::int as claims from public.credit_claims_default
+           group by year order by year`,
     );
-    return rows.map((r) => r.year);
   }
 
   async yearFacts(db: DbOrTx, year: number): Promise<YearFacts> {

@@ -75,19 +75,31 @@ export class ClaimYearsService {
   /**
    * The daily step (and each process's start): the partitions of this year (China time),
    * the two before it and the next exist, and every credit year that has claims in the
-   * default partition gets its own, with its claims moved into it. Returns what it did.
+   * default partition gets its own, with its claims moved into it. A year with more than
+   * `moveAtMost` claims there is left for `jijiao claims add-year` at a quiet hour (the move
+   * holds the claims' table against every read and write until it is done) and reported.
    */
-  async ensureYears(): Promise<{ added: YearPartitionAdded[] }> {
+  async ensureYears(options: { moveAtMost?: number } = {}): Promise<{
+    added: YearPartitionAdded[];
+    left: { year: number; claims: number }[];
+  }> {
+    const moveAtMost = options.moveAtMost ?? 100_000;
     const current = chinaYear(this.#deps.clock.now());
     const years = new Set([current - 2, current - 1, current, current + 1]);
-    for (const year of await this.#deps.repository.yearsInDefault(this.#deps.db))
-      if (year >= 1990 && year <= 2100) years.add(year);
+    const left: { year: number; claims: number }[] = [];
+    for (const { year, claims } of await this.#deps.repository.yearsInDefault(this.#deps.db)) {
+      if (year < 1990 || year > 2100) continue;
+      if (claims > moveAtMost) {
+        years.delete(year);
+        left.push({ year, claims });
+      } else years.add(year);
+    }
     const added: YearPartitionAdded[] = [];
     for (const year of [...years].sort((a, b) => a - b)) {
       const done = await this.#addYear(year, null);
       if (done.created) added.push(done);
     }
-    return { added };
+    return { added, left };
   }
 
   async #addYear(year: number, actor: Actor | null): Promise<YearPartitionAdded> {
