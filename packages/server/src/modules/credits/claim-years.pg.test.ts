@@ -258,6 +258,27 @@ describe('jijiao claims archive-year, as the service does it', () => {
     expect((await f.services.claimYears.ensureYears()).added).toEqual([]);
   });
 
+  it('the daily step does not make an archived year’s partition again', async () => {
+    // 2024 is one of the years kept (the clock is in 2026), and has no claims here:
+    // archived by hand.
+    await database.db.execute(sql`select created from credit_claims_add_year(2024)`);
+    await database.db.execute(sql`alter table credit_claims detach partition credit_claims_y2024`);
+    await database.db.execute(sql`drop table credit_claims_y2024`);
+    await database.db.execute(sql`
+      insert into claim_year_archives (year, file_name, sha256, row_counts)
+      values (2024, 'claims-2024.jsonl.gz', ${'0'.repeat(64)}, '{}'::jsonb)`);
+    expect((await f.services.claimYears.ensureYears()).added).toEqual([]);
+    expect(
+      await count(
+        sql`select count(*)::int as n from pg_class where relname = 'credit_claims_y2024'`,
+      ),
+    ).toBe(0);
+    await database.db.execute(sql`delete from claim_year_archives where year = 2024`);
+    expect((await f.services.claimYears.ensureYears()).added).toEqual([
+      { year: 2024, created: true, moved: 0 },
+    ]);
+  });
+
   it('refuses to archive a year without claims', async () => {
     const empty = await refusal(archive(2010, archiveFile('2010.gz')));
     expect(empty.message).toMatch(/no claims of 2010/);

@@ -191,6 +191,12 @@ export class ClaimYearsRepository {
     return row;
   }
 
+  /** The years archived (their partitions detached and dropped). */
+  async archivedYears(db: DbOrTx): Promise<number[]> {
+    const rows = await db.select({ year: claimYearArchives.year }).from(claimYearArchives);
+    return rows.map((r) => r.year);
+  }
+
   /** The year is live again: it may be archived again later. */
   async forgetArchive(db: DbOrTx, year: number): Promise<void> {
     await db.delete(claimYearArchives).where(eq(claimYearArchives.year, year));

@@ -74,7 +74,7 @@ export class ClaimYearsService {
 
   /**
    * The daily step (and each process's start): the partitions of this year (China time),
-   * the two before it and the next exist, and every credit year that has claims in the
+   * the two before it and the next exist (unless archived), and every credit year that has claims in the
    * default partition gets its own, with its claims moved into it. A year with more than
    * `moveAtMost` claims there is left for `jijiao claims add-year` at a quiet hour (the move
    * holds the claims' table against every read and write until it is done) and reported.
@@ -85,7 +85,11 @@ export class ClaimYearsService {
   }> {
     const moveAtMost = options.moveAtMost ?? 100_000;
     const current = chinaYear(this.#deps.clock.now());
-    const years = new Set([current - 2, current - 1, current, current + 1]);
+    // An archived year's partition is not made again (empty) for being recent.
+    const archived = new Set(await this.#deps.repository.archivedYears(this.#deps.db));
+    const years = new Set(
+      [current - 2, current - 1, current, current + 1].filter((y) => !archived.has(y)),
+    );
     const left: { year: number; claims: number }[] = [];
     for (const { year, claims } of await this.#deps.repository.yearsInDefault(this.#deps.db)) {
       if (year < 1990 || year > 2100) continue;
