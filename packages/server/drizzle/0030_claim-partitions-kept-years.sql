@@ -28,6 +28,9 @@ BEGIN
 	IF to_regclass(format('public.%I', part)) IS NOT NULL THEN
 		RETURN;
 	END IF;
+	-- CREATE TABLE … PARTITION OF takes this lock anyway; taken first, no claim of the year
+	-- can enter the default partition between the park and the partition's own check.
+	LOCK TABLE public.credit_claims IN ACCESS EXCLUSIVE MODE;
 	UPDATE public.credit_claims SET year = parked WHERE year = y;
 	GET DIAGNOSTICS moved = ROW_COUNT;
 	EXECUTE format('CREATE TABLE public.%I PARTITION OF public.credit_claims FOR VALUES FROM (%s) TO (%s)', part, y, y + 1);

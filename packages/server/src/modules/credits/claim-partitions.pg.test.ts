@@ -191,3 +191,46 @@ describe('statements on the partitioned claims keep their generic plan', () => {
     }
   });
 });
+
+describe('a year’s partition made while claims of that year are being written', () => {
+  it('waits for the writer, then moves its claim too (PostgreSQL: two connections)', async () => {
+    const target = inject('testDb');
+    if (target.kind !== 'postgres') return;
+    const { database: pgDatabase, url } = await createPostgresTestDatabase();
+    const writer = new pg.Client({ connectionString: url });
+    const maker = new pg.Client({ connectionString: url });
+    await writer.connect();
+    await maker.connect();
+    try {
+      const [anyone] = (
+        await writer.query<{ person: string; unit: string }>(
+          `select p.id as person, o.id as unit from people p, orgs o where o.kind = 'unit' limit 1`,
+        )
+      ).rows;
+      const insert = `insert into credit_claims (person_id, unit_id, channel, activity, activity_type,
+                                                 activity_date, year, credits, pack_versions, status)
+                      values ($1, $2, 'platform_push', '{}'::jsonb, 'self_study', '2042-01-02', 2042,
+                              1, '[]'::jsonb, 'draft')`;
+      await writer.query(insert, [anyone!.person, anyone!.unit]);
+      // A second claim of 2042 is being written, not yet committed, when the partition is made.
+      await writer.query('begin');
+      await writer.query(insert, [anyone!.person, anyone!.unit]);
+      const making = maker.query<{ created: boolean; moved: number }>(
+        'select created, moved from credit_claims_add_year(2042)',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await writer.query('commit');
+      const [made] = (await making).rows;
+      expect(made).toEqual({ created: true, moved: 2 });
+      const { rows } = await writer.query<{ part: string; n: number }>(
+        `select tableoid::regclass::text as part, count(*)::int as n from credit_claims
+          where year = 2042 group by 1`,
+      );
+      expect(rows).toEqual([{ part: 'credit_claims_y2042', n: 2 }]);
+    } finally {
+      await writer.end();
+      await maker.end();
+      await pgDatabase.close();
+    }
+  });
+});
