@@ -215,6 +215,7 @@ export const auditDetailKeys = [
   'stepOrg',
   'actingOrg',
   'remaining',
+  'moved',
 ] as const;
 export type AuditDetailKey = (typeof auditDetailKeys)[number];
 

@@ -227,7 +227,7 @@ describe('jijiao claims archive-year, as the service does it', () => {
       sql`select details from audit_log where action = 'credit.year_partition_added'
            order by id desc limit 1`,
     );
-    expect(entry?.details).toEqual({ year: 2041, claims: 1 });
+    expect(entry?.details).toEqual({ year: 2041, moved: 1 });
     expect(await f.services.claimYears.addYear(actor, 2041)).toMatchObject({ created: false });
   });
 

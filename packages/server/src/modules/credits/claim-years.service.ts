@@ -116,7 +116,7 @@ export class ClaimYearsService {
             action: 'credit.year_partition_added',
             actorUserId: actor?.userId ?? null,
             actorUsername: actor?.username ?? null,
-            details: { year, claims: moved },
+            details: { year, moved },
           },
           tx,
         );

@@ -227,6 +227,7 @@ export const auditVocabularyMessages: AuditVocabularyMessages = {
     stepOrg: 'Reviewed for',
     actingOrg: 'Acting body',
     remaining: 'Recovery codes left',
+    moved: 'Credits moved into the year’s partition',
   },
   auditActor: {
     demo: 'Demo data',

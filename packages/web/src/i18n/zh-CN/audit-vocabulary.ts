@@ -250,6 +250,7 @@ export const auditVocabularyMessages = {
     stepOrg: '所代审的机构',
     actingOrg: '代审机构',
     remaining: '剩余恢复码',
+    moved: '移入本年度分区的学分条数',
   } satisfies Labels<typeof auditDetailKeys>,
   auditActor: {
     demo: '演示数据',
