@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createFactories } from '../test/factories';
 import { testConfig } from '../test/test-config';
 import { createPostgresTestDatabase, testDbKind } from '../test/test-database';
+import { chinaYear } from './platform/clock';
 import { queryRows, type Database } from './platform/db/database';
 import { AppError } from './platform/errors/app-error';
 import { startServer } from './start-server';
@@ -39,6 +40,34 @@ describe('jijiao worker (ADR 0040)', () => {
         left = await queued(database);
       }
       expect(left).toBe(0);
+      expect(await worker.shutdown()).toBe('closed');
+    },
+  );
+
+  it.runIf(testDbKind() === 'postgres')(
+    'makes the claims’ partition of next year at start (ADR 0042)',
+    async () => {
+      const { database, url } = await createPostgresTestDatabase();
+      afterAll(() => database.close());
+      const part = `credit_claims_y${String(chinaYear(new Date()) + 1)}`;
+      await database.db.execute(sql.raw(`alter table credit_claims detach partition ${part}`));
+      await database.db.execute(sql.raw(`drop table ${part}`));
+      const exists = async () =>
+        (
+          await queryRows<{ n: number }>(
+            database.db,
+            sql`select count(*)::int as n from pg_class where relname = ${part}`,
+          )
+        )[0]?.n === 1;
+      expect(await exists()).toBe(false);
+
+      const worker = await startWorker(testConfig({ DATABASE_URL: url }));
+      let made = await exists();
+      for (let i = 0; i < 100 && !made; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        made = await exists();
+      }
+      expect(made).toBe(true);
       expect(await worker.shutdown()).toBe('closed');
     },
   );
